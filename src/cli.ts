@@ -1,0 +1,108 @@
+// The entry point: builds the commander program and is the ONLY place that maps errors to exit
+// codes (README "Exit codes"). It sets process.exitCode instead of calling process.exit, so piped
+// output is never cut short. Commands are light to import; heavy modules load inside their runs.
+import { Command, CommanderError } from 'commander';
+import { registerBalances } from './commands/balances.js';
+import { registerDemo } from './commands/demo.js';
+import { registerSandbox } from './commands/sandbox.js';
+import { createContext, interrupt, type Action } from './commands/shared/context.js';
+import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
+import { ExitCode, InterruptedError, isBalanceError, type BalanceError } from './core/errors.js';
+import { redact } from './core/secrets.js';
+import { forTerminal } from './core/sanitize.js';
+
+export const VERSION = '0.1.0';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0        success; for checks: yes
+  1        check answered no (insufficient funds, below minimum, --until timed out)
+  2        usage error: unknown flag, bad argument, invalid amount
+  3        configuration error: no config, invalid config, unset \${VAR}, unsafe permissions
+  4        a provider refused the account's credentials or ids (401/403/404)
+  5        a provider was unreachable, timed out or rate-limited after retries: try later
+  6        a provider answered something that could not be understood
+  70       internal error (a bug)
+  130/143  interrupted (SIGINT/SIGTERM)
+`;
+
+export function buildProgram(): Command {
+  const program = addGlobalOptions(new Command('balance-inspector'))
+    .description('Balances from every payment and wallet provider you use, normalized: exact decimals, USD value with its source.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(text),
+      writeErr: (text) => process.stderr.write(redact(text)),
+    })
+    .addHelpText('after', EXIT_CODES_HELP);
+
+  // Wrap an action: parse global flags, build the context, run, set the exit code.
+  const run = (action: Action) => async (...args: unknown[]) => {
+    const command = args[args.length - 1] as Command;
+    const positional = args.slice(0, -2).filter((a): a is string => typeof a === 'string');
+    const opts = command.opts();
+    const globals = parseGlobalOptions(command.optsWithGlobals());
+    const ctx = await createContext(globals);
+    process.exitCode = await action(ctx, opts, positional);
+  };
+  registerBalances(program, run);
+  registerSandbox(program, run);
+  registerDemo(program, run);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  installSignalHandlers();
+  installStdoutGuard();
+  const debug = argv.includes('--debug');
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    process.exitCode = reportFatal(error, debug);
+  }
+}
+
+function reportFatal(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // commander already printed its own message; help and version are successes.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  const balanceError: BalanceError | null = isBalanceError(error) ? error : null;
+  if (balanceError?.code === 'INTERRUPTED') return balanceError.exitCode;
+  const write = (line: string) => process.stderr.write(`${redact(line)}\n`);
+  if (balanceError) {
+    write(`error: ${forTerminal(balanceError.message, 1000)}`);
+    for (const problem of (balanceError as { problems?: string[] }).problems ?? []) write(`  ${forTerminal(problem, 1000)}`);
+    if (balanceError.hint) write(`  hint: ${balanceError.hint}`);
+    if (debug && balanceError.exitCode === ExitCode.internal && balanceError.cause instanceof Error) write(balanceError.cause.stack ?? '');
+    return balanceError.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  write(`error: internal error: ${forTerminal(message, 500)}`);
+  write(debug && error instanceof Error ? (error.stack ?? '') : '  hint: this is a bug; run again with --debug and report it');
+  return ExitCode.internal;
+}
+
+function installSignalHandlers(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      const code = signal === 'SIGINT' ? ExitCode.sigint : ExitCode.sigterm;
+      if (interrupt.controller.signal.aborted) process.exit(code); // second signal: stop now
+      process.exitCode = code;
+      interrupt.controller.abort(new InterruptedError(signal));
+      // Whatever was in flight has been aborted; don't let a stuck handle keep us alive.
+      setTimeout(() => process.exit(code), 2_000).unref();
+    });
+  }
+}
+
+/** `balance-inspector balances | head -1`: a closed pipe ends the run quietly, not with a stack. */
+function installStdoutGuard(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}

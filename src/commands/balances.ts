@@ -1,0 +1,59 @@
+// `balances`: every selected account's balances, normalized, as a table, JSON or CSV.
+import type { Command } from 'commander';
+import { combinedExitCode } from '../core/errors.js';
+import type { Config } from '../config/types.js';
+import { collect, examples } from './shared/options.js';
+import type { RunContext, Runner } from './shared/context.js';
+
+export interface BalancesOptions {
+  currencies: string[];
+  hideZero: boolean;
+  /** In-memory config (demo); otherwise the config file is searched. */
+  config?: Config;
+}
+
+export function registerBalances(program: Command, run: Runner): void {
+  program
+    .command('balances')
+    .description('show available / pending / total per currency for every configured account')
+    .option('--currency <code>', 'only this currency: USDT, or a provider code like USDT_TRC20 (repeatable)', collect)
+    .option('--hide-zero', 'leave out balances that are zero')
+    .addHelpText(
+      'after',
+      examples([
+        'balance-inspector balances',
+        'balance-inspector balances --account flow-main --currency ETH',
+        'balance-inspector balances --json > snapshot.json',
+        'balance-inspector balances --provider syncpay --hide-zero --csv',
+      ]),
+    )
+    .action(
+      run((ctx, opts) =>
+        runBalances(ctx, { currencies: (opts.currency as string[] | undefined) ?? [], hideZero: Boolean(opts.hideZero) }),
+      ),
+    );
+}
+
+export async function runBalances(ctx: RunContext, options: BalancesOptions): Promise<number> {
+  const { collectBalances, reportErrors } = await import('./shared/fetch.js');
+  const result = await collectBalances(ctx, {
+    currencies: options.currencies,
+    hideZero: options.hideZero,
+    ...(options.config ? { config: options.config } : {}),
+  });
+  const generatedAt = ctx.now();
+  if (ctx.output.format === 'json') {
+    const { balancesJson } = await import('../format/json.js');
+    ctx.output.data(balancesJson(result.balances, result.errors, generatedAt));
+  } else if (ctx.output.format === 'csv') {
+    const { balancesCsv } = await import('../format/csv.js');
+    ctx.output.data(balancesCsv(result.balances));
+  } else if (result.balances.length > 0) {
+    const { balancesTable } = await import('../format/table.js');
+    ctx.output.data(balancesTable(result.balances, { color: ctx.output.color }));
+  } else if (result.errors.length === 0) {
+    ctx.output.info('No balances match.');
+  }
+  reportErrors(ctx, result);
+  return combinedExitCode(result.errors.map((e) => e.exitCode));
+}

@@ -1,0 +1,53 @@
+// `sandbox`: serve the loopback emulator of the providers' balance APIs until interrupted.
+import type { Command } from 'commander';
+import { UsageError, type BalanceError } from '../core/errors.js';
+import { parseDuration } from '../core/duration.js';
+import { examples } from './shared/options.js';
+import type { RunContext, Runner } from './shared/context.js';
+
+export function registerSandbox(program: Command, run: Runner): void {
+  program
+    .command('sandbox')
+    .description('serve a loopback emulator of the providers\' balance APIs (for trying the tool and for tests)')
+    .option('--port <n>', 'port on 127.0.0.1 (default: a free one)')
+    .option('--latency <duration>', 'delay every response, e.g. 50ms')
+    .option('--no-rate-limit', 'do not enforce the documented rate limits')
+    .option('--write-config <path>', 'write a config (mode 0600) whose accounts point at this sandbox')
+    .addHelpText(
+      'after',
+      examples([
+        'balance-inspector sandbox --port 8787 --write-config sandbox.yaml',
+        'balance-inspector --config sandbox.yaml balances        # in another terminal',
+        'balance-inspector sandbox --latency 100ms --no-rate-limit',
+      ]),
+    )
+    .action(run((ctx, opts) => runSandbox(ctx, opts)));
+}
+
+async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
+  const port = opts.port === undefined ? 0 : Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${String(opts.port)}" is not a port number (0-65535)`);
+  const latencyMs = opts.latency === undefined ? 0 : parseDuration(String(opts.latency));
+  if (latencyMs === null) throw new UsageError(`--latency "${String(opts.latency)}" is not a duration; expected e.g. 50ms`);
+  const { startSandbox } = await import('../sandbox/server.js');
+  const { sandboxConfigYaml } = await import('../sandbox/demo-config.js');
+  const rateLimits = opts.rateLimit === false ? { 'flow-payments': null, syncpay: null, swipelux: null, cryptofuse: null } : undefined;
+  const sandbox = await startSandbox({ port, latencyMs, ...(rateLimits ? { rateLimits } : {}) });
+  ctx.output.error(`Sandbox listening on ${sandbox.url} (loopback only). Press Ctrl+C to stop.`);
+  if (typeof opts.writeConfig === 'string') {
+    const { writeFile } = await import('node:fs/promises');
+    try {
+      await writeFile(opts.writeConfig, sandboxConfigYaml(sandbox.baseUrl), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      await sandbox.close();
+      const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
+      throw new UsageError(`cannot write ${opts.writeConfig}: ${exists ? 'it already exists' : 'not writable'}`);
+    }
+    ctx.output.error(`Wrote ${opts.writeConfig}; try: balance-inspector --config ${opts.writeConfig} balances`);
+  } else {
+    ctx.output.error('Add --write-config <path> to get a config whose accounts point here.');
+  }
+  await new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve(), { once: true }));
+  await sandbox.close();
+  return (ctx.signal.reason as BalanceError).exitCode;
+}

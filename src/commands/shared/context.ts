@@ -1,0 +1,47 @@
+// What every command run needs: the output channels, the interrupt signal and the HTTP budget.
+// Built from GlobalOptions; tests can build one directly with their own streams and env.
+import { formatDuration } from '../../core/duration.js';
+import type { HttpSettings } from '../../http/client.js';
+import type { Output } from '../../ui/output.js';
+import type { GlobalOptions } from './options.js';
+
+export interface RunContext {
+  globals: GlobalOptions;
+  output: Output;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Aborted on SIGINT/SIGTERM with an InterruptedError as the reason. */
+  signal: AbortSignal;
+  now: () => Date;
+}
+
+/** A command's body: returns the exit code; throws BalanceError for failures cli.ts reports. */
+export type Action = (ctx: RunContext, opts: Record<string, unknown>, args: string[]) => Promise<number>;
+/** Wraps an Action into a commander action handler (see src/cli.ts). */
+export type Runner = (action: Action) => (...args: unknown[]) => Promise<void>;
+
+/** Process-wide interrupt controller, owned by src/cli.ts. */
+export const interrupt = { controller: new AbortController() };
+
+export async function createContext(globals: GlobalOptions): Promise<RunContext> {
+  const { createOutput } = await import('../../ui/output.js');
+  return {
+    globals,
+    output: createOutput({ format: globals.format, color: globals.color, quiet: globals.quiet, debug: globals.debug }),
+    env: process.env,
+    cwd: process.cwd(),
+    signal: interrupt.controller.signal,
+    now: () => new Date(),
+  };
+}
+
+/** HTTP settings for one command: --timeout is the whole command's budget. */
+export function httpSettingsFor(ctx: RunContext, defaultTimeoutMs = 30_000): Partial<HttpSettings> {
+  const timeoutMs = ctx.globals.timeoutMs ?? defaultTimeoutMs;
+  return {
+    deadline: Date.now() + timeoutMs,
+    timeoutLabel: formatDuration(timeoutMs),
+    signal: ctx.signal,
+    debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined,
+  };
+}

@@ -1,0 +1,79 @@
+// Global flags (DESIGN.md "Commands") and their validation into typed options. Light on purpose:
+// every command file imports this, and `--help` must not pay for chalk, undici or cosmiconfig.
+import { Option, type Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { parseDuration } from '../../core/duration.js';
+import type { Format } from '../../ui/output.js';
+
+export interface GlobalOptions {
+  configPath: string | undefined;
+  accounts: string[];
+  provider: string | undefined;
+  format: Format;
+  color: boolean | undefined;
+  quiet: boolean;
+  debug: boolean;
+  timeoutMs: number | undefined;
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
+
+export function addGlobalOptions(program: Command): Command {
+  return program
+    .option('-c, --config <path>', 'config file (default: search, see README "Configuration")')
+    .option('-a, --account <name>', 'only this account (repeatable, or comma-separated)', collect)
+    .option('-p, --provider <id>', 'only accounts of this provider (flow-payments, syncpay, swipelux, cryptofuse)')
+    .option('--json', 'print JSON (schemaVersion 1) on stdout')
+    .option('--csv', 'print CSV on stdout')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv']))
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('-q, --quiet', 'no spinner, notices or warnings on stderr (errors are still printed)')
+    .option('--debug', 'log each request (secrets redacted) and show stacks of internal errors')
+    .option('--timeout <duration>', 'give up after this long, e.g. 10s, 500ms, 2m (default 30s)');
+}
+
+interface RawGlobals {
+  config?: string;
+  account?: string[];
+  provider?: string;
+  json?: boolean;
+  csv?: boolean;
+  output?: Format;
+  color?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+  timeout?: string;
+}
+
+export function parseGlobalOptions(raw: RawGlobals): GlobalOptions {
+  const chosen = [raw.json ? 'json' : null, raw.csv ? 'csv' : null, raw.output ?? null].filter(
+    (f): f is Format => f !== null,
+  );
+  if (new Set(chosen).size > 1) throw new UsageError(`conflicting output formats: ${[...new Set(chosen)].join(' and ')}; pick one`);
+  let timeoutMs: number | undefined;
+  if (raw.timeout !== undefined) {
+    const parsed = parseDuration(raw.timeout);
+    if (parsed === null || parsed <= 0) {
+      throw new UsageError(`--timeout "${raw.timeout}" is not a duration; expected e.g. 500ms, 10s, 2m`);
+    }
+    timeoutMs = parsed;
+  }
+  return {
+    configPath: raw.config,
+    accounts: raw.account ?? [],
+    provider: raw.provider,
+    format: chosen[0] ?? 'table',
+    // commander's --no-color gives color: false; undefined means "decide from the terminal".
+    color: raw.color === false ? false : undefined,
+    quiet: Boolean(raw.quiet),
+    debug: Boolean(raw.debug),
+    timeoutMs,
+  };
+}
+
+/** Text for the "Examples:" section appended to a command's --help. */
+export function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+}

@@ -1,0 +1,111 @@
+// A tiny declarative checker for config values. zod would cost ~50 ms of start-up on every
+// `can-withdraw`; the config has a dozen keys, so a table of field specs does the job.
+import { parseUserDecimal } from '../core/money.js';
+import { parseDuration } from '../core/duration.js';
+import { didYouMean } from '../core/suggest.js';
+
+export type FieldSpec =
+  | { kind: 'string'; description?: string; pattern?: RegExp; patternHint?: string }
+  | { kind: 'secret'; description?: string }
+  | { kind: 'url'; description?: string }
+  | { kind: 'enum'; values: readonly string[]; description?: string }
+  | { kind: 'stringList'; description?: string }
+  | { kind: 'decimal'; description?: string; positive?: boolean }
+  | { kind: 'duration'; description?: string }
+  | { kind: 'boolean'; description?: string };
+
+/** Placeholders are allowed only where a secret belongs (see README "Security"). */
+export const PLACEHOLDER = /\$\{([^}]*)\}/g;
+export const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return 'a string';
+  return `a ${typeof value}`;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Report unknown keys (with a suggestion) and keys that could touch object prototypes. */
+export function checkKeys(
+  object: Record<string, unknown>,
+  allowed: Iterable<string>,
+  path: string,
+  problems: string[],
+): void {
+  const allowedList = [...allowed];
+  for (const key of Object.keys(object)) {
+    if (DANGEROUS_KEYS.has(key)) problems.push(`${path}${key}: this key is not allowed`);
+    else if (!allowedList.includes(key)) {
+      problems.push(`${path}${key}: unknown key${didYouMean(key, allowedList)}`);
+    }
+  }
+}
+
+/** Check one value against its spec; push a problem line (path: what; expected …) when it fails. */
+export function checkField(spec: FieldSpec, value: unknown, path: string, problems: string[]): void {
+  // The string value, or null after recording why it is not one.
+  const asString = (): string | null => {
+    if (typeof value === 'string') return value;
+    const hint = typeof value === 'number' ? ' (quote it, so no digits are lost)' : '';
+    problems.push(`${path}: expected a string, got ${describeValue(value)}${hint}`);
+    return null;
+  };
+  if (spec.kind !== 'secret' && typeof value === 'string' && /\$\{/.test(value)) {
+    problems.push(`${path}: \${VAR} placeholders are only allowed in apiKey, apiKeyFile, clientId and clientSecret`);
+    return;
+  }
+  const text = spec.kind === 'stringList' || spec.kind === 'boolean' ? null : asString();
+  if (text === null && spec.kind !== 'stringList' && spec.kind !== 'boolean') return;
+  switch (spec.kind) {
+    case 'string':
+      if (spec.pattern && !spec.pattern.test(text ?? '')) {
+        problems.push(`${path}: "${text}" is not valid; expected ${spec.patternHint ?? spec.pattern.source}`);
+      }
+      return;
+    case 'secret':
+      if ((text ?? '').trim() === '') problems.push(`${path}: is empty`);
+      for (const match of (text ?? '').matchAll(PLACEHOLDER)) {
+        if (!VAR_NAME.test(match[1] ?? '')) {
+          problems.push(`${path}: "\${${match[1]}}" is not a valid variable name; expected \${NAME} with letters, digits and _`);
+        }
+      }
+      return;
+    case 'url':
+      if (!URL.canParse(text ?? '')) problems.push(`${path}: "${text}" is not a URL; expected e.g. https://api.example.com`);
+      return;
+    case 'enum':
+      if (!spec.values.includes(text ?? '')) {
+        problems.push(`${path}: "${text}" is not one of ${spec.values.join(', ')}${didYouMean(text ?? '', spec.values)}`);
+      }
+      return;
+    case 'stringList':
+      if (!Array.isArray(value)) problems.push(`${path}: expected a list of strings, got ${describeValue(value)}`);
+      else {
+        value.forEach((item, i) => {
+          if (typeof item !== 'string' || item.trim() === '') {
+            problems.push(`${path}[${i}]: expected a non-empty string, got ${describeValue(item)}`);
+          }
+        });
+      }
+      return;
+    case 'decimal': {
+      const parsed = parseUserDecimal(text ?? '');
+      if (!parsed) problems.push(`${path}: "${text}" is not a decimal; expected e.g. "0.00065"`);
+      else if (spec.positive && !(parsed.isPositive() && !parsed.isZero())) problems.push(`${path}: expected a positive decimal, got "${text}"`);
+      return;
+    }
+    case 'duration':
+      if (parseDuration(text ?? '') === null) problems.push(`${path}: "${text}" is not a duration; expected e.g. 500ms, 30s, 2m`);
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') problems.push(`${path}: expected true or false, got ${describeValue(value)}`);
+      return;
+  }
+}

@@ -1,0 +1,65 @@
+// The config entry points used by commands and the library API.
+import { UsageError } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
+import { isProviderId, PROVIDER_IDS } from '../providers/catalog.js';
+import { findConfig, type FoundConfig } from './find.js';
+import { loadConfigFile } from './load.js';
+import { resolveAccounts } from './resolve.js';
+import { validateConfig } from './schema.js';
+import type { AccountConfig, Config, ResolvedAccount } from './types.js';
+
+export type { AccountConfig, Config, ResolvedAccount } from './types.js';
+
+export interface LoadConfigOptions {
+  /** Explicit path (the --config flag). */
+  configPath?: string | undefined;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface LoadedConfig extends Config {
+  found: FoundConfig;
+}
+
+/** Find, read and validate the config (credentials are not resolved yet). */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {
+  const found = findConfig({
+    explicitPath: options.configPath,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
+  const raw = await loadConfigFile(found.path);
+  return { ...validateConfig(raw, found.path, found.origin), found };
+}
+
+export interface AccountSelection {
+  accounts?: string[] | undefined;
+  provider?: string | undefined;
+}
+
+/** Apply --account / --provider; unknown names are usage errors with a suggestion. */
+export function selectAccounts(config: Config, selection: AccountSelection): AccountConfig[] {
+  const names = config.accounts.map((a) => a.name);
+  for (const name of selection.accounts ?? []) {
+    if (!names.includes(name)) {
+      throw new UsageError(`unknown account '${name}'${didYouMean(name, names)}`, `configured accounts: ${names.join(', ')}`);
+    }
+  }
+  if (selection.provider !== undefined && !isProviderId(selection.provider)) {
+    throw new UsageError(
+      `unknown provider '${selection.provider}'${didYouMean(selection.provider, PROVIDER_IDS)}`,
+      `providers: ${PROVIDER_IDS.join(', ')}`,
+    );
+  }
+  const chosen = config.accounts.filter(
+    (a) =>
+      (!selection.accounts?.length || selection.accounts.includes(a.name)) &&
+      (selection.provider === undefined || a.provider === selection.provider),
+  );
+  if (chosen.length === 0) {
+    throw new UsageError(`no configured account matches --provider ${selection.provider}${selection.accounts?.length ? ` and --account ${selection.accounts.join(', ')}` : ''}`);
+  }
+  return chosen;
+}
+
+export { resolveAccounts, validateConfig, findConfig };

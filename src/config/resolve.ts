@@ -1,0 +1,135 @@
+// Turn credential templates into values, before any request is sent:
+//  - `${VAR}` comes from the environment; every unset or empty variable is reported by name at once.
+//  - `apiKeyFile` reads the key from a file (relative paths are relative to the config file).
+//  - A literal secret in a file that group or others can read is refused, like ssh refuses keys.
+// Every resolved value is registered for redaction; no value ever appears in a message.
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { ConfigError } from '../core/errors.js';
+import { registerBasicAuth, registerSecret } from '../core/secrets.js';
+import { PLACEHOLDER } from './fields.js';
+import type { AccountConfig, Config, Credentials, ResolvedAccount } from './types.js';
+
+/** Keys and secrets are opaque tokens: surrounding whitespace (a trailing newline) is trimmed, inner whitespace or control characters are refused. */
+const BAD_INNER = /[\s\u0000-\u001f\u007f]/;
+
+/** Refuse a file holding a secret if anyone but its owner may read it, or someone else owns it. */
+export function secretFileProblem(path: string, fd: number): string | null {
+  if (process.platform === 'win32') return null;
+  const stat = fstatSync(fd);
+  const mode = stat.mode & 0o777;
+  if ((mode & 0o077) !== 0) {
+    return `its mode ${mode.toString(8).padStart(4, '0')} lets group or others read it; run \`chmod 600 ${path}\``;
+  }
+  const uid = process.getuid?.();
+  if (uid !== undefined && stat.uid !== uid && stat.uid !== 0) {
+    return `it belongs to another user (uid ${stat.uid}); a file holding a key must be yours`;
+  }
+  return null;
+}
+
+/** Does the config file itself hold a literal secret (not a ${VAR} and not a key file)? */
+function hasLiteralSecret(account: AccountConfig): boolean {
+  return [account.secrets.apiKey, account.secrets.clientSecret].some(
+    (value) => value !== undefined && !value.includes('${'),
+  );
+}
+
+export function checkConfigFilePermissions(config: Config): void {
+  if (!config.filePath || !config.accounts.some(hasLiteralSecret)) return;
+  const fd = openSync(config.filePath, 'r');
+  try {
+    const problem = secretFileProblem(config.filePath, fd);
+    if (problem) {
+      throw new ConfigError(`refusing to use the literal API key in ${config.filePath}: ${problem}`, {
+        code: 'UNSAFE_PERMISSIONS',
+        hint: 'or move the key out of the file: apiKey: ${MY_KEY} or apiKeyFile: <path>',
+      });
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Resolve the credentials of the given accounts; collects every problem before throwing. */
+export function resolveAccounts(config: Config, accounts: AccountConfig[], env: NodeJS.ProcessEnv = process.env): ResolvedAccount[] {
+  checkConfigFilePermissions(config);
+  const problems: string[] = [];
+  const missingVars = new Set<string>();
+  const resolved = accounts.map((account) => {
+    const credentials: Credentials = {};
+    const path = `accounts.${account.name}`;
+    const expand = (field: string, template: string): string | undefined => {
+      let unresolved = false;
+      const value = template.replace(PLACEHOLDER, (_, name: string) => {
+        const fromEnv = env[name];
+        if (fromEnv === undefined || fromEnv.trim() === '') {
+          missingVars.add(name);
+          problems.push(`${path}.${field}: \${${name}} is ${fromEnv === undefined ? 'not set' : 'empty'}`);
+          unresolved = true;
+          return '';
+        }
+        return fromEnv;
+      });
+      return unresolved ? undefined : value;
+    };
+    const accept = (field: string, value: string | undefined): string | undefined => {
+      if (value === undefined) return undefined;
+      const trimmed = value.trim();
+      if (trimmed === '') problems.push(`${path}.${field}: is empty`);
+      else if (BAD_INNER.test(trimmed)) problems.push(`${path}.${field}: contains whitespace or control characters (value not shown)`);
+      else return trimmed;
+      return undefined;
+    };
+
+    const { apiKey, apiKeyFile, clientId, clientSecret } = account.secrets;
+    if (apiKey !== undefined) credentials.apiKey = accept('apiKey', expand('apiKey', apiKey));
+    if (apiKeyFile !== undefined) {
+      const file = expand('apiKeyFile', apiKeyFile);
+      if (file !== undefined) credentials.apiKey = accept('apiKeyFile', readKeyFile(file, config.filePath, path, problems));
+    }
+    if (clientId !== undefined) credentials.clientId = accept('clientId', expand('clientId', clientId));
+    if (clientSecret !== undefined) credentials.clientSecret = accept('clientSecret', expand('clientSecret', clientSecret));
+    for (const value of Object.values(credentials)) if (value) registerSecret(value);
+    if (credentials.clientId && credentials.clientSecret) registerBasicAuth(credentials.clientId, credentials.clientSecret);
+    return { ...account, credentials };
+  });
+  if (problems.length > 0) {
+    const vars = [...missingVars];
+    const message = vars.length > 0 && vars.length === problems.length
+      ? `environment variable${vars.length > 1 ? 's' : ''} ${vars.join(', ')} ${vars.length > 1 ? 'are' : 'is'} not set or empty`
+      : `cannot resolve the credentials in ${config.filePath ?? 'the config'}`;
+    throw new ConfigError(message, {
+      code: missingVars.size > 0 ? 'UNSET_VARIABLE' : 'CREDENTIALS',
+      problems,
+      ...(vars.length > 0 ? { hint: `export ${vars[0]}=… (or use apiKeyFile) before running` } : {}),
+    });
+  }
+  return resolved;
+}
+
+function readKeyFile(file: string, configPath: string | null, path: string, problems: string[]): string | undefined {
+  const full = resolvePath(configPath ? dirname(configPath) : process.cwd(), file);
+  let fd: number;
+  try {
+    fd = openSync(full, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable (permission denied)' : 'cannot be read';
+    problems.push(`${path}.apiKeyFile: ${full} ${why}`);
+    return undefined;
+  }
+  try {
+    const problem = secretFileProblem(full, fd);
+    if (problem) {
+      problems.push(`${path}.apiKeyFile: refusing to read the key from ${full}: ${problem}`);
+      return undefined;
+    }
+    return readFileSync(fd, 'utf8');
+  } catch {
+    problems.push(`${path}.apiKeyFile: ${full} cannot be read`);
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,177 @@
+// Validate a parsed config file and turn it into a typed Config. Every problem is collected (with
+// its path, e.g. `accounts.flow-main.apiKey`) and reported at once, so a user fixes the file in
+// one pass instead of one error per run.
+import { ConfigError } from '../core/errors.js';
+import { parseUserDecimal, type Decimal } from '../core/money.js';
+import { didYouMean } from '../core/suggest.js';
+import { baseUrlProblem } from '../http/url-policy.js';
+import { PROVIDERS, PROVIDER_IDS, isProviderId } from '../providers/catalog.js';
+import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } from './fields.js';
+import type { AccountConfig, Config, ConfigOrigin } from './types.js';
+
+const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'pegged', 'alerts', 'cache'];
+
+const COMMON_ACCOUNT_FIELDS: Record<string, FieldSpec> = {
+  provider: { kind: 'enum', values: PROVIDER_IDS },
+  apiKey: { kind: 'secret' },
+  apiKeyFile: { kind: 'secret' },
+  baseUrl: { kind: 'url' },
+  mode: { kind: 'enum', values: ['live', 'test'] },
+};
+
+export const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const SYMBOL = /^[A-Za-z0-9_]{1,16}$/;
+
+export function validateConfig(raw: unknown, filePath: string | null, origin: ConfigOrigin): Config {
+  const where = filePath ?? 'built-in config';
+  const problems: string[] = [];
+  if (!isPlainObject(raw)) {
+    throw new ConfigError(`invalid config ${where}: expected a mapping with an 'accounts' section, got ${describeValue(raw)}`);
+  }
+  checkKeys(raw, TOP_LEVEL_KEYS, '', problems);
+
+  const accounts: AccountConfig[] = [];
+  if (raw.accounts === undefined) problems.push(`accounts: missing; expected a mapping of account names to settings`);
+  else if (!isPlainObject(raw.accounts)) problems.push(`accounts: expected a mapping of account names, got ${describeValue(raw.accounts)}`);
+  else {
+    if (Object.keys(raw.accounts).length === 0) problems.push('accounts: is empty; expected at least one account');
+    for (const [name, value] of Object.entries(raw.accounts)) {
+      const account = validateAccount(name, value, problems);
+      if (account) accounts.push(account);
+    }
+  }
+  const accountNames = accounts.map((a) => a.name);
+  const rates = decimalMap(raw.rates, 'rates', problems);
+  const minimums = validateMinimums(raw.minimums, accountNames, problems);
+  const pegged = validatePegged(raw.pegged, problems);
+
+  if (problems.length > 0) {
+    throw new ConfigError(`invalid config ${where}`, { problems, hint: 'see .balancerc.example for every option' });
+  }
+  const extra: Record<string, unknown> = {};
+  if (raw.alerts !== undefined) extra.alerts = raw.alerts;
+  if (raw.cache !== undefined) extra.cache = raw.cache;
+  return { filePath, origin, accounts, rates, minimums, pegged, extra };
+}
+
+function validateAccount(name: string, value: unknown, problems: string[]): AccountConfig | null {
+  const path = `accounts.${name}`;
+  if (!ACCOUNT_NAME.test(name)) {
+    problems.push(`${path}: account names may use letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit`);
+    return null;
+  }
+  if (!isPlainObject(value)) {
+    problems.push(`${path}: expected a mapping with at least 'provider', got ${describeValue(value)}`);
+    return null;
+  }
+  if (typeof value.provider !== 'string') {
+    problems.push(`${path}.provider: missing; expected one of ${PROVIDER_IDS.join(', ')}`);
+    return null;
+  }
+  if (!isProviderId(value.provider)) {
+    problems.push(`${path}.provider: "${value.provider}" is not a known provider; expected one of ${PROVIDER_IDS.join(', ')}${didYouMean(value.provider, PROVIDER_IDS)}`);
+    return null;
+  }
+  const info = PROVIDERS[value.provider];
+  const fields = { ...COMMON_ACCOUNT_FIELDS, ...info.accountFields };
+  const before = problems.length;
+  checkKeys(value, Object.keys(fields), `${path}.`, problems);
+  for (const [key, spec] of Object.entries(fields)) {
+    if (value[key] !== undefined) checkField(spec, value[key], `${path}.${key}`, problems);
+  }
+  if (typeof value.baseUrl === 'string') {
+    const problem = baseUrlProblem(value.baseUrl);
+    if (problem) problems.push(`${path}.baseUrl: ${problem}`);
+  }
+  checkCredentials(value, info.credentials, path, problems);
+  if (problems.length > before) return null;
+
+  const secrets: AccountConfig['secrets'] = {};
+  for (const key of ['apiKey', 'apiKeyFile', 'clientId', 'clientSecret'] as const) {
+    if (typeof value[key] === 'string') secrets[key] = value[key];
+  }
+  const settings: Record<string, unknown> = {};
+  for (const key of Object.keys(info.accountFields)) {
+    if (value[key] !== undefined && !(key in secrets)) settings[key] = value[key];
+  }
+  return {
+    name,
+    provider: info.id,
+    baseUrl: typeof value.baseUrl === 'string' ? value.baseUrl.replace(/\/+$/, '') : null,
+    mode: value.mode === 'live' || value.mode === 'test' ? value.mode : null,
+    secrets,
+    settings,
+  };
+}
+
+function checkCredentials(
+  value: Record<string, unknown>,
+  shapes: ReadonlyArray<ReadonlyArray<string>>,
+  path: string,
+  problems: string[],
+): void {
+  if (value.apiKey !== undefined && value.apiKeyFile !== undefined) {
+    problems.push(`${path}: set either apiKey or apiKeyFile, not both`);
+    return;
+  }
+  const has = (key: string) => value[key] !== undefined || (key === 'apiKey' && value.apiKeyFile !== undefined);
+  if (shapes.some((shape) => shape.every(has))) return;
+  const partial = shapes.find((shape) => shape.some(has));
+  if (partial) {
+    const missing = partial.filter((key) => !has(key));
+    problems.push(`${path}: ${missing.join(' and ')} missing; ${partial.join(' and ')} go together`);
+    return;
+  }
+  const alternatives = shapes.map((shape) =>
+    shape[0] === 'apiKey' ? 'apiKey (e.g. apiKey: ${MY_KEY}) or apiKeyFile' : shape.join(' + '),
+  );
+  problems.push(`${path}: no credentials; expected ${alternatives.join(', or ')}`);
+}
+
+function decimalMap(value: unknown, path: string, problems: string[]): Map<string, Decimal> {
+  const result = new Map<string, Decimal>();
+  if (value === undefined) return result;
+  if (!isPlainObject(value)) {
+    problems.push(`${path}: expected a mapping of currency to decimal string, got ${describeValue(value)}`);
+    return result;
+  }
+  for (const [currency, amount] of Object.entries(value)) {
+    const itemPath = `${path}.${currency}`;
+    if (!SYMBOL.test(currency)) {
+      problems.push(`${itemPath}: "${currency}" is not a currency code; expected e.g. USDT or NGN`);
+      continue;
+    }
+    const before = problems.length;
+    checkField({ kind: 'decimal', positive: true }, amount, itemPath, problems);
+    const parsed = typeof amount === 'string' ? parseUserDecimal(amount) : null;
+    if (problems.length === before && parsed) result.set(currency.toUpperCase(), parsed);
+  }
+  return result;
+}
+
+function validateMinimums(value: unknown, accountNames: string[], problems: string[]): Map<string, Map<string, Decimal>> {
+  const result = new Map<string, Map<string, Decimal>>();
+  if (value === undefined) return result;
+  if (!isPlainObject(value)) {
+    problems.push(`minimums: expected a mapping of account name to { CURRENCY: "amount" }, got ${describeValue(value)}`);
+    return result;
+  }
+  for (const [account, perCurrency] of Object.entries(value)) {
+    if (accountNames.length > 0 && !accountNames.includes(account)) {
+      problems.push(`minimums.${account}: no account named '${account}'${didYouMean(account, accountNames)}`);
+      continue;
+    }
+    result.set(account, decimalMap(perCurrency, `minimums.${account}`, problems));
+  }
+  return result;
+}
+
+function validatePegged(value: unknown, problems: string[]): Set<string> {
+  const result = new Set<string>();
+  if (value === undefined) return result;
+  checkField({ kind: 'stringList' }, value, 'pegged', problems);
+  if (Array.isArray(value)) {
+    for (const item of value) if (typeof item === 'string') result.add(item.toUpperCase());
+  }
+  return result;
+}

@@ -1,0 +1,43 @@
+import type { Decimal } from '../core/money.js';
+import type { Mode } from '../core/balance.js';
+import type { ProviderId } from '../providers/catalog.js';
+
+/** Where the config came from, for messages and `config check`. */
+export type ConfigOrigin = 'flag' | 'env' | 'search' | 'global' | 'builtin';
+
+export interface AccountConfig {
+  name: string;
+  provider: ProviderId;
+  /** Explicit baseUrl, or null for the provider's documented host. */
+  baseUrl: string | null;
+  /** Explicit mode override; null lets the adapter infer it (key prefix, host). */
+  mode: Mode | null;
+  /** Credential fields as written: literal values or ${VAR} templates. */
+  secrets: { apiKey?: string; apiKeyFile?: string; clientId?: string; clientSecret?: string };
+  /** Provider-specific settings (wallets, customers, apiVersion, …), already validated. */
+  settings: Record<string, unknown>;
+}
+
+export interface Config {
+  filePath: string | null;
+  origin: ConfigOrigin;
+  accounts: AccountConfig[];
+  /** USD rates the user supplies, by canonical symbol. */
+  rates: Map<string, Decimal>;
+  /** Per account, per currency code (provider or canonical), minimum withdrawal overrides. */
+  minimums: Map<string, Map<string, Decimal>>;
+  /** Canonical symbols valued at exactly 1 USD when no better rate exists. */
+  pegged: Set<string>;
+  /** Raw sections later features read (alerts, cache), validated where they are used. */
+  extra: Record<string, unknown>;
+}
+
+export interface Credentials {
+  apiKey?: string;
+  clientId?: string;
+  clientSecret?: string;
+}
+
+export interface ResolvedAccount extends AccountConfig {
+  credentials: Credentials;
+}

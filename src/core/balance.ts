@@ -1,0 +1,129 @@
+// The normalized balance record (DESIGN.md "Normalized balance"): one per account × wallet ×
+// currency. Decimal inside; `toBalanceJson` gives the schemaVersion 1 shape with decimal strings.
+import { Decimal, formatDecimal } from './money.js';
+
+export type Mode = 'live' | 'test';
+
+export interface Balance {
+  account: string;
+  provider: string;
+  mode: Mode | null;
+  wallet: string | null;
+  walletName: string | null;
+  currency: string;
+  network: string | null;
+  providerCurrency: string;
+  /** null = unknown, never "zero". */
+  available: Decimal | null;
+  pending: Decimal | null;
+  total: Decimal | null;
+  usdValue: Decimal | null;
+  usdRate: Decimal | null;
+  usdSource: string | null;
+  updatedAt: string | null;
+  /** The provider's item, kept for --debug and the library API; never printed by formatters. */
+  raw: unknown;
+  /** Fraction digits the provider wrote, so amounts print back exactly as reported. */
+  scale: number;
+  /** Fee the provider charges per withdrawal, in this same asset (Flow `network_fee`), if known. */
+  networkFee: Decimal | null;
+  /** Decimals the asset allows (Flow/Swipelux `decimals`), if the provider states them. */
+  assetDecimals: number | null;
+}
+
+export type BalanceInput = Omit<
+  Balance,
+  'available' | 'pending' | 'total' | 'usdValue' | 'usdRate' | 'usdSource' | 'scale' | 'networkFee' | 'assetDecimals' | 'updatedAt' | 'walletName' | 'wallet'
+> & {
+  available?: Decimal | null;
+  pending?: Decimal | null;
+  total?: Decimal | null;
+  usdValue?: Decimal | null;
+  usdRate?: Decimal | null;
+  usdSource?: string | null;
+  scale: number;
+  networkFee?: Decimal | null;
+  assetDecimals?: number | null;
+  updatedAt?: string | null;
+  wallet?: string | null;
+  walletName?: string | null;
+};
+
+/**
+ * Build a balance, deriving whichever of available / pending / total is missing from the other
+ * two (exactly), so every adapter states only what its provider reports.
+ */
+export function makeBalance(input: BalanceInput): Balance {
+  let available = input.available ?? null;
+  const pending = input.pending ?? null;
+  let total = input.total ?? null;
+  if (total === null && available !== null && pending !== null) total = available.plus(pending);
+  else if (available === null && total !== null && pending !== null) available = total.minus(pending);
+  // Pending is never derived from total − available: Flow reports total = available and no
+  // pending figure at all, and unknown must stay null rather than become a false zero.
+  return {
+    account: input.account,
+    provider: input.provider,
+    mode: input.mode,
+    wallet: input.wallet ?? null,
+    walletName: input.walletName ?? null,
+    currency: input.currency,
+    network: input.network,
+    providerCurrency: input.providerCurrency,
+    available,
+    pending,
+    total,
+    usdValue: input.usdValue ?? null,
+    usdRate: input.usdRate ?? null,
+    usdSource: input.usdSource ?? (input.usdValue || input.usdRate ? input.provider : null),
+    updatedAt: input.updatedAt ?? null,
+    raw: input.raw,
+    scale: input.scale,
+    networkFee: input.networkFee ?? null,
+    assetDecimals: input.assetDecimals ?? null,
+  };
+}
+
+export function isZeroBalance(b: Balance): boolean {
+  const amounts = [b.available, b.pending, b.total].filter((v): v is Decimal => v !== null);
+  return amounts.length > 0 && amounts.every((v) => v.isZero());
+}
+
+/** An amount as the provider would write it: at least the provider's own number of decimals. */
+export function formatAmount(value: Decimal | null, scale: number): string | null {
+  return value === null ? null : formatDecimal(value, scale);
+}
+
+/** USD values: full precision in machine output, and always at least cents ("550.00", "0.28"). */
+export function formatUsd(value: Decimal | null): string | null {
+  return value === null ? null : formatDecimal(value, 2);
+}
+
+type AmountKey = 'available' | 'pending' | 'total' | 'usdValue' | 'usdRate';
+type InternalKey = 'raw' | 'scale' | 'networkFee' | 'assetDecimals';
+
+/** The JSON form: the same fields minus internals, with amounts as decimal strings. */
+export type BalanceJson = Omit<Balance, AmountKey | InternalKey> & Record<AmountKey, string | null>;
+
+/** The schemaVersion 1 record: key order and field names are a contract (README "JSON output"). */
+export function toBalanceJson(b: Balance): BalanceJson {
+  return {
+    account: b.account,
+    provider: b.provider,
+    mode: b.mode,
+    wallet: b.wallet,
+    walletName: b.walletName,
+    currency: b.currency,
+    network: b.network,
+    providerCurrency: b.providerCurrency,
+    available: formatAmount(b.available, b.scale),
+    pending: formatAmount(b.pending, b.scale),
+    total: formatAmount(b.total, b.scale),
+    usdValue: formatUsd(b.usdValue),
+    usdRate: b.usdRate === null ? null : formatDecimal(b.usdRate),
+    usdSource: b.usdSource,
+    updatedAt: b.updatedAt,
+  };
+}
+
+export { Decimal };

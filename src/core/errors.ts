@@ -1,0 +1,124 @@
+// One error hierarchy for the whole tool. Every failure a user can see is a BalanceError carrying
+// the documented exit code (README "Exit codes"), a stable machine code for JSON `errors`, and an
+// optional hint. Only src/cli.ts turns these into process.exitCode.
+
+export const ExitCode = {
+  ok: 0,
+  no: 1,
+  usage: 2,
+  config: 3,
+  refused: 4,
+  unavailable: 5,
+  badResponse: 6,
+  internal: 70,
+  sigint: 130,
+  sigterm: 143,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export interface ErrorContext {
+  account?: string;
+  provider?: string;
+}
+
+export class BalanceError extends Error {
+  readonly code: string;
+  readonly exitCode: number;
+  readonly hint: string | undefined;
+  readonly retryable: boolean;
+  account: string | undefined;
+  provider: string | undefined;
+
+  constructor(
+    message: string,
+    opts: { code: string; exitCode: number; hint?: string; retryable?: boolean; cause?: unknown } & ErrorContext,
+  ) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = new.target.name;
+    this.code = opts.code;
+    this.exitCode = opts.exitCode;
+    this.hint = opts.hint;
+    this.retryable = opts.retryable ?? false;
+    this.account = opts.account;
+    this.provider = opts.provider;
+  }
+}
+
+export class UsageError extends BalanceError {
+  constructor(message: string, hint?: string) {
+    super(message, { code: 'USAGE', exitCode: ExitCode.usage, ...(hint ? { hint } : {}) });
+  }
+}
+
+export class ConfigError extends BalanceError {
+  /** Every problem found, one line each; `message` summarises them. */
+  readonly problems: string[];
+  constructor(message: string, opts: { problems?: string[]; hint?: string; code?: string } = {}) {
+    super(message, {
+      code: opts.code ?? 'CONFIG',
+      exitCode: ExitCode.config,
+      ...(opts.hint ? { hint: opts.hint } : {}),
+    });
+    this.problems = opts.problems ?? [];
+  }
+}
+
+/** The provider refused the configured credentials or identifiers (401/403/404 and kin). */
+export class RefusedError extends BalanceError {
+  constructor(message: string, opts: { code: string; hint?: string; cause?: unknown } & ErrorContext) {
+    super(message, { ...opts, exitCode: ExitCode.refused });
+  }
+}
+
+/** Unreachable, timed out, 5xx or rate limited after retries: worth trying again later. */
+export class UnavailableError extends BalanceError {
+  constructor(message: string, opts: { code: string; hint?: string; retryable?: boolean; cause?: unknown } & ErrorContext) {
+    super(message, { retryable: true, ...opts, exitCode: ExitCode.unavailable });
+  }
+}
+
+/** The provider answered something we could not understand (not JSON, wrong shape, bad amount). */
+export class BadResponseError extends BalanceError {
+  constructor(message: string, opts: { code?: string; hint?: string; cause?: unknown } & ErrorContext = {}) {
+    super(message, { code: 'BAD_RESPONSE', ...opts, exitCode: ExitCode.badResponse });
+  }
+}
+
+export class InterruptedError extends BalanceError {
+  constructor(signal: 'SIGINT' | 'SIGTERM') {
+    super(`interrupted by ${signal}`, {
+      code: 'INTERRUPTED',
+      exitCode: signal === 'SIGINT' ? ExitCode.sigint : ExitCode.sigterm,
+    });
+  }
+}
+
+/** A bug. The message stays short; the stack is shown only with --debug. */
+export class InternalError extends BalanceError {
+  constructor(message: string, cause?: unknown, ctx: ErrorContext = {}) {
+    super(message, {
+      code: 'INTERNAL',
+      exitCode: ExitCode.internal,
+      hint: 'this is a bug in balance-inspector; run again with --debug and report it',
+      cause,
+      ...ctx,
+    });
+  }
+}
+
+export function isBalanceError(error: unknown): error is BalanceError {
+  return error instanceof BalanceError;
+}
+
+/** Attach account/provider context to an error that was raised below the adapter layer. */
+export function withContext<E extends BalanceError>(error: E, ctx: ErrorContext): E {
+  error.account ??= ctx.account;
+  error.provider ??= ctx.provider;
+  return error;
+}
+
+/** Several failures: the lowest non-zero code wins (README "Exit codes"). */
+export function combinedExitCode(codes: number[]): number {
+  const failing = codes.filter((c) => c !== 0);
+  return failing.length === 0 ? 0 : Math.min(...failing);
+}

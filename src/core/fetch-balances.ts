@@ -1,0 +1,88 @@
+// Ask every selected account for its balances, in parallel. A failing account is a result, not an
+// exception: what succeeded is kept, each failure carries its account, provider and exit code.
+import type { ResolvedAccount } from '../config/types.js';
+import { defaultHttpSettings, type HttpSettings } from '../http/client.js';
+import { PROVIDERS } from '../providers/catalog.js';
+import { loadAdapter } from '../providers/index.js';
+import { ShapeError } from '../providers/shape.js';
+import type { ReportedTotal } from '../providers/types.js';
+import type { Balance } from './balance.js';
+import { BadResponseError, BalanceError, InternalError, isBalanceError, withContext } from './errors.js';
+
+export interface AccountOutcome {
+  account: string;
+  provider: string;
+  balances: Balance[];
+  reported: ReportedTotal[];
+  errors: BalanceError[];
+  notices: string[];
+  ms: number;
+}
+
+export interface FetchOptions {
+  http?: Partial<HttpSettings>;
+  includeZero?: boolean;
+  /** Called as each account finishes (for "3/12 accounts" progress). */
+  onAccountDone?: (outcome: AccountOutcome, done: number, total: number) => void;
+}
+
+export interface FetchResult {
+  balances: Balance[];
+  reported: ReportedTotal[];
+  errors: BalanceError[];
+  notices: string[];
+  outcomes: AccountOutcome[];
+}
+
+export async function fetchAccountBalances(accounts: ResolvedAccount[], options: FetchOptions = {}): Promise<FetchResult> {
+  const http = defaultHttpSettings(options.http);
+  let done = 0;
+  const outcomes = await Promise.all(
+    accounts.map(async (account) => {
+      const outcome = await fetchOne(account, http, options.includeZero ?? true);
+      options.onAccountDone?.(outcome, ++done, accounts.length);
+      return outcome;
+    }),
+  );
+  // Interrupts are not per-account failures: they end the command.
+  const interrupted = outcomes.flatMap((o) => o.errors).find((e) => e.code === 'INTERRUPTED');
+  if (interrupted) throw interrupted;
+  return {
+    balances: outcomes.flatMap((o) => o.balances),
+    reported: outcomes.flatMap((o) => o.reported),
+    errors: outcomes.flatMap((o) => o.errors),
+    notices: outcomes.flatMap((o) => o.notices),
+    outcomes,
+  };
+}
+
+async function fetchOne(account: ResolvedAccount, http: HttpSettings, includeZero: boolean): Promise<AccountOutcome> {
+  const info = PROVIDERS[account.provider];
+  const started = Date.now();
+  const context = { account: account.name, provider: info.id };
+  try {
+    const adapter = await loadAdapter(account.provider);
+    const result = await adapter.fetchBalances({
+      account,
+      info,
+      baseUrl: account.baseUrl ?? info.defaultBaseUrl,
+      http,
+      includeZero,
+    });
+    return { ...context, ...result, errors: result.errors.map((e) => withContext(e, context)), ms: Date.now() - started };
+  } catch (error) {
+    return { ...context, balances: [], reported: [], errors: [toBalanceError(error, account, info.displayName)], notices: [], ms: Date.now() - started };
+  }
+}
+
+function toBalanceError(error: unknown, account: ResolvedAccount, displayName: string): BalanceError {
+  const context = { account: account.name, provider: account.provider };
+  if (isBalanceError(error)) return withContext(error, context);
+  if (error instanceof ShapeError) {
+    return new BadResponseError(
+      `${displayName} sent a response for account '${account.name}' that does not match its documented shape: ${error.message}`,
+      { ...context, code: 'BAD_SHAPE', hint: 'the provider may have changed its API; --debug shows the request' },
+    );
+  }
+  return new InternalError(`unexpected failure while reading account '${account.name}'`, error, context);
+}

@@ -1,0 +1,28 @@
+// RFC 4180 CSV: a header row, one row per balance, CRLF line ends, amounts as plain decimal
+// strings, empty cells for unknown values. Text cells are defused against formula injection.
+import { toBalanceJson, type Balance } from '../core/balance.js';
+import { csvCell } from '../core/sanitize.js';
+
+export function toCsv(header: string[], rows: Array<Array<{ value: string | null; kind?: 'text' | 'amount' }>>): string {
+  const lines = [header.join(','), ...rows.map((row) => row.map((c) => csvCell(c.value, c.kind)).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const COLUMNS = [
+  'account', 'provider', 'mode', 'wallet', 'walletName', 'currency', 'network', 'providerCurrency',
+  'available', 'pending', 'total', 'usdValue', 'usdRate', 'usdSource', 'updatedAt',
+] as const;
+const AMOUNT_COLUMNS = new Set(['available', 'pending', 'total', 'usdValue', 'usdRate']);
+
+export function balancesCsv(balances: Balance[]): string {
+  return toCsv(
+    [...COLUMNS],
+    balances.map((b) => {
+      const record = toBalanceJson(b);
+      return COLUMNS.map((column) => ({
+        value: record[column],
+        kind: AMOUNT_COLUMNS.has(column) ? ('amount' as const) : ('text' as const),
+      }));
+    }),
+  );
+}

@@ -1,0 +1,237 @@
+// The one HTTP client every adapter uses (undici). It owns timeouts, the command deadline,
+// retries with backoff and Retry-After, the response size cap, the no-redirects rule, pacing and
+// the --debug request log. It returns whatever status the provider answered last; turning a
+// status into a user-facing error is the provider layer's job (src/providers/request.ts).
+import { Agent, request } from 'undici';
+import { BadResponseError, ConfigError, UnavailableError } from '../core/errors.js';
+import { formatDuration } from '../core/duration.js';
+import { redact } from '../core/secrets.js';
+import { RETRYABLE_ERROR_CODES, RETRYABLE_STATUS, backoffDelay, parseRetryAfter, DEFAULT_BACKOFF, type BackoffSettings } from './retry.js';
+import { sleep, type RateLimiter } from './rate-limiter.js';
+import { baseUrlProblem } from './url-policy.js';
+
+export interface HttpSettings {
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  /** Absolute time (ms since epoch) by which the whole command must be done. */
+  deadline: number;
+  /** What the user asked for, for messages ("within 30s"). */
+  timeoutLabel: string;
+  maxAttempts: number;
+  maxResponseBytes: number;
+  backoff: BackoffSettings;
+  signal?: AbortSignal | undefined;
+  debug?: ((line: string) => void) | undefined;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export function defaultHttpSettings(overrides: Partial<HttpSettings> = {}): HttpSettings {
+  const timeoutMs = DEFAULT_TIMEOUT_MS;
+  return {
+    connectTimeoutMs: 5_000,
+    headersTimeoutMs: 10_000,
+    bodyTimeoutMs: 10_000,
+    deadline: Date.now() + timeoutMs,
+    timeoutLabel: formatDuration(timeoutMs),
+    maxAttempts: 3,
+    maxResponseBytes: 8 * 1024 * 1024,
+    backoff: DEFAULT_BACKOFF,
+    ...overrides,
+  };
+}
+
+export interface HttpRequestSpec {
+  method: 'GET' | 'POST';
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+  /** Safe to send again (every balance read is, including the POST-shaped ones). */
+  idempotent: boolean;
+  /** Who is asking, for messages: "Flow Payments for account 'flow-main'". */
+  who: string;
+  limiter?: RateLimiter | undefined;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  attempts: number;
+  /** Set when a 429/503 asked for a wait longer than the time left. */
+  retryAfterMs: number | null;
+}
+
+let agent: Agent | null = null;
+
+function getAgent(settings: HttpSettings): Agent {
+  // Four connections per origin at most: the per-provider concurrency never needs more.
+  agent ??= new Agent({ connections: 4, pipelining: 1, connect: { timeout: settings.connectTimeoutMs }, keepAliveTimeout: 4_000 });
+  return agent;
+}
+
+/** Close pooled sockets so the process can exit promptly. */
+export async function closeHttp(): Promise<void> {
+  const current = agent;
+  agent = null;
+  await current?.close().catch(() => undefined);
+}
+
+export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings): Promise<HttpResponse> {
+  const problem = baseUrlProblem(spec.url.origin);
+  if (problem) throw new ConfigError(`refusing to call ${spec.url.host}: the URL ${problem}`);
+  for (let attempt = 1; ; attempt++) {
+    const remaining = settings.deadline - Date.now();
+    if (remaining <= 0) throw timeoutError(spec, settings, attempt - 1);
+    const release = spec.limiter
+      ? await spec.limiter.acquire(settings.deadline, settings.signal, (waitMs) => pacingError(spec, waitMs))
+      : () => undefined;
+    const started = Date.now();
+    let outcome: HttpResponse | Error;
+    try {
+      outcome = await attemptOnce(spec, settings, attempt);
+    } catch (error) {
+      outcome = error as Error;
+    } finally {
+      release();
+    }
+    const ms = Date.now() - started;
+    const retryable = outcome instanceof Error ? isRetryableError(outcome) : RETRYABLE_STATUS.has(outcome.status);
+    log(settings, spec, attempt, ms, outcome);
+    if (!retryable || (settings.signal?.aborted ?? false)) return finish(outcome, spec, settings);
+
+    const retryAfter = outcome instanceof Error ? null : parseRetryAfter(outcome.headers['retry-after']);
+    if (retryAfter !== null && retryAfter > 0 && spec.limiter) spec.limiter.pauseUntil(Date.now() + retryAfter);
+    const wait = Math.max(backoffDelay(attempt, settings.backoff), retryAfter ?? 0);
+    const outOfTime = Date.now() + wait >= settings.deadline;
+    if (attempt >= settings.maxAttempts || outOfTime) {
+      if (!(outcome instanceof Error) && retryAfter !== null && outOfTime) outcome.retryAfterMs = retryAfter;
+      return finish(outcome, spec, settings);
+    }
+    settings.debug?.(`retrying ${spec.who} in ${formatDuration(wait)}${retryAfter !== null ? ' (Retry-After)' : ''}`);
+    await sleep(wait, settings.signal);
+  }
+}
+
+async function attemptOnce(spec: HttpRequestSpec, settings: HttpSettings, attempt: number): Promise<HttpResponse> {
+  const remaining = Math.max(1, settings.deadline - Date.now());
+  const timeout = AbortSignal.timeout(remaining);
+  const signal = settings.signal ? AbortSignal.any([settings.signal, timeout]) : timeout;
+  const response = await request(spec.url, {
+    method: spec.method,
+    headers: { 'user-agent': 'balance-inspector', accept: 'application/json', ...spec.headers },
+    body: spec.body ?? null,
+    dispatcher: getAgent(settings),
+    headersTimeout: Math.min(settings.headersTimeoutMs, remaining),
+    bodyTimeout: Math.min(settings.bodyTimeoutMs, remaining),
+    signal,
+  });
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const declared = Number(headers['content-length'] ?? Number.NaN);
+  if (declared > settings.maxResponseBytes) {
+    await response.body.dump().catch(() => undefined);
+    throw tooLarge(spec, settings);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of response.body) {
+      size += (chunk as Buffer).length;
+      if (size > settings.maxResponseBytes) {
+        response.body.destroy();
+        throw tooLarge(spec, settings);
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof BadResponseError) throw error;
+    // The connection died mid-body: a transport failure, retryable like any other.
+    throw Object.assign(new Error('response body truncated'), { code: bodyErrorCode(error), cause: error });
+  }
+  return { status: response.statusCode, headers, text: Buffer.concat(chunks).toString('utf8'), attempts: attempt, retryAfterMs: null };
+}
+
+function bodyErrorCode(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  return code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_ABORTED' || (error as Error)?.name === 'AbortError' || (error as Error)?.name === 'TimeoutError'
+    ? code ?? 'ABORTED'
+    : 'BODY_TRUNCATED';
+}
+
+function isRetryableError(error: Error): boolean {
+  if (error instanceof BadResponseError) return false;
+  return RETRYABLE_ERROR_CODES.has(errorCode(error));
+}
+
+function errorCode(error: unknown): string {
+  const direct = (error as { code?: string }).code;
+  if (direct) return direct;
+  const cause = (error as { cause?: { code?: string } }).cause;
+  return cause?.code ?? '';
+}
+
+function finish(outcome: HttpResponse | Error, spec: HttpRequestSpec, settings: HttpSettings): HttpResponse {
+  if (!(outcome instanceof Error)) return outcome;
+  if (settings.signal?.aborted) throw settings.signal.reason;
+  if (outcome instanceof BadResponseError || outcome instanceof UnavailableError || outcome instanceof ConfigError) throw outcome;
+  throw transportError(outcome, spec, settings);
+}
+
+const TRANSPORT_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  EPIPE: 'connection closed while sending',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'DNS lookup failed temporarily',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_SOCKET: 'connection closed by the server',
+  UND_ERR_CLOSED: 'connection closed',
+  BODY_TRUNCATED: 'connection closed before the whole response arrived',
+  CERT_HAS_EXPIRED: 'TLS certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate verification failed (self-signed)',
+  SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate verification failed (self-signed in chain)',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate verification failed',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
+};
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'ABORTED', 'UND_ERR_ABORTED']);
+
+function transportError(error: Error, spec: HttpRequestSpec, settings: HttpSettings): UnavailableError {
+  const code = errorCode(error);
+  if (TIMEOUT_CODES.has(code) || error.name === 'TimeoutError' || error.name === 'AbortError') {
+    return timeoutError(spec, settings, null, code);
+  }
+  const words = TRANSPORT_WORDS[code] ?? (code ? code : 'network error');
+  const hint = code === 'ENOTFOUND' ? 'check baseUrl and your network/DNS' : 'try again later; --debug shows each attempt';
+  return new UnavailableError(`cannot reach ${spec.who} at ${spec.url.host}: ${words}`, { code: 'UNREACHABLE', hint });
+}
+
+function timeoutError(spec: HttpRequestSpec, settings: HttpSettings, attempts: number | null, code = ''): UnavailableError {
+  const phase = code === 'UND_ERR_CONNECT_TIMEOUT' ? 'connecting' : code === 'UND_ERR_BODY_TIMEOUT' ? 'the response body stalled' : 'no answer';
+  const within = settings.deadline - Date.now() <= 50 ? ` within ${settings.timeoutLabel}` : '';
+  return new UnavailableError(`timed out waiting for ${spec.who} (${phase}${within}${attempts ? `, ${attempts} attempts` : ''})`, {
+    code: 'TIMEOUT',
+    hint: 'try again later or raise --timeout',
+  });
+}
+
+function pacingError(spec: HttpRequestSpec, waitMs: number): UnavailableError {
+  return new UnavailableError(`rate limit for ${spec.who} leaves no request slot before the deadline (next in ${formatDuration(waitMs)})`, {
+    code: 'RATE_LIMITED',
+    hint: 'raise --timeout or query fewer wallets at once',
+  });
+}
+
+function tooLarge(spec: HttpRequestSpec, settings: HttpSettings): BadResponseError {
+  return new BadResponseError(`${spec.who} sent a response larger than ${Math.round(settings.maxResponseBytes / 1048576)} MiB; refusing to read it`);
+}
+
+function log(settings: HttpSettings, spec: HttpRequestSpec, attempt: number, ms: number, outcome: HttpResponse | Error): void {
+  if (!settings.debug) return;
+  const result = outcome instanceof Error ? errorCode(outcome) || outcome.name : String(outcome.status);
+  settings.debug(redact(`${spec.method} ${spec.url.href} → ${result} in ${ms} ms (attempt ${attempt}/${settings.maxAttempts})`));
+}

@@ -1,0 +1,43 @@
+// Retry policy: which failures are worth another attempt, how long to wait, and how to read
+// Retry-After. Defaults follow the Stripe/AWS consensus (README "Reliability and security"):
+// 3 attempts, 500 ms × 2ⁿ capped at 5 s, 50–100 % jitter so cron jobs don't fire in lockstep.
+
+export const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Transport failures that may succeed on another attempt. ENOTFOUND is not here: it is usually a typo. */
+export const RETRYABLE_ERROR_CODES = new Set([
+  'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
+  'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'BODY_TRUNCATED',
+]);
+
+export interface BackoffSettings {
+  baseDelayMs: number;
+  maxDelayMs: number;
+  random: () => number;
+}
+
+export const DEFAULT_BACKOFF: BackoffSettings = { baseDelayMs: 500, maxDelayMs: 5_000, random: Math.random };
+
+/** Delay before attempt `attempt + 1` (attempt counts from 1). */
+export function backoffDelay(attempt: number, settings: BackoffSettings = DEFAULT_BACKOFF): number {
+  const step = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(step * (0.5 + settings.random() * 0.5));
+}
+
+/**
+ * Retry-After as milliseconds from `now`: delta-seconds or an HTTP-date. Garbage, negative values
+ * and dates in the past give null, so the caller falls back to its own backoff.
+ */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | null {
+  if (value === undefined) return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) {
+    const seconds = Number(text);
+    return Number.isSafeInteger(seconds) ? seconds * 1000 : null;
+  }
+  if (!/[a-z]/i.test(text)) return null;
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, at - now);
+}

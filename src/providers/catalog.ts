@@ -1,0 +1,93 @@
+// What the rest of the tool needs to know about each provider without loading its adapter:
+// display name, docs, default host, extra config keys, credentials and documented limits.
+// Config validation, --help and completion read this; adapters live in src/providers/<id>.ts.
+import type { FieldSpec } from '../config/fields.js';
+
+export const PROVIDER_IDS = ['flow-payments', 'syncpay', 'swipelux', 'cryptofuse'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export interface RateLimit {
+  /** At most `requests` in any window of `windowMs`, per credential. */
+  requests: number;
+  windowMs: number;
+}
+
+export interface ProviderInfo {
+  id: ProviderId;
+  displayName: string;
+  docsUrl: string;
+  defaultBaseUrl: string;
+  /** Provider-specific account keys, validated with the common ones. */
+  accountFields: Record<string, FieldSpec>;
+  /** Credential shapes the provider accepts; the first that is configured is used. */
+  credentials: ReadonlyArray<ReadonlyArray<'apiKey' | 'clientId' | 'clientSecret'>>;
+  /** Documented request limit; undefined when the docs give no number. */
+  rateLimit?: RateLimit;
+  /** Shortest poll interval the provider asks for (watch raises faster intervals to this). */
+  minPollIntervalMs: number;
+  /** Requests in flight at once per account; also caps sockets per origin. */
+  concurrency: number;
+}
+
+export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
+  'flow-payments': {
+    id: 'flow-payments',
+    displayName: 'Flow Payments',
+    docsUrl: 'https://flow-payments-docs.pages.dev/api-reference/balances',
+    defaultBaseUrl: 'https://api.flow-payments.com/api',
+    accountFields: {},
+    credentials: [['apiKey']],
+    // "30 requests/minute per API token" (authorization page).
+    rateLimit: { requests: 30, windowMs: 60_000 },
+    minPollIntervalMs: 2_000,
+    concurrency: 4,
+  },
+  syncpay: {
+    id: 'syncpay',
+    displayName: 'SyncPay',
+    docsUrl: 'https://docs.usesyncpay.com/syncpay-api-documentation/get-account-balances',
+    defaultBaseUrl: 'https://api.usesyncpay.com',
+    accountFields: {},
+    credentials: [['apiKey']],
+    // No number is published; the docs ask for no more than one balance poll per 10 s.
+    minPollIntervalMs: 10_000,
+    concurrency: 2,
+  },
+  swipelux: {
+    id: 'swipelux',
+    displayName: 'Swipelux',
+    docsUrl: 'https://docs.swipelux.com/balances',
+    // The newer docs (and v3) use platform.swipelux.com for the same /v1 paths; wallet.swipelux.com
+    // is the older host. README "Providers" explains the choice; baseUrl overrides it.
+    defaultBaseUrl: 'https://platform.swipelux.com',
+    accountFields: {
+      wallets: { kind: 'stringList', description: 'wallet ids (wal_…) to read' },
+      customers: { kind: 'stringList', description: 'customer ids (cus_…/biz_…) to read' },
+    },
+    credentials: [['apiKey']],
+    minPollIntervalMs: 5_000,
+    concurrency: 4,
+  },
+  cryptofuse: {
+    id: 'cryptofuse',
+    displayName: 'Cryptofuse',
+    docsUrl: 'https://docs.cryptofuse.io/api-reference/wallets/wallet-balance',
+    defaultBaseUrl: 'https://api.cryptofuse.io',
+    accountFields: {
+      apiVersion: { kind: 'enum', values: ['v1', 'v2', 'v3'], description: 'balance endpoint shape' },
+      wallets: { kind: 'stringList', description: 'wallet ids; all wallets are listed when omitted' },
+      externalIds: { kind: 'stringList', description: 'v3 only: accounts by your external_id' },
+      clientId: { kind: 'secret', description: 'OAuth client id (instead of apiKey)' },
+      clientSecret: { kind: 'secret', description: 'OAuth client secret (instead of apiKey)' },
+    },
+    credentials: [['apiKey'], ['clientId', 'clientSecret']],
+    // v0.9 docs: 100/min per key (current docs list 429 without numbers).
+    rateLimit: { requests: 100, windowMs: 60_000 },
+    minPollIntervalMs: 1_000,
+    concurrency: 4,
+  },
+};
+
+export function isProviderId(value: string): value is ProviderId {
+  return (PROVIDER_IDS as readonly string[]).includes(value);
+}

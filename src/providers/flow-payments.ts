@@ -1,0 +1,74 @@
+// Flow Payments: GET {base}/balances, Bearer token, one call for the whole merchant.
+// @see https://flow-payments-docs.pages.dev/api-reference/balances
+//
+// Trimmed sample (docs): note the zero row uses JSON numbers, the others strings.
+//   {"data": [{"asset": {"symbol": "BTC", "chain": "bitcoin", "decimals": 8, "usd_rate": "93037.28254643",
+//              "network_fee": "0", "min_confirmations": 1}, "balance": 0, "usd_value": 0},
+//             {"asset": {"symbol": "ETH", "chain": "ethereum", "decimals": 18, "usd_rate": "3125.16675365",
+//              "network_fee": "0.000000042162288"}, "balance": "0.000090074983482468", "usd_value": "0.28"}]}
+//
+// Only confirmed funds are counted and no pending figure exists, so available = total = balance
+// and pending is null (unknown, not zero).
+import { makeBalance, type Balance, type Mode } from '../core/balance.js';
+import { canonicalCurrency } from '../core/currencies.js';
+import { PROVIDERS } from './catalog.js';
+import { callJson } from './request.js';
+import { amount, arr, isObject, obj, optAmount, optInt, optStr, str } from './shape.js';
+import type { AdapterContext, ProviderAdapter } from './types.js';
+
+function modeOf(ctx: AdapterContext): Mode | null {
+  if (ctx.account.mode) return ctx.account.mode;
+  const host = new URL(ctx.baseUrl).hostname;
+  if (host === 'api-staging.flow-payments.com') return 'test';
+  if (host === 'api.flow-payments.com') return 'live';
+  const key = ctx.account.credentials.apiKey ?? '';
+  return key.startsWith('sk_test_') ? 'test' : key.startsWith('sk_live_') ? 'live' : null;
+}
+
+export const flowPayments: ProviderAdapter = {
+  info: PROVIDERS['flow-payments'],
+
+  // Laravel style: {"message": "Unauthenticated."} or {"message": "...", "errors": {"field": ["..."]}}
+  errorDetail(body) {
+    if (!isObject(body)) return {};
+    const message = typeof body.message === 'string' ? body.message : undefined;
+    const firstFieldError = isObject(body.errors) ? Object.values(body.errors).flat().find((e) => typeof e === 'string') : undefined;
+    return { message: [message, firstFieldError].filter(Boolean).join(' ') || undefined };
+  },
+
+  async fetchBalances(ctx) {
+    const body = await callJson(this, ctx, {
+      method: 'GET',
+      path: '/balances',
+      headers: { authorization: `Bearer ${ctx.account.credentials.apiKey}`, 'content-type': 'application/json' },
+    });
+    const mode = modeOf(ctx);
+    const rows = arr(obj(body, '$').data, '$.data');
+    const balances: Balance[] = rows.map((row, i) => {
+      const path = `$.data[${i}]`;
+      const item = obj(row, path);
+      const asset = obj(item.asset, `${path}.asset`);
+      const symbol = str(asset.symbol, `${path}.asset.symbol`);
+      const balance = amount(item.balance, `${path}.balance`);
+      const { currency, network } = canonicalCurrency(symbol, optStr(asset.chain, `${path}.asset.chain`));
+      return makeBalance({
+        account: ctx.account.name,
+        provider: ctx.info.id,
+        mode,
+        currency,
+        network,
+        providerCurrency: symbol,
+        available: balance.value,
+        total: balance.value,
+        pending: null,
+        usdValue: optAmount(item.usd_value, `${path}.usd_value`)?.value ?? null,
+        usdRate: optAmount(asset.usd_rate, `${path}.asset.usd_rate`)?.value ?? null,
+        networkFee: optAmount(asset.network_fee, `${path}.asset.network_fee`)?.value ?? null,
+        assetDecimals: optInt(asset.decimals, `${path}.asset.decimals`),
+        scale: balance.scale,
+        raw: row,
+      });
+    });
+    return { balances, reported: [], errors: [], notices: [] };
+  },
+};

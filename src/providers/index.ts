@@ -1,0 +1,19 @@
+// The provider registry: id → adapter, loaded on demand so a command only pays for the adapters
+// of the accounts it queries. Adding a provider = one file, its catalog entry and one line here.
+import type { ProviderId } from './catalog.js';
+import type { ProviderAdapter } from './types.js';
+
+const loaders: Record<ProviderId, () => Promise<ProviderAdapter>> = {
+  'flow-payments': async () => (await import('./flow-payments.js')).flowPayments,
+  syncpay: async () => (await import('./syncpay.js')).syncpay,
+  swipelux: async () => {
+    throw new Error('the swipelux adapter is not built yet');
+  },
+  cryptofuse: async () => {
+    throw new Error('the cryptofuse adapter is not built yet');
+  },
+};
+
+export function loadAdapter(id: ProviderId): Promise<ProviderAdapter> {
+  return loaders[id]();
+}

@@ -1,0 +1,49 @@
+// The shape of a provider emulator and the registry of all of them.
+import { flowPaymentsMount, type FlowState } from './flow-payments.js';
+import { syncpayMount, type SyncpayState } from './syncpay.js';
+
+export interface MountRequest {
+  method: string;
+  /** Path under the provider prefix, e.g. `/api/balances`. */
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface MountResponse {
+  status: number;
+  /** An object (sent as JSON) or pre-serialized text (for exact JSON numbers, non-JSON bodies). */
+  body: unknown;
+  headers?: Record<string, string>;
+  contentType?: string;
+}
+
+export interface Mount {
+  id: string;
+  rateLimit?: { requests: number; windowMs: number };
+  /** The credential a request carries (to count rate limits per key), or null. */
+  credentialOf(headers: Record<string, string>): string | null;
+  rateLimited(retryAfterSeconds: number, limit: number): MountResponse;
+  notFound(): MountResponse;
+  handle(req: MountRequest): MountResponse | null;
+}
+
+export interface SandboxState {
+  /** Accepted credentials per provider; tests add their own. */
+  keys: Record<string, Set<string>>;
+  flow: FlowState;
+  syncpay: SyncpayState;
+}
+
+export function bearer(headers: Record<string, string>): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
+  return match?.[1] ?? null;
+}
+
+export function defaultMounts(): { mounts: Mount[]; state: SandboxState } {
+  const keys: Record<string, Set<string>> = {};
+  const flow = flowPaymentsMount(keys);
+  const sync = syncpayMount(keys);
+  return { mounts: [flow.mount, sync.mount], state: { keys, flow: flow.state, syncpay: sync.state } };
+}

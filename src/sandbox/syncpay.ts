@@ -1,0 +1,41 @@
+// SyncPay emulator: GET /api/v1/accounts/balances with the docs' example body; sk_test_/sk_live_
+// keys; {"error": {"code", "message"}} bodies. No numeric rate limit is documented, so none is
+// enforced unless a test asks for one.
+import { SANDBOX_KEYS } from './keys.js';
+import { bearer, type Mount } from './mounts.js';
+
+export interface SyncpayState {
+  balances: Array<{ currency: string; available_balance: string; pending_balance: string }>;
+  totalBalanceUsd: string;
+}
+
+const error = (status: number, code: string, message: string) => ({ status, body: { error: { code, message } } });
+
+export function syncpayMount(keys: Record<string, Set<string>>): { mount: Mount; state: SyncpayState } {
+  keys.syncpay = new Set([SANDBOX_KEYS.syncpay]);
+  const state: SyncpayState = {
+    balances: [
+      { currency: 'USD', available_balance: '1250.50', pending_balance: '125.00' },
+      { currency: 'NGN', available_balance: '450000.00', pending_balance: '75000.00' },
+      { currency: 'GHS', available_balance: '5600.00', pending_balance: '0.00' },
+      { currency: 'USDT_TRC20', available_balance: '500.00', pending_balance: '50.00' },
+    ],
+    totalBalanceUsd: '2847.25',
+  };
+  const mount: Mount = {
+    id: 'syncpay',
+    credentialOf: bearer,
+    rateLimited: (retryAfter) => ({ ...error(429, 'RATE_LIMITED', 'Too many requests'), headers: { 'retry-after': String(retryAfter) } }),
+    notFound: () => error(404, 'NOT_FOUND', 'Route not found'),
+    handle(req) {
+      if (req.path !== '/api/v1/accounts/balances') return null;
+      const key = bearer(req.headers);
+      if (!key || !keys.syncpay?.has(key)) return error(401, 'UNAUTHORIZED', 'Invalid API key');
+      return {
+        status: 200,
+        body: { success: true, account_id: 'org_abc123', balances: state.balances, total_balance_usd: state.totalBalanceUsd },
+      };
+    },
+  };
+  return { mount, state };
+}

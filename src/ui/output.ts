@@ -1,0 +1,87 @@
+// Everything the tool writes goes through here: data on stdout, everything else on stderr, every
+// byte redacted of secrets, colour only where a person is reading. Commands receive an Output and
+// never touch process.stdout or chalk directly.
+import { Chalk, type ChalkInstance } from 'chalk';
+import { redact } from '../core/secrets.js';
+
+export type Format = 'table' | 'json' | 'csv';
+
+export interface OutputOptions {
+  format: Format;
+  color?: boolean | undefined;
+  quiet?: boolean | undefined;
+  debug?: boolean | undefined;
+  env?: NodeJS.ProcessEnv;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+}
+
+export interface Output {
+  format: Format;
+  /** Colours for tables (a no-op instance when colour is off). */
+  color: ChalkInstance;
+  /** stderr colours: errors are coloured only when stderr itself is a terminal. */
+  errColor: ChalkInstance;
+  quiet: boolean;
+  debugEnabled: boolean;
+  stderrIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  /** Write data to stdout (whole documents, so a pipe never sees half a result). */
+  data(text: string): void;
+  /** A notice for people (skipped with --quiet). */
+  info(line: string): void;
+  /** A warning (skipped with --quiet). */
+  warn(line: string): void;
+  /** An error line: always written. */
+  error(line: string): void;
+  debug(line: string): void;
+}
+
+/**
+ * Colour is on for a terminal unless NO_COLOR (any value), TERM=dumb or --no-color says otherwise;
+ * FORCE_COLOR forces it on for tables. chalk itself ignores NO_COLOR, so we decide and pass a level.
+ */
+export function colorLevel(isTTY: boolean, explicit: boolean | undefined, env: NodeJS.ProcessEnv): 0 | 1 {
+  if (explicit === false) return 0;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
+  if (!isTTY || env.TERM === 'dumb') return 0;
+  return 1;
+}
+
+export function createOutput(options: OutputOptions): Output {
+  const env = options.env ?? process.env;
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const stdoutIsTTY = Boolean(stdout.isTTY);
+  const stderrIsTTY = Boolean(stderr.isTTY);
+  const tableColor = options.format === 'table' ? colorLevel(stdoutIsTTY, options.color, env) : 0;
+  const errLevel = colorLevel(stderrIsTTY, options.color, env);
+  const errColor = new Chalk({ level: errLevel });
+  const quiet = Boolean(options.quiet);
+  const writeErr = (text: string) => {
+    stderr.write(`${redact(text)}\n`);
+  };
+  return {
+    format: options.format,
+    color: new Chalk({ level: tableColor }),
+    errColor,
+    quiet,
+    debugEnabled: Boolean(options.debug),
+    stderrIsTTY,
+    stdoutIsTTY,
+    data: (text) => {
+      stdout.write(redact(text));
+    },
+    info: (line) => {
+      if (!quiet) writeErr(line);
+    },
+    warn: (line) => {
+      if (!quiet) writeErr(`${errColor.yellow('warning:')} ${line}`);
+    },
+    error: (line) => writeErr(line),
+    debug: (line) => {
+      if (options.debug) writeErr(errColor.dim(`debug: ${line}`));
+    },
+  };
+}

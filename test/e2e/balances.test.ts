@@ -1,0 +1,191 @@
+// The built CLI against the sandbox on 127.0.0.1: stdout, stderr and exit codes as users see them.
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../src/sandbox/server.js';
+import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
+import { runCli } from '../helpers/cli.js';
+import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
+
+let sandbox: Sandbox;
+let dir: string;
+let configPath: string;
+let config: Record<string, unknown>;
+beforeAll(async () => {
+  ({ sandbox, dir, configPath, config } = await sandboxWithConfig());
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.faults.clear());
+
+const SECRETS = [SANDBOX_KEYS['flow-payments'], SANDBOX_KEYS.syncpay];
+function expectNoSecrets(...texts: string[]): void {
+  for (const text of texts) {
+    for (const secret of SECRETS) {
+      for (const form of [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)]) expect(text).not.toContain(form);
+    }
+  }
+}
+
+describe('balances --json', () => {
+  it('prints schemaVersion 1 with exact decimal strings and exits 0', async () => {
+    const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', configPath]);
+    expect([code, stderr]).toEqual([0, '']);
+    const doc = JSON.parse(stdout);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'generatedAt', 'complete', 'balances', 'errors']);
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.complete).toBe(true);
+    expect(doc.errors).toEqual([]);
+    const eth = doc.balances.find((b: { currency: string }) => b.currency === 'ETH');
+    expect(eth).toEqual({
+      account: 'flow-main', provider: 'flow-payments', mode: 'test', wallet: null, walletName: null,
+      currency: 'ETH', network: 'ethereum', providerCurrency: 'ETH',
+      available: '0.000090074983482468', pending: null, total: '0.000090074983482468',
+      usdValue: '0.28', usdRate: '3125.16675365', usdSource: 'flow-payments', updatedAt: null,
+    });
+    const usdt = doc.balances.find((b: { currency: string }) => b.currency === 'USDT');
+    expect([usdt.available, usdt.pending, usdt.total, usdt.usdValue, usdt.usdSource]).toEqual(['500.00', '50.00', '550.00', '550.00', 'peg']);
+    expect(stdout).not.toMatch(/"(available|pending|total|usdValue)": \d/);
+  });
+
+  it('filters by --account, --currency (provider code) and --hide-zero', async () => {
+    const { stdout } = await runCli(['balances', '--json', '--config', configPath, '--currency', 'usdttrc20,ETH', '--hide-zero']);
+    expect(JSON.parse(stdout).balances.map((b: { account: string; currency: string }) => `${b.account}:${b.currency}`)).toEqual(['flow-main:ETH', 'syncpay:USDT']);
+    const flowOnly = await runCli(['balances', '--json', '--config', configPath, '--account', 'flow-main', '--hide-zero']);
+    expect(JSON.parse(flowOnly.stdout).balances.map((b: { currency: string }) => b.currency)).toEqual(['ETH']);
+  });
+});
+
+describe('balances table and csv', () => {
+  it('prints an aligned table without colour when NO_COLOR is set', async () => {
+    const { code, stdout } = await runCli(['balances', '--config', configPath]);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ACCOUNT\s+CURRENCY\s+NETWORK\s+AVAILABLE\s+PENDING\s+TOTAL\s+USD$/);
+    expect(stdout).toContain('0.000090074983482468');
+    expect(stdout).toMatch(/syncpay \(test\)\s+NGN\s+—\s+450,000\.00\s+75,000\.00\s+525,000\.00\s+341\.25/);
+    expect(stdout).toMatch(/GHS .* unpriced/);
+    expect(stdout).not.toContain('\x1b[');
+  });
+
+  it('prints RFC 4180 CSV with a header and plain decimal amounts', async () => {
+    const { code, stdout } = await runCli(['balances', '--csv', '--config', configPath, '--account', 'syncpay']);
+    expect(code).toBe(0);
+    const rows = stdout.split('\r\n');
+    expect(rows[0]).toBe('account,provider,mode,wallet,walletName,currency,network,providerCurrency,available,pending,total,usdValue,usdRate,usdSource,updatedAt');
+    expect(rows[1]).toBe('syncpay,syncpay,test,,,USD,,USD,1250.50,125.00,1375.50,1375.50,1,usd,');
+    expect(rows).toHaveLength(6);
+  });
+
+  it('defuses provider strings in CSV and the terminal', async () => {
+    sandbox.faults.add({
+      provider: 'syncpay',
+      kind: 'body',
+      body: JSON.stringify({ success: true, balances: [{ currency: '=HYPERLINK("x")\u001b]0;t\u0007', available_balance: '1', pending_balance: '0' }] }),
+      times: 2,
+    });
+    const csv = await runCli(['balances', '--csv', '--config', configPath, '--account', 'syncpay']);
+    expect(csv.stdout.split('\r\n')[1]).toBe('syncpay,syncpay,test,,,"\'=HYPERLINK(""X"")\\e]0;T\\x07",,"\'=HYPERLINK(""x"")\\e]0;t\\x07",1,0,1,,,,');
+    const table = await runCli(['balances', '--config', configPath, '--account', 'syncpay']);
+    expect(table.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});
+
+describe('failures', () => {
+  it('a rejected key exits 4 naming account and provider; the key never appears, even when echoed, even with --debug', async () => {
+    sandbox.faults.add({
+      provider: 'syncpay',
+      kind: 'status',
+      status: 401,
+      body: JSON.stringify({ error: { code: 'UNAUTHORIZED', message: `Invalid API key ${SANDBOX_KEYS.syncpay}` } }),
+      times: 2,
+    });
+    const plain = await runCli(['balances', '--json', '--config', configPath, '--account', 'syncpay']);
+    const debug = await runCli(['balances', '--json', '--debug', '--config', configPath, '--account', 'syncpay']);
+    for (const run of [plain, debug]) {
+      expect(run.code).toBe(4);
+      expect(run.stderr).toContain("error: SyncPay rejected the API key for account 'syncpay' (401 UNAUTHORIZED: Invalid API key «redacted»)");
+      expectNoSecrets(run.stdout, run.stderr);
+    }
+    expect(debug.stderr).toMatch(/debug: GET http:\/\/127\.0\.0\.1:\d+\/syncpay\/api\/v1\/accounts\/balances → 401 in \d+ ms \(attempt 1\/3\)/);
+  });
+
+  it('partial failure: prints what succeeded, lists the failure in JSON errors, exits with its code', async () => {
+    sandbox.faults.add({ provider: 'flow-payments', kind: 'status', status: 503, times: 3 });
+    const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', configPath]);
+    expect(code).toBe(5);
+    const doc = JSON.parse(stdout);
+    expect(doc.complete).toBe(false);
+    expect(doc.balances.every((b: { account: string }) => b.account === 'syncpay')).toBe(true);
+    expect(doc.errors).toEqual([
+      { account: 'flow-main', provider: 'flow-payments', code: 'PROVIDER_ERROR', message: "Flow Payments failed for account 'flow-main' (503) after 3 attempts" },
+    ]);
+    expect(stderr).toContain("error: Flow Payments failed for account 'flow-main'");
+  });
+
+  it('an unset ${VAR} exits 3 naming the variable before any request', async () => {
+    const accounts = config.accounts as Record<string, Record<string, unknown>>;
+    const path = writeConfig(tempDir(), { accounts: { syncpay: { ...accounts.syncpay, apiKey: '${SYNCPAY_KEY}' } } });
+    const before = sandbox.requests.length;
+    const { code, stdout, stderr } = await runCli(['balances', '--config', path]);
+    expect([code, stdout]).toEqual([3, '']);
+    expect(stderr).toBe('error: environment variable SYNCPAY_KEY is not set or empty\n  accounts.syncpay.apiKey: ${SYNCPAY_KEY} is not set\n  hint: export SYNCPAY_KEY=… (or use apiKeyFile) before running\n');
+    expect(sandbox.requests.length).toBe(before);
+  });
+
+  it('a planted .config/config.js in the working directory never runs', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, '.config'));
+    const marker = join(cwd, 'PWNED');
+    writeFileSync(join(cwd, '.config', 'config.js'), `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`);
+    writeConfig(cwd, config);
+    const { code } = await runCli(['balances', '--json'], { cwd });
+    expect(code).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('SIGINT mid-request exits 130 with nothing on stdout', async () => {
+    sandbox.faults.add({ provider: 'syncpay', kind: 'hang' });
+    const { code, stdout, ms } = await runCli(['balances', '--json', '--config', configPath], { signal: 'SIGINT', signalAfterMs: 700 });
+    expect([code, stdout]).toEqual([130, '']);
+    expect(ms).toBeLessThan(5_000);
+  });
+});
+
+describe('usage', () => {
+  it.each([
+    [['balances', '--bogus'], /unknown option '--bogus'/],
+    [['balances', '--json', '--csv'], /conflicting output formats: json and csv/],
+    [['balances', '--timeout', 'abc'], /--timeout "abc" is not a duration/],
+    [['balances', '--output', 'xml'], /Allowed choices are table, json, csv/],
+    [['nosuch'], /unknown command 'nosuch'/],
+  ])('%j is a usage error (exit 2) with nothing on stdout', async (args, message) => {
+    const { code, stdout, stderr } = await runCli([...args, '--config', configPath], { cwd: dir });
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toMatch(message);
+  });
+
+  it('unknown account suggests the close name', async () => {
+    const { code, stderr } = await runCli(['balances', '--account', 'flow-man', '--config', configPath]);
+    expect(code).toBe(2);
+    expect(stderr).toBe("error: unknown account 'flow-man' (did you mean 'flow-main'?)\n  hint: configured accounts: flow-main, syncpay\n");
+  });
+
+  it('--help shows examples and the exit codes; each command has examples', async () => {
+    const top = await runCli(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain('Exit codes:');
+    for (const command of ['balances', 'sandbox', 'demo']) {
+      const help = await runCli([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('Examples:');
+      expect(help.stdout).toContain(`balance-inspector ${command}`);
+    }
+  });
+
+  it('demo prints balances from the sandbox without any config', async () => {
+    const { code, stdout, stderr } = await runCli(['demo'], { cwd: tempDir(), env: { HOME: tempDir() } });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/flow-main \(test\)\s+ETH\s+ethereum\s+0\.000090074983482468/);
+    expect(stderr).toContain('Demo: balances from the built-in sandbox');
+  });
+});
