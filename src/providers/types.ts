@@ -43,11 +43,25 @@ export interface ErrorDetail {
   message?: string | undefined;
 }
 
+/** A withdrawal limit the provider publishes for one of its currencies (for can-withdraw). */
+export interface WithdrawalRule {
+  providerCurrency: string;
+  currency: string;
+  network: string | null;
+  minimum: Decimal | null;
+  maximum: Decimal | null;
+}
+
 export interface ProviderAdapter {
   info: ProviderInfo;
   /** Pull the provider's own code/message out of an error body (any documented form). */
   errorDetail(body: unknown): ErrorDetail;
   fetchBalances(ctx: AdapterContext): Promise<AdapterResult>;
+  /**
+   * Optional: withdrawal limits the provider serves from an endpoint (Cryptofuse
+   * /withdrawal/available-currencies/). Static documented tables live in src/core instead.
+   */
+  withdrawalRules?(ctx: AdapterContext): Promise<WithdrawalRule[]>;
 }
 
 export function emptyResult(): AdapterResult {

@@ -1,0 +1,51 @@
+// One contract for every adapter: every account of the sandbox config (one per provider and API
+// shape) is fetched, and every record must hold the model's invariants.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toBalanceJson, type Balance } from '../../src/core/balance.js';
+import { canonicalCurrency } from '../../src/core/currencies.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
+import { sandboxRawConfig } from '../../src/sandbox/demo-config.js';
+import { fetchWith } from '../helpers/adapters.js';
+
+let sandbox: Sandbox;
+let config: Record<string, unknown>;
+beforeAll(async () => {
+  sandbox = await startSandbox({ rateLimits: { 'flow-payments': null, cryptofuse: null } });
+  config = sandboxRawConfig(sandbox.baseUrl);
+});
+afterAll(() => sandbox.close());
+
+const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+const KNOWN_NETWORKS = new Set(['bitcoin', 'ethereum', 'tron', 'bsc', 'polygon', 'solana', 'arbitrum', 'base', 'optimism', 'avalanche', 'litecoin', 'dogecoin', 'ripple', 'cardano', 'ton']);
+
+function checkRecord(b: Balance): void {
+  const json = toBalanceJson(b);
+  for (const field of ['available', 'pending', 'total', 'usdValue', 'usdRate'] as const) {
+    const value = json[field];
+    if (value !== null) expect(value, field).toMatch(DECIMAL);
+  }
+  if (b.available && b.pending && b.total) expect(b.available.plus(b.pending).eq(b.total), 'total = available + pending').toBe(true);
+  expect(b.currency).toBe(b.currency.toUpperCase());
+  expect(canonicalCurrency(b.currency, b.network)).toEqual({ currency: b.currency, network: b.network });
+  if (b.network !== null) expect(KNOWN_NETWORKS.has(b.network), `network ${b.network}`).toBe(true);
+  // Nothing in the record is a JS number carrying money.
+  for (const [key, value] of Object.entries(json)) expect(typeof value, key).not.toBe('number');
+  expect(b.raw).toBeDefined();
+}
+
+describe('adapter contract', () => {
+  it('covers every provider', () => {
+    const providers = new Set(Object.values(config.accounts as Record<string, { provider: string }>).map((a) => a.provider));
+    expect(providers.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('every account of the sandbox config yields valid normalized records', async () => {
+    const accounts = Object.keys(config.accounts as object);
+    for (const account of accounts) {
+      const result = await fetchWith(config, [account]);
+      expect(result.errors, account).toEqual([]);
+      expect(result.balances.length, account).toBeGreaterThan(0);
+      for (const balance of result.balances) checkRecord(balance);
+    }
+  });
+});
