@@ -3,8 +3,10 @@
 // output is never cut short. Commands are light to import; heavy modules load inside their runs.
 import { Command, CommanderError } from 'commander';
 import { registerBalances } from './commands/balances.js';
+import { registerCanWithdraw } from './commands/can-withdraw.js';
 import { registerDemo } from './commands/demo.js';
 import { registerSandbox } from './commands/sandbox.js';
+import { registerTotal } from './commands/total.js';
 import { createContext, interrupt, type Action } from './commands/shared/context.js';
 import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
 import { ExitCode, InterruptedError, isBalanceError, type BalanceError } from './core/errors.js';
@@ -48,6 +50,8 @@ export function buildProgram(): Command {
     process.exitCode = await action(ctx, opts, positional);
   };
   registerBalances(program, run);
+  registerTotal(program, run);
+  registerCanWithdraw(program, run);
   registerSandbox(program, run);
   registerDemo(program, run);
   return program;

@@ -1,6 +1,6 @@
 // `balances`: every selected account's balances, normalized, as a table, JSON or CSV.
 import type { Command } from 'commander';
-import { combinedExitCode } from '../core/errors.js';
+import { combinedExitCode, type BalanceError } from '../core/errors.js';
 import type { Config } from '../config/types.js';
 import { collect, examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
@@ -35,7 +35,7 @@ export function registerBalances(program: Command, run: Runner): void {
 }
 
 export async function runBalances(ctx: RunContext, options: BalancesOptions): Promise<number> {
-  const { collectBalances, reportErrors } = await import('./shared/fetch.js');
+  const { collectBalances } = await import('./shared/fetch.js');
   const result = await collectBalances(ctx, {
     currencies: options.currencies,
     hideZero: options.hideZero,
@@ -46,6 +46,8 @@ export async function runBalances(ctx: RunContext, options: BalancesOptions): Pr
     const { balancesJson } = await import('../format/json.js');
     ctx.output.data(balancesJson(result.balances, result.errors, generatedAt));
   } else if (ctx.output.format === 'csv') {
+    // No header-only CSV when every account failed: an empty file must not look like "no money".
+    if (result.balances.length === 0 && result.errors.length > 0) return finish(ctx, result);
     const { balancesCsv } = await import('../format/csv.js');
     ctx.output.data(balancesCsv(result.balances));
   } else if (result.balances.length > 0) {
@@ -54,6 +56,11 @@ export async function runBalances(ctx: RunContext, options: BalancesOptions): Pr
   } else if (result.errors.length === 0) {
     ctx.output.info('No balances match.');
   }
+  return finish(ctx, result);
+}
+
+async function finish(ctx: RunContext, result: { errors: BalanceError[] }): Promise<number> {
+  const { reportErrors } = await import('./shared/fetch.js');
   reportErrors(ctx, result);
   return combinedExitCode(result.errors.map((e) => e.exitCode));
 }

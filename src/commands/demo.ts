@@ -1,5 +1,5 @@
 // `demo`: the first thing a new user sees. Starts the sandbox in-process on a free port and runs
-// `balances` against it with a built-in config; no real provider is contacted, no config needed.
+// `balances` and `total` against it with a built-in config; no real provider is contacted.
 import type { Command } from 'commander';
 import { examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
@@ -13,17 +13,23 @@ export function registerDemo(program: Command, run: Runner): void {
 }
 
 export async function runDemo(ctx: RunContext): Promise<number> {
-  const [{ startSandbox }, { sandboxRawConfig }, { validateConfig }, { runBalances }] = await Promise.all([
+  const [{ startSandbox }, { sandboxRawConfig }, { validateConfig }, { runBalances }, { runTotal }] = await Promise.all([
     import('../sandbox/server.js'),
     import('../sandbox/demo-config.js'),
     import('../config/schema.js'),
     import('./balances.js'),
+    import('./total.js'),
   ]);
   const sandbox = await startSandbox();
   try {
     const config = validateConfig(sandboxRawConfig(sandbox.baseUrl), null, 'builtin');
     ctx.output.info(ctx.output.errColor.dim(`Demo: balances from the built-in sandbox at ${sandbox.url}; no real provider is contacted.`));
-    return await runBalances(ctx, { currencies: [], hideZero: false, config });
+    const balancesCode = await runBalances(ctx, { currencies: [], hideZero: false, config });
+    // JSON and CSV stay one document each; people also get the USD total and its sources.
+    if (ctx.output.format !== 'table') return balancesCode;
+    ctx.output.data('\n');
+    const totalCode = await runTotal(ctx, { by: 'currency', tolerance: '1%', strict: false, currencies: [], hideZero: false, config });
+    return balancesCode || totalCode;
   } finally {
     await sandbox.close();
   }

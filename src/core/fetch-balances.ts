@@ -5,7 +5,7 @@ import { defaultHttpSettings, type HttpSettings } from '../http/client.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import { loadAdapter } from '../providers/index.js';
 import { ShapeError } from '../providers/shape.js';
-import type { ReportedTotal } from '../providers/types.js';
+import type { AdapterContext, ReportedTotal, WithdrawalRule } from '../providers/types.js';
 import type { Balance } from './balance.js';
 import { BadResponseError, BalanceError, InternalError, isBalanceError, withContext } from './errors.js';
 
@@ -56,19 +56,33 @@ export async function fetchAccountBalances(accounts: ResolvedAccount[], options:
   };
 }
 
+function adapterContext(account: ResolvedAccount, http: HttpSettings, includeZero: boolean): AdapterContext {
+  const info = PROVIDERS[account.provider];
+  return { account, info, baseUrl: account.baseUrl ?? info.defaultBaseUrl, http, includeZero };
+}
+
+/**
+ * Withdrawal limits an adapter serves from an endpoint: undefined when the provider has no such
+ * endpoint, null when it has one that could not be read (the caller decides what that means).
+ */
+export async function fetchWithdrawalRules(account: ResolvedAccount, options: FetchOptions = {}): Promise<WithdrawalRule[] | null | undefined> {
+  const adapter = await loadAdapter(account.provider);
+  if (!adapter.withdrawalRules) return undefined;
+  try {
+    return await adapter.withdrawalRules(adapterContext(account, defaultHttpSettings(options.http), true));
+  } catch (error) {
+    if (isBalanceError(error) && error.code === 'INTERRUPTED') throw error;
+    return null;
+  }
+}
+
 async function fetchOne(account: ResolvedAccount, http: HttpSettings, includeZero: boolean): Promise<AccountOutcome> {
   const info = PROVIDERS[account.provider];
   const started = Date.now();
   const context = { account: account.name, provider: info.id };
   try {
     const adapter = await loadAdapter(account.provider);
-    const result = await adapter.fetchBalances({
-      account,
-      info,
-      baseUrl: account.baseUrl ?? info.defaultBaseUrl,
-      http,
-      includeZero,
-    });
+    const result = await adapter.fetchBalances(adapterContext(account, http, includeZero));
     return { ...context, ...result, errors: result.errors.map((e) => withContext(e, context)), ms: Date.now() - started };
   } catch (error) {
     return { ...context, balances: [], reported: [], errors: [toBalanceError(error, account, info.displayName)], notices: [], ms: Date.now() - started };

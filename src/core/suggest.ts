@@ -26,7 +26,8 @@ export function closest(input: string, candidates: Iterable<string>, max = 3): s
     const sameLetters = [...needle].sort().join('') === [...hay].sort().join('');
     const limit = Math.max(1, Math.floor(Math.max(needle.length, hay.length) / 3));
     if (distance <= limit || sameLetters || (needle.length >= 3 && hay.startsWith(needle))) {
-      scored.push([candidate, sameLetters ? Math.min(distance, 1) : distance]);
+      // A swapped pair of letters (USTD) is the likeliest typo: rank anagrams first.
+      scored.push([candidate, sameLetters ? 0.5 : distance]);
     }
   }
   return scored.sort((x, y) => x[1] - y[1]).slice(0, max).map(([c]) => c);

@@ -4,6 +4,7 @@ import type { Config } from '../../config/types.js';
 import type { Balance } from '../../core/balance.js';
 import { canonicalCurrency } from '../../core/currencies.js';
 import type { FetchResult } from '../../core/fetch-balances.js';
+import type { WithdrawalRule } from '../../providers/types.js';
 import type { RunContext } from './context.js';
 import { httpSettingsFor } from './context.js';
 
@@ -13,10 +14,14 @@ export interface CollectOptions {
   hideZero?: boolean;
   /** A config built in memory (demo) instead of a file. */
   config?: Config;
+  /** Also read providers' withdrawal limits (can-withdraw), in parallel with the balances. */
+  withdrawalRules?: boolean;
 }
 
 export interface Collected extends FetchResult {
   config: Config;
+  /** Per account: served rules, null when unreadable; absent when the provider has no endpoint. */
+  rules: Map<string, WithdrawalRule[] | null>;
 }
 
 export async function collectBalances(ctx: RunContext, options: CollectOptions = {}): Promise<Collected> {
@@ -25,27 +30,39 @@ export async function collectBalances(ctx: RunContext, options: CollectOptions =
   const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
   const accounts = resolveAccounts(config, selected, ctx.env);
 
-  const [{ fetchAccountBalances }, { valueBalances }, { startProgress }, { closeHttp }] = await Promise.all([
+  const [{ fetchAccountBalances, fetchWithdrawalRules }, { valueBalances }, { startProgress }, { closeHttp }] = await Promise.all([
     import('../../core/fetch-balances.js'),
     import('../../core/valuation.js'),
     import('../../ui/spinner.js'),
     import('../../http/client.js'),
   ]);
   const progress = await startProgress(ctx.output, `Fetching balances: 0/${accounts.length} accounts`, ctx.env);
+  const http = httpSettingsFor(ctx);
+  const rules = new Map<string, WithdrawalRule[] | null>();
   let result: FetchResult;
   try {
-    result = await fetchAccountBalances(accounts, {
-      http: httpSettingsFor(ctx),
-      includeZero: !options.hideZero,
-      onAccountDone: (_, done, total) => progress.update(`Fetching balances: ${done}/${total} accounts`),
-    });
+    [result] = await Promise.all([
+      fetchAccountBalances(accounts, {
+        http,
+        includeZero: !options.hideZero,
+        onAccountDone: (_, done, total) => progress.update(`Fetching balances: ${done}/${total} accounts`),
+      }),
+      options.withdrawalRules
+        ? Promise.all(
+            accounts.map(async (account) => {
+              const served = await fetchWithdrawalRules(account, { http });
+              if (served !== undefined) rules.set(account.name, served);
+            }),
+          )
+        : undefined,
+    ]);
   } finally {
     progress.stop();
     await closeHttp();
   }
   for (const notice of result.notices) ctx.output.info(notice);
   const valued = valueBalances(result.balances, { rates: config.rates, pegged: config.pegged });
-  return { ...result, balances: filterBalances(valued, options), config };
+  return { ...result, balances: filterBalances(valued, options), config, rules };
 }
 
 export function filterBalances(balances: Balance[], options: CollectOptions): Balance[] {

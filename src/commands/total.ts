@@ -1,0 +1,88 @@
+// `total`: USD value of the selected balances, grouped, with each line's source, the balances no
+// rate prices (listed, never counted as $0) and reconciliation against provider-reported totals.
+import { Option, type Command } from 'commander';
+import { ExitCode, UsageError, combinedExitCode } from '../core/errors.js';
+import type { Config } from '../config/types.js';
+import type { GroupBy } from '../core/totals.js';
+import { collect, examples } from './shared/options.js';
+import type { RunContext, Runner } from './shared/context.js';
+
+export interface TotalOptions {
+  by: GroupBy;
+  /** Reconciliation tolerance in percent, as typed (validated in run). */
+  tolerance: string;
+  strict: boolean;
+  currencies: string[];
+  hideZero: boolean;
+  config?: Config;
+}
+
+export function registerTotal(program: Command, run: Runner): void {
+  program
+    .command('total')
+    .description('sum the USD value of your balances, show where each value came from, and reconcile with provider totals')
+    .addOption(new Option('--by <group>', 'group lines by').choices(['currency', 'account', 'provider']).default('currency'))
+    .option('--tolerance <percent>', 'allowed difference from a provider-reported total, in percent (e.g. 1%, 0.5)', '1%')
+    .option('--strict', 'exit 1 if any balance could not be priced')
+    .option('--currency <code>', 'only this currency (repeatable)', collect)
+    .option('--hide-zero', 'leave out balances that are zero')
+    .addHelpText(
+      'after',
+      examples([
+        'balance-inspector total',
+        'balance-inspector total --by account --json',
+        'balance-inspector total --strict --tolerance 0.5%    # fail if anything is unpriced',
+        'balance-inspector total --provider syncpay --csv',
+      ]),
+    )
+    .action(
+      run((ctx, opts) =>
+        runTotal(ctx, {
+          by: opts.by as GroupBy,
+          tolerance: String(opts.tolerance),
+          strict: Boolean(opts.strict),
+          currencies: (opts.currency as string[] | undefined) ?? [],
+          hideZero: Boolean(opts.hideZero),
+        }),
+      ),
+    );
+}
+
+export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<number> {
+  const [{ parseUserDecimal }, { collectBalances, reportErrors }, { computeTotals }] = await Promise.all([
+    import('../core/money.js'),
+    import('./shared/fetch.js'),
+    import('../core/totals.js'),
+  ]);
+  const tolerance = parseUserDecimal(options.tolerance.replace(/%$/, ''));
+  if (!tolerance || tolerance.isNegative()) {
+    throw new UsageError(`--tolerance "${options.tolerance}" is not a percentage; expected e.g. 1% or 0.5`);
+  }
+  const result = await collectBalances(ctx, {
+    currencies: options.currencies,
+    hideZero: options.hideZero,
+    ...(options.config ? { config: options.config } : {}),
+  });
+  const totals = computeTotals(result.balances, result.reported, { by: options.by, tolerancePercent: tolerance });
+  const { totalsJson, totalsCsv, totalsTable } = await import('../format/totals.js');
+  // When every account failed there is no total to show: a table saying "TOTAL 0.00" would be a
+  // false zero. JSON still prints its document, with complete: false and the errors.
+  const nothingFetched = result.errors.length > 0 && result.outcomes.every((o) => o.errors.length > 0 && o.balances.length === 0);
+  if (ctx.output.format === 'json') ctx.output.data(totalsJson(totals, result.errors, ctx.now()));
+  else if (nothingFetched) ctx.output.info('No total: no account could be read.');
+  else if (ctx.output.format === 'csv') ctx.output.data(totalsCsv(totals));
+  else ctx.output.data(totalsTable(totals, { color: ctx.output.color }));
+
+  if (result.errors.length > 0 && !nothingFetched && ctx.output.format === 'table') {
+    const failed = [...new Set(result.errors.map((e) => e.account).filter(Boolean))];
+    ctx.output.warn(`the total excludes ${failed.length === 1 ? 'account' : 'accounts'} ${failed.map((a) => `'${a}'`).join(', ')} (failed, see below)`);
+  }
+  reportErrors(ctx, result);
+  const failures = combinedExitCode(result.errors.map((e) => e.exitCode));
+  if (failures !== 0) return failures;
+  if (options.strict && totals.unpriced.length > 0) {
+    ctx.output.error(`error: --strict: ${totals.unpriced.length} balance(s) could not be priced`);
+    return ExitCode.no;
+  }
+  return ExitCode.ok;
+}

@@ -1,0 +1,73 @@
+// `can-withdraw` output: one "yes" line for people, the full decision as JSON for scripts.
+import type { Balance } from '../core/balance.js';
+import { knownSymbols } from '../core/currencies.js';
+import type { BalanceError } from '../core/errors.js';
+import { stringifyOutputJson } from '../core/json.js';
+import { formatDecimal, type Decimal } from '../core/money.js';
+import { closest } from '../core/suggest.js';
+import type { CandidateCheck, WithdrawalRequest } from '../core/withdrawal.js';
+import { errorsJson } from './json.js';
+
+function requestLabel(r: WithdrawalRequest): string {
+  return `${formatDecimal(r.amount, r.amountDecimals)} ${r.input}${r.network && r.input.toUpperCase() === r.currency ? ` (${r.network})` : ''}`;
+}
+
+export function yesLine(request: WithdrawalRequest, c: CandidateCheck): string {
+  const fee = c.fee && !c.fee.isZero() ? ` + fee ${formatDecimal(c.fee)}` : '';
+  const minimum = c.minimum.minimum ? `, minimum ${formatDecimal(c.minimum.minimum)}` : '';
+  const available = c.available ? formatDecimal(c.available, c.scale) : '?';
+  return `yes: '${c.account}' can withdraw ${requestLabel(request)}${fee} (available ${available}${minimum})`;
+}
+
+/** Nobody selected holds the currency: say so, and suggest what the user may have meant. */
+export function notHeldReason(request: WithdrawalRequest, balances: Balance[]): string {
+  const held = balances.flatMap((b) => [b.currency, b.providerCurrency]);
+  const suggestions = closest(request.input, [...held, ...knownSymbols()]).filter((s) => s.toUpperCase() !== request.input.toUpperCase());
+  const where = request.network && request.input.toUpperCase() === request.currency ? ` on ${request.network}` : '';
+  const hint = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?)` : '';
+  return `none of the selected accounts reports ${request.input}${where}${hint}`;
+}
+
+export interface WithdrawalDocument {
+  decision: 'yes' | 'no' | 'unknown';
+  request: WithdrawalRequest;
+  chosen: CandidateCheck | null;
+  checks: CandidateCheck[];
+  unheld: string | null;
+  errors: BalanceError[];
+  generatedAt: Date;
+}
+
+export function withdrawalJson(doc: WithdrawalDocument): string {
+  const amount = (value: Decimal | null, scale = 0) => (value === null ? null : formatDecimal(value, scale));
+  return `${stringifyOutputJson({
+    schemaVersion: 1,
+    generatedAt: doc.generatedAt.toISOString(),
+    decision: doc.decision,
+    request: {
+      input: doc.request.input,
+      currency: doc.request.currency,
+      network: doc.request.network,
+      amount: formatDecimal(doc.request.amount, doc.request.amountDecimals),
+    },
+    account: doc.chosen?.account ?? null,
+    candidates: doc.checks.map((c) => ({
+      account: c.account,
+      provider: c.provider,
+      currency: c.currency,
+      network: c.network,
+      providerCurrency: c.providerCurrency,
+      available: amount(c.available, c.scale),
+      fee: amount(c.fee),
+      required: formatDecimal(c.required),
+      minimum: amount(c.minimum.minimum),
+      minimumSource: c.minimum.source,
+      decimalsAllowed: c.decimalsAllowed,
+      ok: c.ok,
+      reasons: c.reasons,
+      notes: c.notes,
+    })),
+    reasons: doc.decision === 'yes' ? [] : doc.unheld ? [doc.unheld] : doc.checks.flatMap((c) => c.reasons),
+    errors: errorsJson(doc.errors),
+  })}\n`;
+}
