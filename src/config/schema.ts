@@ -5,7 +5,7 @@ import { ConfigError } from '../core/errors.js';
 import { parseUserDecimal, type Decimal } from '../core/money.js';
 import { didYouMean } from '../core/suggest.js';
 import { baseUrlProblem } from '../http/url-policy.js';
-import { PROVIDERS, PROVIDER_IDS, isProviderId } from '../providers/catalog.js';
+import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../providers/catalog.js';
 import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } from './fields.js';
 import type { AccountConfig, Config, ConfigOrigin } from './types.js';
 
@@ -17,6 +17,16 @@ const COMMON_ACCOUNT_FIELDS: Record<string, FieldSpec> = {
   apiKeyFile: { kind: 'secret' },
   baseUrl: { kind: 'url' },
   mode: { kind: 'enum', values: ['live', 'test'] },
+};
+
+/** Provider rules that span several keys (a field spec checks one key); each returns a problem or null. */
+const ACCOUNT_RULES: Partial<Record<ProviderId, (value: Record<string, unknown>) => string | null>> = {
+  // Swipelux accounts read only the ids listed (listing customers has three conflicting documented
+  // shapes, so nothing is enumerated): without ids there is nothing to read.
+  swipelux: (value) => {
+    const given = (key: string) => value[key] !== undefined && !(Array.isArray(value[key]) && value[key].length === 0);
+    return given('wallets') || given('customers') ? null : 'expected wallets or customers (ids to read)';
+  },
 };
 
 export const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -84,6 +94,8 @@ function validateAccount(name: string, value: unknown, problems: string[]): Acco
     if (problem) problems.push(`${path}.baseUrl: ${problem}`);
   }
   checkCredentials(value, info.credentials, path, problems);
+  const ruleProblem = ACCOUNT_RULES[info.id]?.(value) ?? null;
+  if (ruleProblem) problems.push(`${path}: ${ruleProblem}`);
   if (problems.length > before) return null;
 
   const secrets: AccountConfig['secrets'] = {};

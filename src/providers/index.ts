@@ -6,9 +6,7 @@ import type { ProviderAdapter } from './types.js';
 const loaders: Record<ProviderId, () => Promise<ProviderAdapter>> = {
   'flow-payments': async () => (await import('./flow-payments.js')).flowPayments,
   syncpay: async () => (await import('./syncpay.js')).syncpay,
-  swipelux: async () => {
-    throw new Error('the swipelux adapter is not built yet');
-  },
+  swipelux: async () => (await import('./swipelux.js')).swipelux,
   cryptofuse: async () => {
     throw new Error('the cryptofuse adapter is not built yet');
   },

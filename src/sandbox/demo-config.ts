@@ -6,6 +6,7 @@ export function sandboxAccounts(baseUrl: (provider: string) => string): Record<s
   return {
     'flow-main': { provider: 'flow-payments', baseUrl: `${baseUrl('flow-payments')}/api`, apiKey: SANDBOX_KEYS['flow-payments'], mode: 'test' },
     syncpay: { provider: 'syncpay', baseUrl: baseUrl('syncpay'), apiKey: SANDBOX_KEYS.syncpay },
+    swipelux: { provider: 'swipelux', baseUrl: baseUrl('swipelux'), apiKey: SANDBOX_KEYS.swipelux, wallets: ['wal_abc123'], customers: ['cus_abc123'] },
   };
 }
 

@@ -1,5 +1,6 @@
 // The shape of a provider emulator and the registry of all of them.
 import { flowPaymentsMount, type FlowState } from './flow-payments.js';
+import { swipeluxMount, type SwipeluxState } from './swipelux.js';
 import { syncpayMount, type SyncpayState } from './syncpay.js';
 
 export interface MountRequest {
@@ -34,6 +35,7 @@ export interface SandboxState {
   keys: Record<string, Set<string>>;
   flow: FlowState;
   syncpay: SyncpayState;
+  swipelux: SwipeluxState;
 }
 
 export function bearer(headers: Record<string, string>): string | null {
@@ -45,5 +47,9 @@ export function defaultMounts(): { mounts: Mount[]; state: SandboxState } {
   const keys: Record<string, Set<string>> = {};
   const flow = flowPaymentsMount(keys);
   const sync = syncpayMount(keys);
-  return { mounts: [flow.mount, sync.mount], state: { keys, flow: flow.state, syncpay: sync.state } };
+  const swipe = swipeluxMount(keys);
+  return {
+    mounts: [flow.mount, sync.mount, swipe.mount],
+    state: { keys, flow: flow.state, syncpay: sync.state, swipelux: swipe.state },
+  };
 }
