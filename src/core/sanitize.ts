@@ -19,7 +19,11 @@ function visibleEscape(ch: string): string {
 /** Make a provider string safe to print on a terminal: escapes are shown, never executed. */
 export function forTerminal(text: string, maxLength = 200): string {
   const clean = text.replace(UNSAFE_FOR_TERMINAL, visibleEscape);
-  return clean.length > maxLength ? `${clean.slice(0, maxLength - 1)}…` : clean;
+  if (clean.length <= maxLength) return clean;
+  // Never cut between the two halves of a surrogate pair: a lone half is itself unsafe output.
+  let cut = maxLength - 1;
+  if (/[\ud800-\udbff]/.test(clean.charAt(cut - 1))) cut -= 1;
+  return `${clean.slice(0, cut)}…`;
 }
 
 /** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection, 2025 list). */

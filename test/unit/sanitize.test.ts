@@ -16,8 +16,9 @@ describe('forTerminal', () => {
     expect(forTerminal('emoji 😀 ok')).toBe('emoji 😀 ok');
   });
 
-  it('truncates long strings', () => {
+  it('truncates long strings, never inside a surrogate pair', () => {
     expect(forTerminal('x'.repeat(300), 10)).toBe(`${'x'.repeat(9)}…`);
+    expect(forTerminal(`${'x'.repeat(8)}😀abc`, 10)).toBe(`${'x'.repeat(8)}…`);
   });
 });
 
