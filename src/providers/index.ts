@@ -9,9 +9,7 @@ const loaders: Record<ProviderId, () => Promise<ProviderAdapter>> = {
   swipelux: async () => {
     throw new Error('the swipelux adapter is not built yet');
   },
-  cryptofuse: async () => {
-    throw new Error('the cryptofuse adapter is not built yet');
-  },
+  cryptofuse: async () => (await import('./cryptofuse/index.js')).cryptofuse,
 };
 
 export function loadAdapter(id: ProviderId): Promise<ProviderAdapter> {
