@@ -1,4 +1,5 @@
 // The shape of a provider emulator and the registry of all of them.
+import { cryptofuseMount, type CryptofuseState } from './cryptofuse.js';
 import { flowPaymentsMount, type FlowState } from './flow-payments.js';
 import { syncpayMount, type SyncpayState } from './syncpay.js';
 
@@ -34,6 +35,7 @@ export interface SandboxState {
   keys: Record<string, Set<string>>;
   flow: FlowState;
   syncpay: SyncpayState;
+  cryptofuse: CryptofuseState;
 }
 
 export function bearer(headers: Record<string, string>): string | null {
@@ -45,5 +47,9 @@ export function defaultMounts(): { mounts: Mount[]; state: SandboxState } {
   const keys: Record<string, Set<string>> = {};
   const flow = flowPaymentsMount(keys);
   const sync = syncpayMount(keys);
-  return { mounts: [flow.mount, sync.mount], state: { keys, flow: flow.state, syncpay: sync.state } };
+  const cf = cryptofuseMount(keys);
+  return {
+    mounts: [flow.mount, sync.mount, cf.mount],
+    state: { keys, flow: flow.state, syncpay: sync.state, cryptofuse: cf.state },
+  };
 }

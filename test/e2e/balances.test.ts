@@ -17,6 +17,9 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.faults.clear());
 
+// The sandbox config has more accounts (one per provider and API shape); these tests are about the first two.
+const FIRST_TWO = ['--account', 'flow-main', '--account', 'syncpay'];
+
 const SECRETS = [SANDBOX_KEYS['flow-payments'], SANDBOX_KEYS.syncpay];
 function expectNoSecrets(...texts: string[]): void {
   for (const text of texts) {
@@ -48,7 +51,7 @@ describe('balances --json', () => {
   });
 
   it('filters by --account, --currency (provider code) and --hide-zero', async () => {
-    const { stdout } = await runCli(['balances', '--json', '--config', configPath, '--currency', 'usdttrc20,ETH', '--hide-zero']);
+    const { stdout } = await runCli(['balances', '--json', '--config', configPath, ...FIRST_TWO, '--currency', 'usdttrc20,ETH', '--hide-zero']);
     expect(JSON.parse(stdout).balances.map((b: { account: string; currency: string }) => `${b.account}:${b.currency}`)).toEqual(['flow-main:ETH', 'syncpay:USDT']);
     const flowOnly = await runCli(['balances', '--json', '--config', configPath, '--account', 'flow-main', '--hide-zero']);
     expect(JSON.parse(flowOnly.stdout).balances.map((b: { currency: string }) => b.currency)).toEqual(['ETH']);
@@ -57,7 +60,7 @@ describe('balances --json', () => {
 
 describe('balances table and csv', () => {
   it('prints an aligned table without colour when NO_COLOR is set', async () => {
-    const { code, stdout } = await runCli(['balances', '--config', configPath]);
+    const { code, stdout } = await runCli(['balances', '--config', configPath, ...FIRST_TWO]);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ACCOUNT\s+CURRENCY\s+NETWORK\s+AVAILABLE\s+PENDING\s+TOTAL\s+USD$/);
@@ -111,7 +114,7 @@ describe('failures', () => {
 
   it('partial failure: prints what succeeded, lists the failure in JSON errors, exits with its code', async () => {
     sandbox.faults.add({ provider: 'flow-payments', kind: 'status', status: 503, times: 3 });
-    const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', configPath]);
+    const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', configPath, ...FIRST_TWO]);
     expect(code).toBe(5);
     const doc = JSON.parse(stdout);
     expect(doc.complete).toBe(false);
@@ -167,7 +170,7 @@ describe('usage', () => {
   it('unknown account suggests the close name', async () => {
     const { code, stderr } = await runCli(['balances', '--account', 'flow-man', '--config', configPath]);
     expect(code).toBe(2);
-    expect(stderr).toBe("error: unknown account 'flow-man' (did you mean 'flow-main'?)\n  hint: configured accounts: flow-main, syncpay\n");
+    expect(stderr).toMatch(/^error: unknown account 'flow-man' \(did you mean 'flow-main'\?\)\n  hint: configured accounts: flow-main, syncpay(, [\w-]+)*\n$/);
   });
 
   it('--help shows examples and the exit codes; each command has examples', async () => {
@@ -185,7 +188,7 @@ describe('usage', () => {
   it('demo prints balances from the sandbox without any config', async () => {
     const { code, stdout, stderr } = await runCli(['demo'], { cwd: tempDir(), env: { HOME: tempDir() } });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/flow-main \(test\)\s+ETH\s+ethereum\s+0\.000090074983482468/);
+    expect(stdout).toMatch(/flow-main \(test\)\s+(—\s+)?ETH\s+ethereum\s+0\.000090074983482468/);
     expect(stderr).toContain('Demo: balances from the built-in sandbox');
   });
 });
