@@ -25,6 +25,8 @@ export interface CryptofuseState {
   wallets: Array<{ id: string; name: string; created_at: string }>;
   /** GET /wallets/ answers {result: {wallets, total, limit, offset}} or, like the other docs page, a bare array. */
   listShape: 'result' | 'array';
+  /** The most wallets one list page returns, whatever limit was asked (docs: 100). */
+  maxPageSize: number;
   v1: Record<string, { name: string; balances: Array<{ currency: string; amount: Amount; pendingAmount: Amount }> }>;
   v2: Record<string, { name: string; balances: Record<string, V2Balance>; totalUsd: Amount; lastUpdated: string }>;
   v3: Record<string, { account: { id: string; name: string; external_id: string; wallet_id: string }; balances: Array<Record<string, Amount>> }>;
@@ -43,6 +45,7 @@ export function cryptofuseFixtures(): Omit<CryptofuseState, 'clients' | 'tokens'
       { id: SAVINGS_WALLET, name: 'Savings Wallet', created_at: '2025-04-01T08:15:30.123Z' },
     ],
     listShape: 'result',
+    maxPageSize: 100,
     v1: {
       // Doc page 003's example.
       [TRADING_WALLET]: {

@@ -110,7 +110,7 @@ export function cryptofuseMount(keys: Record<string, Set<string>>): { mount: Mou
   }
 
   function list(req: MountRequest): MountResponse {
-    const limit = Math.min(100, Math.max(1, Number(req.query.get('limit') ?? 10) || 10));
+    const limit = Math.min(state.maxPageSize, Math.max(1, Number(req.query.get('limit') ?? 10) || 10));
     const offset = Math.max(0, Number(req.query.get('offset') ?? 0) || 0);
     const wallets = state.wallets.slice(offset, offset + limit);
     if (state.listShape === 'array') return reply(200, wallets);
