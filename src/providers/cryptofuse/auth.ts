@@ -55,7 +55,7 @@ async function requestToken(adapter: ProviderAdapter, ctx: AdapterContext, entry
       path: '/o/token/',
       form: { grant_type: 'client_credentials', scope: 'read' },
       headers: { authorization: `Basic ${basic}` },
-      resource: 'an OAuth access token',
+      resource: 'the OAuth token endpoint /o/token/',
       credentialKeys: OAUTH_KEYS,
       credentialName: 'the OAuth client credentials',
     }),

@@ -14,7 +14,7 @@ export async function withdrawalRules(adapter: ProviderAdapter, ctx: AdapterCont
   const body = await authedCall(adapter, ctx, {
     method: 'GET',
     path: '/withdrawal/available-currencies/',
-    resource: 'its withdrawal currencies',
+    resource: 'the withdrawal currency list',
   });
   return arr(obj(body, '$').currencies, '$.currencies').map((row, i): WithdrawalRule => {
     const path = `$.currencies[${i}]`;
