@@ -7,9 +7,7 @@ const loaders: Record<ProviderId, () => Promise<ProviderAdapter>> = {
   'flow-payments': async () => (await import('./flow-payments.js')).flowPayments,
   syncpay: async () => (await import('./syncpay.js')).syncpay,
   swipelux: async () => (await import('./swipelux.js')).swipelux,
-  cryptofuse: async () => {
-    throw new Error('the cryptofuse adapter is not built yet');
-  },
+  cryptofuse: async () => (await import('./cryptofuse/index.js')).cryptofuse,
 };
 
 export function loadAdapter(id: ProviderId): Promise<ProviderAdapter> {

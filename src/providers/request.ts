@@ -23,6 +23,8 @@ export interface CallSpec {
   resource?: string;
   /** Which config key a 401 points at (apiKey, clientId/clientSecret). */
   credentialKeys?: string;
+  /** What a 401 rejected, for the message: "the API key" unless an OAuth client or token was sent. */
+  credentialName?: string;
 }
 
 export function buildUrl(baseUrl: string, path: string, query?: Record<string, string>): URL {
@@ -117,7 +119,7 @@ export function statusError(adapter: ProviderAdapter, ctx: AdapterContext, spec:
   const keyPath = `accounts.${account}.${spec.credentialKeys ?? 'apiKey'}`;
   const context = { account, provider: ctx.info.id };
   if (status === 401) {
-    return new RefusedError(`${name} rejected the API key for account '${account}' (${detail})`, {
+    return new RefusedError(`${name} rejected ${spec.credentialName ?? 'the API key'} for account '${account}' (${detail})`, {
       ...context, code: 'AUTH_FAILED', hint: `check ${keyPath}; the key may be revoked, expired or for the other environment`,
     });
   }

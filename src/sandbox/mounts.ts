@@ -1,4 +1,5 @@
 // The shape of a provider emulator and the registry of all of them.
+import { cryptofuseMount, type CryptofuseState } from './cryptofuse.js';
 import { flowPaymentsMount, type FlowState } from './flow-payments.js';
 import { swipeluxMount, type SwipeluxState } from './swipelux.js';
 import { syncpayMount, type SyncpayState } from './syncpay.js';
@@ -36,6 +37,7 @@ export interface SandboxState {
   flow: FlowState;
   syncpay: SyncpayState;
   swipelux: SwipeluxState;
+  cryptofuse: CryptofuseState;
 }
 
 export function bearer(headers: Record<string, string>): string | null {
@@ -48,8 +50,9 @@ export function defaultMounts(): { mounts: Mount[]; state: SandboxState } {
   const flow = flowPaymentsMount(keys);
   const sync = syncpayMount(keys);
   const swipe = swipeluxMount(keys);
+  const cf = cryptofuseMount(keys);
   return {
-    mounts: [flow.mount, sync.mount, swipe.mount],
-    state: { keys, flow: flow.state, syncpay: sync.state, swipelux: swipe.state },
+    mounts: [flow.mount, sync.mount, swipe.mount, cf.mount],
+    state: { keys, flow: flow.state, syncpay: sync.state, swipelux: swipe.state, cryptofuse: cf.state },
   };
 }

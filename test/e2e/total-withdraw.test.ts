@@ -81,6 +81,15 @@ describe('can-withdraw', () => {
     expect([code, stderr]).toEqual([1, "no: insufficient: available 500.00 USDT (tron) in 'syncpay' < 520\n"]);
   });
 
+  it('Cryptofuse: an amount between available and total is refused; the served minimum applies', async () => {
+    const between = await cli('can-withdraw', 'usdterc20', '450', '--account', 'casino-v1');
+    expect([between.code, between.stdout, between.stderr]).toEqual([1, '', "no: insufficient: available 400.75 USDT (ethereum) in 'casino-v1' < 450\n"]);
+    const below = await cli('can-withdraw', 'usdterc20', '15', '--account', 'casino-v1');
+    expect([below.code, below.stderr]).toEqual([1, "no: below minimum: 15 < 20 usdterc20 for Cryptofuse account 'casino-v1'\n"]);
+    const ok = await cli('can-withdraw', 'usdterc20', '400.75', '--account', 'casino-v1', '--quiet');
+    expect([ok.code, ok.stdout]).toEqual([0, "yes: 'casino-v1' can withdraw 400.75 usdterc20 (available 400.75, minimum 20)\n"]);
+  });
+
   it('--json carries the decision, the account, the figures compared and every reason', async () => {
     const { code, stdout } = await cli('can-withdraw', 'USDT', '5', '--json', '--account', 'syncpay');
     expect(code).toBe(1);
@@ -103,7 +112,7 @@ describe('can-withdraw', () => {
 
   it('could not decide is never 0: an unreadable account gives its own exit code', async () => {
     sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 503, times: 3 });
-    const down = await cli('can-withdraw', 'USDT', '10', '--json');
+    const down = await cli('can-withdraw', 'USDT', '10', '--json', '--account', 'flow-main,syncpay');
     expect(down.code).toBe(5);
     expect(JSON.parse(down.stdout)).toMatchObject({ decision: 'unknown', account: null });
     sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 401 });

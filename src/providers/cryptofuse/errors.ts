@@ -1,0 +1,39 @@
+// Cryptofuse error bodies come in several documented forms, depending on the endpoint and the era
+// of the docs (providers/README.md §4.6):
+//   {"error": {"code": "wallet_not_found", "message": "Wallet with the specified ID was not found"}}
+//   {"detail": "Not authenticated"}                           (Django REST Framework)
+//   {"error": "invalid_client", "error_description": "…"}     (OAuth token endpoint, v0.9 bodies)
+//   {"wallet_id": ["This field is required."]}                (DRF field validation)
+// The code (wallet_not_found, rate_limit_exceeded, insufficient_permissions, …) is what a user can
+// look up in the docs, so it is always kept in the one-line message.
+import { isObject } from '../shape.js';
+import type { ErrorDetail } from '../types.js';
+
+const CODE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+export function cryptofuseErrorDetail(body: unknown): ErrorDetail {
+  if (!isObject(body)) return {};
+  const error = body.error;
+  if (isObject(error)) {
+    return { code: text(error.code), message: text(error.message) ?? text(error.detail) };
+  }
+  if (typeof error === 'string') {
+    // OAuth style: the string is a code when it looks like one, otherwise it is the message.
+    const description = text(body.error_description) ?? text(body.message);
+    return CODE.test(error) ? { code: error, message: description } : { message: text(error) };
+  }
+  const detail = body.detail;
+  if (text(detail)) return { code: text(body.code), message: text(detail) };
+  if (isObject(detail)) return cryptofuseErrorDetail({ error: detail });
+  if (text(body.message)) return { code: text(body.code), message: text(body.message) };
+  // DRF field errors: name the first field and its first message.
+  for (const [field, value] of Object.entries(body)) {
+    const first = Array.isArray(value) ? value.find((v) => typeof v === 'string') : undefined;
+    if (typeof first === 'string') return { message: `${field}: ${first}` };
+  }
+  return {};
+}

@@ -1,0 +1,30 @@
+// Withdrawal limits for `can-withdraw`: GET /withdrawal/available-currencies/
+// @see https://cryptofuse-docs.pages.dev/pl/api-reference/withdrawals/available-currencies
+//   {"currencies": [{"currency": "USDTTRC20", "name": "Tether USD (TRC20)", "blockchain": "TRX",
+//     "token": "USDT", "balance": "400.00", "min_withdrawal": "10.00", "max_withdrawal": "400.00"}], "total": 1}
+// Only currencies with a positive balance and withdrawals enabled are listed, and max_withdrawal
+// is capped at that balance. The docs call the endpoint OAuth-only; we send whatever credential
+// the account has and let the provider decide (a refusal becomes the usual one-line error).
+import { canonicalCurrency } from '../../core/currencies.js';
+import { arr, obj, optAmount, optStr, str } from '../shape.js';
+import type { AdapterContext, ProviderAdapter, WithdrawalRule } from '../types.js';
+import { authedCall } from './auth.js';
+
+export async function withdrawalRules(adapter: ProviderAdapter, ctx: AdapterContext): Promise<WithdrawalRule[]> {
+  const body = await authedCall(adapter, ctx, {
+    method: 'GET',
+    path: '/withdrawal/available-currencies/',
+    resource: 'the withdrawal currency list',
+  });
+  return arr(obj(body, '$').currencies, '$.currencies').map((row, i): WithdrawalRule => {
+    const path = `$.currencies[${i}]`;
+    const item = obj(row, path);
+    const code = str(item.currency, `${path}.currency`);
+    return {
+      providerCurrency: code,
+      ...canonicalCurrency(code, optStr(item.blockchain, `${path}.blockchain`)),
+      minimum: optAmount(item.min_withdrawal, `${path}.min_withdrawal`)?.value ?? null,
+      maximum: optAmount(item.max_withdrawal, `${path}.max_withdrawal`)?.value ?? null,
+    };
+  });
+}
