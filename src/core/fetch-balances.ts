@@ -4,10 +4,10 @@ import type { ResolvedAccount } from '../config/types.js';
 import { defaultHttpSettings, type HttpSettings } from '../http/client.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import { loadAdapter } from '../providers/index.js';
-import { ShapeError } from '../providers/shape.js';
+import { badShapeError, ShapeError } from '../providers/shape.js';
 import type { AdapterContext, ReportedTotal, WithdrawalRule } from '../providers/types.js';
 import type { Balance } from './balance.js';
-import { BadResponseError, BalanceError, InternalError, isBalanceError, withContext } from './errors.js';
+import { BalanceError, InternalError, isBalanceError, withContext } from './errors.js';
 
 export interface AccountOutcome {
   account: string;
@@ -92,11 +92,6 @@ async function fetchOne(account: ResolvedAccount, http: HttpSettings, includeZer
 function toBalanceError(error: unknown, account: ResolvedAccount, displayName: string): BalanceError {
   const context = { account: account.name, provider: account.provider };
   if (isBalanceError(error)) return withContext(error, context);
-  if (error instanceof ShapeError) {
-    return new BadResponseError(
-      `${displayName} sent a response for account '${account.name}' that does not match its documented shape: ${error.message}`,
-      { ...context, code: 'BAD_SHAPE', hint: 'the provider may have changed its API; --debug shows the request' },
-    );
-  }
+  if (error instanceof ShapeError) return withContext(badShapeError(displayName, account.name, error), context);
   return new InternalError(`unexpected failure while reading account '${account.name}'`, error, context);
 }

@@ -2,6 +2,7 @@
 // API yields "data[1].balance: expected a decimal amount, got null" instead of a crash.
 import { parseAmount, type ParsedAmount } from '../core/money.js';
 import { isLosslessNumber } from '../core/json.js';
+import { BadResponseError } from '../core/errors.js';
 
 export class ShapeError extends Error {
   constructor(
@@ -76,4 +77,17 @@ export function optTimestamp(value: unknown, path: string): string | null {
 /** The largest scale among parsed amounts, so a record prints all its amounts consistently. */
 export function scaleOf(...amounts: Array<ParsedAmount | null>): number {
   return Math.max(0, ...amounts.map((a) => a?.scale ?? 0));
+}
+
+/**
+ * The user-facing error for a body that does not match the provider's documented shape, naming
+ * the provider, what was read (a wallet, a customer) when it is not the whole account, the
+ * account, and the JSON path that failed.
+ */
+export function badShapeError(provider: string, account: string, error: ShapeError, resource?: string, hint?: string): BadResponseError {
+  const subject = resource ? `${resource} of account '${account}'` : `account '${account}'`;
+  return new BadResponseError(`${provider} sent a response for ${subject} that does not match its documented shape: ${error.message}`, {
+    code: 'BAD_SHAPE',
+    hint: hint ?? 'the provider may have changed its API; --debug shows the request',
+  });
 }

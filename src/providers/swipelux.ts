@@ -18,7 +18,7 @@ import { formatDecimal, parseAmount } from '../core/money.js';
 import { forTerminal } from '../core/sanitize.js';
 import { PROVIDERS } from './catalog.js';
 import { callJson, whoLabel } from './request.js';
-import { amount, arr, isObject, obj, optInt, optStr, optTimestamp, ShapeError, str } from './shape.js';
+import { amount, arr, badShapeError, isObject, obj, optInt, optStr, optTimestamp, ShapeError, str } from './shape.js';
 import type { AdapterContext, AdapterResult, ProviderAdapter, ReportedTotal } from './types.js';
 
 type Part = Omit<AdapterResult, 'errors'>;
@@ -160,8 +160,7 @@ async function isolated(job: Job, read: (job: Job) => Promise<Part>): Promise<Pa
     const empty = { balances: [], reported: [], notices: [] };
     if (isBalanceError(error)) return { ...empty, error };
     if (!(error instanceof ShapeError)) throw error;
-    const message = `${ctx.info.displayName} sent a response for ${resource} of account '${ctx.account.name}' that does not match its documented shape: ${error.message}`;
-    return { ...empty, error: new BadResponseError(message, { code: 'BAD_SHAPE', hint: 'the provider may have changed its API; --debug shows the request' }) };
+    return { ...empty, error: badShapeError(ctx.info.displayName, ctx.account.name, error, resource) };
   }
 }
 

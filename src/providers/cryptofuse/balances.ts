@@ -6,8 +6,8 @@
 // recorded and the other wallets still count. Anything else (401/403, 429 after retries, 5xx,
 // timeouts) would fail every remaining wallet the same way, so no further wallets are started.
 import { makeBalance, type Balance } from '../../core/balance.js';
-import { BadResponseError, BalanceError } from '../../core/errors.js';
-import { ShapeError } from '../shape.js';
+import { BalanceError } from '../../core/errors.js';
+import { badShapeError, ShapeError } from '../shape.js';
 import type { AdapterContext, AdapterResult, ProviderAdapter, ReportedTotal } from '../types.js';
 import { authedCall, type CryptofuseCall } from './auth.js';
 import { parseWalletBalances, type WalletBalances } from './shapes.js';
@@ -37,10 +37,7 @@ async function readWallet(adapter: ProviderAdapter, ctx: AdapterContext, version
     parsed = parseWalletBalances(body);
   } catch (error) {
     if (!(error instanceof ShapeError)) throw error;
-    throw new BadResponseError(
-      `${ctx.info.displayName} sent a response for ${describeTarget(target)} of account '${ctx.account.name}' that does not match its documented shape: ${error.message}`,
-      { code: 'BAD_SHAPE', hint: 'the provider may have changed its API; check apiVersion, and --debug shows the request' },
-    );
+    throw badShapeError(ctx.info.displayName, ctx.account.name, error, describeTarget(target), 'the provider may have changed its API; check apiVersion, and --debug shows the request');
   }
   const wallet = parsed.walletId ?? (target.by === 'wallet_id' ? target.id : null);
   const balances: Balance[] = parsed.balances.map((b) =>
