@@ -9,7 +9,7 @@ import { registerSandbox } from './commands/sandbox.js';
 import { registerTotal } from './commands/total.js';
 import { createContext, interrupt, type Action } from './commands/shared/context.js';
 import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
-import { ExitCode, InterruptedError, isBalanceError, type BalanceError } from './core/errors.js';
+import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceError } from './core/errors.js';
 import { redact } from './core/secrets.js';
 import { forTerminal } from './core/sanitize.js';
 
@@ -25,6 +25,7 @@ Exit codes:
   5        a provider was unreachable, timed out or rate-limited after retries: try later
   6        a provider answered something that could not be understood
   70       internal error (a bug)
+  74       the output could not be written (disk full, unwritable stdout)
   130/143  interrupted (SIGINT/SIGTERM)
 `;
 
@@ -103,10 +104,14 @@ function installSignalHandlers(): void {
   }
 }
 
-/** `balance-inspector balances | head -1`: a closed pipe ends the run quietly, not with a stack. */
+/**
+ * `balances | head -1`: a reader that stops early (EPIPE) ends the run quietly with the exit code
+ * already decided. Any other write failure means the result did not arrive: one line, exit 74.
+ */
 function installStdoutGuard(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    process.stderr.write(`error: ${new OutputError(error.code ?? 'write failed').message}\n`);
+    process.exit(ExitCode.output);
   });
 }

@@ -11,6 +11,8 @@ export const ExitCode = {
   unavailable: 5,
   badResponse: 6,
   internal: 70,
+  /** The result could not be written (disk full, stdout closed or unwritable); sysexits EX_IOERR. */
+  output: 74,
   sigint: 130,
   sigterm: 143,
 } as const;
@@ -81,6 +83,17 @@ export class UnavailableError extends BalanceError {
 export class BadResponseError extends BalanceError {
   constructor(message: string, opts: { code?: string; hint?: string; cause?: unknown } & ErrorContext = {}) {
     super(message, { code: 'BAD_RESPONSE', ...opts, exitCode: ExitCode.badResponse });
+  }
+}
+
+/** Writing the result failed: the data may not have arrived, so this is never a success. */
+export class OutputError extends BalanceError {
+  constructor(code: string) {
+    super(`cannot write the output to standard output (${code})`, {
+      code: 'OUTPUT_FAILED',
+      exitCode: ExitCode.output,
+      hint: 'check the disk or file that standard output is redirected to',
+    });
   }
 }
 

@@ -149,17 +149,22 @@ async function attemptOnce(spec: HttpRequestSpec, settings: HttpSettings, attemp
     }
   } catch (error) {
     if (error instanceof BadResponseError) throw error;
-    // The connection died mid-body: a transport failure, retryable like any other.
-    throw Object.assign(new Error('response body truncated'), { code: bodyErrorCode(error), cause: error });
+    throw Object.assign(new Error('response body not read'), { code: bodyErrorCode(error), cause: error });
   }
   return { status: response.statusCode, headers, text: Buffer.concat(chunks).toString('utf8'), attempts: attempt, retryAfterMs: null };
 }
 
+/**
+ * Why a body could not be read: the deadline or an interrupt aborted it (ABORTED, never retried
+ * past the deadline), the server went quiet (body timeout), or the connection died mid-body
+ * (BODY_TRUNCATED, a transport failure retried like any other).
+ */
 function bodyErrorCode(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  return code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_ABORTED' || (error as Error)?.name === 'AbortError' || (error as Error)?.name === 'TimeoutError'
-    ? code ?? 'ABORTED'
-    : 'BODY_TRUNCATED';
+  const name = (error as Error | undefined)?.name;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_ABORTED') return 'ABORTED';
+  if (code === 'UND_ERR_BODY_TIMEOUT') return code;
+  return 'BODY_TRUNCATED';
 }
 
 function isRetryableError(error: Error): boolean {

@@ -15,7 +15,9 @@ export type FaultKind =
   | { kind: 'redirect'; location: string; status?: number }
   | { kind: 'html' }
   | { kind: 'empty' }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Answer normally, then close the kept-alive socket: the client's next request finds it dead. */
+  | { kind: 'close-after' };
 
 export type Fault = FaultKind & { provider?: string; path?: string; times?: number };
 
@@ -113,6 +115,9 @@ export async function applyFault(fault: Fault, req: IncomingMessage, res: Server
       return true;
     case 'delay':
       await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      return false;
+    case 'close-after':
+      res.on('finish', () => setTimeout(() => req.socket.destroy(), 1));
       return false;
   }
 }

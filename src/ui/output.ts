@@ -3,6 +3,7 @@
 // never touch process.stdout or chalk directly.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { redact } from '../core/secrets.js';
+import { OutputError } from '../core/errors.js';
 
 export type Format = 'table' | 'json' | 'csv';
 
@@ -71,7 +72,12 @@ export function createOutput(options: OutputOptions): Output {
     stderrIsTTY,
     stdoutIsTTY,
     data: (text) => {
-      stdout.write(redact(text));
+      try {
+        stdout.write(redact(text));
+      } catch (error) {
+        // A file-backed stdout (e.g. > /dev/full) fails synchronously; pipes report via 'error'.
+        throw new OutputError((error as NodeJS.ErrnoException).code ?? 'write failed');
+      }
     },
     info: (line) => {
       if (!quiet) writeErr(line);

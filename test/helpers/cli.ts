@@ -1,6 +1,7 @@
 // Spawn the built CLI the way a user's shell does, with a controlled environment. Async spawn
 // (never spawnSync) so an in-process sandbox in the test can keep answering.
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/balance-inspector.js', import.meta.url));
@@ -16,10 +17,15 @@ export interface CliResult {
 export interface CliOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
-  /** Send this signal after `signalAfterMs`. */
+  /** Send this signal after `signalAfterMs`, counted from when `signalWhen` first holds (if given). */
   signal?: NodeJS.Signals;
   signalAfterMs?: number;
+  signalWhen?: () => boolean;
   timeoutMs?: number;
+  /** Send stdout to this file instead of a pipe (e.g. /dev/full). */
+  stdoutTo?: string;
+  /** Close the read end of stdout after the first chunk, like `| head -1`. */
+  closeStdoutEarly?: boolean;
 }
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
@@ -29,13 +35,30 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
   }
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdoutFd = options.stdoutTo ? openSync(options.stdoutTo, 'w') : null;
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'] });
+    if (stdoutFd !== null) closeSync(stdoutFd);
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      if (options.closeStdoutEarly) child.stdout?.destroy();
+    });
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000);
-    if (options.signal) setTimeout(() => child.kill(options.signal), options.signalAfterMs ?? 300);
+    if (options.signal) {
+      const send = () => setTimeout(() => child.kill(options.signal), options.signalAfterMs ?? 300);
+      if (!options.signalWhen) send();
+      else {
+        const poll = setInterval(() => {
+          if (options.signalWhen?.()) {
+            clearInterval(poll);
+            send();
+          }
+        }, 20);
+        child.on('close', () => clearInterval(poll));
+      }
+    }
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(killer);

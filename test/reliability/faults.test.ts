@@ -1,0 +1,25 @@
+// The fault-injection suite (issue 6): every scenario row runs the built CLI against its own
+// sandbox with canary keys, asserts exit code, stderr, stdout, attempts and elapsed time, then
+// reruns with --debug; every captured output is scanned for the canaries.
+import { afterAll, describe, expect, it } from 'vitest';
+import { captured, runScenario, type Scenario } from './harness.js';
+import { networkScenarios } from './scenarios-network.js';
+import { bodyScenarios } from './scenarios-bodies.js';
+import { configScenarios } from './scenarios-config.js';
+
+const all: Scenario[] = [...networkScenarios, ...bodyScenarios, ...configScenarios];
+
+describe.concurrent('fault scenarios', () => {
+  it('has unique ids and at least 60 rows', () => {
+    expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
+    expect(all.length).toBeGreaterThanOrEqual(60);
+  });
+  for (const scenario of all) {
+    it(`${scenario.id}: ${scenario.what}`, () => runScenario(scenario), scenario.maxMs * 2 + 15_000);
+  }
+});
+
+afterAll(() => {
+  // The secret canary's goal: 0 leaks across at least 200 captured outputs.
+  expect(captured.outputs).toBeGreaterThanOrEqual(200);
+});
