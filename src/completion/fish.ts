@@ -1,6 +1,6 @@
 // The fish completion script: fish's own `complete` rules, each guarded by the command path the
 // line is at (found by a helper that walks the words typed so far, skipping flag values).
-import { pathKey, PROGRAM_NAMES, valueCases, valuesWord, type CommandSpec, type CompletionSpec, type FlagSpec } from './spec.js';
+import { commandName, pathKey, PROGRAM_NAMES, valueCases, valuesWord, type CommandSpec, type CompletionSpec, type FlagSpec } from './spec.js';
 
 const F = '__balance_inspector';
 const C = PROGRAM_NAMES[0] ?? 'balance-inspector';
@@ -27,7 +27,7 @@ function rules(spec: CompletionSpec): string[] {
   const lines: string[] = [];
   for (const command of spec.commands) {
     for (const sub of command.subcommands) {
-      lines.push(`complete -c ${C} -n ${q(at(command))} -a ${q(sub.path[sub.path.length - 1] ?? '')} -d ${q(sub.description.replace(/\s+/g, ' '))}`);
+      lines.push(`complete -c ${C} -n ${q(at(command))} -a ${q(commandName(sub))} -d ${q(sub.description.replace(/\s+/g, ' '))}`);
     }
     if (command.argChoices.length > 0) lines.push(`complete -c ${C} -n ${q(at(command))} -a ${q(command.argChoices.join(' '))}`);
     for (const flag of command.ownFlags) lines.push(flagRule(flag, at(command)));
@@ -43,7 +43,7 @@ function rules(spec: CompletionSpec): string[] {
 export function fishScript(spec: CompletionSpec): string {
   const subcommands = spec.commands
     .filter((c) => c.subcommands.length > 0)
-    .map((c) => `        case ${q(pathKey(c))}\n            printf '%s\\n' ${c.subcommands.map((s) => q(s.path[s.path.length - 1] ?? '')).join(' ')}`);
+    .map((c) => `        case ${q(pathKey(c))}\n            printf '%s\\n' ${c.subcommands.map((s) => q(commandName(s))).join(' ')}`);
   const values = valueCases(spec).map((c) => {
     const patterns = c.names.map((n) => q(`${c.path ?? '*'}|${n}`)).join(' ');
     return `        case ${patterns}\n            ${c.values === null ? 'return 1' : `echo ${q(valuesWord(c.values))}`}`;

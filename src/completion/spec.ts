@@ -114,3 +114,18 @@ export function valuesWord(values: FlagValues): string {
 
 /** Program names the scripts complete: the package's two bins. */
 export const PROGRAM_NAMES = ['balance-inspector', 'bal'];
+
+/** Per command path, the non-empty lists `list` gives: the rows of a script's `case` over paths. */
+export function listsByPath(spec: CompletionSpec, list: (command: CommandSpec) => string[]): Array<{ key: string; items: string[] }> {
+  return spec.commands.map((command) => ({ key: pathKey(command), items: list(command) })).filter((row) => row.items.length > 0);
+}
+
+/** bash/zsh `case` patterns for "<path>|<flag>", one per spelling of the flag (any path: `*|…`). */
+export function shCasePatterns(c: ValueCase): string {
+  return c.names.map((n) => (c.path === null ? `*${shellQuote(`|${n}`)}` : shellQuote(`${c.path}|${n}`))).join('|');
+}
+
+/** The last word of a command's path: its name. */
+export function commandName(command: CommandSpec): string {
+  return command.path[command.path.length - 1] ?? '';
+}

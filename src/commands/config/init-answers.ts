@@ -7,8 +7,8 @@ import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../../pr
 import { VAR_NAME } from '../../config/fields.js';
 import { ACCOUNT_NAME } from '../../config/schema.js';
 import type { Prompter } from '../../ui/prompt.js';
+import { CRYPTOFUSE_API_VERSIONS as API_VERSIONS } from './init.js';
 
-export const API_VERSIONS = ['v1', 'v2', 'v3'] as const;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 export interface InitAnswers {
@@ -33,7 +33,7 @@ export const check = {
   account: (v: string) =>
     ACCOUNT_NAME.test(v) ? null : `'${v}' is not a valid account name: use letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit`,
   keyEnv: (v: string) => (VAR_NAME.test(v) ? null : `'${v}' is not an environment variable name: use letters, digits and _, not starting with a digit`),
-  apiVersion: (v: string) => ((API_VERSIONS as readonly string[]).includes(v) ? null : `'${v}' is not one of ${API_VERSIONS.join(', ')}`),
+  apiVersion: (v: string) => (API_VERSIONS.includes(v) ? null : `'${v}' is not one of ${API_VERSIONS.join(', ')}`),
   ids: (v: string) => splitIds(v).map((id) => (ID.test(id) ? null : `'${id}' is not a valid id`)).find((p) => p !== null) ?? null,
 };
 

@@ -8,7 +8,11 @@ import { PROVIDERS, PROVIDER_IDS } from '../../providers/catalog.js';
 import { collect, examples } from '../shared/options.js';
 import type { RunContext, Runner } from '../shared/context.js';
 import type { PromptIO } from '../../ui/prompt.js';
-import { API_VERSIONS, type GivenAnswers, type InitAnswers } from './init-answers.js';
+import type { GivenAnswers, InitAnswers } from './init-answers.js';
+
+// The catalog's own list, so a new Cryptofuse API shape needs no change here.
+const apiVersionSpec = PROVIDERS.cryptofuse.accountFields.apiVersion;
+export const CRYPTOFUSE_API_VERSIONS = apiVersionSpec?.kind === 'enum' ? [...apiVersionSpec.values] : [];
 
 export interface InitOptions {
   given: GivenAnswers;
@@ -32,7 +36,7 @@ export function registerConfigInit(config: Command, run: Runner): void {
     .option('--key-env <VAR>', 'environment variable that will hold the API key (default e.g. FLOW_API_KEY); the key itself is never written')
     .option('--wallet <id>', 'Swipelux or Cryptofuse: a wallet id to read (repeatable, or comma-separated)', collect)
     .option('--customer <id>', 'Swipelux: a customer id to read (repeatable, or comma-separated)', collect)
-    .addOption(new Option('--api-version <version>', 'Cryptofuse: the balance API shape (default v3)').choices(API_VERSIONS))
+    .addOption(new Option('--api-version <version>', 'Cryptofuse: the balance API shape (default v3)').choices(CRYPTOFUSE_API_VERSIONS))
     .option('--global', 'write the user config $XDG_CONFIG_HOME/balance/config.yaml instead of ./.balancerc.yaml')
     .option('--force', 'replace an existing file')
     .addHelpText(
