@@ -24,7 +24,7 @@ export interface CredentialCheck {
   variable: string | null;
   /** The key file's absolute path (source file). */
   path: string | null;
-  /** "set", "not set", "empty"; "readable, mode 0600" or what is wrong; "in the config file". */
+  /** "set", "not set", "empty"; "readable, mode 0600" or what is wrong; "literal value". */
   status: string;
   ok: boolean;
 }
@@ -96,7 +96,7 @@ export function inspectCredentials(config: Config, account: AccountConfig, env: 
       checks.push({ field, source: 'env', variable: name, path: null, status, ok: status === 'set' });
     }
     if (field !== 'apiKeyFile') {
-      if (names.length === 0) checks.push({ field, source: 'literal', variable: null, path: null, status: 'in the config file', ok: true });
+      if (names.length === 0) checks.push({ field, source: 'literal', variable: null, path: null, status: 'literal value', ok: true });
       continue;
     }
     if (names.some((name) => varState(name) !== 'set')) continue;

@@ -55,6 +55,16 @@ describe('config init (flags, no terminal)', () => {
     expect(readFileSync(path, 'utf8')).toContain('    wallets:\n      - wal_abc123\n    customers:\n      - cus_1\n      - cus_2\n');
   });
 
+  it('--config <path> is where it writes, and the next command carries it; --global with it is a usage error', async () => {
+    const dir = tempDir();
+    const { code, stdout } = await runCli(['--config', 'ops.yaml', 'config', 'init', '-p', 'syncpay', '-a', 'payouts'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(statSync(join(dir, 'ops.yaml')).mode & 0o777).toBe(0o600);
+    expect(stdout).toContain('  balance-inspector --config ops.yaml config check\n');
+    const both = await runCli(['config', 'init', '--global', '--config', 'x.yaml', '-p', 'syncpay', '-a', 'x'], { cwd: dir });
+    expect([both.code, both.stderr.trim()]).toEqual([2, 'error: pass either --global or --config <path>, not both']);
+  });
+
   it('without a terminal, missing or bad flags are usage errors naming them', async () => {
     const dir = tempDir();
     const none = await runCli(['config', 'init'], { cwd: dir });
