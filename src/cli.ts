@@ -4,6 +4,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerBalances } from './commands/balances.js';
 import { registerCanWithdraw } from './commands/can-withdraw.js';
+import { registerCompletion } from './commands/completion.js';
+import { registerConfig } from './commands/config/index.js';
 import { registerDemo } from './commands/demo.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerTotal } from './commands/total.js';
@@ -55,6 +57,8 @@ export function buildProgram(): Command {
   registerCanWithdraw(program, run);
   registerSandbox(program, run);
   registerDemo(program, run);
+  registerConfig(program, run);
+  registerCompletion(program, run);
   return program;
 }
 

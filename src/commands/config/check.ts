@@ -1,0 +1,101 @@
+// `config check`, the doctor: which config file is used and why, is it valid, can every
+// account's credentials be resolved (names only, never values), and does one call to each
+// account work. Exits like any other command: 0 when all is well, else the lowest failing code.
+import type { Command } from 'commander';
+import type { Config, ResolvedAccount } from '../../config/types.js';
+import type { AccountOutcome } from '../../core/fetch-balances.js';
+import { UsageError } from '../../core/errors.js';
+import { examples } from '../shared/options.js';
+import { httpSettingsFor, type RunContext, type Runner } from '../shared/context.js';
+import type { AccountCheck, ConfigCheck, CredentialCheck, DoctorReport } from '../../core/doctor.js';
+
+export function registerConfigCheck(config: Command, run: Runner): void {
+  config
+    .command('check')
+    .description(
+      'doctor: show which config is used and why, validate it, resolve every ${VAR} and key file (names only, never values), then call each account once',
+    )
+    .addHelpText(
+      'after',
+      examples([
+        'balance-inspector config check',
+        'balance-inspector config check --account flow-main',
+        'balance-inspector --config /etc/balance.yaml config check --json',
+      ]),
+    )
+    .action(run((ctx) => runConfigCheck(ctx)));
+}
+
+export async function runConfigCheck(ctx: RunContext): Promise<number> {
+  // A report of sections and per-account lists has no honest CSV shape.
+  if (ctx.output.format === 'csv') throw new UsageError('config check prints a table or --json, not CSV');
+  const report = await diagnose(ctx);
+  const { doctorJson, doctorText } = await import('../../format/doctor.js');
+  ctx.output.data(ctx.output.format === 'json' ? doctorJson(report, ctx.now()) : doctorText(report, { color: ctx.output.color }));
+  return report.exitCode;
+}
+
+async function diagnose(ctx: RunContext): Promise<DoctorReport> {
+  const [{ findConfig, selectAccounts, resolveAccounts, validateConfig }, { loadConfigFile }, { checkConfigFilePermissions }, doctor] =
+    await Promise.all([
+      import('../../config/index.js'),
+      import('../../config/load.js'),
+      import('../../config/resolve.js'),
+      import('../../core/doctor.js'),
+    ]);
+  const config: ConfigCheck = { path: null, origin: null, reason: null, mode: null, accounts: null, error: null };
+  let loaded: Config;
+  try {
+    const found = findConfig({ explicitPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+    Object.assign(config, { path: found.path, origin: found.origin, reason: found.reason, mode: doctor.fileMode(found.path) });
+    loaded = validateConfig(await loadConfigFile(found.path), found.path, found.origin);
+    config.accounts = loaded.accounts.length;
+    checkConfigFilePermissions(loaded);
+  } catch (error) {
+    config.error = doctor.problemJson(error);
+    return { config, accounts: [], exitCode: config.error.exitCode };
+  }
+
+  // One account at a time, so an unset variable in one does not hide the problems of the others.
+  const selected = selectAccounts(loaded, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
+  const checks = new Map<string, AccountCheck>();
+  const credentials = new Map<string, CredentialCheck[]>();
+  const resolved: ResolvedAccount[] = [];
+  for (const account of selected) {
+    try {
+      resolved.push(...resolveAccounts(loaded, [account], ctx.env));
+      credentials.set(account.name, doctor.inspectCredentials(loaded, account, ctx.env, []));
+    } catch (error) {
+      const problems = (error as { problems?: string[] }).problems ?? [];
+      checks.set(account.name, doctor.notCalled(account, doctor.inspectCredentials(loaded, account, ctx.env, problems), error));
+    }
+  }
+  for (const outcome of await callOnce(ctx, resolved)) {
+    const account = resolved.find((a) => a.name === outcome.account);
+    if (account) checks.set(account.name, doctor.fromOutcome(account, credentials.get(account.name) ?? [], outcome));
+  }
+  const accounts = selected.map((a) => checks.get(a.name)).filter((c): c is AccountCheck => c !== undefined);
+  return { config, accounts, exitCode: doctor.reportExitCode(config, accounts) };
+}
+
+/** The same fetch every listing command uses, with progress on a terminal. */
+async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<AccountOutcome[]> {
+  if (accounts.length === 0) return [];
+  const [{ fetchAccountBalances }, { startProgress }, { closeHttp }] = await Promise.all([
+    import('../../core/fetch-balances.js'),
+    import('../../ui/spinner.js'),
+    import('../../http/client.js'),
+  ]);
+  const progress = await startProgress(ctx.output, `Checking accounts: 0/${accounts.length}`, ctx.env);
+  try {
+    const result = await fetchAccountBalances(accounts, {
+      http: httpSettingsFor(ctx),
+      onAccountDone: (_, done, total) => progress.update(`Checking accounts: ${done}/${total}`),
+    });
+    for (const notice of result.notices) ctx.output.info(notice);
+    return result.outcomes;
+  } finally {
+    progress.stop();
+    await closeHttp();
+  }
+}

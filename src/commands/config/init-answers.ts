@@ -1,0 +1,135 @@
+// What `config init` needs to know, where each answer comes from (a flag, a question on a
+// terminal, or a default), and the one account it becomes. The same checks serve flags and
+// questions, so an answer accepted at the prompt is one the flag would accept too.
+import { UsageError } from '../../core/errors.js';
+import { didYouMean } from '../../core/suggest.js';
+import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../../providers/catalog.js';
+import { VAR_NAME } from '../../config/fields.js';
+import { ACCOUNT_NAME } from '../../config/schema.js';
+import type { Prompter } from '../../ui/prompt.js';
+import { CRYPTOFUSE_API_VERSIONS as API_VERSIONS } from './init.js';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+export interface InitAnswers {
+  provider: ProviderId;
+  account: string;
+  /** The environment variable holding the key; the file gets `${keyEnv}`, never the key. */
+  keyEnv: string;
+  /** Swipelux and Cryptofuse wallet ids. */
+  wallets: string[];
+  /** Swipelux customer ids. */
+  customers: string[];
+  /** Cryptofuse balance API shape. */
+  apiVersion: string | null;
+}
+
+/** What the flags said, not yet checked; undefined where a flag was not given. */
+export type GivenAnswers = { [K in keyof InitAnswers]?: (K extends 'provider' ? string : InitAnswers[K]) | undefined };
+
+export const check = {
+  provider: (v: string) =>
+    isProviderId(v) ? null : `unknown provider '${v}'${didYouMean(v, PROVIDER_IDS)}; expected one of ${PROVIDER_IDS.join(', ')}`,
+  account: (v: string) =>
+    ACCOUNT_NAME.test(v) ? null : `'${v}' is not a valid account name: use letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit`,
+  keyEnv: (v: string) => (VAR_NAME.test(v) ? null : `'${v}' is not an environment variable name: use letters, digits and _, not starting with a digit`),
+  apiVersion: (v: string) => (API_VERSIONS.includes(v) ? null : `'${v}' is not one of ${API_VERSIONS.join(', ')}`),
+  ids: (v: string) => splitIds(v).map((id) => (ID.test(id) ? null : `'${id}' is not a valid id`)).find((p) => p !== null) ?? null,
+};
+
+export function splitIds(text: string): string[] {
+  return text.split(/[\s,]+/).filter(Boolean);
+}
+
+/** `FLOW_API_KEY` for flow-payments: the provider's first word, like .balancerc.example. */
+export function defaultKeyEnv(provider: ProviderId): string {
+  return `${defaultAccountName(provider).toUpperCase()}_API_KEY`;
+}
+
+export function defaultAccountName(provider: ProviderId): string {
+  return provider.split('-')[0] ?? provider;
+}
+
+/** Flags checked one by one; the first bad one is the usage error. */
+export function checkGiven(given: GivenAnswers): void {
+  const flagChecks: Array<[string, string | undefined, (v: string) => string | null]> = [
+    ['--provider', given.provider, check.provider],
+    ['--account', given.account, check.account],
+    ['--key-env', given.keyEnv, check.keyEnv],
+    ['--api-version', given.apiVersion ?? undefined, check.apiVersion],
+    ['--wallet', given.wallets?.join(','), check.ids],
+    ['--customer', given.customers?.join(','), check.ids],
+  ];
+  for (const [flag, value, test] of flagChecks) {
+    const problem = value === undefined ? null : test(value);
+    if (problem) throw new UsageError(`${flag}: ${problem}`);
+  }
+  const provider = given.provider;
+  const wrongProvider = (flag: string, ok: ProviderId[]) => {
+    if (provider && !ok.includes(provider as ProviderId)) throw new UsageError(`${flag} is only for ${ok.join(' and ')} accounts, not ${provider}`);
+  };
+  if (given.wallets?.length) wrongProvider('--wallet', ['swipelux', 'cryptofuse']);
+  if (given.customers?.length) wrongProvider('--customer', ['swipelux']);
+  if (given.apiVersion) wrongProvider('--api-version', ['cryptofuse']);
+}
+
+/** Flags a run without a terminal must have, for the provider (if known) — empty when complete. */
+export function missingFlags(given: GivenAnswers): string[] {
+  const missing: string[] = [];
+  if (!given.provider) missing.push('--provider');
+  if (!given.account) missing.push('--account');
+  if (given.provider === 'swipelux' && !given.wallets?.length && !given.customers?.length) missing.push('--wallet or --customer');
+  return missing;
+}
+
+/** Fill in defaults for everything optional (no terminal, or every required flag was given). */
+export function withDefaults(given: GivenAnswers): InitAnswers {
+  const provider = given.provider as ProviderId;
+  return {
+    provider,
+    account: given.account ?? defaultAccountName(provider),
+    keyEnv: given.keyEnv ?? defaultKeyEnv(provider),
+    wallets: given.wallets ?? [],
+    customers: given.customers ?? [],
+    apiVersion: provider === 'cryptofuse' ? (given.apiVersion ?? 'v3') : null,
+  };
+}
+
+/** Ask, on a terminal, for every answer no flag gave. */
+export async function askMissing(given: GivenAnswers, prompter: Prompter): Promise<InitAnswers> {
+  let provider = given.provider as ProviderId | undefined;
+  if (!provider) {
+    prompter.say(PROVIDER_IDS.map((id, i) => `  ${i + 1}) ${id.padEnd(14)} ${PROVIDERS[id].displayName}`).join('\n'));
+    const pick = (v: string) => PROVIDER_IDS[Number(v) - 1] ?? v;
+    provider = pick(await prompter.ask({ label: `Provider (1-${PROVIDER_IDS.length} or id)`, check: (v) => check.provider(pick(v)) })) as ProviderId;
+  }
+  const name = PROVIDERS[provider].displayName;
+  const ask = (label: string, test: (v: string) => string | null, fallback?: string) =>
+    prompter.ask({ label, check: test, ...(fallback !== undefined ? { default: fallback } : {}) });
+  const account = given.account ?? (await ask('Account name', check.account, defaultAccountName(provider)));
+  const keyEnv = given.keyEnv ?? (await ask(`Environment variable holding the ${name} API key`, check.keyEnv, defaultKeyEnv(provider)));
+  let wallets = given.wallets ?? [];
+  let customers = given.customers ?? [];
+  let apiVersion: string | null = null;
+  if (provider === 'swipelux' && !given.wallets && !given.customers) {
+    wallets = splitIds(await ask('Swipelux wallet ids to read (wal_…, comma-separated; empty for none)', check.ids, ''));
+    const needed = wallets.length === 0 ? 'at least one is needed when no wallet is listed' : 'empty for none';
+    const customerCheck = (v: string) => (wallets.length === 0 && splitIds(v).length === 0 ? 'give at least one wallet or customer id' : check.ids(v));
+    customers = splitIds(await ask(`Swipelux customer ids to read (cus_…/biz_…, comma-separated; ${needed})`, customerCheck, ''));
+  }
+  if (provider === 'cryptofuse') {
+    apiVersion = given.apiVersion ?? (await ask(`Cryptofuse balance API (${API_VERSIONS.join(', ')})`, check.apiVersion, 'v3'));
+    if (!given.wallets) wallets = splitIds(await ask('Cryptofuse wallet ids (comma-separated; empty reads every wallet)', check.ids, ''));
+  }
+  return { provider, account, keyEnv, wallets, customers, apiVersion };
+}
+
+/** The config the answers stand for: one account whose key is a ${VAR} reference. */
+export function initConfig(answers: InitAnswers): { accounts: Record<string, Record<string, string | string[]>> } {
+  const account: Record<string, string | string[]> = { provider: answers.provider };
+  if (answers.apiVersion) account.apiVersion = answers.apiVersion;
+  account.apiKey = `\${${answers.keyEnv}}`;
+  if (answers.wallets.length > 0) account.wallets = answers.wallets;
+  if (answers.customers.length > 0) account.customers = answers.customers;
+  return { accounts: { [answers.account]: account } };
+}

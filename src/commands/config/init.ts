@@ -1,0 +1,146 @@
+// `config init`: write a starter config with one account whose key is read from an environment
+// variable. Asks on a terminal, takes flags otherwise; never writes the key, never replaces a file
+// without --force, and tells the user what to run next.
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { PROVIDERS, PROVIDER_IDS } from '../../providers/catalog.js';
+import { collect, examples } from '../shared/options.js';
+import type { RunContext, Runner } from '../shared/context.js';
+import type { PromptIO } from '../../ui/prompt.js';
+import type { GivenAnswers, InitAnswers } from './init-answers.js';
+
+// The catalog's own list, so a new Cryptofuse API shape needs no change here.
+const apiVersionSpec = PROVIDERS.cryptofuse.accountFields.apiVersion;
+export const CRYPTOFUSE_API_VERSIONS = apiVersionSpec?.kind === 'enum' ? [...apiVersionSpec.values] : [];
+
+export interface InitOptions {
+  given: GivenAnswers;
+  global: boolean;
+  force: boolean;
+}
+
+/** Where questions are asked; `interactive` false means flags only. */
+export interface InitIO extends PromptIO {
+  interactive: boolean;
+}
+
+export function registerConfigInit(config: Command, run: Runner): void {
+  config
+    .command('init')
+    .description('write a starter config (.balancerc.yaml, mode 0600) for one account; asks on a terminal, or takes flags')
+    // --provider and --account are also global flags, which commander parses wherever they stand;
+    // they are declared here too so this command's --help and completion describe them.
+    .option('-p, --provider <id>', `the account's provider (${PROVIDER_IDS.join(', ')})`)
+    .option('-a, --account <name>', 'the name for the new account (default: from the provider, e.g. flow)')
+    .option('--key-env <VAR>', 'environment variable that will hold the API key (default e.g. FLOW_API_KEY); the key itself is never written')
+    .option('--wallet <id>', 'Swipelux or Cryptofuse: a wallet id to read (repeatable, or comma-separated)', collect)
+    .option('--customer <id>', 'Swipelux: a customer id to read (repeatable, or comma-separated)', collect)
+    .addOption(new Option('--api-version <version>', 'Cryptofuse: the balance API shape (default v3)').choices(CRYPTOFUSE_API_VERSIONS))
+    .option('--global', 'write the user config $XDG_CONFIG_HOME/balance/config.yaml instead of ./.balancerc.yaml')
+    .option('--force', 'replace an existing file')
+    .addHelpText(
+      'after',
+      examples([
+        'balance-inspector config init                     # asks for everything',
+        'balance-inspector config init --provider flow-payments --account flow-main --key-env FLOW_API_KEY',
+        'balance-inspector config init --provider swipelux --account treasury --wallet wal_abc123 --global',
+        'balance-inspector config init --provider cryptofuse --account casino --api-version v3 --force',
+      ]),
+    )
+    .action(
+      run((ctx, opts) =>
+        runConfigInit(ctx, {
+          given: {
+            provider: ctx.globals.provider,
+            account: accountFlag(ctx.globals.accounts),
+            keyEnv: opts.keyEnv as string | undefined,
+            wallets: opts.wallet as string[] | undefined,
+            customers: opts.customer as string[] | undefined,
+            apiVersion: opts.apiVersion as string | undefined,
+          },
+          global: Boolean(opts.global),
+          force: Boolean(opts.force),
+        }),
+      ),
+    );
+}
+
+function accountFlag(accounts: string[]): string | undefined {
+  if (accounts.length > 1) throw new UsageError(`config init writes one account; got --account ${accounts.join(', ')}`);
+  return accounts[0];
+}
+
+export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: InitIO): Promise<number> {
+  const answers = await gatherAnswers(options.given, io ?? processIO(ctx));
+  const [{ globalConfigDir, findConfig }, { validateConfig }, { toYaml, writeConfigFile }, { initConfig }] = await Promise.all([
+    import('../../config/find.js'),
+    import('../../config/schema.js'),
+    import('../../config/write.js'),
+    import('./init-answers.js'),
+  ]);
+  const path = destination(ctx, options, globalConfigDir(ctx.env));
+  const raw = initConfig(answers);
+  // What we write must be what the loader accepts; a failure here is a bug, before any write.
+  validateConfig(raw, path, 'flag');
+  writeConfigFile(path, `${HEADER(answers)}${toYaml(raw)}${FOOTER}`, { force: options.force, createDir: options.global });
+
+  const out: string[] = [`Wrote ${path} (mode 0600) with account '${answers.account}' (${answers.provider}).`];
+  let checkCommand = 'balance-inspector config check';
+  if (ctx.globals.configPath !== undefined) checkCommand = `balance-inspector --config ${ctx.globals.configPath} config check`;
+  else {
+    try {
+      const found = findConfig({ cwd: ctx.cwd, env: ctx.env });
+      if (found.path !== path) ctx.output.warn(`${found.path} is found first (${found.reason}); pass --config ${path} or remove it`);
+    } catch {
+      // Not found from here (e.g. written elsewhere): the --config in the next step covers it.
+    }
+  }
+  out.push('', 'Next:');
+  if (ctx.env[answers.keyEnv]) out.push(`  # ${answers.keyEnv} is already set in this shell`);
+  else out.push(`  export ${answers.keyEnv}=…    # your ${PROVIDERS[answers.provider].displayName} API key, e.g. from your secret store`);
+  out.push(`  ${checkCommand}`);
+  ctx.output.data(`${out.join('\n')}\n`);
+  return 0;
+}
+
+async function gatherAnswers(given: GivenAnswers, io: InitIO): Promise<InitAnswers> {
+  const { checkGiven, missingFlags, withDefaults, askMissing } = await import('./init-answers.js');
+  checkGiven(given);
+  const missing = missingFlags(given);
+  if (missing.length === 0) return withDefaults(given);
+  if (!io.interactive) {
+    throw new UsageError(
+      `config init needs ${missing.join(' and ')} when not run on a terminal`,
+      'e.g. balance-inspector config init --provider flow-payments --account flow-main --key-env FLOW_API_KEY',
+    );
+  }
+  const { createPrompter } = await import('../../ui/prompt.js');
+  const prompter = createPrompter(io);
+  try {
+    return await askMissing(given, prompter);
+  } finally {
+    prompter.close();
+  }
+}
+
+function processIO(ctx: RunContext): InitIO {
+  const interactive = Boolean(process.stdin.isTTY);
+  return { input: process.stdin, output: process.stderr, terminal: interactive, interactive, signal: ctx.signal };
+}
+
+function destination(ctx: RunContext, options: InitOptions, globalDir: string | null): string {
+  if (options.global && ctx.globals.configPath !== undefined) throw new UsageError('pass either --global or --config <path>, not both');
+  if (ctx.globals.configPath !== undefined) return resolve(ctx.cwd, ctx.globals.configPath);
+  if (!options.global) return join(ctx.cwd, '.balancerc.yaml');
+  if (globalDir === null) throw new UsageError('cannot tell where the user config goes: set XDG_CONFIG_HOME or HOME');
+  return join(globalDir, 'config.yaml');
+}
+
+const HEADER = (answers: InitAnswers) => `# balance-inspector config, written by \`balance-inspector config init\`.
+# The API key is not stored here: \${${answers.keyEnv}} is read from the environment on every run.
+# More accounts and every option: README "Configuration" and .balancerc.example.
+`;
+
+const FOOTER = `# pegged: [USDT, USDC]   # value these stablecoins at 1.00 USD when no provider rate exists
+`;

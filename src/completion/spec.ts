@@ -1,0 +1,131 @@
+// What the completion scripts know, read from the commander program itself (commands, flags,
+// argument choices), so a new command or flag is completed without anyone editing a script.
+// The only hand-written knowledge is where a flag's values come from when commander does not say:
+// provider ids from the catalog, account names from the config at completion time, and files.
+import type { Command, Option } from 'commander';
+import { PROVIDER_IDS } from '../providers/catalog.js';
+
+/** Where a flag's value comes from: fixed words, files, configured account names, or anything. */
+export type FlagValues = { words: string[] } | 'files' | 'accounts' | 'any';
+
+export interface FlagSpec {
+  /** `-c`, `--config`: every spelling of the flag. */
+  names: string[];
+  long: string;
+  description: string;
+  /** null for a flag that takes no value. */
+  values: FlagValues | null;
+}
+
+export interface CommandSpec {
+  /** Words from the program name to this command: [] for the program, ['config', 'init']. */
+  path: string[];
+  description: string;
+  /** Flags defined on this command (and its -h/--help). */
+  ownFlags: FlagSpec[];
+  subcommands: CommandSpec[];
+  /** Choices of the first positional argument (e.g. the shells of `completion`). */
+  argChoices: string[];
+}
+
+export interface CompletionSpec {
+  /** The program's own options: commander accepts them anywhere on the line. */
+  globalFlags: FlagSpec[];
+  /** Every command, the program first, parents before their subcommands. */
+  commands: CommandSpec[];
+}
+
+export function completionSpec(program: Command): CompletionSpec {
+  const help = program.createHelp();
+  const globalOptions = program.options.filter((o) => !o.hidden);
+  const globalFlags = globalOptions.map((o) => flagSpec(o, true));
+  const commands: CommandSpec[] = [];
+  const visit = (command: Command, path: string[], siblings: string[]): CommandSpec => {
+    const children = help.visibleCommands(command);
+    const spec: CommandSpec = {
+      path,
+      description: help.commandDescription(command),
+      ownFlags: help.visibleOptions(command).filter((o) => !globalOptions.includes(o)).map((o) => flagSpec(o, false)),
+      subcommands: [],
+      // commander's implicit `help [command]` takes the name of a sibling command.
+      argChoices: command.name() === 'help' && path.length > 0 ? siblings : (command.registeredArguments[0]?.argChoices ?? []),
+    };
+    commands.push(spec);
+    const names = children.map((c) => c.name());
+    spec.subcommands = children.map((child) => visit(child, [...path, child.name()], names.filter((n) => n !== 'help')));
+    return spec;
+  };
+  visit(program, [], []);
+  return { globalFlags, commands };
+}
+
+function flagSpec(option: Option, global: boolean): FlagSpec {
+  const names = [option.short, option.long].filter((n): n is string => n !== undefined);
+  return { names, long: option.long ?? names[0] ?? '', description: option.description, values: valuesOf(option, global) };
+}
+
+function valuesOf(option: Option, global: boolean): FlagValues | null {
+  if (!option.required && !option.optional) return null;
+  if (option.argChoices) return { words: [...option.argChoices] };
+  if (option.long === '--provider') return { words: [...PROVIDER_IDS] };
+  // Only the global --account selects configured accounts; `config init --account` names a new one.
+  if (option.long === '--account' && global) return 'accounts';
+  if (/[<[]path[>\]]/.test(option.flags)) return 'files';
+  return 'any';
+}
+
+/** A command path as the scripts key it: words joined by one space, '' for the program. */
+export function pathKey(command: CommandSpec): string {
+  return command.path.join(' ');
+}
+
+/** Single-quote a word for bash and zsh, where nothing inside single quotes is special. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** One line of a script's "which values does this flag take here" table. */
+export interface ValueCase {
+  /** The command path it applies to, or null for every path (a global flag). */
+  path: string | null;
+  names: string[];
+  values: FlagValues | null;
+}
+
+/**
+ * The flag → values table every script embeds: flags of one command first (they win over a
+ * global flag of the same name), then the global flags for any command.
+ */
+export function valueCases(spec: CompletionSpec): ValueCase[] {
+  const globals = new Set(spec.globalFlags.map((f) => f.long));
+  const own = spec.commands.flatMap((command) =>
+    command.ownFlags
+      .filter((f) => f.values !== null || globals.has(f.long))
+      .map((f) => ({ path: pathKey(command), names: f.names, values: f.values })),
+  );
+  const global = spec.globalFlags.filter((f) => f.values !== null).map((f) => ({ path: null, names: f.names, values: f.values }));
+  return [...own, ...global];
+}
+
+/** How a script's value table writes a value source: the words, or a marker its caller expands. */
+export function valuesWord(values: FlagValues): string {
+  return typeof values === 'string' ? `@${values}` : values.words.join(' ');
+}
+
+/** Program names the scripts complete: the package's two bins. */
+export const PROGRAM_NAMES = ['balance-inspector', 'bal'];
+
+/** Per command path, the non-empty lists `list` gives: the rows of a script's `case` over paths. */
+export function listsByPath(spec: CompletionSpec, list: (command: CommandSpec) => string[]): Array<{ key: string; items: string[] }> {
+  return spec.commands.map((command) => ({ key: pathKey(command), items: list(command) })).filter((row) => row.items.length > 0);
+}
+
+/** bash/zsh `case` patterns for "<path>|<flag>", one per spelling of the flag (any path: `*|…`). */
+export function shCasePatterns(c: ValueCase): string {
+  return c.names.map((n) => (c.path === null ? `*${shellQuote(`|${n}`)}` : shellQuote(`${c.path}|${n}`))).join('|');
+}
+
+/** The last word of a command's path: its name. */
+export function commandName(command: CommandSpec): string {
+  return command.path[command.path.length - 1] ?? '';
+}
