@@ -103,18 +103,18 @@ describe('config check against the sandbox', () => {
     return writeConfig(dir, { ...config, accounts }, 'refs.json');
   }
   const goodEnv = { FLOW_API_KEY: SANDBOX_KEYS['flow-payments'], SYNCPAY_API_KEY: SANDBOX_KEYS.syncpay };
-  const allSecrets = [SANDBOX_KEYS['flow-payments'], SANDBOX_KEYS.syncpay, SANDBOX_KEYS.swipelux, 'sk_test_wrongkey000000000000000'];
+  const allSecrets = [SANDBOX_KEYS['flow-payments'], SANDBOX_KEYS.syncpay, SANDBOX_KEYS.swipelux, SANDBOX_KEYS.cryptofuse, SANDBOX_KEYS.cryptofuseClientSecret, 'sk_test_wrongkey000000000000000'];
 
   it('all good: the file and why, each credential by name, a row per account, exit 0', async () => {
     const path = configWithReferences(0o600);
     const { code, stdout, stderr } = await runCli(['config', 'check', '--config', path], { env: goodEnv });
     expect([code, stderr]).toEqual([0, '']);
-    expect(stdout).toContain(`Config: ${path} (mode 0600)\n  given by --config\n  valid: 3 accounts`);
+    expect(stdout).toContain(`Config: ${path} (mode 0600)\n  given by --config\n  valid: 6 accounts`);
     expect(stdout).toMatch(/flow-main\s+apiKey\s+\$FLOW_API_KEY\s+set\n/);
     expect(stdout).toMatch(new RegExp(`swipelux\\s+apiKeyFile\\s+${join(dir, 'keys', 'swipelux')}\\s+readable, mode 0600`));
     expect(stdout).toMatch(/ACCOUNT\s+PROVIDER\s+MODE\s+REACHABLE\s+AUTH\s+LATENCY\s+BALANCES\s+RESULT/);
     expect(stdout).toMatch(/syncpay\s+syncpay\s+test\s+yes\s+ok\s+\d+ ms\s+4\s+ok/);
-    expect(stdout).toContain('All good: 3 accounts checked.');
+    expect(stdout).toContain('All good: 6 accounts checked.');
     for (const secret of allSecrets) expect(stdout + stderr).not.toContain(secret);
   });
 
@@ -146,7 +146,7 @@ describe('config check against the sandbox', () => {
     const doc = JSON.parse(stdout);
     expect(Object.keys(doc)).toEqual(['schemaVersion', 'generatedAt', 'ok', 'exitCode', 'config', 'accounts']);
     expect([doc.schemaVersion, doc.ok, doc.exitCode]).toEqual([1, false, 3]);
-    expect(doc.config).toEqual({ path, origin: 'flag', reason: 'given by --config', mode: '0600', accounts: 3, error: null });
+    expect(doc.config).toEqual({ path, origin: 'flag', reason: 'given by --config', mode: '0600', accounts: 6, error: null });
     const swipelux = doc.accounts.find((a: { account: string }) => a.account === 'swipelux');
     expect(swipelux.credentials).toEqual([
       { field: 'apiKeyFile', source: 'file', variable: null, path: join(dir, 'keys', 'swipelux'), ok: false,
