@@ -135,10 +135,10 @@ describe('balance cache', () => {
   it('can-withdraw never answers yes from the cache: it asks the provider every time', async () => {
     const warm = await cli(['balances', '--max-age', '1m', '--account', 'syncpay']);
     expect(warm.code).toBe(0);
-    // The cached figures would say yes (500 USDT available); the provider is down now.
-    sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 503, times: 3 });
+    // The cached figures would say yes (500 USDT available); the provider refuses the key now.
+    sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 401 });
     const down = await cli(['can-withdraw', 'USDT', '10', '--max-age', '1m', '--account', 'syncpay', '--json']);
-    expect(down.code).toBe(5);
+    expect(down.code).toBe(4);
     expect(JSON.parse(down.stdout)).toMatchObject({ decision: 'unknown', account: null });
     const fresh = await requestsDuring(() => cli(['can-withdraw', 'USDT', '10', '--max-age', '1m', '--account', 'syncpay']));
     expect(fresh.providers).toEqual(['syncpay']);
