@@ -44,7 +44,7 @@ export async function runBalances(ctx: RunContext, options: BalancesOptions): Pr
   const generatedAt = ctx.now();
   if (ctx.output.format === 'json') {
     const { balancesJson } = await import('../format/json.js');
-    ctx.output.data(balancesJson(result.balances, result.errors, generatedAt));
+    ctx.output.data(balancesJson(result.balances, result.errors, generatedAt, result.cache));
   } else if (ctx.output.format === 'csv') {
     // No header-only CSV when every account failed: an empty file must not look like "no money".
     if (result.balances.length === 0 && result.errors.length > 0) return finish(ctx, result);

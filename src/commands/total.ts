@@ -1,7 +1,7 @@
 // `total`: USD value of the selected balances, grouped, with each line's source, the balances no
 // rate prices (listed, never counted as $0) and reconciliation against provider-reported totals.
 import { Option, type Command } from 'commander';
-import { ExitCode, UsageError, combinedExitCode } from '../core/errors.js';
+import { ExitCode, combinedExitCode } from '../core/errors.js';
 import type { Config } from '../config/types.js';
 import type { GroupBy } from '../core/totals.js';
 import { collect, examples } from './shared/options.js';
@@ -49,26 +49,23 @@ export function registerTotal(program: Command, run: Runner): void {
 }
 
 export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<number> {
-  const [{ parseUserDecimal }, { collectBalances, reportErrors }, { computeTotals }] = await Promise.all([
-    import('../core/money.js'),
+  const [{ collectBalances, reportErrors }, { totals: computeTotals, parseTolerance }] = await Promise.all([
     import('./shared/fetch.js'),
-    import('../core/totals.js'),
+    import('../api/totals.js'),
   ]);
-  const tolerance = parseUserDecimal(options.tolerance.replace(/%$/, ''));
-  if (!tolerance || tolerance.isNegative()) {
-    throw new UsageError(`--tolerance "${options.tolerance}" is not a percentage; expected e.g. 1% or 0.5`);
-  }
+  // A bad --tolerance is a usage error before any provider is asked.
+  const tolerance = parseTolerance(options.tolerance);
   const result = await collectBalances(ctx, {
     currencies: options.currencies,
     hideZero: options.hideZero,
     ...(options.config ? { config: options.config } : {}),
   });
-  const totals = computeTotals(result.balances, result.reported, { by: options.by, tolerancePercent: tolerance });
+  const totals = computeTotals(result, { by: options.by, tolerance });
   const { totalsJson, totalsCsv, totalsTable } = await import('../format/totals.js');
   // When every account failed there is no total to show: a table saying "TOTAL 0.00" would be a
   // false zero. JSON still prints its document, with complete: false and the errors.
   const nothingFetched = result.errors.length > 0 && result.outcomes.every((o) => o.errors.length > 0 && o.balances.length === 0);
-  if (ctx.output.format === 'json') ctx.output.data(totalsJson(totals, result.errors, ctx.now()));
+  if (ctx.output.format === 'json') ctx.output.data(totalsJson(totals, result.errors, ctx.now(), result.cache));
   else if (nothingFetched) ctx.output.info('No total: no account could be read.');
   else if (ctx.output.format === 'csv') ctx.output.data(totalsCsv(totals));
   else ctx.output.data(totalsTable(totals, { color: ctx.output.color }));

@@ -7,7 +7,8 @@ import { didYouMean } from '../core/suggest.js';
 import { baseUrlProblem } from '../http/url-policy.js';
 import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../providers/catalog.js';
 import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } from './fields.js';
-import type { AccountConfig, Config, ConfigOrigin } from './types.js';
+import { parseDuration } from '../core/duration.js';
+import type { AccountConfig, CacheSettings, Config, ConfigOrigin } from './types.js';
 
 const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'pegged', 'alerts', 'cache'];
 
@@ -54,14 +55,14 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   const rates = decimalMap(raw.rates, 'rates', problems);
   const minimums = validateMinimums(raw.minimums, accountNames, problems);
   const pegged = validatePegged(raw.pegged, problems);
+  const cache = validateCache(raw.cache, problems);
 
   if (problems.length > 0) {
     throw new ConfigError(`invalid config ${where}`, { problems, hint: 'see .balancerc.example for every option' });
   }
   const extra: Record<string, unknown> = {};
   if (raw.alerts !== undefined) extra.alerts = raw.alerts;
-  if (raw.cache !== undefined) extra.cache = raw.cache;
-  return { filePath, origin, accounts, rates, minimums, pegged, extra };
+  return { filePath, origin, accounts, rates, minimums, pegged, ...(cache ? { cache } : {}), extra };
 }
 
 function validateAccount(name: string, value: unknown, problems: string[]): AccountConfig | null {
@@ -176,6 +177,24 @@ function validateMinimums(value: unknown, accountNames: string[], problems: stri
     result.set(account, decimalMap(perCurrency, `minimums.${account}`, problems));
   }
   return result;
+}
+
+function validateCache(value: unknown, problems: string[]): CacheSettings | undefined {
+  if (value === undefined) return undefined;
+  if (!isPlainObject(value)) {
+    problems.push(`cache: expected a mapping such as { maxAge: 30s }, got ${describeValue(value)}`);
+    return undefined;
+  }
+  checkKeys(value, ['maxAge'], 'cache.', problems);
+  const maxAge = value.maxAge;
+  // A bare number is refused like everywhere else: `30` could mean seconds or milliseconds.
+  const ms = typeof maxAge === 'string' ? parseDuration(maxAge) : null;
+  if (ms === null) {
+    const got = maxAge === undefined ? 'nothing' : typeof maxAge === 'string' ? `"${maxAge}"` : describeValue(maxAge);
+    problems.push(`cache.maxAge: expected a duration such as 30s or 2m, got ${got}`);
+    return undefined;
+  }
+  return { maxAgeMs: ms };
 }
 
 function validatePegged(value: unknown, problems: string[]): Set<string> {

@@ -28,8 +28,15 @@ export interface Config {
   minimums: Map<string, Map<string, Decimal>>;
   /** Canonical symbols valued at exactly 1 USD when no better rate exists. */
   pegged: Set<string>;
-  /** Raw sections later features read (alerts, cache), validated where they are used. */
+  /** The `cache:` section; absent means no caching unless --max-age asks for it. */
+  cache?: CacheSettings;
+  /** Raw sections later features read (alerts), validated where they are used. */
   extra: Record<string, unknown>;
+}
+
+export interface CacheSettings {
+  /** Reuse balances fetched at most this long ago (config `cache.maxAge`). */
+  maxAgeMs: number;
 }
 
 export interface Credentials {

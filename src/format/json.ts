@@ -1,4 +1,5 @@
 // The schemaVersion 1 documents (README "JSON output"). Amounts are strings; nothing else is.
+import type { CacheReport } from '../api/fetch.js';
 import { toBalanceJson, type Balance } from '../core/balance.js';
 import type { BalanceError } from '../core/errors.js';
 import { stringifyOutputJson } from '../core/json.js';
@@ -14,12 +15,27 @@ export function errorsJson(errors: BalanceError[]): ErrorJson[] {
   return errors.map((e) => ({ account: e.account ?? null, provider: e.provider ?? null, code: e.code, message: e.message }));
 }
 
-export function balancesJson(balances: Balance[], errors: BalanceError[], generatedAt: Date): string {
+/**
+ * The optional `cache` member (schemaVersion 1 stays: it is added at the end, and only when the
+ * cache was in use): the max age and, per account in the document, where its figures came from.
+ */
+export function cacheJson(report: CacheReport | null | undefined): { cache?: unknown } {
+  if (!report) return {};
+  return {
+    cache: {
+      maxAgeMs: report.maxAgeMs,
+      accounts: report.accounts.map((a) => ({ account: a.account, source: a.source, fetchedAt: a.fetchedAt.toISOString(), ageMs: Math.round(a.ageMs) })),
+    },
+  };
+}
+
+export function balancesJson(balances: Balance[], errors: BalanceError[], generatedAt: Date, cache?: CacheReport | null): string {
   return `${stringifyOutputJson({
     schemaVersion: 1,
     generatedAt: generatedAt.toISOString(),
     complete: errors.length === 0,
     balances: balances.map(toBalanceJson),
     errors: errorsJson(errors),
+    ...cacheJson(cache),
   })}\n`;
 }

@@ -1,5 +1,6 @@
 // `total` output: a table for people (USD rounded to cents only here), JSON schemaVersion 1 with
 // full precision, and a tidy CSV with one row per line item and a `section` column.
+import type { CacheReport } from '../api/fetch.js';
 import type { BalanceError } from '../core/errors.js';
 import { stringifyOutputJson } from '../core/json.js';
 import { formatDecimal, formatUsdForPeople, groupThousands, type Decimal } from '../core/money.js';
@@ -7,12 +8,12 @@ import { forTerminal } from '../core/sanitize.js';
 import type { Totals } from '../core/totals.js';
 import { alignDecimals } from './columns.js';
 import { toCsv } from './csv.js';
-import { errorsJson } from './json.js';
+import { cacheJson, errorsJson } from './json.js';
 import { renderTable, type TableStyle } from './table.js';
 
 const usd = (value: Decimal) => formatDecimal(value, 2);
 
-export function totalsJson(totals: Totals, errors: BalanceError[], generatedAt: Date): string {
+export function totalsJson(totals: Totals, errors: BalanceError[], generatedAt: Date, cache?: CacheReport | null): string {
   return `${stringifyOutputJson({
     schemaVersion: 1,
     generatedAt: generatedAt.toISOString(),
@@ -33,6 +34,7 @@ export function totalsJson(totals: Totals, errors: BalanceError[], generatedAt: 
       unpricedInScope: r.unpricedInScope,
     })),
     errors: errorsJson(errors),
+    ...cacheJson(cache),
   })}\n`;
 }
 

@@ -33,7 +33,8 @@ export interface WithdrawalDocument {
   request: WithdrawalRequest;
   chosen: CandidateCheck | null;
   checks: CandidateCheck[];
-  unheld: string | null;
+  /** Why it is not a yes (empty for yes). */
+  reasons: string[];
   errors: BalanceError[];
   generatedAt: Date;
 }
@@ -67,7 +68,7 @@ export function withdrawalJson(doc: WithdrawalDocument): string {
       reasons: c.reasons,
       notes: c.notes,
     })),
-    reasons: doc.decision === 'yes' ? [] : doc.unheld ? [doc.unheld] : doc.checks.flatMap((c) => c.reasons),
+    reasons: doc.reasons,
     errors: errorsJson(doc.errors),
   })}\n`;
 }

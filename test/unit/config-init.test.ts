@@ -45,7 +45,7 @@ function context(cwd: string, env: NodeJS.ProcessEnv = {}) {
   const stdout = streamText();
   const stderr = streamText();
   const ctx: RunContext = {
-    globals: { configPath: undefined, accounts: [], provider: undefined, format: 'table', color: false, quiet: false, debug: false, timeoutMs: undefined },
+    globals: { configPath: undefined, accounts: [], provider: undefined, format: 'table', color: false, quiet: false, debug: false, timeoutMs: undefined, maxAgeMs: undefined, cache: true },
     output: createOutput({ format: 'table', color: false, env: {}, stdout: stdout.stream, stderr: stderr.stream }),
     env,
     cwd,

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { checkCandidate, matchesRequest, type WithdrawalRequest } from '../../src/core/withdrawal.js';
 import { minimumFor } from '../../src/core/withdrawal-limits.js';
 import { Decimal } from '../../src/core/money.js';
-import { parseRequest } from '../../src/commands/can-withdraw.js';
+import { parseWithdrawalQuery } from '../../src/api/can-withdraw.js';
 import { balance } from '../helpers/balances.js';
+
+/** The CLI's argument form of the library's query parser (async, so throws become rejections). */
+const parseRequest = async (currency: string, amount: string, network: string | undefined) => parseWithdrawalQuery({ currency, amount, network });
 
 function request(input: string, amount: string, network: string | null = null): WithdrawalRequest {
   const dot = amount.indexOf('.');

@@ -1,12 +1,10 @@
-// The path every balance-reading command shares: config → selected accounts → credentials →
-// adapters → valued balances, with a spinner for people and per-account errors kept as results.
+// The path every balance-reading command shares: the library's fetchBalances (config → accounts →
+// credentials → cache → adapters → valued balances) plus what only a CLI does around it: the
+// spinner, notices on stderr, and saying which figures came from the cache and how old they are.
+import type { BalancesResult } from '../../api/fetch.js';
 import type { Config } from '../../config/types.js';
-import type { Balance } from '../../core/balance.js';
-import { canonicalCurrency } from '../../core/currencies.js';
-import type { FetchResult } from '../../core/fetch-balances.js';
-import type { WithdrawalRule } from '../../providers/types.js';
+import { formatDuration } from '../../core/duration.js';
 import type { RunContext } from './context.js';
-import { httpSettingsFor } from './context.js';
 
 export interface CollectOptions {
   /** Currency filters as typed: canonical (USDT) or provider codes (USDT_TRC20, usdttrc20). */
@@ -16,70 +14,55 @@ export interface CollectOptions {
   config?: Config;
   /** Also read providers' withdrawal limits (can-withdraw), in parallel with the balances. */
   withdrawalRules?: boolean;
+  /** Never read the cache (can-withdraw); what is fetched still refreshes it. */
+  refresh?: boolean;
 }
 
-export interface Collected extends FetchResult {
-  config: Config;
-  /** Per account: served rules, null when unreadable; absent when the provider has no endpoint. */
-  rules: Map<string, WithdrawalRule[] | null>;
-}
-
-export async function collectBalances(ctx: RunContext, options: CollectOptions = {}): Promise<Collected> {
-  const { loadConfig, selectAccounts, resolveAccounts } = await import('../../config/index.js');
-  const config = options.config ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env }));
-  const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
-  const accounts = resolveAccounts(config, selected, ctx.env);
-
-  const [{ fetchAccountBalances, fetchWithdrawalRules }, { valueBalances }, { startProgress }, { closeHttp }] = await Promise.all([
-    import('../../core/fetch-balances.js'),
-    import('../../core/valuation.js'),
+export async function collectBalances(ctx: RunContext, options: CollectOptions = {}): Promise<BalancesResult> {
+  const [{ loadConfig }, { fetchBalances }, { startProgress }] = await Promise.all([
+    import('../../config/index.js'),
+    import('../../api/fetch.js'),
     import('../../ui/spinner.js'),
-    import('../../http/client.js'),
   ]);
-  const progress = await startProgress(ctx.output, `Fetching balances: 0/${accounts.length} accounts`, ctx.env);
-  const http = httpSettingsFor(ctx);
-  const rules = new Map<string, WithdrawalRule[] | null>();
-  let result: FetchResult;
+  const config = options.config ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env }));
+  const progress = await startProgress(ctx.output, 'Fetching balances', ctx.env);
+  let result: BalancesResult;
   try {
-    [result] = await Promise.all([
-      fetchAccountBalances(accounts, {
-        http,
-        includeZero: !options.hideZero,
-        onAccountDone: (_, done, total) => progress.update(`Fetching balances: ${done}/${total} accounts`),
-      }),
-      options.withdrawalRules
-        ? Promise.all(
-            accounts.map(async (account) => {
-              const served = await fetchWithdrawalRules(account, { http });
-              if (served !== undefined) rules.set(account.name, served);
-            }),
-          )
-        : undefined,
-    ]);
+    result = await fetchBalances(config, {
+      accounts: ctx.globals.accounts,
+      provider: ctx.globals.provider,
+      currencies: options.currencies,
+      hideZero: options.hideZero,
+      timeout: ctx.globals.timeoutMs,
+      signal: ctx.signal,
+      env: ctx.env,
+      maxAge: ctx.globals.maxAgeMs,
+      // The demo's sandbox listens on a new port each run: caching it would only litter the cache.
+      cache: ctx.globals.cache && !options.config,
+      refresh: options.refresh,
+      withdrawalRules: options.withdrawalRules,
+      onProgress: (done, total) => progress.update(`Fetching balances: ${done}/${total} accounts`),
+      debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined,
+      now: ctx.now,
+    });
   } finally {
     progress.stop();
-    await closeHttp();
   }
   for (const notice of result.notices) ctx.output.info(notice);
-  const valued = valueBalances(result.balances, { rates: config.rates, pegged: config.pegged });
-  return { ...result, balances: filterBalances(valued, options), config, rules };
+  reportCacheUse(ctx, result);
+  return result;
 }
 
-export function filterBalances(balances: Balance[], options: CollectOptions): Balance[] {
-  const wanted = (options.currencies ?? []).map((code) => ({ code: code.toUpperCase(), ...canonicalCurrency(code) }));
-  return balances.filter((b) => {
-    if (options.hideZero && [b.available, b.pending, b.total].every((v) => v === null || v.isZero())) return false;
-    if (wanted.length === 0) return true;
-    return wanted.some(
-      (w) =>
-        b.providerCurrency.toUpperCase() === w.code ||
-        (b.currency === w.currency && (w.network === null || w.code === w.currency || b.network === w.network)),
-    );
-  });
+/** One stderr line for people when any figure came from the cache (JSON says it in `cache`). */
+function reportCacheUse(ctx: RunContext, result: BalancesResult): void {
+  const cached = result.cache?.accounts.filter((a) => a.source === 'cache') ?? [];
+  if (cached.length === 0) return;
+  const list = cached.map((a) => `'${a.account}' (${formatDuration(a.ageMs)} old)`).join(', ');
+  ctx.output.info(ctx.output.errColor.dim(`from the cache: ${list}; --no-cache to fetch fresh`));
 }
 
 /** Print each failed account on stderr, one line each, plus a hint for people. */
-export function reportErrors(ctx: RunContext, result: Pick<FetchResult, 'errors'>): void {
+export function reportErrors(ctx: RunContext, result: Pick<BalancesResult, 'errors'>): void {
   const c = ctx.output.errColor;
   for (const error of result.errors) {
     ctx.output.error(`${c.red('error:')} ${error.message}`);

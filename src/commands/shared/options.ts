@@ -14,6 +14,10 @@ export interface GlobalOptions {
   quiet: boolean;
   debug: boolean;
   timeoutMs: number | undefined;
+  /** --max-age: reuse cached balances this fresh (undefined: the config's cache.maxAge, if any). */
+  maxAgeMs: number | undefined;
+  /** false with --no-cache: the cache is neither read nor written. */
+  cache: boolean;
 }
 
 export function collect(value: string, previous: string[] = []): string[] {
@@ -31,7 +35,9 @@ export function addGlobalOptions(program: Command): Command {
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'no spinner, notices or warnings on stderr (errors are still printed)')
     .option('--debug', 'log each request (secrets redacted) and show stacks of internal errors')
-    .option('--timeout <duration>', 'give up after this long, e.g. 10s, 500ms, 2m (default 30s)');
+    .option('--timeout <duration>', 'give up after this long, e.g. 10s, 500ms, 2m (default 30s)')
+    .option('--max-age <duration>', 'reuse balances fetched within this long, e.g. 30s (cache; see README "Cache")')
+    .option('--no-cache', 'neither read nor write the balance cache');
 }
 
 interface RawGlobals {
@@ -45,6 +51,8 @@ interface RawGlobals {
   quiet?: boolean;
   debug?: boolean;
   timeout?: string;
+  maxAge?: string;
+  cache?: boolean;
 }
 
 export function parseGlobalOptions(raw: RawGlobals): GlobalOptions {
@@ -52,14 +60,7 @@ export function parseGlobalOptions(raw: RawGlobals): GlobalOptions {
     (f): f is Format => f !== null,
   );
   if (new Set(chosen).size > 1) throw new UsageError(`conflicting output formats: ${[...new Set(chosen)].join(' and ')}; pick one`);
-  let timeoutMs: number | undefined;
-  if (raw.timeout !== undefined) {
-    const parsed = parseDuration(raw.timeout);
-    if (parsed === null || parsed <= 0) {
-      throw new UsageError(`--timeout "${raw.timeout}" is not a duration; expected e.g. 500ms, 10s, 2m`);
-    }
-    timeoutMs = parsed;
-  }
+  const timeoutMs = durationFlag('--timeout', raw.timeout, false);
   return {
     configPath: raw.config,
     accounts: raw.account ?? [],
@@ -70,7 +71,18 @@ export function parseGlobalOptions(raw: RawGlobals): GlobalOptions {
     quiet: Boolean(raw.quiet),
     debug: Boolean(raw.debug),
     timeoutMs,
+    maxAgeMs: durationFlag('--max-age', raw.maxAge, true),
+    cache: raw.cache !== false,
   };
+}
+
+function durationFlag(flag: string, text: string | undefined, zeroAllowed: boolean): number | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseDuration(text);
+  if (parsed === null || parsed < 0 || (parsed === 0 && !zeroAllowed)) {
+    throw new UsageError(`${flag} "${text}" is not a duration; expected e.g. 500ms, 10s, 2m`);
+  }
+  return parsed;
 }
 
 /** Text for the "Examples:" section appended to a command's --help. */

@@ -1,0 +1,148 @@
+// The balance cache file: $XDG_CACHE_HOME/balance-inspector/balances.json (default
+// ~/.cache/balance-inspector/). Opt-in (--max-age or config cache.maxAge). One JSON file holds
+// every entry, keyed by cacheKey(); it is written whole to a temp file (mode 0600, in a 0700
+// folder) and renamed over the old one, so readers never see half a file. Concurrent runs: the last
+// writer wins, which only costs the loser's entries a fetch next time.
+// Nothing here is ever fatal: an unreadable, corrupt or foreign file is ignored with a debug note.
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import type { ResolvedAccount } from '../config/types.js';
+import type { AccountOutcome } from '../core/fetch-balances.js';
+import { redact } from '../core/secrets.js';
+import { decodeEntry, encodeOutcome, type DecodedEntry } from './codec.js';
+import { cacheKey } from './key.js';
+
+const FILE_NAME = 'balances.json';
+const FORMAT = 'balance-inspector/balance-cache/v1';
+/** Entries older than this are dropped when the file is written, so it cannot grow without end. */
+const PRUNE_AFTER_MS = 24 * 3_600_000;
+/** A fetchedAt this far in the future (clock skew, a copied file) is not trusted as fresh. */
+const FUTURE_SLACK_MS = 5_000;
+
+export interface CacheOptions {
+  maxAgeMs: number;
+  /** Folder holding the cache file; default from XDG_CACHE_HOME / HOME. */
+  dir?: string | undefined;
+  env?: NodeJS.ProcessEnv | undefined;
+  now: () => Date;
+  debug?: ((line: string) => void) | undefined;
+}
+
+export interface CacheHit extends DecodedEntry {
+  ageMs: number;
+}
+
+/** XDG base directory rules: a relative XDG_CACHE_HOME is ignored. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME && isAbsolute(env.HOME) ? env.HOME : homedir(), '.cache');
+  return join(base, 'balance-inspector');
+}
+
+export class BalanceCache {
+  readonly dir: string;
+  readonly file: string;
+  private entries: Record<string, unknown>;
+  private dirty = false;
+
+  constructor(private readonly options: CacheOptions) {
+    this.dir = options.dir ?? defaultCacheDir(options.env);
+    this.file = join(this.dir, FILE_NAME);
+    this.entries = this.read();
+  }
+
+  private note(line: string): void {
+    this.options.debug?.(`cache: ${line}`);
+  }
+
+  private read(): Record<string, unknown> {
+    let fd: number;
+    try {
+      fd = openSync(this.file, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.note(`cannot open ${this.file} (${(error as NodeJS.ErrnoException).code}); ignoring it`);
+      return {};
+    }
+    try {
+      // A file someone else could have written could feed us false balances: trust only our own.
+      const stat = fstatSync(fd);
+      const uid = process.getuid?.();
+      if ((uid !== undefined && stat.uid !== uid) || (stat.mode & 0o022) !== 0) {
+        this.note(`ignoring ${this.file}: not owned by you or writable by others`);
+        return {};
+      }
+      const doc: unknown = JSON.parse(readFileSync(fd, 'utf8'));
+      const { format, entries } = (doc ?? {}) as { format?: unknown; entries?: unknown };
+      if (format !== FORMAT || typeof entries !== 'object' || entries === null || Array.isArray(entries)) throw new Error('unknown layout');
+      return { ...(entries as Record<string, unknown>) };
+    } catch (error) {
+      this.note(`ignoring unreadable ${this.file}: ${error instanceof SyntaxError ? 'not valid JSON' : error instanceof Error ? error.message : 'unreadable'}`);
+      return {};
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Balances of this account fetched within maxAge, or null. */
+  lookup(account: ResolvedAccount): CacheHit | null {
+    const record = this.entries[cacheKey(account)];
+    if (record === undefined) {
+      this.note(`miss for '${account.name}'`);
+      return null;
+    }
+    const decoded = decodeEntry(record, { account: account.name, provider: account.provider });
+    if ('problem' in decoded) {
+      this.note(`ignoring the entry for '${account.name}': ${decoded.problem}`);
+      return null;
+    }
+    const ageMs = this.options.now().getTime() - decoded.fetchedAt.getTime();
+    if (ageMs > this.options.maxAgeMs || ageMs < -FUTURE_SLACK_MS) {
+      this.note(`expired for '${account.name}' (age ${Math.round(ageMs)}ms, max ${this.options.maxAgeMs}ms)`);
+      return null;
+    }
+    this.note(`hit for '${account.name}' (age ${Math.round(ageMs)}ms)`);
+    return { ...decoded, ageMs: Math.max(0, ageMs) };
+  }
+
+  /** Keep an account's fresh result. Partial results (any error) are never cached. */
+  remember(account: ResolvedAccount, outcome: AccountOutcome, fetchedAt: Date): void {
+    if (outcome.errors.length > 0) return;
+    this.entries[cacheKey(account)] = encodeOutcome(outcome, fetchedAt, redact);
+    this.dirty = true;
+  }
+
+  /** Write the file if anything changed; failures are debug notes, never errors. */
+  save(): void {
+    if (!this.dirty) return;
+    const now = this.options.now().getTime();
+    const kept = Object.entries(this.entries).filter(([, e]) => {
+      const at = Date.parse(String((e as { fetchedAt?: unknown } | null)?.fetchedAt));
+      return Number.isFinite(at) && now - at < PRUNE_AFTER_MS;
+    });
+    const text = `${JSON.stringify({ format: FORMAT, note: 'balance cache of balance-inspector; safe to delete', entries: Object.fromEntries(kept) })}\n`;
+    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      // New folders get 0700; an existing folder is left as its owner set it (it may be shared).
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      // 'wx' + 0600: a fresh file only we can read; never follows a planted symlink.
+      const fd = openSync(temp, 'wx', 0o600);
+      try {
+        writeFileSync(fd, text);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temp, this.file);
+      this.dirty = false;
+      this.note(`wrote ${kept.length} entr${kept.length === 1 ? 'y' : 'ies'} to ${this.file}`);
+    } catch (error) {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // nothing was created
+      }
+      this.note(`could not write ${this.file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); continuing without it`);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+// JSON Schema validation of real command output against the files shipped in schema/ (draft 2020-12).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+
+// ajv and ajv-formats are CommonJS; require() sidesteps their default-export interop under NodeNext.
+const require = createRequire(import.meta.url);
+const Ajv2020 = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+
+export type SchemaName = 'balances' | 'total' | 'can-withdraw';
+
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+addFormats(ajv);
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+export function schemaFile(name: SchemaName): string {
+  return new URL(`../../schema/${name}.v1.json`, import.meta.url).pathname;
+}
+
+/** The problems of `doc` against schema/<name>.v1.json, one line each (empty when valid). */
+export function schemaProblems(name: SchemaName, doc: unknown): string[] {
+  let validate = compiled.get(name);
+  if (!validate) {
+    validate = ajv.compile(JSON.parse(readFileSync(schemaFile(name), 'utf8')));
+    compiled.set(name, validate);
+  }
+  if (validate(doc)) return [];
+  return (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+}

@@ -1,0 +1,101 @@
+// The fresh-machine check: `npm pack`, install the tarball into an empty prefix, then run the CLI,
+// import the library and type-check a consumer from there: what a user gets from the registry.
+// The slowest test (npm install); dependencies come from npm's cache when it has them.
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/fixtures.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const exec = promisify(execFile);
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The environment minus what `npm test` exported about this project, so npm acts as in a new shell. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const keep = new Set(['npm_config_cache', 'npm_config_registry', 'npm_config_userconfig', 'npm_config_globalconfig']);
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_') || keep.has(k.toLowerCase())));
+}
+const run = (file: string, args: string[], cwd: string) => exec(file, args, { cwd, env: cleanEnv(), timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
+
+let work: string;
+let prefix: string;
+let packed: string[];
+beforeAll(async () => {
+  work = tempDir('bi-pack-');
+  // dist/ is fresh (npm test builds first), so skip `prepare` rather than build twice.
+  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT);
+  const [info] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  if (!info) throw new Error('npm pack printed nothing');
+  packed = info.files.map((f) => f.path);
+  prefix = join(work, 'prefix');
+  await run('npm', ['install', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', join(work, info.filename)], work);
+}, 180_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the published package', () => {
+  it('ships the built code, its types, the schemas and the bin shim; no sources or tests', () => {
+    for (const file of ['bin/balance-inspector.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'schema/balances.v1.json', 'schema/total.v1.json', 'schema/can-withdraw.v1.json', 'README.md', 'package.json']) {
+      expect(packed).toContain(file);
+    }
+    expect(packed.filter((f) => /^(src|test|bench|\.ci)\//.test(f) || f.endsWith('.tgz') || f.startsWith('tsconfig'))).toEqual([]);
+  });
+
+  it('runs `balance-inspector --version` and `bal demo` from the install prefix', async () => {
+    const bin = join(prefix, 'node_modules', '.bin');
+    expect((await run(join(bin, 'balance-inspector'), ['--version'], prefix)).stdout.trim()).toBe(VERSION);
+    const demo = await run(join(bin, 'bal'), ['demo'], prefix);
+    expect(demo.stdout).toMatch(/^TOTAL\s+[\d,]+\.\d\d/m);
+    expect(demo.stdout).toContain('0.000090074983482468');
+  });
+
+  it('imports the library entry and resolves the schemas by package name', async () => {
+    const script = `
+      import * as api from 'balance-inspector';
+      const config = api.parseConfig({ accounts: { x: { provider: 'syncpay', apiKey: 'sk_test_0123456789' } } });
+      const t = api.totals({ balances: [], reported: [] });
+      console.log(JSON.stringify({
+        fns: ['loadConfig', 'fetchBalances', 'totals', 'canWithdraw'].map((n) => typeof api[n]),
+        accounts: config.accounts.length, total: t.grandTotal.toFixed(2),
+        error: new api.UsageError('x') instanceof api.BalanceError,
+        schema: import.meta.resolve('balance-inspector/schema/balances.v1.json').endsWith('/schema/balances.v1.json'),
+      }));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], prefix);
+    expect(JSON.parse(stdout)).toEqual({ fns: ['function', 'function', 'function', 'function'], accounts: 1, total: '0.00', error: true, schema: true });
+  });
+
+  it('gives TypeScript users real types (not any) through "exports"', async () => {
+    writeFileSync(
+      join(prefix, 'consumer.ts'),
+      `import { loadConfig, fetchBalances, totals, canWithdraw, Decimal, type BalancesResult, type WithdrawalDecision } from 'balance-inspector';
+const config = await loadConfig({ configPath: '.balancerc.yaml' });
+const result: BalancesResult = await fetchBalances(config, { accounts: ['syncpay'], maxAge: 30_000 });
+const sum: InstanceType<typeof Decimal> = totals(result, { by: 'account' }).grandTotal;
+const answer: WithdrawalDecision = await canWithdraw(result, { currency: 'USDT', amount: '250' });
+// @ts-expect-error amounts are decimal strings, never JS numbers
+await canWithdraw(config, { currency: 'USDT', amount: 250 });
+// @ts-expect-error 'wallet' is not a grouping
+totals(result, { by: 'wallet' });
+console.log(sum.toFixed(2), answer.decision);
+`,
+    );
+    writeFileSync(
+      join(prefix, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true,
+          types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')],
+        },
+        files: ['consumer.ts'],
+      }),
+    );
+    // package.json written by npm install has no "type": module; top-level await needs ESM.
+    const pkg = JSON.parse(readFileSync(join(prefix, 'package.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(prefix, 'package.json'), JSON.stringify({ ...pkg, type: 'module' }));
+    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const result = await run(process.execPath, [tsc, '-p', join(prefix, 'tsconfig.json')], prefix).catch((e: { stdout?: string }) => ({ stdout: `FAILED\n${e.stdout ?? ''}` }));
+    expect(result.stdout).toBe('');
+  });
+});
