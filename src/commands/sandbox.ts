@@ -32,7 +32,13 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
   const { startSandbox } = await import('../sandbox/server.js');
   const { sandboxConfigYaml } = await import('../sandbox/demo-config.js');
   const rateLimits = opts.rateLimit === false ? { 'flow-payments': null, syncpay: null, swipelux: null, cryptofuse: null } : undefined;
-  const sandbox = await startSandbox({ port, latencyMs, ...(rateLimits ? { rateLimits } : {}) });
+  const sandbox = await startSandbox({ port, latencyMs, ...(rateLimits ? { rateLimits } : {}) }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
+      const why = error.code === 'EADDRINUSE' ? 'is already in use' : 'needs privileges';
+      throw new UsageError(`port ${port} on 127.0.0.1 ${why}`, 'pick another with --port, or leave it out for a free one');
+    }
+    throw error;
+  });
   ctx.output.error(`Sandbox listening on ${sandbox.url} (loopback only). Press Ctrl+C to stop.`);
   if (typeof opts.writeConfig === 'string') {
     const { writeFile } = await import('node:fs/promises');
