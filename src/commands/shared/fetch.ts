@@ -1,8 +1,8 @@
 // The path every balance-reading command shares: config → selected accounts → credentials →
 // adapters → valued balances, with a spinner for people and per-account errors kept as results.
-import type { Config } from '../../config/types.js';
+import type { Config, ResolvedAccount } from '../../config/types.js';
 import type { Balance } from '../../core/balance.js';
-import { canonicalCurrency } from '../../core/currencies.js';
+import { codeSelector, matchesCode } from '../../core/conditions.js';
 import type { FetchResult } from '../../core/fetch-balances.js';
 import type { RunContext } from './context.js';
 import { httpSettingsFor } from './context.js';
@@ -19,11 +19,16 @@ export interface Collected extends FetchResult {
   config: Config;
 }
 
-export async function collectBalances(ctx: RunContext, options: CollectOptions = {}): Promise<Collected> {
+/** The config (from a file, or in memory) and the accounts --account/--provider select, resolved. */
+export async function loadAccounts(ctx: RunContext, inMemory?: Config): Promise<{ config: Config; accounts: ResolvedAccount[] }> {
   const { loadConfig, selectAccounts, resolveAccounts } = await import('../../config/index.js');
-  const config = options.config ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env }));
+  const config = inMemory ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env }));
   const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
-  const accounts = resolveAccounts(config, selected, ctx.env);
+  return { config, accounts: resolveAccounts(config, selected, ctx.env) };
+}
+
+export async function collectBalances(ctx: RunContext, options: CollectOptions = {}): Promise<Collected> {
+  const { config, accounts } = await loadAccounts(ctx, options.config);
 
   const [{ fetchAccountBalances }, { valueBalances }, { startProgress }, { closeHttp }] = await Promise.all([
     import('../../core/fetch-balances.js'),
@@ -49,16 +54,16 @@ export async function collectBalances(ctx: RunContext, options: CollectOptions =
 }
 
 export function filterBalances(balances: Balance[], options: CollectOptions): Balance[] {
-  const wanted = (options.currencies ?? []).map((code) => ({ code: code.toUpperCase(), ...canonicalCurrency(code) }));
+  const wanted = (options.currencies ?? []).map((code) => codeSelector(code));
   return balances.filter((b) => {
-    if (options.hideZero && [b.available, b.pending, b.total].every((v) => v === null || v.isZero())) return false;
-    if (wanted.length === 0) return true;
-    return wanted.some(
-      (w) =>
-        b.providerCurrency.toUpperCase() === w.code ||
-        (b.currency === w.currency && (w.network === null || w.code === w.currency || b.network === w.network)),
-    );
+    if (options.hideZero && isZeroOrUnknown(b)) return false;
+    return wanted.length === 0 || wanted.some((w) => matchesCode(w, b));
   });
+}
+
+/** What --hide-zero leaves out: every amount is zero or unknown. */
+export function isZeroOrUnknown(b: Balance): boolean {
+  return [b.available, b.pending, b.total].every((v) => v === null || v.isZero());
 }
 
 /** Print each failed account on stderr, one line each, plus a hint for people. */
