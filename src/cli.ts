@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBalances } from './commands/balances.js';
 import { registerDemo } from './commands/demo.js';
 import { registerSandbox } from './commands/sandbox.js';
+import { registerWatch } from './commands/watch.js';
 import { createContext, interrupt, type Action } from './commands/shared/context.js';
 import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
 import { ExitCode, InterruptedError, isBalanceError, type BalanceError } from './core/errors.js';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
     process.exitCode = await action(ctx, opts, positional);
   };
   registerBalances(program, run);
+  registerWatch(program, run);
   registerSandbox(program, run);
   registerDemo(program, run);
   return program;
