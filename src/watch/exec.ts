@@ -38,9 +38,16 @@ export class AlertExec {
     if (!this.running && !this.wake) this.idle = this.pump();
   }
 
-  /** Resolves when every queued run has finished. */
-  drain(): Promise<void> {
-    return this.idle;
+  /** Resolves when every queued run has finished, or after `maxMs` (what is left is stopped). */
+  async drain(maxMs = this.options.timeoutMs ?? 10_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), maxMs)));
+    const outcome = await Promise.race([this.idle.then(() => 'done' as const), late]);
+    clearTimeout(timer);
+    if (outcome === 'late') {
+      this.kill();
+      await this.idle;
+    }
   }
 
   /** Stop now (interrupt): drop the queue and terminate a running command. */

@@ -134,6 +134,12 @@ export class LiveTable implements WatchView {
   }
 
   notice(text: string, level: 'info' | 'warn'): void {
+    if (this.drawn === 0) {
+      // Nothing drawn yet (start-up notices such as raised intervals): stderr, above the table.
+      if (level === 'warn') this.output.warn(text);
+      else this.output.info(text);
+      return;
+    }
     if (level === 'info' && this.output.quiet) return;
     this.notices.push(text);
     if (this.notices.length > MAX_NOTICES) this.notices.shift();
