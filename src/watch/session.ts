@@ -5,6 +5,7 @@ import type { Config, ResolvedAccount } from '../config/types.js';
 import type { Balance } from '../core/balance.js';
 import type { Condition, ThresholdRule } from '../core/conditions.js';
 import { BalanceError, ExitCode, combinedExitCode } from '../core/errors.js';
+import { redact } from '../core/secrets.js';
 import { valueBalances } from '../core/valuation.js';
 import { filterBalances } from '../commands/shared/fetch.js';
 import { accountExitCode, applyFloors, initialStates, mergeBalances, recordErrors, type AccountState } from './accounts.js';
@@ -209,7 +210,7 @@ export class WatchSession {
         network: selector.network, field: 'available', level: t.rule.levelText, amount: t.amount, previous: t.previous,
       });
       this.emit(event);
-      this.deps.exec?.run(ndjsonLine(event));
+      this.deps.exec?.run(redact(ndjsonLine(event))); // the hook's stdin is output too: no key in it
     }
     const until = this.settings.until;
     if (until === null) return;

@@ -3,7 +3,7 @@
 // so these runs use sub-second intervals; Flow's request-rate floor still applies to flow-main.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { runCli } from '../helpers/cli.js';
 import { sandboxWithConfig, writeConfig } from '../helpers/fixtures.js';
@@ -102,6 +102,13 @@ describe('thresholds', () => {
   });
 });
 
+let usageConfig: string;
+beforeAll(async () => {
+  const { sandbox, configPath } = await sandboxWithConfig();
+  usageConfig = configPath;
+  await sandbox.close();
+});
+
 describe('usage errors (exit 2, nothing on stdout)', () => {
   it.each([
     [['--below', 'USDT=1e3'], /--below "USDT=1e3": "1e3" is not a plain decimal amount/],
@@ -118,8 +125,8 @@ describe('usage errors (exit 2, nothing on stdout)', () => {
     [['--metrics', 'localhost:99999'], /--metrics "localhost:99999" is not \[host:\]port/],
     [['--csv'], /--csv is not supported/],
   ])('%j', async (args, message) => {
-    const { configPath } = await settleSandbox();
-    const { code, stdout, stderr } = await runCli(['watch', ...args, '--config', configPath]);
+    // Refused before any request: a config pointing at a closed port is enough.
+    const { code, stdout, stderr } = await runCli(['watch', ...args, '--config', usageConfig]);
     expect([code, stdout]).toEqual([2, '']);
     expect(stderr).toMatch(message);
   });
