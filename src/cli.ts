@@ -9,6 +9,7 @@ import { registerConfig } from './commands/config/index.js';
 import { registerDemo } from './commands/demo.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerTotal } from './commands/total.js';
+import { registerWatch } from './commands/watch.js';
 import { createContext, interrupt, type Action } from './commands/shared/context.js';
 import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
 import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceError } from './core/errors.js';
@@ -55,6 +56,7 @@ export function buildProgram(): Command {
   registerBalances(program, run);
   registerTotal(program, run);
   registerCanWithdraw(program, run);
+  registerWatch(program, run);
   registerSandbox(program, run);
   registerDemo(program, run);
   registerConfig(program, run);

@@ -4,8 +4,8 @@
 // accounts are results (`errors`), everything else is thrown as a BalanceError.
 import { resolveAccounts, selectAccounts } from '../config/index.js';
 import type { Config, ResolvedAccount } from '../config/types.js';
-import type { Balance } from '../core/balance.js';
-import { canonicalCurrency } from '../core/currencies.js';
+import { isZeroOrUnknown, type Balance } from '../core/balance.js';
+import { codeSelector, matchesCode } from '../core/conditions.js';
 import { formatDuration } from '../core/duration.js';
 import { fetchAccountBalances, fetchWithdrawalRules, type AccountOutcome, type FetchResult } from '../core/fetch-balances.js';
 import { valueBalances } from '../core/valuation.js';
@@ -167,14 +167,9 @@ async function readRules(accounts: ResolvedAccount[], http: Partial<HttpSettings
 }
 
 export function filterBalances(balances: Balance[], options: Pick<FetchBalancesOptions, 'currencies' | 'hideZero'>): Balance[] {
-  const wanted = (options.currencies ?? []).map((code) => ({ code: code.toUpperCase(), ...canonicalCurrency(code) }));
+  const wanted = (options.currencies ?? []).map((code) => codeSelector(code));
   return balances.filter((b) => {
-    if (options.hideZero && [b.available, b.pending, b.total].every((v) => v === null || v.isZero())) return false;
-    if (wanted.length === 0) return true;
-    return wanted.some(
-      (w) =>
-        b.providerCurrency.toUpperCase() === w.code ||
-        (b.currency === w.currency && (w.network === null || w.code === w.currency || b.network === w.network)),
-    );
+    if (options.hideZero && isZeroOrUnknown(b)) return false;
+    return wanted.length === 0 || wanted.some((w) => matchesCode(w, b));
   });
 }

@@ -13,12 +13,14 @@ export function registerSandbox(program: Command, run: Runner): void {
     .option('--latency <duration>', 'delay every response, e.g. 50ms')
     .option('--no-rate-limit', 'do not enforce the documented rate limits')
     .option('--write-config <path>', 'write a config (mode 0600) whose accounts point at this sandbox')
+    .option('--scenario <name>', 'make balances change: settle (a SyncPay USDT deposit settles; settle:5 after 5 requests, settle:30s after 30s) or ticker')
     .addHelpText(
       'after',
       examples([
         'balance-inspector sandbox --port 8787 --write-config sandbox.yaml',
         'balance-inspector --config sandbox.yaml balances        # in another terminal',
         'balance-inspector sandbox --latency 100ms --no-rate-limit',
+        'balance-inspector sandbox --scenario settle:30s --write-config sandbox.yaml   # then: watch --config sandbox.yaml',
       ]),
     )
     .action(run((ctx, opts) => runSandbox(ctx, opts)));
@@ -29,16 +31,21 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${String(opts.port)}" is not a port number (0-65535)`);
   const latencyMs = opts.latency === undefined ? 0 : parseDuration(String(opts.latency));
   if (latencyMs === null) throw new UsageError(`--latency "${String(opts.latency)}" is not a duration; expected e.g. 50ms`);
+  const { parseScenario } = await import('../sandbox/scenario.js');
+  const scenario = opts.scenario === undefined ? undefined : parseScenario(String(opts.scenario));
+  if (scenario === null) throw new UsageError(`--scenario "${String(opts.scenario)}" is not a scenario; expected settle, settle:<requests>, settle:<duration> or ticker`);
   const { startSandbox } = await import('../sandbox/server.js');
   const { sandboxConfigYaml } = await import('../sandbox/demo-config.js');
   const rateLimits = opts.rateLimit === false ? { 'flow-payments': null, syncpay: null, swipelux: null, cryptofuse: null } : undefined;
-  const sandbox = await startSandbox({ port, latencyMs, ...(rateLimits ? { rateLimits } : {}) }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
-      const why = error.code === 'EADDRINUSE' ? 'is already in use' : 'needs privileges';
-      throw new UsageError(`port ${port} on 127.0.0.1 ${why}`, 'pick another with --port, or leave it out for a free one');
-    }
-    throw error;
-  });
+  const sandbox = await startSandbox({ port, latencyMs, ...(rateLimits ? { rateLimits } : {}), ...(scenario ? { scenario } : {}) }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
+        const why = error.code === 'EADDRINUSE' ? 'is already in use' : 'needs privileges';
+        throw new UsageError(`port ${port} on 127.0.0.1 ${why}`, 'pick another with --port, or leave it out for a free one');
+      }
+      throw error;
+    },
+  );
   ctx.output.error(`Sandbox listening on ${sandbox.url} (loopback only). Press Ctrl+C to stop.`);
   if (typeof opts.writeConfig === 'string') {
     const { writeFile } = await import('node:fs/promises');

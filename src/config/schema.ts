@@ -6,6 +6,7 @@ import { parseUserDecimal, type Decimal } from '../core/money.js';
 import { didYouMean } from '../core/suggest.js';
 import { baseUrlProblem } from '../http/url-policy.js';
 import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../providers/catalog.js';
+import { validateAlerts } from './alerts.js';
 import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } from './fields.js';
 import { parseDuration } from '../core/duration.js';
 import type { AccountConfig, CacheSettings, Config, ConfigOrigin } from './types.js';
@@ -56,6 +57,7 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   const minimums = validateMinimums(raw.minimums, accountNames, problems);
   const pegged = validatePegged(raw.pegged, problems);
   const cache = validateCache(raw.cache, problems);
+  validateAlerts(raw.alerts, accountNames, problems); // parsed again by `watch`, which uses the rules
 
   if (problems.length > 0) {
     throw new ConfigError(`invalid config ${where}`, { problems, hint: 'see .balancerc.example for every option' });

@@ -84,9 +84,9 @@ export function makeBalance(input: BalanceInput): Balance {
   };
 }
 
-export function isZeroBalance(b: Balance): boolean {
-  const amounts = [b.available, b.pending, b.total].filter((v): v is Decimal => v !== null);
-  return amounts.length > 0 && amounts.every((v) => v.isZero());
+/** What --hide-zero leaves out: every amount is zero or unknown. */
+export function isZeroOrUnknown(b: Balance): boolean {
+  return [b.available, b.pending, b.total].every((v) => v === null || v.isZero());
 }
 
 /** An amount as the provider would write it: at least the provider's own number of decimals. */

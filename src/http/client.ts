@@ -23,6 +23,8 @@ export interface HttpSettings {
   backoff: BackoffSettings;
   signal?: AbortSignal | undefined;
   debug?: ((line: string) => void) | undefined;
+  /** Called as each attempt is sent (watch counts requests per poll to respect rate limits). */
+  onRequest?: ((attempt: number) => void) | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -87,6 +89,7 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
     const release = spec.limiter
       ? await spec.limiter.acquire(settings.deadline, settings.signal, (waitMs) => pacingError(spec, waitMs))
       : () => undefined;
+    settings.onRequest?.(attempt);
     const started = Date.now();
     let outcome: HttpResponse | Error;
     try {

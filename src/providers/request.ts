@@ -8,7 +8,9 @@ import { formatDuration } from '../core/duration.js';
 import { JsonSyntaxError, parseLosslessJson } from '../core/json.js';
 import { forTerminal } from '../core/sanitize.js';
 import { httpRequest, type HttpResponse } from '../http/client.js';
-import { limiterFor } from '../http/rate-limiter.js';
+import { limiterFor, type RateLimiter } from '../http/rate-limiter.js';
+import type { ResolvedAccount } from '../config/types.js';
+import type { ProviderInfo } from './catalog.js';
 import type { AdapterContext, ErrorDetail, ProviderAdapter } from './types.js';
 
 export interface CallSpec {
@@ -34,9 +36,14 @@ export function buildUrl(baseUrl: string, path: string, query?: Record<string, s
 }
 
 /** Rate limits are per credential: fingerprint it without keeping the key itself around. */
-export function credentialFingerprint(ctx: AdapterContext): string {
+export function credentialFingerprint(ctx: Pick<AdapterContext, 'account'>): string {
   const secret = ctx.account.credentials.apiKey ?? ctx.account.credentials.clientId ?? ctx.account.name;
   return createHash('sha256').update(secret).digest('hex').slice(0, 16);
+}
+
+/** The process-wide pacing of this account's credential (shared by accounts with the same key). */
+export function accountLimiter(account: ResolvedAccount, info: ProviderInfo): RateLimiter {
+  return limiterFor(`${info.id}:${credentialFingerprint({ account })}`, { concurrency: info.concurrency, rateLimit: info.rateLimit });
 }
 
 export function whoLabel(ctx: AdapterContext): string {
@@ -62,10 +69,7 @@ export async function callJson(adapter: ProviderAdapter, ctx: AdapterContext, sp
       ...(body !== undefined ? { body } : {}),
       idempotent: true,
       who: whoLabel(ctx),
-      limiter: limiterFor(`${ctx.info.id}:${credentialFingerprint(ctx)}`, {
-        concurrency: ctx.info.concurrency,
-        rateLimit: ctx.info.rateLimit,
-      }),
+      limiter: accountLimiter(ctx.account, ctx.info),
     },
     ctx.http,
   );

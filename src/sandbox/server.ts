@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { applyFault, FaultQueue, type Fault } from './faults.js';
 import { WindowCounter } from './window-counter.js';
 import { defaultMounts, type MountResponse, type SandboxState } from './mounts.js';
+import { startScenario, type ScenarioSpec } from './scenario.js';
 
 export interface RecordedRequest {
   provider: string;
@@ -22,6 +23,8 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** Override or disable (null) a provider's enforced rate limit. */
   rateLimits?: Record<string, { requests: number; windowMs: number } | null>;
+  /** Make balances change over time (scenario.ts). */
+  scenario?: ScenarioSpec;
 }
 
 export interface Sandbox {
@@ -41,6 +44,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
   const { mounts, state } = defaultMounts();
+  const scenario = options.scenario ? startScenario(options.scenario, state) : null;
   const counters = new Map<string, WindowCounter>();
   for (const mount of mounts) {
     const limit = options.rateLimits && mount.id in options.rateLimits ? options.rateLimits[mount.id] : mount.rateLimit;
@@ -76,6 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const retryAfterMs = counter.hit(credential);
       if (retryAfterMs !== null) return send(res, mount.rateLimited(Math.ceil(retryAfterMs / 1000), counter.limit));
     }
+    scenario?.beforeRequest(mount.id, path);
     send(res, mount.handle({ method: req.method ?? 'GET', path, query: url.searchParams, headers, body }) ?? mount.notFound());
   }
 

@@ -2,7 +2,7 @@
 // credentials → cache → adapters → valued balances) plus what only a CLI does around it: the
 // spinner, notices on stderr, and saying which figures came from the cache and how old they are.
 import type { BalancesResult } from '../../api/fetch.js';
-import type { Config } from '../../config/types.js';
+import type { Config, ResolvedAccount } from '../../config/types.js';
 import { formatDuration } from '../../core/duration.js';
 import type { RunContext } from './context.js';
 
@@ -16,6 +16,14 @@ export interface CollectOptions {
   withdrawalRules?: boolean;
   /** Never read the cache (can-withdraw); what is fetched still refreshes it. */
   refresh?: boolean;
+}
+
+/** The config (from a file, or in memory) and the accounts --account/--provider select, resolved (watch). */
+export async function loadAccounts(ctx: RunContext, inMemory?: Config): Promise<{ config: Config; accounts: ResolvedAccount[] }> {
+  const { loadConfig, selectAccounts, resolveAccounts } = await import('../../config/index.js');
+  const config = inMemory ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env }));
+  const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
+  return { config, accounts: resolveAccounts(config, selected, ctx.env) };
 }
 
 export async function collectBalances(ctx: RunContext, options: CollectOptions = {}): Promise<BalancesResult> {

@@ -1,0 +1,141 @@
+// `watch`: poll the selected accounts continuously. A live table on a terminal; NDJSON events on
+// stdout otherwise (or with --json); threshold alerts (--below/--above, config `alerts:`) with an
+// optional --exec hook; --until to wait for funds; --metrics for Prometheus. Heavy modules
+// (adapters, undici, prom-client, cli-table3) load inside the run.
+import type { Command } from 'commander';
+import type { Config, ResolvedAccount } from '../config/types.js';
+import type { ThresholdRule } from '../core/conditions.js';
+import { UsageError } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
+import { collect, examples } from './shared/options.js';
+import type { RunContext, Runner } from './shared/context.js';
+
+const WATCH_HELP = `
+Conditions (--below, --above, --until) compare the AVAILABLE amount, summed over every matching
+balance: all wallets and networks, and all watched accounts unless an account is named.
+  selector   [account:]CURRENCY[@network]     USDT, syncpay:USDT, USDT@tron, USDT_TRC20
+  --below / --above   selector=AMOUNT          USDT=100 (fires when crossed, again on recovery)
+  --until             selector OP AMOUNT       USDT>=500; OP is >=, >, <=, < or =
+AMOUNT is a plain decimal (100, 0.5); exponents, signs like + and separators are refused.
+
+In watch, --timeout is how long to watch at most (with --until: how long to wait; exit 1 when it
+passes first). Each poll's own budget is its interval, at most 30s.
+
+Exit codes: 0 --until held, or --count/--timeout reached with every account answering and no
+threshold in alert; 1 --until did not hold in time, or a threshold is in alert at the end;
+4/5/6 the last poll of an account failed (lowest code wins); 130/143 interrupted.
+`;
+
+export function registerWatch(program: Command, run: Runner): void {
+  program
+    .command('watch')
+    .description('watch balances change: a live table on a terminal, NDJSON events otherwise; alerts, wait-for-funds and Prometheus metrics')
+    .option('--interval <duration>', "time between polls of each account (default 60s; raised to each provider's floor)")
+    .option('--count <n>', 'stop after every account has been polled n times')
+    .option('--currency <code>', 'only this currency: USDT, or a provider code like USDT_TRC20 (repeatable)', collect)
+    .option('--hide-zero', 'leave zero balances out of the table and the snapshot (changes are still reported)')
+    .option('--below <level>', 'alert when available goes below: [account:]CURRENCY[@network]=AMOUNT (repeatable)', collect)
+    .option('--above <level>', 'alert when available goes above: [account:]CURRENCY[@network]=AMOUNT (repeatable)', collect)
+    .option('--until <condition>', "exit 0 as soon as it holds, e.g. 'USDT>=500' or 'syncpay:USDT@tron>=500'")
+    .option('--exec <command>', 'run this shell command for each threshold event, with the event JSON on stdin (at most 10s each)')
+    .option('--metrics <[host:]port>', 'serve Prometheus metrics at http://host:port/metrics (host default 127.0.0.1)')
+    .addHelpText(
+      'after',
+      WATCH_HELP +
+        examples([
+          'balance-inspector watch --interval 30s',
+          "balance-inspector watch --json --below USDT=100 --exec 'curl -sS --data-binary @- https://hooks.example/alerts'",
+          "balance-inspector watch --account syncpay --until 'USDT>=500' --timeout 10m && pay-out.sh",
+          'balance-inspector watch --metrics 0.0.0.0:9188 --interval 2m > /dev/null',
+        ]),
+    )
+    .action(run((ctx, opts) => runWatch(ctx, opts)));
+}
+
+export async function runWatch(ctx: RunContext, opts: Record<string, unknown>, inMemory?: Config): Promise<number> {
+  const { parseWatchOptions } = await import('../watch/options.js');
+  const options = parseWatchOptions(opts, ctx.globals);
+  const { loadAccounts } = await import('./shared/fetch.js');
+  const { config, accounts } = await loadAccounts(ctx, inMemory);
+  const names = accounts.map((a) => a.name);
+  for (const rule of options.rules) checkAccount(rule.name, rule.selector.account, config, names);
+  if (options.until) checkAccount('--until', options.until.selector.account, config, names);
+  const rules = [...options.rules, ...(await configRules(config, names))];
+  if (options.exec && rules.length === 0) ctx.output.warn('--exec runs only for threshold events, and there are none: add --below, --above or an alerts: section');
+
+  const [{ WatchSession }, { ndjsonView }, { closeHttp }] = await Promise.all([
+    import('../watch/session.js'),
+    import('../watch/ndjson-view.js'),
+    import('../http/client.js'),
+  ]);
+  const metrics = options.metrics ? await startMetricsFor(ctx, options.metrics, accounts) : null;
+  const live = ctx.output.format === 'table' && ctx.output.stdoutIsTTY ? await liveTable(ctx, options.until?.text ?? null) : null;
+  const view = live ?? ndjsonView(ctx.output);
+  const { AlertExec } = await import('../watch/exec.js');
+  const exec = options.exec ? new AlertExec(options.exec, { report: (line) => view.notice(line, 'warn') }) : null;
+  const session = new WatchSession(
+    {
+      intervalMs: options.intervalMs,
+      count: options.count,
+      currencies: options.currencies,
+      hideZero: options.hideZero,
+      until: options.until,
+      timeoutMs: options.timeoutMs,
+    },
+    { config, accounts, rules, view, metrics, exec, signal: ctx.signal, now: ctx.now, debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined },
+  );
+  live?.start();
+  try {
+    return await session.run();
+  } finally {
+    if (session.reason === 'interrupt') exec?.kill();
+    else await exec?.drain();
+    live?.stop();
+    await metrics?.close();
+    await closeHttp();
+  }
+}
+
+/** A named account must be configured and among those watched (--account/--provider). */
+function checkAccount(flag: string, account: string | null, config: Config, watched: string[]): void {
+  if (account === null || watched.includes(account)) return;
+  const configured = config.accounts.map((a) => a.name);
+  if (!configured.includes(account)) {
+    throw new UsageError(`${flag}: unknown account '${account}'${didYouMean(account, configured)}`, `configured accounts: ${configured.join(', ')}`);
+  }
+  throw new UsageError(`${flag}: account '${account}' is not being watched`, `watched accounts: ${watched.join(', ')} (see --account / --provider)`);
+}
+
+/** The config's alerts (validated with the config); those naming an unwatched account are skipped. */
+async function configRules(config: Config, watched: string[]): Promise<ThresholdRule[]> {
+  if (config.extra.alerts === undefined) return [];
+  const { validateAlerts } = await import('../config/alerts.js');
+  const problems: string[] = [];
+  const rules = validateAlerts(config.extra.alerts, config.accounts.map((a) => a.name), problems);
+  return rules.filter((r) => r.selector.account === null || watched.includes(r.selector.account));
+}
+
+async function startMetricsFor(ctx: RunContext, address: { host: string; port: number }, accounts: ResolvedAccount[]) {
+  const { startMetrics, isLoopbackHost } = await import('../watch/metrics.js');
+  const metrics = await startMetrics(address, accounts.map((a) => ({ name: a.name, provider: a.provider })));
+  ctx.output.info(`Prometheus metrics at ${metrics.url}`);
+  if (!isLoopbackHost(address.host)) ctx.output.warn(`metrics are served beyond this machine (${address.host}); anyone who can reach the port sees your balances`);
+  return metrics;
+}
+
+async function liveTable(ctx: RunContext, until: string | null) {
+  const [{ LiveTable }, { formatDuration }] = await Promise.all([import('../watch/live-table.js'), import('../core/duration.js')]);
+  const c = ctx.output.color;
+  return new LiveTable(ctx.output, () => process.stdout.columns || 80, (session) => {
+    const now = ctx.now();
+    const parts = [
+      c.bold('balance-inspector watch'),
+      `${session.states.length} account${session.states.length === 1 ? '' : 's'}`,
+      `running ${formatDuration(now.getTime() - session.startedAt.getTime())}`,
+      `updated ${now.toTimeString().slice(0, 8)}`,
+      ...(until ? [`until ${until}`] : []),
+      c.dim('Ctrl+C to stop'),
+    ];
+    return parts.join(c.dim(' · '));
+  });
+}

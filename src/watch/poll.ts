@@ -1,0 +1,72 @@
+// One poll of one account: the shared fetch path (adapters, retries, pacing) with a budget that
+// never outlasts the account's interval, and a count of the requests it sent, so the interval can
+// be raised when an account needs several requests per poll.
+import type { ResolvedAccount } from '../config/types.js';
+import { formatDuration } from '../core/duration.js';
+import { fetchAccountBalances, type AccountOutcome } from '../core/fetch-balances.js';
+import { DEFAULT_TIMEOUT_MS } from '../http/client.js';
+import { accountLimiter } from '../providers/request.js';
+import { PROVIDERS } from '../providers/catalog.js';
+import { SANDBOX_KEYS } from '../sandbox/keys.js';
+
+export interface PollResult {
+  outcome: AccountOutcome;
+  /** First attempts sent (retries are paced by the HTTP layer and not counted). */
+  requests: number;
+}
+
+export interface PollSettings {
+  budgetMs: number;
+  signal: AbortSignal;
+  debug?: ((line: string) => void) | undefined;
+}
+
+/** A poll's budget: the interval, at most the usual 30 s request budget, and never past `deadline`. */
+export function pollBudget(intervalMs: number, now: number, deadline: number | null): number {
+  const budget = Math.min(intervalMs, DEFAULT_TIMEOUT_MS);
+  return deadline === null ? budget : Math.max(1, Math.min(budget, deadline - now));
+}
+
+export async function pollAccount(account: ResolvedAccount, settings: PollSettings): Promise<PollResult> {
+  let requests = 0;
+  const result = await fetchAccountBalances([account], {
+    includeZero: true,
+    http: {
+      deadline: Date.now() + settings.budgetMs,
+      timeoutLabel: formatDuration(settings.budgetMs),
+      signal: settings.signal,
+      debug: settings.debug,
+      onRequest: (attempt) => {
+        if (attempt === 1) requests++;
+      },
+    },
+  });
+  const outcome = result.outcomes[0];
+  if (!outcome) throw new Error('fetchAccountBalances returned no outcome for one account');
+  return { outcome, requests };
+}
+
+/** Earliest time this account's credential may send again (a 429's Retry-After, or pacing). */
+export function accountNotBefore(account: ResolvedAccount): number {
+  return accountLimiter(account, PROVIDERS[account.provider]).nextSlotAt();
+}
+
+/**
+ * The built-in sandbox is not a real provider, so provider polling guidance does not apply to it
+ * (tests and demos poll it at sub-second intervals). It is recognised by both its loopback address
+ * and its published key, which no real provider accepts: a real account can never qualify.
+ */
+export function isSandboxAccount(account: ResolvedAccount): boolean {
+  const base = account.baseUrl;
+  if (base === null) return false;
+  let host: string;
+  try {
+    host = new URL(base).hostname;
+  } catch {
+    return false;
+  }
+  if (!['127.0.0.1', '[::1]', 'localhost'].includes(host)) return false;
+  const keys: readonly string[] = Object.values(SANDBOX_KEYS);
+  const credential = account.credentials.apiKey ?? account.credentials.clientId;
+  return credential !== undefined && keys.includes(credential);
+}

@@ -1,0 +1,178 @@
+// `watch` as a long-running process: Prometheus metrics, provider floors, signals and closed pipes.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../src/sandbox/server.js';
+import { runCli } from '../helpers/cli.js';
+import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
+import { startCli } from '../helpers/stream.js';
+
+const sandboxes: Sandbox[] = [];
+afterEach(async () => {
+  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
+});
+async function sandbox(name: 'settle' | 'ticker' = 'settle') {
+  const setup = await sandboxWithConfig({ scenario: { name } });
+  sandboxes.push(setup.sandbox);
+  return setup;
+}
+
+interface Sample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** A strict reader of the Prometheus text format (0.0.4): throws on any line it does not accept. */
+function parseExposition(text: string): Sample[] {
+  const types = new Map<string, string>();
+  const samples: Sample[] = [];
+  const NAME = '[a-zA-Z_:][a-zA-Z0-9_:]*';
+  const sampleLine = new RegExp(`^(${NAME})(?:\\{(.*)\\})? (-?[0-9.e+-]+|[+-]Inf|NaN)$`);
+  const label = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\[\\"n])*)"(,|$)/y;
+  expect(text.endsWith('\n')).toBe(true);
+  for (const line of text.split('\n').slice(0, -1)) {
+    if (line === '') continue;
+    const type = new RegExp(`^# TYPE (${NAME}) (counter|gauge|histogram|summary|untyped)$`).exec(line);
+    if (type) {
+      types.set(type[1] as string, type[2] as string);
+      continue;
+    }
+    if (new RegExp(`^# HELP ${NAME} .*$`).test(line)) continue;
+    const match = sampleLine.exec(line);
+    if (!match) throw new Error(`not a Prometheus sample line: ${line}`);
+    const [, name = '', labelText = '', value = ''] = match;
+    const family = name.replace(/_(bucket|sum|count)$/, '');
+    if (!types.has(name) && types.get(family) !== 'histogram') throw new Error(`sample before its # TYPE: ${line}`);
+    const labels: Record<string, string> = {};
+    label.lastIndex = 0;
+    while (label.lastIndex < labelText.length) {
+      const l = label.exec(labelText);
+      if (!l) throw new Error(`bad labels: ${line}`);
+      labels[l[1] as string] = (l[2] as string).replace(/\\n/g, '\n').replace(/\\(["\\])/g, '$1');
+    }
+    samples.push({ name, labels, value: Number(value) });
+  }
+  return samples;
+}
+
+describe('watch --metrics', () => {
+  it('serves Prometheus exposition carrying every balance, and SIGTERM closes it with exit 143', async () => {
+    const { configPath } = await sandbox();
+    const run = startCli(['watch', '--json', '--interval', '500ms', '--metrics', '127.0.0.1:0', '--config', configPath, '--account', 'flow-main,syncpay']);
+    await run.waitFor(() => /Prometheus metrics at (http:\S+)/.test(run.stderr()) && run.lines.length >= 1);
+    const url = /Prometheus metrics at (http:\S+)/.exec(run.stderr())?.[1] as string;
+    const response = await fetch(url);
+    expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const samples = parseExposition(await response.text());
+    const snapshot = JSON.parse(run.lines[0] as string) as { balances: Array<Record<string, string | null>> };
+    expect(snapshot.balances.length).toBe(6);
+    const series = (name: string, b: Record<string, string | null>) =>
+      samples.find((s) => s.name === name && s.labels.account === b.account && s.labels.currency === b.currency && s.labels.network === (b.network ?? '') && s.labels.provider === b.provider && s.labels.mode === (b.mode ?? '') && s.labels.wallet === '');
+    for (const b of snapshot.balances) {
+      for (const [field, name] of [['available', 'balance_inspector_available_balance'], ['pending', 'balance_inspector_pending_balance'], ['total', 'balance_inspector_total_balance'], ['usdValue', 'balance_inspector_usd_value']] as const) {
+        const value = b[field] ?? null;
+        if (value === null) expect(series(name, b), `${b.account} ${b.currency} ${field} is unknown: no series`).toBeUndefined();
+        else expect(series(name, b)?.value, `${b.account} ${b.currency} ${field}`).toBe(Number(value));
+      }
+    }
+    for (const account of ['flow-main', 'syncpay']) {
+      expect(samples.find((s) => s.name === 'balance_inspector_account_up' && s.labels.account === account)?.value).toBe(1);
+      expect(samples.find((s) => s.name === 'balance_inspector_poll_errors_total' && s.labels.account === account)?.value).toBe(0);
+      expect(samples.find((s) => s.name === 'balance_inspector_last_success_timestamp_seconds' && s.labels.account === account)?.value).toBeGreaterThan(Date.now() / 1000 - 60);
+      expect(samples.find((s) => s.name === 'balance_inspector_poll_duration_seconds_count' && s.labels.account === account)?.value).toBeGreaterThanOrEqual(1);
+    }
+    expect((await fetch(url.replace('/metrics', '/nope'))).status).toBe(404);
+    run.child.kill('SIGTERM');
+    expect((await run.exited).code).toBe(143);
+    expect(run.stderr()).not.toMatch(/\n\s+at /);
+    await expect(fetch(url)).rejects.toThrow();
+  });
+
+  it('a port in use is a usage error', async () => {
+    const { sandbox: s, configPath } = await sandbox();
+    const { code, stderr } = await runCli(['watch', '--json', '--count', '1', '--metrics', `127.0.0.1:${s.port}`, '--config', configPath]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`error: --metrics 127.0.0.1:${s.port}: the address is already in use`);
+  });
+});
+
+describe('provider floors', () => {
+  it('raise a too-short interval once, with a notice; the sandbox key lifts only polling guidance', async () => {
+    const { sandbox: s, dir, config } = await sandbox();
+    const key = 'sk_test_notthesandboxkey00000001';
+    s.state.keys.syncpay?.add(key);
+    const accounts = config.accounts as Record<string, Record<string, unknown>>;
+    const path = writeConfig(dir, { ...config, accounts: { ...accounts, 'sp-real': { ...accounts.syncpay, apiKey: key } } }, 'floors.json');
+    const { code, stderr } = await runCli(['watch', '--json', '--interval', '1s', '--count', '1', '--config', path, '--account', 'flow-main,syncpay,sp-real']);
+    expect(code).toBe(0);
+    expect(stderr.split('\n').filter(Boolean).sort()).toEqual([
+      "Flow Payments allows 30 requests per minute per key (1 request per poll): polling account 'flow-main' every 2s instead of 1s",
+      "SyncPay asks for no more than one balance poll every 10s: polling account 'sp-real' every 10s instead of 1s",
+    ]);
+  });
+});
+
+describe('rate limits', () => {
+  it("a 429 holds that provider back until Retry-After, while other providers keep their pace", async () => {
+    const { sandbox: s, configPath } = await sandbox('ticker');
+    s.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '3' }, times: 1 });
+    const run = startCli(['watch', '--json', '--interval', '200ms', '--config', configPath]);
+    await run.waitFor(() => run.lines.some((l) => l.includes('"type":"recovered"')), 8_000);
+    run.child.kill('SIGTERM');
+    await run.exited;
+    const snapshot = JSON.parse(run.lines[0] as string) as { errors: Array<{ code: string }> };
+    expect(snapshot.errors.map((e) => e.code)).toEqual(['RATE_LIMITED']);
+    const times = (provider: string) => s.requests.filter((r) => r.provider === provider).map((r) => r.at);
+    const [first = 0, second = 0] = times('syncpay');
+    expect(second - first).toBeGreaterThanOrEqual(2_900);
+    const flow = times('flow-payments');
+    expect(flow.filter((t) => t < second).length).toBeGreaterThanOrEqual(2); // polled on its own 2s grid meanwhile
+  });
+});
+
+describe('exit codes', () => {
+  it('--count ends with the failure code when an account\'s last poll failed', async () => {
+    const { sandbox: s, configPath } = await sandbox();
+    s.faults.add({ provider: 'syncpay', kind: 'status', status: 503, times: 100 });
+    const { code, stdout, stderr } = await runCli(['watch', '--json', '--interval', '100ms', '--count', '2', '--account', 'syncpay', '--config', configPath]);
+    expect(code).toBe(5);
+    expect(JSON.parse(stdout.split('\n')[0] ?? '{}')).toMatchObject({ type: 'snapshot', complete: false, balances: [] });
+    expect(stderr).toContain("error: SyncPay failed for account 'syncpay' (503");
+  });
+});
+
+describe('signals and pipes', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s mid-watch exits %i without a stack trace', async (signal, expected) => {
+    const { configPath } = await sandbox('ticker');
+    const { code, stderr, stdout } = await runCli(['watch', '--json', '--interval', '100ms', '--account', 'syncpay', '--config', configPath], { signal, signalAfterMs: 800 });
+    expect(code).toBe(expected);
+    expect(stderr).toBe('');
+    expect(stdout.split('\n').filter(Boolean).length).toBeGreaterThan(1);
+  });
+
+  it('SIGINT while a request hangs still exits 130 promptly', async () => {
+    const { sandbox: s, configPath } = await sandbox();
+    s.faults.add({ provider: 'syncpay', kind: 'hang', times: 100 });
+    const { code, ms, stderr } = await runCli(['watch', '--json', '--interval', '20s', '--account', 'syncpay', '--config', configPath], { signal: 'SIGINT', signalAfterMs: 600 });
+    expect([code, stderr]).toEqual([130, '']);
+    expect(ms).toBeLessThan(2_500);
+  });
+
+  it('a closed stdout pipe ends the watch quietly', async () => {
+    const { configPath } = await sandbox('ticker');
+    const run = startCli(['watch', '--json', '--interval', '100ms', '--account', 'syncpay', '--config', configPath]);
+    await run.waitFor(() => run.lines.length >= 2);
+    run.child.stdout.destroy();
+    const { code } = await run.exited;
+    expect(code).toBe(0);
+    expect(run.stderr()).toBe('');
+  });
+
+  it('--help lists every flag and examples', async () => {
+    const { code, stdout } = await runCli(['watch', '--help'], { cwd: tempDir() });
+    expect(code).toBe(0);
+    for (const flag of ['--interval', '--count', '--currency', '--hide-zero', '--below', '--above', '--until', '--exec', '--metrics', 'Examples:', 'balance-inspector watch']) expect(stdout).toContain(flag);
+  });
+});
