@@ -5,14 +5,19 @@
 //    or .config), then change back; the call is synchronous, so nothing else runs in between.
 //  - Every JS/TS loader is replaced by one that refuses, and our JSON/YAML loaders reject a
 //    `$import` key before cosmiconfig would follow it.
+//  - A `.json` file is read and handed to our JSON loader directly, exactly as cosmiconfig's
+//    load() would (empty → null; `package.json` keeps cosmiconfig's "balance" key rule, so it
+//    goes through cosmiconfig): loading cosmiconfig and js-yaml costs ~20 ms of start-up that a
+//    JSON config never needs (README "Performance"). cosmiconfig is imported only for YAML.
 import { statSync } from 'node:fs';
-import { dirname, extname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cosmiconfig, defaultLoaders, type Loader } from 'cosmiconfig';
+import type { cosmiconfig as Cosmiconfig, Loader } from 'cosmiconfig';
 import { ConfigError } from '../core/errors.js';
 import { JsonSyntaxError, lineAndColumn, parseLosslessJson, isLosslessNumber } from '../core/json.js';
 
-type Explorer = ReturnType<typeof cosmiconfig>;
+type Explorer = ReturnType<typeof Cosmiconfig>;
 let explorer: Explorer | null = null;
 
 const CODE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
@@ -34,7 +39,7 @@ function rejectImport(filepath: string, value: unknown): unknown {
 }
 
 /** JSON: lossless (so a mistaken number is reported, not rounded) and duplicate keys rejected. */
-const loadJson: Loader = (filepath, content) => {
+const loadJson = (filepath: string, content: string): unknown => {
   try {
     return rejectImport(filepath, losslessToPlain(parseLosslessJson(content)));
   } catch (error) {
@@ -47,6 +52,7 @@ const loadJson: Loader = (filepath, content) => {
 /** YAML via cosmiconfig's own (safe-schema js-yaml) loader; errors keep line/column, never the text. */
 const loadYaml: Loader = async (filepath, content) => {
   try {
+    const { defaultLoaders } = await import('cosmiconfig');
     return rejectImport(filepath, await defaultLoaders['.yaml'](filepath, content));
   } catch (error) {
     if (error instanceof ConfigError) throw error;
@@ -72,8 +78,9 @@ function losslessToPlain(value: unknown): unknown {
   return value;
 }
 
-function getExplorer(): Explorer {
+async function getExplorer(): Promise<Explorer> {
   if (explorer) return explorer;
+  const { cosmiconfig } = await import('cosmiconfig');
   const previous = process.cwd();
   const refuse: Loader = (filepath) => refuseCode(filepath);
   const loaders = Object.fromEntries(CODE_EXTENSIONS.map((ext) => [ext, refuse]));
@@ -102,7 +109,11 @@ export async function loadConfigFile(path: string): Promise<unknown> {
   }
   try {
     if (statSync(path).size === 0) throw new ConfigError(`config file ${path} is empty`);
-    const result = await getExplorer().load(path);
+    if (extension === '.json' && basename(path, extension) !== 'package') {
+      const content = await readFile(path, 'utf8');
+      return content.trim() === '' ? null : loadJson(path, content);
+    }
+    const result = await (await getExplorer()).load(path);
     return result?.config ?? null;
   } catch (error) {
     if (error instanceof ConfigError) throw error;

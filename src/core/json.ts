@@ -2,6 +2,7 @@
 // float and silently keeps the last of duplicate keys; lossless-json keeps every number's source
 // text (as a LosslessNumber) and rejects duplicate keys, which would make a balance ambiguous.
 import { parse, LosslessNumber, isLosslessNumber } from 'lossless-json';
+import { fastLosslessParse } from './json-fast.js';
 
 export { LosslessNumber, isLosslessNumber };
 
@@ -16,6 +17,9 @@ export class JsonSyntaxError extends Error {
 
 /** Parse text losslessly; numbers become LosslessNumber. Throws JsonSyntaxError without echoing input. */
 export function parseLosslessJson(text: string): unknown {
+  // Valid bodies take the fast path; lossless-json still decides everything else, with its messages.
+  const fast = fastLosslessParse(text);
+  if (fast) return fast.value;
   try {
     return parse(text);
   } catch (error) {

@@ -1,14 +1,14 @@
-// The one HTTP client every adapter uses (undici). It owns timeouts, the command deadline,
+// The one HTTP client every adapter uses (undici underneath, see transport.ts). It owns timeouts, the command deadline,
 // retries with backoff and Retry-After, the response size cap, the no-redirects rule, pacing and
 // the --debug request log. It returns whatever status the provider answered last; turning a
 // status into a user-facing error is the provider layer's job (src/providers/request.ts).
-import { Agent, request } from 'undici';
 import { BadResponseError, ConfigError, UnavailableError } from '../core/errors.js';
 import { formatDuration } from '../core/duration.js';
 import { redact } from '../core/secrets.js';
 import { RETRYABLE_ERROR_CODES, RETRYABLE_STATUS, backoffDelay, parseRetryAfter, DEFAULT_BACKOFF, type BackoffSettings } from './retry.js';
 import { sleep, type RateLimiter } from './rate-limiter.js';
 import { baseUrlProblem } from './url-policy.js';
+import { closeAgents, exchange } from './transport.js';
 
 export interface HttpSettings {
   connectTimeoutMs: number;
@@ -65,19 +65,9 @@ export interface HttpResponse {
   retryAfterMs: number | null;
 }
 
-let agent: Agent | null = null;
-
-function getAgent(settings: HttpSettings): Agent {
-  // Four connections per origin at most: the per-provider concurrency never needs more.
-  agent ??= new Agent({ connections: 4, pipelining: 1, connect: { timeout: settings.connectTimeoutMs }, keepAliveTimeout: 4_000 });
-  return agent;
-}
-
 /** Close pooled sockets so the process can exit promptly. */
 export async function closeHttp(): Promise<void> {
-  const current = agent;
-  agent = null;
-  await current?.close().catch(() => undefined);
+  await closeAgents();
 }
 
 export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings): Promise<HttpResponse> {
@@ -120,54 +110,19 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
 async function attemptOnce(spec: HttpRequestSpec, settings: HttpSettings, attempt: number): Promise<HttpResponse> {
   const remaining = Math.max(1, settings.deadline - Date.now());
   const timeout = AbortSignal.timeout(remaining);
-  const signal = settings.signal ? AbortSignal.any([settings.signal, timeout]) : timeout;
-  const response = await request(spec.url, {
+  const response = await exchange({
     method: spec.method,
+    url: spec.url,
     headers: { 'user-agent': 'balance-inspector', accept: 'application/json', ...spec.headers },
-    body: spec.body ?? null,
-    dispatcher: getAgent(settings),
-    headersTimeout: Math.min(settings.headersTimeoutMs, remaining),
-    bodyTimeout: Math.min(settings.bodyTimeoutMs, remaining),
-    signal,
+    body: spec.body,
+    connectTimeoutMs: Math.min(settings.connectTimeoutMs, remaining),
+    headersTimeoutMs: Math.min(settings.headersTimeoutMs, remaining),
+    bodyTimeoutMs: Math.min(settings.bodyTimeoutMs, remaining),
+    maxResponseBytes: settings.maxResponseBytes,
+    signal: settings.signal ? AbortSignal.any([settings.signal, timeout]) : timeout,
+    tooLarge: () => tooLarge(spec, settings),
   });
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  const declared = Number(headers['content-length'] ?? Number.NaN);
-  if (declared > settings.maxResponseBytes) {
-    await response.body.dump().catch(() => undefined);
-    throw tooLarge(spec, settings);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of response.body) {
-      size += (chunk as Buffer).length;
-      if (size > settings.maxResponseBytes) {
-        response.body.destroy();
-        throw tooLarge(spec, settings);
-      }
-      chunks.push(chunk as Buffer);
-    }
-  } catch (error) {
-    if (error instanceof BadResponseError) throw error;
-    throw Object.assign(new Error('response body not read'), { code: bodyErrorCode(error), cause: error });
-  }
-  return { status: response.statusCode, headers, text: Buffer.concat(chunks).toString('utf8'), attempts: attempt, retryAfterMs: null };
-}
-
-/**
- * Why a body could not be read: the deadline or an interrupt aborted it (ABORTED, never retried
- * past the deadline), the server went quiet (body timeout), or the connection died mid-body
- * (BODY_TRUNCATED, a transport failure retried like any other).
- */
-function bodyErrorCode(error: unknown): string {
-  const name = (error as Error | undefined)?.name;
-  const code = (error as { code?: unknown } | undefined)?.code;
-  if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_ABORTED') return 'ABORTED';
-  if (code === 'UND_ERR_BODY_TIMEOUT') return code;
-  return 'BODY_TRUNCATED';
+  return { ...response, attempts: attempt, retryAfterMs: null };
 }
 
 function isRetryableError(error: Error): boolean {
@@ -197,8 +152,7 @@ const TRANSPORT_WORDS: Record<string, string> = {
   EAI_AGAIN: 'DNS lookup failed temporarily',
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
-  UND_ERR_SOCKET: 'connection closed by the server',
-  UND_ERR_CLOSED: 'connection closed',
+  SOCKET_CLOSED: 'connection closed by the server',
   BODY_TRUNCATED: 'connection closed before the whole response arrived',
   CERT_HAS_EXPIRED: 'TLS certificate has expired',
   DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate verification failed (self-signed)',
@@ -206,7 +160,7 @@ const TRANSPORT_WORDS: Record<string, string> = {
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate verification failed',
   ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
 };
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'ABORTED', 'UND_ERR_ABORTED']);
+const TIMEOUT_CODES = new Set(['CONNECT_TIMEOUT', 'HEADERS_TIMEOUT', 'BODY_TIMEOUT', 'ETIMEDOUT', 'ABORTED']);
 
 function transportError(error: Error, spec: HttpRequestSpec, settings: HttpSettings): UnavailableError {
   const code = errorCode(error);
@@ -219,7 +173,7 @@ function transportError(error: Error, spec: HttpRequestSpec, settings: HttpSetti
 }
 
 function timeoutError(spec: HttpRequestSpec, settings: HttpSettings, attempts: number | null, code = ''): UnavailableError {
-  const phase = code === 'UND_ERR_CONNECT_TIMEOUT' ? 'connecting' : code === 'UND_ERR_BODY_TIMEOUT' ? 'the response body stalled' : 'no answer';
+  const phase = code === 'CONNECT_TIMEOUT' ? 'connecting' : code === 'BODY_TIMEOUT' ? 'the response body stalled' : 'no answer';
   const within = settings.deadline - Date.now() <= 50 ? ` within ${settings.timeoutLabel}` : '';
   return new UnavailableError(`timed out waiting for ${spec.who} (${phase}${within}${attempts ? `, ${attempts} attempts` : ''})`, {
     code: 'TIMEOUT',

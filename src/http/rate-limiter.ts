@@ -1,7 +1,12 @@
 // Per-provider, per-credential pacing: at most `concurrency` requests in flight, and — where the
-// provider documents a limit — at most `requests` started in any window of `windowMs`. A sliding
-// log (not a token bucket) is used so that no server-side window, fixed or sliding, ever sees more
-// than the limit: that is what keeps a fan-out over hundreds of wallets free of 429s.
+// provider documents a limit — at most `requests` in any window of `windowMs`. A sliding log (not a
+// token bucket) is used so that no server-side window, fixed or sliding, ever sees more than the
+// limit: that is what keeps a fan-out over hundreds of wallets free of 429s.
+// The log holds when each request *ended*, and a request in flight counts as inside the window:
+// the provider counted it at some moment between its start and its end, so only "W after its
+// end" is certainly outside every window that counted it. Logging start times instead let a
+// window's first request that reached the provider late (a new connection, a slow hop) open a
+// window later than the log assumed, and the next batch then drew 429s (npm run bench, step 4).
 import type { RateLimit } from '../providers/catalog.js';
 
 export interface LimiterOptions {
@@ -9,10 +14,17 @@ export interface LimiterOptions {
   rateLimit?: RateLimit | undefined;
 }
 
+/** Margin after a window so clock granularity on either side never lands two windows at once. */
+const MARGIN_MS = 5;
+
 export class RateLimiter {
+  /** Holders of a concurrency slot (waiting for the rate gate or running). */
   private inFlight = 0;
-  private readonly starts: number[] = [];
+  /** Requests past the rate gate and not yet ended. */
+  private running = 0;
+  private readonly ends: number[] = [];
   private readonly waiting: Array<() => void> = [];
+  private endWaiters: Array<() => void> = [];
   private blockedUntil = 0;
 
   constructor(
@@ -20,16 +32,22 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The earliest time a new request may start, given the window log (ignores concurrency). */
-  nextSlotAt(): number {
+  /**
+   * The earliest time a new request may start (ignoring concurrency), or null when that depends
+   * on a request still in flight: its slot frees `windowMs` after it ends.
+   */
+  nextSlotAt(): number | null {
     const limit = this.options.rateLimit;
     let at = Math.max(this.now(), this.blockedUntil);
     if (limit) {
       const windowStart = at - limit.windowMs;
-      while (this.starts.length > 0 && (this.starts[0] ?? 0) <= windowStart) this.starts.shift();
-      if (this.starts.length >= limit.requests) {
-        // A little margin so clock granularity on either side never lands two windows' worth at once.
-        at = Math.max(at, (this.starts[this.starts.length - limit.requests] ?? 0) + limit.windowMs + 5);
+      while (this.ends.length > 0 && (this.ends[0] ?? 0) <= windowStart) this.ends.shift();
+      const excess = this.ends.length + this.running - limit.requests;
+      if (excess >= 0) {
+        // The (excess+1)-th oldest end frees the slot we need; if that is a running request, wait.
+        const end = this.ends[excess];
+        if (end === undefined) return null;
+        at = Math.max(at, end + limit.windowMs + MARGIN_MS);
       }
     }
     return at;
@@ -41,24 +59,21 @@ export class RateLimiter {
   }
 
   /**
-   * Wait for a slot. Resolves with a release function; rejects with `tooLate(waitMs)`'s error when
-   * the slot would come after `deadline`, so a command never blocks past its --timeout.
+   * Wait for a slot. Resolves with a release function, to be called when the response has been
+   * read; rejects with `tooLate(waitMs)`'s error when the slot would come after `deadline`, so a
+   * command never blocks past its --timeout.
    */
   async acquire(deadline: number, signal: AbortSignal | undefined, tooLate: (waitMs: number) => Error): Promise<() => void> {
-    while (this.inFlight >= this.options.concurrency) {
-      await new Promise<void>((resolve, reject) => {
-        const onAbort = () => reject(signal?.reason);
-        this.waiting.push(() => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        });
-        signal?.addEventListener('abort', onAbort, { once: true });
-      });
-    }
+    while (this.inFlight >= this.options.concurrency) await this.park(this.waiting, signal);
     this.inFlight++;
     try {
       for (;;) {
         const at = this.nextSlotAt();
+        if (at === null) {
+          // Every request in flight ends by the deadline at the latest; then this is decided again.
+          await this.park(this.endWaiters, signal);
+          continue;
+        }
         const wait = at - this.now();
         if (wait <= 0) break;
         if (at > deadline) throw tooLate(wait);
@@ -68,14 +83,31 @@ export class RateLimiter {
       this.release();
       throw error;
     }
-    this.starts.push(this.now());
+    this.running++;
     let released = false;
     return () => {
       if (!released) {
         released = true;
+        this.running--;
+        this.ends.push(this.now());
+        const waiters = this.endWaiters;
+        this.endWaiters = [];
+        for (const wake of waiters) wake();
         this.release();
       }
     };
+  }
+
+  private park(queue: Array<() => void>, signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const onAbort = () => reject(signal?.reason);
+      queue.push(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      });
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   private release(): void {

@@ -33,6 +33,8 @@ export interface Sandbox {
   faults: FaultQueue;
   requests: RecordedRequest[];
   state: SandboxState;
+  /** TCP connections accepted so far: sockets the clients opened (tests and the bench read it). */
+  connections(): number;
   baseUrl(provider: string): string;
   close(): Promise<void>;
 }
@@ -97,6 +99,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     send(res, { status: 404, body: { error: 'unknown control endpoint' } });
   }
 
+  let connections = 0;
+  server.on('connection', () => connections++);
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -109,6 +114,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults,
     requests,
     state,
+    connections: () => connections,
     baseUrl: (provider) => `${url}/${provider}`,
     close: () =>
       new Promise<void>((resolve) => {

@@ -48,7 +48,8 @@ export async function pollAccount(account: ResolvedAccount, settings: PollSettin
 
 /** Earliest time this account's credential may send again (a 429's Retry-After, or pacing). */
 export function accountNotBefore(account: ResolvedAccount): number {
-  return accountLimiter(account, PROVIDERS[account.provider]).nextSlotAt();
+  // null means "when a request still in flight ends": for scheduling the next poll, that is now.
+  return accountLimiter(account, PROVIDERS[account.provider]).nextSlotAt() ?? Date.now();
 }
 
 /**

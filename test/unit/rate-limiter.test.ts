@@ -1,0 +1,41 @@
+// Pacing logic with a hand-driven clock (no timing assertions): a request occupies its window slot
+// from its start until `windowMs` after it ends, so a late arrival at the provider cannot open a
+// window later than the client assumed.
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../src/http/rate-limiter.js';
+
+const never = () => new Error('too late');
+
+describe('RateLimiter', () => {
+  it('holds a slot while its request is in flight and frees it a window after the end', async () => {
+    let t = 0;
+    const limiter = new RateLimiter({ concurrency: 4, rateLimit: { requests: 2, windowMs: 1_000 } }, () => t);
+    const first = await limiter.acquire(10_000, undefined, never);
+    const second = await limiter.acquire(10_000, undefined, never);
+    expect(limiter.nextSlotAt()).toBeNull(); // both in flight: nothing is known to be outside a window
+    t = 300;
+    first();
+    expect(limiter.nextSlotAt()).toBe(300 + 1_000 + 5);
+    t = 400;
+    second();
+    t = 1_305;
+    expect(limiter.nextSlotAt()).toBe(1_305);
+    expect(await limiter.acquire(10_000, undefined, never)).toBeTypeOf('function');
+    expect(limiter.nextSlotAt()).toBe(400 + 1_000 + 5);
+  });
+
+  it('refuses at once when the next slot is after the deadline', async () => {
+    let t = 0;
+    const limiter = new RateLimiter({ concurrency: 1, rateLimit: { requests: 1, windowMs: 60_000 } }, () => t);
+    (await limiter.acquire(100_000, undefined, never))();
+    t = 10;
+    await expect(limiter.acquire(1_000, undefined, (wait) => new Error(`wait ${wait}`))).rejects.toThrow('wait 59995');
+  });
+
+  it('without a documented limit only concurrency applies', async () => {
+    const limiter = new RateLimiter({ concurrency: 2 }, () => 0);
+    await limiter.acquire(1, undefined, never);
+    await limiter.acquire(1, undefined, never);
+    expect(limiter.nextSlotAt()).toBe(0);
+  });
+});
