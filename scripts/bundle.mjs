@@ -22,7 +22,11 @@ const outdir = join(dist, 'bundle');
 // for them. (Measured: one lazy chunk beats several smaller ones; each extra file costs more on
 // Node 20 than the code it would spare.)
 const EXTERNAL = ['cosmiconfig', 'ora', 'cli-table3', 'undici', 'prom-client'];
-/** Packages a lazily imported module may not reach statically to join the shared lazy chunk. */
+/**
+ * Packages a lazily imported module may not reach statically to join the shared lazy chunk.
+ * (Separating modules that reach built-ins only some commands use, such as the sandbox's
+ * node:http, was measured slower: the extra chunks cost more than the built-ins they spare.)
+ */
 const KEEP_SEPARATE = ['cli-table3'];
 const DYNAMIC = /\bimport\((['"])(\.\.?\/[^'"]+)\1\)/g;
 const STATIC = /^(?:import|export)\s[^;]*?\bfrom\s+(['"])([^'"]+)\1/gm;

@@ -13,7 +13,6 @@
 //    where it is known to exist (an unknown flag would make V8 print to stderr).
 // All of it happens on the first request only: --help, --version, config init and completion
 // never load undici.
-import { setFlagsFromString } from 'node:v8';
 import type { Agent, Dispatcher } from 'undici';
 
 export interface Exchange {
@@ -48,7 +47,7 @@ let undici: Promise<Undici> | null = null;
 let agent: Agent | null = null;
 
 async function loadUndici(): Promise<Undici> {
-  if (process.versions.v8.startsWith('11.')) setFlagsFromString('--liftoff-only');
+  if (process.versions.v8.startsWith('11.')) (await import('node:v8')).setFlagsFromString('--liftoff-only');
   try {
     const [agentModule, api] = await Promise.all([import('undici/lib/dispatcher/agent.js'), import('undici/lib/api/index.js')]);
     return { Agent: agentModule.default, request: (dispatcher, options) => api.request.call(dispatcher, options) };
