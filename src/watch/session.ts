@@ -16,6 +16,7 @@ import type { Metrics } from './metrics.js';
 import { accountNotBefore, pollAccount, pollBudget, type PollResult } from './poll.js';
 import { PollLoop, realTimers, type Timers } from './scheduler.js';
 import { describeRule, ThresholdTracker, untilHolds } from './thresholds.js';
+import { formatDuration } from '../core/duration.js';
 
 export interface WatchView {
   /** Something happened (NDJSON writes it as a line). */
@@ -70,6 +71,8 @@ export class WatchSession {
   private readonly inFlight = new Set<AbortController>();
   private readonly seenNotices = new Set<string>();
   private deadline: number | null = null;
+  /** The --until amount at the last evaluation, for the message when the wait ends without it. */
+  private untilAmount: string | null = null;
   private stopReason: StopReason | null = null;
 
   constructor(
@@ -137,7 +140,14 @@ export class WatchSession {
   private exitCode(): number {
     if (this.stopReason === 'interrupt') return (this.deps.signal.reason as BalanceError | undefined)?.exitCode ?? ExitCode.sigint;
     if (this.stopReason === 'until') return ExitCode.ok;
-    if (this.settings.until !== null) return ExitCode.no; // the wait ended (--timeout, --count) without it holding
+    const until = this.settings.until;
+    if (until !== null) {
+      // The wait ended (--timeout, --count) without it holding: say so, like can-withdraw's "no:".
+      const why = this.stopReason === 'timeout' ? `within --timeout ${formatDuration(this.settings.timeoutMs ?? 0)}` : 'within --count polls';
+      const last = this.untilAmount === null ? 'its amount is unknown' : `last seen ${this.untilAmount} available`;
+      this.deps.view.notice(`${until.text} did not hold ${why} (${last})`, 'warn');
+      return ExitCode.no;
+    }
     return combinedExitCode([...this.states.map(accountExitCode), this.thresholds.alerting() ? ExitCode.no : ExitCode.ok]);
   }
 
@@ -217,6 +227,7 @@ export class WatchSession {
     const names = this.states.map((s) => s.account.name);
     const fresh = new Map(this.states.map((s) => [s.account.name, s.errors.length === 0 && s.raw !== null]));
     const result = untilHolds(until, valued, names, (name) => fresh.get(name) ?? false);
+    this.untilAmount = result.amount ?? null;
     if (result.holds) {
       this.deps.view.notice(`${until.text} holds: ${result.amount ?? '?'} available`, 'info');
       this.stop('until');

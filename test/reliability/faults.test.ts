@@ -6,8 +6,9 @@ import { captured, runScenario, type Scenario } from './harness.js';
 import { networkScenarios } from './scenarios-network.js';
 import { bodyScenarios } from './scenarios-bodies.js';
 import { configScenarios } from './scenarios-config.js';
+import { watchScenarios } from './scenarios-watch.js';
 
-const all: Scenario[] = [...networkScenarios, ...bodyScenarios, ...configScenarios];
+const all: Scenario[] = [...networkScenarios, ...bodyScenarios, ...configScenarios, ...watchScenarios];
 
 describe.concurrent('fault scenarios', () => {
   it('has unique ids and at least 60 rows', () => {
@@ -22,4 +23,5 @@ describe.concurrent('fault scenarios', () => {
 afterAll(() => {
   // The secret canary's goal: 0 leaks across at least 200 captured outputs.
   expect(captured.outputs).toBeGreaterThanOrEqual(200);
+  if (process.env.BI_REPORT) process.stderr.write(`fault suite: ${all.length} scenarios, ${captured.runs} runs, ${captured.outputs} outputs scanned\n`);
 });
