@@ -33,6 +33,13 @@ export interface Prompter {
 export function createPrompter(io: PromptIO): Prompter {
   const rl = createInterface({ input: io.input, output: io.output, terminal: io.terminal ?? false });
   const lines = rl[Symbol.asyncIterator]();
+  // Piped answers end the input, which closes the interface while its iterator still holds the
+  // buffered lines. Node 22+ throws on prompt() after close (Node 20 ignored it), so from then on
+  // the prompt is written directly.
+  let closed = false;
+  rl.on('close', () => {
+    closed = true;
+  });
   let cancel: (reason: unknown) => void = () => undefined;
   const cancelled = new Promise<never>((_, reject) => {
     cancel = reject;
@@ -50,8 +57,12 @@ export function createPrompter(io: PromptIO): Prompter {
   return {
     async ask(question) {
       for (;;) {
-        rl.setPrompt(`${question.label}${question.default ? ` [${question.default}]` : ''}: `);
-        rl.prompt();
+        const prompt = `${question.label}${question.default ? ` [${question.default}]` : ''}: `;
+        if (closed) io.output.write(prompt);
+        else {
+          rl.setPrompt(prompt);
+          rl.prompt();
+        }
         const next = await Promise.race([lines.next(), cancelled]);
         if (next.done) {
           io.output.write('\n');
