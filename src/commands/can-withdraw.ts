@@ -2,7 +2,7 @@
 // can trust. 0 only when some account is known to have the funds and every rule is known to hold;
 // 1 for a known no; 2–6 when the answer could not be decided. Never 0 on doubt.
 import type { Command } from 'commander';
-import { ExitCode, combinedExitCode } from '../core/errors.js';
+import { ExitCode, UsageError, combinedExitCode } from '../core/errors.js';
 import { examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 
@@ -27,6 +27,9 @@ export function registerCanWithdraw(program: Command, run: Runner): void {
 }
 
 export async function runCanWithdraw(ctx: RunContext, currencyArg: string, amountArg: string, networkArg: string | undefined): Promise<number> {
+  if (ctx.output.format === 'csv') {
+    throw new UsageError('can-withdraw answers with its exit code and one line; --csv is not supported (use --json for the details)');
+  }
   const [{ canWithdraw, parseWithdrawalQuery }, { collectBalances, reportErrors }, format] = await Promise.all([
     import('../api/can-withdraw.js'),
     import('./shared/fetch.js'),

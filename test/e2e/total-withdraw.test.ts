@@ -132,6 +132,12 @@ describe('can-withdraw', () => {
     expect([code, stdout]).toEqual([2, '']);
   });
 
+  it('--csv is refused as a usage error rather than silently ignored', async () => {
+    const { code, stdout, stderr } = await cli('can-withdraw', 'USDT', '10', '--csv');
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toContain('--csv is not supported (use --json for the details)');
+  });
+
   it('an unknown account is a usage error, not a no', async () => {
     expect((await cli('can-withdraw', 'USDT', '10', '--account', 'nope')).code).toBe(2);
   });
