@@ -35,7 +35,7 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
   const scenario = opts.scenario === undefined ? undefined : parseScenario(String(opts.scenario));
   if (scenario === null) throw new UsageError(`--scenario "${String(opts.scenario)}" is not a scenario; expected settle, settle:<requests>, settle:<duration> or ticker`);
   const { startSandbox } = await import('../sandbox/server.js');
-  const { sandboxConfigYaml } = await import('../sandbox/demo-config.js');
+  const { sandboxConfigText } = await import('../sandbox/demo-config.js');
   const rateLimits = opts.rateLimit === false ? { 'flow-payments': null, syncpay: null, swipelux: null, cryptofuse: null } : undefined;
   const sandbox = await startSandbox({ port, latencyMs, ...(rateLimits ? { rateLimits } : {}), ...(scenario ? { scenario } : {}) }).catch(
     (error: NodeJS.ErrnoException) => {
@@ -50,7 +50,7 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
   if (typeof opts.writeConfig === 'string') {
     const { writeFile } = await import('node:fs/promises');
     try {
-      await writeFile(opts.writeConfig, sandboxConfigYaml(sandbox.baseUrl), { mode: 0o600, flag: 'wx' });
+      await writeFile(opts.writeConfig, sandboxConfigText(sandbox.baseUrl, opts.writeConfig), { mode: 0o600, flag: 'wx' });
     } catch (error) {
       await sandbox.close();
       const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';

@@ -33,7 +33,11 @@ export function sandboxRawConfig(baseUrl: (provider: string) => string): Record<
   return { accounts: sandboxAccounts(baseUrl), ...SANDBOX_VALUATION };
 }
 
-/** The same config as YAML text (JSON is valid YAML, and keeps the values exactly). */
-export function sandboxConfigYaml(baseUrl: (provider: string) => string): string {
-  return `# balance-inspector config for the local sandbox (keys unlock nothing real)\n${JSON.stringify(sandboxRawConfig(baseUrl), null, 2)}\n`;
+/**
+ * The same config as file text. JSON is valid YAML and keeps the values exactly; a YAML file gets
+ * a comment header, a .json file none (JSON has no comments).
+ */
+export function sandboxConfigText(baseUrl: (provider: string) => string, path: string): string {
+  const json = `${JSON.stringify(sandboxRawConfig(baseUrl), null, 2)}\n`;
+  return path.toLowerCase().endsWith('.json') ? json : `# balance-inspector config for the local sandbox (keys unlock nothing real)\n${json}`;
 }
