@@ -3,25 +3,44 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { runCli } from '../helpers/cli.js';
-import { sandboxWithConfig, tempDir } from '../helpers/fixtures.js';
+import { configWithReferences, referenceEnv, sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 import { schemaProblems, type SchemaName } from '../helpers/schemas.js';
 
 let sandbox: Sandbox;
+let dir: string;
+let config: Record<string, unknown>;
 let configPath: string;
 let cacheHome: string;
 beforeAll(async () => {
-  ({ sandbox, configPath } = await sandboxWithConfig());
+  ({ sandbox, dir, config, configPath } = await sandboxWithConfig());
   cacheHome = tempDir('bi-cache-');
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.faults.clear());
 
-async function documentOf(schema: SchemaName, args: string[], expectedCode: number): Promise<Record<string, unknown>> {
-  const { code, stdout, stderr } = await runCli([...args, '--json', '--config', configPath], { env: { XDG_CACHE_HOME: cacheHome } });
+type Doc = Record<string, unknown>;
+
+interface RunSettings {
+  /** The config to pass with --config (default: the sandbox's); null: none, let the CLI look. */
+  config?: string | null;
+  env?: Record<string, string>;
+  cwd?: string;
+}
+
+async function documentOf(schema: SchemaName, args: string[], expectedCode: number, run: RunSettings = {}): Promise<Doc> {
+  const where = run.config === null ? [] : ['--config', run.config ?? configPath];
+  const { code, stdout, stderr } = await runCli([...args, '--json', ...where], { cwd: run.cwd, env: { XDG_CACHE_HOME: cacheHome, ...run.env } });
   expect(code, stderr).toBe(expectedCode);
-  const doc = JSON.parse(stdout) as Record<string, unknown>;
+  const doc = JSON.parse(stdout) as Doc;
   expect(schemaProblems(schema, doc)).toEqual([]);
   return doc;
+}
+
+/** The problems of a copy of `doc` changed by `change` (none would mean the schema misses it). */
+function problemsAfter<T>(schema: SchemaName, doc: T, change: (copy: T) => void): string[] {
+  const copy = structuredClone(doc);
+  change(copy);
+  return schemaProblems(schema, copy);
 }
 
 describe('JSON output matches schema/*.v1.json', () => {
@@ -72,5 +91,51 @@ describe('JSON output matches schema/*.v1.json', () => {
     expect(mutate((b) => delete b.pending)).not.toEqual([]); // unknown must be null, not absent
     expect(mutate((_, d) => (d.schemaVersion = 2))).not.toEqual([]);
     expect(mutate((_, d) => (d.generatedAt = 'yesterday'))).not.toEqual([]);
+  });
+});
+
+describe('config check --json matches schema/config-check.v1.json', () => {
+  type Account = Doc & { account: string; credentials: Doc[]; errors: Doc[] };
+  const accountsOf = (doc: Doc) => doc.accounts as Account[];
+  const accountNamed = (doc: Doc, name: string) => accountsOf(doc).find((a) => a.account === name);
+
+  it('all good: keys from variables, a key file and the config itself, every account called', async () => {
+    const path = configWithReferences(dir, config, 0o600);
+    const doc = await documentOf('config-check', ['config', 'check'], 0, { config: path, env: referenceEnv });
+    expect(doc).toMatchObject({ ok: true, exitCode: 0, config: { path, origin: 'flag', error: null } });
+    const credentials = accountsOf(doc).flatMap((a) => a.credentials);
+    expect(new Set(credentials.map((c) => c.source))).toEqual(new Set(['env', 'file', 'literal']));
+    expect(accountsOf(doc).every((a) => a.called && a.errors.length === 0)).toBe(true);
+  });
+
+  it('failing accounts: a wrong key (called, refused), an unset variable and an unsafe key file (not called)', async () => {
+    const path = configWithReferences(dir, config, 0o644);
+    const doc = await documentOf('config-check', ['config', 'check'], 3, { config: path, env: { SYNCPAY_API_KEY: 'sk_test_wrongkey000000000000000' } });
+    expect(doc).toMatchObject({ ok: false, exitCode: 3, config: { error: null } });
+    expect(accountNamed(doc, 'syncpay')).toMatchObject({ called: true, reachable: true, authOk: false, balances: 0, exitCode: 4, errors: [{ code: 'AUTH_FAILED', hint: expect.any(String) }] });
+    expect(accountNamed(doc, 'flow-main')).toMatchObject({ called: false, reachable: null, latencyMs: null, exitCode: 3, errors: [{ code: 'UNSET_VARIABLE' }] });
+    expect(accountNamed(doc, 'swipelux')).toMatchObject({ called: false, credentials: [{ source: 'file', ok: false }], exitCode: 3 });
+  });
+
+  it('a config that is invalid, and none at all: config.error, no accounts', async () => {
+    const invalid = writeConfig(dir, { accounts: { a: { provider: 'syncpay', apiKye: 'x' } } }, 'invalid.json');
+    const doc = await documentOf('config-check', ['config', 'check'], 3, { config: invalid });
+    expect(doc).toMatchObject({ config: { path: invalid, accounts: null, error: { code: 'CONFIG', problems: expect.arrayContaining([expect.stringContaining('apiKye')]) } }, accounts: [] });
+    const nowhere = tempDir();
+    const none = await documentOf('config-check', ['config', 'check'], 3, { config: null, cwd: nowhere, env: { HOME: nowhere, XDG_CONFIG_HOME: nowhere } });
+    expect(none).toMatchObject({ config: { path: null, origin: null, mode: null, error: { code: 'NO_CONFIG' } }, accounts: [] });
+  });
+
+  it('the schema is strict enough to catch regressions', async () => {
+    const doc = await documentOf('config-check', ['config', 'check', '--account', 'syncpay'], 0);
+    const broken = (change: (d: Doc & { accounts: Account[] }) => void) => problemsAfter('config-check', doc as Doc & { accounts: Account[] }, change);
+    expect(broken(() => {})).toEqual([]);
+    expect(broken((d) => (d.accounts[0]!.latencyMs = '57'))).not.toEqual([]); // a number as a string
+    expect(broken((d) => (d.accounts[0]!.balances = '4.00'))).not.toEqual([]); // a count, not an amount
+    expect(broken((d) => (d.accounts[0]!.credentials[0]!.value = 'sk_test_…'))).not.toEqual([]); // a key leaking out
+    expect(broken((d) => (d.accounts[0]!.called = false))).not.toEqual([]); // not called, yet a latency
+    expect(broken((d) => (d.exitCode = 4))).not.toEqual([]); // ok with a failing code
+    expect(broken((d) => (d.config = { ...(d.config as Doc), error: null, path: null }))).not.toEqual([]); // no file, no error
+    expect(broken((d) => (d.schemaVersion = 2))).not.toEqual([]);
   });
 });
