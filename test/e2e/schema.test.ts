@@ -5,6 +5,7 @@ import type { Sandbox } from '../../src/sandbox/server.js';
 import { runCli } from '../helpers/cli.js';
 import { configWithReferences, referenceEnv, sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 import { schemaProblems, type SchemaName } from '../helpers/schemas.js';
+import { startCli } from '../helpers/stream.js';
 
 let sandbox: Sandbox;
 let dir: string;
@@ -137,5 +138,70 @@ describe('config check --json matches schema/config-check.v1.json', () => {
     expect(broken((d) => (d.exitCode = 4))).not.toEqual([]); // ok with a failing code
     expect(broken((d) => (d.config = { ...(d.config as Doc), error: null, path: null }))).not.toEqual([]); // no file, no error
     expect(broken((d) => (d.schemaVersion = 2))).not.toEqual([]);
+  });
+});
+
+describe('watch --json: every NDJSON line matches schema/watch-events.v1.json', () => {
+  it('a run with every event type: snapshot, change (also to and from unknown), threshold, error, recovered', async () => {
+    const { sandbox: ticking, configPath: tickingConfig } = await sandboxWithConfig({ scenario: { name: 'ticker' } });
+    // swipelux refuses every request until the snapshot is out, so it carries an error (complete: false).
+    ticking.faults.add({ provider: 'swipelux', kind: 'status', status: 401, times: 1_000_000 });
+    const run = startCli([
+      'watch', '--json', '--interval', '200ms', '--config', tickingConfig,
+      '--below', 'USDT@tron=10000', '--above', 'syncpay:NGN=1', '--below', 'syncpay:USD=100',
+    ]);
+    try {
+      const seen = (test: (e: Doc) => boolean) => run.lines.some((l) => test(JSON.parse(l) as Doc));
+      await run.waitFor(() => seen((e) => e.type === 'snapshot'));
+      ticking.faults.clear();
+      // Once SyncPay's balances are known (a ticker change from a known value; a poll may fail on
+      // a loaded machine), it answers, in this order: without GHS and with USD at 0.00 (changes to
+      // unknown, the USD level crossed); 503 (an error: a 200 ms poll has no time to retry); as
+      // usual again (recovered, GHS back from unknown, the USD level recovered: the last event).
+      // Two of each, so one answer lost to a client-side timeout changes nothing.
+      await run.waitFor(() => seen((e) => e.type === 'change' && e.account === 'syncpay' && e.old !== null));
+      const balances = ticking.state.syncpay.balances
+        .filter((b) => b.currency !== 'GHS')
+        .map((b) => (b.currency === 'USD' ? { ...b, available_balance: '0.00' } : b));
+      const body = JSON.stringify({ success: true, account_id: 'org_abc123', balances, total_balance_usd: ticking.state.syncpay.totalBalanceUsd });
+      ticking.faults.add({ provider: 'syncpay', kind: 'body', body, times: 2 });
+      ticking.faults.add({ provider: 'syncpay', kind: 'status', status: 503, times: 2 });
+      await run.waitFor(() => seen((e) => e.type === 'threshold' && e.state === 'recovered'), 15_000);
+      run.child.kill('SIGTERM');
+      expect((await run.exited).code).toBe(143);
+    } finally {
+      if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+      await ticking.close();
+    }
+
+    const events = run.lines.map((line) => JSON.parse(line) as Doc);
+    for (const [i, event] of events.entries()) expect(schemaProblems('watch-events', event), `line ${i + 1}: ${run.lines[i]}`).toEqual([]);
+    const ofType = (type: string) => events.filter((e) => e.type === type);
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(['snapshot', 'change', 'threshold', 'error', 'recovered']));
+    expect(ofType('snapshot')).toEqual([expect.objectContaining({ complete: false, errors: expect.arrayContaining([expect.objectContaining({ account: 'swipelux' })]) })]);
+    // The nullable members were really exercised, not only their string side.
+    expect(ofType('change')).toContainEqual(expect.objectContaining({ currency: 'GHS', new: null, delta: null, sinceStart: null, balance: null }));
+    expect(ofType('change')).toContainEqual(expect.objectContaining({ currency: 'GHS', old: null, new: '5600.00', balance: expect.any(Object) }));
+    expect(ofType('threshold').map((e) => [e.rule, e.kind, e.state, e.account, e.network])).toEqual(
+      expect.arrayContaining([
+        ['--below USDT@tron=10000', 'below', 'crossed', null, 'tron'],
+        ['--above syncpay:NGN=1', 'above', 'crossed', 'syncpay', null],
+        ['--below syncpay:USD=100', 'below', 'crossed', 'syncpay', null],
+        ['--below syncpay:USD=100', 'below', 'recovered', 'syncpay', null],
+      ]),
+    );
+    expect(ofType('error')).toContainEqual(expect.objectContaining({ account: 'syncpay', exitCode: 5, lastSuccessAt: expect.any(String) }));
+
+    const change = ofType('change').find((e) => e.old !== null && e.new !== null) as Doc;
+    const threshold = ofType('threshold')[0] as Doc;
+    const broken = (event: Doc, edit: (e: Doc) => void) => problemsAfter('watch-events', event, edit);
+    expect(broken(change, (e) => (e.new = Number(e.new)))).not.toEqual([]); // money as a JSON number
+    expect(broken(change, (e) => ((e.balance as Doc).available = 1250.5))).not.toEqual([]);
+    expect(broken(change, (e) => (e.delta = null))).not.toEqual([]); // both sides known, delta unknown
+    expect(broken(change, (e) => (e.type = 'changed'))).not.toEqual([]);
+    expect(broken(change, (e) => (e.raw = {}))).not.toEqual([]);
+    expect(broken(threshold, (e) => delete e.previous)).not.toEqual([]); // unknown must be null, not absent
+    expect(broken(threshold, (e) => (e.level = '1e4'))).not.toEqual([]);
+    expect(broken(threshold, (e) => (e.schemaVersion = 2))).not.toEqual([]);
   });
 });
