@@ -1,12 +1,12 @@
 // `config init` and `config check` through the built CLI: files, modes, exit codes, and that no
 // secret value is ever printed.
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
 import { runCli } from '../helpers/cli.js';
-import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
+import { configWithReferences, referenceEnv as goodEnv, sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 
 describe('config init (flags, no terminal)', () => {
   it('writes ./.balancerc.yaml with mode 0600, a ${VAR} reference and the next commands', async () => {
@@ -90,23 +90,10 @@ describe('config check against the sandbox', () => {
   });
   afterAll(() => sandbox.close());
 
-  /** The sandbox accounts with flow and syncpay keys taken from variables, swipelux from a key file. */
-  function configWithReferences(keyFileMode: number): string {
-    const accounts = structuredClone(config.accounts) as Record<string, Record<string, unknown>>;
-    accounts['flow-main']!.apiKey = '${FLOW_API_KEY}';
-    accounts.syncpay!.apiKey = '${SYNCPAY_API_KEY}';
-    delete accounts.swipelux!.apiKey;
-    accounts.swipelux!.apiKeyFile = 'keys/swipelux';
-    mkdirSync(join(dir, 'keys'), { recursive: true });
-    writeFileSync(join(dir, 'keys', 'swipelux'), `${SANDBOX_KEYS.swipelux}\n`);
-    chmodSync(join(dir, 'keys', 'swipelux'), keyFileMode);
-    return writeConfig(dir, { ...config, accounts }, 'refs.json');
-  }
-  const goodEnv = { FLOW_API_KEY: SANDBOX_KEYS['flow-payments'], SYNCPAY_API_KEY: SANDBOX_KEYS.syncpay };
   const allSecrets = [SANDBOX_KEYS['flow-payments'], SANDBOX_KEYS.syncpay, SANDBOX_KEYS.swipelux, SANDBOX_KEYS.cryptofuse, SANDBOX_KEYS.cryptofuseClientSecret, 'sk_test_wrongkey000000000000000'];
 
   it('all good: the file and why, each credential by name, a row per account, exit 0', async () => {
-    const path = configWithReferences(0o600);
+    const path = configWithReferences(dir, config, 0o600);
     const { code, stdout, stderr } = await runCli(['config', 'check', '--config', path], { env: goodEnv });
     expect([code, stderr]).toEqual([0, '']);
     expect(stdout).toContain(`Config: ${path} (mode 0600)\n  given by --config\n  valid: 6 accounts`);
@@ -119,7 +106,7 @@ describe('config check against the sandbox', () => {
   });
 
   it('a wrong key: exit 4, auth refused, with the hint', async () => {
-    const path = configWithReferences(0o600);
+    const path = configWithReferences(dir, config, 0o600);
     const { code, stdout } = await runCli(['config', 'check', '--config', path], { env: { ...goodEnv, SYNCPAY_API_KEY: 'sk_test_wrongkey000000000000000' } });
     expect(code).toBe(4);
     expect(stdout).toMatch(/syncpay\s+syncpay\s+\S+\s+yes\s+refused\s+\d+ ms\s+0\s+AUTH_FAILED/);
@@ -129,7 +116,7 @@ describe('config check against the sandbox', () => {
   });
 
   it('an unset variable: exit 3 naming it; the other accounts are still checked; no value printed', async () => {
-    const path = configWithReferences(0o600);
+    const path = configWithReferences(dir, config, 0o600);
     const { code, stdout, stderr } = await runCli(['config', 'check', '--config', path], { env: { FLOW_API_KEY: goodEnv.FLOW_API_KEY } });
     expect(code).toBe(3);
     expect(stdout).toMatch(/syncpay\s+apiKey\s+\$SYNCPAY_API_KEY\s+not set/);
@@ -140,7 +127,7 @@ describe('config check against the sandbox', () => {
   });
 
   it('a key file readable by others: exit 3 with its mode; --json has schemaVersion 1', async () => {
-    const path = configWithReferences(0o644);
+    const path = configWithReferences(dir, config, 0o644);
     const { code, stdout } = await runCli(['config', 'check', '--json', '--config', path], { env: goodEnv });
     expect(code).toBe(3);
     const doc = JSON.parse(stdout);

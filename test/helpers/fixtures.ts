@@ -1,9 +1,10 @@
 // Temp directories with config files, and a sandbox per test file.
-import { mkdtempSync, writeFileSync, chmodSync, realpathSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, chmodSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server.js';
 import { sandboxRawConfig } from '../../src/sandbox/demo-config.js';
+import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
 
 export function tempDir(prefix = 'bi-test-'): string {
   return realpathSync(mkdtempSync(join(tmpdir(), prefix)));
@@ -22,4 +23,24 @@ export async function sandboxWithConfig(options: SandboxOptions = {}): Promise<{
   const dir = tempDir();
   const config = sandboxRawConfig(sandbox.baseUrl);
   return { sandbox, dir, configPath: writeConfig(dir, config), config };
+}
+
+/** The variables `configWithReferences` reads, set to the sandbox's keys. */
+export const referenceEnv = { FLOW_API_KEY: SANDBOX_KEYS['flow-payments'], SYNCPAY_API_KEY: SANDBOX_KEYS.syncpay };
+
+/**
+ * The sandbox config (from `sandboxWithConfig`) with keys kept out of the file, as people write it:
+ * flow-main's and syncpay's from ${FLOW_API_KEY} and ${SYNCPAY_API_KEY}, swipelux's from the key
+ * file keys/swipelux (written with this mode); the Cryptofuse accounts keep their literal keys.
+ */
+export function configWithReferences(dir: string, config: Record<string, unknown>, keyFileMode: number): string {
+  const accounts = structuredClone(config.accounts) as Record<string, Record<string, unknown>>;
+  accounts['flow-main']!.apiKey = '${FLOW_API_KEY}';
+  accounts.syncpay!.apiKey = '${SYNCPAY_API_KEY}';
+  delete accounts.swipelux!.apiKey;
+  accounts.swipelux!.apiKeyFile = 'keys/swipelux';
+  mkdirSync(join(dir, 'keys'), { recursive: true });
+  writeFileSync(join(dir, 'keys', 'swipelux'), `${SANDBOX_KEYS.swipelux}\n`);
+  chmodSync(join(dir, 'keys', 'swipelux'), keyFileMode);
+  return writeConfig(dir, { ...config, accounts }, 'refs.json');
 }

@@ -37,7 +37,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the published package', () => {
   it('ships the built code, its types, the schemas and the bin shim; no sources or tests', () => {
-    for (const file of ['bin/balance-inspector.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'schema/balances.v1.json', 'schema/total.v1.json', 'schema/can-withdraw.v1.json', 'README.md', 'package.json']) {
+    for (const file of ['bin/balance-inspector.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'schema/balances.v1.json', 'schema/total.v1.json', 'schema/can-withdraw.v1.json', 'schema/config-check.v1.json', 'schema/watch-events.v1.json', 'README.md', 'package.json']) {
       expect(packed).toContain(file);
     }
     expect(packed.filter((f) => /^(src|test|bench|\.ci)\//.test(f) || f.endsWith('.tgz') || f.startsWith('tsconfig'))).toEqual([]);
