@@ -5,6 +5,7 @@
 import type { Balance } from './balance.js';
 import { Decimal, formatDecimal } from './money.js';
 import { allowedDecimals, type MinimumInfo } from './withdrawal-limits.js';
+import { matchesCode } from './conditions.js';
 
 export interface WithdrawalRequest {
   /** What the user typed: `USDT`, `USDT_TRC20`, `usdttrc20`. */
@@ -42,9 +43,13 @@ function label(b: Balance): string {
   return b.network ? `${b.currency} (${b.network})` : b.currency;
 }
 
+/**
+ * The same matching rule as --currency and watch selectors (core/conditions): a provider code names
+ * a balance exactly, but a bare symbol with --network must also be on that network — Flow's "USDT"
+ * on ethereum is never a candidate for `USDT --network tron`.
+ */
 export function matchesRequest(b: Balance, request: WithdrawalRequest): boolean {
-  if (b.providerCurrency.toUpperCase() === request.input.toUpperCase()) return true;
-  return b.currency === request.currency && (request.network === null || b.network === request.network);
+  return matchesCode({ code: request.input.toUpperCase(), currency: request.currency, network: request.network }, b);
 }
 
 export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: MinimumInfo, providerName: string): CandidateCheck {

@@ -77,6 +77,14 @@ describe('request parsing', () => {
     expect(matchesRequest(usdt, await parseRequest('USDT', '1', 'ethereum'))).toBe(false);
   });
 
+  it('a bare symbol with --network never matches a same-named balance on another chain', async () => {
+    const flowUsdt = balance({ account: 'flow', provider: 'flow-payments', currency: 'USDT', network: 'ethereum', providerCurrency: 'USDT', available: '900', total: '900' });
+    const parse = (currency: string, network?: string) => parseRequest(currency, '10', network);
+    expect(matchesRequest(flowUsdt, await parse('USDT', 'tron'))).toBe(false);
+    expect(matchesRequest(flowUsdt, await parse('USDT', 'ethereum'))).toBe(true);
+    expect(matchesRequest(flowUsdt, await parse('USDT'))).toBe(true);
+  });
+
   it.each(['1e3', '-5', '0', '0.000', 'abc', '1,000', '', ' 5 5', '+5', '.5', '007'])('rejects the amount %j', async (amount) => {
     await expect(parseRequest('USDT', amount, undefined)).rejects.toMatchObject({ exitCode: 2 });
   });
