@@ -106,8 +106,11 @@ function validateAccount(name: string, value: unknown, problems: string[]): Acco
     if (typeof value[key] === 'string') secrets[key] = value[key];
   }
   const settings: Record<string, unknown> = {};
-  for (const key of Object.keys(info.accountFields)) {
-    if (value[key] !== undefined && !(key in secrets)) settings[key] = value[key];
+  for (const [key, spec] of Object.entries(info.accountFields)) {
+    const raw = value[key];
+    if (raw === undefined || key in secrets) continue;
+    // Id lists are trimmed and each id kept once, so no adapter reads (and counts) a wallet twice.
+    settings[key] = spec.kind === 'stringList' && Array.isArray(raw) ? [...new Set(raw.map((id) => String(id).trim()))] : raw;
   }
   return {
     name,

@@ -91,3 +91,8 @@ export function badShapeError(provider: string, account: string, error: ShapeErr
     hint: hint ?? 'the provider may have changed its API; --debug shows the request',
   });
 }
+
+/** A list setting of the account config (already validated, trimmed and de-duplicated there). */
+export function listSetting(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}

@@ -18,7 +18,7 @@ import { formatDecimal, parseAmount } from '../core/money.js';
 import { forTerminal } from '../core/sanitize.js';
 import { PROVIDERS } from './catalog.js';
 import { callJson, whoLabel } from './request.js';
-import { amount, arr, badShapeError, isObject, obj, optInt, optStr, optTimestamp, ShapeError, str } from './shape.js';
+import { amount, arr, badShapeError, isObject, obj, optInt, optStr, listSetting, optTimestamp, ShapeError, str } from './shape.js';
 import type { AdapterContext, AdapterResult, ProviderAdapter, ReportedTotal } from './types.js';
 
 type Part = Omit<AdapterResult, 'errors'>;
@@ -27,12 +27,6 @@ function modeOf(ctx: AdapterContext): Mode | null {
   if (ctx.account.mode) return ctx.account.mode;
   const key = ctx.account.credentials.apiKey ?? '';
   return key.startsWith('sk.sbx.') ? 'test' : key.startsWith('sk.live.') ? 'live' : null;
-}
-
-/** The configured ids (validated as non-empty strings), trimmed and each asked once. */
-function idsOf(ctx: AdapterContext, key: 'wallets' | 'customers'): string[] {
-  const list = ctx.account.settings[key];
-  return Array.isArray(list) ? [...new Set(list.filter((v): v is string => typeof v === 'string').map((v) => v.trim()))] : [];
 }
 
 function text(value: unknown): string | undefined {
@@ -183,8 +177,8 @@ export const swipelux: ProviderAdapter = {
     // Every id at once: the shared limiter keeps at most `concurrency` requests in flight per key.
     const job = (kind: string, id: string): Job => ({ adapter: this, ctx, mode, id, resource: `${kind} ${forTerminal(id, 80)}` });
     const parts = await Promise.all([
-      ...idsOf(ctx, 'wallets').map((id) => isolated(job('wallet', id), readWallet)),
-      ...idsOf(ctx, 'customers').map((id) => isolated(job('customer', id), readCustomer)),
+      ...listSetting(ctx.account.settings.wallets).map((id) => isolated(job('wallet', id), readWallet)),
+      ...listSetting(ctx.account.settings.customers).map((id) => isolated(job('customer', id), readCustomer)),
     ]);
     // A wallet listed on its own and inside a listed customer is counted once (the wallet call,
     // which comes first and carries decimals and lastUpdated), so totals are not doubled.

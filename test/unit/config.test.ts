@@ -212,3 +212,10 @@ describe('account selection', () => {
     expect(() => selectAccounts(c, { provider: 'flow' })).toThrow(/unknown provider 'flow' \(did you mean 'flow-payments'\?\)/);
   });
 });
+
+describe('id lists', () => {
+  it('are trimmed and each id kept once, so a wallet listed twice is read once', () => {
+    const c = validateConfig({ accounts: { casino: { provider: 'cryptofuse', apiKey: '${K}', wallets: ['w1', ' w1 ', 'w2', 'w1'] } } }, null, 'builtin');
+    expect(c.accounts[0]?.settings.wallets).toEqual(['w1', 'w2']);
+  });
+});

@@ -5,7 +5,7 @@
 //   [{"id": "550e…", "name": "Trading Wallet", "blockchain": "…", "balance": 0.5, …}]   (bare array)
 import { BadResponseError, ConfigError, type BalanceError } from '../../core/errors.js';
 import { whoLabel } from '../request.js';
-import { arr, obj, optStr, ShapeError } from '../shape.js';
+import { arr, listSetting, obj, optStr, ShapeError } from '../shape.js';
 import type { AdapterContext, ProviderAdapter } from '../types.js';
 import { authedCall } from './auth.js';
 import { optCount, readId } from './shapes.js';
@@ -25,10 +25,6 @@ const PAGE_SIZE = 100;
 /** At most this many pages (5,000 wallets) are listed; more is reported, never silently cut. */
 const MAX_PAGES = 50;
 
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
 export function apiVersionOf(ctx: AdapterContext): ApiVersion {
   const value = ctx.account.settings.apiVersion;
   // v3 is what the current docs describe; v1 and v2 are the older pages.
@@ -37,8 +33,8 @@ export function apiVersionOf(ctx: AdapterContext): ApiVersion {
 
 /** The configured targets, or null when the account lists none and wallets must be enumerated. */
 export function configuredTargets(ctx: AdapterContext, version: ApiVersion): WalletTarget[] | null {
-  const wallets = stringList(ctx.account.settings.wallets);
-  const externalIds = stringList(ctx.account.settings.externalIds);
+  const wallets = listSetting(ctx.account.settings.wallets);
+  const externalIds = listSetting(ctx.account.settings.externalIds);
   if (externalIds.length > 0 && version !== 'v3') {
     throw new ConfigError(`accounts.${ctx.account.name}.externalIds needs apiVersion v3 (the ${version} balance call takes wallet ids only)`, {
       hint: `set accounts.${ctx.account.name}.apiVersion: v3, or list wallet ids under wallets`,
