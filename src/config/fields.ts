@@ -3,6 +3,7 @@
 import { parseUserDecimal } from '../core/money.js';
 import { parseDuration } from '../core/duration.js';
 import { didYouMean } from '../core/suggest.js';
+import { baseUrlProblem } from '../http/url-policy.js';
 
 export type FieldSpec =
   | { kind: 'string'; description?: string; pattern?: RegExp; patternHint?: string }
@@ -77,9 +78,12 @@ export function checkField(spec: FieldSpec, value: unknown, path: string, proble
         }
       }
       return;
-    case 'url':
-      if (!URL.canParse(text ?? '')) problems.push(`${path}: "${text}" is not a URL; expected e.g. https://api.example.com`);
+    case 'url': {
+      // Where a key may be sent: https, or http to loopback only; no user info (url-policy.ts).
+      const problem = baseUrlProblem(text ?? '');
+      if (problem) problems.push(`${path}: ${problem}`);
       return;
+    }
     case 'enum':
       if (!spec.values.includes(text ?? '')) {
         problems.push(`${path}: "${text}" is not one of ${spec.values.join(', ')}${didYouMean(text ?? '', spec.values)}`);

@@ -4,7 +4,6 @@
 import { ConfigError } from '../core/errors.js';
 import { parseUserDecimal, type Decimal } from '../core/money.js';
 import { didYouMean } from '../core/suggest.js';
-import { baseUrlProblem } from '../http/url-policy.js';
 import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../providers/catalog.js';
 import { validateAlerts } from './alerts.js';
 import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } from './fields.js';
@@ -91,10 +90,6 @@ function validateAccount(name: string, value: unknown, problems: string[]): Acco
   checkKeys(value, Object.keys(fields), `${path}.`, problems);
   for (const [key, spec] of Object.entries(fields)) {
     if (value[key] !== undefined) checkField(spec, value[key], `${path}.${key}`, problems);
-  }
-  if (typeof value.baseUrl === 'string') {
-    const problem = baseUrlProblem(value.baseUrl);
-    if (problem) problems.push(`${path}.baseUrl: ${problem}`);
   }
   checkCredentials(value, info.credentials, path, problems);
   const ruleProblem = ACCOUNT_RULES[info.id]?.(value) ?? null;

@@ -55,6 +55,7 @@ describe('config validation', () => {
           b: { ...flow, baseUrl: 'http://localhost@evil.example/' },
           c: { ...flow, baseUrl: 'https://${HOST}/api' },
           d: { ...flow, apiKey: 'x', apiKeyFile: '/k' },
+          e: { ...flow, baseUrl: 'not a url' },
         },
       }),
     ).toEqual([
@@ -62,6 +63,7 @@ describe('config validation', () => {
       'accounts.b.baseUrl: must not contain a user name or password',
       'accounts.c.baseUrl: ${VAR} placeholders are only allowed in apiKey, apiKeyFile, clientId and clientSecret',
       'accounts.d: set either apiKey or apiKeyFile, not both',
+      'accounts.e.baseUrl: is not a URL; expected e.g. https://api.example.com',
     ]);
   });
 
