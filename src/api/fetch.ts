@@ -60,6 +60,11 @@ export interface CacheReport {
 
 export interface BalancesResult extends FetchResult {
   config: Config;
+  /**
+   * Every balance read, valued, before the currency and zero filters: provider-reported totals
+   * cover whole accounts, so reconciliation compares them with these, not with a filtered view.
+   */
+  unfiltered: Balance[];
   /** true when every selected account was read completely (no errors). */
   complete: boolean;
   /** null when the cache was not in use for this call. */
@@ -141,6 +146,7 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
         };
   return {
     balances: filterBalances(valued, options),
+    unfiltered: valued,
     reported: outcomes.flatMap((o) => o.reported),
     errors,
     notices: outcomes.flatMap((o) => o.notices),

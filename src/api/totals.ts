@@ -20,10 +20,11 @@ export function parseTolerance(text: string): Decimal {
   return tolerance;
 }
 
-export function totals(result: Pick<BalancesResult, 'balances' | 'reported'>, options: TotalsOptions = {}): Totals {
+export function totals(result: Pick<BalancesResult, 'balances' | 'reported'> & Partial<Pick<BalancesResult, 'unfiltered'>>, options: TotalsOptions = {}): Totals {
   const tolerance = options.tolerance ?? '1%';
   return computeTotals(result.balances, result.reported, {
     by: options.by ?? 'currency',
     tolerancePercent: typeof tolerance === 'string' ? parseTolerance(tolerance) : tolerance,
+    reconcileWith: result.unfiltered,
   });
 }

@@ -54,6 +54,8 @@ export interface TotalsOptions {
   by: GroupBy;
   /** Allowed reconciliation difference, in percent of the reported figure. */
   tolerancePercent: Decimal;
+  /** Balances the reported totals cover (default: `balances`); unfiltered when a view is filtered. */
+  reconcileWith?: Balance[] | undefined;
 }
 
 function amountOf(b: Balance): Decimal | null {
@@ -105,7 +107,7 @@ export function computeTotals(balances: Balance[], reported: ReportedTotal[], op
     groups: sorted,
     grandTotal: sumDecimals(sorted.map((g) => g.usdValue ?? zero)),
     unpriced,
-    reconciliation: reported.map((r) => reconcile(r, balances, options.tolerancePercent)),
+    reconciliation: reported.map((r) => reconcile(r, options.reconcileWith ?? balances, options.tolerancePercent)),
   };
 }
 

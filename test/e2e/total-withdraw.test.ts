@@ -34,6 +34,17 @@ describe('total', () => {
     ]);
   });
 
+  it('reconciles whole accounts even when --currency narrows the view (no false MISMATCH)', async () => {
+    const { code, stdout } = await cli('total', '--json', '--provider', 'cryptofuse', '--currency', 'USDT');
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.groups.map((g: { key: string }) => g.key)).toEqual(['USDT']);
+    expect(doc.reconciliation.map((r: { reported: string; computed: string; withinTolerance: boolean }) => [r.reported, r.computed, r.withinTolerance])).toEqual([
+      ['3121.75', '3121.75', true],
+      ['2895.92', '2895.92', true],
+    ]);
+  });
+
   it('prints a table for people, cents only there, and says what it excludes', async () => {
     const { code, stdout } = await cli('total', '--account', 'flow-main,syncpay');
     expect(code).toBe(0);
