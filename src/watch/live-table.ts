@@ -107,7 +107,10 @@ export function physicalLines(frame: string, columns: number): number {
 
 export class LiveTable implements WatchView {
   private drawn = 0;
+  private stopped = false;
   private readonly notices: string[] = [];
+  /** Notices added since the last frame: no frame will show them if the watch ends now. */
+  private unseen: Array<{ text: string; level: 'info' | 'warn' }> = [];
   private readonly restore = () => this.output.data(SHOW_CURSOR);
 
   constructor(
@@ -125,6 +128,10 @@ export class LiveTable implements WatchView {
   stop(): void {
     process.removeListener('exit', this.restore);
     this.restore();
+    this.stopped = true;
+    // The last frame is final: what it never showed (a --until that did not hold, a failed --exec)
+    // goes to stderr below it, like any notice once the table is gone.
+    for (const { text, level } of this.unseen.splice(0)) this.toStderr(text, level);
   }
 
   event(event: WatchEvent): void {
@@ -134,15 +141,18 @@ export class LiveTable implements WatchView {
   }
 
   notice(text: string, level: 'info' | 'warn'): void {
-    if (this.drawn === 0) {
-      // Nothing drawn yet (start-up notices such as raised intervals): stderr, above the table.
-      if (level === 'warn') this.output.warn(text);
-      else this.output.info(text);
-      return;
-    }
+    // Nothing drawn yet (start-up notices such as raised intervals), or the table is gone: stderr.
+    if (this.drawn === 0 || this.stopped) return this.toStderr(text, level);
     if (level === 'info' && this.output.quiet) return;
     this.notices.push(text);
     if (this.notices.length > MAX_NOTICES) this.notices.shift();
+    this.unseen.push({ text, level });
+    if (this.unseen.length > MAX_NOTICES) this.unseen.shift();
+  }
+
+  private toStderr(text: string, level: 'info' | 'warn'): void {
+    if (level === 'warn') this.output.warn(text);
+    else this.output.info(text);
   }
 
   update(session: WatchSession): void {
@@ -158,5 +168,6 @@ export class LiveTable implements WatchView {
     const up = this.drawn > 0 ? `\x1b[${this.drawn}F\x1b[J` : '';
     this.output.data(up + frame);
     this.drawn = physicalLines(frame, this.columns());
+    this.unseen = [];
   }
 }

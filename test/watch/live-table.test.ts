@@ -71,4 +71,22 @@ describe('LiveTable', () => {
     expect(written.endsWith('\x1b[?25h')).toBe(true);
     expect(process.listeners('exit').length).toBe(0);
   });
+
+  it('writes to stderr what the last frame never showed, and everything after stop', () => {
+    let errors = '';
+    const sink = (collect: (text: string) => void, tty: boolean) =>
+      Object.assign(new Writable({ write: (chunk, _enc, cb) => (collect(String(chunk)), cb()) }), { isTTY: tty }) as unknown as NodeJS.WriteStream;
+    const output = createOutput({ format: 'table', stdout: sink(() => undefined, true), stderr: sink((t) => (errors += t), false), env: {} });
+    const { tracker, states } = fixture();
+    const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
+    const table = new LiveTable(output, () => 120, () => 'HEADER');
+    table.start();
+    table.update(session);
+    table.notice('shown in the next frame', 'info');
+    table.update(session);
+    table.notice('USDT >= 500 did not hold within --timeout 1s', 'warn');
+    table.stop();
+    table.notice('an --exec hook failed', 'warn');
+    expect(errors).toBe('warning: USDT >= 500 did not hold within --timeout 1s\nwarning: an --exec hook failed\n');
+  });
 });
