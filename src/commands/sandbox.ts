@@ -36,7 +36,8 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
   if (scenario === null) throw new UsageError(`--scenario "${String(opts.scenario)}" is not a scenario; expected settle, settle:<requests>, settle:<duration> or ticker`);
   const { startSandbox } = await import('../sandbox/server.js');
   const { sandboxConfigText } = await import('../sandbox/demo-config.js');
-  const rateLimits = opts.rateLimit === false ? { 'flow-payments': null, syncpay: null, swipelux: null, cryptofuse: null } : undefined;
+  const { PROVIDER_IDS } = await import('../providers/catalog.js');
+  const rateLimits = opts.rateLimit === false ? Object.fromEntries(PROVIDER_IDS.map((id) => [id, null])) : undefined;
   const sandbox = await startSandbox({ port, latencyMs, ...(rateLimits ? { rateLimits } : {}), ...(scenario ? { scenario } : {}) }).catch(
     (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {

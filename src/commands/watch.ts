@@ -131,7 +131,7 @@ async function configRules(config: Config, watched: string[]): Promise<Threshold
 }
 
 async function startMetricsFor(ctx: RunContext, address: { host: string; port: number }, accounts: ResolvedAccount[]) {
-  const { startMetrics, isLoopbackHost } = await import('../watch/metrics.js');
+  const [{ startMetrics }, { isLoopbackHost }] = await Promise.all([import('../watch/metrics.js'), import('../http/url-policy.js')]);
   const metrics = await startMetrics(address, accounts.map((a) => ({ name: a.name, provider: a.provider })));
   ctx.output.info(`Prometheus metrics at ${metrics.url}`);
   if (!isLoopbackHost(address.host)) ctx.output.warn(`metrics are served beyond this machine (${address.host}); anyone who can reach the port sees your balances`);

@@ -25,10 +25,6 @@ export function parseMetricsAddress(text: string): MetricsAddress | null {
   return { host, port };
 }
 
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
-}
-
 export interface Metrics {
   /** http://host:port/metrics */
   url: string;
