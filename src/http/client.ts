@@ -115,7 +115,8 @@ async function attemptOnce(spec: HttpRequestSpec, settings: HttpSettings, attemp
     url: spec.url,
     headers: { 'user-agent': 'balance-inspector', accept: 'application/json', ...spec.headers },
     body: spec.body,
-    connectTimeoutMs: Math.min(settings.connectTimeoutMs, remaining),
+    // The Agent keeps the connect timeout it was created with; the deadline is the signal's job.
+    connectTimeoutMs: settings.connectTimeoutMs,
     headersTimeoutMs: Math.min(settings.headersTimeoutMs, remaining),
     bodyTimeoutMs: Math.min(settings.bodyTimeoutMs, remaining),
     maxResponseBytes: settings.maxResponseBytes,

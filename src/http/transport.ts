@@ -20,6 +20,7 @@ export interface Exchange {
   url: URL;
   headers: Record<string, string>;
   body?: string | undefined;
+  /** Fixed per process (the shared Agent is created with it); the command deadline is `signal`. */
   connectTimeoutMs: number;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
