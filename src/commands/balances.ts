@@ -1,15 +1,15 @@
 // `balances`: every selected account's balances, normalized, as a table, JSON or CSV.
 import type { Command } from 'commander';
 import { combinedExitCode, type BalanceError } from '../core/errors.js';
-import type { Config } from '../config/types.js';
+import type { BalancesResult } from '../api/fetch.js';
 import { collect, examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 
 export interface BalancesOptions {
   currencies: string[];
   hideZero: boolean;
-  /** In-memory config (demo); otherwise the config file is searched. */
-  config?: Config;
+  /** Balances already fetched (demo shows one fetch as balances and total); their errors are then the fetcher's to report. */
+  result?: BalancesResult;
 }
 
 export function registerBalances(program: Command, run: Runner): void {
@@ -36,11 +36,7 @@ export function registerBalances(program: Command, run: Runner): void {
 
 export async function runBalances(ctx: RunContext, options: BalancesOptions): Promise<number> {
   const { collectBalances } = await import('./shared/fetch.js');
-  const result = await collectBalances(ctx, {
-    currencies: options.currencies,
-    hideZero: options.hideZero,
-    ...(options.config ? { config: options.config } : {}),
-  });
+  const result = options.result ?? (await collectBalances(ctx, { currencies: options.currencies, hideZero: options.hideZero }));
   const generatedAt = ctx.now();
   if (ctx.output.format === 'json') {
     const { balancesJson } = await import('../format/json.js');

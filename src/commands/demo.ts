@@ -13,10 +13,11 @@ export function registerDemo(program: Command, run: Runner): void {
 }
 
 export async function runDemo(ctx: RunContext): Promise<number> {
-  const [{ startSandbox }, { sandboxRawConfig }, { validateConfig }, { runBalances }, { runTotal }] = await Promise.all([
+  const [{ startSandbox }, { sandboxRawConfig }, { validateConfig }, { collectBalances }, { runBalances }, { runTotal }] = await Promise.all([
     import('../sandbox/server.js'),
     import('../sandbox/demo-config.js'),
     import('../config/schema.js'),
+    import('./shared/fetch.js'),
     import('./balances.js'),
     import('./total.js'),
   ]);
@@ -24,11 +25,13 @@ export async function runDemo(ctx: RunContext): Promise<number> {
   try {
     const config = validateConfig(sandboxRawConfig(sandbox.baseUrl), null, 'builtin');
     ctx.output.info(ctx.output.errColor.dim(`Demo: balances from the built-in sandbox at ${sandbox.url}; no real provider is contacted.`));
-    const balancesCode = await runBalances(ctx, { currencies: [], hideZero: false, config });
+    // One fetch, shown as balances and (for people) as the total.
+    const result = await collectBalances(ctx, { config });
+    const balancesCode = await runBalances(ctx, { currencies: [], hideZero: false, result });
     // JSON and CSV stay one document each; people also get the USD total and its sources.
     if (ctx.output.format !== 'table') return balancesCode;
     ctx.output.data('\n');
-    const totalCode = await runTotal(ctx, { by: 'currency', tolerance: '1%', strict: false, currencies: [], hideZero: false, config });
+    const totalCode = await runTotal(ctx, { by: 'currency', tolerance: '1%', strict: false, currencies: [], hideZero: false, result });
     return balancesCode || totalCode;
   } finally {
     await sandbox.close();

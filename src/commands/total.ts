@@ -2,7 +2,7 @@
 // rate prices (listed, never counted as $0) and reconciliation against provider-reported totals.
 import { Option, type Command } from 'commander';
 import { ExitCode, combinedExitCode } from '../core/errors.js';
-import type { Config } from '../config/types.js';
+import type { BalancesResult } from '../api/fetch.js';
 import type { GroupBy } from '../core/totals.js';
 import { collect, examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
@@ -14,7 +14,8 @@ export interface TotalOptions {
   strict: boolean;
   currencies: string[];
   hideZero: boolean;
-  config?: Config;
+  /** Balances already fetched (demo); their errors are then the fetcher's to report. */
+  result?: BalancesResult;
 }
 
 export function registerTotal(program: Command, run: Runner): void {
@@ -55,11 +56,7 @@ export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<
   ]);
   // A bad --tolerance is a usage error before any provider is asked.
   const tolerance = parseTolerance(options.tolerance);
-  const result = await collectBalances(ctx, {
-    currencies: options.currencies,
-    hideZero: options.hideZero,
-    ...(options.config ? { config: options.config } : {}),
-  });
+  const result = options.result ?? (await collectBalances(ctx, { currencies: options.currencies, hideZero: options.hideZero }));
   const totals = computeTotals(result, { by: options.by, tolerance });
   const { totalsJson, totalsCsv, totalsTable } = await import('../format/totals.js');
   // When every account failed there is no total to show: a table saying "TOTAL 0.00" would be a
@@ -74,7 +71,7 @@ export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<
     const failed = [...new Set(result.errors.map((e) => e.account).filter(Boolean))];
     ctx.output.warn(`the total excludes ${failed.length === 1 ? 'account' : 'accounts'} ${failed.map((a) => `'${a}'`).join(', ')} (failed, see below)`);
   }
-  reportErrors(ctx, result);
+  if (!options.result) reportErrors(ctx, result);
   const failures = combinedExitCode(result.errors.map((e) => e.exitCode));
   if (failures !== 0) return failures;
   if (options.strict && totals.unpriced.length > 0) {

@@ -22,3 +22,13 @@ describe('sandbox --write-config', () => {
     expect(stopped.stderr).toContain(`Wrote ${path}`);
   });
 });
+
+describe('demo', () => {
+  it('reads each account once for both the balances and the total (each failure is reported once)', async () => {
+    const { code, stderr } = await runCli(['demo', '--timeout', '1ms'], { cwd: tempDir(), env: { HOME: tempDir() } });
+    expect(code).toBe(5);
+    const errors = stderr.split('\n').filter((l) => l.startsWith('error: '));
+    expect(errors).toHaveLength(6);
+    expect(new Set(errors).size).toBe(6);
+  });
+});
