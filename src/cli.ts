@@ -10,9 +10,9 @@ import { registerDemo } from './commands/demo.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerTotal } from './commands/total.js';
 import { registerWatch } from './commands/watch.js';
-import { createContext, interrupt, type Action } from './commands/shared/context.js';
-import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
-import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceError } from './core/errors.js';
+import { createContext, interrupt, type Action, type Supports } from './commands/shared/context.js';
+import { addGlobalOptions, parseGlobalOptions, type GlobalOptions } from './commands/shared/options.js';
+import { ExitCode, InterruptedError, OutputError, UsageError, isBalanceError, type BalanceError } from './core/errors.js';
 import { redact } from './core/secrets.js';
 import { forTerminal } from './core/sanitize.js';
 
@@ -45,11 +45,12 @@ export function buildProgram(): Command {
     .addHelpText('after', EXIT_CODES_HELP);
 
   // Wrap an action: parse global flags, build the context, run, set the exit code.
-  const run = (action: Action) => async (...args: unknown[]) => {
+  const run = (action: Action, supports: Supports = {}) => async (...args: unknown[]) => {
     const command = args[args.length - 1] as Command;
     const positional = args.slice(0, -2).filter((a): a is string => typeof a === 'string');
     const opts = command.opts();
     const globals = parseGlobalOptions(command.optsWithGlobals());
+    refuseUnsupported(command, globals, supports);
     const ctx = await createContext(globals);
     process.exitCode = await action(ctx, opts, positional);
   };
@@ -62,6 +63,20 @@ export function buildProgram(): Command {
   registerConfig(program, run);
   registerCompletion(program, run);
   return program;
+}
+
+/** Global flags a command cannot honour are usage errors, never silently ignored. */
+function refuseUnsupported(command: Command, globals: GlobalOptions, supports: Supports): void {
+  const name = [command.parent?.parent ? command.parent.name() : null, command.name()].filter(Boolean).join(' ');
+  const formats = supports.formats ?? ['table', 'json', 'csv'];
+  if (!formats.includes(globals.format)) {
+    const offered = formats.filter((f) => f !== 'table').map((f) => `--${f}`);
+    const prints = offered.length > 0 ? `prints a table or ${offered.join(' or ')}` : 'prints no machine-readable output';
+    throw new UsageError(`${name} ${prints}; --${globals.format} is not supported`, supports.formatHint);
+  }
+  if (!supports.cache && globals.maxAgeMs !== undefined) {
+    throw new UsageError(`${name} does not read cached balances; --max-age does not apply`);
+  }
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -29,7 +29,7 @@ export function registerBalances(program: Command, run: Runner): void {
     )
     .action(
       run((ctx, opts) =>
-        runBalances(ctx, { currencies: (opts.currency as string[] | undefined) ?? [], hideZero: Boolean(opts.hideZero) }),
+        runBalances(ctx, { currencies: (opts.currency as string[] | undefined) ?? [], hideZero: Boolean(opts.hideZero) }), { cache: true },
       ),
     );
 }

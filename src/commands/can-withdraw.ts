@@ -23,13 +23,16 @@ export function registerCanWithdraw(program: Command, run: Runner): void {
       ]),
     )
     .addHelpText('after', '\nExit: 0 yes, 1 no (reason on stderr), 2-6 could not decide (see --help of the program).\n')
-    .action(run((ctx, opts, args) => runCanWithdraw(ctx, args[0] ?? '', args[1] ?? '', opts.network as string | undefined)));
+    .action(
+      run((ctx, opts, args) => runCanWithdraw(ctx, args[0] ?? '', args[1] ?? '', opts.network as string | undefined), {
+        formats: ['table', 'json'],
+        formatHint: 'can-withdraw answers with its exit code; --json gives the details',
+        cache: true,
+      }),
+    );
 }
 
 export async function runCanWithdraw(ctx: RunContext, currencyArg: string, amountArg: string, networkArg: string | undefined): Promise<number> {
-  if (ctx.output.format === 'csv') {
-    throw new UsageError('can-withdraw answers with its exit code and one line; --csv is not supported (use --json for the details)');
-  }
   const [{ canWithdraw, parseWithdrawalQuery }, { collectBalances, reportErrors }, format] = await Promise.all([
     import('../api/can-withdraw.js'),
     import('./shared/fetch.js'),

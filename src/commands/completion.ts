@@ -25,7 +25,7 @@ export function registerCompletion(program: Command, run: Runner): void {
         'source <(balance-inspector completion bash)    # this shell only',
       ]),
     )
-    .action(run((ctx, opts, args) => (opts.accounts ? printAccounts(ctx) : printScript(ctx, program, args[0]))));
+    .action(run((ctx, opts, args) => (opts.accounts ? printAccounts(ctx) : printScript(ctx, program, args[0])), { formats: ['table'] }));
 }
 
 async function printScript(ctx: RunContext, program: Command, shell: string | undefined): Promise<number> {

@@ -23,7 +23,7 @@ export function registerSandbox(program: Command, run: Runner): void {
         'balance-inspector sandbox --scenario settle:30s --write-config sandbox.yaml   # then: watch --config sandbox.yaml',
       ]),
     )
-    .action(run((ctx, opts) => runSandbox(ctx, opts)));
+    .action(run((ctx, opts) => runSandbox(ctx, opts), { formats: ['table'] }));
 }
 
 async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {

@@ -44,7 +44,7 @@ export function registerTotal(program: Command, run: Runner): void {
           strict: Boolean(opts.strict),
           currencies: (opts.currency as string[] | undefined) ?? [],
           hideZero: Boolean(opts.hideZero),
-        }),
+        }), { cache: true },
       ),
     );
 }

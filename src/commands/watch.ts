@@ -49,7 +49,7 @@ export function registerWatch(program: Command, run: Runner): void {
           'balance-inspector watch --metrics 0.0.0.0:9188 --interval 2m > /dev/null',
         ]),
     )
-    .action(run((ctx, opts) => runWatch(ctx, opts)));
+    .action(run((ctx, opts) => runWatch(ctx, opts), { formats: ['table', 'json'], formatHint: 'watch streams NDJSON events with --json' }));
 }
 
 /**

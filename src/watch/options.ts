@@ -24,7 +24,6 @@ export interface WatchOptions {
 }
 
 export function parseWatchOptions(opts: Record<string, unknown>, globals: GlobalOptions): WatchOptions {
-  if (globals.format === 'csv') throw new UsageError('watch streams NDJSON events (--json) or a live table; --csv is not supported');
   const intervalText = typeof opts.interval === 'string' ? opts.interval : undefined;
   const intervalMs = intervalText === undefined ? DEFAULT_INTERVAL_MS : parseDuration(intervalText);
   if (intervalMs === null) throw new UsageError(`--interval "${intervalText}" is not a duration; expected e.g. 30s, 2m, 500ms`);

@@ -146,7 +146,7 @@ describe('can-withdraw', () => {
   it('--csv is refused as a usage error rather than silently ignored', async () => {
     const { code, stdout, stderr } = await cli('can-withdraw', 'USDT', '10', '--csv');
     expect([code, stdout]).toEqual([2, '']);
-    expect(stderr).toContain('--csv is not supported (use --json for the details)');
+    expect(stderr).toContain('error: can-withdraw prints a table or --json; --csv is not supported\n  hint: can-withdraw answers with its exit code; --json gives the details');
   });
 
   it('an unknown account is a usage error, not a no', async () => {

@@ -4,7 +4,6 @@
 import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../../config/types.js';
 import type { AccountOutcome } from '../../core/fetch-balances.js';
-import { UsageError } from '../../core/errors.js';
 import { examples } from '../shared/options.js';
 import { httpSettingsFor, type RunContext, type Runner } from '../shared/context.js';
 import type { AccountCheck, ConfigCheck, CredentialCheck, DoctorReport } from '../../core/doctor.js';
@@ -23,12 +22,11 @@ export function registerConfigCheck(config: Command, run: Runner): void {
         'balance-inspector --config /etc/balance.yaml config check --json',
       ]),
     )
-    .action(run((ctx) => runConfigCheck(ctx)));
+    .action(run((ctx) => runConfigCheck(ctx), { formats: ['table', 'json'] }));
 }
 
 export async function runConfigCheck(ctx: RunContext): Promise<number> {
   // A report of sections and per-account lists has no honest CSV shape.
-  if (ctx.output.format === 'csv') throw new UsageError('config check prints a table or --json, not CSV');
   const report = await diagnose(ctx);
   const { doctorJson, doctorText } = await import('../../format/doctor.js');
   ctx.output.data(ctx.output.format === 'json' ? doctorJson(report, ctx.now()) : doctorText(report, { color: ctx.output.color }));

@@ -2,7 +2,7 @@
 // Built from GlobalOptions; tests can build one directly with their own streams and env.
 import { formatDuration } from '../../core/duration.js';
 import type { HttpSettings } from '../../http/client.js';
-import type { Output } from '../../ui/output.js';
+import type { Format, Output } from '../../ui/output.js';
 import type { GlobalOptions } from './options.js';
 
 export interface RunContext {
@@ -17,8 +17,21 @@ export interface RunContext {
 
 /** A command's body: returns the exit code; throws BalanceError for failures cli.ts reports. */
 export type Action = (ctx: RunContext, opts: Record<string, unknown>, args: string[]) => Promise<number>;
+/**
+ * What a command can honour of the global flags. src/cli.ts refuses the rest as usage errors, so
+ * no command silently ignores an output format or a cache age.
+ */
+export interface Supports {
+  /** Output formats it prints (default: table, json and csv). */
+  formats?: readonly Format[];
+  /** With a hint when a format is refused, e.g. "use --json for the details". */
+  formatHint?: string;
+  /** It reads balances through the cache, so --max-age means something (default: false). */
+  cache?: boolean;
+}
+
 /** Wraps an Action into a commander action handler (see src/cli.ts). */
-export type Runner = (action: Action) => (...args: unknown[]) => Promise<void>;
+export type Runner = (action: Action, supports?: Supports) => (...args: unknown[]) => Promise<void>;
 
 /** Process-wide interrupt controller, owned by src/cli.ts. */
 export const interrupt = { controller: new AbortController() };
