@@ -66,15 +66,16 @@ async function keepYoungGenerationSmall(): Promise<void> {
   if (major >= 11 && major <= 13) (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-export async function runWatch(ctx: RunContext, opts: Record<string, unknown>, inMemory?: Config): Promise<number> {
+export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
   const { parseWatchOptions } = await import('../watch/options.js');
   const options = parseWatchOptions(opts, ctx.globals);
   const { loadAccounts } = await import('./shared/fetch.js');
-  const { config, accounts } = await loadAccounts(ctx, inMemory);
+  const { config, accounts } = await loadAccounts(ctx);
   const names = accounts.map((a) => a.name);
   for (const rule of options.rules) checkAccount(rule.name, rule.selector.account, config, names);
   if (options.until) checkAccount('--until', options.until.selector.account, config, names);
-  const rules = [...options.rules, ...(await configRules(config, names))];
+  // The config's alerts, parsed with the config; those naming an unwatched account are skipped.
+  const rules = [...options.rules, ...config.alerts.filter((r) => r.selector.account === null || names.includes(r.selector.account))];
   if (options.exec && rules.length === 0) ctx.output.warn('--exec runs only for threshold events, and there are none: add --below, --above or an alerts: section');
 
   await keepYoungGenerationSmall();
@@ -119,15 +120,6 @@ function checkAccount(flag: string, account: string | null, config: Config, watc
     throw new UsageError(`${flag}: unknown account '${account}'${didYouMean(account, configured)}`, `configured accounts: ${configured.join(', ')}`);
   }
   throw new UsageError(`${flag}: account '${account}' is not being watched`, `watched accounts: ${watched.join(', ')} (see --account / --provider)`);
-}
-
-/** The config's alerts (validated with the config); those naming an unwatched account are skipped. */
-async function configRules(config: Config, watched: string[]): Promise<ThresholdRule[]> {
-  if (config.extra.alerts === undefined) return [];
-  const { validateAlerts } = await import('../config/alerts.js');
-  const problems: string[] = [];
-  const rules = validateAlerts(config.extra.alerts, config.accounts.map((a) => a.name), problems);
-  return rules.filter((r) => r.selector.account === null || watched.includes(r.selector.account));
 }
 
 async function startMetricsFor(ctx: RunContext, address: { host: string; port: number }, accounts: ResolvedAccount[]) {

@@ -56,14 +56,12 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   const minimums = validateMinimums(raw.minimums, accountNames, problems);
   const pegged = validatePegged(raw.pegged, problems);
   const cache = validateCache(raw.cache, problems);
-  validateAlerts(raw.alerts, accountNames, problems); // parsed again by `watch`, which uses the rules
+  const alerts = validateAlerts(raw.alerts, accountNames, problems);
 
   if (problems.length > 0) {
     throw new ConfigError(`invalid config ${where}`, { problems, hint: 'see .balancerc.example for every option' });
   }
-  const extra: Record<string, unknown> = {};
-  if (raw.alerts !== undefined) extra.alerts = raw.alerts;
-  return { filePath, origin, accounts, rates, minimums, pegged, ...(cache ? { cache } : {}), extra };
+  return { filePath, origin, accounts, rates, minimums, pegged, ...(cache ? { cache } : {}), alerts };
 }
 
 function validateAccount(name: string, value: unknown, problems: string[]): AccountConfig | null {

@@ -1,4 +1,5 @@
 import type { Decimal } from '../core/money.js';
+import type { ThresholdRule } from '../core/conditions.js';
 import type { Mode } from '../core/balance.js';
 import type { ProviderId } from '../providers/catalog.js';
 
@@ -30,8 +31,8 @@ export interface Config {
   pegged: Set<string>;
   /** The `cache:` section; absent means no caching unless --max-age asks for it. */
   cache?: CacheSettings;
-  /** Raw sections later features read (alerts), validated where they are used. */
-  extra: Record<string, unknown>;
+  /** The `alerts:` section, parsed (watch fires them). */
+  alerts: ThresholdRule[];
 }
 
 export interface CacheSettings {

@@ -18,10 +18,10 @@ export interface CollectOptions {
   refresh?: boolean;
 }
 
-/** The config (from a file, or in memory) and the accounts --account/--provider select, resolved (watch). */
-export async function loadAccounts(ctx: RunContext, inMemory?: Config): Promise<{ config: Config; accounts: ResolvedAccount[] }> {
+/** The config and the accounts --account/--provider select, resolved (watch). */
+export async function loadAccounts(ctx: RunContext): Promise<{ config: Config; accounts: ResolvedAccount[] }> {
   const { loadConfig, selectAccounts, resolveAccounts } = await import('../../config/index.js');
-  const config = inMemory ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env }));
+  const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
   const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
   return { config, accounts: resolveAccounts(config, selected, ctx.env) };
 }
