@@ -2,7 +2,7 @@
 // can trust. 0 only when some account is known to have the funds and every rule is known to hold;
 // 1 for a known no; 2–6 when the answer could not be decided. Never 0 on doubt.
 import type { Command } from 'commander';
-import { ExitCode, UsageError, combinedExitCode } from '../core/errors.js';
+import { ExitCode, combinedExitCode } from '../core/errors.js';
 import { examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 

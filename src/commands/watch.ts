@@ -4,7 +4,6 @@
 // (adapters, undici, prom-client, cli-table3) load inside the run.
 import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../config/types.js';
-import type { ThresholdRule } from '../core/conditions.js';
 import { UsageError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
 import { collect, examples } from './shared/options.js';

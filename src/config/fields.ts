@@ -1,7 +1,6 @@
 // A tiny declarative checker for config values. zod would cost ~50 ms of start-up on every
 // `can-withdraw`; the config has a dozen keys, so a table of field specs does the job.
 import { parseUserDecimal } from '../core/money.js';
-import { parseDuration } from '../core/duration.js';
 import { didYouMean } from '../core/suggest.js';
 import { baseUrlProblem } from '../http/url-policy.js';
 
@@ -11,9 +10,7 @@ export type FieldSpec =
   | { kind: 'url'; description?: string }
   | { kind: 'enum'; values: readonly string[]; description?: string }
   | { kind: 'stringList'; description?: string }
-  | { kind: 'decimal'; description?: string; positive?: boolean }
-  | { kind: 'duration'; description?: string }
-  | { kind: 'boolean'; description?: string };
+  | { kind: 'decimal'; description?: string; positive?: boolean };
 
 /** Placeholders are allowed only where a secret belongs (see README "Security"). */
 export const PLACEHOLDER = /\$\{([^}]*)\}/g;
@@ -62,8 +59,8 @@ export function checkField(spec: FieldSpec, value: unknown, path: string, proble
     problems.push(`${path}: \${VAR} placeholders are only allowed in apiKey, apiKeyFile, clientId and clientSecret`);
     return;
   }
-  const text = spec.kind === 'stringList' || spec.kind === 'boolean' ? null : asString();
-  if (text === null && spec.kind !== 'stringList' && spec.kind !== 'boolean') return;
+  const text = spec.kind === 'stringList' ? null : asString();
+  if (text === null && spec.kind !== 'stringList') return;
   switch (spec.kind) {
     case 'string':
       if (spec.pattern && !spec.pattern.test(text ?? '')) {
@@ -105,11 +102,5 @@ export function checkField(spec: FieldSpec, value: unknown, path: string, proble
       else if (spec.positive && !(parsed.isPositive() && !parsed.isZero())) problems.push(`${path}: expected a positive decimal, got "${text}"`);
       return;
     }
-    case 'duration':
-      if (parseDuration(text ?? '') === null) problems.push(`${path}: "${text}" is not a duration; expected e.g. 500ms, 30s, 2m`);
-      return;
-    case 'boolean':
-      if (typeof value !== 'boolean') problems.push(`${path}: expected true or false, got ${describeValue(value)}`);
-      return;
   }
 }

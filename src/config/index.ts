@@ -6,7 +6,7 @@ import { findConfig, type FoundConfig } from './find.js';
 import { loadConfigFile } from './load.js';
 import { resolveAccounts } from './resolve.js';
 import { validateConfig } from './schema.js';
-import type { AccountConfig, Config, ResolvedAccount } from './types.js';
+import type { AccountConfig, Config } from './types.js';
 
 export type { AccountConfig, Config, ResolvedAccount } from './types.js';
 

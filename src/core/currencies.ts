@@ -37,8 +37,6 @@ const NATIVE_COINS: Record<string, string> = {
 /** Tokens that appear glued to a network suffix (`USDTTRC20`, `usdcerc20`, `USDTPOLYGON`). */
 const TOKENS = ['USDT', 'USDC', 'DAI', 'BUSD', 'TUSD', 'PYUSD', 'EURC', 'WBTC', 'WETH'];
 
-/** Stablecoins pegged to USD; used by valuation only when the config enables the peg. */
-export const USD_STABLECOINS = new Set(['USDT', 'USDC', 'DAI', 'BUSD', 'TUSD', 'PYUSD']);
 
 /**
  * ISO 4217 fiat codes with their minor units (decimals allowed). Intl knows these too, but it also

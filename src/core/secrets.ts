@@ -47,7 +47,3 @@ export function redact(text: string): string {
   return text.replace(KEY_SHAPES, (match) => (match.startsWith('Bearer') ? 'Bearer «redacted»' : '«redacted»'));
 }
 
-/** A short, safe label for a key in messages: its last 4 characters only. */
-export function keyHint(value: string): string {
-  return value.length >= 12 ? `…${value.slice(-4)}` : '(short key)';
-}

@@ -37,8 +37,6 @@ export interface CandidateCheck {
   scale: number;
 }
 
-export type Decision = 'yes' | 'no';
-
 function label(b: Balance): string {
   return b.network ? `${b.currency} (${b.network})` : b.currency;
 }

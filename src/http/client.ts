@@ -49,8 +49,6 @@ export interface HttpRequestSpec {
   url: URL;
   headers: Record<string, string>;
   body?: string;
-  /** Safe to send again (every balance read is, including the POST-shaped ones). */
-  idempotent: boolean;
   /** Who is asking, for messages: "Flow Payments for account 'flow-main'". */
   who: string;
   limiter?: RateLimiter | undefined;

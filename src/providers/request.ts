@@ -67,7 +67,6 @@ export async function callJson(adapter: ProviderAdapter, ctx: AdapterContext, sp
       url,
       headers,
       ...(body !== undefined ? { body } : {}),
-      idempotent: true,
       who: whoLabel(ctx),
       limiter: accountLimiter(ctx.account, ctx.info),
     },

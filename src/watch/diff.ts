@@ -105,10 +105,6 @@ export class BalanceTracker {
     return [...this.entries.values()];
   }
 
-  balances(): Balance[] {
-    return this.all().map((e) => e.balance);
-  }
-
   get size(): number {
     return this.entries.size;
   }

@@ -122,10 +122,6 @@ export class PollLoop {
     this.finish?.();
   }
 
-  polls(account: string): number {
-    return this.slots.get(account)?.polls ?? 0;
-  }
-
   private arm(account: string, slot: Slot): void {
     const delay = Math.max(0, slot.planned - this.options.timers.now());
     slot.timer = this.options.timers.setTimeout(() => this.fire(account, slot), delay);

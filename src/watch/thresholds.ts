@@ -53,10 +53,6 @@ export class ThresholdTracker {
   unmatched(balances: readonly Matchable[]): ThresholdRule[] {
     return this.states.filter((s) => sumAvailable(s.rule.selector, balances).matched === 0).map((s) => s.rule);
   }
-
-  get size(): number {
-    return this.states.length;
-  }
 }
 
 export interface UntilResult {
