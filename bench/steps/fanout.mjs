@@ -7,8 +7,8 @@ import { timeProcess, median } from '../lib/measure.mjs';
 import { cliEnv } from '../lib/target.mjs';
 
 /**
- * Providers that fan out over wallets. Adding one (Cryptofuse, once its adapter and sandbox mount
- * exist) is one entry: how many wallets, how to make the sandbox know them, the account config.
+ * Providers that fan out over wallets. Adding one (e.g. Cryptofuse) is one entry: how many
+ * wallets, how to make the sandbox know them, the account config.
  */
 export const FANOUT = [
   {

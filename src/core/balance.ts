@@ -21,7 +21,7 @@ export interface Balance {
   usdRate: Decimal | null;
   usdSource: string | null;
   updatedAt: string | null;
-  /** The provider's item, kept for --debug and the library API; never printed by formatters. */
+  /** The provider's item, kept for the library API (null when read from the cache); never printed. */
   raw: unknown;
   /** Fraction digits the provider wrote, so amounts print back exactly as reported. */
   scale: number;

@@ -25,7 +25,7 @@ export interface ProviderInfo {
   rateLimit?: RateLimit;
   /** Shortest poll interval the provider asks for (watch raises faster intervals to this). */
   minPollIntervalMs: number;
-  /** Requests in flight at once per account; also caps sockets per origin. */
+  /** Requests in flight at once per credential (sockets per origin are capped at 4 in http/transport.ts). */
   concurrency: number;
 }
 

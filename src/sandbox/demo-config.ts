@@ -1,5 +1,5 @@
 // The accounts `demo` and `sandbox --write-config` point at the sandbox: one per provider
-// (and per Cryptofuse API shape once those mounts exist), with the sandbox's own keys.
+// (and per Cryptofuse API shape), with the sandbox's own keys.
 import { SAVINGS_WALLET, TRADING_WALLET } from './cryptofuse-data.js';
 import { SANDBOX_KEYS } from './keys.js';
 
