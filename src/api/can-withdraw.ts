@@ -7,7 +7,7 @@ import type { Config } from '../config/types.js';
 import { canonicalCurrency, canonicalNetwork } from '../core/currencies.js';
 import { formatDuration } from '../core/duration.js';
 import { UsageError, combinedExitCode, type BalanceError } from '../core/errors.js';
-import { Decimal } from '../core/money.js';
+import { fractionDigits, parseUserDecimal } from '../core/money.js';
 import { checkCandidate, chooseCandidate, matchesRequest, type CandidateCheck, type WithdrawalRequest } from '../core/withdrawal.js';
 import { minimumFor } from '../core/withdrawal-limits.js';
 import { PROVIDERS, type ProviderId } from '../providers/catalog.js';
@@ -15,7 +15,6 @@ import { loadAdapter } from '../providers/index.js';
 import { notHeldReason } from '../format/withdrawal.js';
 import { fetchBalances, type BalancesResult, type FetchBalancesOptions } from './fetch.js';
 
-const AMOUNT = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 const CURRENCY_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,23}$/;
 
 export interface WithdrawalQuery {
@@ -47,11 +46,11 @@ export interface WithdrawalDecision {
 export function parseWithdrawalQuery(query: WithdrawalQuery): WithdrawalRequest {
   const { currency, network: networkArg } = query;
   const amountText = query.amount.trim();
-  if (!AMOUNT.test(amountText)) {
+  const amount = amountText.startsWith('-') ? null : parseUserDecimal(amountText);
+  if (amount === null) {
     throw new UsageError(`amount "${query.amount}" is not a plain decimal; write it like 250 or 0.015 (no exponent, sign, spaces or thousands separators)`);
   }
   if (!CURRENCY_CODE.test(currency)) throw new UsageError(`currency "${currency}" is not a currency code; expected e.g. USDT or USDT_TRC20`);
-  const amount = new Decimal(amountText);
   if (amount.isZero()) throw new UsageError('amount must be greater than 0');
   const canonical = canonicalCurrency(currency);
   const typedSymbolOnly = canonical.currency === currency.toUpperCase();
@@ -59,8 +58,7 @@ export function parseWithdrawalQuery(query: WithdrawalQuery): WithdrawalRequest 
   if (networkArg !== undefined && !typedSymbolOnly && canonical.network !== null && network !== canonical.network) {
     throw new UsageError(`--network ${networkArg} contradicts ${currency}, which is on ${canonical.network}`);
   }
-  const dot = amountText.indexOf('.');
-  return { input: currency, currency: canonical.currency, network, amount, amountDecimals: dot === -1 ? 0 : amountText.length - dot - 1 };
+  return { input: currency, currency: canonical.currency, network, amount, amountDecimals: fractionDigits(amountText) };
 }
 
 export async function canWithdraw(

@@ -3,7 +3,7 @@
 // data, not ours to persist). Reading is strict: anything unexpected makes the entry unusable, so a
 // damaged or hand-edited file can cost a fetch but can never feed a wrong figure.
 import { formatAmount, type Balance, type Mode } from '../core/balance.js';
-import { Decimal, formatDecimal } from '../core/money.js';
+import { formatDecimal, parseUserDecimal, type Decimal } from '../core/money.js';
 import type { AccountOutcome } from '../core/fetch-balances.js';
 import type { ReportedTotal } from '../providers/types.js';
 
@@ -17,7 +17,6 @@ export interface CacheEntry {
   notices: string[];
 }
 
-const PLAIN_DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 const dec = (value: Decimal | null) => (value === null ? null : formatDecimal(value));
 
 export function encodeOutcome(outcome: AccountOutcome, fetchedAt: Date, redact: (text: string) => string): CacheEntry {
@@ -51,7 +50,7 @@ function fields(record: unknown) {
   const amount = (k: string): Decimal | null => {
     const text = optStr(k);
     if (text === null) return null;
-    return PLAIN_DECIMAL.test(text) ? new Decimal(text) : fail(k);
+    return parseUserDecimal(text) ?? fail(k);
   };
   const strList = (k: string): string[] => (Array.isArray(r[k]) && (r[k] as unknown[]).every((s) => typeof s === 'string') ? (r[k] as string[]) : fail(k));
   return { r, str, optStr, int, amount, strList };

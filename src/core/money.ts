@@ -63,7 +63,8 @@ export function parseUserDecimal(text: string): Decimal | null {
   return value.isZero() ? new Decimal(0) : value;
 }
 
-function fractionDigits(text: string): number {
+/** Fraction digits of a plain decimal string as written ("10.50" → 2). */
+export function fractionDigits(text: string): number {
   const dot = text.indexOf('.');
   return dot === -1 ? 0 : text.length - dot - 1;
 }
