@@ -51,7 +51,7 @@ async function printAccounts(ctx: RunContext): Promise<number> {
     const [{ findConfig }, { loadConfigFile }, { ACCOUNT_NAME }, { isPlainObject }] = await Promise.all([
       import('../config/find.js'),
       import('../config/load.js'),
-      import('../config/schema.js'),
+      import('../core/names.js'),
       import('../config/fields.js'),
     ]);
     const found = findConfig({ explicitPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });

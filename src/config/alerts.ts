@@ -8,11 +8,11 @@
 // `exec` here: a config is data and never runs anything; `--exec` exists only on the command line.
 import { selectorOf, type ThresholdRule } from '../core/conditions.js';
 import { parseUserDecimal } from '../core/money.js';
+import { ACCOUNT_NAME, ACCOUNT_NAME_RULE, CURRENCY_CODE, NETWORK_NAME } from '../core/names.js';
 import { didYouMean } from '../core/suggest.js';
 import { checkField, checkKeys, describeValue, isPlainObject } from './fields.js';
 
 const RULE_KEYS = ['currency', 'network', 'account', 'below', 'above'];
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** Validate `alerts:` (pushing path-named problems) and return its rules. */
 export function validateAlerts(value: unknown, accountNames: string[], problems: string[]): ThresholdRule[] {
@@ -24,8 +24,8 @@ export function validateAlerts(value: unknown, accountNames: string[], problems:
   }
   for (const [name, raw] of Object.entries(value)) {
     const path = `alerts.${name}`;
-    if (!NAME.test(name)) {
-      problems.push(`${path}: alert names may use letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit`);
+    if (!ACCOUNT_NAME.test(name)) {
+      problems.push(`${path}: alert names may use ${ACCOUNT_NAME_RULE}`);
       continue;
     }
     if (!isPlainObject(raw)) {
@@ -42,8 +42,8 @@ function validateRule(name: string, raw: Record<string, unknown>, accountNames: 
   const before = problems.length;
   checkKeys(raw, RULE_KEYS, `${path}.`, problems);
   if (raw.currency === undefined) problems.push(`${path}.currency: missing; expected a symbol like USDT or a provider code like USDT_TRC20`);
-  else checkField({ kind: 'string', pattern: /^[A-Za-z0-9_]{1,16}$/, patternHint: 'a symbol like USDT or a provider code like USDT_TRC20' }, raw.currency, `${path}.currency`, problems);
-  if (raw.network !== undefined) checkField({ kind: 'string', pattern: /^[A-Za-z0-9-]{1,32}$/, patternHint: 'a network name like tron' }, raw.network, `${path}.network`, problems);
+  else checkField({ kind: 'string', pattern: CURRENCY_CODE, patternHint: 'a symbol like USDT or a provider code like USDT_TRC20' }, raw.currency, `${path}.currency`, problems);
+  if (raw.network !== undefined) checkField({ kind: 'string', pattern: NETWORK_NAME, patternHint: 'a network name like tron' }, raw.network, `${path}.network`, problems);
   if (raw.account !== undefined) {
     checkField({ kind: 'string' }, raw.account, `${path}.account`, problems);
     if (typeof raw.account === 'string' && accountNames.length > 0 && !accountNames.includes(raw.account)) {

@@ -4,6 +4,7 @@
 import { ConfigError } from '../core/errors.js';
 import { parseUserDecimal, type Decimal } from '../core/money.js';
 import { didYouMean } from '../core/suggest.js';
+import { ACCOUNT_NAME, ACCOUNT_NAME_RULE, CURRENCY_CODE } from '../core/names.js';
 import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../providers/catalog.js';
 import { validateAlerts } from './alerts.js';
 import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } from './fields.js';
@@ -30,8 +31,6 @@ const ACCOUNT_RULES: Partial<Record<ProviderId, (value: Record<string, unknown>)
   },
 };
 
-export const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const SYMBOL = /^[A-Za-z0-9_]{1,16}$/;
 
 export function validateConfig(raw: unknown, filePath: string | null, origin: ConfigOrigin): Config {
   const where = filePath ?? 'built-in config';
@@ -67,7 +66,7 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
 function validateAccount(name: string, value: unknown, problems: string[]): AccountConfig | null {
   const path = `accounts.${name}`;
   if (!ACCOUNT_NAME.test(name)) {
-    problems.push(`${path}: account names may use letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit`);
+    problems.push(`${path}: account names may use ${ACCOUNT_NAME_RULE}`);
     return null;
   }
   if (!isPlainObject(value)) {
@@ -148,7 +147,7 @@ function decimalMap(value: unknown, path: string, problems: string[]): Map<strin
   }
   for (const [currency, amount] of Object.entries(value)) {
     const itemPath = `${path}.${currency}`;
-    if (!SYMBOL.test(currency)) {
+    if (!CURRENCY_CODE.test(currency)) {
       problems.push(`${itemPath}: "${currency}" is not a currency code; expected e.g. USDT or NGN`);
       continue;
     }

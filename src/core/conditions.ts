@@ -12,6 +12,7 @@
 // selector names one). Unknown is never zero: if any matching balance has no available figure,
 // or nothing matches, the sum is unknown (null) and a condition on it neither holds nor fails.
 import { canonicalCurrency, canonicalNetwork } from './currencies.js';
+import { ACCOUNT_NAME, CURRENCY_CODE, NETWORK_NAME } from './names.js';
 import { Decimal, formatDecimal, parseUserDecimal } from './money.js';
 
 export interface Selector {
@@ -45,9 +46,6 @@ export interface Matchable {
   scale: number;
 }
 
-const CODE = /^[A-Za-z0-9_]{1,16}$/;
-const NETWORK = /^[A-Za-z0-9-]{1,32}$/;
-const ACCOUNT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const OPERATOR = /^(.*?)\s*(>=|<=|>|<|=)\s*(.*)$/;
 
 /** Parse a selector; returns an error text (what is wrong, what was expected) on failure. */
@@ -56,12 +54,12 @@ export function parseSelector(text: string): Selector | { error: string } {
   const colon = trimmed.indexOf(':');
   const account = colon === -1 ? null : trimmed.slice(0, colon);
   const rest = colon === -1 ? trimmed : trimmed.slice(colon + 1);
-  if (account !== null && !ACCOUNT.test(account)) return { error: `"${account}" is not an account name` };
+  if (account !== null && !ACCOUNT_NAME.test(account)) return { error: `"${account}" is not an account name` };
   const at = rest.indexOf('@');
   const code = at === -1 ? rest : rest.slice(0, at);
   const networkText = at === -1 ? null : rest.slice(at + 1);
-  if (!CODE.test(code)) return { error: `"${code}" is not a currency code; expected e.g. USDT or USDT_TRC20` };
-  if (networkText !== null && !NETWORK.test(networkText)) return { error: `"${networkText}" is not a network name; expected e.g. tron` };
+  if (!CURRENCY_CODE.test(code)) return { error: `"${code}" is not a currency code; expected e.g. USDT or USDT_TRC20` };
+  if (networkText !== null && !NETWORK_NAME.test(networkText)) return { error: `"${networkText}" is not a network name; expected e.g. tron` };
   return selectorOf(account, code, networkText);
 }
 

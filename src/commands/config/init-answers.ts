@@ -5,7 +5,7 @@ import { UsageError } from '../../core/errors.js';
 import { didYouMean } from '../../core/suggest.js';
 import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../../providers/catalog.js';
 import { VAR_NAME } from '../../config/fields.js';
-import { ACCOUNT_NAME } from '../../config/schema.js';
+import { ACCOUNT_NAME, ACCOUNT_NAME_RULE } from '../../core/names.js';
 import type { Prompter } from '../../ui/prompt.js';
 import { CRYPTOFUSE_API_VERSIONS as API_VERSIONS } from './init.js';
 
@@ -31,7 +31,7 @@ export const check = {
   provider: (v: string) =>
     isProviderId(v) ? null : `unknown provider '${v}'${didYouMean(v, PROVIDER_IDS)}; expected one of ${PROVIDER_IDS.join(', ')}`,
   account: (v: string) =>
-    ACCOUNT_NAME.test(v) ? null : `'${v}' is not a valid account name: use letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit`,
+    ACCOUNT_NAME.test(v) ? null : `'${v}' is not a valid account name: use ${ACCOUNT_NAME_RULE}`,
   keyEnv: (v: string) => (VAR_NAME.test(v) ? null : `'${v}' is not an environment variable name: use letters, digits and _, not starting with a digit`),
   apiVersion: (v: string) => (API_VERSIONS.includes(v) ? null : `'${v}' is not one of ${API_VERSIONS.join(', ')}`),
   ids: (v: string) => splitIds(v).map((id) => (ID.test(id) ? null : `'${id}' is not a valid id`)).find((p) => p !== null) ?? null,

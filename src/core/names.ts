@@ -1,0 +1,13 @@
+// What a name may look like, in one place: account names (config keys, --account, selectors),
+// currency codes (rates, alerts, --below/--until) and network names. The config, the selector
+// grammar and config init all check against these.
+
+/** Account (and alert) names: letters, digits, '.', '_' and '-', at most 64, starting with a letter or digit. */
+export const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const ACCOUNT_NAME_RULE = "letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit";
+
+/** A canonical symbol (USDT) or a provider code (USDT_TRC20). */
+export const CURRENCY_CODE = /^[A-Za-z0-9_]{1,16}$/;
+
+/** A network name such as tron or ethereum. */
+export const NETWORK_NAME = /^[A-Za-z0-9-]{1,32}$/;
