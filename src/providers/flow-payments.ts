@@ -12,7 +12,7 @@
 import { makeBalance, type Balance, type Mode } from '../core/balance.js';
 import { canonicalCurrency } from '../core/currencies.js';
 import { PROVIDERS } from './catalog.js';
-import { callJson } from './request.js';
+import { callJson, modeFromKeyPrefix } from './request.js';
 import { amount, arr, isObject, obj, optAmount, optInt, optStr, str } from './shape.js';
 import type { AdapterContext, ProviderAdapter } from './types.js';
 
@@ -21,8 +21,7 @@ function modeOf(ctx: AdapterContext): Mode | null {
   const host = new URL(ctx.baseUrl).hostname;
   if (host === 'api-staging.flow-payments.com') return 'test';
   if (host === 'api.flow-payments.com') return 'live';
-  const key = ctx.account.credentials.apiKey ?? '';
-  return key.startsWith('sk_test_') ? 'test' : key.startsWith('sk_live_') ? 'live' : null;
+  return modeFromKeyPrefix(ctx, 'sk_test_', 'sk_live_');
 }
 
 export const flowPayments: ProviderAdapter = {

@@ -11,6 +11,7 @@ import { httpRequest, type HttpResponse } from '../http/client.js';
 import { limiterFor, type RateLimiter } from '../http/rate-limiter.js';
 import type { ResolvedAccount } from '../config/types.js';
 import type { ProviderInfo } from './catalog.js';
+import type { Mode } from '../core/balance.js';
 import type { AdapterContext, ErrorDetail, ProviderAdapter } from './types.js';
 
 export interface CallSpec {
@@ -44,6 +45,13 @@ export function credentialFingerprint(ctx: Pick<AdapterContext, 'account'>): str
 /** The process-wide pacing of this account's credential (shared by accounts with the same key). */
 export function accountLimiter(account: ResolvedAccount, info: ProviderInfo): RateLimiter {
   return limiterFor(`${info.id}:${credentialFingerprint({ account })}`, { concurrency: info.concurrency, rateLimit: info.rateLimit });
+}
+
+/** The account's mode: its config `mode`, else what the key's prefix says (sk_test_ / sk_live_, sk.sbx. / sk.live.). */
+export function modeFromKeyPrefix(ctx: AdapterContext, test: string, live: string): Mode | null {
+  if (ctx.account.mode) return ctx.account.mode;
+  const key = ctx.account.credentials.apiKey ?? '';
+  return key.startsWith(test) ? 'test' : key.startsWith(live) ? 'live' : null;
 }
 
 export function whoLabel(ctx: AdapterContext): string {

@@ -57,12 +57,17 @@ export function optAmount(value: unknown, path: string): ParsedAmount | null {
   return value === undefined || value === null ? null : amount(value, path);
 }
 
-/** Small non-money integers (asset decimals, confirmations), null when absent. */
-export function optInt(value: unknown, path: string): number | null {
+/** Non-money whole numbers (asset decimals, list totals, token lifetimes), null when absent. */
+export function optInt(value: unknown, path: string, maxDigits = 3): number | null {
   if (value === undefined || value === null) return null;
   const text = isLosslessNumber(value) ? value.value : typeof value === 'string' ? value : null;
-  if (text === null || !/^\d{1,3}$/.test(text)) throw new ShapeError(path, `expected a small whole number, got ${describe(value)}`);
+  if (text === null || !new RegExp(`^\\d{1,${maxDigits}}$`).test(text)) throw new ShapeError(path, `expected a whole number, got ${describe(value)}`);
   return Number(text);
+}
+
+/** A provider's free-text field for messages: a non-blank string, else undefined. */
+export function optText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 /** ISO timestamps, kept as the provider wrote them when they parse as a date. */

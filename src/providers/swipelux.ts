@@ -17,21 +17,11 @@ import { BadResponseError, isBalanceError, type BalanceError } from '../core/err
 import { formatDecimal, parseAmount } from '../core/money.js';
 import { forTerminal } from '../core/sanitize.js';
 import { PROVIDERS } from './catalog.js';
-import { callJson, whoLabel } from './request.js';
-import { amount, arr, badShapeError, isObject, obj, optInt, optStr, listSetting, optTimestamp, ShapeError, str } from './shape.js';
+import { callJson, modeFromKeyPrefix, whoLabel } from './request.js';
+import { amount, arr, badShapeError, isObject, listSetting, obj, optInt, optStr, optText, optTimestamp, ShapeError, str } from './shape.js';
 import type { AdapterContext, AdapterResult, ProviderAdapter, ReportedTotal } from './types.js';
 
 type Part = Omit<AdapterResult, 'errors'>;
-
-function modeOf(ctx: AdapterContext): Mode | null {
-  if (ctx.account.mode) return ctx.account.mode;
-  const key = ctx.account.credentials.apiKey ?? '';
-  return key.startsWith('sk.sbx.') ? 'test' : key.startsWith('sk.live.') ? 'live' : null;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
 
 /** One configured id being read: what every request and message needs to know. */
 interface Job {
@@ -167,13 +157,13 @@ export const swipelux: ProviderAdapter = {
     if (!isObject(body)) return {};
     const nested = isObject(body.error) ? body.error : {};
     return {
-      code: text(body.code) ?? text(nested.code),
-      message: text(body.detail) ?? text(body.title) ?? text(body.message) ?? text(nested.message) ?? text(body.error),
+      code: optText(body.code) ?? optText(nested.code),
+      message: optText(body.detail) ?? optText(body.title) ?? optText(body.message) ?? optText(nested.message) ?? optText(body.error),
     };
   },
 
   async fetchBalances(ctx) {
-    const mode = modeOf(ctx);
+    const mode = modeFromKeyPrefix(ctx, 'sk.sbx.', 'sk.live.');
     // Every id at once: the shared limiter keeps at most `concurrency` requests in flight per key.
     const job = (kind: string, id: string): Job => ({ adapter: this, ctx, mode, id, resource: `${kind} ${forTerminal(id, 80)}` });
     const parts = await Promise.all([

@@ -8,19 +8,13 @@
 //    "total_balance_usd": "2847.25"}
 // A currency with no balance may be listed with "0.00" or be absent; absent simply means no row.
 // Errors: {"error": {"code": "UNAUTHORIZED", "message": "Invalid API key"}}.
-import { makeBalance, type Mode } from '../core/balance.js';
+import { makeBalance } from '../core/balance.js';
 import { canonicalCurrency } from '../core/currencies.js';
 import { BadResponseError } from '../core/errors.js';
 import { PROVIDERS } from './catalog.js';
-import { callJson, whoLabel } from './request.js';
+import { callJson, modeFromKeyPrefix, whoLabel } from './request.js';
 import { amount, arr, isObject, obj, optAmount, str, scaleOf } from './shape.js';
-import type { AdapterContext, ProviderAdapter, ReportedTotal } from './types.js';
-
-function modeOf(ctx: AdapterContext): Mode | null {
-  if (ctx.account.mode) return ctx.account.mode;
-  const key = ctx.account.credentials.apiKey ?? '';
-  return key.startsWith('sk_test_') ? 'test' : key.startsWith('sk_live_') ? 'live' : null;
-}
+import type { ProviderAdapter, ReportedTotal } from './types.js';
 
 export const syncpay: ProviderAdapter = {
   info: PROVIDERS.syncpay,
@@ -47,7 +41,7 @@ export const syncpay: ProviderAdapter = {
       const detail = this.errorDetail(body);
       throw new BadResponseError(`${whoLabel(ctx)} answered success: false (${detail.code ?? ''} ${detail.message ?? 'no message'})`.replace('( ', '('));
     }
-    const mode = modeOf(ctx);
+    const mode = modeFromKeyPrefix(ctx, 'sk_test_', 'sk_live_');
     const balances = arr(body.balances, '$.balances').map((row, i) => {
       const path = `$.balances[${i}]`;
       const item = obj(row, path);

@@ -14,9 +14,8 @@
 import { BadResponseError, BalanceError } from '../../core/errors.js';
 import { registerSecret } from '../../core/secrets.js';
 import { callJson, whoLabel, type CallSpec } from '../request.js';
-import { obj, optStr, str } from '../shape.js';
+import { obj, optInt, optStr, str } from '../shape.js';
 import type { AdapterContext, ProviderAdapter } from '../types.js';
-import { optCount } from './shapes.js';
 
 /** Renew this long before the token expires, so a request never races the expiry. */
 const EARLY_RENEWAL_MS = 60_000;
@@ -67,7 +66,7 @@ async function requestToken(adapter: ProviderAdapter, ctx: AdapterContext, entry
   if (type !== null && type.toLowerCase() !== 'bearer') {
     throw new BadResponseError(`${whoLabel(ctx)} issued a '${type.slice(0, 20)}' token; only Bearer tokens are supported`);
   }
-  const lifetimeMs = (optCount(body.expires_in, '$.expires_in') ?? DEFAULT_LIFETIME_S) * 1000;
+  const lifetimeMs = (optInt(body.expires_in, '$.expires_in', 9) ?? DEFAULT_LIFETIME_S) * 1000;
   entry.renewAt = Date.now() + lifetimeMs - Math.min(EARLY_RENEWAL_MS, lifetimeMs / 2);
   return token;
 }

@@ -6,30 +6,26 @@
 //   {"wallet_id": ["This field is required."]}                (DRF field validation)
 // The code (wallet_not_found, rate_limit_exceeded, insufficient_permissions, …) is what a user can
 // look up in the docs, so it is always kept in the one-line message.
-import { isObject } from '../shape.js';
+import { isObject, optText } from '../shape.js';
 import type { ErrorDetail } from '../types.js';
 
 const CODE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
 
 export function cryptofuseErrorDetail(body: unknown): ErrorDetail {
   if (!isObject(body)) return {};
   const error = body.error;
   if (isObject(error)) {
-    return { code: text(error.code), message: text(error.message) ?? text(error.detail) };
+    return { code: optText(error.code), message: optText(error.message) ?? optText(error.detail) };
   }
   if (typeof error === 'string') {
     // OAuth style: the string is a code when it looks like one, otherwise it is the message.
-    const description = text(body.error_description) ?? text(body.message);
-    return CODE.test(error) ? { code: error, message: description } : { message: text(error) };
+    const description = optText(body.error_description) ?? optText(body.message);
+    return CODE.test(error) ? { code: error, message: description } : { message: optText(error) };
   }
   const detail = body.detail;
-  if (text(detail)) return { code: text(body.code), message: text(detail) };
+  if (optText(detail)) return { code: optText(body.code), message: optText(detail) };
   if (isObject(detail)) return cryptofuseErrorDetail({ error: detail });
-  if (text(body.message)) return { code: text(body.code), message: text(body.message) };
+  if (optText(body.message)) return { code: optText(body.code), message: optText(body.message) };
   // DRF field errors: name the first field and its first message.
   for (const [field, value] of Object.entries(body)) {
     const first = Array.isArray(value) ? value.find((v) => typeof v === 'string') : undefined;

@@ -41,14 +41,6 @@ export function readId(value: unknown, path: string): string | null {
   return text === '' ? null : text;
 }
 
-/** A whole number such as a list total or a token lifetime, as a JSON number or digits. */
-export function optCount(value: unknown, path: string): number | null {
-  if (value === undefined || value === null) return null;
-  const text = isLosslessNumber(value) ? value.value : typeof value === 'string' ? value : null;
-  if (text === null || !/^\d{1,9}$/.test(text)) throw new ShapeError(path, 'expected a whole number');
-  return Number(text);
-}
-
 export function parseWalletBalances(body: unknown): WalletBalances {
   const root = obj(body, '$');
   if (isObject(root.result)) {

@@ -5,10 +5,10 @@
 //   [{"id": "550e…", "name": "Trading Wallet", "blockchain": "…", "balance": 0.5, …}]   (bare array)
 import { BadResponseError, ConfigError, type BalanceError } from '../../core/errors.js';
 import { whoLabel } from '../request.js';
-import { arr, listSetting, obj, optStr, ShapeError } from '../shape.js';
+import { arr, listSetting, obj, optInt, optStr, ShapeError } from '../shape.js';
 import type { AdapterContext, ProviderAdapter } from '../types.js';
 import { authedCall } from './auth.js';
-import { optCount, readId } from './shapes.js';
+import { readId } from './shapes.js';
 
 export type ApiVersion = 'v1' | 'v2' | 'v3';
 
@@ -50,7 +50,7 @@ export function configuredTargets(ctx: AdapterContext, version: ApiVersion): Wal
 function readPage(body: unknown): { rows: unknown[]; path: string; total: number | null } {
   if (Array.isArray(body)) return { rows: body, path: '$', total: null };
   const result = obj(obj(body, '$').result, '$.result');
-  return { rows: arr(result.wallets, '$.result.wallets'), path: '$.result.wallets', total: optCount(result.total, '$.result.total') };
+  return { rows: arr(result.wallets, '$.result.wallets'), path: '$.result.wallets', total: optInt(result.total, '$.result.total', 9) };
 }
 
 export interface Listing {
