@@ -6,10 +6,9 @@ import { resolveAccounts, selectAccounts } from '../config/index.js';
 import type { Config, ResolvedAccount } from '../config/types.js';
 import { isZeroOrUnknown, type Balance } from '../core/balance.js';
 import { codeSelector, matchesCode } from '../core/conditions.js';
-import { formatDuration } from '../core/duration.js';
 import { fetchAccountBalances, fetchWithdrawalRules, type AccountOutcome, type FetchResult } from '../core/fetch-balances.js';
 import { valueBalances } from '../core/valuation.js';
-import { DEFAULT_TIMEOUT_MS, closeHttp, type HttpSettings } from '../http/client.js';
+import { DEFAULT_TIMEOUT_MS, closeHttp, timeBudget, type HttpSettings } from '../http/client.js';
 import type { WithdrawalRule } from '../providers/types.js';
 
 export interface FetchBalancesOptions {
@@ -95,7 +94,7 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
   const live = accounts.filter((a) => !hits.has(a.name));
   options.onProgress?.(hits.size, accounts.length);
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  const http: Partial<HttpSettings> = { deadline: Date.now() + timeout, timeoutLabel: formatDuration(timeout), signal: options.signal, debug: options.debug };
+  const http: Partial<HttpSettings> = { ...timeBudget(timeout), signal: options.signal, debug: options.debug };
   let fetched: FetchResult;
   const rules = new Map<string, WithdrawalRule[] | null>();
   try {

@@ -29,14 +29,17 @@ export interface HttpSettings {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** A budget of `timeoutMs` from now: the deadline, and how to name it in messages ("within 30s"). */
+export function timeBudget(timeoutMs: number): Pick<HttpSettings, 'deadline' | 'timeoutLabel'> {
+  return { deadline: Date.now() + timeoutMs, timeoutLabel: formatDuration(timeoutMs) };
+}
+
 export function defaultHttpSettings(overrides: Partial<HttpSettings> = {}): HttpSettings {
-  const timeoutMs = DEFAULT_TIMEOUT_MS;
   return {
     connectTimeoutMs: 5_000,
     headersTimeoutMs: 10_000,
     bodyTimeoutMs: 10_000,
-    deadline: Date.now() + timeoutMs,
-    timeoutLabel: formatDuration(timeoutMs),
+    ...timeBudget(DEFAULT_TIMEOUT_MS),
     maxAttempts: 3,
     maxResponseBytes: 8 * 1024 * 1024,
     backoff: DEFAULT_BACKOFF,

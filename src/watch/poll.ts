@@ -2,9 +2,8 @@
 // never outlasts the account's interval, and a count of the requests it sent, so the interval can
 // be raised when an account needs several requests per poll.
 import type { ResolvedAccount } from '../config/types.js';
-import { formatDuration } from '../core/duration.js';
 import { fetchAccountBalances, type AccountOutcome } from '../core/fetch-balances.js';
-import { DEFAULT_TIMEOUT_MS } from '../http/client.js';
+import { DEFAULT_TIMEOUT_MS, timeBudget } from '../http/client.js';
 import { accountLimiter } from '../providers/request.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import { SANDBOX_KEYS } from '../sandbox/keys.js';
@@ -32,8 +31,7 @@ export async function pollAccount(account: ResolvedAccount, settings: PollSettin
   const result = await fetchAccountBalances([account], {
     includeZero: true,
     http: {
-      deadline: Date.now() + settings.budgetMs,
-      timeoutLabel: formatDuration(settings.budgetMs),
+      ...timeBudget(settings.budgetMs),
       signal: settings.signal,
       debug: settings.debug,
       onRequest: (attempt) => {

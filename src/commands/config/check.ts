@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../../config/types.js';
 import type { AccountOutcome } from '../../core/fetch-balances.js';
 import { examples } from '../shared/options.js';
-import { httpSettingsFor, type RunContext, type Runner } from '../shared/context.js';
+import type { RunContext, Runner } from '../shared/context.js';
 import type { AccountCheck, ConfigCheck, CredentialCheck, DoctorReport } from '../../core/doctor.js';
 
 export function registerConfigCheck(config: Command, run: Runner): void {
@@ -79,7 +79,7 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
 /** The same fetch every listing command uses, with progress on a terminal. */
 async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<AccountOutcome[]> {
   if (accounts.length === 0) return [];
-  const [{ fetchAccountBalances }, { startProgress }, { closeHttp }] = await Promise.all([
+  const [{ fetchAccountBalances }, { startProgress }, { closeHttp, timeBudget, DEFAULT_TIMEOUT_MS }] = await Promise.all([
     import('../../core/fetch-balances.js'),
     import('../../ui/spinner.js'),
     import('../../http/client.js'),
@@ -87,7 +87,12 @@ async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<A
   const progress = await startProgress(ctx.output, `Checking accounts: 0/${accounts.length}`, ctx.env);
   try {
     const result = await fetchAccountBalances(accounts, {
-      http: httpSettingsFor(ctx),
+      // --timeout is the whole check's budget, as for every command.
+      http: {
+        ...timeBudget(ctx.globals.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        signal: ctx.signal,
+        debug: ctx.globals.debug ? (line: string) => ctx.output.debug(line) : undefined,
+      },
       onAccountDone: (_, done, total) => progress.update(`Checking accounts: ${done}/${total}`),
     });
     for (const notice of result.notices) ctx.output.info(notice);

@@ -1,7 +1,5 @@
 // What every command run needs: the output channels, the interrupt signal and the HTTP budget.
 // Built from GlobalOptions; tests can build one directly with their own streams and env.
-import { formatDuration } from '../../core/duration.js';
-import type { HttpSettings } from '../../http/client.js';
 import type { Format, Output } from '../../ui/output.js';
 import type { GlobalOptions } from './options.js';
 
@@ -48,13 +46,3 @@ export async function createContext(globals: GlobalOptions): Promise<RunContext>
   };
 }
 
-/** HTTP settings for one command: --timeout is the whole command's budget. */
-export function httpSettingsFor(ctx: RunContext, defaultTimeoutMs = 30_000): Partial<HttpSettings> {
-  const timeoutMs = ctx.globals.timeoutMs ?? defaultTimeoutMs;
-  return {
-    deadline: Date.now() + timeoutMs,
-    timeoutLabel: formatDuration(timeoutMs),
-    signal: ctx.signal,
-    debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined,
-  };
-}
