@@ -58,14 +58,14 @@ export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<
   const tolerance = parseTolerance(options.tolerance);
   const result = options.result ?? (await collectBalances(ctx, { currencies: options.currencies, hideZero: options.hideZero }));
   const totals = computeTotals(result, { by: options.by, tolerance });
-  const { totalsJson, totalsCsv, totalsTable } = await import('../format/totals.js');
+  const { totalsJson, totalsCsv } = await import('../format/totals.js');
   // When every account failed there is no total to show: a table saying "TOTAL 0.00" would be a
   // false zero. JSON still prints its document, with complete: false and the errors.
   const nothingFetched = result.errors.length > 0 && result.outcomes.every((o) => o.errors.length > 0 && o.balances.length === 0);
   if (ctx.output.format === 'json') ctx.output.data(totalsJson(totals, result.errors, ctx.now(), result.cache));
   else if (nothingFetched) ctx.output.info('No total: no account could be read.');
   else if (ctx.output.format === 'csv') ctx.output.data(totalsCsv(totals));
-  else ctx.output.data(totalsTable(totals, { color: ctx.output.color }));
+  else ctx.output.data((await import('../format/totals-table.js')).totalsTable(totals, { color: ctx.output.color }));
 
   if (result.errors.length > 0 && !nothingFetched && ctx.output.format === 'table') {
     const failed = [...new Set(result.errors.map((e) => e.account).filter(Boolean))];

@@ -28,8 +28,8 @@ export function registerConfigCheck(config: Command, run: Runner): void {
 export async function runConfigCheck(ctx: RunContext): Promise<number> {
   // A report of sections and per-account lists has no honest CSV shape.
   const report = await diagnose(ctx);
-  const { doctorJson, doctorText } = await import('../../format/doctor.js');
-  ctx.output.data(ctx.output.format === 'json' ? doctorJson(report, ctx.now()) : doctorText(report, { color: ctx.output.color }));
+  if (ctx.output.format === 'json') ctx.output.data((await import('../../format/doctor.js')).doctorJson(report, ctx.now()));
+  else ctx.output.data((await import('../../format/doctor-table.js')).doctorText(report, { color: ctx.output.color }));
   return report.exitCode;
 }
 

@@ -1,0 +1,46 @@
+// The `total` table for people: USD rounded to cents only here. Kept apart from the JSON and CSV
+// writers so `total --json`/`--csv` never load cli-table3.
+import { formatDecimal, formatUsdForPeople, groupThousands } from '../core/money.js';
+import { forTerminal } from '../core/sanitize.js';
+import type { Totals } from '../core/totals.js';
+import { alignDecimals } from './columns.js';
+import { renderTable, type TableStyle } from './table.js';
+
+export function totalsTable(totals: Totals, style: TableStyle): string {
+  const c = style.color;
+  const byCurrency = totals.by === 'currency';
+  const values = alignDecimals([...totals.groups.map((g) => (g.usdValue === null ? null : formatUsdForPeople(g.usdValue))), formatUsdForPeople(totals.grandTotal)], 'unpriced');
+  const amounts = alignDecimals(totals.groups.map((g) => (g.amount === null ? null : formatDecimal(g.amount, g.scale))));
+  const head = [totals.by.toUpperCase(), ...(byCurrency ? ['AMOUNT'] : []), 'USD', 'SOURCES'];
+  const sources = (g: Totals['groups'][number]) =>
+    [g.sources.join(', '), g.unpricedCount > 0 ? c.yellow(`+${g.unpricedCount} unpriced`) : ''].filter(Boolean).join(' ') || '—';
+  const rows = totals.groups.map((g, i) => [
+    forTerminal(g.key),
+    ...(byCurrency ? [amounts[i] ?? ''] : []),
+    g.usdValue === null ? c.yellow(values[i] ?? '') : (values[i] ?? ''),
+    c.dim(sources(g)),
+  ]);
+  rows.push([c.bold('TOTAL'), ...(byCurrency ? [''] : []), c.bold(values[values.length - 1] ?? ''), '']);
+  let text = renderTable(head, rows, byCurrency ? [1, 2] : [1], style);
+
+  if (totals.unpriced.length > 0) {
+    const list = totals.unpriced.map((u) => `${forTerminal(u.currency)} ${groupThousands(formatDecimal(u.amount, u.scale))} in '${forTerminal(u.account)}'`);
+    const n = totals.unpriced.length;
+    text += `\n${c.yellow(`Excludes ${n} unpriced balance${n > 1 ? 's' : ''}:`)} ${list.join(', ')}\n`;
+    text += c.dim('Add a rate under `rates:` in the config (or list stablecoins under `pegged:`) to price them.\n');
+  }
+  if (totals.reconciliation.length > 0) {
+    const recon = totals.reconciliation;
+    const reportedCol = alignDecimals(recon.map((r) => formatUsdForPeople(r.reported)));
+    const computedCol = alignDecimals(recon.map((r) => formatUsdForPeople(r.computed)));
+    const diffCol = alignDecimals(recon.map((r) => formatUsdForPeople(r.difference)));
+    const verdict = (r: Totals['reconciliation'][number]) =>
+      r.withinTolerance === null ? c.yellow(`incomplete (${r.unpricedInScope} unpriced)`) : r.withinTolerance ? c.green('ok') : c.red('MISMATCH');
+    const reconRows = recon.map((r, i) => [
+      forTerminal(r.account), forTerminal(r.scopeId ?? r.scope, 40), reportedCol[i] ?? '', computedCol[i] ?? '', diffCol[i] ?? '', verdict(r),
+    ]);
+    text += `\n${c.bold('Reconciliation with provider-reported totals')}\n`;
+    text += renderTable(['ACCOUNT', 'SCOPE', 'REPORTED', 'COMPUTED', 'DIFFERENCE', ''], reconRows, [2, 3, 4], style);
+  }
+  return text;
+}
