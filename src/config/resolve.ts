@@ -86,7 +86,12 @@ export function resolveAccounts(config: Config, accounts: AccountConfig[], env: 
     if (apiKey !== undefined) credentials.apiKey = accept('apiKey', expand('apiKey', apiKey));
     if (apiKeyFile !== undefined) {
       const file = expand('apiKeyFile', apiKeyFile);
-      if (file !== undefined) credentials.apiKey = accept('apiKeyFile', readKeyFile(file, config.filePath, path, problems));
+      if (file !== undefined) {
+        const read = readKeyFile(file, config.filePath);
+        if (read.problem === undefined) credentials.apiKey = accept('apiKeyFile', read.key);
+        else if (read.unsafe) problems.push(`${path}.apiKeyFile: refusing to read the key from ${read.path}: ${read.problem}`);
+        else problems.push(`${path}.apiKeyFile: ${read.path} ${read.problem}`);
+      }
     }
     if (clientId !== undefined) credentials.clientId = accept('clientId', expand('clientId', clientId));
     if (clientSecret !== undefined) credentials.clientSecret = accept('clientSecret', expand('clientSecret', clientSecret));
@@ -108,27 +113,31 @@ export function resolveAccounts(config: Config, accounts: AccountConfig[], env: 
   return resolved;
 }
 
-function readKeyFile(file: string, configPath: string | null, path: string, problems: string[]): string | undefined {
-  const full = resolvePath(configPath ? dirname(configPath) : process.cwd(), file);
+export interface KeyFileRead {
+  /** The file's full path (relative paths are relative to the config file's directory). */
+  path: string;
+  key?: string;
+  /** Why no key was read: "does not exist", "its mode 0644 lets group or others read it; …". */
+  problem?: string;
+  /** The problem is that the file is unsafe to trust, not that it is missing or unreadable. */
+  unsafe?: boolean;
+}
+
+/** Read a key file, checking its mode and owner on the opened descriptor. Never throws. */
+export function readKeyFile(file: string, configPath: string | null): KeyFileRead {
+  const path = resolvePath(configPath ? dirname(configPath) : process.cwd(), file);
   let fd: number;
   try {
-    fd = openSync(full, 'r');
+    fd = openSync(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable (permission denied)' : 'cannot be read';
-    problems.push(`${path}.apiKeyFile: ${full} ${why}`);
-    return undefined;
+    return { path, problem: code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable (permission denied)' : 'cannot be read' };
   }
   try {
-    const problem = secretFileProblem(full, fd);
-    if (problem) {
-      problems.push(`${path}.apiKeyFile: refusing to read the key from ${full}: ${problem}`);
-      return undefined;
-    }
-    return readFileSync(fd, 'utf8');
+    const unsafe = secretFileProblem(path, fd);
+    return unsafe ? { path, problem: unsafe, unsafe: true } : { path, key: readFileSync(fd, 'utf8') };
   } catch {
-    problems.push(`${path}.apiKeyFile: ${full} cannot be read`);
-    return undefined;
+    return { path, problem: 'cannot be read' };
   } finally {
     closeSync(fd);
   }

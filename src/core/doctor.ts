@@ -2,7 +2,7 @@
 // credentials (variable names and key-file modes, never values), and what one call to each
 // account showed. Formatting lives in src/format/doctor.ts; the run in src/commands/config/check.ts.
 import { statSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { readKeyFile } from '../config/resolve.js';
 import type { AccountConfig, Config, ConfigOrigin } from '../config/types.js';
 import { PLACEHOLDER } from '../config/fields.js';
 import type { AccountOutcome } from './fetch-balances.js';
@@ -84,7 +84,7 @@ export function fileMode(path: string): string | null {
 }
 
 /** Variable names and their state ("set" / "not set" / "empty"), key files and their modes. */
-export function inspectCredentials(config: Config, account: AccountConfig, env: NodeJS.ProcessEnv, problems: string[]): CredentialCheck[] {
+export function inspectCredentials(config: Config, account: AccountConfig, env: NodeJS.ProcessEnv): CredentialCheck[] {
   const checks: CredentialCheck[] = [];
   const varState = (name: string) => (env[name] === undefined ? 'not set' : env[name].trim() === '' ? 'empty' : 'set');
   for (const field of ['apiKey', 'apiKeyFile', 'clientId', 'clientSecret'] as const) {
@@ -100,15 +100,8 @@ export function inspectCredentials(config: Config, account: AccountConfig, env: 
       continue;
     }
     if (names.some((name) => varState(name) !== 'set')) continue;
-    // Same rule as resolve.ts: relative to the config file's directory.
-    const path = resolvePath(config.filePath ? dirname(config.filePath) : process.cwd(), template.replace(PLACEHOLDER, (_, n: string) => env[n] ?? ''));
-    // resolveAccounts already said what is wrong with the file, if anything; reuse its words.
-    const prefix = `accounts.${account.name}.apiKeyFile: `;
-    const problem = problems
-      .find((p) => p.startsWith(prefix))
-      ?.slice(prefix.length)
-      .replace(`refusing to read the key from ${path}: `, '')
-      .replace(`${path} `, '');
+    // The same reading and checks as when the key is used; the key itself is dropped here.
+    const { path, problem } = readKeyFile(template.replace(PLACEHOLDER, (_, n: string) => env[n] ?? ''), config.filePath);
     const status = problem ?? `readable, mode ${fileMode(path) ?? '?'}`;
     checks.push({ field, source: 'file', variable: null, path, status, ok: problem === undefined });
   }

@@ -35,7 +35,7 @@ describe('credentials by name', () => {
     const raw = { accounts: { cf: { provider: 'cryptofuse', clientId: 'literal-client-id', clientSecret: '${CF_SECRET}' }, sp: { provider: 'syncpay', apiKey: '${A}${B}' } } };
     const cfg = validateConfig(raw, '/x/.balancerc.yaml', 'search');
     const env = { CF_SECRET: 'very-secret-value', A: ' ' };
-    const all = cfg.accounts.flatMap((a) => inspectCredentials(cfg, a, env, []));
+    const all = cfg.accounts.flatMap((a) => inspectCredentials(cfg, a, env));
     expect(all.map((c) => [c.field, c.source, c.variable, c.status])).toEqual([
       ['clientId', 'literal', null, 'literal value'],
       ['clientSecret', 'env', 'CF_SECRET', 'set'],
@@ -50,10 +50,20 @@ describe('credentials by name', () => {
     writeFileSync(join(dir, 'key'), 'k');
     chmodSync(join(dir, 'key'), 0o400);
     const cfg = validateConfig({ accounts: { sp: { provider: 'syncpay', apiKeyFile: '${KEY_DIR}/key' } } }, join(dir, 'c.yaml'), 'flag');
-    const [variable, file] = inspectCredentials(cfg, cfg.accounts[0]!, { KEY_DIR: '.' }, []);
+    const [variable, file] = inspectCredentials(cfg, cfg.accounts[0]!, { KEY_DIR: '.' });
     expect(variable).toMatchObject({ source: 'env', variable: 'KEY_DIR', status: 'set' });
     expect(file).toMatchObject({ source: 'file', path: join(dir, 'key'), status: 'readable, mode 0400', ok: true });
     // The file is not looked at while its path cannot be resolved.
-    expect(inspectCredentials(cfg, cfg.accounts[0]!, {}, []).map((c) => c.source)).toEqual(['env']);
+    expect(inspectCredentials(cfg, cfg.accounts[0]!, {}).map((c) => c.source)).toEqual(['env']);
+  });
+
+  it('a key file others can read, or a missing one: the problem in the same words as when it is used', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'open'), 'k');
+    chmodSync(join(dir, 'open'), 0o644);
+    const cfg = validateConfig({ accounts: { a: { provider: 'syncpay', apiKeyFile: 'open' }, b: { provider: 'syncpay', apiKeyFile: 'gone' } } }, join(dir, 'c.yaml'), 'flag');
+    const [open, gone] = cfg.accounts.map((a) => inspectCredentials(cfg, a, {})[0]);
+    expect(open).toMatchObject({ path: join(dir, 'open'), status: `its mode 0644 lets group or others read it; run \`chmod 600 ${join(dir, 'open')}\``, ok: false });
+    expect(gone).toMatchObject({ path: join(dir, 'gone'), status: 'does not exist', ok: false });
   });
 });

@@ -62,10 +62,9 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
   for (const account of selected) {
     try {
       resolved.push(...resolveAccounts(loaded, [account], ctx.env));
-      credentials.set(account.name, doctor.inspectCredentials(loaded, account, ctx.env, []));
+      credentials.set(account.name, doctor.inspectCredentials(loaded, account, ctx.env));
     } catch (error) {
-      const problems = (error as { problems?: string[] }).problems ?? [];
-      checks.set(account.name, doctor.notCalled(account, doctor.inspectCredentials(loaded, account, ctx.env, problems), error));
+      checks.set(account.name, doctor.notCalled(account, doctor.inspectCredentials(loaded, account, ctx.env), error));
     }
   }
   for (const outcome of await callOnce(ctx, resolved)) {
