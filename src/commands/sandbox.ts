@@ -1,8 +1,8 @@
 // `sandbox`: serve the loopback emulator of the providers' balance APIs until interrupted.
 import type { Command } from 'commander';
 import { UsageError, type BalanceError } from '../core/errors.js';
-import { parseDuration } from '../core/duration.js';
-import { examples } from './shared/options.js';
+import type { FileHandle } from 'node:fs/promises';
+import { durationFlag, examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 
 export function registerSandbox(program: Command, run: Runner): void {
@@ -29,8 +29,7 @@ export function registerSandbox(program: Command, run: Runner): void {
 async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
   const port = opts.port === undefined ? 0 : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${String(opts.port)}" is not a port number (0-65535)`);
-  const latencyMs = opts.latency === undefined ? 0 : parseDuration(String(opts.latency));
-  if (latencyMs === null) throw new UsageError(`--latency "${String(opts.latency)}" is not a duration; expected e.g. 50ms`);
+  const latencyMs = durationFlag('--latency', opts.latency === undefined ? undefined : String(opts.latency), true) ?? 0;
   const { parseScenario } = await import('../sandbox/scenario.js');
   const scenario = opts.scenario === undefined ? undefined : parseScenario(String(opts.scenario));
   if (scenario === null) throw new UsageError(`--scenario "${String(opts.scenario)}" is not a scenario; expected settle, settle:<requests>, settle:<duration> or ticker`);
@@ -38,8 +37,12 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
   const { sandboxConfigText } = await import('../sandbox/demo-config.js');
   const { PROVIDER_IDS } = await import('../providers/catalog.js');
   const rateLimits = opts.rateLimit === false ? Object.fromEntries(PROVIDER_IDS.map((id) => [id, null])) : undefined;
+  // Claim the config file first: a bad path is refused before anything starts listening.
+  const configPath = typeof opts.writeConfig === 'string' ? opts.writeConfig : null;
+  const configFile = configPath === null ? null : await createConfigFile(configPath);
   const sandbox = await startSandbox({ port, latencyMs, ...(rateLimits ? { rateLimits } : {}), ...(scenario ? { scenario } : {}) }).catch(
-    (error: NodeJS.ErrnoException) => {
+    async (error: NodeJS.ErrnoException) => {
+      if (configFile && configPath) await configFile.close().then(async () => (await import('node:fs/promises')).unlink(configPath));
       if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
         const why = error.code === 'EADDRINUSE' ? 'is already in use' : 'needs privileges';
         throw new UsageError(`port ${port} on 127.0.0.1 ${why}`, 'pick another with --port, or leave it out for a free one');
@@ -48,20 +51,25 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
     },
   );
   ctx.output.error(`Sandbox listening on ${sandbox.url} (loopback only). Press Ctrl+C to stop.`);
-  if (typeof opts.writeConfig === 'string') {
-    const { writeFile } = await import('node:fs/promises');
-    try {
-      await writeFile(opts.writeConfig, sandboxConfigText(sandbox.baseUrl, opts.writeConfig), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      await sandbox.close();
-      const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
-      throw new UsageError(`cannot write ${opts.writeConfig}: ${exists ? 'it already exists' : 'not writable'}`);
-    }
-    ctx.output.error(`Wrote ${opts.writeConfig}; try: balance-inspector --config ${opts.writeConfig} balances`);
+  if (configFile && configPath) {
+    await configFile.writeFile(sandboxConfigText(sandbox.baseUrl, configPath));
+    await configFile.close();
+    ctx.output.error(`Wrote ${configPath}; try: balance-inspector --config ${configPath} balances`);
   } else {
     ctx.output.error('Add --write-config <path> to get a config whose accounts point here.');
   }
   await new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve(), { once: true }));
   await sandbox.close();
   return (ctx.signal.reason as BalanceError).exitCode;
+}
+
+/** Create the config file (0600, never over an existing one), or say exactly why it cannot be. */
+async function createConfigFile(path: string): Promise<FileHandle> {
+  try {
+    return await (await import('node:fs/promises')).open(path, 'wx', 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' ? 'it already exists' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (code ?? 'write failed');
+    throw new UsageError(`--write-config ${path}: cannot create the file: ${why}`);
+  }
 }

@@ -1,5 +1,5 @@
 // `sandbox` as a user runs it: a long-lived process that writes a config pointing at itself.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -20,6 +20,40 @@ describe('sandbox --write-config', () => {
     const stopped = await served;
     expect(stopped.code).toBe(130);
     expect(stopped.stderr).toContain(`Wrote ${path}`);
+  });
+});
+
+describe('sandbox usage errors', () => {
+  it('refuses bad flags and an unusable --write-config path before listening (exit 2)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'taken.yaml'), 'x');
+    const cases: Array<[string[], string]> = [
+      [['--port', 'abc'], 'error: --port "abc" is not a port number (0-65535)'],
+      [['--latency', 'fast'], 'error: --latency "fast" is not a duration; expected e.g. 500ms, 10s, 2m'],
+      [['--scenario', 'party'], 'error: --scenario "party" is not a scenario; expected settle, settle:<requests>, settle:<duration> or ticker'],
+      [['--write-config', join(dir, 'taken.yaml')], `error: --write-config ${join(dir, 'taken.yaml')}: cannot create the file: it already exists`],
+      [['--write-config', join(dir, 'no', 'x.yaml')], `error: --write-config ${join(dir, 'no', 'x.yaml')}: cannot create the file: its folder does not exist`],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stdout, stderr } = await runCli(['sandbox', ...args], { cwd: dir });
+      expect([code, stdout, stderr.split('\n')[0]]).toEqual([2, '', message]);
+      expect(stderr).not.toContain('listening');
+    }
+  });
+
+  it('a port in use is a usage error, and the config file it claimed is removed', async () => {
+    const dir = tempDir();
+    const first = join(dir, 'first.json');
+    let done = false;
+    const served = runCli(['sandbox', '--write-config', first], { cwd: dir, signal: 'SIGINT', signalAfterMs: 0, signalWhen: () => done });
+    for (let i = 0; i < 100 && !existsSync(first); i++) await new Promise((r) => setTimeout(r, 50));
+    const port = new URL((JSON.parse(readFileSync(first, 'utf8')) as { accounts: { syncpay: { baseUrl: string } } }).accounts.syncpay.baseUrl).port;
+    const second = join(dir, 'second.yaml');
+    const { code, stderr } = await runCli(['sandbox', '--port', port, '--write-config', second], { cwd: dir });
+    done = true;
+    await served;
+    expect([code, stderr.split('\n')[0]]).toEqual([2, `error: port ${port} on 127.0.0.1 is already in use`]);
+    expect(existsSync(second)).toBe(false);
   });
 });
 

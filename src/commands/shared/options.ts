@@ -76,7 +76,8 @@ export function parseGlobalOptions(raw: RawGlobals): GlobalOptions {
   };
 }
 
-function durationFlag(flag: string, text: string | undefined, zeroAllowed: boolean): number | undefined {
+/** A duration flag (`500ms`, `10s`, `2m`); a bad one is a usage error naming the flag. */
+export function durationFlag(flag: string, text: string | undefined, zeroAllowed: boolean): number | undefined {
   if (text === undefined) return undefined;
   const parsed = parseDuration(text);
   if (parsed === null || parsed < 0 || (parsed === 0 && !zeroAllowed)) {
