@@ -2,12 +2,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { runCli } from '../helpers/cli.js';
-import { sandboxWithConfig } from '../helpers/fixtures.js';
+import { sandboxWithConfig, writeConfig } from '../helpers/fixtures.js';
 
 let sandbox: Sandbox;
 let configPath: string;
+let config: Record<string, unknown>;
+let dir: string;
 beforeAll(async () => {
-  ({ sandbox, configPath } = await sandboxWithConfig());
+  ({ sandbox, configPath, config, dir } = await sandboxWithConfig());
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.faults.clear());
@@ -43,6 +45,20 @@ describe('total', () => {
       ['3121.75', '3121.75', true],
       ['2895.92', '2895.92', true],
     ]);
+  });
+
+  it('--tolerance decides between ok and MISMATCH once nothing in scope is unpriced', async () => {
+    // With a GHS rate SyncPay's own total can be judged: 2 826.75 computed against 2 847.25 (0.72 %).
+    const priced = writeConfig(dir, { ...config, rates: { ...(config.rates as object), GHS: '0.1' } }, 'priced.json');
+    const run = (tolerance: string) => runCli(['total', '--account', 'syncpay', '--tolerance', tolerance, '--config', priced]);
+    expect((await run('1%')).stdout).toMatch(/syncpay\s+account\s+2,847\.25\s+2,826\.75\s+-20\.50\s+ok/);
+    const strict = await run('0.5%');
+    expect(strict.code).toBe(0);
+    expect(strict.stdout).toMatch(/syncpay\s+account\s+2,847\.25\s+2,826\.75\s+-20\.50\s+MISMATCH/);
+    const csv = await runCli(['total', '--csv', '--account', 'syncpay', '--tolerance', '0.5', '--config', priced]);
+    const rows = csv.stdout.split('\r\n');
+    expect(rows[0]).toBe('section,key,account,provider,currency,network,amount,usdValue,sources,reported,computed,difference,withinTolerance');
+    expect(rows).toContain('reconciliation,account,syncpay,syncpay,,,,,,2847.25,2826.75,-20.50,false');
   });
 
   it('prints a table for people, cents only there, and says what it excludes', async () => {
@@ -141,6 +157,13 @@ describe('can-withdraw', () => {
   it.each([['1e3'], ['-5'], ['0'], ['abc'], ['1,000']])('amount %s is a usage error', async (amount) => {
     const { code, stdout } = await cli('can-withdraw', 'USDT', amount);
     expect([code, stdout]).toEqual([2, '']);
+  });
+
+  it('--network picks the chain: USDT 450 fits on tron (SyncPay) but not on ethereum (casino-v1)', async () => {
+    const tron = await cli('can-withdraw', 'USDT', '450', '--network', 'tron', '--account', 'syncpay,casino-v1', '--quiet');
+    expect([tron.code, tron.stdout]).toEqual([0, "yes: 'syncpay' can withdraw 450 USDT (tron) (available 500.00, minimum 10)\n"]);
+    const eth = await cli('can-withdraw', 'USDT', '450', '--network', 'ethereum', '--account', 'syncpay,casino-v1');
+    expect([eth.code, eth.stdout, eth.stderr]).toEqual([1, '', "no: insufficient: available 400.75 USDT (ethereum) in 'casino-v1' < 450\n"]);
   });
 
   it('--csv is refused as a usage error rather than silently ignored', async () => {
