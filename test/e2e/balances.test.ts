@@ -149,9 +149,13 @@ describe('failures', () => {
 
   it('SIGINT mid-request exits 130 with nothing on stdout', async () => {
     sandbox.faults.add({ provider: 'syncpay', kind: 'hang' });
-    const { code, stdout, ms } = await runCli(['balances', '--json', '--config', configPath], { signal: 'SIGINT', signalAfterMs: 700 });
+    const before = sandbox.requests.length;
+    // Signalled once the request is hanging at the sandbox, so a slow start-up cannot race it.
+    const hanging = () => sandbox.requests.slice(before).some((r) => r.provider === 'syncpay');
+    const { code, stdout, msAfterSignal } = await runCli(['balances', '--json', '--config', configPath], { signal: 'SIGINT', signalWhen: hanging, signalAfterMs: 100 });
     expect([code, stdout]).toEqual([130, '']);
-    expect(ms).toBeLessThan(5_000);
+    expect(msAfterSignal).not.toBeNull();
+    expect(msAfterSignal).toBeLessThan(1_500);
   });
 });
 
