@@ -2,6 +2,7 @@
 // OAuth, enumeration and withdrawal rules are in cryptofuse-auth.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toBalanceJson, type Balance } from '../../src/core/balance.js';
+import { PROVIDERS } from '../../src/providers/catalog.js';
 import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/sandbox/cryptofuse-data.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { cryptofuseSandbox, fetchCf, requestsTo, type Accounts } from '../helpers/cryptofuse.js';
@@ -177,12 +178,53 @@ describe('errors: every documented body form, naming account and wallet', () => 
     ]]);
   });
 
-  it('an account-wide failure stops further wallets but keeps what was read', async () => {
-    // Two wallets start together; one is refused, the other still answers.
-    sandbox.faults.add({ provider: 'cryptofuse', kind: 'status', status: 401, body: '{"detail": "Not authenticated"}' });
-    const result = await fetchCf(only('casino-v2', { clientId: undefined, clientSecret: undefined, apiKey: 'cf_sandbox_key_00000000000000001' }));
-    expect(result.errors.map((e) => e.code)).toEqual(['AUTH_FAILED']);
-    expect(result.balances.length).toBeGreaterThan(0);
-    expect(result.notices).toEqual(["0 of 2 wallets of account 'casino-v2' were not read because of its AUTH_FAILED error"]);
+  describe('an account-wide failure', () => {
+    // More wallets than the account reads at once: the first request is refused at once, the
+    // others that started with it answer slowly, so the refusal is known before any slot frees.
+    const WALLETS = 8;
+    const { concurrency } = PROVIDERS.cryptofuse;
+    async function refusedWhileReading() {
+      const extra = Array.from({ length: WALLETS - 2 }, (_, i) => ({ id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, name: `Wallet ${i + 1}`, created_at: '2025-05-01T00:00:00.000Z' }));
+      sandbox.state.cryptofuse.wallets.push(...extra);
+      // Each wallet holds a balance, so every wallet read shows up in the result.
+      for (const w of extra) {
+        sandbox.state.cryptofuse.v2[w.id] = {
+          name: w.name, totalUsd: '1.00', lastUpdated: w.created_at,
+          balances: { usdt: { available: '1.00', pending: '0.00', total: '1.00', usd_value: '1.00', address: '0x0', blockchain: 'ETH', last_transaction_at: w.created_at } },
+        };
+      }
+      const wallets = [TRADING_WALLET, SAVINGS_WALLET, ...extra.map((w) => w.id)];
+      sandbox.faults.add({ provider: 'cryptofuse', path: '/wallets/balance', kind: 'status', status: 401, body: '{"detail": "Not authenticated"}' });
+      sandbox.faults.add({ provider: 'cryptofuse', path: '/wallets/balance', kind: 'delay', ms: 800, times: WALLETS });
+      const result = await fetchCf(only('casino-v2', { clientId: undefined, clientSecret: undefined, apiKey: 'cf_sandbox_key_00000000000000001', wallets }));
+      const requested = requestsTo(sandbox, '/wallets/balance').map((r) => (JSON.parse(r.body) as { wallet_id: string }).wallet_id);
+      const read = new Set(result.balances.map((b) => b.wallet));
+      return { result, requested, read, wallets };
+    }
+
+    it('stops further wallets but keeps what was read', async () => {
+      expect(concurrency).toBeLessThan(WALLETS);
+      const { result, requested, read } = await refusedWhileReading();
+      expect(result.errors.map((e) => e.code)).toEqual(['AUTH_FAILED']);
+      // Only the wallets that started alongside the refused one were asked for.
+      expect(requested).toHaveLength(concurrency);
+      expect(new Set(requested).size).toBe(concurrency);
+      expect(result.balances.length).toBeGreaterThan(0);
+      expect(read.size).toBe(concurrency - 1);
+      for (const wallet of read) expect(requested).toContain(wallet);
+      expect(result.notices).toHaveLength(1);
+      expect(result.notices[0]).toMatch(new RegExp(`^\\d+ of ${WALLETS} wallets of account 'casino-v2' were not read because of its AUTH_FAILED error$`));
+    });
+
+    // Known bug in src/providers/cryptofuse/balances.ts: `unread` filters a sparse array, whose
+    // holes filter() skips, so the notice always says "0 of N". Flip to `it` once that is fixed.
+    it.fails('says how many wallets were not read', async () => {
+      const { result, requested, read, wallets } = await refusedWhileReading();
+      const unread = Number(/^(\d+) of /.exec(result.notices[0] ?? '')?.[1]);
+      // At least the wallets never asked for; at most every wallet whose balances are missing.
+      expect(unread).toBeGreaterThanOrEqual(wallets.length - requested.length);
+      expect(unread).toBeLessThanOrEqual(wallets.length - read.size);
+      expect(unread).toBeGreaterThan(0);
+    });
   });
 });
