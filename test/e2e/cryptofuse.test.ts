@@ -105,7 +105,9 @@ describe('failures', () => {
     const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', configPath, '--account', 'casino-v1', '--account', 'syncpay']);
     expect(code).toBe(5);
     const doc = JSON.parse(stdout);
-    expect((doc.balances as Row[]).every((r) => r.account === 'syncpay')).toBe(true);
+    const rows = doc.balances as Row[];
+    expect(rows.map((r) => r.providerCurrency)).toEqual(['USD', 'NGN', 'GHS', 'USDT_TRC20']);
+    expect(rows.every((r) => r.account === 'syncpay')).toBe(true);
     expect(doc.errors.map((e: { account: string; code: string }) => [e.account, e.code])).toEqual([['casino-v1', 'RATE_LIMITED']]);
     expect(stderr).toMatch(/error: Cryptofuse rate-limited account 'casino-v1' \(429 rate_limit_exceeded: You have exceeded the rate limit for this endpoint\); retry after 1h/);
   });
