@@ -80,16 +80,17 @@ describe('balances table and csv', () => {
   });
 
   it('defuses provider strings in CSV and the terminal', async () => {
-    sandbox.faults.add({
-      provider: 'syncpay',
-      kind: 'body',
-      body: JSON.stringify({ success: true, balances: [{ currency: '=HYPERLINK("x")\u001b]0;t\u0007', available_balance: '1', pending_balance: '0' }] }),
-      times: 2,
-    });
+    const body = (currency: string) => JSON.stringify({ success: true, balances: [{ currency, available_balance: '1', pending_balance: '0' }] });
+    sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: body('=HYPERLINK("x")\u001b]0;t\u0007') });
+    // The table cuts a currency at 16 characters: this one is short enough for its escape to show.
+    sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: body('X\u001b]0;t\u0007') });
     const csv = await runCli(['balances', '--csv', '--config', configPath, '--account', 'syncpay']);
+    expect(csv.code).toBe(0);
     expect(csv.stdout.split('\r\n')[1]).toBe('syncpay,syncpay,test,,,"\'=HYPERLINK(""X"")\\e]0;T\\x07",,"\'=HYPERLINK(""x"")\\e]0;t\\x07",1,0,1,,,,');
     const table = await runCli(['balances', '--config', configPath, '--account', 'syncpay']);
+    expect(table.code).toBe(0);
     expect(table.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(table.stdout).toMatch(/^syncpay \(test\)\s+X\\e\]0;T\\x07\s/m); // shown as text, never sent
   });
 });
 
