@@ -1,11 +1,10 @@
 // The built CLI against the sandbox on 127.0.0.1: stdout, stderr and exit codes as users see them.
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
 import { runCli } from '../helpers/cli.js';
-import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
+import { plantConfigJs, sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 
 let sandbox: Sandbox;
 let dir: string;
@@ -139,9 +138,7 @@ describe('failures', () => {
 
   it('a planted .config/config.js in the working directory never runs', async () => {
     const cwd = tempDir();
-    mkdirSync(join(cwd, '.config'));
-    const marker = join(cwd, 'PWNED');
-    writeFileSync(join(cwd, '.config', 'config.js'), `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`);
+    const marker = plantConfigJs(cwd);
     writeConfig(cwd, config);
     const { code } = await runCli(['balances', '--json'], { cwd });
     expect(code).toBe(0);
