@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
 import { runCli } from '../helpers/cli.js';
+import { expectNoSecrets } from '../helpers/secrets.js';
 import { plantConfigJs, sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 
 let sandbox: Sandbox;
@@ -20,13 +21,6 @@ beforeEach(() => sandbox.faults.clear());
 const FIRST_TWO = ['--account', 'flow-main', '--account', 'syncpay'];
 
 const SECRETS = [SANDBOX_KEYS['flow-payments'], SANDBOX_KEYS.syncpay];
-function expectNoSecrets(...texts: string[]): void {
-  for (const text of texts) {
-    for (const secret of SECRETS) {
-      for (const form of [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)]) expect(text).not.toContain(form);
-    }
-  }
-}
 
 describe('balances --json', () => {
   it('prints schemaVersion 1 with exact decimal strings and exits 0', async () => {
@@ -107,7 +101,7 @@ describe('failures', () => {
     for (const run of [plain, debug]) {
       expect(run.code).toBe(4);
       expect(run.stderr).toContain("error: SyncPay rejected the API key for account 'syncpay' (401 UNAUTHORIZED: Invalid API key «redacted»)");
-      expectNoSecrets(run.stdout, run.stderr);
+      expectNoSecrets([run.stdout, run.stderr], SECRETS);
     }
     expect(debug.stderr).toMatch(/debug: GET http:\/\/127\.0\.0\.1:\d+\/syncpay\/api\/v1\/accounts\/balances → 401 in \d+ ms \(attempt 1\/3\)/);
   });
