@@ -1,11 +1,11 @@
 // The built CLI against the sandbox on 127.0.0.1: stdout, stderr and exit codes as users see them.
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
 import { runCli } from '../helpers/cli.js';
-import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
+import { expectNoSecrets } from '../helpers/secrets.js';
+import { plantConfigJs, sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 
 let sandbox: Sandbox;
 let dir: string;
@@ -21,13 +21,6 @@ beforeEach(() => sandbox.faults.clear());
 const FIRST_TWO = ['--account', 'flow-main', '--account', 'syncpay'];
 
 const SECRETS = [SANDBOX_KEYS['flow-payments'], SANDBOX_KEYS.syncpay];
-function expectNoSecrets(...texts: string[]): void {
-  for (const text of texts) {
-    for (const secret of SECRETS) {
-      for (const form of [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)]) expect(text).not.toContain(form);
-    }
-  }
-}
 
 describe('balances --json', () => {
   it('prints schemaVersion 1 with exact decimal strings and exits 0', async () => {
@@ -80,16 +73,17 @@ describe('balances table and csv', () => {
   });
 
   it('defuses provider strings in CSV and the terminal', async () => {
-    sandbox.faults.add({
-      provider: 'syncpay',
-      kind: 'body',
-      body: JSON.stringify({ success: true, balances: [{ currency: '=HYPERLINK("x")\u001b]0;t\u0007', available_balance: '1', pending_balance: '0' }] }),
-      times: 2,
-    });
+    const body = (currency: string) => JSON.stringify({ success: true, balances: [{ currency, available_balance: '1', pending_balance: '0' }] });
+    sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: body('=HYPERLINK("x")\u001b]0;t\u0007') });
+    // The table cuts a currency at 16 characters: this one is short enough for its escape to show.
+    sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: body('X\u001b]0;t\u0007') });
     const csv = await runCli(['balances', '--csv', '--config', configPath, '--account', 'syncpay']);
+    expect(csv.code).toBe(0);
     expect(csv.stdout.split('\r\n')[1]).toBe('syncpay,syncpay,test,,,"\'=HYPERLINK(""X"")\\e]0;T\\x07",,"\'=HYPERLINK(""x"")\\e]0;t\\x07",1,0,1,,,,');
     const table = await runCli(['balances', '--config', configPath, '--account', 'syncpay']);
+    expect(table.code).toBe(0);
     expect(table.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(table.stdout).toMatch(/^syncpay \(test\)\s+X\\e\]0;T\\x07\s/m); // shown as text, never sent
   });
 });
 
@@ -107,7 +101,7 @@ describe('failures', () => {
     for (const run of [plain, debug]) {
       expect(run.code).toBe(4);
       expect(run.stderr).toContain("error: SyncPay rejected the API key for account 'syncpay' (401 UNAUTHORIZED: Invalid API key «redacted»)");
-      expectNoSecrets(run.stdout, run.stderr);
+      expectNoSecrets([run.stdout, run.stderr], SECRETS);
     }
     expect(debug.stderr).toMatch(/debug: GET http:\/\/127\.0\.0\.1:\d+\/syncpay\/api\/v1\/accounts\/balances → 401 in \d+ ms \(attempt 1\/3\)/);
   });
@@ -138,9 +132,7 @@ describe('failures', () => {
 
   it('a planted .config/config.js in the working directory never runs', async () => {
     const cwd = tempDir();
-    mkdirSync(join(cwd, '.config'));
-    const marker = join(cwd, 'PWNED');
-    writeFileSync(join(cwd, '.config', 'config.js'), `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`);
+    const marker = plantConfigJs(cwd);
     writeConfig(cwd, config);
     const { code } = await runCli(['balances', '--json'], { cwd });
     expect(code).toBe(0);
@@ -149,9 +141,13 @@ describe('failures', () => {
 
   it('SIGINT mid-request exits 130 with nothing on stdout', async () => {
     sandbox.faults.add({ provider: 'syncpay', kind: 'hang' });
-    const { code, stdout, ms } = await runCli(['balances', '--json', '--config', configPath], { signal: 'SIGINT', signalAfterMs: 700 });
+    const before = sandbox.requests.length;
+    // Signalled once the request is hanging at the sandbox, so a slow start-up cannot race it.
+    const hanging = () => sandbox.requests.slice(before).some((r) => r.provider === 'syncpay');
+    const { code, stdout, msAfterSignal } = await runCli(['balances', '--json', '--config', configPath], { signal: 'SIGINT', signalWhen: hanging, signalAfterMs: 100 });
     expect([code, stdout]).toEqual([130, '']);
-    expect(ms).toBeLessThan(5_000);
+    expect(msAfterSignal).not.toBeNull();
+    expect(msAfterSignal).toBeLessThan(1_500);
   });
 });
 

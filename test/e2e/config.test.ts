@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
 import { runCli } from '../helpers/cli.js';
+import { basicPair, expectNoSecrets } from '../helpers/secrets.js';
 import { configWithReferences, referenceEnv as goodEnv, sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 
 describe('config init (flags, no terminal)', () => {
@@ -90,7 +91,10 @@ describe('config check against the sandbox', () => {
   });
   afterAll(() => sandbox.close());
 
-  const allSecrets = [SANDBOX_KEYS['flow-payments'], SANDBOX_KEYS.syncpay, SANDBOX_KEYS.swipelux, SANDBOX_KEYS.cryptofuse, SANDBOX_KEYS.cryptofuseClientSecret, 'sk_test_wrongkey000000000000000'];
+  const allSecrets = [
+    SANDBOX_KEYS['flow-payments'], SANDBOX_KEYS.syncpay, SANDBOX_KEYS.swipelux, SANDBOX_KEYS.cryptofuse, SANDBOX_KEYS.cryptofuseClientSecret,
+    basicPair(SANDBOX_KEYS.cryptofuseClientId, SANDBOX_KEYS.cryptofuseClientSecret), 'sk_test_wrongkey000000000000000',
+  ];
 
   it('all good: the file and why, each credential by name, a row per account, exit 0', async () => {
     const path = configWithReferences(dir, config, 0o600);
@@ -102,17 +106,17 @@ describe('config check against the sandbox', () => {
     expect(stdout).toMatch(/ACCOUNT\s+PROVIDER\s+MODE\s+REACHABLE\s+AUTH\s+LATENCY\s+BALANCES\s+RESULT/);
     expect(stdout).toMatch(/syncpay\s+syncpay\s+test\s+yes\s+ok\s+\d+ ms\s+4\s+ok/);
     expect(stdout).toContain('All good: 6 accounts checked.');
-    for (const secret of allSecrets) expect(stdout + stderr).not.toContain(secret);
+    expectNoSecrets([stdout, stderr], allSecrets);
   });
 
   it('a wrong key: exit 4, auth refused, with the hint', async () => {
     const path = configWithReferences(dir, config, 0o600);
-    const { code, stdout } = await runCli(['config', 'check', '--config', path], { env: { ...goodEnv, SYNCPAY_API_KEY: 'sk_test_wrongkey000000000000000' } });
+    const { code, stdout, stderr } = await runCli(['config', 'check', '--config', path], { env: { ...goodEnv, SYNCPAY_API_KEY: 'sk_test_wrongkey000000000000000' } });
     expect(code).toBe(4);
     expect(stdout).toMatch(/syncpay\s+syncpay\s+\S+\s+yes\s+refused\s+\d+ ms\s+0\s+AUTH_FAILED/);
     expect(stdout).toContain("syncpay: SyncPay rejected the API key for account 'syncpay'");
     expect(stdout).toContain('hint: check accounts.syncpay.apiKey');
-    for (const secret of allSecrets) expect(stdout).not.toContain(secret);
+    expectNoSecrets([stdout, stderr], allSecrets);
   });
 
   it('an unset variable: exit 3 naming it; the other accounts are still checked; no value printed', async () => {
@@ -123,12 +127,12 @@ describe('config check against the sandbox', () => {
     expect(stdout).toMatch(/syncpay\s+syncpay\s+—\s+—\s+—\s+—\s+—\s+not called \(UNSET_VARIABLE\)/);
     expect(stdout).toMatch(/flow-main\s+flow-payments\s+test\s+yes\s+ok/);
     expect(stdout).toContain('hint: export SYNCPAY_API_KEY=…');
-    for (const secret of allSecrets) expect(stdout + stderr).not.toContain(secret);
+    expectNoSecrets([stdout, stderr], allSecrets);
   });
 
   it('a key file readable by others: exit 3 with its mode; --json has schemaVersion 1', async () => {
     const path = configWithReferences(dir, config, 0o644);
-    const { code, stdout } = await runCli(['config', 'check', '--json', '--config', path], { env: goodEnv });
+    const { code, stdout, stderr } = await runCli(['config', 'check', '--json', '--config', path], { env: goodEnv });
     expect(code).toBe(3);
     const doc = JSON.parse(stdout);
     expect(Object.keys(doc)).toEqual(['schemaVersion', 'generatedAt', 'ok', 'exitCode', 'config', 'accounts']);
@@ -142,7 +146,7 @@ describe('config check against the sandbox', () => {
     expect(swipelux).toMatchObject({ called: false, reachable: null, authOk: null, exitCode: 3 });
     const flow = doc.accounts.find((a: { account: string }) => a.account === 'flow-main');
     expect(flow).toMatchObject({ called: true, reachable: true, authOk: true, mode: 'test', balances: 2, currencies: ['BTC', 'ETH'], errors: [], exitCode: 0 });
-    for (const secret of allSecrets) expect(stdout).not.toContain(secret);
+    expectNoSecrets([stdout, stderr], allSecrets);
   });
 
   it('an invalid config: every problem, exit 3, no account called', async () => {

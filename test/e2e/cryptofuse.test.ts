@@ -5,6 +5,7 @@ import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/sandbox/cryptofuse-dat
 import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { runCli } from '../helpers/cli.js';
+import { basicPair, expectNoSecrets } from '../helpers/secrets.js';
 import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 
 let sandbox: Sandbox;
@@ -24,11 +25,13 @@ const UNKNOWN = '00000000-0000-0000-0000-000000000000';
 interface Row { account: string; wallet: string; walletName: string; currency: string; network: string; providerCurrency: string; available: string; pending: string; total: string; usdValue: string | null; usdSource: string | null }
 const pick = (rows: Row[], account: string, code: string) => rows.find((r) => r.account === account && r.providerCurrency === code);
 
-function expectNoSecrets(...texts: string[]): void {
-  const secrets = [SANDBOX_KEYS.cryptofuse, SANDBOX_KEYS.cryptofuseClientSecret, ...sandbox.state.cryptofuse.tokens.keys()];
-  const basic = Buffer.from(`${SANDBOX_KEYS.cryptofuseClientId}:${SANDBOX_KEYS.cryptofuseClientSecret}`).toString('base64');
-  for (const text of texts) for (const secret of [...secrets, basic]) expect(text).not.toContain(secret);
-}
+/** The key, the client secret (alone and as HTTP Basic) and every access token the sandbox issued. */
+const secrets = () => [
+  SANDBOX_KEYS.cryptofuse,
+  SANDBOX_KEYS.cryptofuseClientSecret,
+  basicPair(SANDBOX_KEYS.cryptofuseClientId, SANDBOX_KEYS.cryptofuseClientSecret),
+  ...sandbox.state.cryptofuse.tokens.keys(),
+];
 
 describe('balances --json over the v1, v2 and v3 accounts', () => {
   it('prints every shape with exact decimal strings and exits 0', async () => {
@@ -43,7 +46,7 @@ describe('balances --json over the v1, v2 and v3 accounts', () => {
     expect([eth?.available, eth?.total, eth?.usdValue, eth?.usdSource]).toEqual(['1.234567890123456789', '1.234567890123456789', '2895.92', 'cryptofuse']);
     expect(pick(rows, 'casino-v3', 'USDCERC20')).toMatchObject({ wallet: SAVINGS_WALLET, available: '750.000000', pending: '250.000000', total: '1000.000000' });
     expect(stdout).not.toMatch(/"(available|pending|total|usdValue)": \d/);
-    expectNoSecrets(stdout, stderr);
+    expectNoSecrets([stdout, stderr], secrets());
   });
 
   it('--hide-zero sends include_zero_balances: false and shows no zero rows', async () => {
@@ -64,7 +67,7 @@ describe('balances --json over the v1, v2 and v3 accounts', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout).balances).toHaveLength(5);
     expect(stderr).toMatch(/debug: POST http:\/\/127\.0\.0\.1:\d+\/cryptofuse\/o\/token\/ → 200/);
-    expectNoSecrets(stdout, stderr);
+    expectNoSecrets([stdout, stderr], secrets());
   });
 });
 
@@ -82,7 +85,7 @@ describe('failures', () => {
     const shown = new Set((doc.balances as Row[]).map((r) => `${r.account} ${r.wallet ?? ''}`.trim()));
     expect(shown).toEqual(new Set(['flow-main', 'syncpay', 'swipelux wal_abc123', 'swipelux wal_poly_001', 'swipelux wal_eth_002', `casino-v1 ${TRADING_WALLET}`, `casino-v2 ${SAVINGS_WALLET}`, `casino-v3 ${TRADING_WALLET}`, `casino-v3 ${SAVINGS_WALLET}`]));
     expect(stderr).toContain(`error: Cryptofuse does not know wallet ${UNKNOWN} for account 'casino-v2'`);
-    expectNoSecrets(stdout, stderr);
+    expectNoSecrets([stdout, stderr], secrets());
   });
 
   it('a rejected client secret exits 4 pointing at clientId/clientSecret; the secret is never shown', async () => {
@@ -94,7 +97,7 @@ describe('failures', () => {
       "error: Cryptofuse rejected the OAuth client credentials for account 'casino-v2' (401 invalid_client)\n" +
         '  hint: check accounts.casino-v2.clientId/clientSecret; the key may be revoked, expired or for the other environment\n',
     );
-    expect(stderr).not.toContain(secret);
+    expectNoSecrets([stdout, stderr], [...secrets(), secret, basicPair(SANDBOX_KEYS.cryptofuseClientId, secret)]);
   });
 
   it('a rate-limited account exits 5 with rate_limit_exceeded while the others print', async () => {
@@ -105,7 +108,9 @@ describe('failures', () => {
     const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', configPath, '--account', 'casino-v1', '--account', 'syncpay']);
     expect(code).toBe(5);
     const doc = JSON.parse(stdout);
-    expect((doc.balances as Row[]).every((r) => r.account === 'syncpay')).toBe(true);
+    const rows = doc.balances as Row[];
+    expect(rows.map((r) => r.providerCurrency)).toEqual(['USD', 'NGN', 'GHS', 'USDT_TRC20']);
+    expect(rows.every((r) => r.account === 'syncpay')).toBe(true);
     expect(doc.errors.map((e: { account: string; code: string }) => [e.account, e.code])).toEqual([['casino-v1', 'RATE_LIMITED']]);
     expect(stderr).toMatch(/error: Cryptofuse rate-limited account 'casino-v1' \(429 rate_limit_exceeded: You have exceeded the rate limit for this endpoint\); retry after 1h/);
   });

@@ -1,4 +1,8 @@
 // `watch` as a long-running process: Prometheus metrics, provider floors, signals and closed pipes.
+// A poll's budget is its interval, so these runs poll every second or slower (the sandbox's own
+// key has no SyncPay polling floor; Flow keeps its 2 s request-rate floor): a loaded machine must
+// not turn a slow loopback answer into a timeout. Signals go out once the CLI has shown it is
+// polling (a request reached the sandbox, or output arrived), never at a fixed time after spawn.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { runCli } from '../helpers/cli.js';
@@ -57,7 +61,7 @@ function parseExposition(text: string): Sample[] {
 describe('watch --metrics', () => {
   it('serves Prometheus exposition carrying every balance, and SIGTERM closes it with exit 143', async () => {
     const { configPath } = await sandbox();
-    const run = startCli(['watch', '--json', '--interval', '500ms', '--metrics', '127.0.0.1:0', '--config', configPath, '--account', 'flow-main,syncpay']);
+    const run = startCli(['watch', '--json', '--interval', '1s', '--metrics', '127.0.0.1:0', '--config', configPath, '--account', 'flow-main,syncpay']);
     await run.waitFor(() => /Prometheus metrics at (http:\S+)/.test(run.stderr()) && run.lines.length >= 1);
     const url = /Prometheus metrics at (http:\S+)/.exec(run.stderr())?.[1] as string;
     const response = await fetch(url);
@@ -115,8 +119,8 @@ describe('rate limits', () => {
   it("a 429 holds that provider back until Retry-After, while other providers keep their pace", async () => {
     const { sandbox: s, configPath } = await sandbox('ticker');
     s.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '3' }, times: 1 });
-    const run = startCli(['watch', '--json', '--interval', '200ms', '--config', configPath]);
-    await run.waitFor(() => run.lines.some((l) => l.includes('"type":"recovered"')), 8_000);
+    const run = startCli(['watch', '--json', '--interval', '1s', '--config', configPath]);
+    await run.waitFor(() => run.lines.some((l) => l.includes('"type":"recovered"')), 10_000);
     run.child.kill('SIGTERM');
     await run.exited;
     const snapshot = JSON.parse(run.lines[0] as string) as { errors: Array<{ code: string }> };
@@ -133,7 +137,7 @@ describe('exit codes', () => {
   it('--count ends with the failure code when an account\'s last poll failed', async () => {
     const { sandbox: s, configPath } = await sandbox();
     s.faults.add({ provider: 'syncpay', kind: 'status', status: 503, times: 100 });
-    const { code, stdout, stderr } = await runCli(['watch', '--json', '--interval', '100ms', '--count', '2', '--account', 'syncpay', '--config', configPath]);
+    const { code, stdout, stderr } = await runCli(['watch', '--json', '--interval', '1s', '--count', '2', '--account', 'syncpay', '--config', configPath]);
     expect(code).toBe(5);
     expect(JSON.parse(stdout.split('\n')[0] ?? '{}')).toMatchObject({ type: 'snapshot', complete: false, balances: [] });
     expect(stderr).toContain("error: SyncPay failed for account 'syncpay' (503");
@@ -146,23 +150,32 @@ describe('signals and pipes', () => {
     ['SIGTERM', 143],
   ] as const)('%s mid-watch exits %i without a stack trace', async (signal, expected) => {
     const { configPath } = await sandbox('ticker');
-    const { code, stderr, stdout } = await runCli(['watch', '--json', '--interval', '100ms', '--account', 'syncpay', '--config', configPath], { signal, signalAfterMs: 800 });
+    const run = startCli(['watch', '--json', '--interval', '1s', '--account', 'syncpay', '--config', configPath]);
+    // The snapshot and the ticker's first change are out: the watch is mid-way.
+    await run.waitFor(() => run.lines.length >= 2);
+    run.child.kill(signal);
+    const { code } = await run.exited;
     expect(code).toBe(expected);
-    expect(stderr).toBe('');
-    expect(stdout.split('\n').filter(Boolean).length).toBeGreaterThan(1);
+    expect(run.stderr()).toBe('');
+    expect(run.lines.length).toBeGreaterThan(1);
+    expect(run.lines.map((l) => (JSON.parse(l) as { type: string }).type).slice(0, 2)).toEqual(['snapshot', 'change']);
   });
 
   it('SIGINT while a request hangs still exits 130 promptly', async () => {
     const { sandbox: s, configPath } = await sandbox();
     s.faults.add({ provider: 'syncpay', kind: 'hang', times: 100 });
-    const { code, ms, stderr } = await runCli(['watch', '--json', '--interval', '20s', '--account', 'syncpay', '--config', configPath], { signal: 'SIGINT', signalAfterMs: 600 });
+    const hanging = () => s.requests.some((r) => r.provider === 'syncpay');
+    const { code, msAfterSignal, stderr } = await runCli(['watch', '--json', '--interval', '20s', '--account', 'syncpay', '--config', configPath], {
+      signal: 'SIGINT', signalWhen: hanging, signalAfterMs: 100,
+    });
     expect([code, stderr]).toEqual([130, '']);
-    expect(ms).toBeLessThan(2_500);
+    expect(msAfterSignal).not.toBeNull();
+    expect(msAfterSignal).toBeLessThan(1_500); // counted from the signal, so a slow start-up cannot eat it
   });
 
   it('a closed stdout pipe ends the watch quietly', async () => {
     const { configPath } = await sandbox('ticker');
-    const run = startCli(['watch', '--json', '--interval', '100ms', '--account', 'syncpay', '--config', configPath]);
+    const run = startCli(['watch', '--json', '--interval', '1s', '--account', 'syncpay', '--config', configPath]);
     await run.waitFor(() => run.lines.length >= 2);
     run.child.stdout.destroy();
     const { code } = await run.exited;

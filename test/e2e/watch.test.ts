@@ -1,6 +1,9 @@
 // `watch` as users run it: the built CLI against an in-process sandbox whose balances change
 // (the `settle` scenario). Sandbox accounts carry no provider polling floor (see README "watch"),
-// so these runs use sub-second intervals; Flow's request-rate floor still applies to flow-main.
+// so these runs can poll every second; Flow's request-rate floor still applies to flow-main.
+// Not faster: a poll's budget is its interval, and a loaded machine must not turn a slow loopback
+// answer into a timeout. Elapsed times are measured from the sandbox's requests, not from spawn,
+// so a slow start-up cannot count against them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +46,7 @@ describe('watch --json', () => {
 
   it('reports an account that starts failing once, and its recovery', async () => {
     const { sandbox, configPath } = await settleSandbox({ scenario: { name: 'ticker' } });
-    const run = startCli(['watch', '--json', '--interval', '150ms', '--account', 'syncpay', '--config', configPath]);
+    const run = startCli(['watch', '--json', '--interval', '1s', '--account', 'syncpay', '--config', configPath]);
     await run.waitFor(() => run.lines.length >= 1);
     sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 401, times: 2 });
     await run.waitFor(() => run.lines.some((l) => l.includes('"type":"recovered"')));
@@ -61,21 +64,30 @@ describe('watch --json', () => {
 
 describe('watch --until', () => {
   it('exits 0 as soon as the deposit settles', async () => {
-    const { configPath } = await settleSandbox();
-    const { code, stdout, stderr, ms } = await runCli(['watch', '--json', '--until', 'USDT>=500', '--timeout', '5s', '--interval', '200ms', '--account', 'syncpay', '--config', configPath]);
+    const { sandbox, configPath } = await settleSandbox();
+    const { code, stdout, stderr } = await runCli(['watch', '--json', '--until', 'USDT>=500', '--timeout', '10s', '--interval', '1s', '--account', 'syncpay', '--config', configPath]);
+    const exitedAt = Date.now();
     expect(code).toBe(0);
     expect(stderr).toBe('USDT >= 500 holds: 500.00 available\n');
     expect(events(stdout).slice(-2).map((e) => `${e.field} ${e.old} → ${e.new}`)).toEqual(['available 200.00 → 500.00', 'pending 300.00 → 0.00']);
-    expect(ms).toBeLessThan(4_000);
+    // The 3rd request sees the deposit settled; the watch ends on that answer, without another poll.
+    const polls = sandbox.requests.filter((r) => r.provider === 'syncpay');
+    expect(polls).toHaveLength(3);
+    expect(exitedAt - (polls[2]?.at ?? 0)).toBeLessThan(1_000);
   });
 
   it('exits 1 when --timeout passes first', async () => {
-    const { configPath } = await settleSandbox({ scenario: { name: 'settle', afterMs: 60_000 } });
-    const { code, stdout, ms } = await runCli(['watch', '--json', '--until', 'syncpay:USDT@tron>=500', '--timeout', '2s', '--interval', '200ms', '--config', configPath, '--account', 'syncpay']);
+    const { sandbox, configPath } = await settleSandbox({ scenario: { name: 'settle', afterMs: 60_000 } });
+    const { code, stdout, ms } = await runCli(['watch', '--json', '--until', 'syncpay:USDT@tron>=500', '--timeout', '2s', '--interval', '1s', '--config', configPath, '--account', 'syncpay']);
+    const exitedAt = Date.now();
     expect(code).toBe(1);
     expect(events(stdout)[0]?.type).toBe('snapshot');
-    expect(ms).toBeGreaterThanOrEqual(1_900);
-    expect(ms).toBeLessThan(5_000);
+    expect(ms).toBeGreaterThanOrEqual(1_900); // spawn comes before the --timeout clock starts
+    // The clock starts before the first poll, so from the first request the watch has under 2 s
+    // left, plus the time to exit.
+    const first = sandbox.requests.find((r) => r.provider === 'syncpay');
+    expect(first).toBeDefined();
+    expect(exitedAt - (first?.at ?? 0)).toBeLessThan(2_800);
   });
 });
 
@@ -85,7 +97,7 @@ describe('thresholds', () => {
     const configPath = writeConfig(dir, { ...config, alerts: { 'low-tron-usdt': { currency: 'USDT', network: 'tron', below: '300' } } }, 'alerts.json');
     const hookOut = join(dir, 'hook.ndjson');
     const { code, stdout, stderr } = await runCli([
-      'watch', '--json', '--interval', '200ms', '--count', '4', '--account', 'syncpay', '--config', configPath,
+      'watch', '--json', '--interval', '1s', '--count', '4', '--account', 'syncpay', '--config', configPath,
       '--above', 'syncpay:USD=1000', '--exec', `cat >> '${hookOut}'`,
     ]);
     expect(code).toBe(1); // the --above level is still exceeded at the end

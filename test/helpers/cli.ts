@@ -11,7 +11,10 @@ export interface CliResult {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** From spawn to exit. */
   ms: number;
+  /** From the moment `signal` was sent to exit; null when no signal was sent. */
+  msAfterSignal: number | null;
 }
 
 export interface CliOptions {
@@ -46,8 +49,13 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
     });
     child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000);
+    let signalledAt: number | null = null;
     if (options.signal) {
-      const send = () => setTimeout(() => child.kill(options.signal), options.signalAfterMs ?? 300);
+      const send = () =>
+        setTimeout(() => {
+          signalledAt = Date.now();
+          child.kill(options.signal);
+        }, options.signalAfterMs ?? 300);
       if (!options.signalWhen) send();
       else {
         const poll = setInterval(() => {
@@ -62,7 +70,8 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(killer);
-      resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
+      const now = Date.now();
+      resolve({ code, signal, stdout, stderr, ms: now - started, msAfterSignal: signalledAt === null ? null : now - signalledAt });
     });
   });
 }

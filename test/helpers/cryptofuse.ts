@@ -25,6 +25,11 @@ export async function cryptofuseSandbox(options: SandboxOptions = {}): Promise<{
   return { sandbox, accounts };
 }
 
+/** Just the account `name`, with `extra` merged over its keys (tests pass undefined to drop a credential). */
+export function only(accounts: Accounts, name: string, extra: Record<string, unknown> = {}): Accounts {
+  return { [name]: { ...accounts[name], ...extra } };
+}
+
 export async function fetchCf(accounts: Accounts, options: { includeZero?: boolean } = {}): Promise<FetchResult> {
   const config = validateConfig({ accounts }, null, 'builtin');
   return fetchAccountBalances(resolveAccounts(config, config.accounts, {}), {

@@ -44,3 +44,22 @@ export function configWithReferences(dir: string, config: Record<string, unknown
   chmodSync(join(dir, 'keys', 'swipelux'), keyFileMode);
   return writeConfig(dir, { ...config, accounts }, 'refs.json');
 }
+
+/** The file planted code writes if it ever runs (see plantConfigJs). */
+export const PLANTED_MARKER = 'PWNED';
+
+/**
+ * Plant code in `dir` where a config loader could be talked into running it: .config/config.js
+ * (a cosmiconfig search place), evil.js (for `$import: './evil.js'`) and a package.json whose
+ * `cosmiconfig` key lists both as search places. Whichever runs writes the returned marker file,
+ * naming itself in it. Tests assert the marker never appears.
+ */
+export function plantConfigJs(dir: string): string {
+  const marker = join(dir, PLANTED_MARKER);
+  const writesMarker = (who: string) => `require('fs').writeFileSync(${JSON.stringify(marker)}, ${JSON.stringify(who)})`;
+  mkdirSync(join(dir, '.config'), { recursive: true });
+  writeFileSync(join(dir, '.config', 'config.js'), writesMarker('.config/config.js'));
+  writeFileSync(join(dir, 'evil.js'), writesMarker('evil.js'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ cosmiconfig: { searchPlaces: ['.config/config.js', 'evil.js'] } }));
+  return marker;
+}

@@ -7,7 +7,7 @@ import { cryptofuse } from '../../src/providers/cryptofuse/index.js';
 import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/sandbox/cryptofuse-data.js';
 import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
-import { contextFor, cryptofuseSandbox, fetchCf, requestsTo, type Accounts } from '../helpers/cryptofuse.js';
+import { contextFor, cryptofuseSandbox, fetchCf, only, requestsTo, type Accounts } from '../helpers/cryptofuse.js';
 
 let sandbox: Sandbox;
 let accounts: Accounts;
@@ -16,13 +16,12 @@ beforeEach(async () => {
 });
 afterEach(() => sandbox.close());
 
-const only = (name: string, extra: Record<string, unknown> = {}): Accounts => ({ [name]: { ...accounts[name], ...extra } });
 const tokenRequests = () => requestsTo(sandbox, '/o/token/');
 
 describe('OAuth client credentials', () => {
   it('asks for one token (Basic auth, form body) and uses it as Bearer for every wallet and run', async () => {
-    const first = await fetchCf(only('casino-v2'));
-    const second = await fetchCf(only('casino-v2'));
+    const first = await fetchCf(only(accounts, 'casino-v2'));
+    const second = await fetchCf(only(accounts, 'casino-v2'));
     expect([first.errors, second.errors]).toEqual([[], []]);
     expect(tokenRequests()).toHaveLength(1);
     const [token] = tokenRequests();
@@ -41,25 +40,25 @@ describe('OAuth client credentials', () => {
   it('renews the token shortly before it expires', async () => {
     // A 2 s token is renewed after half its lifetime (60 s early would be longer than it lives).
     sandbox.state.cryptofuse.tokenLifetimeSeconds = 2;
-    await fetchCf(only('casino-v2'));
-    await fetchCf(only('casino-v2'));
+    await fetchCf(only(accounts, 'casino-v2'));
+    await fetchCf(only(accounts, 'casino-v2'));
     expect(tokenRequests()).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    expect((await fetchCf(only('casino-v2'))).errors).toEqual([]);
+    expect((await fetchCf(only(accounts, 'casino-v2'))).errors).toEqual([]);
     expect(tokenRequests()).toHaveLength(2);
   });
 
   it('a revoked cached token is dropped and replaced once', async () => {
-    await fetchCf(only('casino-v2'));
+    await fetchCf(only(accounts, 'casino-v2'));
     sandbox.state.cryptofuse.tokens.clear();
-    const result = await fetchCf(only('casino-v2'));
+    const result = await fetchCf(only(accounts, 'casino-v2'));
     expect(result.errors).toEqual([]);
     expect(result.balances).toHaveLength(5);
     expect(tokenRequests()).toHaveLength(2);
   });
 
   it('a rejected client secret names clientId/clientSecret, is not retried, and never shows the secret', async () => {
-    const result = await fetchCf(only('casino-v2', { clientSecret: 'wrong_secret_000000' }));
+    const result = await fetchCf(only(accounts, 'casino-v2', { clientSecret: 'wrong_secret_000000' }));
     expect(result.errors.map((e) => [e.code, e.exitCode, e.message, e.hint])).toEqual([[
       'AUTH_FAILED', 4, "Cryptofuse rejected the OAuth client credentials for account 'casino-v2' (401 invalid_client)",
       'check accounts.casino-v2.clientId/clientSecret; the key may be revoked, expired or for the other environment',
@@ -71,7 +70,7 @@ describe('OAuth client credentials', () => {
 
   it('a token rejected right after it was issued is an error, not a loop', async () => {
     sandbox.faults.add({ provider: 'cryptofuse', path: '/wallets/balance', kind: 'status', status: 401, body: '{"detail": "Invalid token."}', times: 10 });
-    const result = await fetchCf(only('casino-v2', { wallets: [TRADING_WALLET] }));
+    const result = await fetchCf(only(accounts, 'casino-v2', { wallets: [TRADING_WALLET] }));
     expect(result.errors.map((e) => e.message)).toEqual(["Cryptofuse rejected the OAuth access token for account 'casino-v2' (401 Invalid token.)"]);
     expect(tokenRequests()).toHaveLength(1);
   });
@@ -85,7 +84,7 @@ describe('wallet enumeration', () => {
   it('pages by limit/offset until total when the server caps the page size', async () => {
     sandbox.state.cryptofuse.maxPageSize = 20;
     addWallets(43);
-    const result = await fetchCf(only('casino-v3'));
+    const result = await fetchCf(only(accounts, 'casino-v3'));
     expect(result.errors).toEqual([]);
     expect(requestsTo(sandbox, '/wallets/').map((r) => r.path)).toEqual([
       '/wallets/?limit=100&offset=0', '/wallets/?limit=100&offset=20', '/wallets/?limit=100&offset=40',
@@ -116,7 +115,7 @@ describe('wallet enumeration', () => {
 
   it('an account without wallets is a notice, not an error', async () => {
     sandbox.state.cryptofuse.wallets = [];
-    const result = await fetchCf(only('casino-v3'));
+    const result = await fetchCf(only(accounts, 'casino-v3'));
     expect([result.balances, result.errors, result.notices]).toEqual([[], [], ["Cryptofuse account 'casino-v3' has no wallets"]]);
   });
 });
@@ -137,7 +136,7 @@ describe('sandbox rate limit', () => {
   it('answers 429 rate_limit_exceeded with Retry-After once a credential passes the limit', async () => {
     await sandbox.close();
     ({ sandbox, accounts } = await cryptofuseSandbox({ rateLimits: { cryptofuse: { requests: 2, windowMs: 60_000 } } }));
-    const result = await fetchCf(only('casino-v3'));
+    const result = await fetchCf(only(accounts, 'casino-v3'));
     expect(result.errors.map((e) => [e.code, e.exitCode])).toEqual([['RATE_LIMITED', 5]]);
     expect(result.errors[0]?.message).toMatch(/\(429 rate_limit_exceeded: You have exceeded the rate limit for this endpoint\); retry after 1m \(/);
     expect(requestsTo(sandbox, '/wallets/balances/').length).toBeGreaterThan(0);

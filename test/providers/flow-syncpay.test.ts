@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toBalanceJson } from '../../src/core/balance.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { sandboxRawConfig } from '../../src/sandbox/demo-config.js';
@@ -11,6 +11,7 @@ beforeAll(async () => {
   config = sandboxRawConfig(sandbox.baseUrl);
 });
 afterAll(() => sandbox.close());
+beforeEach(() => sandbox.faults.clear());
 
 describe('Flow Payments adapter (docs example)', () => {
   it('normalizes both rows exactly; pending is unknown, not zero', async () => {
@@ -88,6 +89,18 @@ describe('SyncPay adapter (docs example)', () => {
   });
 
   it('treats a missing currency as absent and a wrong shape as a clear BAD_SHAPE error', async () => {
+    // No GHS row this time: no GHS record, and nothing to report about it.
+    const withoutGhs = [
+      { currency: 'USD', available_balance: '1250.50', pending_balance: '125.00' },
+      { currency: 'NGN', available_balance: '450000.00', pending_balance: '75000.00' },
+      { currency: 'USDT_TRC20', available_balance: '500.00', pending_balance: '50.00' },
+    ];
+    sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: JSON.stringify({ success: true, account_id: 'org_abc123', balances: withoutGhs, total_balance_usd: '1925.50' }) });
+    const absent = await fetchWith(config, ['syncpay']);
+    expect([absent.errors, absent.notices]).toEqual([[], []]);
+    expect(absent.balances.map((b) => b.providerCurrency)).toEqual(['USD', 'NGN', 'USDT_TRC20']);
+    expect(absent.balances.some((b) => b.currency === 'GHS')).toBe(false);
+
     sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: '{"success": true, "balances": [{"currency": "USD", "available_balance": null, "pending_balance": "1"}]}' });
     const result = await fetchWith(config, ['syncpay']);
     expect(result.errors.map((e) => [e.code, e.exitCode, e.message])).toEqual([

@@ -138,7 +138,13 @@ describe('timeouts and hostile answers', () => {
     const closed = await startSandbox();
     const url = closed.baseUrl('syncpay');
     await closed.close();
-    const result = await fetchWith({ accounts: { syncpay: { provider: 'syncpay', baseUrl: url, apiKey: 'sk_test_x00000000' } } });
+    // Nothing listens, so no sandbox records the attempts: the client's own hook counts them.
+    const attempts: number[] = [];
+    const result = await fetchWith({ accounts: { syncpay: { provider: 'syncpay', baseUrl: url, apiKey: 'sk_test_x00000000' } } }, undefined, {
+      onRequest: (attempt) => attempts.push(attempt),
+    });
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(result.errors).toHaveLength(1);
     expect(result.errors[0]?.message).toBe(`cannot reach SyncPay for account 'syncpay' at ${new URL(url).host}: connection refused`);
     expect(result.errors[0]?.exitCode).toBe(5);
   });

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/sandbox/cryptofuse-data.js';
 import { runCli, type CliOptions, type CliResult } from '../helpers/cli.js';
+import { basicPair, encodedForms } from '../helpers/secrets.js';
 import { tempDir, writeConfig } from '../helpers/fixtures.js';
 
 export interface Canaries {
@@ -108,14 +109,11 @@ export function secretForms(canaries: Canaries, extra: string[] = []): string[] 
   const values = [...Object.values(canaries), ...extra];
   const forms = new Set<string>();
   for (const value of values) {
-    forms.add(value);
-    forms.add(Buffer.from(value).toString('base64'));
-    forms.add(Buffer.from(value).toString('base64url'));
-    forms.add(encodeURIComponent(value));
+    for (const form of encodedForms(value)) forms.add(form);
     const random = value.slice(value.indexOf('CANARY') + 6);
     for (let i = 0; i + 12 <= random.length; i += 4) forms.add(random.slice(i, i + 12));
   }
-  forms.add(Buffer.from(`${canaries.cfClientId}:${canaries.cfClientSecret}`).toString('base64'));
+  for (const form of encodedForms(basicPair(canaries.cfClientId, canaries.cfClientSecret))) forms.add(form);
   return [...forms];
 }
 

@@ -66,6 +66,7 @@ describe('output fuzzing', () => {
     const text = balancesJson(balances, [], new Date(0));
     expect(/[\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(text)).toBe(false);
     const doc = JSON.parse(text) as { balances: Array<{ providerCurrency: string; walletName: string }> };
+    expect(doc.balances).toHaveLength(STRINGS);
     doc.balances.forEach((b, i) => {
       expect(b.providerCurrency).toBe(samples[i]);
       expect(b.walletName).toBe(samples[i]);

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { on, type Scenario, type ScenarioEnv } from './harness.js';
 import { patchAccount } from './scenarios-network.js';
-import { tempDir, writeConfig } from '../helpers/fixtures.js';
+import { PLANTED_MARKER, plantConfigJs, tempDir, writeConfig } from '../helpers/fixtures.js';
 
 const balancesWith = (path: (env: ScenarioEnv) => string) => (env: ScenarioEnv) => ['balances', '--json', '--config', path(env)];
 const file = (name: string, text: string, mode = 0o600) => (env: ScenarioEnv) => writeConfig(env.dir, text, name, mode);
@@ -73,13 +73,11 @@ const config: Scenario[] = [
   {
     id: 'C13', what: 'planted .config/config.js and package.json in the working directory', exit: 0, stdout: 'json-complete', maxMs: 5_000,
     setup: (env) => {
-      mkdirSync(join(env.dir, '.config'), { recursive: true });
-      writeFileSync(join(env.dir, '.config', 'config.js'), `require('fs').writeFileSync(${JSON.stringify(join(env.dir, 'PWNED'))}, 'x')`);
-      writeFileSync(join(env.dir, 'package.json'), JSON.stringify({ cosmiconfig: { searchPlaces: ['.config/config.js'] } }));
+      plantConfigJs(env.dir);
     },
     args: (env) => ['balances', '--json', ...on(env)], stderr: /^$/,
     check: (_, env) => {
-      if (existsSync(join(env.dir, 'PWNED'))) throw new Error('planted code ran');
+      if (existsSync(join(env.dir, PLANTED_MARKER))) throw new Error('planted code ran');
     },
   },
   {

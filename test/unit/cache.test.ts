@@ -90,6 +90,7 @@ describe('balance cache store', () => {
     expect(notes[0]).toContain('not valid JSON');
 
     writer.save(); // nothing changed since the last save: no write
+    expect(readFileSync(file, 'utf8')).toBe('not json');
     const fresh = store(dir, at(0));
     fresh.remember(account, outcome(), T0);
     fresh.save();

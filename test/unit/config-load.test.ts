@@ -1,20 +1,12 @@
 // The JSON fast path of src/config/load.ts (no cosmiconfig) must read files exactly as the
 // cosmiconfig path did, and the YAML path must stay as safe as before.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../src/config/load.js';
-import { tempDir, writeConfig } from '../helpers/fixtures.js';
+import { plantConfigJs, tempDir, writeConfig } from '../helpers/fixtures.js';
 
 const body = { accounts: { a: { provider: 'syncpay', apiKey: 'k', limit: 0.123456789012345678 } }, rates: { NGN: '0.00065' } };
-
-function plant(dir: string): string {
-  const marker = join(dir, 'EXECUTED');
-  mkdirSync(join(dir, '.config'));
-  writeFileSync(join(dir, '.config', 'config.js'), `require('fs').writeFileSync(${JSON.stringify(marker)}, 'meta')`);
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ cosmiconfig: { searchPlaces: ['evil.js'] } }));
-  return marker;
-}
 
 describe('loadConfigFile', () => {
   it('reads the same data from JSON (direct) and YAML (cosmiconfig)', async () => {
@@ -39,7 +31,7 @@ describe('loadConfigFile', () => {
 
   it('refuses $import in JSON and YAML and runs no planted code in the working directory', async () => {
     const dir = tempDir();
-    const marker = plant(dir);
+    const marker = plantConfigJs(dir);
     const previous = process.cwd();
     process.chdir(dir);
     try {

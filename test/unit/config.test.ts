@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, resolveAccounts, selectAccounts } from '../../src/config/index.js';
 import { validateConfig } from '../../src/config/schema.js';
 import { ConfigError } from '../../src/core/errors.js';
-import { tempDir, writeConfig } from '../helpers/fixtures.js';
+import { plantConfigJs, tempDir, writeConfig } from '../helpers/fixtures.js';
 
 function problemsOf(raw: unknown): string[] {
   try {
@@ -122,11 +122,7 @@ describe('config discovery and loading', () => {
 
   it('never executes code: planted .config/config.js, $import and .js configs', async () => {
     const dir = tempDir();
-    mkdirSync(join(dir, '.config'));
-    const marker = join(dir, 'EXECUTED');
-    writeFileSync(join(dir, '.config', 'config.js'), `require('fs').writeFileSync(${JSON.stringify(marker)}, 'meta')`);
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ cosmiconfig: { searchPlaces: ['evil.js'] } }));
-    writeFileSync(join(dir, 'evil.js'), `require('fs').writeFileSync(${JSON.stringify(marker)}, 'import')`);
+    const marker = plantConfigJs(dir); // .config/config.js, evil.js and a package.json naming both
     writeConfig(dir, { $import: './evil.js', accounts: { a: flow } });
     const previous = process.cwd();
     process.chdir(dir);

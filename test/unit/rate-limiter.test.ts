@@ -34,8 +34,20 @@ describe('RateLimiter', () => {
 
   it('without a documented limit only concurrency applies', async () => {
     const limiter = new RateLimiter({ concurrency: 2 }, () => 0);
-    await limiter.acquire(1, undefined, never);
-    await limiter.acquire(1, undefined, never);
+    const first = await limiter.acquire(1, undefined, never);
+    const second = await limiter.acquire(1, undefined, never);
+    expect(limiter.nextSlotAt()).toBe(0); // no window: only the two slots hold anyone back
+    let third: (() => void) | null = null;
+    const waiting = limiter.acquire(1, undefined, never).then((release) => (third = release));
+    await new Promise((r) => setImmediate(r));
+    expect(third).toBeNull(); // both slots are taken
+    first();
+    await waiting;
+    expect(third).toBeTypeOf('function');
+    // Releasing never opens a window either: any number of requests, as long as two at a time.
+    second();
+    third!();
+    for (let i = 0; i < 10; i++) (await limiter.acquire(1, undefined, never))();
     expect(limiter.nextSlotAt()).toBe(0);
   });
 });
