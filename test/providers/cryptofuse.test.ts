@@ -215,9 +215,7 @@ describe('errors: every documented body form, naming account and wallet', () => 
       expect(result.notices[0]).toMatch(new RegExp(`^\\d+ of ${WALLETS} wallets of account 'casino-v2' were not read because of its AUTH_FAILED error$`));
     });
 
-    // Known bug in src/providers/cryptofuse/balances.ts: `unread` filters a sparse array, whose
-    // holes filter() skips, so the notice always says "0 of N". Flip to `it` once that is fixed.
-    it.fails('says how many wallets were not read', async () => {
+    it('says how many wallets were not read', async () => {
       const { result, requested, read, wallets } = await refusedWhileReading();
       const unread = Number(/^(\d+) of /.exec(result.notices[0] ?? '')?.[1]);
       // At least the wallets never asked for; at most every wallet whose balances are missing.

@@ -70,7 +70,8 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T, index: 
 }
 
 export async function readWallets(adapter: ProviderAdapter, ctx: AdapterContext, version: ApiVersion, targets: WalletTarget[]): Promise<AdapterResult> {
-  const results: Array<AdapterResult | BalanceError | undefined> = new Array(targets.length);
+  // Dense, so that filter() also sees the slots of wallets never started (a sparse array skips them).
+  const results: Array<AdapterResult | BalanceError | undefined> = Array.from({ length: targets.length }, () => undefined);
   let fatal: unknown = null;
   await eachLimited(targets, ctx.info.concurrency, async (target, index) => {
     try {
