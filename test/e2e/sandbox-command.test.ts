@@ -5,13 +5,22 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/fixtures.js';
 
+/** The sandbox claims the file before it listens and fills it once it knows its port: wait for that. */
+async function writtenConfig(path: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (existsSync(path) && readFileSync(path, 'utf8').trimEnd().endsWith('}')) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${path} was not written`);
+}
+
 describe('sandbox --write-config', () => {
   it.each(['sandbox.json', 'sandbox.yaml'])('writes %s (0600) that balances can read, and stops on SIGINT with 130', async (name) => {
     const dir = tempDir();
     const path = join(dir, name);
     let done = false;
     const served = runCli(['sandbox', '--write-config', path], { cwd: dir, signal: 'SIGINT', signalAfterMs: 0, signalWhen: () => done });
-    for (let i = 0; i < 100 && !existsSync(path); i++) await new Promise((r) => setTimeout(r, 50));
+    await writtenConfig(path);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(readFileSync(path, 'utf8').startsWith('#')).toBe(name.endsWith('.yaml'));
     const read = await runCli(['balances', '--json', '--config', path, '--account', 'syncpay']);
@@ -46,7 +55,7 @@ describe('sandbox usage errors', () => {
     const first = join(dir, 'first.json');
     let done = false;
     const served = runCli(['sandbox', '--write-config', first], { cwd: dir, signal: 'SIGINT', signalAfterMs: 0, signalWhen: () => done });
-    for (let i = 0; i < 100 && !existsSync(first); i++) await new Promise((r) => setTimeout(r, 50));
+    await writtenConfig(first);
     const port = new URL((JSON.parse(readFileSync(first, 'utf8')) as { accounts: { syncpay: { baseUrl: string } } }).accounts.syncpay.baseUrl).port;
     const second = join(dir, 'second.yaml');
     const { code, stderr } = await runCli(['sandbox', '--port', port, '--write-config', second], { cwd: dir });
