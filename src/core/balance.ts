@@ -1,8 +1,18 @@
 // The normalized balance record (DESIGN.md "Normalized balance"): one per account × wallet ×
 // currency. Decimal inside; `toBalanceJson` gives the schemaVersion 1 shape with decimal strings.
-import { Decimal, formatDecimal } from './money.js';
+import { Decimal, exactMinus, exactPlus, formatDecimal } from './money.js';
 
 export type Mode = 'live' | 'test';
+
+/** The figures the sanity boundary (core/sanity.ts) checks. */
+export type Figure = 'available' | 'pending' | 'total' | 'networkFee';
+
+/** A figure that breaks an invariant: the provider's field, its value as reported, and what is wrong. */
+export interface Inconsistency {
+  field: string;
+  value: string;
+  problem: string;
+}
 
 export interface Balance {
   account: string;
@@ -29,6 +39,13 @@ export interface Balance {
   networkFee: Decimal | null;
   /** Decimals the asset allows (Flow/Swipelux `decimals`), if the provider states them. */
   assetDecimals: number | null;
+  /** The provider's own name of each figure it reported (`pendingAmount`), so notices name it. */
+  fields?: Partial<Record<Figure, string>>;
+  /**
+   * Set only by the sanity boundary when a figure breaks an invariant: the balance is still shown,
+   * but never summed into a total and never the ground for a yes.
+   */
+  inconsistent?: Inconsistency[];
 }
 
 export type BalanceInput = Omit<
@@ -57,8 +74,8 @@ export function makeBalance(input: BalanceInput): Balance {
   let available = input.available ?? null;
   const pending = input.pending ?? null;
   let total = input.total ?? null;
-  if (total === null && available !== null && pending !== null) total = available.plus(pending);
-  else if (available === null && total !== null && pending !== null) available = total.minus(pending);
+  if (total === null && available !== null && pending !== null) total = exactPlus(available, pending);
+  else if (available === null && total !== null && pending !== null) available = exactMinus(total, pending);
   // Pending is never derived from total − available: Flow reports total = available and no
   // pending figure at all, and unknown must stay null rather than become a false zero.
   return {
@@ -81,6 +98,7 @@ export function makeBalance(input: BalanceInput): Balance {
     scale: input.scale,
     networkFee: input.networkFee ?? null,
     assetDecimals: input.assetDecimals ?? null,
+    ...(input.fields ? { fields: input.fields } : {}),
   };
 }
 
@@ -100,7 +118,7 @@ export function formatUsd(value: Decimal | null): string | null {
 }
 
 type AmountKey = 'available' | 'pending' | 'total' | 'usdValue' | 'usdRate';
-type InternalKey = 'raw' | 'scale' | 'networkFee' | 'assetDecimals';
+type InternalKey = 'raw' | 'scale' | 'networkFee' | 'assetDecimals' | 'fields';
 
 /** The JSON form: the same fields minus internals, with amounts as decimal strings. */
 export type BalanceJson = Omit<Balance, AmountKey | InternalKey> & Record<AmountKey, string | null>;
@@ -123,6 +141,8 @@ export function toBalanceJson(b: Balance): BalanceJson {
     usdRate: b.usdRate === null ? null : formatDecimal(b.usdRate),
     usdSource: b.usdSource,
     updatedAt: b.updatedAt,
+    // Only on inconsistent records, so every other document keeps its exact shape.
+    ...(b.inconsistent ? { inconsistent: b.inconsistent.map((i) => ({ ...i })) } : {}),
   };
 }
 

@@ -13,7 +13,7 @@
 // or nothing matches, the sum is unknown (null) and a condition on it neither holds nor fails.
 import { canonicalCurrency, canonicalNetwork } from './currencies.js';
 import { ACCOUNT_NAME, CURRENCY_CODE, NETWORK_NAME } from './names.js';
-import { Decimal, formatDecimal, parseUserDecimal } from './money.js';
+import { Decimal, exactPlus, formatDecimal, parseUserDecimal } from './money.js';
 
 export interface Selector {
   /** Only this account; null = every watched account. */
@@ -146,7 +146,7 @@ export function sumAvailable(s: Selector, balances: Iterable<Matchable>): Aggreg
     if (!selectorMatches(s, b)) continue;
     matched++;
     scale = Math.max(scale, b.scale);
-    amount = amount === null || b.available === null ? null : amount.plus(b.available);
+    amount = amount === null || b.available === null ? null : exactPlus(amount, b.available);
   }
   return { amount: matched === 0 ? null : amount, scale, matched };
 }

@@ -8,6 +8,7 @@ import { badShapeError, ShapeError } from '../providers/shape.js';
 import type { AdapterContext, ReportedTotal, WithdrawalRule } from '../providers/types.js';
 import type { Balance } from './balance.js';
 import { BalanceError, InternalError, isBalanceError, withContext } from './errors.js';
+import { checkBalances, checkRules } from './sanity.js';
 
 export interface AccountOutcome {
   account: string;
@@ -69,7 +70,7 @@ export async function fetchWithdrawalRules(account: ResolvedAccount, options: Fe
   const adapter = await loadAdapter(account.provider);
   if (!adapter.withdrawalRules) return undefined;
   try {
-    return await adapter.withdrawalRules(adapterContext(account, defaultHttpSettings(options.http), true));
+    return checkRules(await adapter.withdrawalRules(adapterContext(account, defaultHttpSettings(options.http), true)));
   } catch (error) {
     if (isBalanceError(error) && error.code === 'INTERRUPTED') throw error;
     return null;
@@ -83,7 +84,16 @@ async function fetchOne(account: ResolvedAccount, http: HttpSettings, includeZer
   try {
     const adapter = await loadAdapter(account.provider);
     const result = await adapter.fetchBalances(adapterContext(account, http, includeZero));
-    return { ...context, ...result, errors: result.errors.map((e) => withContext(e, context)), ms: Date.now() - started };
+    // The sanity boundary: every adapter's figures, before anything else sees them.
+    const checked = checkBalances(result.balances, info.displayName);
+    return {
+      ...context,
+      ...result,
+      balances: checked.balances,
+      notices: [...result.notices, ...checked.notices],
+      errors: result.errors.map((e) => withContext(e, context)),
+      ms: Date.now() - started,
+    };
   } catch (error) {
     return { ...context, balances: [], reported: [], errors: [toBalanceError(error, account, info.displayName)], notices: [], ms: Date.now() - started };
   }

@@ -12,6 +12,27 @@ export const Decimal = DecimalLib.clone({
 });
 export type Decimal = InstanceType<typeof Decimal>;
 
+/**
+ * For exact + − × of any size. decimal.js rounds every result to its precision (100 digits above),
+ * so a 150-digit amount would be summed with silent rounding; addition and multiplication cost the
+ * same whatever the precision (only division and roots grow with it), so these three run with the
+ * largest precision decimal.js allows and hand back an ordinary Decimal. Never divide with `Wide`.
+ */
+const Wide = DecimalLib.clone({ precision: 1e9, rounding: DecimalLib.ROUND_HALF_UP, toExpNeg: -9e15, toExpPos: 9e15 });
+type Operand = Decimal | string | number;
+
+export function exactPlus(a: Decimal, b: Operand): Decimal {
+  return new Decimal(new Wide(a).plus(b));
+}
+
+export function exactMinus(a: Decimal, b: Operand): Decimal {
+  return new Decimal(new Wide(a).minus(b));
+}
+
+export function exactTimes(a: Decimal, b: Operand): Decimal {
+  return new Decimal(new Wide(a).times(b));
+}
+
 /** A plain decimal string: optional minus, digits, optional fraction. No exponent, no plus, no spaces. */
 const PLAIN_DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 /** JSON number text, which may carry an exponent (Python services send 1e-08). */
@@ -94,8 +115,9 @@ export function groupThousands(text: string): string {
   return (negative ? '-' : '') + grouped + rest;
 }
 
+/** The exact sum, whatever the size of the values (see `Wide`). */
 export function sumDecimals(values: Decimal[]): Decimal {
-  return values.reduce((acc, v) => acc.plus(v), new Decimal(0));
+  return new Decimal(values.reduce((acc, v) => acc.plus(v), new Wide(0)));
 }
 
 function describeType(value: unknown): string {

@@ -2,7 +2,7 @@
 // the totals providers report themselves. Pure and exact: no rounding happens here; people see
 // cents only in the table formatter.
 import type { Balance } from './balance.js';
-import { Decimal, sumDecimals } from './money.js';
+import { Decimal, exactMinus, exactPlus, exactTimes, sumDecimals } from './money.js';
 import type { ReportedTotal } from '../providers/types.js';
 
 export type GroupBy = 'currency' | 'account' | 'provider';
@@ -84,7 +84,7 @@ export function computeTotals(balances: Balance[], reported: ReportedTotal[], op
     }
     const amount = amountOf(b);
     if (group.amount !== null && amount !== null) {
-      group.amount = group.amount.plus(amount);
+      group.amount = exactPlus(group.amount, amount);
       group.scale = Math.max(group.scale, b.scale);
     }
     if (isUnpriced(b)) {
@@ -92,7 +92,7 @@ export function computeTotals(balances: Balance[], reported: ReportedTotal[], op
       unpriced.push({ account: b.account, provider: b.provider, currency: b.currency, network: b.network, amount: amount ?? new Decimal(0), scale: b.scale });
     } else {
       // Priced, or a zero balance whose USD value is zero whatever the rate.
-      group.usdValue = (group.usdValue ?? new Decimal(0)).plus(b.usdValue ?? 0);
+      group.usdValue = exactPlus(group.usdValue ?? new Decimal(0), b.usdValue ?? 0);
       if (b.usdSource && !group.sources.includes(b.usdSource)) group.sources.push(b.usdSource);
     }
   }
@@ -116,9 +116,9 @@ function reconcile(r: ReportedTotal, balances: Balance[], tolerancePercent: Deci
     (b) => b.account === r.account && (r.wallets === null || (b.wallet !== null && r.wallets.includes(b.wallet))),
   );
   const computed = sumDecimals(inScope.map((b) => b.usdValue ?? new Decimal(0)));
-  const difference = computed.minus(r.amount);
+  const difference = exactMinus(computed, r.amount);
   const unpricedInScope = inScope.filter(isUnpriced).length;
-  const allowed = r.amount.abs().times(tolerancePercent).dividedBy(100);
+  const allowed = exactTimes(exactTimes(r.amount.abs(), tolerancePercent), '0.01');
   return {
     account: r.account,
     provider: r.provider,

@@ -9,7 +9,7 @@
 //   6. a stablecoin peg at 1.00 when the config lists it under `pegged:` → "peg"
 // A balance no source prices keeps usdValue null: it is unpriced, never $0.
 import type { Balance } from './balance.js';
-import { Decimal } from './money.js';
+import { Decimal, exactTimes } from './money.js';
 
 export interface ValuationSettings {
   rates: Map<string, Decimal>;
@@ -41,7 +41,7 @@ export function valueBalances(balances: Balance[], settings: ValuationSettings):
       ...b,
       usdRate: rate,
       usdSource: source,
-      usdValue: amount === null ? null : amount.times(rate),
+      usdValue: amount === null ? null : exactTimes(amount, rate),
     });
     if (b.usdRate !== null) return priced(b.usdRate, b.usdSource ?? b.provider);
     if (b.currency === 'USD' && b.network === null) return priced(new Decimal(1), 'usd');

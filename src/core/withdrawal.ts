@@ -3,7 +3,7 @@
 // amount ≥ the minimum; no more decimals than the currency allows. "yes" needs one candidate that
 // passes everything; anything unknown is a reason for "no", never a silent pass.
 import type { Balance } from './balance.js';
-import { Decimal, formatDecimal } from './money.js';
+import { Decimal, exactPlus, formatDecimal } from './money.js';
 import { allowedDecimals, type MinimumInfo } from './withdrawal-limits.js';
 import { matchesCode } from './conditions.js';
 
@@ -54,7 +54,7 @@ export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: 
   const reasons: string[] = [];
   const notes: string[] = [];
   const fee = b.networkFee;
-  const required = fee ? request.amount.plus(fee) : request.amount;
+  const required = fee ? exactPlus(request.amount, fee) : request.amount;
   const amountText = formatDecimal(request.amount, request.amountDecimals);
   if (b.available === null) {
     reasons.push(`unknown: ${providerName} does not report an available ${label(b)} balance for '${b.account}'`);

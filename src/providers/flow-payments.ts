@@ -64,6 +64,7 @@ export const flowPayments: ProviderAdapter = {
         usdRate: optAmount(asset.usd_rate, `${path}.asset.usd_rate`)?.value ?? null,
         networkFee: optAmount(asset.network_fee, `${path}.asset.network_fee`)?.value ?? null,
         assetDecimals: optInt(asset.decimals, `${path}.asset.decimals`),
+        fields: { available: 'balance', total: 'balance', networkFee: 'network_fee' },
         scale: balance.scale,
         raw: row,
       });

@@ -59,6 +59,7 @@ function walletBalances(job: Job, info: WalletInfo, rows: unknown[], path: strin
       pending: null,
       // `decimals` is token metadata (6 for USDC), not a scale to apply: "1250.50" is in whole units.
       assetDecimals: optInt(item.decimals, `${at}.decimals`),
+      fields: { available: 'amount', total: 'amount' },
       updatedAt: info.updatedAt,
       scale: value.scale,
       raw: row,

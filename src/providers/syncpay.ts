@@ -58,6 +58,7 @@ export const syncpay: ProviderAdapter = {
         providerCurrency: code,
         available: available.value,
         pending: pending.value,
+        fields: { available: 'available_balance', pending: 'pending_balance' },
         scale: scaleOf(available, pending),
         raw: row,
       });

@@ -50,6 +50,8 @@ export interface WithdrawalRule {
   network: string | null;
   minimum: Decimal | null;
   maximum: Decimal | null;
+  /** Set by the sanity boundary when the limits break an invariant (a negative minimum). */
+  inconsistent?: string;
 }
 
 export interface ProviderAdapter {

@@ -2,7 +2,7 @@
 // the providers currently list (its latest record, its first-seen values and its last change);
 // a balance the provider stops listing is dropped, so nothing grows with the number of polls.
 import type { Balance } from '../core/balance.js';
-import type { Decimal } from '../core/money.js';
+import { exactMinus, type Decimal } from '../core/money.js';
 
 export type Field = 'available' | 'pending' | 'total';
 export const FIELDS: readonly Field[] = ['available', 'pending', 'total'];
@@ -51,7 +51,7 @@ function diffFields(before: Balance | null, after: Balance | null): FieldChange[
     const old = before?.[field] ?? null;
     const now = after?.[field] ?? null;
     if (same(old, now)) continue;
-    changes.push({ field, old, new: now, delta: old !== null && now !== null ? now.minus(old) : null });
+    changes.push({ field, old, new: now, delta: old !== null && now !== null ? exactMinus(now, old) : null });
   }
   return changes;
 }

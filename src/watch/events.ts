@@ -4,6 +4,7 @@
 import { formatAmount, toBalanceJson, type Balance, type BalanceJson } from '../core/balance.js';
 import type { BalanceError } from '../core/errors.js';
 import { stringifyOutputJson } from '../core/json.js';
+import { exactMinus } from '../core/money.js';
 import { errorsJson, type ErrorJson } from '../format/json.js';
 import type { Field, FieldChange } from './diff.js';
 
@@ -100,7 +101,7 @@ export function changeEvent(at: Date, before: Balance | null, after: Balance | n
     old: formatAmount(change.old, before?.scale ?? scale),
     new: formatAmount(change.new, after?.scale ?? scale),
     delta: formatAmount(change.delta, scale),
-    sinceStart: change.new === null || start === null ? null : formatAmount(change.new.minus(start), scale),
+    sinceStart: change.new === null || start === null ? null : formatAmount(exactMinus(change.new, start), scale),
     balance: after ? json : null,
   });
 }

@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatAmount } from '../core/balance.js';
 import { formatDuration } from '../core/duration.js';
-import { formatUsdForPeople, groupThousands, type Decimal } from '../core/money.js';
+import { exactMinus, formatUsdForPeople, groupThousands, type Decimal } from '../core/money.js';
 import { forTerminal } from '../core/sanitize.js';
 import { isZeroOrUnknown } from '../core/balance.js';
 import { alignDecimals } from '../format/columns.js';
@@ -64,7 +64,7 @@ export function renderFrame(input: FrameInput): string {
   const body = rows.map((t, i) => {
     const b = t.balance;
     const isStale = stale.has(b.account);
-    const sinceStart = b.available !== null && t.start.available !== null ? b.available.minus(t.start.available) : null;
+    const sinceStart = b.available !== null && t.start.available !== null ? exactMinus(b.available, t.start.available) : null;
     const last = t.last.available;
     const cells = [
       forTerminal(b.account) + (isStale ? c.yellow(' *') : ''),

@@ -113,11 +113,14 @@ describe('v3: POST /wallets/balances/ (strings or numbers)', () => {
     ]);
   });
 
-  it('keeps figures that do not add up as reported and says so', async () => {
+  it('keeps figures that do not add up as reported, marks them inconsistent and says so', async () => {
     sandbox.state.cryptofuse.v3[TRADING_WALLET]!.balances = [{ currency: 'USDTTRC20', amount: '500.00', pending_amount: '100.00', available_balance: '450.00' }];
     const result = await fetchCf(only(accounts, 'casino-v3', { wallets: [TRADING_WALLET] }));
     expect(result.balances.map(row)).toEqual([['Player 12345', 'USDT', 'tron', 'USDTTRC20', '450.00', '100.00', '500.00']]);
-    expect(result.notices).toEqual([`Cryptofuse reported USDTTRC20 in wallet ${TRADING_WALLET} with available 450 + pending 100 ≠ amount 500; showing the figures as reported`]);
+    expect(result.balances[0]?.inconsistent).toEqual([{ field: 'amount', value: '500.00', problem: 'differs from available_balance 450.00 + pending_amount 100.00' }]);
+    expect(result.notices).toEqual([
+      `warning: inconsistent balance from Cryptofuse for account 'casino-v3' wallet ${TRADING_WALLET}, USDTTRC20: amount 500.00: differs from available_balance 450.00 + pending_amount 100.00; excluded from totals, never a yes`,
+    ]);
   });
 
   it('externalIds with an older apiVersion is a config error (exit 3)', async () => {

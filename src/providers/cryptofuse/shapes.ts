@@ -15,6 +15,7 @@
 // v3, POST /wallets/balances/ (current docs): strings or numbers:
 //   {"account": {"id": "550e…", "name": "Player 12345", "external_id": "player-12345", "wallet_id": "w_…"},
 //    "balances": [{"currency": "USDTTRC20", "amount": "500.00", "pending_amount": "100.00", "available_balance": "400.00"}]}
+// Figures that do not add up are not judged here: the sanity boundary (core/sanity.ts) does it.
 import type { BalanceInput } from '../../core/balance.js';
 import { canonicalCurrency } from '../../core/currencies.js';
 import { isLosslessNumber } from '../../core/json.js';
@@ -30,7 +31,7 @@ export interface WalletBalances {
   balances: ParsedBalance[];
   /** The wallet's USD total as the provider computed it (v2 total_usd_value). */
   reportedUsd: Decimal | null;
-  /** Figures the provider reported that do not add up (kept as reported, said on stderr). */
+  /** Things worth saying on stderr about this response. */
   notices: string[];
 }
 
@@ -59,7 +60,6 @@ export function parseWalletBalances(body: unknown): WalletBalances {
 
 /** v1 and v3: a list of {currency, amount (= total), pending, available?}. */
 function listShape(value: unknown, path: string, walletId: string | null, walletName: string | null): WalletBalances {
-  const notices: string[] = [];
   const balances = arr(value, path).map((row, i): ParsedBalance => {
     const at = `${path}[${i}]`;
     const item = obj(row, at);
@@ -68,12 +68,6 @@ function listShape(value: unknown, path: string, walletId: string | null, wallet
     const pendingKey = item.pendingAmount !== undefined ? 'pendingAmount' : 'pending_amount';
     const pending = optAmount(item[pendingKey], `${at}.${pendingKey}`);
     const available = optAmount(item.available_balance, `${at}.available_balance`);
-    if (available && pending && !available.value.plus(pending.value).eq(total.value)) {
-      notices.push(
-        `Cryptofuse reported ${code} in wallet ${walletId ?? '?'} with available ${available.value.toFixed()} + pending ` +
-          `${pending.value.toFixed()} ≠ amount ${total.value.toFixed()}; showing the figures as reported`,
-      );
-    }
     const network = optStr(item.network ?? item.blockchain, `${at}.network`);
     return {
       ...canonicalCurrency(code, network),
@@ -81,11 +75,12 @@ function listShape(value: unknown, path: string, walletId: string | null, wallet
       total: total.value,
       pending: pending?.value ?? null,
       available: available?.value ?? null,
+      fields: { total: 'amount', ...(pending ? { pending: pendingKey } : {}), ...(available ? { available: 'available_balance' } : {}) },
       scale: scaleOf(total, pending, available),
       raw: row,
     };
   });
-  return { walletId, walletName, balances, reportedUsd: null, notices };
+  return { walletId, walletName, balances, reportedUsd: null, notices: [] };
 }
 
 /** v2: {code: {available, pending, total, usd_value, blockchain, last_transaction_at, …}}. */
@@ -104,6 +99,7 @@ function keyedShape(root: Record<string, unknown>): WalletBalances {
       available: available?.value ?? null,
       pending: pending?.value ?? null,
       total: total?.value ?? null,
+      fields: { available: 'available', pending: 'pending', total: 'total' },
       usdValue: optAmount(item.usd_value, `${at}.usd_value`)?.value ?? null,
       updatedAt: optTimestamp(item.last_transaction_at, `${at}.last_transaction_at`) ?? lastUpdated,
       scale: scaleOf(available, pending, total),

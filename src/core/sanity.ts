@@ -1,0 +1,119 @@
+// The sanity boundary (DESIGN "One trust boundary"): every figure an adapter read passes here,
+// once, before anything else sees it (core/fetch-balances.ts calls it for every account of every
+// provider, so a new adapter gets it for free). A figure that breaks an invariant does not fail the
+// read; it marks that balance `inconsistent`, so it is still shown but never summed and never the
+// ground for a yes. Invariants (none of our providers documents negative figures):
+//  - no negative available / pending / total / network fee (nor withdrawal minimum / maximum);
+//  - available ≤ total where both are reported; available + pending = total where all three are;
+//  - one record per (wallet, provider currency): duplicates are all marked, never summed or picked;
+//  - a provider code that pins a network (usdterc20, USDT_TRC20) agrees with the row's network.
+import type { Balance, Figure, Inconsistency } from './balance.js';
+import { canonicalCurrency } from './currencies.js';
+import { exactPlus, formatDecimal, type Decimal } from './money.js';
+import { forTerminal } from './sanitize.js';
+import type { WithdrawalRule } from '../providers/types.js';
+
+const OUR_NAMES: Record<Figure, string> = { available: 'available', pending: 'pending', total: 'total', networkFee: 'network fee' };
+
+export interface CheckedBalances {
+  balances: Balance[];
+  /** One line per inconsistent balance, for stderr (provider strings already escaped). */
+  notices: string[];
+}
+
+/** Check one account's records (one read of one account); `providerName` is for the notices. */
+export function checkBalances(balances: Balance[], providerName: string): CheckedBalances {
+  const duplicates = duplicateProblems(balances);
+  const notices: string[] = [];
+  const checked = balances.map((b, i) => {
+    const problems = [...figureProblems(b), ...networkProblems(b), ...(duplicates.get(i) ?? [])];
+    if (problems.length === 0) return b;
+    notices.push(inconsistencyNotice(b, problems, providerName));
+    return { ...b, inconsistent: problems };
+  });
+  return { balances: checked, notices };
+}
+
+/** "pendingAmount -900: negative; …" — the problems of one balance on one line. */
+export function describeInconsistency(problems: Inconsistency[]): string {
+  return problems.map((p) => `${forTerminal(p.field, 60)} ${forTerminal(p.value, 60)}: ${forTerminal(p.problem, 120)}`).join('; ');
+}
+
+function inconsistencyNotice(b: Balance, problems: Inconsistency[], providerName: string): string {
+  const wallet = b.wallet === null ? '' : ` wallet ${forTerminal(b.wallet, 60)}`;
+  return (
+    `warning: inconsistent balance from ${providerName} for account '${b.account}'${wallet}, ` +
+    `${forTerminal(b.providerCurrency, 40)}: ${describeInconsistency(problems)}; excluded from totals, never a yes`
+  );
+}
+
+function figureProblems(b: Balance): Inconsistency[] {
+  const name = (figure: Figure) => b.fields?.[figure] ?? OUR_NAMES[figure];
+  const text = (value: Decimal) => formatDecimal(value, b.scale);
+  const problems: Inconsistency[] = [];
+  for (const figure of ['available', 'pending', 'total', 'networkFee'] as const) {
+    const value = b[figure];
+    if (value !== null && value.isNegative() && !value.isZero()) {
+      problems.push({ field: name(figure), value: figure === 'networkFee' ? formatDecimal(value) : text(value), problem: 'negative' });
+    }
+  }
+  // A negative figure already explains any relation it breaks; one reason is clearer than three.
+  if (problems.length > 0) return problems;
+  const { available, pending, total } = b;
+  if (available !== null && pending !== null && total !== null) {
+    if (!exactPlus(available, pending).eq(total)) {
+      problems.push({ field: name('total'), value: text(total), problem: `differs from ${name('available')} ${text(available)} + ${name('pending')} ${text(pending)}` });
+    }
+  } else if (available !== null && total !== null && available.greaterThan(total)) {
+    problems.push({ field: name('available'), value: text(available), problem: `above ${name('total')} ${text(total)}` });
+  }
+  return problems;
+}
+
+/** The network a provider code itself names (`usdterc20` → ethereum), or null for bare symbols. */
+function pinnedNetwork(code: string): string | null {
+  const canonical = canonicalCurrency(code);
+  return canonical.currency === code.trim().toUpperCase() ? null : canonical.network;
+}
+
+function networkProblems(b: Balance): Inconsistency[] {
+  const pinned = pinnedNetwork(b.providerCurrency);
+  if (pinned === null || b.network === pinned) return [];
+  return [{ field: 'network', value: b.network ?? 'none', problem: `${b.providerCurrency} is a ${pinned} code` }];
+}
+
+/** Indexes of records that share (wallet, provider currency) with another record of the read. */
+function duplicateProblems(balances: Balance[]): Map<number, Inconsistency[]> {
+  const groups = new Map<string, number[]>();
+  balances.forEach((b, i) => {
+    const key = `${b.wallet ?? ''}\u0000${b.providerCurrency.trim().toUpperCase()}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const problems = new Map<number, Inconsistency[]>();
+  for (const indexes of groups.values()) {
+    if (indexes.length < 2) continue;
+    const amounts = indexes.map((i) => {
+      const b = balances[i] as Balance;
+      const figure = b.available ?? b.total;
+      return figure === null ? 'unknown' : formatDecimal(figure, b.scale);
+    });
+    for (const i of indexes) {
+      const b = balances[i] as Balance;
+      problems.set(i, [{ field: 'currency', value: b.providerCurrency, problem: `listed ${indexes.length} times in one read (${amounts.join(', ')})` }]);
+    }
+  }
+  return problems;
+}
+
+/** Withdrawal limits a provider serves pass the same boundary: a doubtful limit decides nothing. */
+export function checkRules(rules: WithdrawalRule[]): WithdrawalRule[] {
+  return rules.map((rule) => {
+    const problems: string[] = [];
+    if (rule.minimum?.isNegative() && !rule.minimum.isZero()) problems.push(`min_withdrawal ${formatDecimal(rule.minimum)}: negative`);
+    if (rule.maximum?.isNegative() && !rule.maximum.isZero()) problems.push(`max_withdrawal ${formatDecimal(rule.maximum)}: negative`);
+    if (problems.length === 0 && rule.minimum && rule.maximum && rule.maximum.lessThan(rule.minimum)) {
+      problems.push(`max_withdrawal ${formatDecimal(rule.maximum)}: below min_withdrawal ${formatDecimal(rule.minimum)}`);
+    }
+    return problems.length === 0 ? rule : { ...rule, inconsistent: problems.join('; ') };
+  });
+}
