@@ -115,7 +115,8 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
   if (cache) {
     for (const account of live) {
       const outcome = liveByName.get(account.name);
-      if (outcome) cache.remember(account, outcome, fetchedAt);
+      // Inconsistent figures are never cached: the next run asks again (the cache keeps no marker).
+      if (outcome && !outcome.balances.some((b) => b.inconsistent)) cache.remember(account, outcome, fetchedAt);
     }
     cache.save();
   }

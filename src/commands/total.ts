@@ -74,6 +74,11 @@ export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<
   if (!options.result) reportErrors(ctx, result);
   const failures = combinedExitCode(result.errors.map((e) => e.exitCode));
   if (failures !== 0) return failures;
+  if (options.strict && totals.inconsistent.length > 0) {
+    // Like can-withdraw's "unknown": the provider's own figures cannot be trusted (exit 6).
+    ctx.output.error(`error: --strict: ${totals.inconsistent.length} balance(s) are inconsistent and were left out of the total`);
+    return ExitCode.badResponse;
+  }
   if (options.strict && totals.unpriced.length > 0) {
     ctx.output.error(`error: --strict: ${totals.unpriced.length} balance(s) could not be priced`);
     return ExitCode.no;

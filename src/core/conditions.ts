@@ -44,6 +44,8 @@ export interface Matchable {
   providerCurrency: string;
   available: Decimal | null;
   scale: number;
+  /** Set by the sanity boundary: such a figure is unknown to every condition (never fires --until). */
+  inconsistent?: readonly unknown[] | undefined;
 }
 
 const OPERATOR = /^(.*?)\s*(>=|<=|>|<|=)\s*(.*)$/;
@@ -146,7 +148,7 @@ export function sumAvailable(s: Selector, balances: Iterable<Matchable>): Aggreg
     if (!selectorMatches(s, b)) continue;
     matched++;
     scale = Math.max(scale, b.scale);
-    amount = amount === null || b.available === null ? null : exactPlus(amount, b.available);
+    amount = amount === null || b.available === null || b.inconsistent ? null : exactPlus(amount, b.available);
   }
   return { amount: matched === 0 ? null : amount, scale, matched };
 }

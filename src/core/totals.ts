@@ -1,7 +1,7 @@
 // USD totals over valued balances: grouped sums, the unpriced list, and reconciliation against
 // the totals providers report themselves. Pure and exact: no rounding happens here; people see
 // cents only in the table formatter.
-import type { Balance } from './balance.js';
+import type { Balance, Inconsistency } from './balance.js';
 import { Decimal, exactMinus, exactPlus, exactTimes, sumDecimals } from './money.js';
 import type { ReportedTotal } from '../providers/types.js';
 
@@ -28,6 +28,17 @@ export interface UnpricedBalance {
   scale: number;
 }
 
+/** A balance the sanity boundary marked inconsistent: listed, never summed (not even as zero). */
+export interface InconsistentBalance {
+  account: string;
+  provider: string;
+  wallet: string | null;
+  currency: string;
+  network: string | null;
+  providerCurrency: string;
+  problems: Inconsistency[];
+}
+
 export interface ReconciliationRow {
   account: string;
   provider: string;
@@ -37,9 +48,10 @@ export interface ReconciliationRow {
   computed: Decimal;
   /** computed − reported. */
   difference: Decimal;
-  /** null when our figure is incomplete (an unpriced balance in scope): no fair comparison. */
+  /** null when our figure is incomplete (an unpriced or inconsistent balance in scope): no fair comparison. */
   withinTolerance: boolean | null;
   unpricedInScope: number;
+  inconsistentInScope: number;
 }
 
 export interface Totals {
@@ -47,6 +59,8 @@ export interface Totals {
   groups: TotalsGroup[];
   grandTotal: Decimal;
   unpriced: UnpricedBalance[];
+  /** Excluded from every sum: their figures break an invariant (core/sanity.ts). */
+  inconsistent: InconsistentBalance[];
   reconciliation: ReconciliationRow[];
 }
 
@@ -75,7 +89,13 @@ function groupKey(b: Balance, by: GroupBy): string {
 export function computeTotals(balances: Balance[], reported: ReportedTotal[], options: TotalsOptions): Totals {
   const groups = new Map<string, TotalsGroup>();
   const unpriced: UnpricedBalance[] = [];
+  const inconsistent: InconsistentBalance[] = [];
   for (const b of balances) {
+    if (b.inconsistent) {
+      const { account, provider, wallet, currency, network, providerCurrency } = b;
+      inconsistent.push({ account, provider, wallet, currency, network, providerCurrency, problems: b.inconsistent });
+      continue;
+    }
     const key = groupKey(b, options.by);
     let group = groups.get(key);
     if (!group) {
@@ -107,6 +127,7 @@ export function computeTotals(balances: Balance[], reported: ReportedTotal[], op
     groups: sorted,
     grandTotal: sumDecimals(sorted.map((g) => g.usdValue ?? zero)),
     unpriced,
+    inconsistent,
     reconciliation: reported.map((r) => reconcile(r, options.reconcileWith ?? balances, options.tolerancePercent)),
   };
 }
@@ -115,7 +136,8 @@ function reconcile(r: ReportedTotal, balances: Balance[], tolerancePercent: Deci
   const inScope = balances.filter(
     (b) => b.account === r.account && (r.wallets === null || (b.wallet !== null && r.wallets.includes(b.wallet))),
   );
-  const computed = sumDecimals(inScope.map((b) => b.usdValue ?? new Decimal(0)));
+  const inconsistentInScope = inScope.filter((b) => b.inconsistent).length;
+  const computed = sumDecimals(inScope.map((b) => (b.inconsistent ? new Decimal(0) : (b.usdValue ?? new Decimal(0)))));
   const difference = exactMinus(computed, r.amount);
   const unpricedInScope = inScope.filter(isUnpriced).length;
   const allowed = exactTimes(exactTimes(r.amount.abs(), tolerancePercent), '0.01');
@@ -127,7 +149,8 @@ function reconcile(r: ReportedTotal, balances: Balance[], tolerancePercent: Deci
     reported: r.amount,
     computed,
     difference,
-    withinTolerance: unpricedInScope > 0 ? null : difference.abs().lte(allowed),
+    withinTolerance: unpricedInScope > 0 || inconsistentInScope > 0 ? null : difference.abs().lte(allowed),
     unpricedInScope,
+    inconsistentInScope,
   };
 }

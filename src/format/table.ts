@@ -40,7 +40,7 @@ export function balancesTable(balances: Balance[], style: TableStyle): string {
   const rows = balances.map((b, i) => [
     forTerminal(b.account) + (b.mode === 'test' ? c.yellow(' (test)') : ''),
     ...(showWallet ? [forTerminal(b.walletName ?? b.wallet ?? '', 40) || c.dim('—')] : []),
-    forTerminal(b.currency, 16),
+    forTerminal(b.currency, 16) + (b.inconsistent ? c.red(' !') : ''),
     b.network === null ? c.dim('—') : forTerminal(b.network, 16),
     dimDash(available[i] ?? ''),
     dimDash(pending[i] ?? ''),
@@ -48,5 +48,7 @@ export function balancesTable(balances: Balance[], style: TableStyle): string {
     b.usdValue === null ? c.dim((usd[i] ?? '').replace('—', 'unpriced')) : (usd[i] ?? ''),
   ]);
   const amountColumns = showWallet ? [4, 5, 6, 7] : [3, 4, 5, 6];
-  return renderTable(head, rows, amountColumns, style);
+  const table = renderTable(head, rows, amountColumns, style);
+  if (!balances.some((b) => b.inconsistent)) return table;
+  return `${table}\n${c.red('!')} inconsistent: the provider's figures break an invariant (see the warning on stderr); left out of totals, never a yes\n`;
 }

@@ -6,6 +6,10 @@ import type { Totals } from '../core/totals.js';
 import { alignDecimals } from './columns.js';
 import { renderTable, type TableStyle } from './table.js';
 
+function incompleteWhy(r: Totals['reconciliation'][number]): string {
+  return [r.unpricedInScope > 0 ? `${r.unpricedInScope} unpriced` : '', r.inconsistentInScope > 0 ? `${r.inconsistentInScope} inconsistent` : ''].filter(Boolean).join(', ');
+}
+
 export function totalsTable(totals: Totals, style: TableStyle): string {
   const c = style.color;
   const byCurrency = totals.by === 'currency';
@@ -29,13 +33,18 @@ export function totalsTable(totals: Totals, style: TableStyle): string {
     text += `\n${c.yellow(`Excludes ${n} unpriced balance${n > 1 ? 's' : ''}:`)} ${list.join(', ')}\n`;
     text += c.dim('Add a rate under `rates:` in the config (or list stablecoins under `pegged:`) to price them.\n');
   }
+  if (totals.inconsistent.length > 0) {
+    const list = totals.inconsistent.map((i) => `${forTerminal(i.providerCurrency, 40)} in '${forTerminal(i.account)}'`);
+    const n = totals.inconsistent.length;
+    text += `\n${c.red(`Excludes ${n} inconsistent balance${n > 1 ? 's' : ''}:`)} ${list.join(', ')} (the provider's figures break an invariant; see the warning on stderr)\n`;
+  }
   if (totals.reconciliation.length > 0) {
     const recon = totals.reconciliation;
     const reportedCol = alignDecimals(recon.map((r) => formatUsdForPeople(r.reported)));
     const computedCol = alignDecimals(recon.map((r) => formatUsdForPeople(r.computed)));
     const diffCol = alignDecimals(recon.map((r) => formatUsdForPeople(r.difference)));
     const verdict = (r: Totals['reconciliation'][number]) =>
-      r.withinTolerance === null ? c.yellow(`incomplete (${r.unpricedInScope} unpriced)`) : r.withinTolerance ? c.green('ok') : c.red('MISMATCH');
+      r.withinTolerance === null ? c.yellow(`incomplete (${incompleteWhy(r)})`) : r.withinTolerance ? c.green('ok') : c.red('MISMATCH');
     const reconRows = recon.map((r, i) => [
       forTerminal(r.account), forTerminal(r.scopeId ?? r.scope, 40), reportedCol[i] ?? '', computedCol[i] ?? '', diffCol[i] ?? '', verdict(r),
     ]);

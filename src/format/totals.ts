@@ -19,6 +19,10 @@ export function totalsJson(totals: Totals, errors: BalanceError[], generatedAt: 
     groups: totals.groups.map((g) => ({ key: g.key, usdValue: g.usdValue === null ? null : usd(g.usdValue), sources: g.sources })),
     grandTotal: usd(totals.grandTotal),
     unpriced: totals.unpriced.map((u) => ({ account: u.account, currency: u.currency, network: u.network, amount: formatDecimal(u.amount, u.scale) })),
+    // Only when there are some, so documents without inconsistent balances keep their shape.
+    ...(totals.inconsistent.length > 0
+      ? { inconsistent: totals.inconsistent.map((i) => ({ account: i.account, wallet: i.wallet, currency: i.currency, network: i.network, providerCurrency: i.providerCurrency, problems: i.problems })) }
+      : {}),
     reconciliation: totals.reconciliation.map((r) => ({
       account: r.account,
       provider: r.provider,
@@ -44,6 +48,7 @@ export function totalsCsv(totals: Totals): string {
     ...totals.groups.map((g) => row({ section: text('group'), key: text(g.key), amount: money(g.amount === null ? null : formatDecimal(g.amount, g.scale)), usdValue: money(g.usdValue === null ? null : usd(g.usdValue)), sources: text(g.sources.join(' ')) })),
     row({ section: text('total'), key: text('TOTAL'), usdValue: money(usd(totals.grandTotal)) }),
     ...totals.unpriced.map((u) => row({ section: text('unpriced'), account: text(u.account), provider: text(u.provider), currency: text(u.currency), network: text(u.network), amount: money(formatDecimal(u.amount, u.scale)) })),
+    ...totals.inconsistent.map((i) => row({ section: text('inconsistent'), key: text(i.providerCurrency), account: text(i.account), provider: text(i.provider), currency: text(i.currency), network: text(i.network) })),
     ...totals.reconciliation.map((r) =>
       row({
         section: text('reconciliation'), key: text(r.scopeId ?? r.scope), account: text(r.account), provider: text(r.provider),
