@@ -6,7 +6,8 @@
 import type { Config } from '../config/types.js';
 import { canonicalCurrency, canonicalNetwork } from '../core/currencies.js';
 import { formatDuration } from '../core/duration.js';
-import { UsageError, combinedExitCode, type BalanceError } from '../core/errors.js';
+import { ExitCode, UsageError, combinedExitCode, type BalanceError } from '../core/errors.js';
+import type { Mode } from '../core/balance.js';
 import { fractionDigits, parseUserDecimal } from '../core/money.js';
 import { checkCandidate, chooseCandidate, matchesRequest, type CandidateCheck, type WithdrawalRequest } from '../core/withdrawal.js';
 import { minimumFor } from '../core/withdrawal-limits.js';
@@ -24,16 +25,25 @@ export interface WithdrawalQuery {
   amount: string;
   /** Only this network, for a canonical symbol. */
   network?: string | undefined;
+  /**
+   * Which money may answer: live or test. Default: live when any selected account is live, test
+   * when every selected account is test; accounts of any other mode never make a yes.
+   */
+  mode?: Mode | undefined;
 }
 
 export interface WithdrawalDecision {
   decision: 'yes' | 'no' | 'unknown';
+  /** 0 yes, 1 no; for unknown the failing accounts' lowest code, else 6 (a figure could not be trusted or checked). */
+  exitCode: number;
+  /** The money this decision is about (null: the selected accounts' mode is not known). */
+  mode: Mode | null;
   request: WithdrawalRequest;
   /** The account that can pay, when yes. */
   account: string | null;
   chosen: CandidateCheck | null;
-  /** Every candidate balance with the figures compared. */
-  checks: CandidateCheck[];
+  /** Every candidate balance with the figures compared; `eligible` false: other money (mode). */
+  checks: Array<CandidateCheck & { eligible: boolean }>;
   /** Why it is not a yes (empty for yes). */
   reasons: string[];
   /** Set when no selected account reports the currency at all. */
@@ -64,11 +74,13 @@ export function parseWithdrawalQuery(query: WithdrawalQuery): WithdrawalRequest 
 export async function canWithdraw(
   source: Config | BalancesResult,
   query: WithdrawalQuery | WithdrawalRequest,
-  options: FetchBalancesOptions = {},
+  options: FetchBalancesOptions & { mode?: Mode | undefined } = {},
 ): Promise<WithdrawalDecision> {
   const request = 'input' in query ? query : parseWithdrawalQuery(query);
+  const requestedMode = 'input' in query ? undefined : parseMode(query.mode);
   const result = 'outcomes' in source ? source : await fetchBalances(source, { ...options, withdrawalRules: true, refresh: true });
   const rules = result.rules ?? (await rulesNotRead(result));
+  const mode = decisionMode(result, requestedMode ?? options.mode);
   const cachedAge = new Map((result.cache?.accounts ?? []).filter((a) => a.source === 'cache').map((a) => [a.account, a.ageMs]));
 
   const checks = result.balances
@@ -76,18 +88,28 @@ export async function canWithdraw(
     .map((b) => {
       const providerName = PROVIDERS[b.provider as ProviderId]?.displayName ?? b.provider;
       const served = rules.has(b.account) ? { rules: rules.get(b.account) ?? null } : undefined;
-      const check = checkCandidate(b, request, minimumFor(b, result.config.minimums.get(b.account), served, providerName), providerName);
+      const minimum = minimumFor(b, result.config.minimums.get(b.account), served, providerName);
+      let check = checkCandidate(b, request, minimum, providerName, result.config.decimals?.get(b.account));
       const age = cachedAge.get(b.account);
-      if (age === undefined) return check;
-      return { ...check, ok: false, reasons: [...check.reasons, `cached: the balances of '${b.account}' are ${formatDuration(age)} old; a yes needs fresh figures`] };
+      if (age !== undefined) {
+        check = { ...check, ok: false, status: 'unknown', reasons: [...check.reasons, `cached: the balances of '${b.account}' are ${formatDuration(age)} old; a yes needs fresh figures`] };
+      }
+      const wrongMode = modeMismatch(check, mode, requestedMode !== undefined);
+      return wrongMode ? { ...check, ok: false, eligible: false, reasons: [...check.reasons, wrongMode] } : { ...check, eligible: true };
     });
-  const chosen = chooseCandidate(checks);
+  // Candidates of the other mode neither answer nor make the answer unknown: they are other money.
+  const eligible = checks.filter((c) => c.eligible);
+  const chosen = chooseCandidate(eligible);
   const failureCode = combinedExitCode(result.errors.map((e) => e.exitCode));
-  // A no is only known when every selected account answered afresh; otherwise the missing one might hold the funds.
-  const decision = chosen ? 'yes' : failureCode !== 0 || checks.some((c) => cachedAge.has(c.account)) ? 'unknown' : 'no';
+  const undecided = eligible.some((c) => c.status === 'unknown');
+  // A no is only known when every selected account answered afresh and every check could be made.
+  const decision = chosen ? 'yes' : failureCode !== 0 || undecided ? 'unknown' : 'no';
+  const exitCode = decision === 'yes' ? ExitCode.ok : decision === 'no' ? ExitCode.no : combinedExitCode([failureCode, undecided ? ExitCode.badResponse : 0]) || ExitCode.badResponse;
   const unheld = checks.length === 0 ? notHeldReason(request, result.balances) : null;
   return {
     decision,
+    exitCode,
+    mode,
     request,
     account: chosen?.account ?? null,
     chosen,
@@ -97,6 +119,35 @@ export async function canWithdraw(
     errors: result.errors,
     balances: result,
   };
+}
+
+/** `--mode`: live or test; anything else is a usage error. */
+export function parseMode(text: string | undefined): Mode | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'live' || text === 'test') return text;
+  throw new UsageError(`--mode "${text}" is not a mode; expected live or test`);
+}
+
+/** The mode of each selected account: what its balances say, else its config. */
+function accountModes(result: BalancesResult): Array<Mode | null> {
+  return result.outcomes.map((o) => o.balances.find((b) => b.mode !== null)?.mode ?? result.config.accounts.find((a) => a.name === o.account)?.mode ?? null);
+}
+
+/** Test and live money are never mixed: any live account selected makes it a live decision. */
+function decisionMode(result: BalancesResult, requested: Mode | undefined): Mode | null {
+  if (requested) return requested;
+  const modes = accountModes(result);
+  if (modes.includes('live')) return 'live';
+  if (modes.length > 0 && modes.every((m) => m === 'test')) return 'test';
+  return null;
+}
+
+function modeMismatch(c: CandidateCheck, mode: Mode | null, explicit: boolean): string | null {
+  if (c.mode === mode) return null;
+  const has = c.mode === null ? `the mode of '${c.account}' is not known (set accounts.${c.account}.mode)` : `'${c.account}' holds ${c.mode} money`;
+  if (explicit) return `other mode: ${has}; --mode ${mode} decides on ${mode} money only`;
+  if (mode === 'live') return `other mode: ${has} and live accounts are selected; only live money answers (--mode test to ask about test money)`;
+  return `other mode: ${has} and the selected accounts are not all ${c.mode === null ? 'of one mode' : `${c.mode} mode`}; select them with --account or pass --mode`;
 }
 
 /**

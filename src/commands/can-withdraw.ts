@@ -2,7 +2,7 @@
 // can trust. 0 only when some account is known to have the funds and every rule is known to hold;
 // 1 for a known no; 2–6 when the answer could not be decided. Never 0 on doubt.
 import type { Command } from 'commander';
-import { ExitCode, combinedExitCode } from '../core/errors.js';
+import { ExitCode } from '../core/errors.js';
 import { examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 
@@ -13,6 +13,7 @@ export function registerCanWithdraw(program: Command, run: Runner): void {
     .argument('<currency>', 'USDT, or a provider code such as USDT_TRC20 or usdttrc20')
     .argument('<amount>', 'a plain decimal such as 250 or 0.015 (no exponent, sign or separators)')
     .option('--network <chain>', 'only this network for a canonical symbol, e.g. tron, ethereum')
+    .option('--mode <mode>', 'decide on live or test money (default: live if any selected account is live)')
     .addHelpText(
       'after',
       examples([
@@ -24,7 +25,7 @@ export function registerCanWithdraw(program: Command, run: Runner): void {
     )
     .addHelpText('after', '\nExit: 0 yes, 1 no (reason on stderr), 2-6 could not decide (see --help of the program).\n')
     .action(
-      run((ctx, opts, args) => runCanWithdraw(ctx, args[0] ?? '', args[1] ?? '', opts.network as string | undefined), {
+      run((ctx, opts, args) => runCanWithdraw(ctx, args[0] ?? '', args[1] ?? '', opts.network as string | undefined, opts.mode as string | undefined), {
         formats: ['table', 'json'],
         formatHint: 'can-withdraw answers with its exit code; --json gives the details',
         cache: true,
@@ -32,36 +33,46 @@ export function registerCanWithdraw(program: Command, run: Runner): void {
     );
 }
 
-export async function runCanWithdraw(ctx: RunContext, currencyArg: string, amountArg: string, networkArg: string | undefined): Promise<number> {
-  const [{ canWithdraw, parseWithdrawalQuery }, { collectBalances, reportErrors }, format] = await Promise.all([
+export async function runCanWithdraw(ctx: RunContext, currencyArg: string, amountArg: string, networkArg: string | undefined, modeArg?: string): Promise<number> {
+  const [{ canWithdraw, parseWithdrawalQuery, parseMode }, { collectBalances, reportErrors }, format] = await Promise.all([
     import('../api/can-withdraw.js'),
     import('./shared/fetch.js'),
     import('../format/withdrawal.js'),
   ]);
   // Usage errors before any provider is asked.
   const request = parseWithdrawalQuery({ currency: currencyArg, amount: amountArg, network: networkArg });
+  const mode = parseMode(modeArg);
   // Always fresh: a payout decision never rests on cached balances (README "Cache"); what is read
   // still refreshes the cache for the commands that follow.
   const result = await collectBalances(ctx, { withdrawalRules: true, refresh: true });
-  const answer = await canWithdraw(result, request);
+  const answer = await canWithdraw(result, request, { mode });
   const { decision, chosen, checks, unheld } = answer;
+  const inMode = format.modeTag(answer.mode);
 
   if (ctx.output.format === 'json') {
     ctx.output.data(format.withdrawalJson({ ...answer, generatedAt: ctx.now() }));
   } else if (chosen) {
-    ctx.output.data(`${format.yesLine(request, chosen)}\n`);
+    ctx.output.data(`${format.yesLine(request, chosen)} ${inMode}\n`);
   }
   if (decision === 'yes') {
     for (const note of chosen?.notes ?? []) ctx.output.info(`note: ${note}`);
     if (result.errors.length > 0) ctx.output.warn('some accounts could not be read; the yes comes from one that could');
     return ExitCode.ok;
   }
-  for (const line of unheld ? [unheld] : checks.map((c) => c.reasons.join('; '))) ctx.output.error(`no: ${line}`);
+  for (const c of checks) {
+    for (const note of c.status === 'unknown' && c.eligible ? c.notes : []) ctx.output.info(`note: ${note}`);
+  }
+  const lines = unheld ? [`${unheld} ${inMode}`] : checks.map((c) => `${c.reasons.join('; ')} ${format.modeTag(c.mode)}`);
+  for (const line of lines) ctx.output.error(`no: ${line}`);
   if (decision === 'unknown') {
     reportErrors(ctx, result);
-    ctx.output.error('could not decide: an account that might hold the funds could not be read');
+    ctx.output.error(
+      result.errors.length > 0
+        ? 'could not decide: an account that might hold the funds could not be read'
+        : 'could not decide: a figure the answer rests on is inconsistent or could not be checked (see above)',
+    );
     // Never 0 on doubt, even if no error code explains it.
-    return combinedExitCode(result.errors.map((e) => e.exitCode)) || ExitCode.no;
+    return answer.exitCode || ExitCode.badResponse;
   }
   return ExitCode.no;
 }

@@ -4,7 +4,7 @@
 // (adapters, undici, prom-client, cli-table3) load inside the run.
 import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../config/types.js';
-import { UsageError } from '../core/errors.js';
+import { ExitCode, UsageError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
 import { collect, examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
@@ -97,8 +97,13 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
       until: options.until,
       timeoutMs: options.timeoutMs,
     },
-    { config, accounts, rules, view, metrics, exec, signal: ctx.signal, now: ctx.now, debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined },
+    {
+      config, accounts, rules, view, metrics, exec, signal: ctx.signal, now: ctx.now, debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined,
+      onUntilHeld: () => ctx.exitIfCutShort?.(ExitCode.ok),
+    },
   );
+  // Fail closed: until the condition holds, a closed stdout or any early end exits 1, never 0.
+  if (options.until) ctx.exitIfCutShort?.(ExitCode.no);
   live?.start();
   try {
     return await session.run();

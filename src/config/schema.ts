@@ -11,7 +11,7 @@ import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } f
 import { parseDuration } from '../core/duration.js';
 import type { AccountConfig, CacheSettings, Config, ConfigOrigin } from './types.js';
 
-const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'pegged', 'alerts', 'cache'];
+const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'decimals', 'pegged', 'alerts', 'cache'];
 
 const COMMON_ACCOUNT_FIELDS: Record<string, FieldSpec> = {
   provider: { kind: 'enum', values: PROVIDER_IDS },
@@ -53,6 +53,7 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   const accountNames = accounts.map((a) => a.name);
   const rates = decimalMap(raw.rates, 'rates', problems);
   const minimums = validateMinimums(raw.minimums, accountNames, problems);
+  const decimals = validateDecimals(raw.decimals, accountNames, problems);
   const pegged = validatePegged(raw.pegged, problems);
   const cache = validateCache(raw.cache, problems);
   const alerts = validateAlerts(raw.alerts, accountNames, problems);
@@ -60,7 +61,7 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   if (problems.length > 0) {
     throw new ConfigError(`invalid config ${where}`, { problems, hint: 'see .balancerc.example for every option' });
   }
-  return { filePath, origin, accounts, rates, minimums, pegged, ...(cache ? { cache } : {}), alerts };
+  return { filePath, origin, accounts, rates, minimums, decimals, pegged, ...(cache ? { cache } : {}), alerts };
 }
 
 function validateAccount(name: string, value: unknown, problems: string[]): AccountConfig | null {
@@ -172,6 +173,44 @@ function validateMinimums(value: unknown, accountNames: string[], problems: stri
       continue;
     }
     result.set(account, decimalMap(perCurrency, `minimums.${account}`, problems));
+  }
+  return result;
+}
+
+/** Decimals are a count, not money, so a bare number is fine: a whole number 0–36 (or quoted). */
+const DECIMALS = /^(0|[1-9][0-9]?)$/;
+
+function validateDecimals(value: unknown, accountNames: string[], problems: string[]): Map<string, Map<string, number>> {
+  const result = new Map<string, Map<string, number>>();
+  if (value === undefined) return result;
+  if (!isPlainObject(value)) {
+    problems.push(`decimals: expected a mapping of account name to { CURRENCY: decimals }, got ${describeValue(value)}`);
+    return result;
+  }
+  for (const [account, perCurrency] of Object.entries(value)) {
+    const path = `decimals.${account}`;
+    if (accountNames.length > 0 && !accountNames.includes(account)) {
+      problems.push(`${path}: no account named '${account}'${didYouMean(account, accountNames)}`);
+      continue;
+    }
+    if (!isPlainObject(perCurrency)) {
+      problems.push(`${path}: expected a mapping of currency code to decimals, e.g. { USDTPOLYGON: 6 }, got ${describeValue(perCurrency)}`);
+      continue;
+    }
+    const map = new Map<string, number>();
+    for (const [currency, count] of Object.entries(perCurrency)) {
+      if (!CURRENCY_CODE.test(currency)) {
+        problems.push(`${path}.${currency}: "${currency}" is not a currency code; expected e.g. USDT or USDTPOLYGON`);
+        continue;
+      }
+      const text = typeof count === 'number' ? String(count) : typeof count === 'string' ? count.trim() : null;
+      if (text === null || !DECIMALS.test(text) || Number(text) > 36) {
+        problems.push(`${path}.${currency}: expected a whole number of decimals from 0 to 36, got ${typeof count === 'string' ? `"${count}"` : describeValue(count)}`);
+        continue;
+      }
+      map.set(currency.toUpperCase(), Number(text));
+    }
+    result.set(account, map);
   }
   return result;
 }

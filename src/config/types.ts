@@ -27,6 +27,8 @@ export interface Config {
   rates: Map<string, Decimal>;
   /** Per account, per currency code (provider or canonical), minimum withdrawal overrides. */
   minimums: Map<string, Map<string, Decimal>>;
+  /** Per account, per currency code, the decimals a withdrawal amount may have (`decimals:`). */
+  decimals?: Map<string, Map<string, number>>;
   /** Canonical symbols valued at exactly 1 USD when no better rate exists. */
   pegged: Set<string>;
   /** The `cache:` section; absent means no caching unless --max-age asks for it. */

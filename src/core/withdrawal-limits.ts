@@ -2,8 +2,9 @@
 //  - config `minimums:` overrides everything;
 //  - SyncPay publishes a table in its docs (no endpoint): USD 10, NGN 5 000, GHS 50, KES 500,
 //    USDT_TRC20 10, USDT_ERC20 50. A currency outside it has an unknown minimum, and an unknown
-//    minimum is a "no" (fail closed) until the user states one in the config;
-//  - Cryptofuse serves /withdrawal/available-currencies/ (used when reachable);
+//    minimum makes the answer "unknown" (fail closed) until the user states one in the config;
+//  - Cryptofuse serves /withdrawal/available-currencies/ with min and max; when it cannot be read
+//    the minimum is unknown (the config's `minimums:` then decides, the maximum goes unchecked);
 //  - Flow and Swipelux document no minimum at all, so there is nothing to check.
 import type { Balance } from './balance.js';
 import { fiatMinorUnits } from './currencies.js';
@@ -15,8 +16,12 @@ export type MinimumSource = 'config' | 'provider-docs' | 'provider-api' | 'none'
 export interface MinimumInfo {
   minimum: Decimal | null;
   source: MinimumSource;
-  /** Why no yes is possible (unknown minimum, withdrawals not enabled). */
+  /** The most one withdrawal may be, when the provider serves it (Cryptofuse max_withdrawal). */
+  maximum: Decimal | null;
+  /** Why the answer is a known no (withdrawals not enabled for the currency). */
   blocker: string | null;
+  /** Why the answer cannot be decided (minimum unknown or unreadable), with the fix. */
+  unknown: string | null;
   /** Something the answer could not check, said alongside a yes. */
   note: string | null;
 }
@@ -30,45 +35,52 @@ export interface ProviderRules {
   rules: WithdrawalRule[] | null;
 }
 
+const NOTHING = { maximum: null, blocker: null, unknown: null, note: null };
+
+function setMinimumHint(b: Balance): string {
+  return `set minimums.${b.account}.${b.providerCurrency} in the config`;
+}
+
 export function minimumFor(
   b: Balance,
   configMinimums: Map<string, Decimal> | undefined,
   providerRules: ProviderRules | undefined,
   providerName: string,
 ): MinimumInfo {
-  const configured = configMinimums?.get(b.providerCurrency.toUpperCase()) ?? configMinimums?.get(b.currency);
-  if (configured) return { minimum: configured, source: 'config', blocker: null, note: null };
+  const configured = configMinimums?.get(b.providerCurrency.toUpperCase()) ?? configMinimums?.get(b.currency) ?? null;
+  const fromConfig = configured === null ? null : { ...NOTHING, minimum: configured, source: 'config' as const };
 
-  if (b.provider === 'syncpay') {
-    const documented = SYNCPAY_MINIMUMS[b.providerCurrency.toUpperCase()];
-    if (documented) return { minimum: new Decimal(documented), source: 'provider-docs', blocker: null, note: null };
-    return {
-      minimum: null,
-      source: 'none',
-      blocker: `unknown minimum: ${providerName} publishes no minimum for ${b.providerCurrency}; set minimums.${b.account}.${b.providerCurrency} in the config`,
-      note: null,
-    };
-  }
   if (providerRules?.rules) {
+    // Served limits: the maximum always counts; the config may override only the minimum.
     const rule = providerRules.rules.find(
       (r) => r.providerCurrency.toUpperCase() === b.providerCurrency.toUpperCase() || (r.currency === b.currency && r.network === b.network),
     );
     if (!rule) {
-      return {
-        minimum: null,
-        source: 'provider-api',
-        blocker: `not withdrawable: ${providerName} does not list ${b.providerCurrency} among the currencies '${b.account}' can withdraw`,
-        note: null,
-      };
+      return { ...NOTHING, minimum: configured, source: fromConfig ? 'config' : 'provider-api', blocker: `not withdrawable: ${providerName} does not list ${b.providerCurrency} among the currencies '${b.account}' can withdraw` };
     }
-    return { minimum: rule.minimum, source: 'provider-api', blocker: null, note: null };
+    if (rule.inconsistent) {
+      return { ...NOTHING, minimum: configured, source: fromConfig ? 'config' : 'provider-api', unknown: `inconsistent limits: ${providerName} reported ${rule.inconsistent} for ${b.providerCurrency} in '${b.account}'` };
+    }
+    const minimum = configured ?? rule.minimum;
+    if (minimum === null) {
+      return { ...NOTHING, minimum: null, source: 'none', maximum: rule.maximum, unknown: `unknown minimum: ${providerName} states no minimum for ${b.providerCurrency}; ${setMinimumHint(b)}` };
+    }
+    return { ...NOTHING, minimum, source: fromConfig ? 'config' : 'provider-api', maximum: rule.maximum };
+  }
+  if (fromConfig) {
+    return providerRules ? { ...fromConfig, note: `${providerName} withdrawal limits could not be read; maximum not checked` } : fromConfig;
   }
   if (providerRules) {
-    // The endpoint exists but could not be read (it is OAuth-only per the docs): best effort.
-    return { minimum: null, source: 'none', blocker: null, note: `${providerName} withdrawal minimums could not be read; minimum not checked` };
+    // The endpoint exists but could not be read (OAuth-only per the docs): a check that cannot be made.
+    return { ...NOTHING, minimum: null, source: 'none', unknown: `unknown minimum: ${providerName} withdrawal limits could not be read; ${setMinimumHint(b)}` };
+  }
+  if (b.provider === 'syncpay') {
+    const documented = SYNCPAY_MINIMUMS[b.providerCurrency.toUpperCase()];
+    if (documented) return { ...NOTHING, minimum: new Decimal(documented), source: 'provider-docs' };
+    return { ...NOTHING, minimum: null, source: 'none', unknown: `unknown minimum: ${providerName} publishes no minimum for ${b.providerCurrency}; ${setMinimumHint(b)}` };
   }
   // Flow and Swipelux document no minimum: the balance alone limits the withdrawal.
-  return { minimum: null, source: 'none', blocker: null, note: null };
+  return { ...NOTHING, minimum: null, source: 'none' };
 }
 
 /** Decimals commonly allowed for crypto assets, used when the provider does not state them. */
@@ -77,8 +89,13 @@ const CRYPTO_DECIMALS: Record<string, number> = {
   USDT: 6, USDC: 6,
 };
 
-/** How many decimals an amount of this balance's currency may have, or null when unknown. */
-export function allowedDecimals(b: Balance): number | null {
+/**
+ * How many decimals an amount of this balance's currency may have, or null when unknown. The
+ * config's `decimals:` (per account and currency) wins over what the provider states.
+ */
+export function allowedDecimals(b: Balance, configDecimals?: Map<string, number>): number | null {
+  const configured = configDecimals?.get(b.providerCurrency.toUpperCase()) ?? configDecimals?.get(b.currency);
+  if (configured !== undefined) return configured;
   if (b.assetDecimals !== null) return b.assetDecimals;
   const fiat = fiatMinorUnits(b.currency);
   if (fiat !== null && b.network === null) return fiat;

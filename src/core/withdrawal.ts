@@ -1,8 +1,10 @@
 // The `can-withdraw` decision, fail-closed. For each candidate balance every check must hold and
 // be known: available (never pending) ≥ amount + the provider's network fee in the same asset;
-// amount ≥ the minimum; no more decimals than the currency allows. "yes" needs one candidate that
-// passes everything; anything unknown is a reason for "no", never a silent pass.
-import type { Balance } from './balance.js';
+// minimum ≤ amount ≤ maximum; no more decimals than the currency allows. "yes" needs one candidate
+// that passes everything; a check that cannot be made (unknown decimals or minimum, an inconsistent
+// figure) makes the candidate "unknown", never a silent pass and never a false "no".
+import type { Balance, Mode } from './balance.js';
+import { describeInconsistency } from './sanity.js';
 import { Decimal, exactPlus, formatDecimal } from './money.js';
 import { allowedDecimals, type MinimumInfo } from './withdrawal-limits.js';
 import { matchesCode } from './conditions.js';
@@ -18,10 +20,13 @@ export interface WithdrawalRequest {
   amountDecimals: number;
 }
 
+export type CandidateStatus = 'ok' | 'no' | 'unknown';
+
 export interface CandidateCheck {
   account: string;
   provider: string;
   providerName: string;
+  mode: Mode | null;
   currency: string;
   network: string | null;
   providerCurrency: string;
@@ -30,8 +35,10 @@ export interface CandidateCheck {
   required: Decimal;
   minimum: MinimumInfo;
   decimalsAllowed: number | null;
+  /** ok: every check holds and is known; no: one is known to fail; unknown: one cannot be made. */
+  status: CandidateStatus;
   ok: boolean;
-  /** Why it is a no, one line each (empty when ok). */
+  /** Why it is not ok, one line each (empty when ok). */
   reasons: string[];
   notes: string[];
   scale: number;
@@ -50,35 +57,49 @@ export function matchesRequest(b: Balance, request: WithdrawalRequest): boolean 
   return matchesCode({ code: request.input.toUpperCase(), currency: request.currency, network: request.network }, b);
 }
 
-export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: MinimumInfo, providerName: string): CandidateCheck {
-  const reasons: string[] = [];
+/** `decimals` is the config's `decimals:` of this account (it wins over the provider's). */
+export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: MinimumInfo, providerName: string, decimals?: Map<string, number>): CandidateCheck {
+  const no: string[] = [];
+  const unknown: string[] = [];
   const notes: string[] = [];
   const fee = b.networkFee;
   const required = fee ? exactPlus(request.amount, fee) : request.amount;
   const amountText = formatDecimal(request.amount, request.amountDecimals);
+  // A figure that broke an invariant decides nothing, not even a no.
+  if (b.inconsistent) {
+    unknown.push(`inconsistent: ${providerName} reported ${label(b)} in '${b.account}' with ${describeInconsistency(b.inconsistent)}`);
+  }
   if (b.available === null) {
-    reasons.push(`unknown: ${providerName} does not report an available ${label(b)} balance for '${b.account}'`);
+    unknown.push(`unknown: ${providerName} does not report an available ${label(b)} balance for '${b.account}'`);
   } else if (b.available.lessThan(required)) {
     const feeText = fee && !fee.isZero() ? ` + fee ${formatDecimal(fee)}` : '';
-    reasons.push(`insufficient: available ${formatDecimal(b.available, b.scale)} ${label(b)} in '${b.account}' < ${amountText}${feeText}`);
+    no.push(`insufficient: available ${formatDecimal(b.available, b.scale)} ${label(b)} in '${b.account}' < ${amountText}${feeText}`);
   }
   if (fee === null) notes.push(`${providerName} reports no withdrawal fee for ${label(b)}; make sure the amount covers any fee`);
 
-  if (minimum.blocker) reasons.push(minimum.blocker);
-  else if (minimum.minimum !== null && request.amount.lessThan(minimum.minimum)) {
-    reasons.push(`below minimum: ${amountText} < ${formatDecimal(minimum.minimum)} ${b.providerCurrency} for ${providerName} account '${b.account}'`);
+  if (minimum.blocker) no.push(minimum.blocker);
+  if (minimum.unknown) unknown.push(minimum.unknown);
+  if (minimum.minimum !== null && request.amount.lessThan(minimum.minimum)) {
+    no.push(`below minimum: ${amountText} < ${formatDecimal(minimum.minimum)} ${b.providerCurrency} for ${providerName} account '${b.account}'`);
+  }
+  if (minimum.maximum !== null && request.amount.greaterThan(minimum.maximum)) {
+    no.push(`above maximum: ${amountText} > ${formatDecimal(minimum.maximum)} ${b.providerCurrency} for ${providerName} account '${b.account}'`);
   }
   if (minimum.note) notes.push(minimum.note);
 
-  const decimalsAllowed = allowedDecimals(b);
-  if (decimalsAllowed === null) notes.push(`decimals allowed for ${label(b)} are unknown; not checked`);
-  else if (request.amountDecimals > decimalsAllowed) {
-    reasons.push(`too many decimals: ${amountText} has ${request.amountDecimals}, ${label(b)} allows ${decimalsAllowed}`);
+  const decimalsAllowed = allowedDecimals(b, decimals);
+  if (decimalsAllowed === null) {
+    unknown.push(`unknown decimals: the decimals ${label(b)} allows are not known; set decimals.${b.account}.${b.providerCurrency} in the config`);
+  } else if (request.amountDecimals > decimalsAllowed) {
+    no.push(`too many decimals: ${amountText} has ${request.amountDecimals}, ${label(b)} allows ${decimalsAllowed}`);
   }
+  // Inconsistent figures make even a "no" doubtful; otherwise a known failure is a no.
+  const status: CandidateStatus = b.inconsistent ? 'unknown' : no.length > 0 ? 'no' : unknown.length > 0 ? 'unknown' : 'ok';
   return {
     account: b.account,
     provider: b.provider,
     providerName,
+    mode: b.mode,
     currency: b.currency,
     network: b.network,
     providerCurrency: b.providerCurrency,
@@ -87,8 +108,9 @@ export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: 
     required,
     minimum,
     decimalsAllowed,
-    ok: reasons.length === 0,
-    reasons,
+    status,
+    ok: status === 'ok',
+    reasons: [...unknown, ...no],
     notes,
     scale: b.scale,
   };

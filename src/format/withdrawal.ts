@@ -1,5 +1,5 @@
 // `can-withdraw` output: one "yes" line for people, the full decision as JSON for scripts.
-import type { Balance } from '../core/balance.js';
+import type { Balance, Mode } from '../core/balance.js';
 import { knownSymbols } from '../core/currencies.js';
 import type { BalanceError } from '../core/errors.js';
 import { stringifyOutputJson } from '../core/json.js';
@@ -10,6 +10,11 @@ import { errorsJson } from './json.js';
 
 function requestLabel(r: WithdrawalRequest): string {
   return `${formatDecimal(r.amount, r.amountDecimals)} ${r.input}${r.network && r.input.toUpperCase() === r.currency ? ` (${r.network})` : ''}`;
+}
+
+/** Every yes/no line names the money it is about. */
+export function modeTag(mode: Mode | null): string {
+  return mode === null ? '[mode unknown]' : `[${mode} mode]`;
 }
 
 export function yesLine(request: WithdrawalRequest, c: CandidateCheck): string {
@@ -30,9 +35,10 @@ export function notHeldReason(request: WithdrawalRequest, balances: Balance[]): 
 
 export interface WithdrawalDocument {
   decision: 'yes' | 'no' | 'unknown';
+  mode: Mode | null;
   request: WithdrawalRequest;
   chosen: CandidateCheck | null;
-  checks: CandidateCheck[];
+  checks: Array<CandidateCheck & { eligible?: boolean }>;
   /** Why it is not a yes (empty for yes). */
   reasons: string[];
   errors: BalanceError[];
@@ -45,6 +51,7 @@ export function withdrawalJson(doc: WithdrawalDocument): string {
     schemaVersion: 1,
     generatedAt: doc.generatedAt.toISOString(),
     decision: doc.decision,
+    mode: doc.mode,
     request: {
       input: doc.request.input,
       currency: doc.request.currency,
@@ -55,6 +62,7 @@ export function withdrawalJson(doc: WithdrawalDocument): string {
     candidates: doc.checks.map((c) => ({
       account: c.account,
       provider: c.provider,
+      mode: c.mode,
       currency: c.currency,
       network: c.network,
       providerCurrency: c.providerCurrency,
@@ -63,8 +71,11 @@ export function withdrawalJson(doc: WithdrawalDocument): string {
       required: formatDecimal(c.required),
       minimum: amount(c.minimum.minimum),
       minimumSource: c.minimum.source,
+      maximum: amount(c.minimum.maximum),
       decimalsAllowed: c.decimalsAllowed,
       ok: c.ok,
+      status: c.status,
+      eligible: c.eligible ?? true,
       reasons: c.reasons,
       notes: c.notes,
     })),

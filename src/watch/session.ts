@@ -47,6 +47,8 @@ export interface SessionDeps {
   now: () => Date;
   debug?: ((line: string) => void) | undefined;
   timers?: Timers;
+  /** Called the moment --until holds (the CLI then lets an early end exit 0). */
+  onUntilHeld?: () => void;
 }
 
 type StopReason = 'done' | 'until' | 'timeout' | 'interrupt';
@@ -229,6 +231,7 @@ export class WatchSession {
     const result = untilHolds(until, valued, names, (name) => fresh.get(name) ?? false);
     this.untilAmount = result.amount ?? null;
     if (result.holds) {
+      this.deps.onUntilHeld?.();
       this.deps.view.notice(`${until.text} holds: ${result.amount ?? '?'} available`, 'info');
       this.stop('until');
     }

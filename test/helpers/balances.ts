@@ -32,6 +32,7 @@ export function balance(fields: Partial<Omit<Balance, 'available' | 'pending' | 
     networkFee: dec(fields.networkFee),
     assetDecimals: fields.assetDecimals ?? null,
     scale: Math.max(...scales),
+    ...(fields.fields ? { fields: fields.fields } : {}),
     raw: {},
   });
 }

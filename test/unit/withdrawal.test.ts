@@ -44,7 +44,7 @@ describe('checkCandidate', () => {
     ]);
   });
 
-  it('uses provider-served rules, refuses unlisted currencies, and notes unreadable rules', () => {
+  it('uses provider-served rules, refuses unlisted currencies, and cannot decide on unreadable rules', () => {
     const cf = balance({ account: 'casino', provider: 'cryptofuse', currency: 'USDT', network: 'tron', providerCurrency: 'USDTTRC20', available: '400.00', pending: '100.00' });
     const rules = { rules: [{ providerCurrency: 'USDTTRC20', currency: 'USDT', network: 'tron', minimum: new Decimal('20'), maximum: null }] };
     expect(checkCandidate(cf, request('USDT', '10'), minimumFor(cf, undefined, rules, 'Cryptofuse'), 'Cryptofuse').reasons).toEqual([
@@ -52,8 +52,8 @@ describe('checkCandidate', () => {
     ]);
     expect(minimumFor(cf, undefined, { rules: [] }, 'Cryptofuse').blocker).toBe("not withdrawable: Cryptofuse does not list USDTTRC20 among the currencies 'casino' can withdraw");
     const unreadable = checkCandidate(cf, request('USDT', '10'), minimumFor(cf, undefined, { rules: null }, 'Cryptofuse'), 'Cryptofuse');
-    expect(unreadable.ok).toBe(true);
-    expect(unreadable.notes).toContain('Cryptofuse withdrawal minimums could not be read; minimum not checked');
+    expect(unreadable.status).toBe('unknown');
+    expect(unreadable.reasons).toEqual(['unknown minimum: Cryptofuse withdrawal limits could not be read; set minimums.casino.USDTTRC20 in the config']);
   });
 
   it('refuses more decimals than the currency allows, and unknown availability', () => {

@@ -11,6 +11,12 @@ export interface RunContext {
   /** Aborted on SIGINT/SIGTERM with an InterruptedError as the reason. */
   signal: AbortSignal;
   now: () => Date;
+  /**
+   * The exit code if the run ends before its action returns (stdout closed under `| head -1`, the
+   * event loop running dry): `watch --until` sets 1 until its condition holds, so no early end
+   * can pass for a yes.
+   */
+  exitIfCutShort?: (code: number) => void;
 }
 
 /** A command's body: returns the exit code; throws BalanceError for failures cli.ts reports. */
@@ -43,6 +49,9 @@ export async function createContext(globals: GlobalOptions): Promise<RunContext>
     cwd: process.cwd(),
     signal: interrupt.controller.signal,
     now: () => new Date(),
+    exitIfCutShort: (code) => {
+      process.exitCode = code;
+    },
   };
 }
 

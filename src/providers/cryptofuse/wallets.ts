@@ -78,6 +78,11 @@ export async function listWallets(adapter: ProviderAdapter, ctx: AdapterContext)
       if (!seen.has(id)) seen.set(id, { by: 'wallet_id', id, name: optStr(item.name, `${path}[${i}].name`) });
     });
     offset += rows.length;
+    // A list that stops short of its own total (an empty page at offset 3 of 5) is an incomplete
+    // read, never a complete one: the missing wallets might hold the funds.
+    if (rows.length === 0 && total !== null && offset < total) {
+      return { targets: [...seen.values()], error: listError(ctx, `ended at offset ${offset} before its own total of ${total}`) };
+    }
     const done = rows.length === 0 || (total !== null ? offset >= total : rows.length < PAGE_SIZE);
     if (done) return { targets: [...seen.values()], error: null };
     if (seen.size === before) {
