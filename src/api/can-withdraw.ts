@@ -80,7 +80,8 @@ export async function canWithdraw(
   const requestedMode = 'input' in query ? undefined : parseMode(query.mode);
   const result = 'outcomes' in source ? source : await fetchBalances(source, { ...options, withdrawalRules: true, refresh: true });
   const rules = result.rules ?? (await rulesNotRead(result));
-  const mode = decisionMode(result, requestedMode ?? options.mode);
+  const explicitMode = requestedMode ?? options.mode;
+  const mode = decisionMode(result, explicitMode);
   const cachedAge = new Map((result.cache?.accounts ?? []).filter((a) => a.source === 'cache').map((a) => [a.account, a.ageMs]));
 
   const checks = result.balances
@@ -94,7 +95,7 @@ export async function canWithdraw(
       if (age !== undefined) {
         check = { ...check, ok: false, status: 'unknown', reasons: [...check.reasons, `cached: the balances of '${b.account}' are ${formatDuration(age)} old; a yes needs fresh figures`] };
       }
-      const wrongMode = modeMismatch(check, mode, requestedMode !== undefined);
+      const wrongMode = modeMismatch(check, mode, explicitMode !== undefined);
       return wrongMode ? { ...check, ok: false, eligible: false, reasons: [...check.reasons, wrongMode] } : { ...check, eligible: true };
     });
   // Candidates of the other mode neither answer nor make the answer unknown: they are other money.

@@ -26,12 +26,23 @@ export function checkBalances(balances: Balance[], providerName: string): Checke
   const duplicates = duplicateProblems(balances);
   const notices: string[] = [];
   const checked = balances.map((b, i) => {
-    const problems = [...figureProblems(b), ...networkProblems(b), ...(duplicates.get(i) ?? [])];
+    const problems = unique([...figureProblems(b), ...networkProblems(b), ...(duplicates.get(i) ?? [])]);
     if (problems.length === 0) return b;
     notices.push(inconsistencyNotice(b, problems, providerName));
     return { ...b, inconsistent: problems };
   });
   return { balances: checked, notices };
+}
+
+/** Flow reports one `balance` as both available and total: say a broken figure once. */
+function unique(problems: Inconsistency[]): Inconsistency[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.field}\u0000${p.value}\u0000${p.problem}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** "pendingAmount -900: negative; …" — the problems of one balance on one line. */
@@ -79,7 +90,7 @@ function pinnedNetwork(code: string): string | null {
 function networkProblems(b: Balance): Inconsistency[] {
   const pinned = pinnedNetwork(b.providerCurrency);
   if (pinned === null || b.network === pinned) return [];
-  return [{ field: 'network', value: b.network ?? 'none', problem: `${b.providerCurrency} is a ${pinned} code` }];
+  return [{ field: 'network', value: b.network ?? 'none', problem: `${b.providerCurrency} pins ${pinned}` }];
 }
 
 /** Indexes of records that share (wallet, provider currency) with another record of the read. */

@@ -93,28 +93,28 @@ describe('can-withdraw', () => {
   it('refuses a Flow ETH withdrawal of the whole balance because of the network fee', async () => {
     const { code, stdout, stderr } = await cli('can-withdraw', 'ETH', '0.000090074983482468', '--account', 'flow-main');
     expect([code, stdout]).toEqual([1, '']);
-    expect(stderr).toBe("no: insufficient: available 0.000090074983482468 ETH (ethereum) in 'flow-main' < 0.000090074983482468 + fee 0.000000042162288\n");
+    expect(stderr).toBe("no: insufficient: available 0.000090074983482468 ETH (ethereum) in 'flow-main' < 0.000090074983482468 + fee 0.000000042162288 [test mode]\n");
   });
 
   it('SyncPay USDT_TRC20: 5 is below the minimum, 10 is allowed', async () => {
     const five = await cli('can-withdraw', 'USDT_TRC20', '5', '--account', 'syncpay');
-    expect([five.code, five.stdout, five.stderr]).toEqual([1, '', "no: below minimum: 5 < 10 USDT_TRC20 for SyncPay account 'syncpay'\n"]);
+    expect([five.code, five.stdout, five.stderr]).toEqual([1, '', "no: below minimum: 5 < 10 USDT_TRC20 for SyncPay account 'syncpay' [test mode]\n"]);
     const ten = await cli('can-withdraw', 'USDT_TRC20', '10', '--account', 'syncpay', '--quiet');
-    expect([ten.code, ten.stdout, ten.stderr]).toEqual([0, "yes: 'syncpay' can withdraw 10 USDT_TRC20 (available 500.00, minimum 10)\n", '']);
+    expect([ten.code, ten.stdout, ten.stderr]).toEqual([0, "yes: 'syncpay' can withdraw 10 USDT_TRC20 (available 500.00, minimum 10) [test mode]\n", '']);
   });
 
   it('never counts pending: SyncPay USDT 520 is refused although the total is 550', async () => {
     const { code, stderr } = await cli('can-withdraw', 'USDT', '520', '--account', 'syncpay');
-    expect([code, stderr]).toEqual([1, "no: insufficient: available 500.00 USDT (tron) in 'syncpay' < 520\n"]);
+    expect([code, stderr]).toEqual([1, "no: insufficient: available 500.00 USDT (tron) in 'syncpay' < 520 [test mode]\n"]);
   });
 
   it('Cryptofuse: an amount between available and total is refused; the served minimum applies', async () => {
     const between = await cli('can-withdraw', 'usdterc20', '450', '--account', 'casino-v1');
-    expect([between.code, between.stdout, between.stderr]).toEqual([1, '', "no: insufficient: available 400.75 USDT (ethereum) in 'casino-v1' < 450\n"]);
+    expect([between.code, between.stdout, between.stderr]).toEqual([1, '', "no: insufficient: available 400.75 USDT (ethereum) in 'casino-v1' < 450; above maximum: 450 > 400.75 usdterc20 for Cryptofuse account 'casino-v1' [test mode]\n"]);
     const below = await cli('can-withdraw', 'usdterc20', '15', '--account', 'casino-v1');
-    expect([below.code, below.stderr]).toEqual([1, "no: below minimum: 15 < 20 usdterc20 for Cryptofuse account 'casino-v1'\n"]);
+    expect([below.code, below.stderr]).toEqual([1, "no: below minimum: 15 < 20 usdterc20 for Cryptofuse account 'casino-v1' [test mode]\n"]);
     const ok = await cli('can-withdraw', 'usdterc20', '400.75', '--account', 'casino-v1', '--quiet');
-    expect([ok.code, ok.stdout]).toEqual([0, "yes: 'casino-v1' can withdraw 400.75 usdterc20 (available 400.75, minimum 20)\n"]);
+    expect([ok.code, ok.stdout]).toEqual([0, "yes: 'casino-v1' can withdraw 400.75 usdterc20 (available 400.75, minimum 20) [test mode]\n"]);
   });
 
   it('--json carries the decision, the account, the figures compared and every reason', async () => {
@@ -161,9 +161,9 @@ describe('can-withdraw', () => {
 
   it('--network picks the chain: USDT 450 fits on tron (SyncPay) but not on ethereum (casino-v1)', async () => {
     const tron = await cli('can-withdraw', 'USDT', '450', '--network', 'tron', '--account', 'syncpay,casino-v1', '--quiet');
-    expect([tron.code, tron.stdout]).toEqual([0, "yes: 'syncpay' can withdraw 450 USDT (tron) (available 500.00, minimum 10)\n"]);
+    expect([tron.code, tron.stdout]).toEqual([0, "yes: 'syncpay' can withdraw 450 USDT (tron) (available 500.00, minimum 10) [test mode]\n"]);
     const eth = await cli('can-withdraw', 'USDT', '450', '--network', 'ethereum', '--account', 'syncpay,casino-v1');
-    expect([eth.code, eth.stdout, eth.stderr]).toEqual([1, '', "no: insufficient: available 400.75 USDT (ethereum) in 'casino-v1' < 450\n"]);
+    expect([eth.code, eth.stdout, eth.stderr]).toEqual([1, '', "no: insufficient: available 400.75 USDT (ethereum) in 'casino-v1' < 450; above maximum: 450 > 400.75 usdterc20 for Cryptofuse account 'casino-v1' [test mode]\n"]);
   });
 
   it('--csv is refused as a usage error rather than silently ignored', async () => {

@@ -7,8 +7,10 @@ import { networkScenarios } from './scenarios-network.js';
 import { bodyScenarios } from './scenarios-bodies.js';
 import { configScenarios } from './scenarios-config.js';
 import { watchScenarios } from './scenarios-watch.js';
+import { moneyScenarios } from './scenarios-money.js';
+import { withdrawScenarios } from './scenarios-withdraw.js';
 
-const all: Scenario[] = [...networkScenarios, ...bodyScenarios, ...configScenarios, ...watchScenarios];
+const all: Scenario[] = [...networkScenarios, ...bodyScenarios, ...configScenarios, ...watchScenarios, ...moneyScenarios, ...withdrawScenarios];
 
 describe.concurrent('fault scenarios', () => {
   it('has unique ids and at least 60 rows', () => {

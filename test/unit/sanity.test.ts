@@ -74,7 +74,7 @@ describe('checkBalances: network pinned by the code', () => {
     ['USDTPOLYGON', 'bsc', 'polygon'],
   ])('%s stated on %s is inconsistent', (code, network, pinned) => {
     const b = balance({ currency: 'USDT', network, providerCurrency: code, available: '1', pending: '0' });
-    expect(problemsOf(b)).toEqual([[{ field: 'network', value: network, problem: `${code} is a ${pinned} code` }]]);
+    expect(problemsOf(b)).toEqual([[{ field: 'network', value: network, problem: `${code} pins ${pinned}` }]]);
   });
 
   it('bare symbols and agreeing codes are fine', () => {
