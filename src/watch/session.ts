@@ -189,7 +189,8 @@ export class WatchSession {
     // Other accounts' records may be re-priced (a rate this account reports); only this one's are diffed.
     this.tracker.revalue(watched.filter((b) => b.account !== name));
     const changes = this.tracker.update(name, mine, at);
-    this.deps.metrics?.setBalances(name, mine);
+    // A doubtful figure gets no series (like an unknown one): an alert must not fire on it.
+    this.deps.metrics?.setBalances(name, mine.filter((b) => !b.inconsistent));
 
     if (!this.snapshotDone) {
       if (this.states.every((s) => s.polls > 0)) this.snapshot(at, valued);
