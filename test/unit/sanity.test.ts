@@ -135,8 +135,8 @@ describe('inconsistent balances downstream', () => {
 describe('exact money at any size (§5)', () => {
   const big = `${'9'.repeat(150)}.${'9'.repeat(20)}`;
   it('sums 150-digit amounts without rounding', () => {
-    const sum = sumDecimals([new Decimal(big), new Decimal('0.00000000000000000001')]);
-    expect(formatDecimal(sum)).toBe(`1${'0'.repeat(150)}`);
+    const sum = sumDecimals([new Decimal(`1${'0'.repeat(149)}.01`), new Decimal('0.02'), new Decimal(big)]);
+    expect(formatDecimal(sum)).toBe(`11${'0'.repeat(149)}.02999999999999999999`);
   });
   it('derives total = available + pending exactly for 150-digit figures', () => {
     const b = makeBalance({ account: 'a', provider: 'syncpay', mode: null, currency: 'USD', network: null, providerCurrency: 'USD', available: new Decimal(big), pending: new Decimal(big), scale: 20, raw: null });
