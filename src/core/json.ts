@@ -61,7 +61,8 @@ export function stringifyOutputJson(value: unknown, indent = 2): string {
 
 /** \u-escape the unsafe characters inside already-serialized JSON (one UTF-16 unit at a time). */
 export function escapeJsonText(json: string): string {
+  // A raw line break in serialized JSON is indentation (inside strings JSON.stringify escaped it).
   return json.replace(UNSAFE_CHARACTER, (ch) =>
-    [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
+    ch === '\n' ? ch : [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
   );
 }

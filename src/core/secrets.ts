@@ -76,7 +76,6 @@ function redactFragments(text: string): string {
 }
 
 export function redact(text: string): string {
-  text = redactFragments(text);
   if (exactForms.size > 0) {
     // Secrets of 8–11 characters have no 12-character window: they are redacted whole.
     exactPattern ??= new RegExp(
@@ -86,8 +85,10 @@ export function redact(text: string): string {
         .join('|'),
       'g',
     );
+    // Whole values first: one mark for a whole key, low-entropy tails ("…000001") included.
     text = text.replace(exactPattern, MARK);
   }
+  text = redactFragments(text);
   return text.replace(KEY_SHAPES, (match) => (match.startsWith('Bearer') ? `Bearer ${MARK}` : MARK));
 }
 

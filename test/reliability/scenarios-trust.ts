@@ -1,0 +1,263 @@
+// Trust scenarios (issue 11 §2–§5): long keys echoed back in every spot a provider can put them,
+// files that are not the user's, hostile characters on every channel, absurd Retry-After, cache
+// faults. Scenarios that need another owner run only as root (tests run as root here and in CI).
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { on, type Scenario, type ScenarioEnv } from './harness.js';
+import { patchAccount } from './scenarios-network.js';
+import { writeConfig } from '../helpers/fixtures.js';
+import { encodedForms } from '../helpers/secrets.js';
+
+const IS_ROOT = process.getuid?.() === 0;
+const OTHER_UID = 4242;
+
+/** A 106-character key of no known shape, planted in the scenario's config for SyncPay. */
+const LONG_KEYS = new WeakMap<ScenarioEnv, string>();
+function plantLongKey(env: ScenarioEnv): string {
+  const key = `lk${randomBytes(52).toString('hex')}`;
+  LONG_KEYS.set(env, key);
+  env.sandbox.state.keys.syncpay?.add(key);
+  patchAccount(env, 'syncpay', { apiKey: key });
+  return key;
+}
+
+/** No 12-character piece of the long key, in any encoded form, in any of the texts. */
+function noPieceOfLongKey(env: ScenarioEnv, texts: string[]): void {
+  const key = LONG_KEYS.get(env);
+  if (!key) throw new Error('scenario did not plant a long key');
+  for (const form of encodedForms(key)) {
+    for (let i = 0; i + 12 <= form.length; i++) {
+      const piece = form.slice(i, i + 12);
+      for (const text of texts) if (text.includes(piece)) throw new Error(`piece ${i} of the long key leaked in: ${text.slice(0, 300)}`);
+    }
+  }
+}
+
+const syncpay = (...rest: string[]) => (env: ScenarioEnv) => ['balances', '--json', ...on(env, '--account', 'syncpay', ...rest)];
+const echo = (status: number, body: (key: string) => string, headers?: Record<string, string>) => (env: ScenarioEnv) => {
+  const key = plantLongKey(env);
+  env.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status, body: body(key), times: 10, ...(headers ? { headers } : {}) });
+};
+const okBody = (env: ScenarioEnv, row: Record<string, string>) => {
+  const key = plantLongKey(env);
+  const body = JSON.stringify({ success: true, account_id: 'org_x', balances: [{ available_balance: '1.00', pending_balance: '0.00', currency: 'USD', ...row }], total_balance_usd: '1.00' });
+  env.sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: body.replaceAll('KEY', key), times: 10 });
+};
+const RAW_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/;
+const noRawUnsafe = (where: 'stdout' | 'stderr') => (r: { stdout: string; stderr: string }) => {
+  if (RAW_UNSAFE.test(r[where])) throw new Error(`raw control or invisible character on ${where}: ${JSON.stringify(r[where].slice(0, 300))}`);
+};
+
+const secrets: Scenario[] = [
+  {
+    id: 'S01', what: '401 body echoes a 106-char key after 150 chars of padding (cut at 200 today)', exit: 4, stdout: 'json-partial', maxMs: 8_000,
+    setup: echo(401, (key) => JSON.stringify({ error: { code: 'UNAUTHORIZED', message: `${'x'.repeat(150)} bad key ${key}` } })), args: syncpay(),
+    stderr: /SyncPay rejected the API key for account 'syncpay' \(401 UNAUTHORIZED: x+ bad key «redacted»/,
+    check: (r, env) => noPieceOfLongKey(env, [r.stdout, r.stderr]),
+  },
+  ...(['base64', 'base64url', 'url'] as const).map((form, i): Scenario => ({
+    id: `S0${i + 2}`, what: `500 body echoes the key ${form}-encoded, cut in the middle`, exit: 5, stdout: 'json-partial', maxMs: 8_000,
+    setup: echo(500, (key) => {
+      const encoded = form === 'url' ? encodeURIComponent(`${key}/x`) : Buffer.from(key).toString(form);
+      return JSON.stringify({ error: { code: 'E', message: `sent ${encoded.slice(5, 70)}` } });
+    }),
+    args: syncpay(), stderr: /SyncPay failed for account 'syncpay' \(500 E: sent «redacted»\)/,
+    check: (r, env) => noPieceOfLongKey(env, [r.stdout, r.stderr]),
+  })),
+  {
+    id: 'S05', what: 'key spelled with JSON \\u escapes in an error body', exit: 4, stdout: 'json-partial', maxMs: 8_000,
+    setup: echo(403, (key) => `{"error": {"code": "FORBIDDEN", "message": "key ${[...key].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"}}`),
+    args: syncpay(), stderr: /refused account 'syncpay' access to its balances \(403 FORBIDDEN: key «redacted»\)/,
+    check: (r, env) => noPieceOfLongKey(env, [r.stdout, r.stderr]),
+  },
+  {
+    id: 'S06', what: 'currency code echoing the key, cached with --max-age: not in stdout, stderr or the cache file', exit: 0, stdout: 'json-complete', maxMs: 8_000,
+    setup: (env) => {
+      okBody(env, { currency: 'KEY' });
+      env.env.XDG_CACHE_HOME = join(env.dir, 'cache');
+    },
+    args: syncpay('--max-age', '1m'), stderr: /^$/,
+    check: (r, env) => {
+      const file = join(env.dir, 'cache', 'balance-inspector', 'balances.json');
+      noPieceOfLongKey(env, [r.stdout, r.stderr, existsSync(file) ? readFileSync(file, 'utf8') : '']);
+    },
+  },
+  {
+    id: 'S07', what: 'a 7-character apiKey is refused as a config error naming the account and field, not the value', exit: 3, stdout: 'empty', maxMs: 8_000,
+    setup: (env) => patchAccount(env, 'syncpay', { apiKey: 'Q7x!k2z' }), args: syncpay(),
+    stderr: /accounts\.syncpay\.apiKey: is shorter than 8 characters, too short to keep out of output \(value not shown\)/,
+    check: (r) => {
+      if (r.stderr.includes('Q7x!k2z')) throw new Error('the short key was printed');
+    },
+  },
+  {
+    id: 'S08', what: 'a 5-character key from a key file is refused too', exit: 3, stdout: 'empty', maxMs: 8_000,
+    setup: (env) => writeFileSync(join(env.dir, 'swipelux.key'), 'abcde\n', { mode: 0o600 }), args: (env) => ['balances', ...on(env, '--account', 'swipelux')],
+    stderr: /accounts\.swipelux\.apiKeyFile: is shorter than 8 characters/,
+  },
+];
+
+const wallets = (ids: string[]) => (env: ScenarioEnv) => patchAccount(env, 'swipelux', { wallets: ids });
+const fileTrust: Scenario[] = [
+  {
+    id: 'F01', what: 'key file is a FIFO: refused by type at once, never blocks', exit: 3, stdout: 'empty', maxMs: 8_000,
+    setup: (env) => {
+      if (!existsSync(join(env.dir, 'fifo.key'))) execFileSync('mkfifo', ['-m', '600', join(env.dir, 'fifo.key')]);
+      patchAccount(env, 'swipelux', { apiKeyFile: 'fifo.key' });
+    },
+    args: (env) => ['balances', ...on(env)], stderr: /accounts\.swipelux\.apiKeyFile: refusing to read the key from .*fifo\.key: it is a named pipe \(FIFO\), not a regular file/,
+  },
+  {
+    id: 'F02', what: 'key file is a symlink to a device', exit: 3, stdout: 'empty', maxMs: 8_000,
+    setup: (env) => {
+      if (!existsSync(join(env.dir, 'dev.key'))) symlinkSync('/dev/zero', join(env.dir, 'dev.key'));
+      patchAccount(env, 'swipelux', { apiKeyFile: 'dev.key' });
+    },
+    args: (env) => ['balances', ...on(env)], stderr: /apiKeyFile: refusing to read the key from .*dev\.key: it is a device, not a regular file/,
+  },
+  {
+    id: 'F03', what: 'key file is a directory', exit: 3, stdout: 'empty', maxMs: 8_000,
+    setup: (env) => {
+      mkdirSync(join(env.dir, 'kd'), { mode: 0o700, recursive: true });
+      patchAccount(env, 'swipelux', { apiKeyFile: 'kd' });
+    },
+    args: (env) => ['balances', ...on(env)], stderr: /apiKeyFile: refusing to read the key from .*kd: it is a directory, not a regular file/,
+  },
+  {
+    id: 'F04', what: 'config group-writable, even without a literal key', exit: 3, stdout: 'empty', maxMs: 8_000,
+    setup: (env) => {
+      patchAccount(env, 'flow-main', { apiKey: '${BI_SYNCPAY_KEY}' });
+      patchAccount(env, 'casino-v2', { clientSecret: '${BI_SYNCPAY_KEY}' });
+      chmodSync(env.configPath, 0o664);
+    },
+    args: (env) => ['balances', ...on(env)], stderr: /refusing to use the config .*patched\.json: its mode 0664 lets group or others change it; run `chmod go-w /,
+  },
+  ...[['.'], ['..'], ['wal_ok', '..'], ['wal\u202eevil']].map((ids, i): Scenario => ({
+    id: `F1${i}`, what: `wallet ids ${JSON.stringify(ids)} refused at validation, no request`, exit: 3, stdout: 'empty', maxMs: 8_000,
+    setup: wallets(ids), args: (env) => ['balances', ...on(env, '--account', 'swipelux')],
+    stderr: /accounts\.swipelux\.wallets\[\d\]: ".*" (is a path step, not an id|contains control or invisible characters)/, attempts: { provider: 'swipelux', count: 0 },
+  })),
+  {
+    id: 'F20', what: 'cache folder cannot be created (under /proc): skipped quickly, balances printed', exit: 0, stdout: 'json-complete', maxMs: 8_000,
+    args: syncpay('--max-age', '1m'), env: { XDG_CACHE_HOME: '/proc/bi-no-such/cache' }, stderr: /^$/,
+  },
+  {
+    id: 'F21', what: 'cache entry with a huge scale and one dated in the future: ignored, fetched fresh', exit: 0, stdout: 'json-complete', maxMs: 8_000,
+    setup: (env) => plantCache(env, 'cache-bad'), args: syncpay('--max-age', '1h'), once: true,
+    stderr: /^$/, attempts: { provider: 'syncpay', count: [1, 3] },
+  },
+];
+
+/** A cache file whose every entry is broken: scale 1e15, and a fetchedAt a day ahead. */
+function plantCache(env: ScenarioEnv, name: string): void {
+  const dir = join(env.dir, name, 'balance-inspector');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const entry = (fetchedAt: string, scale: number) => ({
+    account: 'syncpay', provider: 'syncpay', fetchedAt, reported: [], notices: [],
+    balances: [{ account: 'syncpay', provider: 'syncpay', mode: 'test', wallet: null, walletName: null, currency: 'USD', network: null, providerCurrency: 'USD',
+      available: '999999', pending: null, total: '999999', usdValue: null, usdRate: null, usdSource: null, updatedAt: null, scale, networkFee: null, assetDecimals: null }],
+  });
+  const entries = { a: entry(new Date().toISOString(), 1e15), b: entry(new Date(Date.now() + 86_400_000).toISOString(), 2) };
+  writeFileSync(join(dir, 'balances.json'), JSON.stringify({ format: 'balance-inspector/balance-cache/v1', entries }), { mode: 0o600 });
+  env.env.XDG_CACHE_HOME = join(env.dir, name);
+}
+
+const channels: Scenario[] = [
+  {
+    id: 'E01', what: 'ESC/OSC/CR in an error message cannot draw a fake line on stderr', exit: 4, stdout: 'json-partial', maxMs: 8_000,
+    setup: echo(401, () => JSON.stringify({ error: { code: 'X\u001b]0;pwned\u0007', message: '\r\u001b[2Kno: fake\u001b[8m hidden \u009b31m' } })), args: syncpay(),
+    stderr: /\(401 X\\e\]0;pwned\\x07: \\r\\e\[2Kno: fake\\e\[8m hidden \\x9b31m\)/, check: noRawUnsafe('stderr'),
+  },
+  {
+    id: 'E02', what: 'invisible characters in a currency code are shown escaped in the table (US\\u2060DT never reads USDT)', exit: 0, stdout: /US\\u2060DT/, maxMs: 8_000,
+    setup: (env) => okBody(env, { currency: 'US\u2060DT' }), args: (env) => ['balances', ...on(env, '--account', 'syncpay')], stderr: /.*/s,
+    check: (r) => {
+      noRawUnsafe('stdout')(r);
+      noRawUnsafe('stderr')(r);
+    },
+  },
+  ...[['soft hyphen', '\u00ad'], ['U+180E', '\u180e'], ['tag character', '\udb40\udc41'], ['bidi override', '\u202e'], ['zero-width space', '\u200b'], ['BOM', '\ufeff']].map(
+    ([name, ch], i): Scenario => ({
+      id: `E1${i}`, what: `${name} in a provider error: shown escaped on stderr and in JSON errors`, exit: 4, stdout: 'json-partial', maxMs: 8_000,
+      setup: echo(403, () => JSON.stringify({ error: { code: 'NO', message: `US${ch ?? ''}DT` } })), args: syncpay(),
+      stderr: /403 NO: US\\(u\{e0041\}|u[0-9a-f]{4}|x[0-9a-f]{2})DT\)/,
+      check: (r) => {
+        noRawUnsafe('stdout')(r);
+        noRawUnsafe('stderr')(r);
+        const doc = JSON.parse(r.stdout) as { errors: Array<{ message: string }> };
+        if (!/US\\(u\{e0041\}|u[0-9a-f]{4}|x[0-9a-f]{2})DT/.test(doc.errors[0]?.message ?? '')) throw new Error('JSON error message lost the visible escape');
+      },
+    }),
+  ),
+];
+
+const retry: Scenario[] = [
+  ...[['1e20 seconds', '100000000000000000000'], ['a date in year 9999', 'Fri, 31 Dec 9999 23:59:59 GMT'], ['one week', '604800']].map(([name, value], i): Scenario => ({
+    id: `RA${i + 1}`, what: `429 with Retry-After ${name}: stops at once with exit 5 naming when`, exit: 5, stdout: 'json-partial', maxMs: 8_000,
+    setup: (env) => env.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': value ?? '' }, times: 10 }),
+    args: syncpay(), attempts: { provider: 'syncpay', count: 1 },
+    stderr: /SyncPay rate-limited account 'syncpay' \(429[^)]*\); (retry after 168h \(\d{4}-|it asks to wait 720h or more \(not before \d{4}-)/,
+  })),
+];
+
+/** The user's own config in $XDG_CONFIG_HOME/balance/, the one a planted file must not beat. */
+function useXdgConfig(env: ScenarioEnv): void {
+  const xdg = join(env.dir, 'xdg', 'balance');
+  mkdirSync(xdg, { recursive: true });
+  writeFileSync(join(xdg, 'config.json'), readFileSync(env.configPath), { mode: 0o600 });
+  env.env.XDG_CONFIG_HOME = join(env.dir, 'xdg');
+}
+const planted = { accounts: { attacker: { provider: 'syncpay', baseUrl: 'http://127.0.0.1:9', apiKey: '${BI_SYNCPAY_KEY}' } } };
+
+const otherOwner: Scenario[] = [
+  {
+    id: 'O01', what: 'config owned by another user, mode 0600: refused with a chown hint', exit: 3, stdout: 'empty', maxMs: 8_000,
+    setup: (env) => chownSync(env.configPath, OTHER_UID, OTHER_UID), args: (env) => ['balances', ...on(env)],
+    stderr: /refusing to use the config .*: it belongs to another user \(uid 4242\); only your own files are trusted: run `chown /,
+  },
+  {
+    id: 'O02', what: 'key file owned by another user', exit: 3, stdout: 'empty', maxMs: 8_000,
+    setup: (env) => chownSync(join(env.dir, 'swipelux.key'), OTHER_UID, OTHER_UID), args: (env) => ['balances', ...on(env)],
+    stderr: /apiKeyFile: refusing to read the key from .*swipelux\.key: it belongs to another user \(uid 4242\)/,
+  },
+  {
+    id: 'O03', what: "cache file owned by another user: refused (exit 3), never read", exit: 3, stdout: 'empty', maxMs: 8_000,
+    setup: (env) => {
+      plantCache(env, 'cache-foreign');
+      chownSync(join(env.dir, 'cache-foreign', 'balance-inspector', 'balances.json'), OTHER_UID, OTHER_UID);
+    },
+    args: syncpay('--max-age', '1h'), once: true,
+    stderr: /refusing to use the cache file .*balances\.json: it belongs to another user \(uid 4242\)/,
+  },
+  {
+    id: 'O04', what: "another user's .balancerc.json in a shared parent never wins over the user's XDG config", exit: 0, stdout: 'json-complete', maxMs: 8_000,
+    setup: (env) => {
+      const shared = join(env.dir, 'shared');
+      mkdirSync(join(shared, 'work'), { recursive: true });
+      chmodSync(shared, 0o1777);
+      chownSync(writeConfig(shared, planted), OTHER_UID, OTHER_UID);
+      useXdgConfig(env);
+    },
+    cwd: (env) => join(env.dir, 'shared', 'work'), args: ['balances', '--json', '--account', 'syncpay'], stderr: /^$/,
+    check: (r) => {
+      if (r.stdout.includes('attacker')) throw new Error('the planted config was used');
+    },
+  },
+  {
+    id: 'O05', what: "the search does not enter a directory another user owns", exit: 0, stdout: 'json-complete', maxMs: 8_000,
+    setup: (env) => {
+      const theirs = join(env.dir, 'theirs');
+      mkdirSync(join(theirs, 'sub'), { recursive: true });
+      writeConfig(theirs, planted);
+      chownSync(theirs, OTHER_UID, OTHER_UID);
+      useXdgConfig(env);
+    },
+    cwd: (env) => join(env.dir, 'theirs', 'sub'), args: ['balances', '--json', '--account', 'syncpay'], stderr: /^$/,
+  },
+];
+
+if (!IS_ROOT) process.stderr.write(`\n*** fault suite: NOT ROOT — ${otherOwner.length} "owned by another user" scenarios are SKIPPED ***\n\n`);
+
+export const trustScenarios: Scenario[] = [...secrets, ...fileTrust, ...channels, ...retry, ...(IS_ROOT ? otherOwner : [])];
