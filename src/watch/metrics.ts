@@ -96,9 +96,9 @@ export async function startMetrics(address: MetricsAddress, accounts: Array<{ na
       () => res.writeHead(500).end(),
     );
   });
+  // Beyond the cap, new connections are closed at once; a connection that has not sent its whole
+  // request head within headersTimeoutMs gets 408 and is closed (checked every checkIntervalMs).
   server.maxConnections = limits.maxConnections;
-  // A connection that sends nothing at all is not a request yet: the socket timeout drops it.
-  server.setTimeout(limits.requestTimeoutMs, (socket) => socket.destroy());
   await listen(server, address);
   const bound = server.address() as AddressInfo;
   const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;

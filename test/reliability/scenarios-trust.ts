@@ -200,6 +200,13 @@ const retry: Scenario[] = [
     args: syncpay(), attempts: { provider: 'syncpay', count: 1 },
     stderr: /SyncPay rate-limited account 'syncpay' \(429[^)]*\); (retry after 168h \(\d{4}-|it asks to wait 720h or more \(not before \d{4}-)/,
   })),
+  ...[['1h', '3600', 'retry after 1h'], ['1e20 seconds', '100000000000000000000', 'it asks to wait 720h or more']].map(([name, value, says], i): Scenario => ({
+    id: `RA${i + 4}`, what: `watch holds a key back after Retry-After ${name}: one request, not one per poll`, exit: 143, stdout: /"type":"snapshot"/,
+    maxMs: 10_000, once: true, signal: { name: 'SIGTERM', afterMs: 4_000 },
+    setup: (env) => env.sandbox.faults.add({ provider: 'flow-payments', kind: 'status', status: 429, headers: { 'retry-after': value ?? '' }, times: 50 }),
+    args: (env) => ['watch', '--json', '--interval', '500ms', ...on(env, '--account', 'flow-main')],
+    stderr: new RegExp(`Flow Payments rate-limited account 'flow-main' \\(429[^)]*\\); ${says ?? ''}`), attempts: { provider: 'flow-payments', count: 1 },
+  })),
 ];
 
 /** The user's own config in $XDG_CONFIG_HOME/balance/, the one a planted file must not beat. */
