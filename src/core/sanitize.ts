@@ -9,7 +9,6 @@
 // `US\u2060DT` can never pass for USDT.
 export const UNSAFE_CHARACTER =
   /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
-const UNSAFE_FOR_TERMINAL = UNSAFE_CHARACTER;
 
 function visibleEscape(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
@@ -23,7 +22,7 @@ function visibleEscape(ch: string): string {
 
 /** Every unsafe character shown as a visible escape (no truncation). */
 export function escapeUnsafe(text: string): string {
-  return text.replace(UNSAFE_FOR_TERMINAL, visibleEscape);
+  return text.replace(UNSAFE_CHARACTER, visibleEscape);
 }
 
 /** Multi-line text of our own (help, a stack) whose lines may quote untrusted text: breaks are kept. */
@@ -33,13 +32,13 @@ export function escapeLines(text: string): string {
 
 /**
  * A Prometheus text page whose label values may quote provider text: each unsafe character becomes
- * the visible escape as literal text (its backslash written `\\\\`, the format's own escape), so
- * scrapers store `US\\u2060DT`, never something that renders as USDT, and the page stays valid.
+ * the visible escape as literal text, its backslash doubled (the format's own escape for one), so
+ * scrapers store the text `US\u2060DT`, never something that renders as USDT, and the page stays valid.
  */
 export function forPrometheusPage(page: string): string {
   return page
     .split('\n')
-    .map((line) => line.replace(UNSAFE_FOR_TERMINAL, (ch) => `\\${visibleEscape(ch)}`))
+    .map((line) => line.replace(UNSAFE_CHARACTER, (ch) => `\\${visibleEscape(ch)}`))
     .join('\n');
 }
 
@@ -89,7 +88,7 @@ export function csvCell(value: string | null, kind: 'text' | 'amount' = 'text'):
   if (value === null) return '';
   let cell = value;
   if (kind === 'amount' && PLAIN_DECIMAL_CELL.test(cell)) return cell;
-  cell = cell.replace(UNSAFE_FOR_TERMINAL, visibleEscape);
+  cell = cell.replace(UNSAFE_CHARACTER, visibleEscape);
   if (FORMULA_TRIGGER.test(value)) cell = `'${cell}`;
   return /[",\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
 }

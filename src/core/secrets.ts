@@ -9,6 +9,9 @@ const exactForms = new Set<string>();
 let exactPattern: RegExp | null = null;
 /** Every FRAGMENT_LENGTH-character window of every form of every long secret. */
 const fragments = new Set<string>();
+/** The first three characters of each window as one number: most positions are ruled out by it without building a string. */
+const fragmentHeads = new Set<number>();
+const headAt = (text: string, i: number) => text.charCodeAt(i) * 2 ** 32 + text.charCodeAt(i + 1) * 2 ** 16 + text.charCodeAt(i + 2);
 
 /** Secrets shorter than this cannot be redacted safely (they would match ordinary words); config refuses them. */
 export const MIN_SECRET_LENGTH = 8;
@@ -31,7 +34,9 @@ export function registerSecret(value: string): void {
     exactForms.add(form);
     for (let i = 0; i + FRAGMENT_LENGTH <= form.length; i++) {
       const window = form.slice(i, i + FRAGMENT_LENGTH);
-      if (new Set(window).size >= MIN_DISTINCT_IN_FRAGMENT) fragments.add(window);
+      if (new Set(window).size < MIN_DISTINCT_IN_FRAGMENT) continue;
+      fragments.add(window);
+      fragmentHeads.add(headAt(window, 0));
     }
   }
   exactPattern = null;
@@ -45,6 +50,7 @@ export function registerBasicAuth(user: string, password: string): void {
 export function clearSecretsForTests(): void {
   exactForms.clear();
   fragments.clear();
+  fragmentHeads.clear();
   exactPattern = null;
 }
 
@@ -59,7 +65,7 @@ function redactFragments(text: string): string {
   let copied = 0; // text before this index is already in `out`
   let coveredUntil = -1; // end of the run being redacted, or -1
   for (let i = 0; i + FRAGMENT_LENGTH <= text.length; i++) {
-    if (!fragments.has(text.slice(i, i + FRAGMENT_LENGTH))) continue;
+    if (!fragmentHeads.has(headAt(text, i)) || !fragments.has(text.slice(i, i + FRAGMENT_LENGTH))) continue;
     if (coveredUntil >= i) {
       coveredUntil = i + FRAGMENT_LENGTH;
       continue;

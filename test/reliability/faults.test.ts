@@ -7,9 +7,10 @@ import { networkScenarios } from './scenarios-network.js';
 import { bodyScenarios } from './scenarios-bodies.js';
 import { configScenarios } from './scenarios-config.js';
 import { watchScenarios } from './scenarios-watch.js';
+import { secretScenarios } from './scenarios-secrets.js';
 import { trustScenarios } from './scenarios-trust.js';
 
-const all: Scenario[] = [...networkScenarios, ...bodyScenarios, ...configScenarios, ...watchScenarios, ...trustScenarios];
+const all: Scenario[] = [...networkScenarios, ...bodyScenarios, ...configScenarios, ...watchScenarios, ...secretScenarios, ...trustScenarios];
 
 describe.concurrent('fault scenarios', () => {
   it('has unique ids and at least 60 rows', () => {
