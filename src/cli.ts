@@ -14,7 +14,7 @@ import { createContext, interrupt, type Action, type Supports } from './commands
 import { addGlobalOptions, parseGlobalOptions, type GlobalOptions } from './commands/shared/options.js';
 import { ExitCode, InterruptedError, OutputError, UsageError, isBalanceError, type BalanceError } from './core/errors.js';
 import { redact } from './core/secrets.js';
-import { forTerminal } from './core/sanitize.js';
+import { escapeLines, forTerminal } from './core/sanitize.js';
 
 export const VERSION = '0.1.0';
 
@@ -40,7 +40,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (text) => process.stdout.write(text),
-      writeErr: (text) => process.stderr.write(redact(text)),
+      writeErr: (text) => process.stderr.write(escapeLines(redact(text))),
     })
     .addHelpText('after', EXIT_CODES_HELP);
 
@@ -98,7 +98,8 @@ function reportFatal(error: unknown, debug: boolean): number {
   }
   const balanceError: BalanceError | null = isBalanceError(error) ? error : null;
   if (balanceError?.code === 'INTERRUPTED') return balanceError.exitCode;
-  const write = (line: string) => process.stderr.write(`${redact(line)}\n`);
+  // Every line is escaped whole (messages quote provider text); a stack keeps its line breaks.
+  const write = (line: string) => process.stderr.write(`${escapeLines(redact(line))}\n`);
   if (balanceError) {
     write(`error: ${forTerminal(balanceError.message, 1000)}`);
     for (const problem of (balanceError as { problems?: string[] }).problems ?? []) write(`  ${forTerminal(problem, 1000)}`);

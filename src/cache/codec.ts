@@ -4,6 +4,7 @@
 // damaged or hand-edited file can cost a fetch but can never feed a wrong figure.
 import { formatAmount, type Balance, type Mode } from '../core/balance.js';
 import { formatDecimal, parseUserDecimal, type Decimal } from '../core/money.js';
+import { mapStrings } from '../core/secrets.js';
 import type { AccountOutcome } from '../core/fetch-balances.js';
 import type { ReportedTotal } from '../providers/types.js';
 
@@ -19,7 +20,12 @@ export interface CacheEntry {
 
 const dec = (value: Decimal | null) => (value === null ? null : formatDecimal(value));
 
+/** The entry to store; `redact` runs over every string in it (a wallet name may echo the key). */
 export function encodeOutcome(outcome: AccountOutcome, fetchedAt: Date, redact: (text: string) => string): CacheEntry {
+  return mapStrings(plainEntry(outcome, fetchedAt), redact);
+}
+
+function plainEntry(outcome: AccountOutcome, fetchedAt: Date): CacheEntry {
   return {
     account: outcome.account,
     provider: outcome.provider,
@@ -33,12 +39,14 @@ export function encodeOutcome(outcome: AccountOutcome, fetchedAt: Date, redact: 
       scale: b.scale, networkFee: dec(b.networkFee), assetDecimals: b.assetDecimals,
     })),
     reported: outcome.reported.map((r) => ({ ...r, amount: formatDecimal(r.amount) })),
-    // Notices are provider text; redact them like everything else the tool writes.
-    notices: outcome.notices.map(redact),
+    notices: outcome.notices,
   };
 }
 
 class Invalid extends Error {}
+
+/** The largest scale or decimals figure a cache entry may hold. */
+const MAX_SCALE = 100;
 
 /** A reader over one untrusted record: each getter throws Invalid when the field has the wrong type. */
 function fields(record: unknown) {
@@ -46,7 +54,8 @@ function fields(record: unknown) {
   const r = record as Record<string, unknown>;
   const str = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string) : fail(k));
   const optStr = (k: string): string | null => (r[k] === null ? null : str(k));
-  const int = (k: string): number => (Number.isSafeInteger(r[k]) && (r[k] as number) >= 0 ? (r[k] as number) : fail(k));
+  // Scales and decimals are small (providers use up to 18); a huge one would make formatting blow up.
+  const int = (k: string): number => (Number.isSafeInteger(r[k]) && (r[k] as number) >= 0 && (r[k] as number) <= MAX_SCALE ? (r[k] as number) : fail(k));
   const amount = (k: string): Decimal | null => {
     const text = optStr(k);
     if (text === null) return null;
@@ -109,7 +118,7 @@ export function decodeEntry(record: unknown, expected: { account: string; provid
     };
     return { outcome, fetchedAt };
   } catch (error) {
-    if (error instanceof Invalid) return { problem: `malformed entry (${error.message})` };
-    throw error;
+    // Whatever is wrong with a cached entry costs a fetch, never the run (no exit 70 for a bad file).
+    return { problem: `malformed entry (${error instanceof Invalid ? error.message : 'unreadable value'})` };
   }
 }

@@ -3,13 +3,14 @@
 // every entry, keyed by cacheKey(); it is written whole to a temp file (mode 0600, in a 0700
 // folder) and renamed over the old one, so readers never see half a file. Concurrent runs: the last
 // writer wins, which only costs the loser's entries a fetch next time.
-// Nothing here is ever fatal: an unreadable, corrupt or foreign file is ignored with a debug note.
-import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// An unreadable or corrupt file is ignored with a debug note; a file someone else owns or can
+// write is refused (exit 3), like an unsafe config file.
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { ResolvedAccount } from '../config/types.js';
 import type { AccountOutcome } from '../core/fetch-balances.js';
+import { ConfigError } from '../core/errors.js';
+import { readTrustedFile, writeFileAtomic } from '../core/safe-file.js';
 import { redact } from '../core/secrets.js';
 import { decodeEntry, encodeOutcome, type DecodedEntry } from './codec.js';
 import { cacheKey } from './key.js';
@@ -18,8 +19,6 @@ const FILE_NAME = 'balances.json';
 const FORMAT = 'balance-inspector/balance-cache/v1';
 /** Entries older than this are dropped when the file is written, so it cannot grow without end. */
 const PRUNE_AFTER_MS = 24 * 3_600_000;
-/** A fetchedAt this far in the future (clock skew, a copied file) is not trusted as fresh. */
-const FUTURE_SLACK_MS = 5_000;
 
 export interface CacheOptions {
   maxAgeMs: number;
@@ -58,30 +57,26 @@ export class BalanceCache {
   }
 
   private read(): Record<string, unknown> {
-    let fd: number;
-    try {
-      fd = openSync(this.file, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.note(`cannot open ${this.file} (${(error as NodeJS.ErrnoException).code}); ignoring it`);
+    const read = readTrustedFile(this.file);
+    if ('problem' in read) {
+      // A file someone else could have written could feed us false balances: refused, like a config.
+      if (read.unsafe) {
+        throw new ConfigError(`refusing to use the cache file ${this.file}: ${read.problem}`, {
+          code: 'UNSAFE_PERMISSIONS',
+          hint: `or delete it (it is only a cache), or run with --no-cache`,
+        });
+      }
+      if (!read.missing) this.note(`cannot read ${this.file} (${read.problem}); ignoring it`);
       return {};
     }
     try {
-      // A file someone else could have written could feed us false balances: trust only our own.
-      const stat = fstatSync(fd);
-      const uid = process.getuid?.();
-      if ((uid !== undefined && stat.uid !== uid) || (stat.mode & 0o022) !== 0) {
-        this.note(`ignoring ${this.file}: not owned by you or writable by others`);
-        return {};
-      }
-      const doc: unknown = JSON.parse(readFileSync(fd, 'utf8'));
+      const doc: unknown = JSON.parse(read.text);
       const { format, entries } = (doc ?? {}) as { format?: unknown; entries?: unknown };
       if (format !== FORMAT || typeof entries !== 'object' || entries === null || Array.isArray(entries)) throw new Error('unknown layout');
       return { ...(entries as Record<string, unknown>) };
     } catch (error) {
       this.note(`ignoring unreadable ${this.file}: ${error instanceof SyntaxError ? 'not valid JSON' : error instanceof Error ? error.message : 'unreadable'}`);
       return {};
-    } finally {
-      closeSync(fd);
     }
   }
 
@@ -98,12 +93,17 @@ export class BalanceCache {
       return null;
     }
     const ageMs = this.options.now().getTime() - decoded.fetchedAt.getTime();
-    if (ageMs > this.options.maxAgeMs || ageMs < -FUTURE_SLACK_MS) {
+    if (ageMs < 0) {
+      // A clock that went back, or a copied or planted file: an entry from the future proves nothing.
+      this.note(`ignoring the entry for '${account.name}': dated ${Math.round(-ageMs)}ms in the future`);
+      return null;
+    }
+    if (ageMs > this.options.maxAgeMs) {
       this.note(`expired for '${account.name}' (age ${Math.round(ageMs)}ms, max ${this.options.maxAgeMs}ms)`);
       return null;
     }
     this.note(`hit for '${account.name}' (age ${Math.round(ageMs)}ms)`);
-    return { ...decoded, ageMs: Math.max(0, ageMs) };
+    return { ...decoded, ageMs };
   }
 
   /** Keep an account's fresh result. Partial results (any error) are never cached. */
@@ -122,26 +122,12 @@ export class BalanceCache {
       return Number.isFinite(at) && now - at < PRUNE_AFTER_MS;
     });
     const text = `${JSON.stringify({ format: FORMAT, note: 'balance cache of balance-inspector; safe to delete', entries: Object.fromEntries(kept) })}\n`;
-    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      // New folders get 0700; an existing folder is left as its owner set it (it may be shared).
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      // 'wx' + 0600: a fresh file only we can read; never follows a planted symlink.
-      const fd = openSync(temp, 'wx', 0o600);
-      try {
-        writeFileSync(fd, text);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temp, this.file);
+      // New folders get 0700 (an existing folder is left as its owner set it); the file is 0600.
+      writeFileAtomic(this.file, text, { replace: true, createDir: true });
       this.dirty = false;
       this.note(`wrote ${kept.length} entr${kept.length === 1 ? 'y' : 'ies'} to ${this.file}`);
     } catch (error) {
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // nothing was created
-      }
       this.note(`could not write ${this.file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); continuing without it`);
     }
   }

@@ -1,7 +1,8 @@
 // `sandbox`: serve the loopback emulator of the providers' balance APIs until interrupted.
 import type { Command } from 'commander';
 import { UsageError, type BalanceError } from '../core/errors.js';
-import type { FileHandle } from 'node:fs/promises';
+import { closeSync, openSync } from 'node:fs';
+import { writeFileAtomic } from '../core/safe-file.js';
 import { durationFlag, examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 
@@ -39,10 +40,10 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
   const rateLimits = opts.rateLimit === false ? Object.fromEntries(PROVIDER_IDS.map((id) => [id, null])) : undefined;
   // Claim the config file first: a bad path is refused before anything starts listening.
   const configPath = typeof opts.writeConfig === 'string' ? opts.writeConfig : null;
-  const configFile = configPath === null ? null : await createConfigFile(configPath);
+  if (configPath !== null) claimConfigFile(configPath);
   const sandbox = await startSandbox({ port, latencyMs, ...(rateLimits ? { rateLimits } : {}), ...(scenario ? { scenario } : {}) }).catch(
     async (error: NodeJS.ErrnoException) => {
-      if (configFile && configPath) await configFile.close().then(async () => (await import('node:fs/promises')).unlink(configPath));
+      if (configPath !== null) await (await import('node:fs/promises')).unlink(configPath);
       if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
         const why = error.code === 'EADDRINUSE' ? 'is already in use' : 'needs privileges';
         throw new UsageError(`port ${port} on 127.0.0.1 ${why}`, 'pick another with --port, or leave it out for a free one');
@@ -51,9 +52,9 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
     },
   );
   ctx.output.error(`Sandbox listening on ${sandbox.url} (loopback only). Press Ctrl+C to stop.`);
-  if (configFile && configPath) {
-    await configFile.writeFile(sandboxConfigText(sandbox.baseUrl, configPath));
-    await configFile.close();
+  if (configPath !== null) {
+    // Atomic over the claimed empty file: a reader waiting for it sees all of the config or none.
+    writeFileAtomic(configPath, sandboxConfigText(sandbox.baseUrl, configPath), { replace: true });
     ctx.output.error(`Wrote ${configPath}; try: balance-inspector --config ${configPath} balances`);
   } else {
     ctx.output.error('Add --write-config <path> to get a config whose accounts point here.');
@@ -63,10 +64,10 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
   return (ctx.signal.reason as BalanceError).exitCode;
 }
 
-/** Create the config file (0600, never over an existing one), or say exactly why it cannot be. */
-async function createConfigFile(path: string): Promise<FileHandle> {
+/** Claim the config file's name (an empty 0600 file, never over an existing one), or say exactly why it cannot be. */
+function claimConfigFile(path: string): void {
   try {
-    return await (await import('node:fs/promises')).open(path, 'wx', 0o600);
+    closeSync(openSync(path, 'wx', 0o600));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EEXIST' ? 'it already exists' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (code ?? 'write failed');

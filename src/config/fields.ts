@@ -1,6 +1,7 @@
 // A tiny declarative checker for config values. zod would cost ~50 ms of start-up on every
 // `can-withdraw`; the config has a dozen keys, so a table of field specs does the job.
 import { parseUserDecimal } from '../core/money.js';
+import { UNSAFE_CHARACTER, forTerminal } from '../core/sanitize.js';
 import { didYouMean } from '../core/suggest.js';
 import { baseUrlProblem } from '../http/url-policy.js';
 
@@ -11,6 +12,17 @@ export type FieldSpec =
   | { kind: 'enum'; values: readonly string[]; description?: string }
   | { kind: 'stringList'; description?: string }
   | { kind: 'decimal'; description?: string; positive?: boolean };
+
+/**
+ * Ids (wallets, customers) and listed codes become one segment of a request path. They are
+ * URL-encoded, but `.` and `..` survive encoding and a URL resolves them: `..` would walk up to
+ * another endpoint and send the key there. Control and invisible characters are refused too.
+ */
+function idProblem(id: string): string | null {
+  if (id === '.' || id === '..') return 'is a path step, not an id';
+  if (new RegExp(UNSAFE_CHARACTER.source, 'u').test(id)) return 'contains control or invisible characters';
+  return null;
+}
 
 /** Placeholders are allowed only where a secret belongs (see README "Security"). */
 export const PLACEHOLDER = /\$\{([^}]*)\}/g;
@@ -92,6 +104,9 @@ export function checkField(spec: FieldSpec, value: unknown, path: string, proble
         value.forEach((item, i) => {
           if (typeof item !== 'string' || item.trim() === '') {
             problems.push(`${path}[${i}]: expected a non-empty string, got ${describeValue(item)}`);
+          } else {
+            const problem = idProblem(item.trim());
+            if (problem) problems.push(`${path}[${i}]: "${forTerminal(item.trim(), 40)}" ${problem}`);
           }
         });
       }

@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import { ownedBySomeoneElse } from '../core/safe-file.js';
 import type { ConfigOrigin } from './types.js';
 
 export const RC_NAMES = ['.balancerc', '.balancerc.json', '.balancerc.yaml', '.balancerc.yml'];
@@ -53,10 +54,13 @@ export function findConfig(options: FindOptions = {}): FoundConfig {
   }
   if (env.BALANCE_CONFIG) return explicit(resolve(cwd, env.BALANCE_CONFIG), 'env', '$BALANCE_CONFIG');
 
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+  // Like git's safe.directory: the search never enters a directory owned by another user (a shared
+  // parent such as /tmp is root's and is searched), and skips a file another user owns there, so a
+  // planted .balancerc cannot choose where your keys are sent. Your own unsafe file is refused later.
+  for (let dir = resolve(cwd); !ownedBySomeoneElse(dir); dir = dirname(dir)) {
     for (const name of RC_NAMES) {
       const candidate = join(dir, name);
-      if (isFile(candidate)) {
+      if (isFile(candidate) && !ownedBySomeoneElse(candidate)) {
         const where = dir === resolve(cwd) ? 'the working directory' : `a parent of the working directory (${dir})`;
         return { path: candidate, origin: 'search', reason: `found ${name} in ${where}` };
       }

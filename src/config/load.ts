@@ -9,12 +9,11 @@
 //    load() would (empty → null; `package.json` keeps cosmiconfig's "balance" key rule, so it
 //    goes through cosmiconfig): loading cosmiconfig and js-yaml costs ~20 ms of start-up that a
 //    JSON config never needs (README "Performance"). cosmiconfig is imported only for YAML.
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { cosmiconfig as Cosmiconfig, Loader } from 'cosmiconfig';
 import { ConfigError } from '../core/errors.js';
+import { readTrustedFile } from '../core/safe-file.js';
 import { JsonSyntaxError, lineAndColumn, parseLosslessJson, isLosslessNumber } from '../core/json.js';
 
 type Explorer = ReturnType<typeof Cosmiconfig>;
@@ -107,12 +106,20 @@ export async function loadConfigFile(path: string): Promise<unknown> {
       code: 'CONFIG_SYNTAX',
     });
   }
+  // Trusted like ssh trusts its config: a regular file that is yours (or root's) and only you can
+  // change, whatever it holds — another user's file would choose where your keys are sent.
+  const read = readTrustedFile(path);
+  if ('problem' in read) {
+    if (read.unsafe) throw new ConfigError(`refusing to use the config ${path}: ${read.problem}`, { code: 'UNSAFE_PERMISSIONS' });
+    throw new ConfigError(`cannot read config ${path}: ${read.missing ? 'no such file' : /permission/.test(read.problem) ? 'permission denied' : 'unreadable'}`);
+  }
+  const content = read.text;
   try {
-    if (statSync(path).size === 0) throw new ConfigError(`config file ${path} is empty`);
+    if (content === '') throw new ConfigError(`config file ${path} is empty`);
     if (extension === '.json' && basename(path, extension) !== 'package') {
-      const content = await readFile(path, 'utf8');
       return content.trim() === '' ? null : loadJson(path, content);
     }
+    if (basename(path, extension) !== 'package') return (await loadYaml(path, content)) ?? null;
     const result = await (await getExplorer()).load(path);
     return result?.config ?? null;
   } catch (error) {

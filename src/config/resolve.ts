@@ -3,30 +3,23 @@
 //  - `apiKeyFile` reads the key from a file (relative paths are relative to the config file).
 //  - A literal secret in a file that group or others can read is refused, like ssh refuses keys.
 // Every resolved value is registered for redaction; no value ever appears in a message.
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { ConfigError } from '../core/errors.js';
-import { registerBasicAuth, registerSecret } from '../core/secrets.js';
+import { fileTrustProblem, readTrustedFile } from '../core/safe-file.js';
+import { MIN_SECRET_LENGTH, registerBasicAuth, registerSecret } from '../core/secrets.js';
 import { PLACEHOLDER } from './fields.js';
 import type { AccountConfig, Config, Credentials, ResolvedAccount } from './types.js';
 
 /** Keys and secrets are opaque tokens: surrounding whitespace (a trailing newline) is trimmed, inner whitespace or control characters are refused. */
 const BAD_INNER = /[\s\u0000-\u001f\u007f]/;
 
-/** Refuse a file holding a secret if anyone but its owner may read it, or someone else owns it. */
-export function secretFileProblem(path: string, fd: number): string | null {
-  if (process.platform === 'win32') return null;
-  const stat = fstatSync(fd);
-  const mode = stat.mode & 0o777;
-  if ((mode & 0o077) !== 0) {
-    return `its mode ${mode.toString(8).padStart(4, '0')} lets group or others read it; run \`chmod 600 ${path}\``;
-  }
-  const uid = process.getuid?.();
-  if (uid !== undefined && stat.uid !== uid && stat.uid !== 0) {
-    return `it belongs to another user (uid ${stat.uid}); a file holding a key must be yours`;
-  }
-  return null;
-}
+/**
+ * Fields whose value is a secret. A secret shorter than MIN_SECRET_LENGTH cannot be redacted without
+ * mangling ordinary words, so it is refused. clientId is an identifier, not a secret: any length is
+ * accepted, and it is still redacted (with the Basic pair) when it is long enough.
+ */
+const SECRET_FIELDS = new Set(['apiKey', 'apiKeyFile', 'clientSecret']);
 
 /** Does the config file itself hold a literal secret (not a ${VAR} and not a key file)? */
 function hasLiteralSecret(account: AccountConfig): boolean {
@@ -39,7 +32,7 @@ export function checkConfigFilePermissions(config: Config): void {
   if (!config.filePath || !config.accounts.some(hasLiteralSecret)) return;
   const fd = openSync(config.filePath, 'r');
   try {
-    const problem = secretFileProblem(config.filePath, fd);
+    const problem = fileTrustProblem(config.filePath, fstatSync(fd), { secret: true });
     if (problem) {
       throw new ConfigError(`refusing to use the literal API key in ${config.filePath}: ${problem}`, {
         code: 'UNSAFE_PERMISSIONS',
@@ -78,7 +71,9 @@ export function resolveAccounts(config: Config, accounts: AccountConfig[], env: 
       const trimmed = value.trim();
       if (trimmed === '') problems.push(`${path}.${field}: is empty`);
       else if (BAD_INNER.test(trimmed)) problems.push(`${path}.${field}: contains whitespace or control characters (value not shown)`);
-      else return trimmed;
+      else if (SECRET_FIELDS.has(field) && trimmed.length < MIN_SECRET_LENGTH) {
+        problems.push(`${path}.${field}: is shorter than ${MIN_SECRET_LENGTH} characters, too short to keep out of output (value not shown)`);
+      } else return trimmed;
       return undefined;
     };
 
@@ -123,22 +118,10 @@ export interface KeyFileRead {
   unsafe?: boolean;
 }
 
-/** Read a key file, checking its mode and owner on the opened descriptor. Never throws. */
+/** Read a key file: refused by type before it is opened (a FIFO would hang), then by owner and mode. Never throws. */
 export function readKeyFile(file: string, configPath: string | null): KeyFileRead {
   const path = resolvePath(configPath ? dirname(configPath) : process.cwd(), file);
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { path, problem: code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable (permission denied)' : 'cannot be read' };
-  }
-  try {
-    const unsafe = secretFileProblem(path, fd);
-    return unsafe ? { path, problem: unsafe, unsafe: true } : { path, key: readFileSync(fd, 'utf8') };
-  } catch {
-    return { path, problem: 'cannot be read' };
-  } finally {
-    closeSync(fd);
-  }
+  const read = readTrustedFile(path, { secret: true });
+  if ('text' in read) return { path, key: read.text };
+  return read.unsafe ? { path, problem: read.problem, unsafe: true } : { path, problem: read.problem };
 }

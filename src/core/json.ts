@@ -3,6 +3,7 @@
 // text (as a LosslessNumber) and rejects duplicate keys, which would make a balance ambiguous.
 import { parse, LosslessNumber, isLosslessNumber } from 'lossless-json';
 import { fastLosslessParse } from './json-fast.js';
+import { UNSAFE_CHARACTER } from './sanitize.js';
 
 export { LosslessNumber, isLosslessNumber };
 
@@ -50,12 +51,18 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 
 /**
  * Serialize output JSON. Money is already strings, so plain JSON.stringify is safe; on top of it,
- * line/paragraph separators and bidi controls are escaped so a provider string cannot reorder or
- * split what a terminal shows when someone cats the file.
+ * every control, format or invisible character (core/sanitize.ts) is written as a \u escape, so a
+ * provider string cannot reorder, hide or split what a terminal shows when someone cats the file.
+ * The data is unchanged: a JSON reader gets the exact string back.
  */
 export function stringifyOutputJson(value: unknown, indent = 2): string {
-  return JSON.stringify(value, null, indent).replace(
-    /[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  return escapeJsonText(JSON.stringify(value, null, indent));
+}
+
+/** \u-escape the unsafe characters inside already-serialized JSON (one UTF-16 unit at a time). */
+export function escapeJsonText(json: string): string {
+  // A raw line break in serialized JSON is indentation (inside strings JSON.stringify escaped it).
+  return json.replace(UNSAFE_CHARACTER, (ch) =>
+    ch === '\n' ? ch : [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
   );
 }

@@ -2,23 +2,72 @@
 // override and line separator becomes a visible escape (a table cell must not move the cursor,
 // set the title or rewrite a line). Before they reach a CSV cell, formula triggers are defused.
 
-// C0 controls (incl. tab/newline), DEL, C1 controls, bidi controls, line/paragraph separators,
-// zero-width joiners used for spoofing, and lone surrogates.
-const UNSAFE_FOR_TERMINAL =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// Everything a terminal would act on or not show: controls (Cc: C0 incl. tab/newline, DEL, C1),
+// format characters (Cf: zero-width, bidi overrides, soft hyphen, U+2060, U+180E, tag characters
+// U+E0000–E007F, …), line/paragraph separators, other default-ignorable code points (Hangul
+// fillers, variation selectors) and lone surrogates. By Unicode category, not a hand list, so
+// `US\u2060DT` can never pass for USDT.
+export const UNSAFE_CHARACTER =
+  /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
 function visibleEscape(ch: string): string {
-  const code = ch.charCodeAt(0);
+  const code = ch.codePointAt(0) ?? 0;
   if (code === 0x1b) return '\\e';
   if (code === 0x0a) return '\\n';
   if (code === 0x0d) return '\\r';
   if (code === 0x09) return '\\t';
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
+}
+
+/** Every unsafe character shown as a visible escape (no truncation). */
+export function escapeUnsafe(text: string): string {
+  return text.replace(UNSAFE_CHARACTER, visibleEscape);
+}
+
+/** Multi-line text of our own (help, a stack) whose lines may quote untrusted text: breaks are kept. */
+export function escapeLines(text: string): string {
+  return text.split('\n').map(escapeUnsafe).join('\n');
+}
+
+/**
+ * A Prometheus text page whose label values may quote provider text: each unsafe character becomes
+ * the visible escape as literal text, its backslash doubled (the format's own escape for one), so
+ * scrapers store the text `US\u2060DT`, never something that renders as USDT, and the page stays valid.
+ */
+export function forPrometheusPage(page: string): string {
+  return page
+    .split('\n')
+    .map((line) => line.replace(UNSAFE_CHARACTER, (ch) => `\\${visibleEscape(ch)}`))
+    .join('\n');
+}
+
+// Colour codes our own chalk adds to stderr lines: plain SGR colours and weights only (no cursor
+// moves, titles, links, nor "concealed" text that would hide what follows).
+const SGR = /\u001b\[(?:0|1|2|22|3|23|4|24|3[0-79]|4[0-79]|9[0-7]|10[0-7])m/y;
+
+/**
+ * One stderr line as it may reach a terminal: the exit point every message, notice, "no:" reason and
+ * error passes (ui/output.ts, cli.ts), so provider text quoted anywhere in it cannot move the cursor,
+ * rewrite a line or hide characters. With colour on, our SGR colour codes are kept; nothing else is.
+ */
+export function forStderr(line: string, keepColor: boolean): string {
+  if (!keepColor) return escapeUnsafe(line);
+  let out = '';
+  let plainFrom = 0;
+  for (let i = line.indexOf('\u001b'); i !== -1; i = line.indexOf('\u001b', i + 1)) {
+    SGR.lastIndex = i;
+    if (!SGR.test(line)) continue;
+    out += escapeUnsafe(line.slice(plainFrom, i)) + line.slice(i, SGR.lastIndex);
+    plainFrom = SGR.lastIndex;
+    i = SGR.lastIndex - 1;
+  }
+  return out + escapeUnsafe(line.slice(plainFrom));
 }
 
 /** Make a provider string safe to print on a terminal: escapes are shown, never executed. */
 export function forTerminal(text: string, maxLength = 200): string {
-  const clean = text.replace(UNSAFE_FOR_TERMINAL, visibleEscape);
+  const clean = escapeUnsafe(text);
   if (clean.length <= maxLength) return clean;
   // Never cut between the two halves of a surrogate pair: a lone half is itself unsafe output.
   let cut = maxLength - 1;
@@ -39,7 +88,7 @@ export function csvCell(value: string | null, kind: 'text' | 'amount' = 'text'):
   if (value === null) return '';
   let cell = value;
   if (kind === 'amount' && PLAIN_DECIMAL_CELL.test(cell)) return cell;
-  cell = cell.replace(UNSAFE_FOR_TERMINAL, visibleEscape);
+  cell = cell.replace(UNSAFE_CHARACTER, visibleEscape);
   if (FORMULA_TRIGGER.test(value)) cell = `'${cell}`;
   return /[",\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
 }

@@ -26,18 +26,21 @@ export function backoffDelay(attempt: number, settings: BackoffSettings = DEFAUL
 }
 
 /**
- * Retry-After as milliseconds from `now`: delta-seconds or an HTTP-date. Garbage, negative values
- * and dates in the past give null, so the caller falls back to its own backoff.
+ * The longest Retry-After taken at its word. Anything longer (a year, 10^20 seconds) is treated as
+ * this long: the run stops at once either way, and no date arithmetic overflows.
+ */
+export const MAX_RETRY_AFTER_MS = 30 * 24 * 3_600_000;
+
+/**
+ * Retry-After as milliseconds from `now`: delta-seconds or an HTTP-date, at most MAX_RETRY_AFTER_MS.
+ * Garbage, negative values and dates in the past give null, so the caller falls back to its own backoff.
  */
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | null {
   if (value === undefined) return null;
   const text = value.trim();
-  if (/^\d+$/.test(text)) {
-    const seconds = Number(text);
-    return Number.isSafeInteger(seconds) ? seconds * 1000 : null;
-  }
+  if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS);
   if (!/[a-z]/i.test(text)) return null;
   const at = Date.parse(text);
   if (Number.isNaN(at)) return null;
-  return Math.max(0, at - now);
+  return Math.min(Math.max(0, at - now), MAX_RETRY_AFTER_MS);
 }

@@ -7,7 +7,9 @@ import { BadResponseError, RefusedError, UnavailableError, type BalanceError } f
 import { formatDuration } from '../core/duration.js';
 import { JsonSyntaxError, parseLosslessJson } from '../core/json.js';
 import { forTerminal } from '../core/sanitize.js';
+import { redact, redactDeep } from '../core/secrets.js';
 import { httpRequest, type HttpResponse } from '../http/client.js';
+import { MAX_RETRY_AFTER_MS } from '../http/retry.js';
 import { limiterFor, type RateLimiter } from '../http/rate-limiter.js';
 import type { ResolvedAccount } from '../config/types.js';
 import type { ProviderInfo } from './catalog.js';
@@ -69,7 +71,7 @@ export async function callJson(adapter: ProviderAdapter, ctx: AdapterContext, sp
     headers['content-type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(spec.form).toString();
   }
-  const response = await httpRequest(
+  const answer = await httpRequest(
     {
       method: spec.method,
       url,
@@ -80,8 +82,19 @@ export async function callJson(adapter: ProviderAdapter, ctx: AdapterContext, sp
     },
     ctx.http,
   );
+  const response = redactedResponse(answer);
   if (response.status >= 200 && response.status < 300) return parseBody(response, ctx);
   throw statusError(adapter, ctx, spec, response);
+}
+
+/**
+ * The trust boundary for provider text: secrets are taken out of the body and headers here, before
+ * anything can parse, cut or quote them (a message cut at 200 characters must not keep half a key).
+ */
+function redactedResponse(response: HttpResponse): HttpResponse {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) headers[name] = redact(value);
+  return { ...response, headers, text: redact(response.text) };
 }
 
 function parseBody(response: HttpResponse, ctx: AdapterContext): unknown {
@@ -95,7 +108,8 @@ function parseBody(response: HttpResponse, ctx: AdapterContext): unknown {
     });
   }
   try {
-    return parseLosslessJson(text);
+    // Text redaction cannot see a key spelled with JSON \u escapes; the parsed strings can.
+    return redactDeep(parseLosslessJson(text));
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     const at = error.position === null ? '' : ` at character ${error.position}`;
@@ -110,7 +124,7 @@ function parseBody(response: HttpResponse, ctx: AdapterContext): unknown {
 /** Parse an error body if it is JSON; error bodies are best-effort, never a second failure. */
 function errorBody(response: HttpResponse): unknown {
   try {
-    return parseLosslessJson(response.text);
+    return redactDeep(parseLosslessJson(response.text));
   } catch {
     return null;
   }
@@ -146,7 +160,9 @@ export function statusError(adapter: ProviderAdapter, ctx: AdapterContext, spec:
   }
   if (status === 429) {
     const after = response.retryAfterMs;
-    const when = after !== null ? `; retry after ${formatDuration(after)} (${new Date(Date.now() + after).toISOString()})` : '';
+    const when = after === null ? ''
+      : after >= MAX_RETRY_AFTER_MS ? `; it asks to wait ${formatDuration(MAX_RETRY_AFTER_MS)} or more (not before ${new Date(Date.now() + after).toISOString()})`
+      : `; retry after ${formatDuration(after)} (${new Date(Date.now() + after).toISOString()})`;
     return new UnavailableError(`${name} rate-limited account '${account}' (${detail})${when}`, {
       ...context, code: 'RATE_LIMITED', hint: after !== null ? undefined : 'try again in a minute',
     } as ConstructorParameters<typeof UnavailableError>[1]);

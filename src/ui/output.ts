@@ -2,6 +2,7 @@
 // byte redacted of secrets, colour only where a person is reading. Commands receive an Output and
 // never touch process.stdout or chalk directly.
 import { Chalk, type ChalkInstance } from 'chalk';
+import { forStderr } from '../core/sanitize.js';
 import { redact } from '../core/secrets.js';
 import { OutputError } from '../core/errors.js';
 
@@ -60,8 +61,9 @@ export function createOutput(options: OutputOptions): Output {
   const errLevel = colorLevel(stderrIsTTY, options.color, env);
   const errColor = new Chalk({ level: errLevel });
   const quiet = Boolean(options.quiet);
+  // The exit point for stderr: secrets out, then every control or invisible character shown escaped.
   const writeErr = (text: string) => {
-    stderr.write(`${redact(text)}\n`);
+    stderr.write(`${forStderr(redact(text), errLevel > 0)}\n`);
   };
   return {
     format: options.format,

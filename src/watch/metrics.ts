@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Balance } from '../core/balance.js';
 import { UsageError } from '../core/errors.js';
+import { forPrometheusPage } from '../core/sanitize.js';
 import { redact } from '../core/secrets.js';
 
 export interface MetricsAddress {
@@ -41,7 +42,22 @@ const AMOUNTS = [
   ['usdValue', 'balance_inspector_usd_value', 'USD value of the total balance, where a rate is known (float64)'],
 ] as const;
 
-export async function startMetrics(address: MetricsAddress, accounts: Array<{ name: string; provider: string }>): Promise<Metrics> {
+/**
+ * The scrape endpoint is reachable by anyone who can connect: it holds few sockets and drops idle or
+ * slow clients, so a flood of idle connections cannot use up the file descriptors the polls need.
+ */
+export interface ServerLimits {
+  maxConnections: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /** How often idle or slow connections are looked for. */
+  checkIntervalMs: number;
+}
+
+export const METRICS_SERVER_LIMITS: ServerLimits = { maxConnections: 32, headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, checkIntervalMs: 1_000 };
+
+export async function startMetrics(address: MetricsAddress, accounts: Array<{ name: string; provider: string }>, limits: ServerLimits = METRICS_SERVER_LIMITS): Promise<Metrics> {
   const { Registry, Gauge, Counter, Histogram } = await import('prom-client');
   const registry = new Registry();
   const registers = [registry];
@@ -60,7 +76,12 @@ export async function startMetrics(address: MetricsAddress, accounts: Array<{ na
   // Label sets exported per account, so series of balances that disappear can be removed.
   const exported = new Map<string, Map<string, Record<string, string>>>();
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer({
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: limits.checkIntervalMs,
+  }, (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -71,10 +92,13 @@ export async function startMetrics(address: MetricsAddress, accounts: Array<{ na
       return;
     }
     registry.metrics().then(
-      (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(req.method === 'HEAD' ? undefined : redact(text)),
+      (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(req.method === 'HEAD' ? undefined : forPrometheusPage(redact(text))),
       () => res.writeHead(500).end(),
     );
   });
+  // Beyond the cap, new connections are closed at once; a connection that has not sent its whole
+  // request head within headersTimeoutMs gets 408 and is closed (checked every checkIntervalMs).
+  server.maxConnections = limits.maxConnections;
   await listen(server, address);
   const bound = server.address() as AddressInfo;
   const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;

@@ -9,8 +9,10 @@ import { configScenarios } from './scenarios-config.js';
 import { watchScenarios } from './scenarios-watch.js';
 import { moneyScenarios } from './scenarios-money.js';
 import { withdrawScenarios } from './scenarios-withdraw.js';
+import { secretScenarios } from './scenarios-secrets.js';
+import { trustScenarios } from './scenarios-trust.js';
 
-const all: Scenario[] = [...networkScenarios, ...bodyScenarios, ...configScenarios, ...watchScenarios, ...moneyScenarios, ...withdrawScenarios];
+const all: Scenario[] = [...networkScenarios, ...bodyScenarios, ...configScenarios, ...watchScenarios, ...moneyScenarios, ...withdrawScenarios, ...secretScenarios, ...trustScenarios];
 
 describe.concurrent('fault scenarios', () => {
   it('has unique ids and at least 60 rows', () => {

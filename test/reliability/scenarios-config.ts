@@ -43,12 +43,12 @@ const config: Scenario[] = [
     stderr: /accounts\.swipelux\.apiKeyFile: .*nope\.key does not exist/,
   },
   {
-    id: 'C08', what: 'key file unreadable (a directory)', exit: 3, stdout: 'empty', maxMs: 5_000,
+    id: 'C08', what: 'key file is a directory: refused by type', exit: 3, stdout: 'empty', maxMs: 5_000,
     setup: (env) => {
       mkdirSync(join(env.dir, 'keydir'), { mode: 0o700, recursive: true });
       patchAccount(env, 'swipelux', { apiKeyFile: 'keydir' });
     },
-    args: (env) => ['balances', ...on(env)], stderr: /accounts\.swipelux\.apiKeyFile: .*keydir cannot be read/,
+    args: (env) => ['balances', ...on(env)], stderr: /accounts\.swipelux\.apiKeyFile: refusing to read the key from .*keydir: it is a directory, not a regular file/,
   },
   {
     id: 'C09', what: 'literal secret in a 0644 config file', exit: 3, stdout: 'empty', maxMs: 5_000,

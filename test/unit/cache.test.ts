@@ -95,9 +95,8 @@ describe('balance cache store', () => {
     fresh.remember(account, outcome(), T0);
     fresh.save();
     chmodSync(file, 0o666);
-    notes.length = 0;
-    expect(store(dir, at(1), notes).lookup(account)).toBeNull();
-    expect(notes[0]).toContain('writable by others');
+    // A file others can change is refused like an unsafe config (exit 3), with the fix.
+    expect(() => store(dir, at(1), notes)).toThrow(/refusing to use the cache file .*: its mode 0666 lets group or others change it; run `chmod go-w /);
   });
 
   it('a folder it cannot write is a debug note, not an error', () => {

@@ -1,0 +1,73 @@
+// The redactor works by value, whatever a key looks like, and leaves no 12-character piece of it.
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LosslessNumber } from '../../src/core/json.js';
+import { FRAGMENT_LENGTH, clearSecretsForTests, redact, redactDeep, registerBasicAuth, registerSecret } from '../../src/core/secrets.js';
+import { encodedForms, expectNoSecrets } from '../helpers/secrets.js';
+
+/** A long key of no known shape (no sk_ prefix): letters, digits and the odd punctuation. */
+const longKey = (length = 106) => `k${randomBytes(length).toString('base64url').slice(0, length - 1)}`;
+
+/** Every FRAGMENT_LENGTH-character window of every encoded form of the secret. */
+function expectNoFragment(text: string, secret: string): void {
+  for (const form of encodedForms(secret)) {
+    for (let i = 0; i + FRAGMENT_LENGTH <= form.length; i++) {
+      const piece = form.slice(i, i + FRAGMENT_LENGTH);
+      if (text.includes(piece)) expect.fail(`fragment ${i} of a ${form.length}-char form leaked in: ${text.slice(0, 200)}`);
+    }
+  }
+}
+
+afterEach(() => clearSecretsForTests());
+
+describe('redact', () => {
+  it('removes a 106-character key of any shape, whole, cut at either end, or cut in the middle', () => {
+    const key = longKey();
+    registerSecret(key);
+    const cases = [key, key.slice(0, 30), key.slice(-30), key.slice(40, 52), `${key.slice(5, 80)}…`];
+    for (const piece of cases) {
+      const out = redact(`detail: invalid key ${piece} (truncated)`);
+      expectNoFragment(out, key);
+      expect(out).toMatch(/^detail: invalid key «redacted»(…)? \(truncated\)$/);
+    }
+  });
+
+  it('removes base64, base64url and URL-encoded forms and their pieces', () => {
+    const key = `${longKey(60)}/+=&?`;
+    registerSecret(key);
+    for (const form of encodedForms(key)) {
+      expectNoFragment(redact(`x ${form} y`), key);
+      expectNoFragment(redact(`x ${form.slice(7, 40)} y`), key);
+    }
+  });
+
+  it('removes the HTTP Basic value of a client id/secret pair', () => {
+    registerBasicAuth('client_1234', longKey(40));
+    const header = Buffer.from(`client_1234:`).toString('base64');
+    expect(redact(`Authorization: Basic ${header}`)).toContain('«redacted»');
+  });
+
+  it('removes 8–11 character secrets whole (they have no 12-character window)', () => {
+    registerSecret('Zq8#x1Lp');
+    expect(redact('key=Zq8#x1Lp; next')).toBe('key=«redacted»; next');
+  });
+
+  it('keeps ordinary text: amounts with long runs of zeros, words around a key', () => {
+    registerSecret('sk_test_syncpaysandbox000000000001');
+    expect(redact('ETH 0.000000000000000001 and 1000000000000.00')).toBe('ETH 0.000000000000000001 and 1000000000000.00');
+    expect(redact('account syncpay (SyncPay) ok')).toBe('account syncpay (SyncPay) ok');
+  });
+
+  it('redacts every string of a parsed body, keys included, and keeps other values as they are', () => {
+    const key = longKey();
+    registerSecret(key);
+    const number = new LosslessNumber('12.50');
+    const out = redactDeep({ name: `wallet ${key}`, [key]: 1, list: [key.slice(3, 40), number], __proto__x: 'a' });
+    expectNoSecrets([JSON.stringify(out)], [key]);
+    expectNoFragment(JSON.stringify(out), key);
+    expect((out.list as unknown[])[1]).toBe(number);
+    const hostile = redactDeep(JSON.parse(`{"__proto__": {"polluted": "${key}"}}`) as Record<string, unknown>);
+    expect(Object.keys(hostile)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
