@@ -2,7 +2,8 @@
 //  - config `minimums:` overrides everything;
 //  - SyncPay publishes a table in its docs (no endpoint): USD 10, NGN 5 000, GHS 50, KES 500,
 //    USDT_TRC20 10, USDT_ERC20 50. A currency outside it has an unknown minimum, and an unknown
-//    minimum is a "no" (fail closed) until the user states one in the config;
+//    minimum is a "no" (fail closed) until the user states one in the config. Bachs (SyncPay's
+//    current API) has no minimum endpoint or table, so SyncPay's table applies to it too;
 //  - Cryptofuse serves /withdrawal/available-currencies/ (used when reachable);
 //  - Flow and Swipelux document no minimum at all, so there is nothing to check.
 import type { Balance } from './balance.js';
@@ -20,6 +21,9 @@ export interface MinimumInfo {
   /** Something the answer could not check, said alongside a yes. */
   note: string | null;
 }
+
+/** Providers whose withdrawals follow SyncPay's documented table and decimals. */
+const SYNCPAY_FAMILY = new Set(['syncpay', 'bachs']);
 
 const SYNCPAY_MINIMUMS: Record<string, string> = {
   USD: '10', NGN: '5000', GHS: '50', KES: '500', USDT_TRC20: '10', USDT_ERC20: '50',
@@ -39,7 +43,7 @@ export function minimumFor(
   const configured = configMinimums?.get(b.providerCurrency.toUpperCase()) ?? configMinimums?.get(b.currency);
   if (configured) return { minimum: configured, source: 'config', blocker: null, note: null };
 
-  if (b.provider === 'syncpay') {
+  if (SYNCPAY_FAMILY.has(b.provider)) {
     const documented = SYNCPAY_MINIMUMS[b.providerCurrency.toUpperCase()];
     if (documented) return { minimum: new Decimal(documented), source: 'provider-docs', blocker: null, note: null };
     return {
@@ -83,6 +87,6 @@ export function allowedDecimals(b: Balance): number | null {
   const fiat = fiatMinorUnits(b.currency);
   if (fiat !== null && b.network === null) return fiat;
   // SyncPay documents "crypto up to 8 decimals".
-  if (b.provider === 'syncpay') return Math.min(8, CRYPTO_DECIMALS[b.currency] ?? 8);
+  if (SYNCPAY_FAMILY.has(b.provider)) return Math.min(8, CRYPTO_DECIMALS[b.currency] ?? 8);
   return CRYPTO_DECIMALS[b.currency] ?? null;
 }

@@ -7,6 +7,7 @@ import { formatDuration } from '../core/duration.js';
 import { redact } from '../core/secrets.js';
 import { RETRYABLE_ERROR_CODES, RETRYABLE_STATUS, backoffDelay, parseRetryAfter, DEFAULT_BACKOFF, type BackoffSettings } from './retry.js';
 import { sleep, type RateLimiter } from './rate-limiter.js';
+import { exhaustedUntil } from './rate-limit-headers.js';
 import { baseUrlProblem } from './url-policy.js';
 import { closeAgents, exchange } from './transport.js';
 
@@ -91,6 +92,8 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
       release();
     }
     const ms = Date.now() - started;
+    const exhausted = outcome instanceof Error ? null : exhaustedUntil(outcome.headers);
+    if (exhausted !== null && spec.limiter) spec.limiter.pauseUntil(exhausted);
     const retryable = outcome instanceof Error ? isRetryableError(outcome) : RETRYABLE_STATUS.has(outcome.status);
     log(settings, spec, attempt, ms, outcome);
     if (!retryable || (settings.signal?.aborted ?? false)) return finish(outcome, spec, settings);

@@ -2,8 +2,9 @@
 // display name, docs, default host, extra config keys, credentials and documented limits.
 // Config validation, --help and completion read this; adapters live in src/providers/<id>.ts.
 import type { FieldSpec } from '../config/fields.js';
+import { BACHS_INFO } from './bachs/info.js';
 
-export const PROVIDER_IDS = ['flow-payments', 'syncpay', 'swipelux', 'cryptofuse'] as const;
+export const PROVIDER_IDS = ['flow-payments', 'syncpay', 'bachs', 'swipelux', 'cryptofuse'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export interface RateLimit {
@@ -53,6 +54,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     minPollIntervalMs: 10_000,
     concurrency: 2,
   },
+  bachs: BACHS_INFO,
   swipelux: {
     id: 'swipelux',
     displayName: 'Swipelux',

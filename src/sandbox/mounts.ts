@@ -1,4 +1,5 @@
 // The shape of a provider emulator and the registry of all of them.
+import { bachsMount, type BachsState } from './bachs.js';
 import { cryptofuseMount, type CryptofuseState } from './cryptofuse.js';
 import { flowPaymentsMount, type FlowState } from './flow-payments.js';
 import { swipeluxMount, type SwipeluxState } from './swipelux.js';
@@ -36,6 +37,7 @@ export interface SandboxState {
   keys: Record<string, Set<string>>;
   flow: FlowState;
   syncpay: SyncpayState;
+  bachs: BachsState;
   swipelux: SwipeluxState;
   cryptofuse: CryptofuseState;
 }
@@ -49,10 +51,11 @@ export function defaultMounts(): { mounts: Mount[]; state: SandboxState } {
   const keys: Record<string, Set<string>> = {};
   const flow = flowPaymentsMount(keys);
   const sync = syncpayMount(keys);
+  const bachs = bachsMount(keys);
   const swipe = swipeluxMount(keys);
   const cf = cryptofuseMount(keys);
   return {
-    mounts: [flow.mount, sync.mount, swipe.mount, cf.mount],
-    state: { keys, flow: flow.state, syncpay: sync.state, swipelux: swipe.state, cryptofuse: cf.state },
+    mounts: [flow.mount, sync.mount, bachs.mount, swipe.mount, cf.mount],
+    state: { keys, flow: flow.state, syncpay: sync.state, bachs: bachs.state, swipelux: swipe.state, cryptofuse: cf.state },
   };
 }
