@@ -28,6 +28,11 @@ export interface CallSpec {
   credentialKeys?: string;
   /** What a 401 rejected, for the message: "the API key" unless an OAuth client or token was sent. */
   credentialName?: string;
+  /**
+   * Follow one permanent redirect (301/308) that only adds or removes the path's trailing slash on
+   * the same origin (a GET whose docs disagree about the slash). Any other redirect is an error.
+   */
+  followSlashRedirect?: boolean;
 }
 
 export function buildUrl(baseUrl: string, path: string, query?: Record<string, string>): URL {
@@ -60,6 +65,29 @@ export function whoLabel(ctx: AdapterContext): string {
 
 export async function callJson(adapter: ProviderAdapter, ctx: AdapterContext, spec: CallSpec): Promise<unknown> {
   const url = buildUrl(ctx.baseUrl, spec.path, spec.query);
+  const response = await send(ctx, spec, url);
+  const slashTarget = spec.followSlashRedirect ? slashOnlyRedirect(url, response) : null;
+  const final = slashTarget ? await send(ctx, spec, slashTarget) : response;
+  if (final.status >= 200 && final.status < 300) return parseBody(final, ctx);
+  throw statusError(adapter, ctx, spec, final);
+}
+
+/** The URL a 301/308 points to when it differs from `url` only by a trailing slash, else null. */
+export function slashOnlyRedirect(url: URL, response: HttpResponse): URL | null {
+  if (response.status !== 301 && response.status !== 308) return null;
+  let target: URL;
+  try {
+    target = new URL(response.headers.location ?? '', url);
+  } catch {
+    return null;
+  }
+  const [from, to] = [url.pathname, target.pathname];
+  const adds = (short: string, long: string) => long === `${short}/` && !short.endsWith('/');
+  const slashOnly = adds(from, to) || adds(to, from);
+  return slashOnly && target.origin === url.origin && target.search === url.search && target.hash === '' ? target : null;
+}
+
+async function send(ctx: AdapterContext, spec: CallSpec, url: URL): Promise<HttpResponse> {
   const headers = { ...spec.headers };
   let body: string | undefined;
   if (spec.json !== undefined) {
@@ -69,7 +97,7 @@ export async function callJson(adapter: ProviderAdapter, ctx: AdapterContext, sp
     headers['content-type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(spec.form).toString();
   }
-  const response = await httpRequest(
+  return httpRequest(
     {
       method: spec.method,
       url,
@@ -80,8 +108,6 @@ export async function callJson(adapter: ProviderAdapter, ctx: AdapterContext, sp
     },
     ctx.http,
   );
-  if (response.status >= 200 && response.status < 300) return parseBody(response, ctx);
-  throw statusError(adapter, ctx, spec, response);
 }
 
 function parseBody(response: HttpResponse, ctx: AdapterContext): unknown {

@@ -9,6 +9,8 @@ export interface MountRequest {
   method: string;
   /** Path under the provider prefix, e.g. `/api/balances`. */
   path: string;
+  /** The provider prefix itself, e.g. `/cryptofuse`, for Location headers. */
+  prefix: string;
   query: URLSearchParams;
   headers: Record<string, string>;
   body: string;
