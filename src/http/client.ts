@@ -56,6 +56,8 @@ export interface HttpRequestSpec {
   /** Who is asking, for messages: "Flow Payments for account 'flow-main'". */
   who: string;
   limiter?: RateLimiter | undefined;
+  /** The provider's own say on retrying a failed answer (from its body); undefined: by status. */
+  retryable?: ((response: HttpResponse) => boolean | undefined) | undefined;
 }
 
 export interface HttpResponse {
@@ -94,7 +96,7 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
     const ms = Date.now() - started;
     const exhausted = outcome instanceof Error ? null : exhaustedUntil(outcome.headers);
     if (exhausted !== null && spec.limiter) spec.limiter.pauseUntil(exhausted);
-    const retryable = outcome instanceof Error ? isRetryableError(outcome) : RETRYABLE_STATUS.has(outcome.status);
+    const retryable = outcome instanceof Error ? isRetryableError(outcome) : retryableAnswer(spec, outcome);
     log(settings, spec, attempt, ms, outcome);
     if (!retryable || (settings.signal?.aborted ?? false)) return finish(outcome, spec, settings);
 
@@ -128,6 +130,11 @@ async function attemptOnce(spec: HttpRequestSpec, settings: HttpSettings, attemp
     tooLarge: () => tooLarge(spec, settings),
   });
   return { ...response, attempts: attempt, retryAfterMs: null };
+}
+
+function retryableAnswer(spec: HttpRequestSpec, response: HttpResponse): boolean {
+  if (response.status < 400) return false;
+  return spec.retryable?.(response) ?? RETRYABLE_STATUS.has(response.status);
 }
 
 function isRetryableError(error: Error): boolean {

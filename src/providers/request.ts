@@ -65,9 +65,9 @@ export function whoLabel(ctx: AdapterContext): string {
 
 export async function callJson(adapter: ProviderAdapter, ctx: AdapterContext, spec: CallSpec): Promise<unknown> {
   const url = buildUrl(ctx.baseUrl, spec.path, spec.query);
-  const response = await send(ctx, spec, url);
+  const response = await send(adapter, ctx, spec, url);
   const slashTarget = spec.followSlashRedirect ? slashOnlyRedirect(url, response) : null;
-  const final = slashTarget ? await send(ctx, spec, slashTarget) : response;
+  const final = slashTarget ? await send(adapter, ctx, spec, slashTarget) : response;
   if (final.status >= 200 && final.status < 300) return parseBody(final, ctx);
   throw statusError(adapter, ctx, spec, final);
 }
@@ -87,7 +87,7 @@ export function slashOnlyRedirect(url: URL, response: HttpResponse): URL | null 
   return slashOnly && target.origin === url.origin && target.search === url.search && target.hash === '' ? target : null;
 }
 
-async function send(ctx: AdapterContext, spec: CallSpec, url: URL): Promise<HttpResponse> {
+async function send(adapter: ProviderAdapter, ctx: AdapterContext, spec: CallSpec, url: URL): Promise<HttpResponse> {
   const headers = { ...spec.headers };
   let body: string | undefined;
   if (spec.json !== undefined) {
@@ -105,6 +105,7 @@ async function send(ctx: AdapterContext, spec: CallSpec, url: URL): Promise<Http
       ...(body !== undefined ? { body } : {}),
       who: whoLabel(ctx),
       limiter: accountLimiter(ctx.account, ctx.info),
+      ...(adapter.retryable ? { retryable: (response: HttpResponse) => adapter.retryable?.(response.status, errorBody(response)) } : {}),
     },
     ctx.http,
   );

@@ -70,8 +70,10 @@ describe('config init (flags, no terminal)', () => {
     const dir = tempDir();
     const none = await runCli(['config', 'init'], { cwd: dir });
     expect([none.code, none.stderr.split('\n')[0]]).toEqual([2, 'error: config init needs --provider and --account when not run on a terminal']);
-    const swipelux = await runCli(['config', 'init', '-p', 'swipelux', '-a', 'x'], { cwd: dir });
-    expect(swipelux.stderr.split('\n')[0]).toBe('error: config init needs --wallet or --customer when not run on a terminal');
+    // Swipelux ids are optional: without them every customer of the key is read.
+    const swipeluxDir = tempDir();
+    const swipelux = await runCli(['config', 'init', '-p', 'swipelux', '-a', 'x'], { cwd: swipeluxDir });
+    expect([swipelux.code, readdirSync(swipeluxDir)]).toEqual([0, ['.balancerc.yaml']]);
     const typo = await runCli(['config', 'init', '-p', 'flow-paymnts', '-a', 'x'], { cwd: dir });
     expect([typo.code, typo.stderr.split('\n')[0]]).toEqual([2, "error: --provider: unknown provider 'flow-paymnts' (did you mean 'flow-payments'?); expected one of flow-payments, syncpay, bachs, swipelux, cryptofuse"]);
     const wrongFlag = await runCli(['config', 'init', '-p', 'syncpay', '-a', 'x', '--wallet', 'w1'], { cwd: dir });
