@@ -18,7 +18,7 @@ import type { BalanceError } from '../core/errors.js';
 import { forTerminal } from '../core/sanitize.js';
 import { PROVIDERS } from './catalog.js';
 import { modeFromKeyPrefix } from './request.js';
-import { isObject, listSetting, optText } from './shape.js';
+import { isObject, listSetting, obj, optText, str } from './shape.js';
 import type { AdapterContext, ProviderAdapter } from './types.js';
 import { isolated, type Job, type PartRead } from './swipelux/common.js';
 import { followCursor, v1Customers } from './swipelux/pages.js';
@@ -49,7 +49,7 @@ async function enumerate(version: Version, job: (resource: string, id: string) =
   const lister = job('the customer list', '');
   const listing = version === 'v3'
     ? await followCursor(lister, '/v3/customers', 'the customer list').then((l) => ({
-      ids: l.items.map(({ row }) => (isObject(row) && typeof row.id === 'string' ? row.id : '')).filter((id) => id !== ''),
+      ids: l.items.map(({ row, path }) => str(obj(row, path).id, `${path}.id`)),
       error: l.error,
     }))
     : await v1Customers(lister);

@@ -54,14 +54,14 @@ describe('v1 enumeration (no ids configured)', () => {
       ['wal_poly_001', null, 'USDC', 'polygon', '2450.00', null, '2450.00'],
       ['wal_base_002', null, 'USDC', 'base', '310.125', null, '310.125'],
     ]);
-    expect(swipePaths(box.current)).toEqual(['/v1/customers?limit=100&offset=0', '/v1/customers/cus_abc123/wallets', '/v1/customers/biz_def456/wallets']);
+    expect(swipePaths(box.current)).toEqual(['/v1/customers?limit=100&offset=0&page=1', '/v1/customers/cus_abc123/wallets', '/v1/customers/biz_def456/wallets']);
   });
 
   it('pages by offset until hasMore is false', async () => {
     box.current.state.swipelux.maxPageSize = 1;
     const result = await fetchWith(v1());
     expect(result.errors).toEqual([]);
-    expect(swipePaths(box.current).filter((p) => p.startsWith('/v1/customers?'))).toEqual(['/v1/customers?limit=100&offset=0', '/v1/customers?limit=100&offset=1']);
+    expect(swipePaths(box.current).filter((p) => p.startsWith('/v1/customers?'))).toEqual(['/v1/customers?limit=100&offset=0&page=1', '/v1/customers?limit=100&offset=1']);
   });
 
   it.each([
@@ -99,7 +99,7 @@ describe('v1 enumeration (no ids configured)', () => {
     const config = swipeConfig(box.current, { apiKey: 'sk.sbx.notthekey00000000000001' });
     const result = await fetchWith(config);
     expect(result.errors.map((e) => [e.code, e.exitCode])).toEqual([['AUTH_FAILED', 4]]);
-    expect(swipePaths(box.current)).toEqual(['/v1/customers?limit=100&offset=0']);
+    expect(swipePaths(box.current)).toEqual(['/v1/customers?limit=100&offset=0&page=1']);
   });
 
   it('a key with no customers is a notice, not an error', async () => {

@@ -1,5 +1,5 @@
 // Bachs (SyncPay's current API): GET {host}/v1/accounts/balances, Authorization: Bearer sk_…
-// @see https://docs.bachs.io/api-reference/accounts/get-balances
+// @see https://docs.bachs.io (OpenAPI operation getBalances)
 //
 // Trimmed sample (OpenAPI example):
 //   {"account_id": "org_2bdb…", "balances": [{"currency": "NGN", "available_balance": "58700.00",

@@ -1,7 +1,7 @@
 // Bachs, SyncPay's current API (the Bachs site sends its docs link to docs.usesyncpay.com and the
 // balance payload keeps SyncPay's field names). What the rest of the tool needs to know about it
 // without loading the adapter: hosts, key prefixes and the documented request limit.
-// @see https://docs.bachs.io/api-reference (OpenAPI `servers`, `responses.TooManyRequests`)
+// @see https://docs.bachs.io (its OpenAPI: `servers`, `responses.TooManyRequests`)
 import type { ProviderInfo } from '../catalog.js';
 
 export const BACHS_HOSTS = {
@@ -19,7 +19,7 @@ export const BACHS_KEY_MODES: ReadonlyArray<readonly [prefix: string, mode: 'liv
 export const BACHS_INFO: ProviderInfo = {
   id: 'bachs',
   displayName: 'Bachs',
-  docsUrl: 'https://docs.bachs.io/api-reference/accounts/get-balances',
+  docsUrl: 'https://docs.bachs.io',
   // The host follows the key (sk_sandbox_ → sandbox, sk_live_ → production); this is the
   // production host, used only for messages when no key decides (see hosts.ts).
   defaultBaseUrl: BACHS_HOSTS.live,

@@ -2,8 +2,11 @@
 // PAGE_SIZE; a list that does not end within them, repeats itself, or says "more" without a way
 // to get it is an error (WALLET_LIST_INCOMPLETE-style), never a silent cut.
 //   v3: GET /v3/customers, /v3/customers/{id}/accounts → {data: [...], nextCursor, hasMore}
-//   v1: GET /v1/customers?limit&offset → {customers, totalCount, hasMore} | {customers,
-//       pagination: {…}} | a bare array (three documented shapes, providers/README.md §3.4)
+//   v1: GET /v1/customers?limit&offset&page → {customers, totalCount, hasMore} | {customers,
+//       pagination: {…}} | a bare array (three documented shapes, providers/README.md §3.4). The
+//       docs' table pages by offset, their schema by page; both are sent while every page so far
+//       was full (then they agree). After a short page only offset is sent: a server that pages
+//       by page number then repeats itself, which is reported, instead of skipping customers.
 import { BadResponseError, type BalanceError } from '../../core/errors.js';
 import { whoLabel } from '../request.js';
 import { arr, isObject, obj, optInt, optStr } from '../shape.js';
@@ -51,8 +54,10 @@ export async function v1Customers(job: Job): Promise<{ ids: string[]; error: Bal
   const ids: string[] = [];
   const seen = new Set<string>();
   const list = 'the customer list';
+  let pagesFull = true;
   for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
-    const raw = await getJson(job, '/v1/customers', { limit: String(PAGE_SIZE), offset: String(offset) });
+    const query = { limit: String(PAGE_SIZE), offset: String(offset), ...(pagesFull ? { page: String(page + 1) } : {}) };
+    const raw = await getJson(job, '/v1/customers', query);
     const body = Array.isArray(raw) ? { customers: raw } : obj(raw, '$');
     const rows = arr(body.customers, Array.isArray(raw) ? '$' : '$.customers');
     const before = seen.size;
@@ -65,6 +70,7 @@ export async function v1Customers(job: Job): Promise<{ ids: string[]; error: Bal
       }
     });
     offset += rows.length;
+    pagesFull &&= rows.length === PAGE_SIZE;
     const pagination = isObject(body.pagination) ? body.pagination : {};
     const hasMore = body.hasMore ?? pagination.hasMore ?? pagination.has_more;
     const total = optInt(body.totalCount ?? pagination.total ?? pagination.totalCount, '$.totalCount', 9);
