@@ -55,6 +55,15 @@ describe('Bachs balances', () => {
     expect(new Set(result.balances.map((b) => b.mode))).toEqual(new Set(['live']));
   });
 
+  it('pending_settlements_by_day of any form is ignored, never an error', async () => {
+    for (const settlements of ['"soon"', 'null', '[1, {"x": null}]']) {
+      sandbox.faults.add({ provider: 'bachs', kind: 'body', body: `{"account_id":"org_1","balances":[{"currency":"USD","available_balance":"1.00","pending_balance":"2.00"}],"total_balance_usd":"3.00","pending_settlements_by_day":${settlements}}` });
+      const result = await fetchWith(config, ['bachs']);
+      expect(result.errors, settlements).toEqual([]);
+      expect(result.balances.map((b) => toBalanceJson(b).total)).toEqual(['3.00']);
+    }
+  });
+
   it('an empty balances list is no error and no rows', async () => {
     const saved = sandbox.state.bachs.balances;
     sandbox.state.bachs.balances = [];

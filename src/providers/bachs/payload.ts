@@ -1,8 +1,9 @@
 // The balance payload SyncPay and Bachs share (Bachs kept SyncPay's field names):
 //   {"account_id": "org_…", "balances": [{"currency": "USD", "available_balance": "95178.20",
 //    "pending_balance": "0.00"}], "total_balance_usd": "95221.29", "pending_settlements_by_day": []}
-// SyncPay adds `success: true`; Bachs adds `pending_settlements_by_day` (item shape undocumented,
-// so it is left in `raw` and not read). total = available + pending; `total_balance_usd` is kept
+// SyncPay adds `success: true`; Bachs adds `pending_settlements_by_day`, which is not read: its item
+// shape is undocumented and the pending figures it would split by day are already in the rows.
+// Each record's `raw` is its balance row, as for every provider. total = available + pending; `total_balance_usd` is kept
 // for reconciliation.
 import { makeBalance, type Mode } from '../../core/balance.js';
 import { canonicalCurrency } from '../../core/currencies.js';
