@@ -23,11 +23,16 @@ const COMMON_ACCOUNT_FIELDS: Record<string, FieldSpec> = {
 
 /** Provider rules that span several keys (a field spec checks one key); each returns a problem or null. */
 const ACCOUNT_RULES: Partial<Record<ProviderId, (value: Record<string, unknown>) => string | null>> = {
-  // Swipelux accounts read only the ids listed (listing customers has three conflicting documented
-  // shapes, so nothing is enumerated): without ids there is nothing to read.
+  // Swipelux: a v3 account (and a customer-scoped v1 wallet) is read through its customer, so it is
+  // written customerId/accountId; without any ids every customer of the key is read.
   swipelux: (value) => {
-    const given = (key: string) => value[key] !== undefined && !(Array.isArray(value[key]) && value[key].length === 0);
-    return given('wallets') || given('customers') ? null : 'expected wallets or customers (ids to read)';
+    const ids = (key: string) => (Array.isArray(value[key]) ? value[key].filter((v): v is string => typeof v === 'string') : []);
+    const bad = ids('wallets').find((id) => !/^[^/]+(\/[^/]+)?$/.test(id.trim()) || (value.apiVersion === 'v3' && !id.includes('/')));
+    if (bad !== undefined) {
+      return `wallets: "${bad.slice(0, 60)}" is not ${value.apiVersion === 'v3' ? 'customerId/accountId (v3 reads an account through its customer), e.g. cus_abc123/acc_1' : 'a wallet id (wal_…) or customerId/walletId'}`;
+    }
+    const badCustomer = ids('customers').find((id) => id.includes('/'));
+    return badCustomer === undefined ? null : `customers: "${badCustomer.slice(0, 60)}" is not a customer id (cus_… or biz_…)`;
   },
 };
 

@@ -55,7 +55,7 @@ export function clearSecretsForTests(): void {
 }
 
 /** Well-known key shapes, redacted even when we did not load them (a body echoing another key). */
-const KEY_SHAPES = /\b(sk|rk|pk)_(live|test)_[A-Za-z0-9]{6,}|\bsk\.(live|sbx)\.[A-Za-z0-9._-]{6,}|\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*/g;
+const KEY_SHAPES = /\b(sk|rk|pk)_(live|test|sandbox)_[A-Za-z0-9]{6,}|\bsk\.(live|sbx)\.[A-Za-z0-9._-]{6,}|\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*/g;
 const MARK = '«redacted»';
 
 /** Replace every run of text covered by a fragment window with one mark. */

@@ -2,7 +2,8 @@
 //  - config `minimums:` overrides everything;
 //  - SyncPay publishes a table in its docs (no endpoint): USD 10, NGN 5 000, GHS 50, KES 500,
 //    USDT_TRC20 10, USDT_ERC20 50. A currency outside it has an unknown minimum, and an unknown
-//    minimum makes the answer "unknown" (fail closed) until the user states one in the config;
+//    minimum makes the answer "unknown" (fail closed) until the user states one in the config.
+//    Bachs (SyncPay's current API) has no minimum endpoint or table, so SyncPay's table applies;
 //  - Cryptofuse serves /withdrawal/available-currencies/ with min and max; when it cannot be read
 //    the minimum is unknown (the config's `minimums:` then decides, the maximum goes unchecked);
 //  - Flow and Swipelux document no minimum at all, so there is nothing to check.
@@ -25,6 +26,9 @@ export interface MinimumInfo {
   /** Something the answer could not check, said alongside a yes. */
   note: string | null;
 }
+
+/** Providers whose withdrawals follow SyncPay's documented table and decimals. */
+const SYNCPAY_FAMILY = new Set(['syncpay', 'bachs']);
 
 const SYNCPAY_MINIMUMS: Record<string, string> = {
   USD: '10', NGN: '5000', GHS: '50', KES: '500', USDT_TRC20: '10', USDT_ERC20: '50',
@@ -74,7 +78,7 @@ export function minimumFor(
     // The endpoint exists but could not be read (OAuth-only per the docs): a check that cannot be made.
     return { ...NOTHING, minimum: null, source: 'none', unknown: `unknown minimum: ${providerName} withdrawal limits could not be read; ${setMinimumHint(b)}` };
   }
-  if (b.provider === 'syncpay') {
+  if (SYNCPAY_FAMILY.has(b.provider)) {
     const documented = SYNCPAY_MINIMUMS[b.providerCurrency.toUpperCase()];
     if (documented) return { ...NOTHING, minimum: new Decimal(documented), source: 'provider-docs' };
     return { ...NOTHING, minimum: null, source: 'none', unknown: `unknown minimum: ${providerName} publishes no minimum for ${b.providerCurrency}; ${setMinimumHint(b)}` };
@@ -100,6 +104,6 @@ export function allowedDecimals(b: Balance, configDecimals?: Map<string, number>
   const fiat = fiatMinorUnits(b.currency);
   if (fiat !== null && b.network === null) return fiat;
   // SyncPay documents "crypto up to 8 decimals".
-  if (b.provider === 'syncpay') return Math.min(8, CRYPTO_DECIMALS[b.currency] ?? 8);
+  if (SYNCPAY_FAMILY.has(b.provider)) return Math.min(8, CRYPTO_DECIMALS[b.currency] ?? 8);
   return CRYPTO_DECIMALS[b.currency] ?? null;
 }

@@ -7,6 +7,7 @@ import { formatDuration } from '../core/duration.js';
 import { redact } from '../core/secrets.js';
 import { RETRYABLE_ERROR_CODES, RETRYABLE_STATUS, backoffDelay, parseRetryAfter, DEFAULT_BACKOFF, type BackoffSettings } from './retry.js';
 import { sleep, type RateLimiter } from './rate-limiter.js';
+import { exhaustedUntil } from './rate-limit-headers.js';
 import { baseUrlProblem } from './url-policy.js';
 import { closeAgents, exchange } from './transport.js';
 
@@ -55,6 +56,8 @@ export interface HttpRequestSpec {
   /** Who is asking, for messages: "Flow Payments for account 'flow-main'". */
   who: string;
   limiter?: RateLimiter | undefined;
+  /** The provider's own say on retrying a failed answer (from its body); undefined: by status. */
+  retryable?: ((response: HttpResponse) => boolean | undefined) | undefined;
 }
 
 export interface HttpResponse {
@@ -91,7 +94,9 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
       release();
     }
     const ms = Date.now() - started;
-    const retryable = outcome instanceof Error ? isRetryableError(outcome) : RETRYABLE_STATUS.has(outcome.status);
+    const exhausted = outcome instanceof Error ? null : exhaustedUntil(outcome.headers);
+    if (exhausted !== null && spec.limiter) spec.limiter.pauseUntil(exhausted);
+    const retryable = outcome instanceof Error ? isRetryableError(outcome) : retryableAnswer(spec, outcome);
     log(settings, spec, attempt, ms, outcome);
     if (!retryable || (settings.signal?.aborted ?? false)) return finish(outcome, spec, settings);
 
@@ -125,6 +130,11 @@ async function attemptOnce(spec: HttpRequestSpec, settings: HttpSettings, attemp
     tooLarge: () => tooLarge(spec, settings),
   });
   return { ...response, attempts: attempt, retryAfterMs: null };
+}
+
+function retryableAnswer(spec: HttpRequestSpec, response: HttpResponse): boolean {
+  if (response.status < 400) return false;
+  return spec.retryable?.(response) ?? RETRYABLE_STATUS.has(response.status);
 }
 
 function isRetryableError(error: Error): boolean {

@@ -2,8 +2,9 @@
 // display name, docs, default host, extra config keys, credentials and documented limits.
 // Config validation, --help and completion read this; adapters live in src/providers/<id>.ts.
 import type { FieldSpec } from '../config/fields.js';
+import { BACHS_INFO } from './bachs/info.js';
 
-export const PROVIDER_IDS = ['flow-payments', 'syncpay', 'swipelux', 'cryptofuse'] as const;
+export const PROVIDER_IDS = ['flow-payments', 'syncpay', 'bachs', 'swipelux', 'cryptofuse'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export interface RateLimit {
@@ -53,6 +54,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     minPollIntervalMs: 10_000,
     concurrency: 2,
   },
+  bachs: BACHS_INFO,
   swipelux: {
     id: 'swipelux',
     displayName: 'Swipelux',
@@ -61,10 +63,12 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     // is the older host. README "Providers" explains the choice; baseUrl overrides it.
     defaultBaseUrl: 'https://platform.swipelux.com',
     accountFields: {
-      wallets: { kind: 'stringList', description: 'wallet ids (wal_…) to read' },
+      apiVersion: { kind: 'enum', values: ['v1', 'v3'], description: 'v1 wallets and customers (default) or v3 accounts' },
+      wallets: { kind: 'stringList', description: 'v1: wallet ids (wal_… or cus_…/wal_…); v3: cus_…/acc_… accounts; every customer is read when no ids are given' },
       customers: { kind: 'stringList', description: 'customer ids (cus_…/biz_…) to read' },
     },
     credentials: [['apiKey']],
+    // No limit is documented (no 429 in the v3 problem catalog).
     minPollIntervalMs: 5_000,
     concurrency: 4,
   },

@@ -6,6 +6,7 @@ import type { ProviderAdapter } from './types.js';
 const loaders: Record<ProviderId, () => Promise<ProviderAdapter>> = {
   'flow-payments': async () => (await import('./flow-payments.js')).flowPayments,
   syncpay: async () => (await import('./syncpay.js')).syncpay,
+  bachs: async () => (await import('./bachs/index.js')).bachs,
   swipelux: async () => (await import('./swipelux.js')).swipelux,
   cryptofuse: async () => (await import('./cryptofuse/index.js')).cryptofuse,
 };

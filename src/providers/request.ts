@@ -30,6 +30,11 @@ export interface CallSpec {
   credentialKeys?: string;
   /** What a 401 rejected, for the message: "the API key" unless an OAuth client or token was sent. */
   credentialName?: string;
+  /**
+   * Follow one permanent redirect (301/308) that only adds or removes the path's trailing slash on
+   * the same origin (a GET whose docs disagree about the slash). Any other redirect is an error.
+   */
+  followSlashRedirect?: boolean;
 }
 
 export function buildUrl(baseUrl: string, path: string, query?: Record<string, string>): URL {
@@ -62,6 +67,29 @@ export function whoLabel(ctx: AdapterContext): string {
 
 export async function callJson(adapter: ProviderAdapter, ctx: AdapterContext, spec: CallSpec): Promise<unknown> {
   const url = buildUrl(ctx.baseUrl, spec.path, spec.query);
+  const response = await send(adapter, ctx, spec, url);
+  const slashTarget = spec.followSlashRedirect ? slashOnlyRedirect(url, response) : null;
+  const final = slashTarget ? await send(adapter, ctx, spec, slashTarget) : response;
+  if (final.status >= 200 && final.status < 300) return parseBody(final, ctx);
+  throw statusError(adapter, ctx, spec, final);
+}
+
+/** The URL a 301/308 points to when it differs from `url` only by a trailing slash, else null. */
+export function slashOnlyRedirect(url: URL, response: HttpResponse): URL | null {
+  if (response.status !== 301 && response.status !== 308) return null;
+  let target: URL;
+  try {
+    target = new URL(response.headers.location ?? '', url);
+  } catch {
+    return null;
+  }
+  const [from, to] = [url.pathname, target.pathname];
+  const adds = (short: string, long: string) => long === `${short}/` && !short.endsWith('/');
+  const slashOnly = adds(from, to) || adds(to, from);
+  return slashOnly && target.origin === url.origin && target.search === url.search && target.hash === '' ? target : null;
+}
+
+async function send(adapter: ProviderAdapter, ctx: AdapterContext, spec: CallSpec, url: URL): Promise<HttpResponse> {
   const headers = { ...spec.headers };
   let body: string | undefined;
   if (spec.json !== undefined) {
@@ -79,12 +107,11 @@ export async function callJson(adapter: ProviderAdapter, ctx: AdapterContext, sp
       ...(body !== undefined ? { body } : {}),
       who: whoLabel(ctx),
       limiter: accountLimiter(ctx.account, ctx.info),
+      ...(adapter.retryable ? { retryable: (response: HttpResponse) => adapter.retryable?.(response.status, errorBody(response)) } : {}),
     },
     ctx.http,
   );
-  const response = redactedResponse(answer);
-  if (response.status >= 200 && response.status < 300) return parseBody(response, ctx);
-  throw statusError(adapter, ctx, spec, response);
+  return redactedResponse(answer);
 }
 
 /**

@@ -7,66 +7,51 @@
 //                 {"currency": "USDT_TRC20", "available_balance": "500.00", "pending_balance": "50.00"}],
 //    "total_balance_usd": "2847.25"}
 // A currency with no balance may be listed with "0.00" or be absent; absent simply means no row.
-// Errors: {"error": {"code": "UNAUTHORIZED", "message": "Invalid API key"}}.
-import { makeBalance } from '../core/balance.js';
-import { canonicalCurrency } from '../core/currencies.js';
-import { BadResponseError } from '../core/errors.js';
+// Errors: {"error": {"code": "UNAUTHORIZED", "message": "Invalid API key"}} (or Bachs' flat form).
+// SyncPay's product is now Bachs (provider `bachs`): a host that no longer resolves or a route that
+// is gone says so in its hint.
+import { BadResponseError, isBalanceError, RefusedError, UnavailableError, type BalanceError } from '../core/errors.js';
+import { syncpayFamilyErrorDetail } from './bachs/errors.js';
+import { parseAccountBalances } from './bachs/payload.js';
 import { PROVIDERS } from './catalog.js';
 import { callJson, modeFromKeyPrefix, whoLabel } from './request.js';
-import { amount, arr, isObject, obj, optAmount, str, scaleOf } from './shape.js';
-import type { ProviderAdapter, ReportedTotal } from './types.js';
+import { obj } from './shape.js';
+import type { AdapterContext, ProviderAdapter } from './types.js';
+
+/** The failures a retired SyncPay host or route gives: DNS cannot find it, or 404. */
+function movedToBachs(error: unknown): boolean {
+  if (!isBalanceError(error)) return false;
+  return error.code === 'NOT_FOUND' || (error.code === 'UNREACHABLE' && /host not found|DNS lookup failed/.test(error.message));
+}
+
+/** The same failure (message, code, exit code), with the hint that SyncPay now answers as Bachs. */
+function withBachsHint(error: BalanceError, ctx: AdapterContext): BalanceError {
+  const hint = `SyncPay is now Bachs: set accounts.${ctx.account.name}.provider: bachs (its keys start with sk_sandbox_ or sk_live_)`;
+  const opts = { code: error.code, hint, cause: error };
+  return error.code === 'NOT_FOUND' ? new RefusedError(error.message, opts) : new UnavailableError(error.message, opts);
+}
 
 export const syncpay: ProviderAdapter = {
   info: PROVIDERS.syncpay,
 
-  errorDetail(body) {
-    if (!isObject(body)) return {};
-    const error = isObject(body.error) ? body.error : body;
-    return {
-      code: typeof error.code === 'string' ? error.code : undefined,
-      message: typeof error.message === 'string' ? error.message : undefined,
-    };
-  },
+  errorDetail: syncpayFamilyErrorDetail,
 
   async fetchBalances(ctx) {
-    const body = obj(
-      await callJson(this, ctx, {
+    let raw: unknown;
+    try {
+      raw = await callJson(this, ctx, {
         method: 'GET',
         path: '/api/v1/accounts/balances',
         headers: { authorization: `Bearer ${ctx.account.credentials.apiKey}` },
-      }),
-      '$',
-    );
+      });
+    } catch (error) {
+      throw movedToBachs(error) ? withBachsHint(error as BalanceError, ctx) : error;
+    }
+    const body = obj(raw, '$');
     if (body.success === false) {
       const detail = this.errorDetail(body);
       throw new BadResponseError(`${whoLabel(ctx)} answered success: false (${detail.code ?? ''} ${detail.message ?? 'no message'})`.replace('( ', '('));
     }
-    const mode = modeFromKeyPrefix(ctx, 'sk_test_', 'sk_live_');
-    const balances = arr(body.balances, '$.balances').map((row, i) => {
-      const path = `$.balances[${i}]`;
-      const item = obj(row, path);
-      const code = str(item.currency, `${path}.currency`);
-      const available = amount(item.available_balance, `${path}.available_balance`);
-      const pending = amount(item.pending_balance, `${path}.pending_balance`);
-      const { currency, network } = canonicalCurrency(code);
-      return makeBalance({
-        account: ctx.account.name,
-        provider: ctx.info.id,
-        mode,
-        currency,
-        network,
-        providerCurrency: code,
-        available: available.value,
-        pending: pending.value,
-        fields: { available: 'available_balance', pending: 'pending_balance' },
-        scale: scaleOf(available, pending),
-        raw: row,
-      });
-    });
-    const reportedUsd = optAmount(body.total_balance_usd, '$.total_balance_usd');
-    const reported: ReportedTotal[] = reportedUsd
-      ? [{ account: ctx.account.name, provider: ctx.info.id, scope: 'account', scopeId: null, currency: 'USD', amount: reportedUsd.value, wallets: null }]
-      : [];
-    return { balances, reported, errors: [], notices: [] };
+    return parseAccountBalances(ctx, body, modeFromKeyPrefix(ctx, 'sk_test_', 'sk_live_'));
   },
 };

@@ -58,6 +58,11 @@ export interface ProviderAdapter {
   info: ProviderInfo;
   /** Pull the provider's own code/message out of an error body (any documented form). */
   errorDetail(body: unknown): ErrorDetail;
+  /**
+   * Optional: whether a failed answer is worth another attempt, when its body says so (Swipelux's
+   * problem+json `retryable`); undefined leaves the decision to the status.
+   */
+  retryable?(status: number, body: unknown): boolean | undefined;
   fetchBalances(ctx: AdapterContext): Promise<AdapterResult>;
   /**
    * Optional: withdrawal limits the provider serves from an endpoint (Cryptofuse

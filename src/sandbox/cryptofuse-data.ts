@@ -23,8 +23,14 @@ export interface V2Balance {
 export interface CryptofuseState {
   /** Every wallet the sandbox knows (GET /wallets/ lists them; unknown ids are 404). */
   wallets: Array<{ id: string; name: string; created_at: string }>;
-  /** GET /wallets/ answers {result: {wallets, total, limit, offset}} or, like the other docs page, a bare array. */
-  listShape: 'result' | 'array';
+  /**
+   * GET /wallets/ answers {result: {wallets, total, limit, offset}}, like the other docs page a bare
+   * array, or like the newer page {accounts: [wallet + its v3 balances], total}.
+   */
+  listShape: 'result' | 'array' | 'accounts';
+  /** Which list path answers: both, or only one (the other redirects with 301, or is 404). */
+  listPath: 'both' | '/wallets' | '/wallets/';
+  otherListPath: 301 | 404;
   /** The most wallets one list page returns, whatever limit was asked (docs: 100). */
   maxPageSize: number;
   v1: Record<string, { name: string; balances: Array<{ currency: string; amount: Amount; pendingAmount: Amount }> }>;
@@ -45,6 +51,8 @@ export function cryptofuseFixtures(): Omit<CryptofuseState, 'clients' | 'tokens'
       { id: SAVINGS_WALLET, name: 'Savings Wallet', created_at: '2025-04-01T08:15:30.123Z' },
     ],
     listShape: 'result',
+    listPath: 'both',
+    otherListPath: 301,
     maxPageSize: 100,
     v1: {
       // Doc page 003's example.

@@ -110,10 +110,23 @@ export function cryptofuseMount(keys: Record<string, Set<string>>): { mount: Mou
   }
 
   function list(req: MountRequest): MountResponse {
+    if (state.listPath !== 'both' && req.path !== state.listPath) {
+      if (state.otherListPath === 404) return reply(404, { detail: 'Not found.' });
+      const query = req.query.toString();
+      return { status: 301, body: '', headers: { location: `${req.prefix}${state.listPath}${query ? `?${query}` : ''}` } };
+    }
     const limit = Math.min(state.maxPageSize, Math.max(1, Number(req.query.get('limit') ?? 10) || 10));
     const offset = Math.max(0, Number(req.query.get('offset') ?? 0) || 0);
     const wallets = state.wallets.slice(offset, offset + limit);
     if (state.listShape === 'array') return reply(200, wallets);
+    if (state.listShape === 'accounts') {
+      // The newer page: each wallet with its (v3) account fields and balances embedded.
+      const accounts = wallets.map((w) => {
+        const v3 = state.v3[w.id];
+        return { ...(v3?.account ?? { id: w.id, name: w.name }), created: w.created_at, updated: w.created_at, balances: v3?.balances ?? [] };
+      });
+      return reply(200, { accounts, total: state.wallets.length });
+    }
     return reply(200, { result: { wallets, total: state.wallets.length, limit, offset } });
   }
 

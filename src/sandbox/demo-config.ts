@@ -9,6 +9,8 @@ export function sandboxAccounts(baseUrl: (provider: string) => string): Record<s
   return {
     'flow-main': { provider: 'flow-payments', baseUrl: `${baseUrl('flow-payments')}/api`, apiKey: SANDBOX_KEYS['flow-payments'], mode: 'test' },
     syncpay: { provider: 'syncpay', baseUrl: baseUrl('syncpay'), apiKey: SANDBOX_KEYS.syncpay },
+    // SyncPay's current API; the sk_sandbox_ key makes it mode test.
+    bachs: { provider: 'bachs', baseUrl: baseUrl('bachs'), apiKey: SANDBOX_KEYS.bachs },
     swipelux: { provider: 'swipelux', baseUrl: baseUrl('swipelux'), apiKey: SANDBOX_KEYS.swipelux, wallets: ['wal_abc123'], customers: ['cus_abc123'] },
     // Cryptofuse, one account per balance API shape: v1 with an API key and one wallet; v2 with
     // OAuth client credentials and two wallets; v3 (the default) listing no wallets, so it reads

@@ -3,6 +3,7 @@
 export const SANDBOX_KEYS = {
   'flow-payments': 'sk_test_flowsandbox00000000000001',
   syncpay: 'sk_test_syncpaysandbox000000000001',
+  bachs: 'sk_sandbox_bachssandbox0000000000001',
   swipelux: 'sk.sbx.swipeluxsandbox0000000001',
   cryptofuse: 'cf_sandbox_key_00000000000000001',
   cryptofuseClientId: 'cf_sandbox_client',

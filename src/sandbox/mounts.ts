@@ -1,4 +1,5 @@
 // The shape of a provider emulator and the registry of all of them.
+import { bachsMount, type BachsState } from './bachs.js';
 import { cryptofuseMount, type CryptofuseState } from './cryptofuse.js';
 import { flowPaymentsMount, type FlowState } from './flow-payments.js';
 import { swipeluxMount, type SwipeluxState } from './swipelux.js';
@@ -8,6 +9,8 @@ export interface MountRequest {
   method: string;
   /** Path under the provider prefix, e.g. `/api/balances`. */
   path: string;
+  /** The provider prefix itself, e.g. `/cryptofuse`, for Location headers. */
+  prefix: string;
   query: URLSearchParams;
   headers: Record<string, string>;
   body: string;
@@ -36,6 +39,7 @@ export interface SandboxState {
   keys: Record<string, Set<string>>;
   flow: FlowState;
   syncpay: SyncpayState;
+  bachs: BachsState;
   swipelux: SwipeluxState;
   cryptofuse: CryptofuseState;
 }
@@ -49,10 +53,11 @@ export function defaultMounts(): { mounts: Mount[]; state: SandboxState } {
   const keys: Record<string, Set<string>> = {};
   const flow = flowPaymentsMount(keys);
   const sync = syncpayMount(keys);
+  const bachs = bachsMount(keys);
   const swipe = swipeluxMount(keys);
   const cf = cryptofuseMount(keys);
   return {
-    mounts: [flow.mount, sync.mount, swipe.mount, cf.mount],
-    state: { keys, flow: flow.state, syncpay: sync.state, swipelux: swipe.state, cryptofuse: cf.state },
+    mounts: [flow.mount, sync.mount, bachs.mount, swipe.mount, cf.mount],
+    state: { keys, flow: flow.state, syncpay: sync.state, bachs: bachs.state, swipelux: swipe.state, cryptofuse: cf.state },
   };
 }

@@ -83,7 +83,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (retryAfterMs !== null) return send(res, mount.rateLimited(Math.ceil(retryAfterMs / 1000), counter.limit));
     }
     scenario?.beforeRequest(mount.id, path);
-    send(res, mount.handle({ method: req.method ?? 'GET', path, query: url.searchParams, headers, body }) ?? mount.notFound());
+    send(res, mount.handle({ method: req.method ?? 'GET', path, prefix: `/${providerId}`, query: url.searchParams, headers, body }) ?? mount.notFound());
   }
 
   function control(url: URL, method: string, body: string, res: ServerResponse): void {

@@ -3,13 +3,16 @@
 // bodies are undocumented). Also serves what tests need to reach: the legacy guide's
 // `{"balance": 48.5}` for `cus_legacy`, and a 403 "missing required permission" for a key that
 // lacks balances:read. No rate limit is documented, so none is enforced unless a test asks for one.
+// The customer list, customer-scoped v1 wallets and v3 customers/accounts are in swipelux-routes.ts.
 import { SANDBOX_KEYS } from './keys.js';
 import type { Mount, MountResponse } from './mounts.js';
+import { swipeluxExtraFixtures, type SwipeluxExtraState } from './swipelux-data.js';
+import { swipeluxRoutes } from './swipelux-routes.js';
 
 /** A valid sandbox key without the balances:read permission: every balance read gets a 403. */
 export const SWIPELUX_RESTRICTED_KEY = 'sk.sbx.nobalancesread0000000001';
 
-export interface SwipeluxState {
+export interface SwipeluxState extends SwipeluxExtraState {
   /** Wallet balance bodies by wallet id, served as JSON. */
   wallets: Map<string, unknown>;
   /** Customer balance bodies by customer id: an object (JSON) or raw JSON text (exact numbers). */
@@ -36,6 +39,7 @@ function problem(status: number, code: string, title: string, detail: string): M
 
 function defaultState(): SwipeluxState {
   return {
+    ...swipeluxExtraFixtures(),
     wallets: new Map([
       [
         'wal_abc123',
@@ -84,6 +88,7 @@ export function swipeluxMount(keys: Record<string, Set<string>>): { mount: Mount
   keys.swipelux = new Set([SANDBOX_KEYS.swipelux]);
   const state = defaultState();
   const notFound = () => problem(404, 'not_found', 'Not found', 'No route matches the request.');
+  const routes = swipeluxRoutes(state, problem);
   const mount: Mount = {
     id: 'swipelux',
     credentialOf: (headers) => headers['x-api-key'] || null,
@@ -94,13 +99,14 @@ export function swipeluxMount(keys: Record<string, Set<string>>): { mount: Mount
       const wallet = WALLET_PATH.exec(req.path);
       const customer = CUSTOMER_PATH.exec(req.path);
       const segment = wallet?.[1] ?? customer?.[1];
-      if (segment === undefined) return null;
+      if (segment === undefined && !/^\/v[13]\/customers(\/|$)/.test(req.path)) return null;
       if (req.method !== 'GET') return problem(405, 'method_not_allowed', 'Method not allowed', `${req.method} is not supported here.`);
       const key = req.headers['x-api-key'];
       if (key && state.restrictedKeys.has(key)) {
         return problem(403, 'forbidden', 'Forbidden', 'API key is missing required permission: balances:read');
       }
       if (!key || !keys.swipelux?.has(key)) return problem(401, 'unauthorized', 'Unauthorized', 'The request is missing a valid API key.');
+      if (segment === undefined) return routes(req);
       const id = decoded(segment);
       const body = id === null ? undefined : wallet ? state.wallets.get(id) : state.customers.get(id);
       if (body !== undefined) return { status: 200, body };

@@ -167,7 +167,7 @@ describe('usage', () => {
   it('unknown account suggests the close name', async () => {
     const { code, stderr } = await runCli(['balances', '--account', 'flow-man', '--config', configPath]);
     expect(code).toBe(2);
-    expect(stderr).toBe("error: unknown account 'flow-man' (did you mean 'flow-main'?)\n  hint: configured accounts: flow-main, syncpay, swipelux, casino-v1, casino-v2, casino-v3\n");
+    expect(stderr).toBe("error: unknown account 'flow-man' (did you mean 'flow-main'?)\n  hint: configured accounts: flow-main, syncpay, bachs, swipelux, casino-v1, casino-v2, casino-v3\n");
   });
 
   it('--help shows examples and the exit codes; each command has examples', async () => {

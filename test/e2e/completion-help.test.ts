@@ -54,7 +54,7 @@ describe('completion', () => {
       expect([code, stderr]).toEqual([0, '']);
       for (const name of names) expect(stdout, name).toMatch(new RegExp(`[\\s'"]${name}[\\s'"]`));
       for (const flag of flags) expect(stdout, flag).toContain(shell === 'fish' ? `-l ${flag.slice(2)}` : flag);
-      for (const word of ['table json csv', 'currency account provider', 'flow-payments syncpay swipelux cryptofuse', 'completion --accounts']) {
+      for (const word of ['table json csv', 'currency account provider', 'flow-payments syncpay bachs swipelux cryptofuse', 'completion --accounts']) {
         expect(stdout.replace(/'/g, '')).toContain(word);
       }
       if (!hasShell(shell)) return;

@@ -70,10 +70,12 @@ describe('config init (flags, no terminal)', () => {
     const dir = tempDir();
     const none = await runCli(['config', 'init'], { cwd: dir });
     expect([none.code, none.stderr.split('\n')[0]]).toEqual([2, 'error: config init needs --provider and --account when not run on a terminal']);
-    const swipelux = await runCli(['config', 'init', '-p', 'swipelux', '-a', 'x'], { cwd: dir });
-    expect(swipelux.stderr.split('\n')[0]).toBe('error: config init needs --wallet or --customer when not run on a terminal');
+    // Swipelux ids are optional: without them every customer of the key is read.
+    const swipeluxDir = tempDir();
+    const swipelux = await runCli(['config', 'init', '-p', 'swipelux', '-a', 'x'], { cwd: swipeluxDir });
+    expect([swipelux.code, readdirSync(swipeluxDir)]).toEqual([0, ['.balancerc.yaml']]);
     const typo = await runCli(['config', 'init', '-p', 'flow-paymnts', '-a', 'x'], { cwd: dir });
-    expect([typo.code, typo.stderr.split('\n')[0]]).toEqual([2, "error: --provider: unknown provider 'flow-paymnts' (did you mean 'flow-payments'?); expected one of flow-payments, syncpay, swipelux, cryptofuse"]);
+    expect([typo.code, typo.stderr.split('\n')[0]]).toEqual([2, "error: --provider: unknown provider 'flow-paymnts' (did you mean 'flow-payments'?); expected one of flow-payments, syncpay, bachs, swipelux, cryptofuse"]);
     const wrongFlag = await runCli(['config', 'init', '-p', 'syncpay', '-a', 'x', '--wallet', 'w1'], { cwd: dir });
     expect([wrongFlag.code, wrongFlag.stderr.trim()]).toEqual([2, 'error: --wallet is only for swipelux and cryptofuse accounts, not syncpay']);
     const badName = await runCli(['config', 'init', '-p', 'syncpay', '-a', 'bad name'], { cwd: dir });
@@ -92,7 +94,7 @@ describe('config check against the sandbox', () => {
   afterAll(() => sandbox.close());
 
   const allSecrets = [
-    SANDBOX_KEYS['flow-payments'], SANDBOX_KEYS.syncpay, SANDBOX_KEYS.swipelux, SANDBOX_KEYS.cryptofuse, SANDBOX_KEYS.cryptofuseClientSecret,
+    SANDBOX_KEYS["flow-payments"], SANDBOX_KEYS.syncpay, SANDBOX_KEYS.bachs, SANDBOX_KEYS.swipelux, SANDBOX_KEYS.cryptofuse, SANDBOX_KEYS.cryptofuseClientSecret,
     basicPair(SANDBOX_KEYS.cryptofuseClientId, SANDBOX_KEYS.cryptofuseClientSecret), 'sk_test_wrongkey000000000000000',
   ];
 
@@ -100,12 +102,12 @@ describe('config check against the sandbox', () => {
     const path = configWithReferences(dir, config, 0o600);
     const { code, stdout, stderr } = await runCli(['config', 'check', '--config', path], { env: goodEnv });
     expect([code, stderr]).toEqual([0, '']);
-    expect(stdout).toContain(`Config: ${path} (mode 0600)\n  given by --config\n  valid: 6 accounts`);
+    expect(stdout).toContain(`Config: ${path} (mode 0600)\n  given by --config\n  valid: 7 accounts`);
     expect(stdout).toMatch(/flow-main\s+apiKey\s+\$FLOW_API_KEY\s+set\n/);
     expect(stdout).toMatch(new RegExp(`swipelux\\s+apiKeyFile\\s+${join(dir, 'keys', 'swipelux')}\\s+readable, mode 0600`));
     expect(stdout).toMatch(/ACCOUNT\s+PROVIDER\s+MODE\s+REACHABLE\s+AUTH\s+LATENCY\s+BALANCES\s+RESULT/);
     expect(stdout).toMatch(/syncpay\s+syncpay\s+test\s+yes\s+ok\s+\d+ ms\s+4\s+ok/);
-    expect(stdout).toContain('All good: 6 accounts checked.');
+    expect(stdout).toContain('All good: 7 accounts checked.');
     expectNoSecrets([stdout, stderr], allSecrets);
   });
 
@@ -137,7 +139,7 @@ describe('config check against the sandbox', () => {
     const doc = JSON.parse(stdout);
     expect(Object.keys(doc)).toEqual(['schemaVersion', 'generatedAt', 'ok', 'exitCode', 'config', 'accounts']);
     expect([doc.schemaVersion, doc.ok, doc.exitCode]).toEqual([1, false, 3]);
-    expect(doc.config).toEqual({ path, origin: 'flag', reason: 'given by --config', mode: '0600', accounts: 6, error: null });
+    expect(doc.config).toEqual({ path, origin: 'flag', reason: 'given by --config', mode: "0600", accounts: 7, error: null });
     const swipelux = doc.accounts.find((a: { account: string }) => a.account === 'swipelux');
     expect(swipelux.credentials).toEqual([
       { field: 'apiKeyFile', source: 'file', variable: null, path: join(dir, 'keys', 'swipelux'), ok: false,

@@ -83,7 +83,7 @@ describe('failures', () => {
       message: `Cryptofuse does not know wallet ${UNKNOWN} for account 'casino-v2' (404 wallet_not_found: Wallet with the specified ID was not found)`,
     }]);
     const shown = new Set((doc.balances as Row[]).map((r) => `${r.account} ${r.wallet ?? ''}`.trim()));
-    expect(shown).toEqual(new Set(['flow-main', 'syncpay', 'swipelux wal_abc123', 'swipelux wal_poly_001', 'swipelux wal_eth_002', `casino-v1 ${TRADING_WALLET}`, `casino-v2 ${SAVINGS_WALLET}`, `casino-v3 ${TRADING_WALLET}`, `casino-v3 ${SAVINGS_WALLET}`]));
+    expect(shown).toEqual(new Set(['flow-main', 'syncpay', 'bachs', 'swipelux wal_abc123', 'swipelux wal_poly_001', 'swipelux wal_eth_002', `casino-v1 ${TRADING_WALLET}`, `casino-v2 ${SAVINGS_WALLET}`, `casino-v3 ${TRADING_WALLET}`, `casino-v3 ${SAVINGS_WALLET}`]));
     expect(stderr).toContain(`error: Cryptofuse does not know wallet ${UNKNOWN} for account 'casino-v2'`);
     expectNoSecrets([stdout, stderr], secrets());
   });

@@ -58,7 +58,7 @@ describe('progress', () => {
     sandbox.faults.add({ provider: 'syncpay', kind: 'delay', ms: 700 });
     const shown = await onTerminal(['balances', '--config', configPath]);
     expect(shown.code).toBe(0);
-    expect(shown.terminal).toMatch(/Fetching balances: [1-5]\/6 accounts/);
+    expect(shown.terminal).toMatch(/Fetching balances: [1-6]\/7 accounts/);
     sandbox.faults.add({ provider: 'syncpay', kind: 'delay', ms: 700 });
     const quiet = await onTerminal(['balances', '--config', configPath, '--quiet']);
     expect([quiet.code, quiet.terminal]).toEqual([0, '']);

@@ -54,7 +54,7 @@ describe('swipelux failures', () => {
     const doc = JSON.parse(stdout);
     expect(doc.complete).toBe(false);
     expect(swipeRows(doc)).toEqual([]);
-    expect(new Set(doc.balances.map((b: Row) => b.account))).toEqual(new Set(['flow-main', 'syncpay', 'casino-v1', 'casino-v2', 'casino-v3']));
+    expect(new Set(doc.balances.map((b: Row) => b.account))).toEqual(new Set(['flow-main', 'syncpay', 'bachs', 'casino-v1', 'casino-v2', 'casino-v3']));
     const message = "Swipelux refused account 'swipelux' access to wallet wal_abc123 (403 forbidden: API key is missing required permission: balances:read)";
     expect(doc.errors).toContainEqual({ account: 'swipelux', provider: 'swipelux', code: 'FORBIDDEN', message });
     expect(stderr).toContain(`error: ${message}\n`);

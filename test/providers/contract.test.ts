@@ -1,5 +1,5 @@
-// One contract for every adapter: every account of the sandbox config (one per provider and API
-// shape) is fetched, and every record must hold the model's invariants.
+// One contract for every adapter: every response shape (contract-shapes.ts) and every account of
+// the sandbox config is fetched, and every record must hold the model's invariants.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toBalanceJson, type Balance } from '../../src/core/balance.js';
 import { canonicalCurrency } from '../../src/core/currencies.js';
@@ -7,6 +7,7 @@ import { PROVIDER_IDS } from '../../src/providers/catalog.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { sandboxRawConfig } from '../../src/sandbox/demo-config.js';
 import { fetchWith } from '../helpers/adapters.js';
+import { shapeCases } from './contract-shapes.js';
 
 let sandbox: Sandbox;
 let config: Record<string, unknown>;
@@ -43,6 +44,21 @@ describe('adapter contract', () => {
   it('covers every provider', () => {
     const providers = new Set(Object.values(config.accounts as Record<string, { provider: string }>).map((a) => a.provider));
     expect([...providers].sort()).toEqual([...PROVIDER_IDS].sort());
+  });
+
+  it('the shape cases cover every provider', () => {
+    const providers = new Set(shapeCases(sandbox.baseUrl).map((c) => c.account.provider));
+    expect([...providers].sort()).toEqual([...PROVIDER_IDS].sort());
+  });
+
+  it.each(shapeCases(() => 'http://127.0.0.1:9').map((c) => c.shape))('shape: %s yields valid normalized records', async (shape) => {
+    const found = shapeCases(sandbox.baseUrl).find((c) => c.shape === shape);
+    if (!found) throw new Error(`no case ${shape}`);
+    found.setup?.(sandbox);
+    const result = await fetchWith({ accounts: { [found.shape.split(' ')[0] ?? 'x']: found.account } });
+    expect(result.errors, shape).toEqual([]);
+    expect(result.balances.length, shape).toBeGreaterThan(0);
+    for (const balance of result.balances) checkRecord(balance);
   });
 
   it('every account of the sandbox config yields valid normalized records', async () => {

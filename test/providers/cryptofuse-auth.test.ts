@@ -27,7 +27,7 @@ describe('OAuth client credentials', () => {
     const [token] = tokenRequests();
     const basic = Buffer.from(`${SANDBOX_KEYS.cryptofuseClientId}:${SANDBOX_KEYS.cryptofuseClientSecret}`).toString('base64');
     expect([token?.method, token?.headers.authorization, token?.headers['content-type'], token?.body]).toEqual([
-      'POST', `Basic ${basic}`, 'application/x-www-form-urlencoded', 'grant_type=client_credentials&scope=read',
+      'POST', `Basic ${basic}`, 'application/x-www-form-urlencoded', 'grant_type=client_credentials&scope=read+write',
     ]);
     const calls = requestsTo(sandbox, '/wallets/balance');
     expect(calls).toHaveLength(4);

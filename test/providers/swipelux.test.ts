@@ -48,11 +48,11 @@ describe('Swipelux wallet balance (docs example)', () => {
   });
 
   it('sends X-API-Key to /v1/wallets/{id}/balance with the id URL-encoded', async () => {
-    sandbox.state.swipelux.wallets.set('wal/odd id', { walletId: 'wal/odd id', network: 'base', balances: [{ currency: 'USDC', amount: '1.5' }] });
-    const result = await fetchWith(swipeConfig({ wallets: ['wal/odd id'] }));
-    expect(result.balances.map((b) => row(toBalanceJson(b)))).toEqual([['wal/odd id', 'USDC', 'base', 'USDC', '1.5', null, '1.5', 'test', null]]);
+    sandbox.state.swipelux.wallets.set('wal?odd id', { walletId: 'wal?odd id', network: 'base', balances: [{ currency: 'USDC', amount: '1.5' }] });
+    const result = await fetchWith(swipeConfig({ wallets: ['wal?odd id'] }));
+    expect(result.balances.map((b) => row(toBalanceJson(b)))).toEqual([['wal?odd id', 'USDC', 'base', 'USDC', '1.5', null, '1.5', 'test', null]]);
     const last = sandbox.requests.filter((r) => r.provider === 'swipelux').at(-1);
-    expect(last?.path).toBe('/v1/wallets/wal%2Fodd%20id/balance');
+    expect(last?.path).toBe('/v1/wallets/wal%3Fodd%20id/balance');
     expect(last?.headers['x-api-key']).toBe(SANDBOX_KEYS.swipelux);
     expect(last?.headers.authorization).toBeUndefined();
   });
@@ -167,7 +167,7 @@ describe('Swipelux error bodies and config', () => {
     for (const body of [null, [], 'text', { code: 42, detail: { nested: true } }]) expect(swipelux.errorDetail(body)).toEqual({ code: undefined, message: undefined });
   });
 
-  it('requires wallets or customers', () => {
+  it('ids are optional; v3 wallets are customerId/accountId; a customer id has no slash', () => {
     const problems = (settings: Record<string, unknown>): string[] => {
       try {
         validateConfig({ accounts: { sw: { provider: 'swipelux', apiKey: '${K}', ...settings } } }, null, 'builtin');
@@ -176,9 +176,17 @@ describe('Swipelux error bodies and config', () => {
         return (error as ConfigError).problems;
       }
     };
-    expect(problems({})).toEqual(['accounts.sw: expected wallets or customers (ids to read)']);
-    expect(problems({ wallets: [] })).toEqual(['accounts.sw: expected wallets or customers (ids to read)']);
+    expect(problems({})).toEqual([]);
+    expect(problems({ wallets: [] })).toEqual([]);
     expect(problems({ customers: ['cus_abc123'] })).toEqual([]);
+    expect(problems({ wallets: ['cus_abc123/wal_1', 'wal_2'] })).toEqual([]);
+    expect(problems({ apiVersion: 'v3', wallets: ['cus_abc123/acc_1'] })).toEqual([]);
+    expect(problems({ apiVersion: 'v3', wallets: ['acc_1'] })).toEqual([
+      'accounts.sw: wallets: "acc_1" is not customerId/accountId (v3 reads an account through its customer), e.g. cus_abc123/acc_1',
+    ]);
+    expect(problems({ wallets: ['cus_1/wal_1/x'] })).toEqual(['accounts.sw: wallets: "cus_1/wal_1/x" is not a wallet id (wal_…) or customerId/walletId']);
+    expect(problems({ customers: ['cus_1/x'] })).toEqual(['accounts.sw: customers: "cus_1/x" is not a customer id (cus_… or biz_…)']);
+    expect(problems({ apiVersion: 'v2' })).toEqual(["accounts.sw.apiVersion: \"v2\" is not one of v1, v3 (did you mean 'v1' or 'v3'?)"]);
     expect(problems({ wallets: 'wal_abc123' })).toEqual(['accounts.sw.wallets: expected a list of strings, got a string']);
   });
 });

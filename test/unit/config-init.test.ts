@@ -66,10 +66,12 @@ describe('config init questions', () => {
     expect(answers).toEqual({ provider: 'syncpay', account: 'syncpay', keyEnv: 'SYNCPAY_API_KEY', wallets: [], customers: [], apiVersion: null });
   });
 
-  it('asks Swipelux for ids and insists on at least one', async () => {
-    const { answers, printed } = await ask({ provider: 'swipelux', account: 'treasury' }, ['TREASURY_KEY', '', '', 'cus_1, biz_2']);
-    expect(printed).toContain('give at least one wallet or customer id');
+  it('asks Swipelux for ids; none at all reads every customer', async () => {
+    const { answers, printed } = await ask({ provider: 'swipelux', account: 'treasury' }, ['TREASURY_KEY', '', 'cus_1, biz_2']);
+    expect(printed).toContain('empty reads every customer');
     expect(answers).toMatchObject({ keyEnv: 'TREASURY_KEY', wallets: [], customers: ['cus_1', 'biz_2'] });
+    const none = await ask({ provider: 'swipelux', account: 'treasury' }, ['TREASURY_KEY', '', '']);
+    expect(none.answers).toMatchObject({ wallets: [], customers: [] });
   });
 
   it('asks Cryptofuse for the API version (default v3) and optional wallets', async () => {
@@ -161,7 +163,7 @@ describe('runConfigInit on a (simulated) terminal', () => {
     const { ctx } = context(dir);
     const io = scripted([]);
     const error = await runConfigInit(ctx, { given: { provider: 'swipelux' }, global: false, force: false }, { input: io.input, output: io.output, interactive: false }).catch((e: unknown) => e);
-    expect((error as UsageError).message).toBe('config init needs --account and --wallet or --customer when not run on a terminal');
+    expect((error as UsageError).message).toBe('config init needs --account when not run on a terminal');
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -40,7 +40,7 @@ describe('config validation', () => {
       "rats: unknown key (did you mean 'rates'?)",
       "accounts.flow-main.apiKye: unknown key (did you mean 'apiKey'?)",
       'accounts.flow-main: no credentials; expected apiKey (e.g. apiKey: ${MY_KEY}) or apiKeyFile',
-      'accounts.sync.provider: "synpay" is not a known provider; expected one of flow-payments, syncpay, swipelux, cryptofuse (did you mean \'syncpay\'?)',
+      'accounts.sync.provider: "synpay" is not a known provider; expected one of flow-payments, syncpay, bachs, swipelux, cryptofuse (did you mean \'syncpay\'?)',
       'accounts.cf: clientSecret missing; clientId and clientSecret go together',
       'rates.NGN: expected a string, got a number (quote it, so no digits are lost)',
       'rates.GHS: "abc" is not a decimal; expected e.g. "0.00065"',

@@ -78,7 +78,6 @@ export function missingFlags(given: GivenAnswers): string[] {
   const missing: string[] = [];
   if (!given.provider) missing.push('--provider');
   if (!given.account) missing.push('--account');
-  if (given.provider === 'swipelux' && !given.wallets?.length && !given.customers?.length) missing.push('--wallet or --customer');
   return missing;
 }
 
@@ -113,9 +112,9 @@ export async function askMissing(given: GivenAnswers, prompter: Prompter): Promi
   let apiVersion: string | null = null;
   if (provider === 'swipelux' && !given.wallets && !given.customers) {
     wallets = splitIds(await ask('Swipelux wallet ids to read (wal_…, comma-separated; empty for none)', check.ids, ''));
-    const needed = wallets.length === 0 ? 'at least one is needed when no wallet is listed' : 'empty for none';
-    const customerCheck = (v: string) => (wallets.length === 0 && splitIds(v).length === 0 ? 'give at least one wallet or customer id' : check.ids(v));
-    customers = splitIds(await ask(`Swipelux customer ids to read (cus_…/biz_…, comma-separated; ${needed})`, customerCheck, ''));
+    // No ids at all reads every customer of the key (bounded enumeration).
+    const none = wallets.length === 0 ? 'empty reads every customer' : 'empty for none';
+    customers = splitIds(await ask(`Swipelux customer ids to read (cus_…/biz_…, comma-separated; ${none})`, check.ids, ''));
   }
   if (provider === 'cryptofuse') {
     apiVersion = given.apiVersion ?? (await ask(`Cryptofuse balance API (${API_VERSIONS.join(', ')})`, check.apiVersion, 'v3'));

@@ -28,7 +28,7 @@ export function addGlobalOptions(program: Command): Command {
   return program
     .option('-c, --config <path>', 'config file (default: search, see README "Configuration")')
     .option('-a, --account <name>', 'only this account (repeatable, or comma-separated)', collect)
-    .option('-p, --provider <id>', 'only accounts of this provider (flow-payments, syncpay, swipelux, cryptofuse)')
+    .option('-p, --provider <id>', 'only accounts of this provider (flow-payments, syncpay, bachs, swipelux, cryptofuse)')
     .option('--json', 'print JSON (schemaVersion 1) on stdout')
     .option('--csv', 'print CSV on stdout')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv']))

@@ -1,11 +1,12 @@
 // Cryptofuse accepts `X-API-Key: <key>` or an OAuth 2.0 client-credentials token
 // (`Authorization: Bearer <token>`) on the wallet endpoints.
 //
-// Token request: POST /o/token/, form `grant_type=client_credentials&scope=read`, with the client
+// Token request: POST /o/token/, form `grant_type=client_credentials&scope=read write` (the scopes
+// both authentication pages document; the newer balance pages ask for both), with the client
 // id and secret as HTTP Basic auth. That is the form the authentication page documents; the
 // integration guide puts client_id/client_secret in the form body instead. Basic keeps the secret
 // out of request bodies, and resolve.ts already registers the Basic value for redaction.
-// Response: {"access_token": "…", "token_type": "Bearer", "expires_in": 36000, "scope": "read"}.
+// Response: {"access_token": "…", "token_type": "Bearer", "expires_in": 36000, "scope": "read write"}.
 // The docs disagree on the lifetime (3600 vs 36000 s), so `expires_in` from the response is used.
 //
 // Tokens are cached in memory per base URL + client id (never on disk) until shortly before they
@@ -52,7 +53,7 @@ async function requestToken(adapter: ProviderAdapter, ctx: AdapterContext, entry
     await callJson(adapter, ctx, {
       method: 'POST',
       path: '/o/token/',
-      form: { grant_type: 'client_credentials', scope: 'read' },
+      form: { grant_type: 'client_credentials', scope: 'read write' },
       headers: { authorization: `Basic ${basic}` },
       resource: 'the OAuth token endpoint /o/token/',
       credentialKeys: OAUTH_KEYS,

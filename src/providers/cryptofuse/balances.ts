@@ -31,7 +31,8 @@ export function balanceCall(version: ApiVersion, target: WalletTarget, includeZe
 }
 
 async function readWallet(adapter: ProviderAdapter, ctx: AdapterContext, version: ApiVersion, target: WalletTarget): Promise<AdapterResult> {
-  const body = await authedCall(adapter, ctx, balanceCall(version, target, ctx.includeZero));
+  // The newer wallet list already carried this wallet's balances: no second call.
+  const body = target.embedded ?? (await authedCall(adapter, ctx, balanceCall(version, target, ctx.includeZero)));
   let parsed: WalletBalances;
   try {
     parsed = parseWalletBalances(body);

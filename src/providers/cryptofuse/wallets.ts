@@ -1,9 +1,14 @@
 // Which wallets an account reads: the configured `wallets` (and v3 `externalIds`), or — when the
 // account lists neither — every wallet the key can see, from GET /wallets/ paged by limit/offset.
-// Two list shapes are documented (providers/README.md §4.5):
+// Three list shapes are documented (providers/README.md §4.5, CURRENT-APIS.md §3.2):
 //   {"result": {"wallets": [{"id": "550e…", "name": "Trading Wallet", "created_at": "…"}], "total": 2, "limit": 5, "offset": 0}}
 //   [{"id": "550e…", "name": "Trading Wallet", "blockchain": "…", "balance": 0.5, …}]   (bare array)
-import { BadResponseError, ConfigError, type BalanceError } from '../../core/errors.js';
+//   {"accounts": [{"id": "550e…", "name": "…", "external_id": "…", "wallet_id": "w_…", "balances":
+//     [{"currency": "USDTTRC20", "amount": "1000.00", "pending_amount": "50.00", "available_balance": "950.00"}]}], "total": 1}
+// The last (the newer docs) embeds each wallet's balances: they are used as they are, so
+// enumeration and balances take one call. The docs disagree on the trailing slash: GET /wallets/
+// is sent, a redirect that only drops the slash is followed once, and a 404 tries /wallets.
+import { BadResponseError, BalanceError, ConfigError } from '../../core/errors.js';
 import { whoLabel } from '../request.js';
 import { arr, listSetting, obj, optInt, optStr, ShapeError } from '../shape.js';
 import type { AdapterContext, ProviderAdapter } from '../types.js';
@@ -18,6 +23,8 @@ export interface WalletTarget {
   id: string;
   /** The name the wallet list gave, used when a balance response carries none. */
   name: string | null;
+  /** The list's own balance body for this wallet (newer list shape), read instead of a balance call. */
+  embedded?: unknown;
 }
 
 /** The documented maximum page size. */
@@ -49,7 +56,11 @@ export function configuredTargets(ctx: AdapterContext, version: ApiVersion): Wal
 
 function readPage(body: unknown): { rows: unknown[]; path: string; total: number | null } {
   if (Array.isArray(body)) return { rows: body, path: '$', total: null };
-  const result = obj(obj(body, '$').result, '$.result');
+  const root = obj(body, '$');
+  if (root.result === undefined && Array.isArray(root.accounts)) {
+    return { rows: root.accounts, path: '$.accounts', total: optInt(root.total, '$.total', 9) };
+  }
+  const result = obj(root.result, '$.result');
   return { rows: arr(result.wallets, '$.result.wallets'), path: '$.result.wallets', total: optInt(result.total, '$.result.total', 9) };
 }
 
@@ -62,20 +73,35 @@ export interface Listing {
 export async function listWallets(adapter: ProviderAdapter, ctx: AdapterContext): Promise<Listing> {
   const seen = new Map<string, WalletTarget>();
   let offset = 0;
+  let listPath = '/wallets/';
   for (let page = 0; page < MAX_PAGES; page++) {
-    const body = await authedCall(adapter, ctx, {
+    const call = (path: string) => authedCall(adapter, ctx, {
       method: 'GET',
-      path: '/wallets/',
+      path,
       query: { limit: String(PAGE_SIZE), offset: String(offset) },
       resource: 'the wallet list',
+      followSlashRedirect: true,
     });
+    let body: unknown;
+    try {
+      body = await call(listPath);
+    } catch (error) {
+      // Servers that only know the slash-less path (older docs) and do not redirect answer 404.
+      if (!(page === 0 && error instanceof BalanceError && error.code === 'NOT_FOUND')) throw error;
+      listPath = '/wallets';
+      body = await call(listPath);
+    }
     const { rows, path, total } = readPage(body);
     const before = seen.size;
     rows.forEach((row, i) => {
       const item = obj(row, `${path}[${i}]`);
       const id = readId(item.id, `${path}[${i}].id`);
       if (!id) throw new ShapeError(`${path}[${i}].id`, 'expected a wallet id');
-      if (!seen.has(id)) seen.set(id, { by: 'wallet_id', id, name: optStr(item.name, `${path}[${i}].name`) });
+      if (seen.has(id)) return;
+      const target: WalletTarget = { by: 'wallet_id', id, name: optStr(item.name, `${path}[${i}].name`) };
+      // Shaped like a v3 balance answer, so the one parser reads it (and its errors name the wallet).
+      if (Array.isArray(item.balances)) target.embedded = { account: item, balances: item.balances };
+      seen.set(id, target);
     });
     offset += rows.length;
     // A list that stops short of its own total (an empty page at offset 3 of 5) is an incomplete

@@ -1,0 +1,36 @@
+// A sandbox for Swipelux tests and a config with one account `sw` pointed at it.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { toBalanceJson, type Balance } from '../../src/core/balance.js';
+import { startSandbox } from '../../src/sandbox/server.js';
+import { swipeluxExtraFixtures } from '../../src/sandbox/swipelux-data.js';
+import { resetRateLimiters } from '../../src/http/rate-limiter.js';
+import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
+import type { Sandbox } from '../../src/sandbox/server.js';
+
+export function swipeConfig(sandbox: Sandbox, settings: Record<string, unknown>): Record<string, unknown> {
+  resetRateLimiters();
+  return { accounts: { sw: { provider: 'swipelux', baseUrl: sandbox.baseUrl('swipelux'), apiKey: SANDBOX_KEYS.swipelux, ...settings } } };
+}
+
+/** wallet, walletName, currency, network, available, pending, total. */
+export const swipeRow = (b: Balance) => {
+  const j = toBalanceJson(b);
+  return [j.wallet, j.walletName, j.currency, j.network, j.available, j.pending, j.total];
+};
+
+export const swipePaths = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.provider === 'swipelux').map((r) => r.path);
+
+/** One sandbox for the test file; each test starts with the Swipelux fixtures, no faults, no requests. */
+export function useSwipeluxSandbox(): { current: Sandbox } {
+  const holder = {} as { current: Sandbox };
+  beforeAll(async () => {
+    holder.current = await startSandbox();
+  });
+  afterAll(() => holder.current.close());
+  beforeEach(() => {
+    holder.current.faults.clear();
+    holder.current.requests.length = 0;
+    Object.assign(holder.current.state.swipelux, swipeluxExtraFixtures());
+  });
+  return holder;
+}
