@@ -13,6 +13,7 @@ export function registerSandbox(program: Command, run: Runner): void {
     .option('--latency <duration>', 'delay every response, e.g. 50ms')
     .option('--no-rate-limit', 'do not enforce the documented rate limits')
     .option('--write-config <path>', 'write a config (mode 0600) whose accounts point at this sandbox')
+    .option('--force', 'with --write-config: replace that file if it exists')
     .option('--scenario <name>', 'make balances change: settle (a SyncPay USDT deposit settles; settle:5 after 5 requests, settle:30s after 30s) or ticker')
     .addHelpText(
       'after',
@@ -23,7 +24,7 @@ export function registerSandbox(program: Command, run: Runner): void {
         'balance-inspector sandbox --scenario settle:30s --write-config sandbox.yaml   # then: watch --config sandbox.yaml',
       ]),
     )
-    .action(run((ctx, opts) => runSandbox(ctx, opts), { formats: ['table'] }));
+    .action(run((ctx, opts) => runSandbox(ctx, opts), { formats: ['table'], config: false, accounts: false, providers: false }));
 }
 
 async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
@@ -39,10 +40,11 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
   const rateLimits = opts.rateLimit === false ? Object.fromEntries(PROVIDER_IDS.map((id) => [id, null])) : undefined;
   // Claim the config file first: a bad path is refused before anything starts listening.
   const configPath = typeof opts.writeConfig === 'string' ? opts.writeConfig : null;
-  const configFile = configPath === null ? null : await createConfigFile(configPath);
+  if (opts.force && configPath === null) throw new UsageError('--force only applies to --write-config <path>');
+  const configFile = configPath === null ? null : await claimConfigFile(configPath, Boolean(opts.force));
   const sandbox = await startSandbox({ port, latencyMs, ...(rateLimits ? { rateLimits } : {}), ...(scenario ? { scenario } : {}) }).catch(
     async (error: NodeJS.ErrnoException) => {
-      if (configFile && configPath) await configFile.close().then(async () => (await import('node:fs/promises')).unlink(configPath));
+      await configFile?.abandon();
       if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
         const why = error.code === 'EADDRINUSE' ? 'is already in use' : 'needs privileges';
         throw new UsageError(`port ${port} on 127.0.0.1 ${why}`, 'pick another with --port, or leave it out for a free one');
@@ -52,8 +54,8 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
   );
   ctx.output.error(`Sandbox listening on ${sandbox.url} (loopback only). Press Ctrl+C to stop.`);
   if (configFile && configPath) {
-    await configFile.writeFile(sandboxConfigText(sandbox.baseUrl, configPath));
-    await configFile.close();
+    await configFile.handle.writeFile(sandboxConfigText(sandbox.baseUrl, configPath));
+    await configFile.commit();
     ctx.output.error(`Wrote ${configPath}; try: balance-inspector --config ${configPath} balances`);
   } else {
     ctx.output.error('Add --write-config <path> to get a config whose accounts point here.');
@@ -63,13 +65,40 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
   return (ctx.signal.reason as BalanceError).exitCode;
 }
 
-/** Create the config file (0600, never over an existing one), or say exactly why it cannot be. */
-async function createConfigFile(path: string): Promise<FileHandle> {
+interface ClaimedFile {
+  handle: FileHandle;
+  /** Put the written file in place (with --force: rename over the old one). */
+  commit(): Promise<void>;
+  /** Nothing was written: remove what was claimed, leave any old file as it was. */
+  abandon(): Promise<void>;
+}
+
+/**
+ * Claim the config file (0600), or say exactly why it cannot be. Without --force an existing file
+ * is refused; with it the new file is written beside it and renamed over it once complete, so a
+ * sandbox that cannot start leaves the old file untouched, the old mode (maybe 0644) never carries
+ * over, and a symlink at the path is replaced, never followed.
+ */
+async function claimConfigFile(path: string, force: boolean): Promise<ClaimedFile> {
+  const fs = await import('node:fs/promises');
+  const target = force ? `${path}.${process.pid}.tmp` : path;
   try {
-    return await (await import('node:fs/promises')).open(path, 'wx', 0o600);
+    if (force && (await fs.lstat(path).catch(() => null))?.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    const handle = await fs.open(target, 'wx', 0o600);
+    return {
+      handle,
+      commit: async () => {
+        await handle.close();
+        if (force) await fs.rename(target, path);
+      },
+      abandon: async () => {
+        await handle.close();
+        await fs.unlink(target);
+      },
+    };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EEXIST' ? 'it already exists' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (code ?? 'write failed');
-    throw new UsageError(`--write-config ${path}: cannot create the file: ${why}`);
+    const why = code === 'EEXIST' ? 'it already exists' : code === 'EISDIR' ? 'it is a directory' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (code ?? 'write failed');
+    throw new UsageError(`--write-config ${path}: cannot create the file: ${why}`, code === 'EEXIST' ? 'add --force to replace it, or give another path' : undefined);
   }
 }

@@ -61,7 +61,7 @@ export function registerConfigInit(config: Command, run: Runner): void {
           },
           global: Boolean(opts.global),
           force: Boolean(opts.force),
-        }), { formats: ['table'] },
+        }), { formats: ['table'], providers: false },
       ),
     );
 }
