@@ -5,7 +5,7 @@
 import { resolveAccounts, selectAccounts } from '../config/index.js';
 import type { Config, ResolvedAccount } from '../config/types.js';
 import { isZeroOrUnknown, type Balance } from '../core/balance.js';
-import { codeSelector, matchesCode } from '../core/conditions.js';
+import { matchesAnyFilter, parseCurrencyFilters } from '../core/currency-filter.js';
 import { fetchAccountBalances, fetchWithdrawalRules, type AccountOutcome, type FetchResult } from '../core/fetch-balances.js';
 import { valueBalances } from '../core/valuation.js';
 import { DEFAULT_TIMEOUT_MS, closeHttp, timeBudget, type HttpSettings } from '../http/client.js';
@@ -16,7 +16,10 @@ export interface FetchBalancesOptions {
   accounts?: string[] | undefined;
   /** Only accounts of this provider id. */
   provider?: string | undefined;
-  /** Currency filters: canonical symbols (USDT) or provider codes (USDT_TRC20, usdttrc20). */
+  /**
+   * Currency filters, `[account:]CURRENCY[@network]` each: canonical symbols (USDT), provider codes
+   * (USDT_TRC20, usdttrc20), a network (USDT@tron), an account (syncpay:USDT). Bad ones throw UsageError.
+   */
   currencies?: string[] | undefined;
   /** Leave out balances that are zero. */
   hideZero?: boolean | undefined;
@@ -78,6 +81,7 @@ export function effectiveMaxAge(config: Config, options: Pick<FetchBalancesOptio
 }
 
 export async function fetchBalances(config: Config, options: FetchBalancesOptions = {}): Promise<BalancesResult> {
+  parseCurrencyFilters(options.currencies ?? []); // a bad filter is a usage error before any request
   const selected = selectAccounts(config, { accounts: options.accounts, provider: options.provider });
   const accounts = resolveAccounts(config, selected, options.env ?? process.env);
   const now = options.now ?? (() => new Date());
@@ -172,9 +176,6 @@ async function readRules(accounts: ResolvedAccount[], http: Partial<HttpSettings
 }
 
 export function filterBalances(balances: Balance[], options: Pick<FetchBalancesOptions, 'currencies' | 'hideZero'>): Balance[] {
-  const wanted = (options.currencies ?? []).map((code) => codeSelector(code));
-  return balances.filter((b) => {
-    if (options.hideZero && isZeroOrUnknown(b)) return false;
-    return wanted.length === 0 || wanted.some((w) => matchesCode(w, b));
-  });
+  const wanted = parseCurrencyFilters(options.currencies ?? []);
+  return balances.filter((b) => !(options.hideZero && isZeroOrUnknown(b)) && matchesAnyFilter(wanted, b));
 }

@@ -56,7 +56,9 @@ export async function runCanWithdraw(ctx: RunContext, currencyArg: string, amoun
     if (result.errors.length > 0) ctx.output.warn('some accounts could not be read; the yes comes from one that could');
     return ExitCode.ok;
   }
-  for (const line of unheld ? [unheld] : checks.map((c) => c.reasons.join('; '))) ctx.output.error(`no: ${line}`);
+  // Only a known no starts with "no:"; undecided, the same findings are what was seen so far.
+  const prefix = decision === 'no' ? 'no' : 'so far';
+  for (const line of unheld ? [unheld] : checks.map((c) => c.reasons.join('; '))) ctx.output.error(`${prefix}: ${line}`);
   if (decision === 'unknown') {
     reportErrors(ctx, result);
     ctx.output.error('could not decide: an account that might hold the funds could not be read');
