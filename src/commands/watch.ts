@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { ResolvedAccount } from '../config/types.js';
 import { checkSelectorAccount } from './shared/selectors.js';
+import { describeSelector } from '../core/conditions.js';
 import { collect, examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 
@@ -73,7 +74,7 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
   const checkAccount = (flag: string, account: string | null) => checkSelectorAccount(flag, account, config, names, 'being watched');
   for (const rule of options.rules) checkAccount(rule.name, rule.selector.account);
   if (options.until) checkAccount('--until', options.until.selector.account);
-  for (const selector of options.currencySelectors) checkAccount(`--currency ${selector.code}`, selector.account);
+  for (const selector of options.currencySelectors) checkAccount(`--currency ${describeSelector(selector)}`, selector.account);
   // The config's alerts, parsed with the config; those naming an unwatched account are skipped.
   const rules = [...options.rules, ...config.alerts.filter((r) => r.selector.account === null || names.includes(r.selector.account))];
   if (options.exec && rules.length === 0) ctx.output.warn('--exec runs only for threshold events, and there are none: add --below, --above or an alerts: section');
