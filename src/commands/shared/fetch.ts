@@ -85,6 +85,8 @@ export function reportErrors(ctx: RunContext, result: Pick<BalancesResult, 'erro
   const c = ctx.output.errColor;
   for (const error of result.errors) {
     ctx.output.error(`${c.red('error:')} ${error.message}`);
+    // A config problem of one account (an unset ${VAR}) says exactly where, as a whole-config one does.
+    for (const problem of (error as { problems?: string[] }).problems ?? []) ctx.output.error(`  ${problem}`);
     if (error.hint && !ctx.output.quiet) ctx.output.error(`  ${c.dim(`hint: ${error.hint}`)}`);
   }
 }
