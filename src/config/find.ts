@@ -78,7 +78,7 @@ export function findConfig(options: FindOptions = {}): FoundConfig {
       `  ${RC_NAMES.join(', ')} in ${resolve(cwd)} and its parents,`,
       `  ${globalDir ? join(globalDir, 'config.yaml') : '$XDG_CONFIG_HOME/balance/config.yaml (no HOME set)'}`,
     ],
-    hint: 'run `balance-inspector demo` to try the sandbox, or copy .balancerc.example to .balancerc.yaml',
+    hint: 'run `balance-inspector config init` to write one (or `balance-inspector demo` to try the sandbox first)',
   });
 }
 

@@ -25,6 +25,8 @@ export interface ProviderInfo {
   rateLimit?: RateLimit;
   /** Shortest poll interval the provider asks for (watch raises faster intervals to this). */
   minPollIntervalMs: number;
+  /** Key prefixes that tell the mode (SyncPay sk_test_/sk_live_), so it is known even when a call fails. */
+  keyModePrefixes?: { test: string; live: string };
   /** Requests in flight at once per credential (sockets per origin are capped at 4 in http/transport.ts). */
   concurrency: number;
 }
@@ -40,6 +42,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     // "30 requests/minute per API token" (authorization page).
     rateLimit: { requests: 30, windowMs: 60_000 },
     minPollIntervalMs: 2_000,
+    keyModePrefixes: { test: 'sk_test_', live: 'sk_live_' },
     concurrency: 4,
   },
   syncpay: {
@@ -51,6 +54,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     credentials: [['apiKey']],
     // No number is published; the docs ask for no more than one balance poll per 10 s.
     minPollIntervalMs: 10_000,
+    keyModePrefixes: { test: 'sk_test_', live: 'sk_live_' },
     concurrency: 2,
   },
   swipelux: {
@@ -66,6 +70,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     },
     credentials: [['apiKey']],
     minPollIntervalMs: 5_000,
+    keyModePrefixes: { test: 'sk.sbx.', live: 'sk.live.' },
     concurrency: 4,
   },
   cryptofuse: {

@@ -161,7 +161,7 @@ describe('runConfigInit on a (simulated) terminal', () => {
     const { ctx } = context(dir);
     const io = scripted([]);
     const error = await runConfigInit(ctx, { given: { provider: 'swipelux' }, global: false, force: false }, { input: io.input, output: io.output, interactive: false }).catch((e: unknown) => e);
-    expect((error as UsageError).message).toBe('config init needs --account and --wallet or --customer when not run on a terminal');
+    expect((error as UsageError).message).toBe('config init needs --wallet or --customer when not run on a terminal');
     expect(readdirSync(dir)).toEqual([]);
   });
 });
