@@ -14,6 +14,7 @@ import { createContext, interrupt, type Action, type Supports } from './commands
 import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
 import { refuseUnsupported } from './commands/shared/supports.js';
 import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceError } from './core/errors.js';
+import { SEARCH_ORDER_HELP } from './config/find.js';
 import { redact } from './core/secrets.js';
 import { forTerminal } from './core/sanitize.js';
 
@@ -64,7 +65,7 @@ export function buildProgram(): Command {
       writeOut: (text) => process.stdout.write(text),
       writeErr: (text) => process.stderr.write(redact(text)),
     })
-    .addHelpText('after', EXIT_CODES_HELP);
+    .addHelpText('after', SEARCH_ORDER_HELP + EXIT_CODES_HELP);
 
   // Wrap an action: parse global flags, build the context, run, set the exit code.
   const run = (action: Action, supports: Supports | ((opts: Record<string, unknown>) => Supports) = {}) => async (...args: unknown[]) => {

@@ -22,6 +22,7 @@ export interface CollectOptions {
 export async function loadAccounts(ctx: RunContext): Promise<{ config: Config; accounts: ResolvedAccount[] }> {
   const { loadConfig, selectAccounts, resolveAccounts } = await import('../../config/index.js');
   const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+  warnStrays(ctx, config.found.strays);
   const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
   return { config, accounts: resolveAccounts(config, selected, ctx.env) };
 }
@@ -37,6 +38,7 @@ export async function collectBalances(ctx: RunContext, options: CollectOptions =
   // A bad --currency is a usage error before the config is even read.
   const selectors = filters.parseCurrencyFilters(options.currencies ?? []);
   const config = options.config ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env }));
+  if ('found' in config) warnStrays(ctx, (config as { found: { strays: string[] } }).found.strays);
   if (selectors.some((s) => s.account !== null)) {
     const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider }).map((a) => a.name);
     for (const s of selectors) checkSelectorAccount(`--currency ${options.currencies?.[selectors.indexOf(s)] ?? s.code}`, s.account, config, selected);
@@ -91,3 +93,7 @@ export function reportErrors(ctx: RunContext, result: Pick<BalancesResult, 'erro
   }
 }
 
+/** A likely config where the search never looks is never ignored without a word (config/find.ts). */
+export function warnStrays(ctx: RunContext, strays: string[]): void {
+  for (const line of strays) ctx.output.warn(line);
+}
