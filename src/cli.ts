@@ -11,8 +11,10 @@ import { registerSandbox } from './commands/sandbox.js';
 import { registerTotal } from './commands/total.js';
 import { registerWatch } from './commands/watch.js';
 import { createContext, interrupt, type Action, type Supports } from './commands/shared/context.js';
-import { addGlobalOptions, parseGlobalOptions, type GlobalOptions } from './commands/shared/options.js';
-import { ExitCode, InterruptedError, OutputError, UsageError, isBalanceError, type BalanceError } from './core/errors.js';
+import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
+import { refuseUnsupported } from './commands/shared/supports.js';
+import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceError } from './core/errors.js';
+import { SEARCH_ORDER_HELP } from './config/find.js';
 import { redact } from './core/secrets.js';
 import { escapeLines, forTerminal } from './core/sanitize.js';
 
@@ -32,8 +34,29 @@ Exit codes:
   130/143  interrupted (SIGINT/SIGTERM)
 `;
 
+/**
+ * commander answers `help nosuchcmd` with the whole help (exit 0 or 1) instead of naming the typo.
+ * Its help dispatch is internal, so it is wrapped here; test/e2e/help.test.ts pins the behaviour.
+ */
+class Program extends Command {
+  override createCommand(name?: string): Command {
+    return new Program(name);
+  }
+
+  _dispatchHelpCommand(name?: string): unknown {
+    const known = name === undefined || name === 'help' || this.commands.some((c) => c.name() === name || c.aliases().includes(name));
+    if (!known) {
+      this.args = [name]; // unknownCommand() names args[0]: "error: unknown command 'nosuchcmd'", exit 2
+      (this as unknown as { unknownCommand(): never }).unknownCommand();
+    }
+    return (Command.prototype as unknown as { _dispatchHelpCommand(n?: string): unknown })._dispatchHelpCommand.call(this, name);
+  }
+}
+
 export function buildProgram(): Command {
-  const program = addGlobalOptions(new Command('balance-inspector'))
+  const program = addGlobalOptions(new Program('balance-inspector'))
+    // Subcommand help lists the global flags too (commander copies this to every subcommand).
+    .configureHelp({ showGlobalOptions: true })
     .description('Balances from every payment and wallet provider you use, normalized: exact decimals, USD value with its source.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
@@ -42,15 +65,15 @@ export function buildProgram(): Command {
       writeOut: (text) => process.stdout.write(text),
       writeErr: (text) => process.stderr.write(escapeLines(redact(text))),
     })
-    .addHelpText('after', EXIT_CODES_HELP);
+    .addHelpText('after', SEARCH_ORDER_HELP + EXIT_CODES_HELP);
 
   // Wrap an action: parse global flags, build the context, run, set the exit code.
-  const run = (action: Action, supports: Supports = {}) => async (...args: unknown[]) => {
+  const run = (action: Action, supports: Supports | ((opts: Record<string, unknown>) => Supports) = {}) => async (...args: unknown[]) => {
     const command = args[args.length - 1] as Command;
     const positional = args.slice(0, -2).filter((a): a is string => typeof a === 'string');
     const opts = command.opts();
     const globals = parseGlobalOptions(command.optsWithGlobals());
-    refuseUnsupported(command, globals, supports);
+    refuseUnsupported(command, globals, typeof supports === 'function' ? supports(opts) : supports);
     const ctx = await createContext(globals);
     process.exitCode = await action(ctx, opts, positional);
   };
@@ -63,20 +86,6 @@ export function buildProgram(): Command {
   registerConfig(program, run);
   registerCompletion(program, run);
   return program;
-}
-
-/** Global flags a command cannot honour are usage errors, never silently ignored. */
-function refuseUnsupported(command: Command, globals: GlobalOptions, supports: Supports): void {
-  const name = [command.parent?.parent ? command.parent.name() : null, command.name()].filter(Boolean).join(' ');
-  const formats = supports.formats ?? ['table', 'json', 'csv'];
-  if (!formats.includes(globals.format)) {
-    const offered = formats.filter((f) => f !== 'table').map((f) => `--${f}`);
-    const prints = offered.length > 0 ? `prints a table or ${offered.join(' or ')}` : 'prints no machine-readable output';
-    throw new UsageError(`${name} ${prints}; --${globals.format} is not supported`, supports.formatHint);
-  }
-  if (!supports.cache && globals.maxAgeMs !== undefined) {
-    throw new UsageError(`${name} does not read cached balances; --max-age does not apply`);
-  }
 }
 
 export async function main(argv: string[]): Promise<void> {

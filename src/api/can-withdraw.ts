@@ -4,7 +4,9 @@
 // providers afresh (refreshing the cache if one is configured); with a result that holds cached
 // accounts, those accounts cannot make it a yes.
 import type { Config } from '../config/types.js';
-import { canonicalCurrency, canonicalNetwork } from '../core/currencies.js';
+import { networkTypo, parseSelector } from '../core/conditions.js';
+import { canonicalNetwork } from '../core/currencies.js';
+import { SELECTOR_HINT } from '../core/currency-filter.js';
 import { formatDuration } from '../core/duration.js';
 import { ExitCode, UsageError, combinedExitCode, type BalanceError } from '../core/errors.js';
 import type { Mode } from '../core/balance.js';
@@ -16,10 +18,8 @@ import { loadAdapter } from '../providers/index.js';
 import { notHeldReason } from '../format/withdrawal.js';
 import { fetchBalances, type BalancesResult, type FetchBalancesOptions } from './fetch.js';
 
-const CURRENCY_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,23}$/;
-
 export interface WithdrawalQuery {
-  /** A canonical symbol (USDT) or a provider code (USDT_TRC20, usdttrc20, which pins the network). */
+  /** A canonical symbol (USDT), a provider code (USDT_TRC20, usdttrc20, which pins the network), or CURRENCY@network. */
   currency: string;
   /** A plain decimal string such as "250" or "0.015". */
   amount: string;
@@ -60,15 +60,24 @@ export function parseWithdrawalQuery(query: WithdrawalQuery): WithdrawalRequest 
   if (amount === null) {
     throw new UsageError(`amount "${query.amount}" is not a plain decimal; write it like 250 or 0.015 (no exponent, sign, spaces or thousands separators)`);
   }
-  if (!CURRENCY_CODE.test(currency)) throw new UsageError(`currency "${currency}" is not a currency code; expected e.g. USDT or USDT_TRC20`);
-  if (amount.isZero()) throw new UsageError('amount must be greater than 0');
-  const canonical = canonicalCurrency(currency);
-  const typedSymbolOnly = canonical.currency === currency.toUpperCase();
-  const network = networkArg !== undefined ? canonicalNetwork(networkArg) : typedSymbolOnly ? null : canonical.network;
-  if (networkArg !== undefined && !typedSymbolOnly && canonical.network !== null && network !== canonical.network) {
-    throw new UsageError(`--network ${networkArg} contradicts ${currency}, which is on ${canonical.network}`);
+  // The selector grammar of --currency and watch (one rule for typed codes), without the account:
+  // can-withdraw takes accounts from --account.
+  const selector = parseSelector(currency);
+  if ('error' in selector) throw new UsageError(`currency "${currency}": ${selector.error}`, SELECTOR_HINT);
+  if (selector.account !== null) {
+    throw new UsageError(`currency "${currency}": can-withdraw takes the account from --account`, `e.g. can-withdraw ${currency.slice(currency.indexOf(':') + 1)} ${amountText} --account ${selector.account}`);
   }
-  return { input: currency, currency: canonical.currency, network, amount, amountDecimals: fractionDigits(amountText) };
+  if (amount.isZero()) throw new UsageError('amount must be greater than 0');
+  let network = selector.network;
+  if (networkArg !== undefined) {
+    const typo = networkTypo(networkArg);
+    if (typo !== null) throw new UsageError(`--network ${typo}`);
+    const stated = canonicalNetwork(networkArg);
+    if (network !== null && stated !== network) throw new UsageError(`--network ${networkArg} contradicts ${currency}, which is on ${network}`);
+    network = stated;
+  }
+  const input = currency.split('@')[0]?.trim() ?? currency;
+  return { input, currency: selector.currency, network, amount, amountDecimals: fractionDigits(amountText) };
 }
 
 export async function canWithdraw(

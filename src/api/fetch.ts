@@ -2,10 +2,10 @@
 // accounts → credentials → balance cache (opt-in) → adapters → valued, filtered balances. It never
 // prints: progress, debug lines and notices go to callbacks or into the result; failures of single
 // accounts are results (`errors`), everything else is thrown as a BalanceError.
-import { resolveAccounts, selectAccounts } from '../config/index.js';
+import { resolveEachAccount, selectAccounts } from '../config/index.js';
 import type { Config, ResolvedAccount } from '../config/types.js';
 import { isZeroOrUnknown, type Balance } from '../core/balance.js';
-import { codeSelector, matchesCode } from '../core/conditions.js';
+import { matchesAnyFilter, parseCurrencyFilters } from '../core/currency-filter.js';
 import { fetchAccountBalances, fetchWithdrawalRules, type AccountOutcome, type FetchResult } from '../core/fetch-balances.js';
 import { valueBalances } from '../core/valuation.js';
 import { DEFAULT_TIMEOUT_MS, closeHttp, timeBudget, type HttpSettings } from '../http/client.js';
@@ -16,7 +16,10 @@ export interface FetchBalancesOptions {
   accounts?: string[] | undefined;
   /** Only accounts of this provider id. */
   provider?: string | undefined;
-  /** Currency filters: canonical symbols (USDT) or provider codes (USDT_TRC20, usdttrc20). */
+  /**
+   * Currency filters, `[account:]CURRENCY[@network]` each: canonical symbols (USDT), provider codes
+   * (USDT_TRC20, usdttrc20), a network (USDT@tron), an account (syncpay:USDT). Bad ones throw UsageError.
+   */
   currencies?: string[] | undefined;
   /** Leave out balances that are zero. */
   hideZero?: boolean | undefined;
@@ -78,8 +81,16 @@ export function effectiveMaxAge(config: Config, options: Pick<FetchBalancesOptio
 }
 
 export async function fetchBalances(config: Config, options: FetchBalancesOptions = {}): Promise<BalancesResult> {
+  parseCurrencyFilters(options.currencies ?? []); // a bad filter is a usage error before any request
   const selected = selectAccounts(config, { accounts: options.accounts, provider: options.provider });
-  const accounts = resolveAccounts(config, selected, options.env ?? process.env);
+  // An account whose ${VAR} or key file cannot be resolved fails alone, like any account problem.
+  const resolutions = resolveEachAccount(config, selected, options.env ?? process.env);
+  const accounts = resolutions.flatMap((r) => (r.ok ? [r.account] : []));
+  const unresolved = new Map(
+    resolutions.flatMap((r): Array<[string, AccountOutcome]> =>
+      r.ok ? [] : [[r.account.name, { account: r.account.name, provider: r.account.provider, balances: [], reported: [], errors: [r.error], notices: [], ms: 0 }]],
+    ),
+  );
   const now = options.now ?? (() => new Date());
   const maxAgeMs = effectiveMaxAge(config, options);
   const cache = maxAgeMs === null ? null : await openCache(maxAgeMs, options, now);
@@ -92,7 +103,7 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
     }
   }
   const live = accounts.filter((a) => !hits.has(a.name));
-  options.onProgress?.(hits.size, accounts.length);
+  options.onProgress?.(hits.size + unresolved.size, selected.length);
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
   const http: Partial<HttpSettings> = { ...timeBudget(timeout), signal: options.signal, debug: options.debug };
   let fetched: FetchResult;
@@ -103,7 +114,7 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
         http,
         // Cached entries must serve later calls with or without --hide-zero: fetch zeros too.
         includeZero: cache !== null || !options.hideZero,
-        onAccountDone: (_, done) => options.onProgress?.(hits.size + done, accounts.length),
+        onAccountDone: (_, done) => options.onProgress?.(hits.size + unresolved.size + done, selected.length),
       }),
       options.withdrawalRules ? readRules(accounts, http, rules) : undefined,
     ]);
@@ -121,8 +132,8 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
     cache.save();
   }
   // Config order, whichever way each account was read.
-  const outcomes = accounts.flatMap((a) => {
-    const outcome = hits.get(a.name)?.outcome ?? liveByName.get(a.name);
+  const outcomes = selected.flatMap((a) => {
+    const outcome = hits.get(a.name)?.outcome ?? liveByName.get(a.name) ?? unresolved.get(a.name);
     return outcome ? [outcome] : [];
   });
   const valued = valueBalances(
@@ -173,9 +184,6 @@ async function readRules(accounts: ResolvedAccount[], http: Partial<HttpSettings
 }
 
 export function filterBalances(balances: Balance[], options: Pick<FetchBalancesOptions, 'currencies' | 'hideZero'>): Balance[] {
-  const wanted = (options.currencies ?? []).map((code) => codeSelector(code));
-  return balances.filter((b) => {
-    if (options.hideZero && isZeroOrUnknown(b)) return false;
-    return wanted.length === 0 || wanted.some((w) => matchesCode(w, b));
-  });
+  const wanted = parseCurrencyFilters(options.currencies ?? []);
+  return balances.filter((b) => !(options.hideZero && isZeroOrUnknown(b)) && matchesAnyFilter(wanted, b));
 }

@@ -62,8 +62,10 @@ export async function runCanWithdraw(ctx: RunContext, currencyArg: string, amoun
   for (const c of checks) {
     for (const note of c.status === 'unknown' && c.eligible ? c.notes : []) ctx.output.info(`note: ${note}`);
   }
+  // Only a known no starts with "no:"; undecided, the same findings are what was seen so far.
+  const prefix = decision === 'no' ? 'no' : 'so far';
   const lines = unheld ? [`${unheld} ${inMode}`] : checks.map((c) => `${c.reasons.join('; ')} ${format.modeTag(c.mode)}`);
-  for (const line of lines) ctx.output.error(`no: ${line}`);
+  for (const line of lines) ctx.output.error(`${prefix}: ${line}`);
   if (decision === 'unknown') {
     reportErrors(ctx, result);
     ctx.output.error(

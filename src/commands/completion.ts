@@ -25,7 +25,15 @@ export function registerCompletion(program: Command, run: Runner): void {
         'source <(balance-inspector completion bash)    # this shell only',
       ]),
     )
-    .action(run((ctx, opts, args) => (opts.accounts ? printAccounts(ctx) : printScript(ctx, program, args[0])), { formats: ['table'] }));
+    .action(
+      run((ctx, opts, args) => (opts.accounts ? printAccounts(ctx) : printScript(ctx, program, args[0])), (opts) => ({
+        formats: ['table'],
+        // The script is the same for every config; only `--accounts` (run by the script) reads one.
+        config: Boolean(opts.accounts),
+        accounts: false,
+        providers: false,
+      })),
+    );
 }
 
 async function printScript(ctx: RunContext, program: Command, shell: string | undefined): Promise<number> {

@@ -9,7 +9,12 @@ export function registerDemo(program: Command, run: Runner): void {
     .command('demo')
     .description('show balances from the built-in sandbox of every provider (no config or keys needed)')
     .addHelpText('after', examples(['balance-inspector demo', 'balance-inspector demo --json', 'balance-inspector demo --account syncpay']))
-    .action(run((ctx) => runDemo(ctx)));
+    .action(
+      run((ctx) => runDemo(ctx), {
+        config: false,
+        configHint: 'demo always reads its built-in sandbox; for your own config run e.g. balance-inspector balances --config <path>',
+      }),
+    );
 }
 
 export async function runDemo(ctx: RunContext): Promise<number> {

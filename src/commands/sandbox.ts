@@ -1,8 +1,8 @@
 // `sandbox`: serve the loopback emulator of the providers' balance APIs until interrupted.
 import type { Command } from 'commander';
 import { UsageError, type BalanceError } from '../core/errors.js';
-import { closeSync, openSync } from 'node:fs';
-import { writeFileAtomic } from '../core/safe-file.js';
+import { closeSync, lstatSync, openSync } from 'node:fs';
+import { nameTaken, writeFileAtomic } from '../core/safe-file.js';
 import { durationFlag, examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 
@@ -14,6 +14,7 @@ export function registerSandbox(program: Command, run: Runner): void {
     .option('--latency <duration>', 'delay every response, e.g. 50ms')
     .option('--no-rate-limit', 'do not enforce the documented rate limits')
     .option('--write-config <path>', 'write a config (mode 0600) whose accounts point at this sandbox')
+    .option('--force', 'with --write-config: replace that file if it exists')
     .option('--scenario <name>', 'make balances change: settle (a SyncPay USDT deposit settles; settle:5 after 5 requests, settle:30s after 30s) or ticker')
     .addHelpText(
       'after',
@@ -24,7 +25,7 @@ export function registerSandbox(program: Command, run: Runner): void {
         'balance-inspector sandbox --scenario settle:30s --write-config sandbox.yaml   # then: watch --config sandbox.yaml',
       ]),
     )
-    .action(run((ctx, opts) => runSandbox(ctx, opts), { formats: ['table'] }));
+    .action(run((ctx, opts) => runSandbox(ctx, opts), { formats: ['table'], config: false, accounts: false, providers: false }));
 }
 
 async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
@@ -40,10 +41,12 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
   const rateLimits = opts.rateLimit === false ? Object.fromEntries(PROVIDER_IDS.map((id) => [id, null])) : undefined;
   // Claim the config file first: a bad path is refused before anything starts listening.
   const configPath = typeof opts.writeConfig === 'string' ? opts.writeConfig : null;
-  if (configPath !== null) claimConfigFile(configPath);
+  if (opts.force && configPath === null) throw new UsageError('--force only applies to --write-config <path>');
+  const claimed = configPath !== null && claimConfigFile(configPath, Boolean(opts.force));
   const sandbox = await startSandbox({ port, latencyMs, ...(rateLimits ? { rateLimits } : {}), ...(scenario ? { scenario } : {}) }).catch(
     async (error: NodeJS.ErrnoException) => {
-      if (configPath !== null) await (await import('node:fs/promises')).unlink(configPath);
+      // Only a name we claimed is removed: with --force an old file stays as it was.
+      if (claimed && configPath !== null) await (await import('node:fs/promises')).unlink(configPath);
       if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
         const why = error.code === 'EADDRINUSE' ? 'is already in use' : 'needs privileges';
         throw new UsageError(`port ${port} on 127.0.0.1 ${why}`, 'pick another with --port, or leave it out for a free one');
@@ -53,7 +56,8 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
   );
   ctx.output.error(`Sandbox listening on ${sandbox.url} (loopback only). Press Ctrl+C to stop.`);
   if (configPath !== null) {
-    // Atomic over the claimed empty file: a reader waiting for it sees all of the config or none.
+    // Atomic over the claimed empty file (or, with --force, the old one): a reader waiting for it
+    // sees all of the config or none, the old mode never carries over, a symlink is replaced.
     writeFileAtomic(configPath, sandboxConfigText(sandbox.baseUrl, configPath), { replace: true });
     ctx.output.error(`Wrote ${configPath}; try: balance-inspector --config ${configPath} balances`);
   } else {
@@ -64,13 +68,21 @@ async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promi
   return (ctx.signal.reason as BalanceError).exitCode;
 }
 
-/** Claim the config file's name (an empty 0600 file, never over an existing one), or say exactly why it cannot be. */
-function claimConfigFile(path: string): void {
+/**
+ * Claim the config file's name (an empty 0600 file, never over an existing one), or say exactly why
+ * it cannot be. With --force an existing file is kept until the new one replaces it atomically.
+ */
+function claimConfigFile(path: string, force: boolean): boolean {
   try {
+    if (force) {
+      if (lstatSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+      if (nameTaken(path)) return false;
+    }
     closeSync(openSync(path, 'wx', 0o600));
+    return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EEXIST' ? 'it already exists' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (code ?? 'write failed');
-    throw new UsageError(`--write-config ${path}: cannot create the file: ${why}`);
+    const why = code === 'EEXIST' ? 'it already exists' : code === 'EISDIR' ? 'it is a directory' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (code ?? 'write failed');
+    throw new UsageError(`--write-config ${path}: cannot create the file: ${why}`, code === 'EEXIST' ? 'add --force to replace it, or give another path' : undefined);
   }
 }

@@ -64,6 +64,8 @@ export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<
   const nothingFetched = result.errors.length > 0 && result.outcomes.every((o) => o.errors.length > 0 && o.balances.length === 0);
   if (ctx.output.format === 'json') ctx.output.data(totalsJson(totals, result.errors, ctx.now(), result.cache));
   else if (nothingFetched) ctx.output.info('No total: no account could be read.');
+  // Nothing selected (a --currency that matches nothing): no "TOTAL 0.00" either; the reason was warned.
+  else if (totals.groups.length === 0 && ctx.output.format === 'table') ctx.output.info('No total: no balance matches the selection.');
   else if (ctx.output.format === 'csv') ctx.output.data(totalsCsv(totals));
   else ctx.output.data((await import('../format/totals-table.js')).totalsTable(totals, { color: ctx.output.color }));
 

@@ -3,9 +3,10 @@
 // optional --exec hook; --until to wait for funds; --metrics for Prometheus. Heavy modules
 // (adapters, undici, prom-client, cli-table3) load inside the run.
 import type { Command } from 'commander';
-import type { Config, ResolvedAccount } from '../config/types.js';
-import { ExitCode, UsageError } from '../core/errors.js';
-import { didYouMean } from '../core/suggest.js';
+import type { ResolvedAccount } from '../config/types.js';
+import { ExitCode } from '../core/errors.js';
+import { checkSelectorAccount } from './shared/selectors.js';
+import { describeSelector } from '../core/conditions.js';
 import { collect, examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 
@@ -71,8 +72,10 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
   const { loadAccounts } = await import('./shared/fetch.js');
   const { config, accounts } = await loadAccounts(ctx);
   const names = accounts.map((a) => a.name);
-  for (const rule of options.rules) checkAccount(rule.name, rule.selector.account, config, names);
-  if (options.until) checkAccount('--until', options.until.selector.account, config, names);
+  const checkAccount = (flag: string, account: string | null) => checkSelectorAccount(flag, account, config, names, 'being watched');
+  for (const rule of options.rules) checkAccount(rule.name, rule.selector.account);
+  if (options.until) checkAccount('--until', options.until.selector.account);
+  for (const selector of options.currencySelectors) checkAccount(`--currency ${describeSelector(selector)}`, selector.account);
   // The config's alerts, parsed with the config; those naming an unwatched account are skipped.
   const rules = [...options.rules, ...config.alerts.filter((r) => r.selector.account === null || names.includes(r.selector.account))];
   if (options.exec && rules.length === 0) ctx.output.warn('--exec runs only for threshold events, and there are none: add --below, --above or an alerts: section');
@@ -114,16 +117,6 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
     await metrics?.close();
     await closeHttp();
   }
-}
-
-/** A named account must be configured and among those watched (--account/--provider). */
-function checkAccount(flag: string, account: string | null, config: Config, watched: string[]): void {
-  if (account === null || watched.includes(account)) return;
-  const configured = config.accounts.map((a) => a.name);
-  if (!configured.includes(account)) {
-    throw new UsageError(`${flag}: unknown account '${account}'${didYouMean(account, configured)}`, `configured accounts: ${configured.join(', ')}`);
-  }
-  throw new UsageError(`${flag}: account '${account}' is not being watched`, `watched accounts: ${watched.join(', ')} (see --account / --provider)`);
 }
 
 async function startMetricsFor(ctx: RunContext, address: { host: string; port: number }, accounts: ResolvedAccount[]) {

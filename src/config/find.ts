@@ -3,7 +3,7 @@
 // then $XDG_CONFIG_HOME/balance/config.yaml (default ~/.config/balance/config.yaml).
 import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { ownedBySomeoneElse } from '../core/safe-file.js';
 import type { ConfigOrigin } from './types.js';
@@ -16,7 +16,19 @@ export interface FoundConfig {
   origin: ConfigOrigin;
   /** Human explanation of why this file was picked, for `config check`. */
   reason: string;
+  /** Likely configs where the search never looks (one warning line each); empty with --config. */
+  strays: string[];
 }
+
+/** The search order, for --help (README "Configuration" says the same). */
+export const SEARCH_ORDER_HELP = `
+Config (the first found is used; \`config check\` says which and why):
+  1. --config <path>
+  2. $BALANCE_CONFIG
+  3. .balancerc, .balancerc.json, .balancerc.yaml, .balancerc.yml in the working directory, then
+     each parent up to / (cron jobs start elsewhere: give them --config)
+  4. $XDG_CONFIG_HOME/balance/config.yaml (default ~/.config/balance/config.yaml; .yml, .json too)
+`;
 
 export interface FindOptions {
   explicitPath?: string | undefined;
@@ -62,7 +74,7 @@ export function findConfig(options: FindOptions = {}): FoundConfig {
       const candidate = join(dir, name);
       if (isFile(candidate) && !ownedBySomeoneElse(candidate)) {
         const where = dir === resolve(cwd) ? 'the working directory' : `a parent of the working directory (${dir})`;
-        return { path: candidate, origin: 'search', reason: `found ${name} in ${where}` };
+        return { path: candidate, origin: 'search', reason: `found ${name} in ${where}`, strays: strayConfigs(cwd, env, candidate) };
       }
     }
     if (dirname(dir) === dir) break;
@@ -72,7 +84,7 @@ export function findConfig(options: FindOptions = {}): FoundConfig {
   if (globalDir) {
     for (const name of GLOBAL_NAMES) {
       const candidate = join(globalDir, name);
-      if (isFile(candidate)) return { path: candidate, origin: 'global', reason: `found the user config ${candidate}` };
+      if (isFile(candidate)) return { path: candidate, origin: 'global', reason: `found the user config ${candidate}`, strays: strayConfigs(cwd, env, candidate) };
     }
   }
   throw new ConfigError('no config found', {
@@ -81,8 +93,9 @@ export function findConfig(options: FindOptions = {}): FoundConfig {
       'looked for: --config <path>, $BALANCE_CONFIG,',
       `  ${RC_NAMES.join(', ')} in ${resolve(cwd)} and its parents,`,
       `  ${globalDir ? join(globalDir, 'config.yaml') : '$XDG_CONFIG_HOME/balance/config.yaml (no HOME set)'}`,
+      ...strayConfigs(cwd, env, null),
     ],
-    hint: 'run `balance-inspector demo` to try the sandbox, or copy .balancerc.example to .balancerc.yaml',
+    hint: 'run `balance-inspector config init` to write one (or `balance-inspector demo` to try the sandbox first)',
   });
 }
 
@@ -91,5 +104,32 @@ function explicit(path: string, origin: ConfigOrigin, via: string): FoundConfig 
     throw new ConfigError(`config file not found: ${path} (from ${via})`, { code: 'NO_CONFIG' });
   }
   if (!isFile(path)) throw new ConfigError(`config path is not a file: ${path} (from ${via})`, { code: 'NO_CONFIG' });
-  return { path, origin, reason: `given by ${via}` };
+  return { path, origin, reason: `given by ${via}`, strays: [] };
+}
+
+/**
+ * Configs people write where the search never looks, each said in one line so a config that is
+ * ignored is never ignored without a word: the cache's folder name (~/.config/balance-inspector/)
+ * instead of ~/.config/balance/, and ~/.balancerc* from a working directory outside HOME (cron's
+ * is usually /), which the upward search cannot reach.
+ */
+export function strayConfigs(cwd: string, env: NodeJS.ProcessEnv, used: string | null): string[] {
+  const home = env.HOME || safeHomedir();
+  const userDir = globalConfigDir(env);
+  if (!home || !userDir) return [];
+  const userConfig = join(userDir, 'config.yaml');
+  const lines: string[] = [];
+  const lookalike = join(dirname(userDir), 'balance-inspector');
+  for (const name of GLOBAL_NAMES) {
+    const path = join(lookalike, name);
+    if (path !== used && isFile(path)) lines.push(`${path} is not read: the user config is ${userConfig}; move it there or pass --config ${path}`);
+  }
+  const fromHome = relative(home, resolve(cwd));
+  if (fromHome.startsWith('..') || isAbsolute(fromHome)) {
+    for (const name of RC_NAMES) {
+      const path = join(home, name);
+      if (path !== used && isFile(path)) lines.push(`${path} is not read from ${resolve(cwd)} (outside ${home}, so the search never reaches it); pass --config ${path} or move it to ${userConfig}`);
+    }
+  }
+  return lines;
 }

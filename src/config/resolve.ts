@@ -47,65 +47,89 @@ export function checkConfigFilePermissions(config: Config): void {
 /** Resolve the credentials of the given accounts; collects every problem before throwing. */
 export function resolveAccounts(config: Config, accounts: AccountConfig[], env: NodeJS.ProcessEnv = process.env): ResolvedAccount[] {
   checkConfigFilePermissions(config);
+  const all = accounts.map((account) => resolveOne(config, account, env));
+  const problems = all.flatMap((r) => r.problems);
+  if (problems.length > 0) throw credentialError(config, problems, [...new Set(all.flatMap((r) => r.missingVars))]);
+  return all.map((r) => r.resolved);
+}
+
+export type AccountResolution = { ok: true; account: ResolvedAccount } | { ok: false; account: AccountConfig; error: ConfigError };
+
+/**
+ * Each account on its own: an unset ${VAR} or unreadable key file fails only its account (the
+ * caller reports it like any other account failure, exit 3) and the others are still read. A
+ * config file that is unsafe as a whole still throws.
+ */
+export function resolveEachAccount(config: Config, accounts: AccountConfig[], env: NodeJS.ProcessEnv = process.env): AccountResolution[] {
+  checkConfigFilePermissions(config);
+  return accounts.map((account) => {
+    const { resolved, problems, missingVars } = resolveOne(config, account, env);
+    if (problems.length === 0) return { ok: true, account: resolved };
+    const error = credentialError(config, problems, missingVars, account.name);
+    error.account = account.name;
+    error.provider = account.provider;
+    return { ok: false, account, error };
+  });
+}
+
+function credentialError(config: Config, problems: string[], vars: string[], account?: string): ConfigError {
+  const whose = account === undefined ? '' : ` (account '${account}')`;
+  const message = vars.length > 0 && vars.length === problems.length
+    ? `environment variable${vars.length > 1 ? 's' : ''} ${vars.join(', ')} ${vars.length > 1 ? 'are' : 'is'} not set or empty${whose}`
+    : `cannot resolve the credentials${account === undefined ? '' : ` of account '${account}'`} in ${config.filePath ?? 'the config'}`;
+  return new ConfigError(message, {
+    code: vars.length > 0 ? 'UNSET_VARIABLE' : 'CREDENTIALS',
+    problems,
+    ...(vars.length > 0 ? { hint: `export ${vars[0]}=… (or use apiKeyFile) before running` } : {}),
+  });
+}
+
+function resolveOne(config: Config, account: AccountConfig, env: NodeJS.ProcessEnv): { resolved: ResolvedAccount; problems: string[]; missingVars: string[] } {
   const problems: string[] = [];
   const missingVars = new Set<string>();
-  const resolved = accounts.map((account) => {
-    const credentials: Credentials = {};
-    const path = `accounts.${account.name}`;
-    const expand = (field: string, template: string): string | undefined => {
-      let unresolved = false;
-      const value = template.replace(PLACEHOLDER, (_, name: string) => {
-        const fromEnv = env[name];
-        if (fromEnv === undefined || fromEnv.trim() === '') {
-          missingVars.add(name);
-          problems.push(`${path}.${field}: \${${name}} is ${fromEnv === undefined ? 'not set' : 'empty'}`);
-          unresolved = true;
-          return '';
-        }
-        return fromEnv;
-      });
-      return unresolved ? undefined : value;
-    };
-    const accept = (field: string, value: string | undefined): string | undefined => {
-      if (value === undefined) return undefined;
-      const trimmed = value.trim();
-      if (trimmed === '') problems.push(`${path}.${field}: is empty`);
-      else if (BAD_INNER.test(trimmed)) problems.push(`${path}.${field}: contains whitespace or control characters (value not shown)`);
-      else if (SECRET_FIELDS.has(field) && trimmed.length < MIN_SECRET_LENGTH) {
-        problems.push(`${path}.${field}: is shorter than ${MIN_SECRET_LENGTH} characters, too short to keep out of output (value not shown)`);
-      } else return trimmed;
-      return undefined;
-    };
-
-    const { apiKey, apiKeyFile, clientId, clientSecret } = account.secrets;
-    if (apiKey !== undefined) credentials.apiKey = accept('apiKey', expand('apiKey', apiKey));
-    if (apiKeyFile !== undefined) {
-      const file = expand('apiKeyFile', apiKeyFile);
-      if (file !== undefined) {
-        const read = readKeyFile(file, config.filePath);
-        if (read.problem === undefined) credentials.apiKey = accept('apiKeyFile', read.key);
-        else if (read.unsafe) problems.push(`${path}.apiKeyFile: refusing to read the key from ${read.path}: ${read.problem}`);
-        else problems.push(`${path}.apiKeyFile: ${read.path} ${read.problem}`);
+  const credentials: Credentials = {};
+  const path = `accounts.${account.name}`;
+  const expand = (field: string, template: string): string | undefined => {
+    let unresolved = false;
+    const value = template.replace(PLACEHOLDER, (_, name: string) => {
+      const fromEnv = env[name];
+      if (fromEnv === undefined || fromEnv.trim() === '') {
+        missingVars.add(name);
+        problems.push(`${path}.${field}: \${${name}} is ${fromEnv === undefined ? 'not set' : 'empty'}`);
+        unresolved = true;
+        return '';
       }
-    }
-    if (clientId !== undefined) credentials.clientId = accept('clientId', expand('clientId', clientId));
-    if (clientSecret !== undefined) credentials.clientSecret = accept('clientSecret', expand('clientSecret', clientSecret));
-    for (const value of Object.values(credentials)) if (value) registerSecret(value);
-    if (credentials.clientId && credentials.clientSecret) registerBasicAuth(credentials.clientId, credentials.clientSecret);
-    return { ...account, credentials };
-  });
-  if (problems.length > 0) {
-    const vars = [...missingVars];
-    const message = vars.length > 0 && vars.length === problems.length
-      ? `environment variable${vars.length > 1 ? 's' : ''} ${vars.join(', ')} ${vars.length > 1 ? 'are' : 'is'} not set or empty`
-      : `cannot resolve the credentials in ${config.filePath ?? 'the config'}`;
-    throw new ConfigError(message, {
-      code: missingVars.size > 0 ? 'UNSET_VARIABLE' : 'CREDENTIALS',
-      problems,
-      ...(vars.length > 0 ? { hint: `export ${vars[0]}=… (or use apiKeyFile) before running` } : {}),
+      return fromEnv;
     });
+    return unresolved ? undefined : value;
+  };
+  const accept = (field: string, value: string | undefined): string | undefined => {
+    if (value === undefined) return undefined;
+    const trimmed = value.trim();
+    if (trimmed === '') problems.push(`${path}.${field}: is empty`);
+    else if (BAD_INNER.test(trimmed)) problems.push(`${path}.${field}: contains whitespace or control characters (value not shown)`);
+    else if (SECRET_FIELDS.has(field) && trimmed.length < MIN_SECRET_LENGTH) {
+      problems.push(`${path}.${field}: is shorter than ${MIN_SECRET_LENGTH} characters, too short to keep out of output (value not shown)`);
+    } else return trimmed;
+    return undefined;
+  };
+
+  const { apiKey, apiKeyFile, clientId, clientSecret } = account.secrets;
+  if (apiKey !== undefined) credentials.apiKey = accept('apiKey', expand('apiKey', apiKey));
+  if (apiKeyFile !== undefined) {
+    const file = expand('apiKeyFile', apiKeyFile);
+    if (file !== undefined) {
+      const read = readKeyFile(file, config.filePath);
+      if (read.problem === undefined) credentials.apiKey = accept('apiKeyFile', read.key);
+      else if (read.unsafe) problems.push(`${path}.apiKeyFile: refusing to read the key from ${read.path}: ${read.problem}`);
+      else problems.push(`${path}.apiKeyFile: ${read.path} ${read.problem}`);
+    }
   }
-  return resolved;
+  if (clientId !== undefined) credentials.clientId = accept('clientId', expand('clientId', clientId));
+  if (clientSecret !== undefined) credentials.clientSecret = accept('clientSecret', expand('clientSecret', clientSecret));
+  for (const value of Object.values(credentials)) if (value) registerSecret(value);
+  if (credentials.clientId && credentials.clientSecret) registerBasicAuth(credentials.clientId, credentials.clientSecret);
+  return { resolved: { ...account, credentials }, problems, missingVars: [...missingVars] };
 }
 
 export interface KeyFileRead {

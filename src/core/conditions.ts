@@ -11,7 +11,8 @@
 // over every matching balance (all wallets and networks, and all watched accounts unless the
 // selector names one). Unknown is never zero: if any matching balance has no available figure,
 // or nothing matches, the sum is unknown (null) and a condition on it neither holds nor fails.
-import { canonicalCurrency, canonicalNetwork } from './currencies.js';
+import { canonicalCurrency, canonicalNetwork, knownNetworkNames } from './currencies.js';
+import { didYouMean } from './suggest.js';
 import { ACCOUNT_NAME, CURRENCY_CODE, NETWORK_NAME } from './names.js';
 import { Decimal, exactPlus, formatDecimal, parseUserDecimal } from './money.js';
 
@@ -73,8 +74,21 @@ export function codeSelector(code: string, account: string | null = null): Selec
   return { account, code: upper, currency: canonical.currency, network: upper !== canonical.currency ? canonical.network : null };
 }
 
+/**
+ * A network name we do not know passes (a provider may name a chain we have not listed), unless it
+ * is a near miss of one we know: `tronn` is a typo for `tron`, not a chain that no one has.
+ */
+export function networkTypo(text: string): string | null {
+  const names = knownNetworkNames();
+  if (names.includes(text.trim().toLowerCase())) return null;
+  const hint = didYouMean(text, names);
+  return hint === '' ? null : `"${text}" is not a network we know${hint}`;
+}
+
 /** Build a selector from parts (the config's alerts use separate keys). */
 export function selectorOf(account: string | null, code: string, networkText: string | null): Selector | { error: string } {
+  const typo = networkText === null ? null : networkTypo(networkText);
+  if (typo !== null) return { error: typo };
   const selector = codeSelector(code, account);
   const stated = canonicalNetwork(networkText);
   if (stated !== null && selector.network !== null && stated !== selector.network) {

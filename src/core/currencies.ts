@@ -96,6 +96,11 @@ export function canonicalCurrency(code: string, network?: string | null): Canoni
   return { currency: upper, network: NATIVE_COINS[upper] ?? null };
 }
 
+/** Every network name and alias we know (tron, trc20, ethereum, erc20, …). */
+export function knownNetworkNames(): string[] {
+  return Object.keys(NETWORK_ALIASES);
+}
+
 /** Every canonical symbol we know by name, for "did you mean" suggestions. */
 export function knownSymbols(): string[] {
   return [...new Set([...TOKENS, ...Object.keys(NATIVE_COINS), ...Object.keys(FIAT_MINOR_UNITS)])];

@@ -6,8 +6,13 @@
 export const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const ACCOUNT_NAME_RULE = "letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit";
 
-/** A canonical symbol (USDT) or a provider code (USDT_TRC20). */
-export const CURRENCY_CODE = /^[A-Za-z0-9_]{1,16}$/;
+/**
+ * A canonical symbol (USDT) or a provider code (USDT_TRC20, USDT-ERC20, USDT.E): the one rule for
+ * every currency code a user types (--currency, can-withdraw, --below/--above/--until, alerts,
+ * rates). Providers separate a network suffix with '_', '-' or '.', so all three are letters here;
+ * ':' and '@' are not, as the selector grammar uses them.
+ */
+export const CURRENCY_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,23}$/;
 
 /** A network name such as tron or ethereum. */
 export const NETWORK_NAME = /^[A-Za-z0-9-]{1,32}$/;

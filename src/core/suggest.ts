@@ -16,12 +16,18 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
-/** Candidates close to `input` (case-insensitive), best first; transpositions like USTD count. */
+/**
+ * Candidates close to `input` (case-insensitive), best first; transpositions like USTD count. Codes
+ * differing only in case are one suggestion (the first given wins: 'USDT', not also 'usdt').
+ */
 export function closest(input: string, candidates: Iterable<string>, max = 3): string[] {
   const needle = input.toLowerCase();
   const scored: Array<[string, number]> = [];
-  for (const candidate of new Set(candidates)) {
+  const seen = new Set<string>();
+  for (const candidate of candidates) {
     const hay = candidate.toLowerCase();
+    if (seen.has(hay)) continue;
+    seen.add(hay);
     const distance = editDistance(needle, hay);
     const sameLetters = [...needle].sort().join('') === [...hay].sort().join('');
     const limit = Math.max(1, Math.floor(Math.max(needle.length, hay.length) / 3));

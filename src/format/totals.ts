@@ -17,7 +17,8 @@ export function totalsJson(totals: Totals, errors: BalanceError[], generatedAt: 
     complete: errors.length === 0,
     by: totals.by,
     groups: totals.groups.map((g) => ({ key: g.key, usdValue: g.usdValue === null ? null : usd(g.usdValue), sources: g.sources })),
-    grandTotal: usd(totals.grandTotal),
+    // Nothing to total (no account read, nothing selected): unknown, never a false 0.00.
+    grandTotal: totals.groups.length === 0 ? null : usd(totals.grandTotal),
     unpriced: totals.unpriced.map((u) => ({ account: u.account, currency: u.currency, network: u.network, amount: formatDecimal(u.amount, u.scale) })),
     // Only when there are some, so documents without inconsistent balances keep their shape.
     ...(totals.inconsistent.length > 0
@@ -46,7 +47,7 @@ export function totalsCsv(totals: Totals): string {
   const row = (cells: Partial<Record<(typeof header)[number], { value: string | null; kind?: 'amount' }>>) => header.map((h) => cells[h] ?? text(null));
   return toCsv(header, [
     ...totals.groups.map((g) => row({ section: text('group'), key: text(g.key), amount: money(g.amount === null ? null : formatDecimal(g.amount, g.scale)), usdValue: money(g.usdValue === null ? null : usd(g.usdValue)), sources: text(g.sources.join(' ')) })),
-    row({ section: text('total'), key: text('TOTAL'), usdValue: money(usd(totals.grandTotal)) }),
+    row({ section: text('total'), key: text('TOTAL'), usdValue: money(totals.groups.length === 0 ? null : usd(totals.grandTotal)) }),
     ...totals.unpriced.map((u) => row({ section: text('unpriced'), account: text(u.account), provider: text(u.provider), currency: text(u.currency), network: text(u.network), amount: money(formatDecimal(u.amount, u.scale)) })),
     ...totals.inconsistent.map((i) => row({ section: text('inconsistent'), key: text(i.providerCurrency), account: text(i.account), provider: text(i.provider), currency: text(i.currency), network: text(i.network) })),
     ...totals.reconciliation.map((r) =>

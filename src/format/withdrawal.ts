@@ -4,7 +4,7 @@ import { knownSymbols } from '../core/currencies.js';
 import type { BalanceError } from '../core/errors.js';
 import { stringifyOutputJson } from '../core/json.js';
 import { formatDecimal, type Decimal } from '../core/money.js';
-import { closest } from '../core/suggest.js';
+import { suggestionText, unmatchedCode } from '../core/currency-filter.js';
 import type { CandidateCheck, WithdrawalRequest } from '../core/withdrawal.js';
 import { errorsJson } from './json.js';
 
@@ -24,13 +24,14 @@ export function yesLine(request: WithdrawalRequest, c: CandidateCheck): string {
   return `yes: '${c.account}' can withdraw ${requestLabel(request)}${fee} (available ${available}${minimum})`;
 }
 
-/** Nobody selected holds the currency: say so, and suggest what the user may have meant. */
+/**
+ * Nobody selected holds the currency: say so. Only a code we do not know gets "did you mean" (an
+ * account that simply holds no BTC is not a typo of WBTC).
+ */
 export function notHeldReason(request: WithdrawalRequest, balances: Balance[]): string {
-  const held = balances.flatMap((b) => [b.currency, b.providerCurrency]);
-  const suggestions = closest(request.input, [...held, ...knownSymbols()]).filter((s) => s.toUpperCase() !== request.input.toUpperCase());
+  const { suggestions } = unmatchedCode(request.input, balances);
   const where = request.network && request.input.toUpperCase() === request.currency ? ` on ${request.network}` : '';
-  const hint = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?)` : '';
-  return `none of the selected accounts reports ${request.input}${where}${hint}`;
+  return `none of the selected accounts reports ${request.input}${where}${suggestionText(suggestions)}`;
 }
 
 export interface WithdrawalDocument {

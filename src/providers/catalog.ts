@@ -26,6 +26,8 @@ export interface ProviderInfo {
   rateLimit?: RateLimit;
   /** Shortest poll interval the provider asks for (watch raises faster intervals to this). */
   minPollIntervalMs: number;
+  /** Key prefixes that tell the mode (SyncPay sk_test_/sk_live_), so it is known even when a call fails. */
+  keyModePrefixes?: { test: string; live: string };
   /** Requests in flight at once per credential (sockets per origin are capped at 4 in http/transport.ts). */
   concurrency: number;
 }
@@ -41,6 +43,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     // "30 requests/minute per API token" (authorization page).
     rateLimit: { requests: 30, windowMs: 60_000 },
     minPollIntervalMs: 2_000,
+    keyModePrefixes: { test: 'sk_test_', live: 'sk_live_' },
     concurrency: 4,
   },
   syncpay: {
@@ -52,6 +55,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     credentials: [['apiKey']],
     // No number is published; the docs ask for no more than one balance poll per 10 s.
     minPollIntervalMs: 10_000,
+    keyModePrefixes: { test: 'sk_test_', live: 'sk_live_' },
     concurrency: 2,
   },
   bachs: BACHS_INFO,
@@ -70,6 +74,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     credentials: [['apiKey']],
     // No limit is documented (no 429 in the v3 problem catalog).
     minPollIntervalMs: 5_000,
+    keyModePrefixes: { test: 'sk.sbx.', live: 'sk.live.' },
     concurrency: 4,
   },
   cryptofuse: {

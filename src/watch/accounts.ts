@@ -64,6 +64,10 @@ export function applyFloors(states: AccountState[], userIntervalMs: number): str
     const floor = providerFloor(s.info, perGroup.get(s.group) ?? s.requests, s.sandbox);
     s.intervalMs = Math.max(userIntervalMs, floor.ms);
     if (s.intervalMs <= s.announcedMs || floor.reason === null) continue;
+    // A rate floor before every account sharing the key has polled rests on a guessed request
+    // count ("1 request per poll"); said then, it would go stale after the first poll. It applies
+    // at once, and is announced once the count is measured.
+    if (floor.byRate && states.some((o) => o.group === s.group && o.polls === 0)) continue;
     s.announcedMs = s.intervalMs;
     const shared = states.filter((o) => o.group === s.group).length > 1 ? ' (accounts sharing its key counted together)' : '';
     const key = `${floor.reason}${shared}: polling %s every ${formatDuration(s.intervalMs)} instead of ${formatDuration(userIntervalMs)}`;

@@ -3,6 +3,8 @@
 import { parseCondition, parseLevel, type Condition, type ThresholdRule } from '../core/conditions.js';
 import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
+import { parseCurrencyFilters } from '../core/currency-filter.js';
+import type { Selector } from '../core/conditions.js';
 import type { GlobalOptions } from '../commands/shared/options.js';
 import { parseMetricsAddress, type MetricsAddress } from './metrics.js';
 
@@ -14,6 +16,8 @@ export interface WatchOptions {
   intervalMs: number;
   count: number | null;
   currencies: string[];
+  /** --currency parsed (validated before any request). */
+  currencySelectors: Selector[];
   hideZero: boolean;
   rules: ThresholdRule[];
   until: Condition | null;
@@ -68,6 +72,7 @@ export function parseWatchOptions(opts: Record<string, unknown>, globals: Global
     intervalMs,
     count,
     currencies: (opts.currency as string[] | undefined) ?? [],
+    currencySelectors: parseCurrencyFilters((opts.currency as string[] | undefined) ?? []),
     hideZero: Boolean(opts.hideZero),
     rules,
     until,

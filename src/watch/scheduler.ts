@@ -40,6 +40,8 @@ export interface Floor {
   ms: number;
   /** Why the interval is raised, for the one-time notice; null when nothing applies. */
   reason: string | null;
+  /** The floor comes from the request rate, so it depends on how many requests a poll sends. */
+  byRate?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export function providerFloor(info: ProviderInfo, requestsPerPoll: number, sandb
   if (byRate > guidance && limit) {
     const per = limit.windowMs === 60_000 ? 'minute' : formatDuration(limit.windowMs);
     const made = `${requestsPerPoll} request${requestsPerPoll > 1 ? 's' : ''} per poll`;
-    return { ms: byRate, reason: `${info.displayName} allows ${limit.requests} requests per ${per} per key (${made})` };
+    return { ms: byRate, reason: `${info.displayName} allows ${limit.requests} requests per ${per} per key (${made})`, byRate: true };
   }
   if (guidance > 0) return { ms: guidance, reason: `${info.displayName} asks for no more than one balance poll every ${formatDuration(guidance)}` };
   return { ms: 0, reason: null };

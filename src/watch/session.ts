@@ -5,6 +5,7 @@ import type { Config, ResolvedAccount } from '../config/types.js';
 import type { Balance } from '../core/balance.js';
 import type { Condition, ThresholdRule } from '../core/conditions.js';
 import { BalanceError, ExitCode, combinedExitCode } from '../core/errors.js';
+import { unmatchedWarnings } from './unmatched.js';
 import { redact } from '../core/secrets.js';
 import { valueBalances } from '../core/valuation.js';
 import { filterBalances } from '../api/fetch.js';
@@ -15,7 +16,7 @@ import type { AlertExec } from './exec.js';
 import type { Metrics } from './metrics.js';
 import { accountNotBefore, pollAccount, pollBudget, type PollResult } from './poll.js';
 import { PollLoop, realTimers, type Timers } from './scheduler.js';
-import { describeRule, ThresholdTracker, untilHolds } from './thresholds.js';
+import { ThresholdTracker, untilHolds } from './thresholds.js';
 import { formatDuration } from '../core/duration.js';
 
 export interface WatchView {
@@ -209,9 +210,8 @@ export class WatchSession {
     this.snapshotDone = true;
     const listed = this.tracked().map((t) => t.balance);
     this.emit(snapshotEvent(at, filterBalances(listed, { hideZero: this.settings.hideZero }), this.states.flatMap((s) => s.errors)));
-    for (const rule of this.thresholds.unmatched(valued)) {
-      this.deps.view.notice(`${describeRule(rule)} (${rule.name}) matches no balance of the watched accounts yet; it cannot fire until one appears`, 'warn');
-    }
+    const { until, currencies } = this.settings;
+    for (const line of unmatchedWarnings({ rules: this.thresholds.unmatched(valued), until, currencies }, valued)) this.deps.view.notice(line, 'warn');
     this.evaluate(at, valued);
   }
 

@@ -126,8 +126,45 @@ describe('failures', () => {
     const before = sandbox.requests.length;
     const { code, stdout, stderr } = await runCli(['balances', '--config', path]);
     expect([code, stdout]).toEqual([3, '']);
-    expect(stderr).toBe('error: environment variable SYNCPAY_KEY is not set or empty\n  accounts.syncpay.apiKey: ${SYNCPAY_KEY} is not set\n  hint: export SYNCPAY_KEY=… (or use apiKeyFile) before running\n');
+    expect(stderr).toBe("error: environment variable SYNCPAY_KEY is not set or empty (account 'syncpay')\n  accounts.syncpay.apiKey: ${SYNCPAY_KEY} is not set\n  hint: export SYNCPAY_KEY=… (or use apiKeyFile) before running\n");
     expect(sandbox.requests.length).toBe(before);
+  });
+
+  it('an unset ${VAR} fails only its own account: the others are printed, exit 3, a JSON errors entry', async () => {
+    const accounts = config.accounts as Record<string, Record<string, unknown>>;
+    const path = writeConfig(tempDir(), {
+      accounts: { 'flow-main': accounts['flow-main'], syncpay: { ...accounts.syncpay, apiKey: '${SYNCPAY_KEY}' }, swipelux: { ...accounts.swipelux, apiKey: '${SWIPELUX_KEY}' } },
+    });
+    const table = await runCli(['balances', '--config', path]);
+    expect(table.code).toBe(3);
+    expect(table.stdout).toContain('0.000090074983482468');
+    expect(table.stderr).toContain("error: environment variable SYNCPAY_KEY is not set or empty (account 'syncpay')\n  accounts.syncpay.apiKey: ${SYNCPAY_KEY} is not set\n");
+    expect(table.stderr).toContain("error: environment variable SWIPELUX_KEY is not set or empty (account 'swipelux')");
+    const json = await runCli(['balances', '--json', '--config', path]);
+    expect(json.code).toBe(3);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.complete).toBe(false);
+    expect([...new Set(doc.balances.map((b: { account: string }) => b.account))]).toEqual(['flow-main']);
+    expect(doc.errors).toEqual([
+      { account: 'syncpay', provider: 'syncpay', code: 'UNSET_VARIABLE', message: "environment variable SYNCPAY_KEY is not set or empty (account 'syncpay')" },
+      { account: 'swipelux', provider: 'swipelux', code: 'UNSET_VARIABLE', message: "environment variable SWIPELUX_KEY is not set or empty (account 'swipelux')" },
+    ]);
+    const total = await runCli(['total', '--json', '--config', path]);
+    expect(total.code).toBe(3);
+    expect(JSON.parse(total.stdout)).toMatchObject({ complete: false, grandTotal: '0.28' });
+    const selectedOnly = await runCli(['balances', '--json', '--account', 'flow-main', '--config', path]);
+    expect([selectedOnly.code, JSON.parse(selectedOnly.stdout).complete]).toEqual([0, true]);
+  });
+
+  it('can-withdraw with an unset ${VAR}: a yes from another account stands, a no becomes undecided (exit 3)', async () => {
+    const accounts = config.accounts as Record<string, Record<string, unknown>>;
+    const path = writeConfig(tempDir(), { accounts: { syncpay: accounts.syncpay, 'casino-v1': { ...accounts['casino-v1'], apiKey: '${CF_KEY}' } } });
+    const yes = await runCli(['can-withdraw', 'USDT', '10', '--config', path]);
+    expect(yes.code).toBe(0);
+    const unknown = await runCli(['can-withdraw', 'USDT', '1000', '--config', path]);
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr.split('\n').filter((l) => l.startsWith('no:'))).toEqual([]);
+    expect(unknown.stderr).toContain("error: environment variable CF_KEY is not set or empty (account 'casino-v1')");
   });
 
   it('a planted .config/config.js in the working directory never runs', async () => {

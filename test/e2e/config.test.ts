@@ -66,10 +66,27 @@ describe('config init (flags, no terminal)', () => {
     expect([both.code, both.stderr.trim()]).toEqual([2, 'error: pass either --global or --config <path>, not both']);
   });
 
+  it('--account defaults from the provider, as --help says', async () => {
+    const dir = tempDir();
+    const { code, stdout } = await runCli(['config', 'init', '--provider', 'syncpay'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain("with account 'syncpay' (syncpay)");
+    expect(readFileSync(join(dir, '.balancerc.yaml'), 'utf8')).toContain('accounts:\n  syncpay:\n    provider: syncpay\n    apiKey: ${SYNCPAY_API_KEY}\n');
+    const help = await runCli(['config', 'init', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('(default: from the provider: flow, syncpay, swipelux, cryptofuse)');
+  });
+
+  it('with no config anywhere, the hint names config init', async () => {
+    const dir = tempDir();
+    const { code, stdout, stderr } = await runCli(['balances'], { cwd: dir, env: { HOME: dir } });
+    expect([code, stdout]).toEqual([3, '']);
+    expect(stderr).toContain('hint: run `balance-inspector config init` to write one');
+  });
+
   it('without a terminal, missing or bad flags are usage errors naming them', async () => {
     const dir = tempDir();
     const none = await runCli(['config', 'init'], { cwd: dir });
-    expect([none.code, none.stderr.split('\n')[0]]).toEqual([2, 'error: config init needs --provider and --account when not run on a terminal']);
+    expect([none.code, none.stderr.split('\n')[0]]).toEqual([2, 'error: config init needs --provider when not run on a terminal']);
     // Swipelux ids are optional: without them every customer of the key is read.
     const swipeluxDir = tempDir();
     const swipelux = await runCli(['config', 'init', '-p', 'swipelux', '-a', 'x'], { cwd: swipeluxDir });
@@ -115,10 +132,21 @@ describe('config check against the sandbox', () => {
     const path = configWithReferences(dir, config, 0o600);
     const { code, stdout, stderr } = await runCli(['config', 'check', '--config', path], { env: { ...goodEnv, SYNCPAY_API_KEY: 'sk_test_wrongkey000000000000000' } });
     expect(code).toBe(4);
-    expect(stdout).toMatch(/syncpay\s+syncpay\s+\S+\s+yes\s+refused\s+\d+ ms\s+0\s+AUTH_FAILED/);
+    // MODE from the key's prefix (sk_test_), although the call failed and reported no balance.
+    expect(stdout).toMatch(/syncpay\s+syncpay\s+test\s+yes\s+refused\s+\d+ ms\s+0\s+AUTH_FAILED/);
     expect(stdout).toContain("syncpay: SyncPay rejected the API key for account 'syncpay'");
     expect(stdout).toContain('hint: check accounts.syncpay.apiKey');
     expectNoSecrets([stdout, stderr], allSecrets);
+  });
+
+  it('a refused key: MODE still comes from the key prefix (sk_live_ → live, sk.sbx. → test) in JSON', async () => {
+    const path = configWithReferences(dir, config, 0o600);
+    const { code, stdout } = await runCli(['config', 'check', '--json', '--account', 'syncpay,flow-main', '--config', path], {
+      env: { ...goodEnv, SYNCPAY_API_KEY: 'sk_live_wrongkey000000000000000', FLOW_API_KEY: 'sk_test_wrongkey00000000000000' },
+    });
+    expect(code).toBe(4);
+    const accounts = JSON.parse(stdout).accounts as Array<{ account: string; mode: string | null; authOk: boolean | null }>;
+    expect(accounts.map((a) => [a.account, a.mode, a.authOk])).toEqual([['flow-main', 'test', false], ['syncpay', 'live', false]]);
   });
 
   it('an unset variable: exit 3 naming it; the other accounts are still checked; no value printed', async () => {

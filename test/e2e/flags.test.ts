@@ -1,7 +1,7 @@
 // Global flags a command cannot honour are refused as usage errors, never silently ignored.
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/fixtures.js';
+import { tempDir, writeConfig } from '../helpers/fixtures.js';
 
 describe('unsupported global flags', () => {
   it.each([
@@ -13,10 +13,33 @@ describe('unsupported global flags', () => {
     [['completion', 'bash', '--csv'], 'completion prints no machine-readable output; --csv is not supported'],
     [['watch', '--max-age', '30s'], 'watch does not read cached balances; --max-age does not apply'],
     [['config', 'check', '--max-age', '1s'], 'config check does not read cached balances; --max-age does not apply'],
+    [['demo', '--config', 'mine.yaml'], 'demo reads no config file; --config does not apply'],
+    [['--config', 'mine.yaml', 'demo'], 'demo reads no config file; --config does not apply'],
+    [['sandbox', '--config', 'mine.yaml'], 'sandbox reads no config file; --config does not apply'],
+    [['sandbox', '--account', 'syncpay'], 'sandbox does not work on configured accounts; --account does not apply'],
+    [['sandbox', '--provider', 'syncpay'], 'sandbox does not work on configured accounts; --provider does not apply'],
+    [['sandbox', '--no-cache'], 'sandbox asks no provider for balances; --no-cache does not apply'],
+    [['sandbox', '--timeout', '5s'], 'sandbox asks no provider for balances; --timeout does not apply'],
+    [['completion', 'bash', '--account', 'syncpay'], 'completion does not work on configured accounts; --account does not apply'],
+    [['completion', 'bash', '--config', 'mine.yaml'], 'completion reads no config file; --config does not apply'],
+    [['completion', 'zsh', '--no-cache'], 'completion asks no provider for balances; --no-cache does not apply'],
+    [['config', 'init', '--no-cache'], 'config init asks no provider for balances; --no-cache does not apply'],
   ])('%j is a usage error with nothing on stdout', async (args, message) => {
     const dir = tempDir();
     const { code, stdout, stderr } = await runCli(args, { cwd: dir, env: { HOME: dir } });
     expect([code, stdout]).toEqual([2, '']);
     expect(stderr.split('\n')[0]).toBe(`error: ${message}`);
+  });
+});
+
+describe('flags a command does honour', () => {
+  it('demo takes --account and --no-cache; completion --accounts takes --config', async () => {
+    const dir = tempDir();
+    const demo = await runCli(['demo', '--json', '--account', 'syncpay', '--no-cache'], { cwd: dir, env: { HOME: dir } });
+    expect(demo.code).toBe(0);
+    expect(new Set(JSON.parse(demo.stdout).balances.map((b: { account: string }) => b.account))).toEqual(new Set(['syncpay']));
+    const config = writeConfig(dir, { accounts: { treasury: { provider: 'syncpay', apiKey: '${SYNCPAY_API_KEY}' } } }, 'mine.json');
+    const names = await runCli(['completion', '--accounts', '--config', config], { cwd: dir, env: { HOME: dir } });
+    expect([names.code, names.stdout]).toEqual([0, 'treasury\n']);
   });
 });

@@ -33,6 +33,38 @@ describe('sandbox --write-config', () => {
   });
 });
 
+describe('sandbox --write-config --force', () => {
+  it('an existing file is refused with a hint naming --force; with --force it is replaced (0600)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'sandbox.json');
+    writeFileSync(path, 'old: true\n', { mode: 0o644 }); // not JSON: writtenConfig waits for the new one
+    const refused = await runCli(['sandbox', '--write-config', path], { cwd: dir });
+    expect([refused.code, refused.stdout]).toEqual([2, '']);
+    expect(refused.stderr.split('\n').slice(0, 2)).toEqual([
+      `error: --write-config ${path}: cannot create the file: it already exists`,
+      '  hint: add --force to replace it, or give another path',
+    ]);
+    expect(readFileSync(path, 'utf8')).toBe('old: true\n');
+
+    let done = false;
+    const served = runCli(['sandbox', '--write-config', path, '--force'], { cwd: dir, signal: 'SIGINT', signalAfterMs: 0, signalWhen: () => done });
+    await writtenConfig(path);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const read = await runCli(['balances', '--json', '--config', path, '--account', 'syncpay']);
+    done = true;
+    expect(read.code).toBe(0);
+    expect((await served).code).toBe(130);
+  });
+
+  it('--force without --write-config, or on a directory, is a usage error', async () => {
+    const dir = tempDir();
+    const alone = await runCli(['sandbox', '--force'], { cwd: dir });
+    expect([alone.code, alone.stdout, alone.stderr.split('\n')[0]]).toEqual([2, '', 'error: --force only applies to --write-config <path>']);
+    const folder = await runCli(['sandbox', '--write-config', dir, '--force'], { cwd: dir });
+    expect([folder.code, folder.stderr.split('\n')[0]]).toEqual([2, `error: --write-config ${dir}: cannot create the file: it is a directory`]);
+  });
+});
+
 describe('sandbox usage errors', () => {
   it('refuses bad flags and an unusable --write-config path before listening (exit 2)', async () => {
     const dir = tempDir();

@@ -136,10 +136,42 @@ describe('usage errors (exit 2, nothing on stdout)', () => {
     [['--count', '0'], /--count "0" is not a positive whole number/],
     [['--metrics', 'localhost:99999'], /--metrics "localhost:99999" is not \[host:\]port/],
     [['--csv'], /--csv is not supported/],
+    [['--currency', 'USDT@tronn'], /--currency "USDT@tronn": "tronn" is not a network we know \(did you mean 'tron'\?\)/],
+    [['--currency', 'nosuch:USDT'], /--currency nosuch:USDT: unknown account 'nosuch'/],
+    [['--until', 'USDT@tronn>=1'], /--until "USDT@tronn>=1": "tronn" is not a network we know/],
   ])('%j', async (args, message) => {
     // Refused before any request: a config pointing at a closed port is enough.
     const { code, stdout, stderr } = await runCli(['watch', ...args, '--config', usageConfig]);
     expect([code, stdout]).toEqual([2, '']);
     expect(stderr).toMatch(message);
+  });
+});
+
+describe('watch says what cannot work, once', () => {
+  it('--until on a selector matching nothing warns at the first snapshot (with close codes), not only at --timeout', async () => {
+    const { configPath } = await settleSandbox({});
+    const { code, stderr } = await runCli(['watch', '--json', '--until', 'USTD>=1', '--timeout', '4s', '--interval', '1s', '--account', 'syncpay', '--config', configPath]);
+    expect(code).toBe(1);
+    const lines = stderr.trimEnd().split('\n');
+    const warned = lines.findIndex((l) => l.startsWith('warning: --until USTD >= 1: USTD matches no balance of the watched accounts yet; it cannot hold until one appears'));
+    expect(warned).toBeGreaterThanOrEqual(0);
+    expect(lines[warned]).toContain("(did you mean 'USDT'");
+    expect(lines.findIndex((l) => l.includes('did not hold within --timeout'))).toBeGreaterThan(warned);
+  });
+
+  it('--until on a known currency no account holds: warned without look-alikes', async () => {
+    const { configPath } = await settleSandbox({});
+    const { code, stderr } = await runCli(['watch', '--json', '--until', 'BTC>=1', '--count', '1', '--interval', '1s', '--account', 'syncpay', '--config', configPath]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('warning: --until BTC >= 1: BTC matches no balance of the watched accounts yet; it cannot hold until one appears\n');
+  });
+
+  it('a raised interval is announced once per account, with the measured request count (never a stale guess)', async () => {
+    const { configPath } = await settleSandbox({});
+    const { stderr } = await runCli(['watch', '--json', '--count', '2', '--interval', '100ms', '--account', 'casino-v1,casino-v3', '--timeout', '12s', '--config', configPath], { timeoutMs: 20_000 });
+    const notices = stderr.split('\n').filter((l) => l.includes('instead of 100ms'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^Cryptofuse allows 100 requests per minute per key \((\d+) requests per poll\) \(accounts sharing its key counted together\): polling accounts 'casino-v1', 'casino-v3' every [\d.]+m?s instead of 100ms$/);
+    expect(Number(/\((\d+) requests per poll\)/.exec(notices[0]!)?.[1])).toBeGreaterThan(2);
   });
 });

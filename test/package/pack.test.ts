@@ -25,7 +25,7 @@ let prefix: string;
 let packed: string[];
 beforeAll(async () => {
   work = tempDir('bi-pack-');
-  // dist/ is fresh (npm test builds first), so skip `prepare` rather than build twice.
+  // dist/ is fresh (npm test builds first), so skip `prepack` rather than build twice.
   const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT);
   const [info] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
   if (!info) throw new Error('npm pack printed nothing');
@@ -41,6 +41,13 @@ describe('the published package', () => {
       expect(packed).toContain(file);
     }
     expect(packed.filter((f) => /^(src|test|bench|\.ci)\//.test(f) || f.endsWith('.tgz') || f.startsWith('tsconfig'))).toEqual([]);
+  });
+
+  it('runs no script of its own when installed (it builds at pack time: prepack)', () => {
+    const pkg = JSON.parse(readFileSync(join(prefix, 'node_modules', 'balance-inspector', 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    const installTime = ['preinstall', 'install', 'postinstall', 'prepare'].filter((name) => pkg.scripts?.[name] !== undefined);
+    expect(installTime).toEqual([]);
+    expect(pkg.scripts?.prepack).toBe('npm run -s build');
   });
 
   it('runs `balance-inspector --version` and `bal demo` from the install prefix', async () => {

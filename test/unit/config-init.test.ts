@@ -162,8 +162,8 @@ describe('runConfigInit on a (simulated) terminal', () => {
     const dir = tempDir();
     const { ctx } = context(dir);
     const io = scripted([]);
-    const error = await runConfigInit(ctx, { given: { provider: 'swipelux' }, global: false, force: false }, { input: io.input, output: io.output, interactive: false }).catch((e: unknown) => e);
-    expect((error as UsageError).message).toBe('config init needs --account when not run on a terminal');
+    const error = await runConfigInit(ctx, { given: {}, global: false, force: false }, { input: io.input, output: io.output, interactive: false }).catch((e: unknown) => e);
+    expect((error as UsageError).message).toBe('config init needs --provider when not run on a terminal');
     expect(readdirSync(dir)).toEqual([]);
   });
 });

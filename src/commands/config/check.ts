@@ -46,6 +46,7 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
   try {
     const found = findConfig({ explicitPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
     Object.assign(config, { path: found.path, origin: found.origin, reason: found.reason, mode: doctor.fileMode(found.path) });
+    for (const line of found.strays) ctx.output.warn(line);
     loaded = validateConfig(await loadConfigFile(found.path), found.path, found.origin);
     config.accounts = loaded.accounts.length;
     checkConfigFilePermissions(loaded);

@@ -76,9 +76,20 @@ export function checkGiven(given: GivenAnswers): void {
 /** Flags a run without a terminal must have, for the provider (if known) — empty when complete. */
 export function missingFlags(given: GivenAnswers): string[] {
   const missing: string[] = [];
+  // --account defaults from the provider (flow, syncpay, …), as --help says; only --provider is needed.
   if (!given.provider) missing.push('--provider');
-  if (!given.account) missing.push('--account');
   return missing;
+}
+
+/** A complete example for the provider given (or Flow), for the "needs flags" hint. */
+export function exampleFor(provider: string | undefined): string {
+  const examples: Record<ProviderId, string> = {
+    'flow-payments': '--provider flow-payments --account flow-main --key-env FLOW_API_KEY',
+    syncpay: '--provider syncpay --account payouts --key-env SYNCPAY_API_KEY',
+    swipelux: '--provider swipelux --account treasury --wallet wal_abc123',
+    cryptofuse: '--provider cryptofuse --account casino --api-version v3',
+  };
+  return `e.g. balance-inspector config init ${examples[(provider ?? 'flow-payments') as ProviderId] ?? examples['flow-payments']}`;
 }
 
 /** Fill in defaults for everything optional (no terminal, or every required flag was given). */

@@ -32,7 +32,7 @@ export function registerConfigInit(config: Command, run: Runner): void {
     // --provider and --account are also global flags, which commander parses wherever they stand;
     // they are declared here too so this command's --help and completion describe them.
     .option('-p, --provider <id>', `the account's provider (${PROVIDER_IDS.join(', ')})`)
-    .option('-a, --account <name>', 'the name for the new account (default: from the provider, e.g. flow)')
+    .option('-a, --account <name>', 'the name for the new account (default: from the provider: flow, syncpay, swipelux, cryptofuse)')
     .option('--key-env <VAR>', 'environment variable that will hold the API key (default e.g. FLOW_API_KEY); the key itself is never written')
     .option('--wallet <id>', 'Swipelux or Cryptofuse: a wallet id to read (repeatable, or comma-separated)', collect)
     .option('--customer <id>', 'Swipelux: a customer id to read (repeatable, or comma-separated)', collect)
@@ -61,7 +61,7 @@ export function registerConfigInit(config: Command, run: Runner): void {
           },
           global: Boolean(opts.global),
           force: Boolean(opts.force),
-        }), { formats: ['table'] },
+        }), { formats: ['table'], providers: false },
       ),
     );
 }
@@ -105,15 +105,12 @@ export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: 
 }
 
 async function gatherAnswers(given: GivenAnswers, io: InitIO): Promise<InitAnswers> {
-  const { checkGiven, missingFlags, withDefaults, askMissing } = await import('./init-answers.js');
+  const { checkGiven, missingFlags, withDefaults, askMissing, exampleFor } = await import('./init-answers.js');
   checkGiven(given);
   const missing = missingFlags(given);
   if (missing.length === 0) return withDefaults(given);
   if (!io.interactive) {
-    throw new UsageError(
-      `config init needs ${missing.join(' and ')} when not run on a terminal`,
-      'e.g. balance-inspector config init --provider flow-payments --account flow-main --key-env FLOW_API_KEY',
-    );
+    throw new UsageError(`config init needs ${missing.join(' and ')} when not run on a terminal`, exampleFor(given.provider));
   }
   const { createPrompter } = await import('../../ui/prompt.js');
   const prompter = createPrompter(io);

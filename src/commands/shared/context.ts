@@ -32,10 +32,18 @@ export interface Supports {
   formatHint?: string;
   /** It reads balances through the cache, so --max-age means something (default: false). */
   cache?: boolean;
+  /** It reads (or writes) a config file, so --config means something (default: true). */
+  config?: boolean;
+  /** Said when --config is refused, e.g. what to run instead. */
+  configHint?: string;
+  /** It works on configured accounts, so --account and --provider mean something (default: true). */
+  accounts?: boolean;
+  /** It asks providers for balances, so --timeout and --no-cache mean something (default: true). */
+  providers?: boolean;
 }
 
 /** Wraps an Action into a commander action handler (see src/cli.ts). */
-export type Runner = (action: Action, supports?: Supports) => (...args: unknown[]) => Promise<void>;
+export type Runner = (action: Action, supports?: Supports | ((opts: Record<string, unknown>) => Supports)) => (...args: unknown[]) => Promise<void>;
 
 /** Process-wide interrupt controller, owned by src/cli.ts. */
 export const interrupt = { controller: new AbortController() };

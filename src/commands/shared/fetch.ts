@@ -7,7 +7,7 @@ import { formatDuration } from '../../core/duration.js';
 import type { RunContext } from './context.js';
 
 export interface CollectOptions {
-  /** Currency filters as typed: canonical (USDT) or provider codes (USDT_TRC20, usdttrc20). */
+  /** Currency filters as typed: `[account:]CURRENCY[@network]` (USDT, USDT_TRC20, USDT@tron, syncpay:USDT). */
   currencies?: string[];
   hideZero?: boolean;
   /** A config built in memory (demo) instead of a file. */
@@ -22,17 +22,27 @@ export interface CollectOptions {
 export async function loadAccounts(ctx: RunContext): Promise<{ config: Config; accounts: ResolvedAccount[] }> {
   const { loadConfig, selectAccounts, resolveAccounts } = await import('../../config/index.js');
   const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+  warnStrays(ctx, config.found.strays);
   const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
   return { config, accounts: resolveAccounts(config, selected, ctx.env) };
 }
 
 export async function collectBalances(ctx: RunContext, options: CollectOptions = {}): Promise<BalancesResult> {
-  const [{ loadConfig }, { fetchBalances }, { startProgress }] = await Promise.all([
+  const [{ loadConfig, selectAccounts }, { fetchBalances }, { startProgress }, filters, { checkSelectorAccount }] = await Promise.all([
     import('../../config/index.js'),
     import('../../api/fetch.js'),
     import('../../ui/spinner.js'),
+    import('../../core/currency-filter.js'),
+    import('./selectors.js'),
   ]);
+  // A bad --currency is a usage error before the config is even read.
+  const selectors = filters.parseCurrencyFilters(options.currencies ?? []);
   const config = options.config ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env }));
+  if ('found' in config) warnStrays(ctx, (config as { found: { strays: string[] } }).found.strays);
+  if (selectors.some((s) => s.account !== null)) {
+    const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider }).map((a) => a.name);
+    for (const s of selectors) checkSelectorAccount(`--currency ${options.currencies?.[selectors.indexOf(s)] ?? s.code}`, s.account, config, selected);
+  }
   const progress = await startProgress(ctx.output, 'Fetching balances', ctx.env);
   let result: BalancesResult;
   try {
@@ -58,6 +68,9 @@ export async function collectBalances(ctx: RunContext, options: CollectOptions =
   }
   for (const notice of result.notices) ctx.output.info(notice);
   reportCacheUse(ctx, result);
+  // A typo must not look like "you hold none": say which filter matched nothing, and what was meant.
+  const scope = result.errors.length > 0 ? 'the accounts that could be read' : 'the selected accounts';
+  for (const line of filters.unmatchedFilterWarnings(selectors, result.unfiltered, { scope })) ctx.output.warn(line);
   return result;
 }
 
@@ -74,6 +87,13 @@ export function reportErrors(ctx: RunContext, result: Pick<BalancesResult, 'erro
   const c = ctx.output.errColor;
   for (const error of result.errors) {
     ctx.output.error(`${c.red('error:')} ${error.message}`);
+    // A config problem of one account (an unset ${VAR}) says exactly where, as a whole-config one does.
+    for (const problem of (error as { problems?: string[] }).problems ?? []) ctx.output.error(`  ${problem}`);
     if (error.hint && !ctx.output.quiet) ctx.output.error(`  ${c.dim(`hint: ${error.hint}`)}`);
   }
+}
+
+/** A likely config where the search never looks is never ignored without a word (config/find.ts). */
+export function warnStrays(ctx: RunContext, strays: string[]): void {
+  for (const line of strays) ctx.output.warn(line);
 }

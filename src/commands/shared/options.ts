@@ -26,7 +26,7 @@ export function collect(value: string, previous: string[] = []): string[] {
 
 export function addGlobalOptions(program: Command): Command {
   return program
-    .option('-c, --config <path>', 'config file (default: search, see README "Configuration")')
+    .option('-c, --config <path>', 'config file (default: searched; the order is under "Config:" in balance-inspector --help)')
     .option('-a, --account <name>', 'only this account (repeatable, or comma-separated)', collect)
     .option('-p, --provider <id>', 'only accounts of this provider (flow-payments, syncpay, bachs, swipelux, cryptofuse)')
     .option('--json', 'print JSON (schemaVersion 1) on stdout')
