@@ -86,6 +86,7 @@ export function exampleFor(provider: string | undefined): string {
   const examples: Record<ProviderId, string> = {
     'flow-payments': '--provider flow-payments --account flow-main --key-env FLOW_API_KEY',
     syncpay: '--provider syncpay --account payouts --key-env SYNCPAY_API_KEY',
+    bachs: '--provider bachs --account bachs --key-env BACHS_API_KEY',
     swipelux: '--provider swipelux --account treasury --wallet wal_abc123',
     cryptofuse: '--provider cryptofuse --account casino --api-version v3',
   };
