@@ -94,7 +94,7 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
   const live = accounts.filter((a) => !hits.has(a.name));
   options.onProgress?.(hits.size, accounts.length);
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  const http: Partial<HttpSettings> = { ...timeBudget(timeout), signal: options.signal, debug: options.debug };
+  const http: Partial<HttpSettings> = { ...timeBudget(timeout), signal: options.signal, debug: options.debug, env: options.env };
   let fetched: FetchResult;
   const rules = new Map<string, WithdrawalRule[] | null>();
   try {
