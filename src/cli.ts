@@ -15,8 +15,9 @@ import { addGlobalOptions, parseGlobalOptions, type GlobalOptions } from './comm
 import { ExitCode, InterruptedError, OutputError, UsageError, isBalanceError, type BalanceError } from './core/errors.js';
 import { redact } from './core/secrets.js';
 import { forTerminal } from './core/sanitize.js';
+import { VERSION } from './version.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 const EXIT_CODES_HELP = `
 Exit codes:

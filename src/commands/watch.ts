@@ -122,8 +122,8 @@ function checkAccount(flag: string, account: string | null, config: Config, watc
 }
 
 async function startMetricsFor(ctx: RunContext, address: { host: string; port: number }, accounts: ResolvedAccount[]) {
-  const [{ startMetrics }, { isLoopbackHost }] = await Promise.all([import('../watch/metrics.js'), import('../http/url-policy.js')]);
-  const metrics = await startMetrics(address, accounts.map((a) => ({ name: a.name, provider: a.provider })));
+  const [{ startMetrics }, { isLoopbackHost }, { VERSION }] = await Promise.all([import('../watch/metrics.js'), import('../http/url-policy.js'), import('../version.js')]);
+  const metrics = await startMetrics(address, accounts.map((a) => ({ name: a.name, provider: a.provider })), { version: VERSION });
   ctx.output.info(`Prometheus metrics at ${metrics.url}`);
   if (!isLoopbackHost(address.host)) ctx.output.warn(`metrics are served beyond this machine (${address.host}); anyone who can reach the port sees your balances`);
   return metrics;

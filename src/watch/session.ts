@@ -13,6 +13,7 @@ import { BalanceTracker, type Tracked } from './diff.js';
 import { changeEvent, errorEvent, ndjsonLine, recoveredEvent, snapshotEvent, thresholdEvent, type WatchEvent } from './events.js';
 import type { AlertExec } from './exec.js';
 import type { Metrics } from './metrics.js';
+import { accountReconciliation } from './metric-families.js';
 import { accountNotBefore, pollAccount, pollBudget, type PollResult } from './poll.js';
 import { PollLoop, realTimers, type Timers } from './scheduler.js';
 import { describeRule, ThresholdTracker, untilHolds } from './thresholds.js';
@@ -176,7 +177,7 @@ export class WatchSession {
     if (ok) state.lastSuccessAt = at;
     if (requests > 0) state.requests = requests;
     state.raw = mergeBalances(state.raw, outcome.balances, ok);
-    this.deps.metrics?.pollDone(name, state.info.id, outcome.ms / 1000, ok, at);
+    this.deps.metrics?.pollDone(name, state.info.id, outcome.ms / 1000, outcome.errors, at);
     for (const notice of outcome.notices) this.noticeOnce(notice);
     for (const notice of applyFloors(this.states, this.settings.intervalMs)) this.deps.view.notice(notice, 'info');
 
@@ -188,6 +189,8 @@ export class WatchSession {
     this.tracker.revalue(watched.filter((b) => b.account !== name));
     const changes = this.tracker.update(name, mine, at);
     this.deps.metrics?.setBalances(name, mine);
+    // Reported totals cover the whole account: reconcile with all of it, not the --currency view.
+    if (ok) this.deps.metrics?.setReported(name, accountReconciliation(valued.filter((b) => b.account === name), outcome.reported));
 
     if (!this.snapshotDone) {
       if (this.states.every((s) => s.polls > 0)) this.snapshot(at, valued);
