@@ -26,11 +26,32 @@ export interface HttpSettings {
   debug?: ((line: string) => void) | undefined;
   /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default process.env). */
   env?: NodeJS.ProcessEnv | undefined;
+  /** Called before waiting to retry, so people hear about the pause (README "Network behaviour"). */
+  onRetry?: ((notice: RetryNotice) => void) | undefined;
   /** Called as each attempt is sent (watch counts requests per poll to respect rate limits). */
   onRequest?: ((attempt: number) => void) | undefined;
 }
 
+export interface RetryNotice {
+  /** The account asking (HttpRequestSpec.account), or who when none was given. */
+  account: string;
+  /** Why: "rate-limited", "HTTP 503", "connection reset", "timed out". */
+  reason: string;
+  waitMs: number;
+  /** The attempt about to be made, and how many there can be. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+/** For people: "syncpay: rate-limited, retrying in 3s (attempt 2 of 3)". */
+export function describeRetry(notice: RetryNotice): string {
+  const wait = notice.waitMs >= 1000 ? `${Math.ceil(notice.waitMs / 1000)}s` : `${Math.max(0, Math.round(notice.waitMs))}ms`;
+  return `${notice.account}: ${notice.reason}, retrying in ${wait} (attempt ${notice.attempt} of ${notice.maxAttempts})`;
+}
+
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Retries waiting at least this long are announced through onRetry. */
+export const NOTICEABLE_WAIT_MS = 1_000;
 
 /** A budget of `timeoutMs` from now: the deadline, and how to name it in messages ("within 30s"). */
 export function timeBudget(timeoutMs: number): Pick<HttpSettings, 'deadline' | 'timeoutLabel'> {
@@ -57,6 +78,8 @@ export interface HttpRequestSpec {
   body?: string;
   /** Who is asking, for messages: "Flow Payments for account 'flow-main'". */
   who: string;
+  /** The account's name, for short notices ("syncpay: rate-limited, retrying in 3s"). */
+  account?: string | undefined;
   limiter?: RateLimiter | undefined;
 }
 
@@ -109,6 +132,11 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
       return finish(outcome, spec, settings, proxy);
     }
     settings.debug?.(`retrying ${spec.who} in ${formatDuration(wait)}${retryAfter !== null ? ' (Retry-After)' : ''}`);
+    // A pause people notice is said (a 429's Retry-After, a long backoff); a sub-second retry
+    // that usually goes unnoticed stays in --debug only.
+    if (wait >= NOTICEABLE_WAIT_MS) {
+      settings.onRetry?.({ account: spec.account ?? spec.who, reason: retryReason(outcome), waitMs: wait, attempt: attempt + 1, maxAttempts: settings.maxAttempts });
+    }
     await sleep(wait, settings.signal);
   }
 }
@@ -186,6 +214,12 @@ function transportError(error: Error, spec: HttpRequestSpec, settings: HttpSetti
       ? 'check baseUrl and your network/DNS (behind a proxy, set HTTPS_PROXY)'
       : 'try again later; --debug shows each attempt';
   return new UnavailableError(`cannot reach ${spec.who} at ${spec.url.host}${via}: ${words}`, { code: 'UNREACHABLE', hint });
+}
+
+function retryReason(outcome: HttpResponse | Error): string {
+  if (!(outcome instanceof Error)) return outcome.status === 429 ? 'rate-limited' : `HTTP ${outcome.status}`;
+  const code = errorCode(outcome);
+  return TIMEOUT_CODES.has(code) ? 'timed out' : (TRANSPORT_WORDS[code] ?? 'network error');
 }
 
 function timeoutError(spec: HttpRequestSpec, settings: HttpSettings, attempts: number | null, code = ''): UnavailableError {

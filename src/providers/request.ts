@@ -76,6 +76,7 @@ export async function callJson(adapter: ProviderAdapter, ctx: AdapterContext, sp
       headers,
       ...(body !== undefined ? { body } : {}),
       who: whoLabel(ctx),
+      account: ctx.account.name,
       limiter: accountLimiter(ctx.account, ctx.info),
     },
     ctx.http,

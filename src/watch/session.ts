@@ -18,6 +18,7 @@ import { accountNotBefore, pollAccount, pollBudget, type PollResult } from './po
 import { PollLoop, realTimers, type Timers } from './scheduler.js';
 import { describeRule, ThresholdTracker, untilHolds } from './thresholds.js';
 import { formatDuration } from '../core/duration.js';
+import { describeRetry } from '../http/client.js';
 
 export interface WatchView {
   /** Something happened (NDJSON writes it as a line). */
@@ -158,7 +159,10 @@ export class WatchSession {
     let result: PollResult;
     try {
       const budgetMs = pollBudget(state.intervalMs, this.timers.now(), this.deadline);
-      result = await pollAccount(state.account, { budgetMs, signal: controller.signal, debug: this.deps.debug });
+      result = await pollAccount(state.account, {
+        budgetMs, signal: controller.signal, debug: this.deps.debug,
+        onRetry: (notice) => this.deps.view.notice(describeRetry(notice), 'info'),
+      });
     } catch (error) {
       if (controller.signal.aborted) return; // interrupted or stopped: the loop is ending
       throw error;

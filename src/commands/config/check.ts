@@ -92,7 +92,7 @@ async function proxyRoutes(accounts: Config['accounts'], env: NodeJS.ProcessEnv)
 /** The same fetch every listing command uses, with progress on a terminal. */
 async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<AccountOutcome[]> {
   if (accounts.length === 0) return [];
-  const [{ fetchAccountBalances }, { startProgress }, { closeHttp, timeBudget, DEFAULT_TIMEOUT_MS }] = await Promise.all([
+  const [{ fetchAccountBalances }, { startProgress }, { closeHttp, timeBudget, describeRetry, DEFAULT_TIMEOUT_MS }] = await Promise.all([
     import('../../core/fetch-balances.js'),
     import('../../ui/spinner.js'),
     import('../../http/client.js'),
@@ -106,6 +106,7 @@ async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<A
         signal: ctx.signal,
         debug: ctx.globals.debug ? (line: string) => ctx.output.debug(line) : undefined,
         env: ctx.env,
+        onRetry: (notice) => progress.note(describeRetry(notice)),
       },
       onAccountDone: (_, done, total) => progress.update(`Checking accounts: ${done}/${total}`),
     });

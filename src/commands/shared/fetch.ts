@@ -27,10 +27,11 @@ export async function loadAccounts(ctx: RunContext): Promise<{ config: Config; a
 }
 
 export async function collectBalances(ctx: RunContext, options: CollectOptions = {}): Promise<BalancesResult> {
-  const [{ loadConfig }, { fetchBalances }, { startProgress }] = await Promise.all([
+  const [{ loadConfig }, { fetchBalances }, { startProgress }, { describeRetry }] = await Promise.all([
     import('../../config/index.js'),
     import('../../api/fetch.js'),
     import('../../ui/spinner.js'),
+    import('../../http/client.js'),
   ]);
   const config = options.config ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env }));
   const progress = await startProgress(ctx.output, 'Fetching balances', ctx.env);
@@ -50,6 +51,7 @@ export async function collectBalances(ctx: RunContext, options: CollectOptions =
       refresh: options.refresh,
       withdrawalRules: options.withdrawalRules,
       onProgress: (done, total) => progress.update(`Fetching balances: ${done}/${total} accounts`),
+      onRetry: (notice) => progress.note(describeRetry(notice)),
       debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined,
       now: ctx.now,
     });
