@@ -66,7 +66,7 @@ export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<
   if (ctx.output.format === 'json') ctx.output.data(totalsJson(totals, result.errors, ctx.now(), result.cache));
   else if (nothingFetched) ctx.output.info('No total: no account could be read.');
   else if (ctx.output.format === 'csv') ctx.output.data(totalsCsv(totals));
-  else ctx.output.data((await import('../format/totals-table.js')).totalsTable(totals, { color: ctx.output.color }));
+  else ctx.output.data((await import('../format/totals-table.js')).totalsTable(totals, { color: ctx.output.color, width: ctx.output.terminalSize()?.columns }));
 
   if (result.errors.length > 0 && !nothingFetched && ctx.output.format === 'table') {
     const failed = [...new Set(result.errors.map((e) => e.account).filter(Boolean))];
