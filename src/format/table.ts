@@ -23,7 +23,7 @@ export function renderTable(head: string[], rows: string[][], rightAligned: numb
     const fitted = fitTable(head, rows, rightAligned, style.width, fit);
     const table = drawTable(fitted.head, fitted.rows, fitted.rightAligned, style);
     if (fitted.dropped.length === 0) return table;
-    const note = `hidden: ${fitted.dropped.join(', ')} (terminal too narrow; pipe or --json shows all)`;
+    const note = `hidden to fit: ${fitted.dropped.join(', ')} (widen, pipe or --json for all)`;
     return `${table}${style.color.dim(clipVisible(note, style.width))}\n`;
   }
   return drawTable(head, rows, rightAligned, style);

@@ -70,13 +70,13 @@ describe('balancesTable on a terminal', () => {
     expect(text).toContain('1.234567890123456789');
     expect(text).toContain('450,000.00');
     expect(lines(text)[0]).toMatch(/^ACCOUNT\s+WALLET\s+CURRENCY\s+NETWORK\s+AVAILABLE\s+USD$/);
-    expect(lines(text).at(-1)).toBe('hidden: PENDING, TOTAL (terminal too narrow; pipe or --json shows all)');
+    expect(lines(text).at(-1)).toBe('hidden to fit: PENDING, TOTAL (widen, pipe or --json for all)');
   });
 
   it('at 60 columns the wallet and the network go too; ACCOUNT, CURRENCY, AVAILABLE and USD stay', () => {
     const text = balancesTable(rows, { color: plain, width: 60 });
     expect(lines(text)[0]).toMatch(/^ACCOUNT\s+CURRENCY\s+AVAILABLE\s+USD$/);
-    expect(lines(text).at(-1)).toBe('hidden: PENDING, TOTAL, WALLET, NETWORK (terminal too narrow; pipe or --json shows all)'.slice(0, 59) + '…');
+    expect(lines(text).at(-1)).toBe('hidden to fit: PENDING, TOTAL, WALLET, NETWORK (widen, pipe…');
   });
 
   it('without a width (a pipe) the table is whole and unchanged', () => {
