@@ -85,8 +85,8 @@ export function renderFrame(input: FrameInput): string {
   });
   const head = ['ACCOUNT', ...(showWallet ? ['WALLET'] : []), 'CURRENCY', 'NETWORK', 'AVAILABLE', 'PENDING', 'TOTAL', 'USD', 'Δ START', 'Δ LAST'];
   const first = showWallet ? 4 : 3;
-  // Too narrow: PENDING, TOTAL, Δ START, NETWORK and the wallet go in that order (the wallet name is cut first).
-  const fit = { shrink: showWallet ? [{ column: 1, min: 8 }] : [], drop: [first + 1, first + 2, first + 4, first - 1, ...(showWallet ? [1] : [])] };
+  // Too narrow: PENDING, TOTAL, Δ START, WALLET and NETWORK go in that order (the wallet name is cut first).
+  const fit = { shrink: showWallet ? [{ column: 1, min: 8 }] : [], drop: [first + 1, first + 2, first + 4, ...(showWallet ? [1] : []), first - 1] };
   const table = rows.length > 0 ? renderTable(head, body, [first, first + 1, first + 2, first + 3], { color: c, width: input.size?.columns }, fit) : `${c.dim('no balances yet')}\n`;
 
   const nameWidth = Math.max(...input.states.map((s) => forTerminal(s.account.name).length));

@@ -19,7 +19,7 @@ export interface PtyOptions {
   stdoutToFile?: boolean;
   /** Send this signal after the terminal output first matches `when` (then wait for exit). */
   stopWhen?: RegExp;
-  /** Commands run in the pty shell just after the CLI starts (e.g. a resize): `sleep 1; stty cols 60; kill -WINCH $!`. */
+  /** Commands run in the pty shell just after the CLI starts (e.g. a resize: `sleep 1; stty cols 60`). */
   thenRun?: string;
   killAfterSeconds?: number;
 }
@@ -29,7 +29,7 @@ export function onTerminal(args: string[], options: PtyOptions = {}): Promise<{ 
   const cli = [process.execPath, BIN, ...args].map(quote).join(' ');
   const redirect = options.stdoutToFile ? ` > ${quote(out)}` : '';
   const seconds = options.killAfterSeconds ?? 10;
-  const run = options.thenRun ? `timeout -s INT ${seconds} ${cli}${redirect} & ${options.thenRun}; wait $!` : `timeout -s KILL ${seconds} ${cli}${redirect}`;
+  const run = options.thenRun ? `timeout --foreground -s INT ${seconds} ${cli}${redirect} & ${options.thenRun}; wait $!` : `timeout -s KILL ${seconds} ${cli}${redirect}`;
   const command = `stty cols ${options.columns ?? 120} rows ${options.rows ?? 40}; ${run}`;
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qec', command, '/dev/null'], {
