@@ -17,8 +17,9 @@ import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceEr
 import { SEARCH_ORDER_HELP } from './config/find.js';
 import { redact } from './core/secrets.js';
 import { escapeLines, forTerminal } from './core/sanitize.js';
+import { VERSION } from './version.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 const EXIT_CODES_HELP = `
 Exit codes:

@@ -8,7 +8,7 @@ import { isZeroOrUnknown, type Balance } from '../core/balance.js';
 import { matchesAnyFilter, parseCurrencyFilters } from '../core/currency-filter.js';
 import { fetchAccountBalances, fetchWithdrawalRules, type AccountOutcome, type FetchResult } from '../core/fetch-balances.js';
 import { valueBalances } from '../core/valuation.js';
-import { DEFAULT_TIMEOUT_MS, closeHttp, timeBudget, type HttpSettings } from '../http/client.js';
+import { DEFAULT_TIMEOUT_MS, closeHttp, timeBudget, type HttpSettings, type RetryNotice } from '../http/client.js';
 import type { WithdrawalRule } from '../providers/types.js';
 
 export interface FetchBalancesOptions {
@@ -40,6 +40,8 @@ export interface FetchBalancesOptions {
   withdrawalRules?: boolean | undefined;
   /** Called as accounts complete: cached ones count as done from the start. */
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Called before a request is retried (rate limit, 5xx, network error), with how long it waits. */
+  onRetry?: ((notice: RetryNotice) => void) | undefined;
   /** Request and cache log lines (secrets redacted), e.g. for --debug. */
   debug?: ((line: string) => void) | undefined;
   /** Clock for cache ages (tests). */
@@ -105,7 +107,7 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
   const live = accounts.filter((a) => !hits.has(a.name));
   options.onProgress?.(hits.size + unresolved.size, selected.length);
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  const http: Partial<HttpSettings> = { ...timeBudget(timeout), signal: options.signal, debug: options.debug };
+  const http: Partial<HttpSettings> = { ...timeBudget(timeout), signal: options.signal, debug: options.debug, env: options.env, onRetry: options.onRetry };
   let fetched: FetchResult;
   const rules = new Map<string, WithdrawalRule[] | null>();
   try {

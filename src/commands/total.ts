@@ -2,6 +2,7 @@
 // rate prices (listed, never counted as $0) and reconciliation against provider-reported totals.
 import { Option, type Command } from 'commander';
 import { ExitCode, combinedExitCode } from '../core/errors.js';
+import { forTerminal } from '../core/sanitize.js';
 import type { BalancesResult } from '../api/fetch.js';
 import type { GroupBy } from '../core/totals.js';
 import { collect, examples } from './shared/options.js';
@@ -67,12 +68,15 @@ export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<
   // Nothing selected (a --currency that matches nothing): no "TOTAL 0.00" either; the reason was warned.
   else if (totals.groups.length === 0 && ctx.output.format === 'table') ctx.output.info('No total: no balance matches the selection.');
   else if (ctx.output.format === 'csv') ctx.output.data(totalsCsv(totals));
-  else ctx.output.data((await import('../format/totals-table.js')).totalsTable(totals, { color: ctx.output.color }));
+  else ctx.output.data((await import('../format/totals-table.js')).totalsTable(totals, { color: ctx.output.color, width: ctx.output.terminalSize()?.columns }));
 
   if (result.errors.length > 0 && !nothingFetched && ctx.output.format === 'table') {
     const failed = [...new Set(result.errors.map((e) => e.account).filter(Boolean))];
     ctx.output.warn(`the total excludes ${failed.length === 1 ? 'account' : 'accounts'} ${failed.map((a) => `'${a}'`).join(', ')} (failed, see below)`);
   }
+  const { rateDisagreements, describeDisagreement } = await import('../core/rate-spread.js');
+  // Said in every format, on stderr: a JSON document stays what its schema says.
+  for (const d of rateDisagreements(result.balances)) ctx.output.warn(forTerminal(describeDisagreement(d), 500));
   if (!options.result) reportErrors(ctx, result);
   const failures = combinedExitCode(result.errors.map((e) => e.exitCode));
   if (failures !== 0) return failures;

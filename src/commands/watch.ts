@@ -7,6 +7,8 @@ import type { ResolvedAccount } from '../config/types.js';
 import { ExitCode } from '../core/errors.js';
 import { checkSelectorAccount } from './shared/selectors.js';
 import { describeSelector } from '../core/conditions.js';
+import { formatDuration } from '../core/duration.js';
+import type { WatchSession } from '../watch/session.js';
 import { collect, examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 
@@ -87,8 +89,11 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
     import('../http/client.js'),
   ]);
   const metrics = options.metrics ? await startMetricsFor(ctx, options.metrics, accounts) : null;
-  const live = ctx.output.format === 'table' && ctx.output.stdoutIsTTY ? await liveTable(ctx, options.until?.text ?? null) : null;
-  const view = live ?? ndjsonView(ctx.output);
+  // A terminal that cannot move its cursor (TERM=dumb) gets the table once and a line per change.
+  const people = ctx.output.format === 'table' && ctx.output.stdoutIsTTY;
+  const dumb = people && ctx.env.TERM === 'dumb';
+  const live = people && !dumb ? await liveTable(ctx, options.until?.text ?? null) : null;
+  const view = live ?? (dumb ? (await import('../watch/plain-view.js')).plainView(ctx.output, headerFor(ctx, options.until?.text ?? null)) : ndjsonView(ctx.output));
   const { AlertExec } = await import('../watch/exec.js');
   const exec = options.exec ? new AlertExec(options.exec, { report: (line) => view.notice(line, 'warn') }) : null;
   const session = new WatchSession(
@@ -120,17 +125,27 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
 }
 
 async function startMetricsFor(ctx: RunContext, address: { host: string; port: number }, accounts: ResolvedAccount[]) {
-  const [{ startMetrics }, { isLoopbackHost }] = await Promise.all([import('../watch/metrics.js'), import('../http/url-policy.js')]);
-  const metrics = await startMetrics(address, accounts.map((a) => ({ name: a.name, provider: a.provider })));
+  const [{ startMetrics }, { isLoopbackHost }, { VERSION }] = await Promise.all([import('../watch/metrics.js'), import('../http/url-policy.js'), import('../version.js')]);
+  const metrics = await startMetrics(address, accounts.map((a) => ({ name: a.name, provider: a.provider })), { version: VERSION });
   ctx.output.info(`Prometheus metrics at ${metrics.url}`);
   if (!isLoopbackHost(address.host)) ctx.output.warn(`metrics are served beyond this machine (${address.host}); anyone who can reach the port sees your balances`);
   return metrics;
 }
 
 async function liveTable(ctx: RunContext, until: string | null) {
-  const [{ LiveTable }, { formatDuration }] = await Promise.all([import('../watch/live-table.js'), import('../core/duration.js')]);
+  const { LiveTable } = await import('../watch/live-table.js');
+  const size = () => ctx.output.terminalSize() ?? { columns: 80, rows: 24 };
+  const onResize = (redraw: () => void) => {
+    process.stdout.on('resize', redraw);
+    return () => void process.stdout.off('resize', redraw);
+  };
+  return new LiveTable(ctx.output, size, headerFor(ctx, until), onResize);
+}
+
+/** The line above the table: what runs, for how long, until what. */
+function headerFor(ctx: RunContext, until: string | null) {
   const c = ctx.output.color;
-  return new LiveTable(ctx.output, () => process.stdout.columns || 80, (session) => {
+  return (session: WatchSession) => {
     const now = ctx.now();
     const parts = [
       c.bold('balance-inspector watch'),
@@ -141,5 +156,5 @@ async function liveTable(ctx: RunContext, until: string | null) {
       c.dim('Ctrl+C to stop'),
     ];
     return parts.join(c.dim(' · '));
-  });
+  };
 }

@@ -63,6 +63,8 @@ export interface DoctorReport {
   config: ConfigCheck;
   accounts: AccountCheck[];
   exitCode: number;
+  /** How each account's requests go out, when a proxy variable is set (people's report only). */
+  routes?: Array<{ account: string; route: string }>;
 }
 
 export function problemJson(error: unknown): ProblemJson {

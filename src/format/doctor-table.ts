@@ -14,6 +14,11 @@ export function doctorText(report: DoctorReport, style: TableStyle): string {
     if (config.accounts !== null) out.push(`  valid: ${config.accounts} account${config.accounts === 1 ? '' : 's'}`);
   }
 
+  if (report.routes && report.routes.length > 0) {
+    const width = Math.max(...report.routes.map((r) => forTerminal(r.account).length));
+    out.push('', 'Network:', ...report.routes.map((r) => `  ${forTerminal(r.account).padEnd(width)}  ${forTerminal(r.route, 300)}`));
+  }
+
   const credentials = accounts.flatMap((a) =>
     a.credentials.map((k) => [
       a.account,

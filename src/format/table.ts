@@ -5,14 +5,31 @@ import type { ChalkInstance } from 'chalk';
 import { formatAmount, type Balance } from '../core/balance.js';
 import { formatUsdForPeople } from '../core/money.js';
 import { forTerminal } from '../core/sanitize.js';
-import { alignDecimals } from './columns.js';
+import { alignDecimals, alignDecimalsNarrow } from './columns.js';
+import { clipVisible, fitTable, type FitSpec } from './fit.js';
 
 export interface TableStyle {
   color: ChalkInstance;
+  /** The terminal's width when stdout is one: tables are fitted to it (fit.ts). Absent: print whole. */
+  width?: number | undefined;
 }
 
-/** A borderless table in the style of gh/kubectl: a bold header row, two spaces between columns. */
-export function renderTable(head: string[], rows: string[][], rightAligned: number[], style: TableStyle): string {
+/**
+ * A borderless table in the style of gh/kubectl: a bold header row, two spaces between columns.
+ * With style.width, it is fitted to that many columns as `fit` allows, and a note names what was hidden.
+ */
+export function renderTable(head: string[], rows: string[][], rightAligned: number[], style: TableStyle, fit: FitSpec = {}): string {
+  if (style.width !== undefined) {
+    const fitted = fitTable(head, rows, rightAligned, style.width, fit);
+    const table = drawTable(fitted.head, fitted.rows, fitted.rightAligned, style);
+    if (fitted.dropped.length === 0) return table;
+    const note = `hidden to fit: ${fitted.dropped.join(', ')} (widen, pipe or --json for all)`;
+    return `${table}${style.color.dim(clipVisible(note, style.width))}\n`;
+  }
+  return drawTable(head, rows, rightAligned, style);
+}
+
+function drawTable(head: string[], rows: string[][], rightAligned: number[], style: TableStyle): string {
   const table = new Table({
     head: head.map((h) => style.color.bold(h)),
     chars: {
@@ -29,10 +46,12 @@ export function renderTable(head: string[], rows: string[][], rightAligned: numb
 export function balancesTable(balances: Balance[], style: TableStyle): string {
   const c = style.color;
   const showWallet = balances.some((b) => b.wallet !== null);
-  const amounts = (pick: (b: Balance) => string | null) => alignDecimals(balances.map(pick));
-  const available = amounts((b) => formatAmount(b.available, b.scale));
-  const pending = amounts((b) => formatAmount(b.pending, b.scale));
-  const total = amounts((b) => formatAmount(b.total, b.scale));
+  const columns = [
+    balances.map((b) => formatAmount(b.available, b.scale)),
+    balances.map((b) => formatAmount(b.pending, b.scale)),
+    balances.map((b) => formatAmount(b.total, b.scale)),
+  ];
+  const [available = [], pending = [], total = []] = columns.map((values) => alignDecimals(values));
   const usd = alignDecimals(balances.map((b) => (b.usdValue === null ? null : formatUsdForPeople(b.usdValue))));
   const dimDash = (text: string) => text.replace('—', c.dim('—'));
 
@@ -47,8 +66,18 @@ export function balancesTable(balances: Balance[], style: TableStyle): string {
     dimDash(total[i] ?? ''),
     b.usdValue === null ? c.dim((usd[i] ?? '').replace('—', 'unpriced')) : (usd[i] ?? ''),
   ]);
-  const amountColumns = showWallet ? [4, 5, 6, 7] : [3, 4, 5, 6];
-  const table = renderTable(head, rows, amountColumns, style);
+  const first = showWallet ? 4 : 3;
+  const amountColumns = [first, first + 1, first + 2, first + 3];
+  // On a narrow terminal: amounts aligned on fewer decimals first; then the wallet name is cut;
+  // then PENDING (total − available), TOTAL, WALLET and NETWORK go, in that order. ACCOUNT,
+  // CURRENCY, AVAILABLE and USD always stay.
+  const narrow = new Map(columns.map((values, k) => [first + k, alignDecimalsNarrow(values).map(dimDash)]));
+  const fit: FitSpec = {
+    narrow,
+    shrink: showWallet ? [{ column: 1, min: 8 }] : [],
+    drop: [first + 1, first + 2, ...(showWallet ? [1] : []), first - 1],
+  };
+  const table = renderTable(head, rows, amountColumns, style, fit);
   if (!balances.some((b) => b.inconsistent)) return table;
   return `${table}\n${c.red('!')} inconsistent: the provider's figures break an invariant (see the warning on stderr); left out of totals, never a yes\n`;
 }

@@ -25,7 +25,8 @@ export function totalsTable(totals: Totals, style: TableStyle): string {
     c.dim(sources(g)),
   ]);
   rows.push([c.bold('TOTAL'), ...(byCurrency ? [''] : []), c.bold(values[values.length - 1] ?? ''), '']);
-  let text = renderTable(head, rows, byCurrency ? [1, 2] : [1], style);
+  // On a narrow terminal the SOURCES list is cut first (the amounts never are).
+  let text = renderTable(head, rows, byCurrency ? [1, 2] : [1], style, { shrink: [{ column: head.length - 1, min: 12 }] });
 
   if (totals.unpriced.length > 0) {
     const list = totals.unpriced.map((u) => `${forTerminal(u.currency)} ${groupThousands(formatDecimal(u.amount, u.scale))} in '${forTerminal(u.account)}'`);
@@ -49,7 +50,7 @@ export function totalsTable(totals: Totals, style: TableStyle): string {
       forTerminal(r.account), forTerminal(r.scopeId ?? r.scope, 40), reportedCol[i] ?? '', computedCol[i] ?? '', diffCol[i] ?? '', verdict(r),
     ]);
     text += `\n${c.bold('Reconciliation with provider-reported totals')}\n`;
-    text += renderTable(['ACCOUNT', 'SCOPE', 'REPORTED', 'COMPUTED', 'DIFFERENCE', ''], reconRows, [2, 3, 4], style);
+    text += renderTable(['ACCOUNT', 'SCOPE', 'REPORTED', 'COMPUTED', 'DIFFERENCE', ''], reconRows, [2, 3, 4], style, { shrink: [{ column: 1, min: 10 }] });
   }
   return text;
 }

@@ -10,6 +10,7 @@ import { sleep, type RateLimiter } from './rate-limiter.js';
 import { exhaustedUntil } from './rate-limit-headers.js';
 import { baseUrlProblem } from './url-policy.js';
 import { closeAgents, exchange } from './transport.js';
+import { proxyFor, type ProxyChoice } from './proxy.js';
 
 export interface HttpSettings {
   connectTimeoutMs: number;
@@ -24,11 +25,34 @@ export interface HttpSettings {
   backoff: BackoffSettings;
   signal?: AbortSignal | undefined;
   debug?: ((line: string) => void) | undefined;
+  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default process.env). */
+  env?: NodeJS.ProcessEnv | undefined;
+  /** Called before waiting to retry, so people hear about the pause (README "Network behaviour"). */
+  onRetry?: ((notice: RetryNotice) => void) | undefined;
   /** Called as each attempt is sent (watch counts requests per poll to respect rate limits). */
   onRequest?: ((attempt: number) => void) | undefined;
 }
 
+export interface RetryNotice {
+  /** The account asking (HttpRequestSpec.account), or who when none was given. */
+  account: string;
+  /** Why: "rate-limited", "HTTP 503", "connection reset", "timed out". */
+  reason: string;
+  waitMs: number;
+  /** The attempt about to be made, and how many there can be. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+/** For people: "syncpay: rate-limited, retrying in 3s (attempt 2 of 3)". */
+export function describeRetry(notice: RetryNotice): string {
+  const wait = notice.waitMs >= 1000 ? `${Math.ceil(notice.waitMs / 1000)}s` : `${Math.max(0, Math.round(notice.waitMs))}ms`;
+  return `${notice.account}: ${notice.reason}, retrying in ${wait} (attempt ${notice.attempt} of ${notice.maxAttempts})`;
+}
+
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Retries waiting at least this long are announced through onRetry. */
+export const NOTICEABLE_WAIT_MS = 1_000;
 
 /** A budget of `timeoutMs` from now: the deadline, and how to name it in messages ("within 30s"). */
 export function timeBudget(timeoutMs: number): Pick<HttpSettings, 'deadline' | 'timeoutLabel'> {
@@ -55,6 +79,8 @@ export interface HttpRequestSpec {
   body?: string;
   /** Who is asking, for messages: "Flow Payments for account 'flow-main'". */
   who: string;
+  /** The account's name, for short notices ("syncpay: rate-limited, retrying in 3s"). */
+  account?: string | undefined;
   limiter?: RateLimiter | undefined;
   /** The provider's own say on retrying a failed answer (from its body); undefined: by status. */
   retryable?: ((response: HttpResponse) => boolean | undefined) | undefined;
@@ -77,6 +103,8 @@ export async function closeHttp(): Promise<void> {
 export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings): Promise<HttpResponse> {
   const problem = baseUrlProblem(spec.url.origin);
   if (problem) throw new ConfigError(`refusing to call ${spec.url.host}: the URL ${problem}`);
+  const route = proxyFor(spec.url, settings.env ?? process.env);
+  const proxy = route.kind === 'proxy' ? route.proxy : null;
   for (let attempt = 1; ; attempt++) {
     const remaining = settings.deadline - Date.now();
     if (remaining <= 0) throw timeoutError(spec, settings, attempt - 1);
@@ -87,7 +115,7 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
     const started = Date.now();
     let outcome: HttpResponse | Error;
     try {
-      outcome = await attemptOnce(spec, settings, attempt);
+      outcome = await attemptOnce(spec, settings, attempt, proxy);
     } catch (error) {
       outcome = error as Error;
     } finally {
@@ -97,8 +125,8 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
     const exhausted = outcome instanceof Error ? null : exhaustedUntil(outcome.headers);
     if (exhausted !== null && spec.limiter) spec.limiter.pauseUntil(exhausted);
     const retryable = outcome instanceof Error ? isRetryableError(outcome) : retryableAnswer(spec, outcome);
-    log(settings, spec, attempt, ms, outcome);
-    if (!retryable || (settings.signal?.aborted ?? false)) return finish(outcome, spec, settings);
+    log(settings, spec, attempt, ms, outcome, proxy);
+    if (!retryable || (settings.signal?.aborted ?? false)) return finish(outcome, spec, settings, proxy);
 
     const retryAfter = outcome instanceof Error ? null : parseRetryAfter(outcome.headers['retry-after']);
     if (retryAfter !== null && retryAfter > 0 && spec.limiter) spec.limiter.pauseUntil(Date.now() + retryAfter);
@@ -106,14 +134,19 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
     const outOfTime = Date.now() + wait >= settings.deadline;
     if (attempt >= settings.maxAttempts || outOfTime) {
       if (!(outcome instanceof Error) && retryAfter !== null && outOfTime) outcome.retryAfterMs = retryAfter;
-      return finish(outcome, spec, settings);
+      return finish(outcome, spec, settings, proxy);
     }
     settings.debug?.(`retrying ${spec.who} in ${formatDuration(wait)}${retryAfter !== null ? ' (Retry-After)' : ''}`);
+    // A pause people notice is said (a 429's Retry-After, a long backoff); a sub-second retry
+    // that usually goes unnoticed stays in --debug only.
+    if (wait >= NOTICEABLE_WAIT_MS) {
+      settings.onRetry?.({ account: spec.account ?? spec.who, reason: retryReason(outcome), waitMs: wait, attempt: attempt + 1, maxAttempts: settings.maxAttempts });
+    }
     await sleep(wait, settings.signal);
   }
 }
 
-async function attemptOnce(spec: HttpRequestSpec, settings: HttpSettings, attempt: number): Promise<HttpResponse> {
+async function attemptOnce(spec: HttpRequestSpec, settings: HttpSettings, attempt: number, proxy: ProxyChoice | null): Promise<HttpResponse> {
   const remaining = Math.max(1, settings.deadline - Date.now());
   const timeout = AbortSignal.timeout(remaining);
   const response = await exchange({
@@ -121,6 +154,7 @@ async function attemptOnce(spec: HttpRequestSpec, settings: HttpSettings, attemp
     url: spec.url,
     headers: { 'user-agent': 'balance-inspector', accept: 'application/json', ...spec.headers },
     body: spec.body,
+    proxy,
     // The Agent keeps the connect timeout it was created with; the deadline is the signal's job.
     connectTimeoutMs: settings.connectTimeoutMs,
     headersTimeoutMs: Math.min(settings.headersTimeoutMs, remaining),
@@ -149,11 +183,11 @@ function errorCode(error: unknown): string {
   return cause?.code ?? '';
 }
 
-function finish(outcome: HttpResponse | Error, spec: HttpRequestSpec, settings: HttpSettings): HttpResponse {
+function finish(outcome: HttpResponse | Error, spec: HttpRequestSpec, settings: HttpSettings, proxy: ProxyChoice | null): HttpResponse {
   if (!(outcome instanceof Error)) return outcome;
   if (settings.signal?.aborted) throw settings.signal.reason;
   if (outcome instanceof BadResponseError || outcome instanceof UnavailableError || outcome instanceof ConfigError) throw outcome;
-  throw transportError(outcome, spec, settings);
+  throw transportError(outcome, spec, settings, proxy);
 }
 
 const TRANSPORT_WORDS: Record<string, string> = {
@@ -171,17 +205,31 @@ const TRANSPORT_WORDS: Record<string, string> = {
   SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate verification failed (self-signed in chain)',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate verification failed',
   ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
+  PROXY_REFUSED: 'the proxy refused the tunnel',
 };
 const TIMEOUT_CODES = new Set(['CONNECT_TIMEOUT', 'HEADERS_TIMEOUT', 'BODY_TIMEOUT', 'ETIMEDOUT', 'ABORTED']);
 
-function transportError(error: Error, spec: HttpRequestSpec, settings: HttpSettings): UnavailableError {
+function transportError(error: Error, spec: HttpRequestSpec, settings: HttpSettings, proxy: ProxyChoice | null): UnavailableError {
   const code = errorCode(error);
   if (TIMEOUT_CODES.has(code) || error.name === 'TimeoutError' || error.name === 'AbortError') {
     return timeoutError(spec, settings, null, code);
   }
-  const words = TRANSPORT_WORDS[code] ?? (code ? code : 'network error');
-  const hint = code === 'ENOTFOUND' ? 'check baseUrl and your network/DNS' : 'try again later; --debug shows each attempt';
-  return new UnavailableError(`cannot reach ${spec.who} at ${spec.url.host}: ${words}`, { code: 'UNREACHABLE', hint });
+  let words = TRANSPORT_WORDS[code] ?? (code ? code : 'network error');
+  if (code === 'PROXY_REFUSED') words += ` (${error.message})`;
+  // Behind a proxy, "connection refused" is the proxy's: say which one, never its credentials.
+  const via = proxy ? ` via proxy ${proxy.display} (${proxy.variable})` : '';
+  const hint = proxy
+    ? `check ${proxy.variable} and NO_PROXY; the proxy must allow CONNECT to ${spec.url.host}`
+    : code === 'ENOTFOUND'
+      ? 'check baseUrl and your network/DNS (behind a proxy, set HTTPS_PROXY)'
+      : 'try again later; --debug shows each attempt';
+  return new UnavailableError(`cannot reach ${spec.who} at ${spec.url.host}${via}: ${words}`, { code: 'UNREACHABLE', hint });
+}
+
+function retryReason(outcome: HttpResponse | Error): string {
+  if (!(outcome instanceof Error)) return outcome.status === 429 ? 'rate-limited' : `HTTP ${outcome.status}`;
+  const code = errorCode(outcome);
+  return TIMEOUT_CODES.has(code) ? 'timed out' : (TRANSPORT_WORDS[code] ?? 'network error');
 }
 
 function timeoutError(spec: HttpRequestSpec, settings: HttpSettings, attempts: number | null, code = ''): UnavailableError {
@@ -204,8 +252,9 @@ function tooLarge(spec: HttpRequestSpec, settings: HttpSettings): BadResponseErr
   return new BadResponseError(`${spec.who} sent a response larger than ${Math.round(settings.maxResponseBytes / 1048576)} MiB; refusing to read it`);
 }
 
-function log(settings: HttpSettings, spec: HttpRequestSpec, attempt: number, ms: number, outcome: HttpResponse | Error): void {
+function log(settings: HttpSettings, spec: HttpRequestSpec, attempt: number, ms: number, outcome: HttpResponse | Error, proxy: ProxyChoice | null): void {
   if (!settings.debug) return;
   const result = outcome instanceof Error ? errorCode(outcome) || outcome.name : String(outcome.status);
-  settings.debug(redact(`${spec.method} ${spec.url.href} → ${result} in ${ms} ms (attempt ${attempt}/${settings.maxAttempts})`));
+  const via = proxy ? ` via proxy ${proxy.display}` : '';
+  settings.debug(redact(`${spec.method} ${spec.url.href}${via} → ${result} in ${ms} ms (attempt ${attempt}/${settings.maxAttempts})`));
 }

@@ -106,6 +106,7 @@ async function send(adapter: ProviderAdapter, ctx: AdapterContext, spec: CallSpe
       headers,
       ...(body !== undefined ? { body } : {}),
       who: whoLabel(ctx),
+      account: ctx.account.name,
       limiter: accountLimiter(ctx.account, ctx.info),
       ...(adapter.retryable ? { retryable: (response: HttpResponse) => adapter.retryable?.(response.status, errorBody(response)) } : {}),
     },

@@ -28,6 +28,11 @@ export interface Output {
   debugEnabled: boolean;
   stderrIsTTY: boolean;
   stdoutIsTTY: boolean;
+  /**
+   * The terminal's size when stdout is one (read at each call: it changes on resize); undefined
+   * when stdout is a pipe or file, whose output is never fitted, or when the terminal does not say.
+   */
+  terminalSize(): { columns: number; rows: number } | undefined;
   /** Write data to stdout (whole documents, so a pipe never sees half a result). */
   data(text: string): void;
   /** A notice for people (skipped with --quiet). */
@@ -73,6 +78,13 @@ export function createOutput(options: OutputOptions): Output {
     debugEnabled: Boolean(options.debug),
     stderrIsTTY,
     stdoutIsTTY,
+    terminalSize: () => {
+      if (!stdoutIsTTY) return undefined;
+      // A pty that reports 0×0 (`script` without a size) says nothing; COLUMNS/LINES may.
+      const columns = stdout.columns || Number(env.COLUMNS) || 0;
+      const rows = stdout.rows || Number(env.LINES) || 0;
+      return columns > 0 ? { columns, rows: rows > 0 ? rows : 24 } : undefined;
+    },
     data: (text) => {
       try {
         stdout.write(redact(text));

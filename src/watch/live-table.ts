@@ -11,6 +11,7 @@ import { forTerminal } from '../core/sanitize.js';
 import { isZeroOrUnknown } from '../core/balance.js';
 import { alignDecimals } from '../format/columns.js';
 import { renderTable } from '../format/table.js';
+import { clipVisible } from '../format/fit.js';
 import type { Output } from '../ui/output.js';
 import type { AccountState } from './accounts.js';
 import type { Field, Tracked } from './diff.js';
@@ -28,6 +29,8 @@ export interface FrameInput {
   header: string;
   notices: string[];
   color: ChalkInstance;
+  /** The terminal: the frame is fitted to its width and clipped to its height. Absent: whole. */
+  size?: { columns: number; rows: number } | undefined;
 }
 
 const time = (d: Date | null) => (d === null ? '—' : d.toTimeString().slice(0, 8));
@@ -82,11 +85,13 @@ export function renderFrame(input: FrameInput): string {
   });
   const head = ['ACCOUNT', ...(showWallet ? ['WALLET'] : []), 'CURRENCY', 'NETWORK', 'AVAILABLE', 'PENDING', 'TOTAL', 'USD', 'Δ START', 'Δ LAST'];
   const first = showWallet ? 4 : 3;
-  const table = rows.length > 0 ? renderTable(head, body, [first, first + 1, first + 2, first + 3], { color: c }) : `${c.dim('no balances yet')}\n`;
+  // Too narrow: PENDING, TOTAL, Δ START, WALLET and NETWORK go in that order (the wallet name is cut first).
+  const fit = { shrink: showWallet ? [{ column: 1, min: 8 }] : [], drop: [first + 1, first + 2, first + 4, ...(showWallet ? [1] : []), first - 1] };
+  const table = rows.length > 0 ? renderTable(head, body, [first, first + 1, first + 2, first + 3], { color: c, width: input.size?.columns }, fit) : `${c.dim('no balances yet')}\n`;
 
-  const width = Math.max(...input.states.map((s) => forTerminal(s.account.name).length));
+  const nameWidth = Math.max(...input.states.map((s) => forTerminal(s.account.name).length));
   const status = input.states.map((s) => {
-    const name = forTerminal(s.account.name).padEnd(width);
+    const name = forTerminal(s.account.name).padEnd(nameWidth);
     const every = c.dim(`every ${formatDuration(s.intervalMs)}`);
     if (s.polls === 0) return `${name}  ${c.dim('waiting for the first poll')}  ${every}`;
     if (s.errors.length === 0) return `${name}  ${c.green('ok')}      last poll ${time(s.lastSuccessAt)}  ${every}`;
@@ -95,7 +100,27 @@ export function renderFrame(input: FrameInput): string {
     return `${name}  ${c.red('failing')} ${values}  ${every}  ${c.red(forTerminal(error?.message ?? '', 300))}`;
   });
   const notices = input.notices.map((n) => c.yellow(`! ${forTerminal(n, 300)}`));
-  return [input.header, '', table.trimEnd(), '', ...status, ...(notices.length > 0 ? ['', ...notices] : [])].join('\n') + '\n';
+  const after = ['', ...status, ...(notices.length > 0 ? ['', ...notices] : [])];
+  const lines = [input.header, '', ...clipRows(table.trimEnd().split('\n'), rows.length, input, 2 + after.length), ...after];
+  // Every line fits the width, so the frame takes exactly as many rows as it has lines.
+  const width = input.size?.columns;
+  return `${(width === undefined ? lines : lines.map((line) => clipVisible(line, width))).join('\n')}\n`;
+}
+
+/**
+ * The table's lines (head, one per balance, maybe a note), cut to what the terminal's height
+ * leaves after `others` lines and the cursor's, with "… N more" saying what is not shown.
+ */
+function clipRows(lines: string[], balances: number, input: FrameInput, others: number): string[] {
+  if (input.size === undefined) return lines;
+  const room = input.size.rows - 1 - others;
+  if (lines.length <= room) return lines;
+  const [head = '', ...rest] = lines;
+  const body = rest.slice(0, balances);
+  const note = rest.slice(balances);
+  const keep = Math.max(0, room - 2 - note.length);
+  const more = body.length - keep;
+  return [head, ...body.slice(0, keep), input.color.dim(`… ${more} more balance${more === 1 ? '' : 's'} (make the terminal taller, or --json)`), ...note];
 }
 
 /** Visible rows a frame takes on a terminal `columns` wide (long lines wrap). */
@@ -112,20 +137,38 @@ export class LiveTable implements WatchView {
   /** Notices added since the last frame: no frame will show them if the watch ends now. */
   private unseen: Array<{ text: string; level: 'info' | 'warn' }> = [];
   private readonly restore = () => this.output.data(SHOW_CURSOR);
+  private last: WatchSession | null = null;
+  private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly output: Output,
-    private readonly columns: () => number,
+    private readonly size: () => { columns: number; rows: number },
     private readonly describe: (session: WatchSession) => string,
+    /** Subscribe to terminal resizes (stdout 'resize', i.e. SIGWINCH); returns the unsubscribe. */
+    private readonly onResize: (redraw: () => void) => () => void = () => () => undefined,
   ) {}
 
   start(): void {
     this.output.data(HIDE_CURSOR);
     // A second Ctrl+C exits at once (src/cli.ts); 'exit' still runs, and a TTY write is synchronous.
     process.once('exit', this.restore);
+    this.unsubscribe = this.onResize(() => this.redrawAll());
+  }
+
+  /**
+   * After a resize the old frame may have been re-wrapped by the terminal, so counting lines back
+   * up is unreliable: draw from the top of a cleared screen instead.
+   */
+  private redrawAll(): void {
+    if (this.stopped || this.last === null) return;
+    this.drawn = 0;
+    this.output.data('\x1b[H\x1b[J');
+    this.update(this.last);
   }
 
   stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     process.removeListener('exit', this.restore);
     this.restore();
     this.stopped = true;
@@ -156,6 +199,8 @@ export class LiveTable implements WatchView {
   }
 
   update(session: WatchSession): void {
+    this.last = session;
+    const size = this.size();
     const frame = renderFrame({
       tracked: session.tracked(),
       states: session.states,
@@ -163,11 +208,12 @@ export class LiveTable implements WatchView {
       header: this.describe(session),
       notices: this.notices,
       color: this.output.color,
+      size,
     });
     // Move to the first line of the previous frame, clear from there down, draw the new one.
     const up = this.drawn > 0 ? `\x1b[${this.drawn}F\x1b[J` : '';
     this.output.data(up + frame);
-    this.drawn = physicalLines(frame, this.columns());
+    this.drawn = physicalLines(frame, size.columns);
     this.unseen = [];
   }
 }

@@ -1,15 +1,13 @@
 // `watch --metrics [host:]port`: Prometheus text exposition at /metrics (prom-client, loaded only
-// here). Balances become gauges — Prometheus samples are float64 by nature, so this is the one
-// place an amount is turned into a JS number; the NDJSON stream and the table stay exact.
-// Unknown amounts (null) are not exported at all rather than as 0, and a balance the provider no
-// longer lists loses its series. A failing account keeps its last values (like the table) and
-// `balance_inspector_account_up` / `..._last_success_timestamp_seconds` tell that they are stale.
+// here). The families and how polls update them are in metric-families.ts; this file serves them.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Balance } from '../core/balance.js';
 import { UsageError } from '../core/errors.js';
 import { forPrometheusPage } from '../core/sanitize.js';
 import { redact } from '../core/secrets.js';
+import type { ReconciliationRow } from '../core/totals.js';
+import { MetricFamilies, type BuildInfo, type PollError } from './metric-families.js';
 
 export interface MetricsAddress {
   host: string;
@@ -30,17 +28,12 @@ export interface Metrics {
   /** http://host:port/metrics */
   url: string;
   setBalances(account: string, balances: Balance[]): void;
-  pollDone(account: string, provider: string, seconds: number, ok: boolean, at: Date): void;
+  /** Provider-reported totals and their reconciliation, after a successful poll. */
+  setReported(account: string, rows: ReconciliationRow[]): void;
+  /** errors: empty for a successful poll. */
+  pollDone(account: string, provider: string, seconds: number, errors: PollError[], at: Date): void;
   close(): Promise<void>;
 }
-
-const BALANCE_LABELS = ['account', 'provider', 'wallet', 'currency', 'network', 'mode'] as const;
-const AMOUNTS = [
-  ['available', 'balance_inspector_available_balance', 'Available balance as the provider reports it (float64)'],
-  ['pending', 'balance_inspector_pending_balance', 'Pending (not yet available) balance (float64)'],
-  ['total', 'balance_inspector_total_balance', 'Total balance: available + pending (float64)'],
-  ['usdValue', 'balance_inspector_usd_value', 'USD value of the total balance, where a rate is known (float64)'],
-] as const;
 
 /**
  * The scrape endpoint is reachable by anyone who can connect: it holds few sockets and drops idle or
@@ -57,24 +50,15 @@ export interface ServerLimits {
 
 export const METRICS_SERVER_LIMITS: ServerLimits = { maxConnections: 32, headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, checkIntervalMs: 1_000 };
 
-export async function startMetrics(address: MetricsAddress, accounts: Array<{ name: string; provider: string }>, limits: ServerLimits = METRICS_SERVER_LIMITS): Promise<Metrics> {
-  const { Registry, Gauge, Counter, Histogram } = await import('prom-client');
-  const registry = new Registry();
-  const registers = [registry];
-  const gauges = AMOUNTS.map(([field, name, help]) => ({ field, gauge: new Gauge({ name, help, labelNames: BALANCE_LABELS, registers }) }));
-  const accountLabels = ['account', 'provider'] as const;
-  const lastSuccess = new Gauge({ name: 'balance_inspector_last_success_timestamp_seconds', help: 'Unix time of the last successful poll of the account', labelNames: accountLabels, registers });
-  const up = new Gauge({ name: 'balance_inspector_account_up', help: '1 when the latest poll of the account succeeded, 0 when it failed', labelNames: accountLabels, registers });
-  const errors = new Counter({ name: 'balance_inspector_poll_errors_total', help: 'Failed polls of the account', labelNames: accountLabels, registers });
-  const duration = new Histogram({
-    name: 'balance_inspector_poll_duration_seconds', help: 'How long one poll of the account took', labelNames: accountLabels, registers,
-    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-  });
-  // Start every account's error counter at 0 so rate() sees the first failure.
-  for (const a of accounts) errors.inc({ account: a.name, provider: a.provider }, 0);
-
-  // Label sets exported per account, so series of balances that disappear can be removed.
-  const exported = new Map<string, Map<string, Record<string, string>>>();
+export async function startMetrics(
+  address: MetricsAddress,
+  accounts: Array<{ name: string; provider: string }>,
+  build: BuildInfo,
+  limits: ServerLimits = METRICS_SERVER_LIMITS,
+): Promise<Metrics> {
+  const prom = await import('prom-client');
+  const registry = new prom.Registry();
+  const families = new MetricFamilies(prom, registry, build, accounts);
 
   const server: Server = createServer({
     headersTimeout: limits.headersTimeoutMs,
@@ -105,30 +89,9 @@ export async function startMetrics(address: MetricsAddress, accounts: Array<{ na
 
   return {
     url: `http://${host}:${bound.port}/metrics`,
-    setBalances(account, balances) {
-      const previous = exported.get(account) ?? new Map<string, Record<string, string>>();
-      const current = new Map<string, Record<string, string>>();
-      for (const b of balances) {
-        const labels = { account: b.account, provider: b.provider, wallet: b.wallet ?? '', currency: b.currency, network: b.network ?? '', mode: b.mode ?? '' };
-        current.set(JSON.stringify(labels), labels);
-        for (const { field, gauge } of gauges) {
-          const value = b[field];
-          if (value === null) gauge.remove(labels);
-          else gauge.set(labels, value.toNumber());
-        }
-      }
-      for (const [key, labels] of previous) {
-        if (!current.has(key)) for (const { gauge } of gauges) gauge.remove(labels);
-      }
-      exported.set(account, current);
-    },
-    pollDone(account, provider, seconds, ok, at) {
-      const labels = { account, provider };
-      duration.observe(labels, seconds);
-      up.set(labels, ok ? 1 : 0);
-      if (ok) lastSuccess.set(labels, at.getTime() / 1000);
-      else errors.inc(labels);
-    },
+    setBalances: (account, balances) => families.setBalances(account, balances),
+    setReported: (account, rows) => families.setReported(account, rows),
+    pollDone: (account, provider, seconds, errors, at) => families.pollDone(account, provider, seconds, errors, at),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -3,7 +3,7 @@
 // be raised when an account needs several requests per poll.
 import type { ResolvedAccount } from '../config/types.js';
 import { fetchAccountBalances, type AccountOutcome } from '../core/fetch-balances.js';
-import { DEFAULT_TIMEOUT_MS, timeBudget } from '../http/client.js';
+import { DEFAULT_TIMEOUT_MS, timeBudget, type RetryNotice } from '../http/client.js';
 import { accountLimiter } from '../providers/request.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import { SANDBOX_KEYS } from '../sandbox/keys.js';
@@ -18,6 +18,7 @@ export interface PollSettings {
   budgetMs: number;
   signal: AbortSignal;
   debug?: ((line: string) => void) | undefined;
+  onRetry?: ((notice: RetryNotice) => void) | undefined;
 }
 
 /** A poll's budget: the interval, at most the usual 30 s request budget, and never past `deadline`. */
@@ -34,6 +35,7 @@ export async function pollAccount(account: ResolvedAccount, settings: PollSettin
       ...timeBudget(settings.budgetMs),
       signal: settings.signal,
       debug: settings.debug,
+      onRetry: settings.onRetry,
       onRequest: (attempt) => {
         if (attempt === 1) requests++;
       },

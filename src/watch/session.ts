@@ -14,10 +14,12 @@ import { BalanceTracker, type Tracked } from './diff.js';
 import { changeEvent, errorEvent, ndjsonLine, recoveredEvent, snapshotEvent, thresholdEvent, type WatchEvent } from './events.js';
 import type { AlertExec } from './exec.js';
 import type { Metrics } from './metrics.js';
+import { accountReconciliation } from './metric-families.js';
 import { accountNotBefore, pollAccount, pollBudget, type PollResult } from './poll.js';
 import { PollLoop, realTimers, type Timers } from './scheduler.js';
 import { ThresholdTracker, untilHolds } from './thresholds.js';
 import { formatDuration } from '../core/duration.js';
+import { describeRetry } from '../http/client.js';
 
 export interface WatchView {
   /** Something happened (NDJSON writes it as a line). */
@@ -160,7 +162,10 @@ export class WatchSession {
     let result: PollResult;
     try {
       const budgetMs = pollBudget(state.intervalMs, this.timers.now(), this.deadline);
-      result = await pollAccount(state.account, { budgetMs, signal: controller.signal, debug: this.deps.debug });
+      result = await pollAccount(state.account, {
+        budgetMs, signal: controller.signal, debug: this.deps.debug,
+        onRetry: (notice) => this.deps.view.notice(describeRetry(notice), 'info'),
+      });
     } catch (error) {
       if (controller.signal.aborted) return; // interrupted or stopped: the loop is ending
       throw error;
@@ -179,7 +184,7 @@ export class WatchSession {
     if (ok) state.lastSuccessAt = at;
     if (requests > 0) state.requests = requests;
     state.raw = mergeBalances(state.raw, outcome.balances, ok);
-    this.deps.metrics?.pollDone(name, state.info.id, outcome.ms / 1000, ok, at);
+    this.deps.metrics?.pollDone(name, state.info.id, outcome.ms / 1000, outcome.errors, at);
     for (const notice of outcome.notices) this.noticeOnce(notice);
     for (const notice of applyFloors(this.states, this.settings.intervalMs)) this.deps.view.notice(notice, 'info');
 
@@ -192,6 +197,8 @@ export class WatchSession {
     const changes = this.tracker.update(name, mine, at);
     // A doubtful figure gets no series (like an unknown one): an alert must not fire on it.
     this.deps.metrics?.setBalances(name, mine.filter((b) => !b.inconsistent));
+    // Reported totals cover the whole account: reconcile with all of it, not the --currency view.
+    if (ok) this.deps.metrics?.setReported(name, accountReconciliation(valued.filter((b) => b.account === name), outcome.reported));
 
     if (!this.snapshotDone) {
       if (this.states.every((s) => s.polls > 0)) this.snapshot(at, valued);

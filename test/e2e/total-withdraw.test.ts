@@ -176,3 +176,22 @@ describe('can-withdraw', () => {
     expect((await cli('can-withdraw', 'USDT', '10', '--account', 'nope')).code).toBe(2);
   });
 });
+
+describe('total: rates that disagree', () => {
+  it('says on stderr, in every format, when one currency is valued at rates more than 5 % apart', async () => {
+    const table = await runCli(['total', '--config', configPath]);
+    expect(table.code).toBe(0);
+    expect(table.stderr).toContain("warning: BTC is valued at USD rates 129% apart: 40,621.43 USD (cryptofuse in 'casino-v2') to 93,037.");
+    expect(table.stdout).not.toContain('apart');
+    const json = await runCli(['total', '--json', '--config', configPath]);
+    expect(JSON.parse(json.stdout).schemaVersion).toBe(1);
+    expect(json.stderr).toContain('warning: BTC is valued at USD rates 129% apart');
+    const quiet = await runCli(['total', '--quiet', '--config', configPath]);
+    expect(quiet.stderr).toBe('');
+  });
+
+  it('a selection where the rates agree says nothing', async () => {
+    const { code, stderr } = await runCli(['total', '--currency', 'USDT', '--config', configPath]);
+    expect([code, stderr]).toEqual([0, '']);
+  });
+});

@@ -8,6 +8,7 @@ import type { Sandbox } from '../../src/sandbox/server.js';
 import { runCli } from '../helpers/cli.js';
 import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 import { startCli } from '../helpers/stream.js';
+import { parseExposition } from '../helpers/prometheus.js';
 
 const sandboxes: Sandbox[] = [];
 afterEach(async () => {
@@ -17,45 +18,6 @@ async function sandbox(name: 'settle' | 'ticker' = 'settle') {
   const setup = await sandboxWithConfig({ scenario: { name } });
   sandboxes.push(setup.sandbox);
   return setup;
-}
-
-interface Sample {
-  name: string;
-  labels: Record<string, string>;
-  value: number;
-}
-
-/** A strict reader of the Prometheus text format (0.0.4): throws on any line it does not accept. */
-function parseExposition(text: string): Sample[] {
-  const types = new Map<string, string>();
-  const samples: Sample[] = [];
-  const NAME = '[a-zA-Z_:][a-zA-Z0-9_:]*';
-  const sampleLine = new RegExp(`^(${NAME})(?:\\{(.*)\\})? (-?[0-9.e+-]+|[+-]Inf|NaN)$`);
-  const label = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\[\\"n])*)"(,|$)/y;
-  expect(text.endsWith('\n')).toBe(true);
-  for (const line of text.split('\n').slice(0, -1)) {
-    if (line === '') continue;
-    const type = new RegExp(`^# TYPE (${NAME}) (counter|gauge|histogram|summary|untyped)$`).exec(line);
-    if (type) {
-      types.set(type[1] as string, type[2] as string);
-      continue;
-    }
-    if (new RegExp(`^# HELP ${NAME} .*$`).test(line)) continue;
-    const match = sampleLine.exec(line);
-    if (!match) throw new Error(`not a Prometheus sample line: ${line}`);
-    const [, name = '', labelText = '', value = ''] = match;
-    const family = name.replace(/_(bucket|sum|count)$/, '');
-    if (!types.has(name) && types.get(family) !== 'histogram') throw new Error(`sample before its # TYPE: ${line}`);
-    const labels: Record<string, string> = {};
-    label.lastIndex = 0;
-    while (label.lastIndex < labelText.length) {
-      const l = label.exec(labelText);
-      if (!l) throw new Error(`bad labels: ${line}`);
-      labels[l[1] as string] = (l[2] as string).replace(/\\n/g, '\n').replace(/\\(["\\])/g, '$1');
-    }
-    samples.push({ name, labels, value: Number(value) });
-  }
-  return samples;
 }
 
 describe('watch --metrics', () => {
@@ -70,9 +32,9 @@ describe('watch --metrics', () => {
     const snapshot = JSON.parse(run.lines[0] as string) as { balances: Array<Record<string, string | null>> };
     expect(snapshot.balances.length).toBe(6);
     const series = (name: string, b: Record<string, string | null>) =>
-      samples.find((s) => s.name === name && s.labels.account === b.account && s.labels.currency === b.currency && s.labels.network === (b.network ?? '') && s.labels.provider === b.provider && s.labels.mode === (b.mode ?? '') && s.labels.wallet === '');
+      samples.find((s) => s.name === name && s.labels.account === b.account && s.labels.currency === b.currency && s.labels.network === (b.network ?? '') && s.labels.provider === b.provider && s.labels.mode === (b.mode ?? '') && s.labels.wallet === '' && s.labels.provider_currency === b.providerCurrency);
     for (const b of snapshot.balances) {
-      for (const [field, name] of [['available', 'balance_inspector_available_balance'], ['pending', 'balance_inspector_pending_balance'], ['total', 'balance_inspector_total_balance'], ['usdValue', 'balance_inspector_usd_value']] as const) {
+      for (const [field, name] of [['available', 'balance_inspector_available_balance'], ['pending', 'balance_inspector_pending_balance'], ['total', 'balance_inspector_total_balance'], ['usdValue', 'balance_inspector_total_value_usd']] as const) {
         const value = b[field] ?? null;
         if (value === null) expect(series(name, b), `${b.account} ${b.currency} ${field} is unknown: no series`).toBeUndefined();
         else expect(series(name, b)?.value, `${b.account} ${b.currency} ${field}`).toBe(Number(value));
@@ -80,7 +42,8 @@ describe('watch --metrics', () => {
     }
     for (const account of ['flow-main', 'syncpay']) {
       expect(samples.find((s) => s.name === 'balance_inspector_account_up' && s.labels.account === account)?.value).toBe(1);
-      expect(samples.find((s) => s.name === 'balance_inspector_poll_errors_total' && s.labels.account === account)?.value).toBe(0);
+      expect(samples.find((s) => s.name === 'balance_inspector_polls_total' && s.labels.account === account)?.value).toBeGreaterThanOrEqual(1);
+      expect(samples.find((s) => s.name === 'balance_inspector_poll_errors_total' && s.labels.account === account)).toBeUndefined();
       expect(samples.find((s) => s.name === 'balance_inspector_last_success_timestamp_seconds' && s.labels.account === account)?.value).toBeGreaterThan(Date.now() / 1000 - 60);
       expect(samples.find((s) => s.name === 'balance_inspector_poll_duration_seconds_count' && s.labels.account === account)?.value).toBeGreaterThanOrEqual(1);
     }
@@ -89,6 +52,28 @@ describe('watch --metrics', () => {
     expect((await run.exited).code).toBe(143);
     expect(run.stderr()).not.toMatch(/\n\s+at /);
     await expect(fetch(url)).rejects.toThrow();
+  });
+
+  it('sum by (currency) of the USD series equals `total --json` for the same balances', async () => {
+    const setup = await sandboxWithConfig();
+    sandboxes.push(setup.sandbox);
+    const total = JSON.parse((await runCli(['total', '--json', '--config', setup.configPath])).stdout) as { groups: Array<{ key: string; usdValue: string | null }> };
+    const run = startCli(['watch', '--json', '--interval', '2s', '--metrics', '127.0.0.1:0', '--config', setup.configPath]);
+    try {
+      await run.waitFor(() => /Prometheus metrics at (http:\S+)/.test(run.stderr()) && run.lines.length >= 1, 20_000);
+      const url = /Prometheus metrics at (http:\S+)/.exec(run.stderr())?.[1] as string;
+      const samples = parseExposition(await (await fetch(url)).text()).filter((s) => s.name === 'balance_inspector_total_value_usd');
+      const byCurrency = new Map<string, number>();
+      for (const s of samples) byCurrency.set(s.labels.currency as string, (byCurrency.get(s.labels.currency as string) ?? 0) + s.value);
+      const priced = total.groups.filter((g) => g.usdValue !== null);
+      expect(priced.length).toBeGreaterThan(3);
+      for (const g of priced) expect(byCurrency.get(g.key), g.key).toBeCloseTo(Number(g.usdValue), 6);
+      expect([...byCurrency.keys()].sort()).toEqual(priced.map((g) => g.key).sort());
+      expect(parseExposition(await (await fetch(url)).text()).some((s) => s.name === 'balance_inspector_reported_total_usd' && s.labels.account === 'syncpay')).toBe(true);
+    } finally {
+      run.child.kill('SIGTERM');
+      await run.exited;
+    }
   });
 
   it('a port in use is a usage error', async () => {

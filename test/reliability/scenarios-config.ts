@@ -148,7 +148,8 @@ const runtime: Scenario[] = [
   {
     id: 'R03', what: 'SIGINT during a backoff sleep', exit: 130, stdout: 'empty', maxMs: 6_000, once: true, signal: { name: 'SIGINT', afterMs: 200 },
     setup: (env) => env.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '20' } }),
-    args: (env) => ['can-withdraw', 'USDT', '10', '--json', ...on(env, '--account', 'syncpay'), '--timeout', '60s'], stderr: /^$/,
+    // The 20 s wait is announced (README "Network behaviour") unless the signal comes first.
+    args: (env) => ['can-withdraw', 'USDT', '10', '--json', ...on(env, '--account', 'syncpay'), '--timeout', '60s'], stderr: /^(syncpay: rate-limited, retrying in 20s \(attempt 2 of 3\)\n)?$/,
   },
   {
     id: 'R04', what: 'an unwritable output target (/dev/full)', exit: 74, stdout: 'empty', maxMs: 5_000, cli: { stdoutTo: '/dev/full' },

@@ -93,7 +93,7 @@ const retryAfter = (value: string) => ({ provider: 'syncpay', kind: 'status' as 
 const http: Scenario[] = [
   {
     id: 'H01', what: '429 with Retry-After: 1, then success', exit: 0, stdout: 'json-complete', maxMs: 6_000,
-    setup: fault(retryAfter('1')), args: syncpayJson, stderr: /^$/, attempts: { provider: 'syncpay', count: 2 },
+    setup: fault(retryAfter('1')), args: syncpayJson, stderr: /^syncpay: rate-limited, retrying in 1s \(attempt 2 of 3\)\n$/, attempts: { provider: 'syncpay', count: 2 },
     check: (r) => {
       if (r.ms < 1_000) throw new Error(`did not wait for Retry-After (${r.ms} ms)`);
     },
@@ -105,7 +105,7 @@ const http: Scenario[] = [
   },
   {
     id: 'H03', what: '429 with an HTTP-date Retry-After 2 s ahead', exit: 0, stdout: 'json-complete', maxMs: 7_000,
-    setup: (env) => env.sandbox.faults.add(retryAfter(new Date(Date.now() + 2_000).toUTCString())), args: syncpayJson, stderr: /^$/,
+    setup: (env) => env.sandbox.faults.add(retryAfter(new Date(Date.now() + 2_000).toUTCString())), args: syncpayJson, stderr: /^(syncpay: rate-limited, retrying in [12]s \(attempt 2 of 3\)\n)?$/, // the date has whole seconds: the wait may be under 1 s
     attempts: { provider: 'syncpay', count: 2 },
   },
   {

@@ -10,6 +10,7 @@ import type { ResolvedAccount } from '../../src/config/types.js';
 import { initialStates } from '../../src/watch/accounts.js';
 import { BalanceTracker } from '../../src/watch/diff.js';
 import { LiveTable, physicalLines, renderFrame } from '../../src/watch/live-table.js';
+import { visibleWidth } from '../../src/format/fit.js';
 import type { WatchSession } from '../../src/watch/session.js';
 
 const at = new Date('2026-11-21T10:00:05');
@@ -59,7 +60,7 @@ describe('LiveTable', () => {
     const output = createOutput({ format: 'table', stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
     const { tracker, states } = fixture();
     const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
-    const table = new LiveTable(output, () => 120, () => 'HEADER');
+    const table = new LiveTable(output, () => ({ columns: 120, rows: 40 }), () => 'HEADER');
     table.start();
     table.update(session);
     const first = written;
@@ -79,7 +80,7 @@ describe('LiveTable', () => {
     const output = createOutput({ format: 'table', stdout: sink(() => undefined, true), stderr: sink((t) => (errors += t), false), env: {} });
     const { tracker, states } = fixture();
     const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
-    const table = new LiveTable(output, () => 120, () => 'HEADER');
+    const table = new LiveTable(output, () => ({ columns: 120, rows: 40 }), () => 'HEADER');
     table.start();
     table.update(session);
     table.notice('shown in the next frame', 'info');
@@ -88,5 +89,62 @@ describe('LiveTable', () => {
     table.stop();
     table.notice('an --exec hook failed', 'warn');
     expect(errors).toBe('warning: USDT >= 500 did not hold within --timeout 1s\nwarning: an --exec hook failed\n');
+  });
+});
+
+describe('the live table fits the terminal', () => {
+  const many = () => {
+    const tracker = new BalanceTracker();
+    const balances = Array.from({ length: 30 }, (_, i) => usdt(`${i}.00`, 'syncpay', `C${String(i).padStart(2, '0')}`));
+    tracker.update('syncpay', balances, at);
+    const states = initialStates([account('syncpay', 'syncpay')], 1_000);
+    Object.assign(states[0] as object, { polls: 1, lastSuccessAt: at, raw: balances });
+    return { tracker, states };
+  };
+
+  it('clips rows to the height with "… N more", and no line is wider than the terminal', () => {
+    const { tracker, states } = many();
+    const frame = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'HEADER '.repeat(20), notices: [], color: new Chalk({ level: 0 }), size: { columns: 60, rows: 24 } });
+    const lines = frame.trimEnd().split('\n');
+    expect(lines).toHaveLength(23);
+    expect(lines.filter((l) => /^syncpay\s+C\d\d/.test(l))).toHaveLength(16);
+    expect(lines).toContain('… 14 more balances (make the terminal taller, or --json)');
+    expect(lines.some((l) => l.startsWith('hidden to fit: PENDING, TOTAL, Δ START'))).toBe(true);
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(60);
+    expect(physicalLines(frame, 60)).toBe(23);
+    // The head and the account status stay.
+    expect(lines[2]).toMatch(/^ACCOUNT\s+CURRENCY/);
+    expect(lines.at(-1)).toMatch(/^syncpay\s+ok/);
+  });
+
+  it('a frame that fits is not clipped', () => {
+    const { tracker, states } = fixture();
+    const whole = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'H', notices: [], color: new Chalk({ level: 0 }) });
+    expect(renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'H', notices: [], color: new Chalk({ level: 0 }), size: { columns: 200, rows: 50 } })).toBe(whole);
+  });
+
+  it('redraws from the top of a cleared screen on resize, at the new size', () => {
+    let written = '';
+    const stdout = Object.assign(new Writable({ write: (chunk, _enc, cb) => ((written += String(chunk)), cb()) }), { isTTY: true });
+    const output = createOutput({ format: 'table', stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
+    const { tracker, states } = many();
+    const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
+    let size = { columns: 120, rows: 40 };
+    let resize: () => void = () => undefined;
+    const table = new LiveTable(output, () => size, () => 'HEADER', (redraw) => ((resize = redraw), () => (resize = () => undefined)));
+    table.start();
+    table.update(session);
+    const before = written.length;
+    size = { columns: 50, rows: 12 };
+    resize();
+    const redraw = written.slice(before);
+    expect(redraw.startsWith('\x1b[H\x1b[J')).toBe(true);
+    const frame = redraw.slice('\x1b[H\x1b[J'.length);
+    expect(frame.trimEnd().split('\n')).toHaveLength(11);
+    for (const line of frame.trimEnd().split('\n')) expect(visibleWidth(line), JSON.stringify(line)).toBeLessThanOrEqual(50);
+    table.stop();
+    const after = written.length;
+    resize();
+    expect(written.length).toBe(after);
   });
 });

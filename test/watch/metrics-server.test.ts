@@ -41,7 +41,7 @@ describe('metrics server limits', () => {
   });
 
   it('200 idle connections: all but the cap are dropped at once, the rest when they time out; then a scrape works', async () => {
-    metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [{ name: 'a', provider: 'syncpay' }], LIMITS);
+    metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [{ name: 'a', provider: 'syncpay' }], { version: '0.0.0-test' }, LIMITS);
     const started = Date.now();
     const opened = await Promise.all(Array.from({ length: 200 }, () => idleSocket(port(metrics as Metrics))));
     const closed = await Promise.all(opened.map((o) => o.closedAt));
@@ -53,7 +53,7 @@ describe('metrics server limits', () => {
   }, 15_000);
 
   it('a client that sends half a request head is dropped after the headers timeout', async () => {
-    metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [], LIMITS);
+    metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [], { version: '0.0.0-test' }, LIMITS);
     const started = Date.now();
     const slow = await idleSocket(port(metrics), 'GET /metrics HTTP/1.1\r\nHost: x\r\n');
     expect((await slow.closedAt) - started).toBeLessThan(LIMITS.headersTimeoutMs + 1_000);
@@ -62,7 +62,7 @@ describe('metrics server limits', () => {
 
 describe('metrics page', () => {
   it('label values from providers are escaped and redacted-safe: no raw control or invisible character', async () => {
-    metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [{ name: 'a', provider: 'syncpay' }], LIMITS);
+    metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [{ name: 'a', provider: 'syncpay' }], { version: '0.0.0-test' }, LIMITS);
     metrics.setBalances('a', [balance({ account: 'a', currency: 'US\u2060DT', wallet: 'w\u001b]0;x\u0007', available: '1.5', total: '1.5' })]);
     const page = await fetch(metrics.url).then((r) => r.text());
     expect(page).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2060]/);

@@ -73,13 +73,27 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
     if (account) checks.set(account.name, doctor.fromOutcome(account, credentials.get(account.name) ?? [], outcome));
   }
   const accounts = selected.map((a) => checks.get(a.name)).filter((c): c is AccountCheck => c !== undefined);
-  return { config, accounts, exitCode: doctor.reportExitCode(config, accounts) };
+  return { config, accounts, exitCode: doctor.reportExitCode(config, accounts), routes: await proxyRoutes(selected, ctx.env) };
+}
+
+/** Which proxy each account's requests use, shown only when a proxy variable is set at all. */
+async function proxyRoutes(accounts: Config['accounts'], env: NodeJS.ProcessEnv): Promise<DoctorReport['routes']> {
+  const names = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+  if (!names.some((name) => env[name]?.trim())) return undefined;
+  const [{ proxyFor, describeDecision }, { PROVIDERS }] = await Promise.all([import('../../http/proxy.js'), import('../../providers/catalog.js')]);
+  return accounts.map((a) => {
+    try {
+      return { account: a.name, route: describeDecision(proxyFor(new URL(a.baseUrl ?? PROVIDERS[a.provider].defaultBaseUrl), env)) };
+    } catch (error) {
+      return { account: a.name, route: `not called: ${(error as Error).message}` };
+    }
+  });
 }
 
 /** The same fetch every listing command uses, with progress on a terminal. */
 async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<AccountOutcome[]> {
   if (accounts.length === 0) return [];
-  const [{ fetchAccountBalances }, { startProgress }, { closeHttp, timeBudget, DEFAULT_TIMEOUT_MS }] = await Promise.all([
+  const [{ fetchAccountBalances }, { startProgress }, { closeHttp, timeBudget, describeRetry, DEFAULT_TIMEOUT_MS }] = await Promise.all([
     import('../../core/fetch-balances.js'),
     import('../../ui/spinner.js'),
     import('../../http/client.js'),
@@ -92,6 +106,8 @@ async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<A
         ...timeBudget(ctx.globals.timeoutMs ?? DEFAULT_TIMEOUT_MS),
         signal: ctx.signal,
         debug: ctx.globals.debug ? (line: string) => ctx.output.debug(line) : undefined,
+        env: ctx.env,
+        onRetry: (notice) => progress.note(describeRetry(notice)),
       },
       onAccountDone: (_, done, total) => progress.update(`Checking accounts: ${done}/${total}`),
     });

@@ -28,12 +28,13 @@ export async function loadAccounts(ctx: RunContext): Promise<{ config: Config; a
 }
 
 export async function collectBalances(ctx: RunContext, options: CollectOptions = {}): Promise<BalancesResult> {
-  const [{ loadConfig, selectAccounts }, { fetchBalances }, { startProgress }, filters, { checkSelectorAccount }] = await Promise.all([
+  const [{ loadConfig, selectAccounts }, { fetchBalances }, { startProgress }, filters, { checkSelectorAccount }, { describeRetry }] = await Promise.all([
     import('../../config/index.js'),
     import('../../api/fetch.js'),
     import('../../ui/spinner.js'),
     import('../../core/currency-filter.js'),
     import('./selectors.js'),
+    import('../../http/client.js'),
   ]);
   // A bad --currency is a usage error before the config is even read.
   const selectors = filters.parseCurrencyFilters(options.currencies ?? []);
@@ -60,6 +61,7 @@ export async function collectBalances(ctx: RunContext, options: CollectOptions =
       refresh: options.refresh,
       withdrawalRules: options.withdrawalRules,
       onProgress: (done, total) => progress.update(`Fetching balances: ${done}/${total} accounts`),
+      onRetry: (notice) => progress.note(describeRetry(notice)),
       debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined,
       now: ctx.now,
     });

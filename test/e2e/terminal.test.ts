@@ -1,0 +1,76 @@
+// At a real terminal (a pseudo-terminal of a given size): tables fit the width, watch's live
+// table fits the screen and redraws on resize, TERM=dumb never moves the cursor; piped output
+// stays whole.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../src/sandbox/server.js';
+import { visibleWidth } from '../../src/format/fit.js';
+import { runCli } from '../helpers/cli.js';
+import { sandboxWithConfig } from '../helpers/fixtures.js';
+import { HAVE_SCRIPT, onTerminal } from '../helpers/pty.js';
+
+let sandbox: Sandbox;
+let configPath: string;
+beforeAll(async () => {
+  ({ sandbox, configPath } = await sandboxWithConfig());
+});
+afterAll(() => sandbox.close());
+
+/** Terminal text without colour codes, in lines (the pty turns \n into \r\n). */
+const screenLines = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '').replace(/\r/g, '').split('\n');
+
+describe.skipIf(!HAVE_SCRIPT)('tables on a terminal', () => {
+  it('balances at 80 columns: no line wraps, amounts whole, the hidden columns named', async () => {
+    const { code, terminal } = await onTerminal(['balances', '--quiet', '--config', configPath], { columns: 80, rows: 24, env: { NO_COLOR: '1' } });
+    expect(code).toBe(0);
+    const lines = screenLines(terminal).filter((l) => l !== '');
+    for (const line of lines) expect(visibleWidth(line), line).toBeLessThanOrEqual(80);
+    expect(terminal).toContain('1.234567890123456789');
+    expect(terminal).toContain('450,000.00');
+    expect(lines.at(-1)).toMatch(/^hidden to fit: PENDING, TOTAL/);
+  });
+
+  it('piped, the same command prints every column whatever the terminal', async () => {
+    const { code, stdout } = await runCli(['balances', '--config', configPath], { env: { COLUMNS: '80' } });
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toMatch(/^ACCOUNT\s+WALLET\s+CURRENCY\s+NETWORK\s+AVAILABLE\s+PENDING\s+TOTAL\s+USD$/);
+    expect(stdout).not.toContain('hidden to fit');
+    expect(Math.max(...stdout.split('\n').map((l) => l.length))).toBeGreaterThan(120);
+  });
+});
+
+describe.skipIf(!HAVE_SCRIPT)('watch on a terminal', () => {
+  it('at 80×24 every frame fits the screen: rows clipped with "… N more", never wider than 80', async () => {
+    const { terminal } = await onTerminal(['watch', '--interval', '1s', '--count', '2', '--config', configPath], { columns: 80, rows: 24, env: { NO_COLOR: '1' }, killAfterSeconds: 20 });
+    expect(terminal).toMatch(/… \d+ more balances \(make the terminal taller, or --json\)/);
+    const ups = [...terminal.matchAll(/\x1b\[(\d+)F/g)].map((m) => Number(m[1]));
+    expect(ups.length).toBeGreaterThan(2);
+    for (const up of ups) expect(up).toBeLessThanOrEqual(23);
+    // Each frame is drawn after "\x1b[J": count its lines.
+    for (const frame of terminal.split('\x1b[J').slice(1)) {
+      const lines = screenLines(frame.replace(/\x1b\[\?25[hl]|\x1b\[\d+F/g, '')).filter((l, i, all) => i < all.length - 1 || l !== '');
+      expect(lines.length, lines.join('\n')).toBeLessThanOrEqual(23);
+      for (const line of lines) expect(visibleWidth(line), line).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('redraws from the top on resize, at the new width', async () => {
+    const { terminal } = await onTerminal(['watch', '--interval', '1s', '--config', configPath, '--account', 'syncpay'], {
+      columns: 120, rows: 30, env: { NO_COLOR: '1' }, killAfterSeconds: 8, thenRun: 'sleep 3; stty cols 50 rows 20',
+    });
+    const at = terminal.indexOf('\x1b[H\x1b[J');
+    expect(at).toBeGreaterThan(0);
+    const after = terminal.slice(at + '\x1b[H\x1b[J'.length).split('\x1b[J')[0] ?? '';
+    const lines = screenLines(after.replace(/\x1b\[\?25[hl]/g, '').replace(/\x1b\[\d+F/g, '')).filter((l) => l !== '');
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) expect(visibleWidth(line), line).toBeLessThanOrEqual(50);
+  });
+
+  it('TERM=dumb: no cursor movement at all; the table once, then lines', async () => {
+    const { terminal } = await onTerminal(['watch', '--interval', '1s', '--count', '2', '--config', configPath, '--account', 'syncpay'], {
+      columns: 100, rows: 24, env: { TERM: 'dumb' }, killAfterSeconds: 15,
+    });
+    expect(terminal).not.toContain('\x1b[');
+    expect(terminal.match(/ACCOUNT\s+CURRENCY/g)).toHaveLength(1);
+    expect(terminal).toMatch(/syncpay\s+ok\s+last poll/);
+  });
+});
