@@ -4,9 +4,10 @@
 // (adapters, undici, prom-client, cli-table3) load inside the run.
 import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../config/types.js';
-import { UsageError } from '../core/errors.js';
+import { ExitCode, UsageError, combinedExitCode } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
 import { collect, examples } from './shared/options.js';
+import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
 
 const WATCH_HELP = `
@@ -38,6 +39,8 @@ export function registerWatch(program: Command, run: Runner): void {
     .option('--until <condition>', "exit 0 as soon as it holds, e.g. 'USDT>=500' or 'syncpay:USDT@tron>=500'")
     .option('--exec <command>', 'run this shell command for each threshold event, with the event JSON on stdin (at most 10s each)')
     .option('--metrics <[host:]port>', 'serve Prometheus metrics at http://host:port/metrics (host default 127.0.0.1)')
+    .option('--record', 'record every poll in the history store (only what changed; see `history`)')
+    .option(...STORE_OPTION)
     .addHelpText(
       'after',
       WATCH_HELP +
@@ -83,6 +86,8 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
     import('../watch/ndjson-view.js'),
     import('../http/client.js'),
   ]);
+  if (opts.store !== undefined && !opts.record) throw new UsageError('--store is for --record: add --record to record the polls in the history store');
+  const recorder = opts.record ? await startRecorder(ctx, opts.store as string | undefined, config) : null;
   const metrics = options.metrics ? await startMetricsFor(ctx, options.metrics, accounts) : null;
   const live = ctx.output.format === 'table' && ctx.output.stdoutIsTTY ? await liveTable(ctx, options.until?.text ?? null) : null;
   const view = live ?? ndjsonView(ctx.output);
@@ -97,18 +102,37 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
       until: options.until,
       timeoutMs: options.timeoutMs,
     },
-    { config, accounts, rules, view, metrics, exec, signal: ctx.signal, now: ctx.now, debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined },
+    {
+      config, accounts, rules, view, metrics, exec, signal: ctx.signal, now: ctx.now,
+      debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined,
+      record: recorder ? (read) => recorder.record(read) : undefined,
+    },
   );
   live?.start();
   try {
-    return await session.run();
+    const code = await session.run();
+    await recorder?.close();
+    // Polls that could not be recorded make the run a failure of the store (exit 3), after the fact.
+    return recorder && recorder.failures > 0 ? combinedExitCode([code, ExitCode.config]) : code;
   } finally {
+    await recorder?.close();
     if (session.reason === 'interrupt') exec?.kill();
     else await exec?.drain();
     live?.stop();
     await metrics?.close();
     await closeHttp();
   }
+}
+
+async function startRecorder(ctx: RunContext, storeFlag: string | undefined, config: Config) {
+  const [{ targetFor }, { openStore }, { PollRecorder }] = await Promise.all([
+    import('./shared/store.js'),
+    import('../history/store/open.js'),
+    import('../history/recorder.js'),
+  ]);
+  const db = await openStore(await targetFor(ctx, storeFlag, config), true);
+  ctx.output.info(`recording every poll in ${db.location}`);
+  return new PollRecorder(db, (line) => ctx.output.warn(line), ctx.now);
 }
 
 /** A named account must be configured and among those watched (--account/--provider). */
