@@ -36,7 +36,8 @@ export function registerHistory(program: Command, run: Runner): void {
     .description('forget snapshots older than a duration (default: the config history.retain)')
     .option('--older-than <duration>', 'e.g. 400d, 52w')
     .option(...STORE_OPTION)
-    .action(run((ctx, opts) => runPrune(ctx, opts), { formats: ['table', 'json'] }));
+    // `history prune --store x`: commander hands --store to `history`, which declares it too.
+    .action(run((ctx, opts) => runPrune(ctx, { ...history.opts(), ...opts }), { formats: ['table', 'json'] }));
 }
 
 export async function runHistory(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
