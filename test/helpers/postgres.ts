@@ -110,8 +110,9 @@ export async function startPostgres(): Promise<TestPostgres | { skipped: string 
   return { skipped: 'the PostgreSQL server did not start' };
 }
 
-/** The loud notice when PostgreSQL tests are skipped (they always run in CI). */
+/** The loud notice when PostgreSQL tests are skipped; with BI_REQUIRE_POSTGRES (CI) a failure instead. */
 export function warnSkipped(why: string): void {
+  if (process.env.BI_REQUIRE_POSTGRES) throw new Error(`PostgreSQL store tests cannot run: ${why}`);
   const line = '!'.repeat(78);
   console.warn(`\n${line}\n!! PostgreSQL store tests SKIPPED: ${why}\n!! CI runs them (.ci/run installs PostgreSQL).\n${line}\n`);
 }
