@@ -24,12 +24,12 @@ export async function changesBetween(db: Db, series: SeriesInfo[], from: Date, t
   if (series.length === 0) return [];
   const ids = series.map((s) => s.id);
   const rows = await db.all(
-    `SELECT s.id, f.present AS f_present, f.available AS f_available, f.pending AS f_pending, f.total AS f_total,
+    `WITH bounds AS MATERIALIZED (SELECT s.id, ${AT('?')} AS from_at, ${AT('?')} AS to_at FROM series s WHERE s.id IN ${inList(ids)})
+     SELECT b.id, f.present AS f_present, f.available AS f_available, f.pending AS f_pending, f.total AS f_total,
             t.present AS t_present, t.available AS t_available, t.pending AS t_pending, t.total AS t_total
-       FROM series s
-       LEFT JOIN amounts f ON f.series_id = s.id AND f.at = ${AT('?')}
-       LEFT JOIN amounts t ON t.series_id = s.id AND t.at = ${AT('?')}
-      WHERE s.id IN ${inList(ids)}`,
+       FROM bounds b
+       LEFT JOIN amounts f ON f.series_id = b.id AND f.at = b.from_at
+       LEFT JOIN amounts t ON t.series_id = b.id AND t.at = b.to_at`,
     [from.getTime(), to.getTime(), ...ids],
   );
   const byId = new Map(rows.map((r) => [num(r.id), r]));

@@ -21,15 +21,30 @@ const BUCKET_MS: Record<Bucket, number> = { hour: 3_600_000, day: 86_400_000, we
 /** 1970-01-01 was a Thursday: shifting by 3 days makes week buckets start on Monday. */
 const BUCKET_OFFSET: Record<Bucket, number> = { hour: 0, day: 0, week: 3 * 86_400_000 };
 
-function pickedReads(by: Bucket | null, accountIds: number[]): string {
-  const where = `account_id IN ${inList(accountIds)} AND at >= ? AND at <= ?`;
-  if (by === null) return `picked AS (SELECT account_id, at, error_code FROM reads WHERE ${where})`;
+/**
+ * The reads that become points, as SQL and parameters. With a bucket, each (account, bucket) finds
+ * its last successful read, else its last read, by walking the primary key backwards from the
+ * bucket's end: a few index probes per bucket, instead of grouping every read of the period.
+ */
+function pickedReads(by: Bucket | null, accountIds: number[], since: number, until: number): { sql: string; params: number[] } {
+  const accounts = `IN ${inList(accountIds)}`;
+  if (by === null) {
+    return { sql: `picked AS (SELECT account_id, at, error_code FROM reads WHERE account_id ${accounts} AND at >= ? AND at <= ?)`, params: [...accountIds, since, until] };
+  }
   // Our own integer constants, not user text: written into the SQL so both dialects type them alike.
-  const bucket = `(at + ${BUCKET_OFFSET[by]}) / ${BUCKET_MS[by]}`;
-  return `buckets AS (SELECT account_id, MAX(at) AS last_at, MAX(CASE WHEN error_code IS NULL THEN at END) AS ok_at
-                        FROM reads WHERE ${where} GROUP BY account_id, ${bucket}),
-          picked AS (SELECT r.account_id, r.at, r.error_code FROM buckets b
-                       JOIN reads r ON r.account_id = b.account_id AND r.at = COALESCE(b.ok_at, b.last_at))`;
+  const width = BUCKET_MS[by];
+  const first = Math.floor((since + BUCKET_OFFSET[by]) / width) * width - BUCKET_OFFSET[by];
+  const inBucket = (extra: string) =>
+    `(SELECT r.at FROM reads r WHERE r.account_id = a.id AND r.at >= st.s AND r.at < st.s + ${width}
+         AND r.at >= ? AND r.at <= ?${extra} ORDER BY r.at DESC LIMIT 1)`;
+  return {
+    sql: `starts (s) AS (SELECT CAST(? AS BIGINT) UNION ALL SELECT s + ${width} FROM starts WHERE s + ${width} <= CAST(? AS BIGINT)),
+          chosen AS MATERIALIZED (SELECT a.id AS account_id, COALESCE(${inBucket(' AND r.error_code IS NULL')}, ${inBucket('')}) AS at
+                                    FROM accounts a CROSS JOIN starts st WHERE a.id ${accounts}),
+          picked AS MATERIALIZED (SELECT c.account_id, c.at, r.error_code FROM chosen c
+                                    CROSS JOIN reads r WHERE r.account_id = c.account_id AND r.at = c.at)`,
+    params: [first, until, since, until, since, until, ...accountIds],
+  };
 }
 
 export async function seriesPoints(db: Db, series: SeriesInfo[], since: Date, until: Date, by: Bucket | null): Promise<Map<number, Point[]>> {
@@ -37,15 +52,21 @@ export async function seriesPoints(db: Db, series: SeriesInfo[], since: Date, un
   if (series.length === 0) return result;
   const accountIds = [...new Set(series.map((s) => s.accountId))];
   const seriesIds = series.map((s) => s.id);
+  // The value in force at each read is found by primary-key lookups first, then joined: an
+  // equality join on a correlated MAX() would make the planner scan every row of a series.
+  const picked = pickedReads(by, accountIds, since.getTime(), until.getTime());
+  // The value in force at each read is found by primary-key lookups first (materialized), then
+  // joined: an equality join on a correlated MAX() would make the planner scan whole series.
+  // CROSS JOIN keeps SQLite's join order as written (small side first); PostgreSQL plans freely.
   const rows = await db.all(
-    `WITH ${pickedReads(by, accountIds)}
-     SELECT s.id AS series_id, p.at, p.error_code, a.at AS value_at, a.present, a.available, a.pending, a.total, a.usd_value
-       FROM picked p JOIN series s ON s.account_id = p.account_id
-       LEFT JOIN amounts a ON a.series_id = s.id
-        AND a.at = (SELECT MAX(m.at) FROM amounts m WHERE m.series_id = s.id AND m.at <= p.at)
-      WHERE s.id IN ${inList(seriesIds)}
-      ORDER BY s.id, p.at`,
-    [...accountIds, since.getTime(), until.getTime(), ...seriesIds],
+    `WITH RECURSIVE ${picked.sql},
+     lookups AS MATERIALIZED (SELECT s.id AS series_id, p.at, p.error_code,
+                        (SELECT MAX(m.at) FROM amounts m WHERE m.series_id = s.id AND m.at <= p.at) AS value_at
+                   FROM picked p CROSS JOIN series s WHERE s.account_id = p.account_id AND s.id IN ${inList(seriesIds)})
+     SELECT l.series_id, l.at, l.error_code, l.value_at, a.present, a.available, a.pending, a.total, a.usd_value
+       FROM lookups l LEFT JOIN amounts a ON a.series_id = l.series_id AND a.at = l.value_at
+      ORDER BY l.series_id, l.at`,
+    [...picked.params, ...seriesIds],
   );
   for (const r of rows) {
     const exists = r.value_at !== null && r.value_at !== undefined && num(r.present) === 1;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesBetween } from '../../src/history/changes.js';
 import { seriesPoints } from '../../src/history/points.js';
 import { pruneBefore } from '../../src/history/prune.js';
-import { selectSeries } from '../../src/history/select.js';
+import { selectSeries, type SeriesFilter } from '../../src/history/select.js';
 import type { Db } from '../../src/history/store/db.js';
 import { openStore, type StoreTarget } from '../../src/history/store/open.js';
 import { startPostgres, warnSkipped, type TestPostgres } from '../helpers/postgres.js';
@@ -21,7 +21,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => server?.stop());
 
-const all = { accounts: [], provider: undefined, currencies: [] };
+const all: SeriesFilter = { accounts: [], provider: undefined, currencies: [] };
 const DAY = 24 * HOUR;
 
 async function count(db: Db, table: string): Promise<number> {

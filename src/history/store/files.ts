@@ -23,8 +23,12 @@ function statOrNull(path: string): Stats | null {
   }
 }
 
-function checkOwner(path: string, stats: Stats, what: string): void {
+function checkOwner(path: string, stats: Stats, what: 'file' | 'folder'): void {
   const uid = process.getuid?.();
+  // A folder may be root's (/srv/ledger) and, when sticky like /tmp, writable by all: then nobody
+  // else can rename or delete our file in it.
+  const folderOk = what === 'folder' && (stats.uid === 0 || (stats.mode & 0o1000) !== 0);
+  if (folderOk && ((stats.mode & 0o022) === 0 || (stats.mode & 0o1000) !== 0)) return;
   if (uid !== undefined && stats.uid !== uid) {
     throw new StoreError(`history store ${what} ${path} belongs to another user (uid ${stats.uid}); refusing to use it`);
   }
