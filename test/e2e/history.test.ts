@@ -215,3 +215,9 @@ describe('changes and the config', () => {
     expect(refused.stderr).toMatch(/--store is for --record/);
   });
 });
+
+it('demo points people at history in one line', async () => {
+  const { code, stderr } = await runCli(['demo'], { cwd: tempDir(), env: { HOME: tempDir() } });
+  expect(code).toBe(0);
+  expect(stderr.split('\n').filter((l) => /snapshot.*history.*changes/.test(l))).toHaveLength(1);
+});
