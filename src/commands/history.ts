@@ -27,7 +27,6 @@ export function registerHistory(program: Command, run: Runner): void {
           'balance-inspector history --currency USDT --by day --since 90d',
           'balance-inspector history --account syncpay --currency USDT_TRC20 --chart',
           'balance-inspector history --by week --since 2026-01-01 --csv > weekly.csv',
-          'balance-inspector history prune --older-than 400d',
         ]),
     )
     .action(run((ctx, opts) => runHistory(ctx, opts)));
@@ -36,6 +35,7 @@ export function registerHistory(program: Command, run: Runner): void {
     .description('forget snapshots older than a duration (default: the config history.retain)')
     .option('--older-than <duration>', 'e.g. 400d, 52w')
     .option(...STORE_OPTION)
+    .addHelpText('after', examples(['balance-inspector history prune --older-than 400d', 'balance-inspector history prune --store postgres://ops@db.internal/treasury --json']))
     // `history prune --store x`: commander hands --store to `history`, which declares it too.
     .action(run((ctx, opts) => runPrune(ctx, { ...history.opts(), ...opts }), { formats: ['table', 'json'] }));
 }

@@ -22,7 +22,7 @@ export function registerSnapshot(program: Command, run: Runner): void {
       'after',
       examples([
         'balance-inspector snapshot',
-        '*/15 * * * * balance-inspector snapshot --quiet   # crontab: every 15 minutes',
+        'balance-inspector --config /etc/balance/config.yaml snapshot --quiet',
         'balance-inspector snapshot --store postgres://ops@db.internal/treasury --json',
       ]),
     )
