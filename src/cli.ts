@@ -4,10 +4,13 @@
 import { Command, CommanderError } from 'commander';
 import { registerBalances } from './commands/balances.js';
 import { registerCanWithdraw } from './commands/can-withdraw.js';
+import { registerChanges } from './commands/changes.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerConfig } from './commands/config/index.js';
 import { registerDemo } from './commands/demo.js';
+import { registerHistory } from './commands/history.js';
 import { registerSandbox } from './commands/sandbox.js';
+import { registerSnapshot } from './commands/snapshot.js';
 import { registerTotal } from './commands/total.js';
 import { registerWatch } from './commands/watch.js';
 import { createContext, interrupt, type Action, type Supports } from './commands/shared/context.js';
@@ -82,6 +85,9 @@ export function buildProgram(): Command {
   registerTotal(program, run);
   registerCanWithdraw(program, run);
   registerWatch(program, run);
+  registerSnapshot(program, run);
+  registerHistory(program, run);
+  registerChanges(program, run);
   registerSandbox(program, run);
   registerDemo(program, run);
   registerConfig(program, run);

@@ -4,6 +4,7 @@ function format(value, unit) {
   if (unit === '×') return `${value.toFixed(2)}×`;
   if (unit === '%') return `${value.toFixed(1)} %`;
   if (unit === 'MB') return `${value.toFixed(1)} MB`;
+  if (unit === 'ms' || unit === 'B') return `${Math.round(value)} ${unit}`;
   return String(Math.round(value * 100) / 100);
 }
 

@@ -3,13 +3,14 @@
 // optional --exec hook; --until to wait for funds; --metrics for Prometheus. Heavy modules
 // (adapters, undici, prom-client, cli-table3) load inside the run.
 import type { Command } from 'commander';
-import type { ResolvedAccount } from '../config/types.js';
-import { ExitCode } from '../core/errors.js';
+import type { Config, ResolvedAccount } from '../config/types.js';
+import { ExitCode, UsageError, combinedExitCode } from '../core/errors.js';
 import { checkSelectorAccount } from './shared/selectors.js';
 import { describeSelector } from '../core/conditions.js';
 import { formatDuration } from '../core/duration.js';
 import type { WatchSession } from '../watch/session.js';
 import { collect, examples } from './shared/options.js';
+import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
 
 const WATCH_HELP = `
@@ -41,6 +42,8 @@ export function registerWatch(program: Command, run: Runner): void {
     .option('--until <condition>', "exit 0 as soon as it holds, e.g. 'USDT>=500' or 'syncpay:USDT@tron>=500'")
     .option('--exec <command>', 'run this shell command for each threshold event, with the event JSON on stdin (at most 10s each)')
     .option('--metrics <[host:]port>', 'serve Prometheus metrics at http://host:port/metrics (host default 127.0.0.1)')
+    .option('--record', 'record every poll in the history store (only what changed; see `history`)')
+    .option(...STORE_OPTION)
     .addHelpText(
       'after',
       WATCH_HELP +
@@ -88,6 +91,8 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
     import('../watch/ndjson-view.js'),
     import('../http/client.js'),
   ]);
+  if (opts.store !== undefined && !opts.record) throw new UsageError('--store is for --record: add --record to record the polls in the history store');
+  const recorder = opts.record ? await startRecorder(ctx, opts.store as string | undefined, config) : null;
   const metrics = options.metrics ? await startMetricsFor(ctx, options.metrics, accounts) : null;
   // A terminal that cannot move its cursor (TERM=dumb) gets the table once and a line per change.
   const people = ctx.output.format === 'table' && ctx.output.stdoutIsTTY;
@@ -106,22 +111,39 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
       timeoutMs: options.timeoutMs,
     },
     {
-      config, accounts, rules, view, metrics, exec, signal: ctx.signal, now: ctx.now, debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined,
+      config, accounts, rules, view, metrics, exec, signal: ctx.signal, now: ctx.now,
+      debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined,
       onUntilHeld: () => ctx.exitIfCutShort?.(ExitCode.ok),
+      record: recorder ? (read) => recorder.record(read) : undefined,
     },
   );
   // Fail closed: until the condition holds, a closed stdout or any early end exits 1, never 0.
   if (options.until) ctx.exitIfCutShort?.(ExitCode.no);
   live?.start();
   try {
-    return await session.run();
+    const code = await session.run();
+    await recorder?.close();
+    // Polls that could not be recorded make the run a failure of the store (exit 3), after the fact.
+    return recorder && recorder.failures > 0 ? combinedExitCode([code, ExitCode.config]) : code;
   } finally {
+    await recorder?.close();
     if (session.reason === 'interrupt') exec?.kill();
     else await exec?.drain();
     live?.stop();
     await metrics?.close();
     await closeHttp();
   }
+}
+
+async function startRecorder(ctx: RunContext, storeFlag: string | undefined, config: Config) {
+  const [{ targetFor }, { openStore }, { PollRecorder }] = await Promise.all([
+    import('./shared/store.js'),
+    import('../history/store/open.js'),
+    import('../history/recorder.js'),
+  ]);
+  const db = await openStore(await targetFor(ctx, storeFlag, config), true);
+  ctx.output.info(`recording every poll in ${db.location}`);
+  return new PollRecorder(db, (line) => ctx.output.warn(line), ctx.now);
 }
 
 async function startMetricsFor(ctx: RunContext, address: { host: string; port: number }, accounts: ResolvedAccount[]) {

@@ -7,11 +7,12 @@ import { didYouMean } from '../core/suggest.js';
 import { ACCOUNT_NAME, ACCOUNT_NAME_RULE, CURRENCY_CODE } from '../core/names.js';
 import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../providers/catalog.js';
 import { validateAlerts } from './alerts.js';
+import { validateHistory } from './history.js';
 import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } from './fields.js';
 import { parseDuration } from '../core/duration.js';
 import type { AccountConfig, CacheSettings, Config, ConfigOrigin } from './types.js';
 
-const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'decimals', 'pegged', 'alerts', 'cache'];
+const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'decimals', 'pegged', 'alerts', 'cache', 'history'];
 
 const COMMON_ACCOUNT_FIELDS: Record<string, FieldSpec> = {
   provider: { kind: 'enum', values: PROVIDER_IDS },
@@ -62,11 +63,12 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   const pegged = validatePegged(raw.pegged, problems);
   const cache = validateCache(raw.cache, problems);
   const alerts = validateAlerts(raw.alerts, accountNames, problems);
+  const history = validateHistory(raw.history, problems);
 
   if (problems.length > 0) {
     throw new ConfigError(`invalid config ${where}`, { problems, hint: 'see .balancerc.example for every option' });
   }
-  return { filePath, origin, accounts, rates, minimums, decimals, pegged, ...(cache ? { cache } : {}), alerts };
+  return { filePath, origin, accounts, rates, minimums, decimals, pegged, ...(cache ? { cache } : {}), ...(history ? { history } : {}), alerts };
 }
 
 function validateAccount(name: string, value: unknown, problems: string[]): AccountConfig | null {

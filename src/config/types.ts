@@ -2,6 +2,7 @@ import type { Decimal } from '../core/money.js';
 import type { ThresholdRule } from '../core/conditions.js';
 import type { Mode } from '../core/balance.js';
 import type { ProviderId } from '../providers/catalog.js';
+import type { HistorySettings } from './history.js';
 
 /** Where the config came from, for messages and `config check`. */
 export type ConfigOrigin = 'flag' | 'env' | 'search' | 'global' | 'builtin';
@@ -33,6 +34,8 @@ export interface Config {
   pegged: Set<string>;
   /** The `cache:` section; absent means no caching unless --max-age asks for it. */
   cache?: CacheSettings;
+  /** The `history:` section (snapshot, history, changes). */
+  history?: HistorySettings;
   /** The `alerts:` section, parsed (watch fires them). */
   alerts: ThresholdRule[];
 }

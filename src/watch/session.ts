@@ -52,6 +52,8 @@ export interface SessionDeps {
   timers?: Timers;
   /** Called the moment --until holds (the CLI then lets an early end exit 0). */
   onUntilHeld?: () => void;
+  /** watch --record: each poll's balances (every currency; none when the poll failed) go to history. */
+  record?: ((read: { account: string; provider: string; balances: Balance[]; errorCode: string | null }) => void) | undefined;
 }
 
 type StopReason = 'done' | 'until' | 'timeout' | 'interrupt';
@@ -192,6 +194,8 @@ export class WatchSession {
     const valued = valueBalances(this.states.flatMap((s) => s.raw ?? []), { rates: this.deps.config.rates, pegged: this.deps.config.pegged });
     const watched = filterBalances(valued, { currencies: this.settings.currencies });
     const mine = watched.filter((b) => b.account === name);
+    // A failed poll keeps stale figures for the table; history gets a gap instead.
+    this.deps.record?.({ account: name, provider: state.account.provider, balances: ok ? valued.filter((b) => b.account === name) : [], errorCode: outcome.errors[0]?.code ?? null });
     // Other accounts' records may be re-priced (a rate this account reports); only this one's are diffed.
     this.tracker.revalue(watched.filter((b) => b.account !== name));
     const changes = this.tracker.update(name, mine, at);

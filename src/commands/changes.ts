@@ -1,0 +1,61 @@
+// `changes`: what moved between two moments (the value of a balance at a moment is the last one
+// recorded at or before it). One line per balance and field that differs.
+import type { Command } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { collect, examples } from './shared/options.js';
+import { STORE_OPTION } from './shared/store.js';
+import type { RunContext, Runner } from './shared/context.js';
+
+export function registerChanges(program: Command, run: Runner): void {
+  program
+    .command('changes')
+    .description('show what moved between two moments, from the history store')
+    .requiredOption('--since <when>', 'compare from this long ago or this date: 24h, 7d, 2026-11-01')
+    .option('--until <when>', 'compare up to this moment (default: now)')
+    .option('--currency <code>', 'only this currency: USDT, or a provider code like USDT_TRC20 (repeatable)', collect)
+    .option(...STORE_OPTION)
+    .addHelpText(
+      'after',
+      examples([
+        'balance-inspector changes --since 24h',
+        'balance-inspector changes --since 2026-11-01 --until 2026-11-08 --json',
+        'balance-inspector changes --since 7d --account syncpay --currency USDT',
+      ]),
+    )
+    .action(run((ctx, opts) => runChanges(ctx, opts)));
+}
+
+export async function runChanges(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
+  const { parseMoment } = await import('../history/when.js');
+  const now = ctx.now();
+  const from = parseMoment('--since', opts.since as string, now);
+  const to = opts.until === undefined ? now : parseMoment('--until', opts.until as string, now);
+  if (from.getTime() > to.getTime()) throw new UsageError(`--since (${from.toISOString()}) is after --until (${to.toISOString()})`);
+
+  const [{ openForReading }, { selectSeries }, { changesBetween }] = await Promise.all([
+    import('./shared/store.js'),
+    import('../history/select.js'),
+    import('../history/changes.js'),
+  ]);
+  const { db } = await openForReading(ctx, opts.store as string | undefined);
+  let changes;
+  try {
+    const selected = await selectSeries(db, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies: (opts.currency as string[] | undefined) ?? [] });
+    changes = await changesBetween(db, selected, from, to);
+  } finally {
+    await db.close();
+  }
+  if (ctx.output.format === 'json') {
+    const { changesJson } = await import('../format/history-json.js');
+    ctx.output.data(changesJson(from, to, changes));
+  } else if (ctx.output.format === 'csv') {
+    const { changesCsv } = await import('../format/history-csv.js');
+    ctx.output.data(changesCsv(changes));
+  } else if (changes.length === 0) {
+    ctx.output.info(`No changes between ${from.toISOString()} and ${to.toISOString()}.`);
+  } else {
+    const { changesTable } = await import('../format/history-table.js');
+    ctx.output.data(changesTable(changes, { color: ctx.output.color }));
+  }
+  return 0;
+}

@@ -1,0 +1,52 @@
+// Finding and opening the history store for a command: `--store` first, then the config's
+// `history.store`, then the XDG default. The reading commands (history, changes, prune) need no
+// config when --store is given, and fall back to the default store when there is no config at all.
+import type { Config } from '../../config/types.js';
+import { isBalanceError } from '../../core/errors.js';
+import type { Db } from '../../history/store/db.js';
+import type { StoreTarget } from '../../history/store/open.js';
+import type { RunContext } from './context.js';
+
+export const STORE_OPTION = ['--store <path|url>', 'history store: a SQLite file or postgres://user@host/db (default: $XDG_DATA_HOME/balance-inspector/history.db)'] as const;
+
+export async function targetFor(ctx: RunContext, flag: string | undefined, config: Config | null): Promise<StoreTarget> {
+  const [{ storeTarget }, { registerSecret }] = await Promise.all([import('../../history/store/open.js'), import('../../core/secrets.js')]);
+  const target = storeTarget({ flag, configured: config?.history?.store, configFile: config?.filePath, env: ctx.env, cwd: ctx.cwd });
+  if (target.kind === 'postgres') {
+    // The password is a secret like an API key: never in any output, whatever the driver says.
+    const password = safeUrl(target.url)?.password;
+    if (password) {
+      registerSecret(password);
+      registerSecret(decodeURIComponent(password));
+    }
+  }
+  return target;
+}
+
+function safeUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The config when one is there; none (null) is fine for commands that only read the store. */
+export async function optionalConfig(ctx: RunContext, storeFlag: string | undefined): Promise<Config | null> {
+  if (storeFlag !== undefined && ctx.globals.configPath === undefined) return null;
+  const { loadConfig } = await import('../../config/index.js');
+  try {
+    return await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+  } catch (error) {
+    if (isBalanceError(error) && error.code === 'NO_CONFIG' && ctx.globals.configPath === undefined) return null;
+    throw error;
+  }
+}
+
+/** Open the store a reading command names (never creating one). */
+export async function openForReading(ctx: RunContext, storeFlag: string | undefined): Promise<{ db: Db; config: Config | null }> {
+  const config = await optionalConfig(ctx, storeFlag);
+  const target = await targetFor(ctx, storeFlag, config);
+  const { openStore } = await import('../../history/store/open.js');
+  return { db: await openStore(target, false), config };
+}

@@ -1,0 +1,90 @@
+// `snapshot`: read the selected accounts afresh (never from the cache) and record them in the
+// history store. An account that could not be read is recorded as a gap, never as zero. Same
+// filters and exit codes as `balances`; the summary goes to stderr, `--json` describes the record.
+import type { Command } from 'commander';
+import { combinedExitCode } from '../core/errors.js';
+import { collect, examples } from './shared/options.js';
+import { STORE_OPTION } from './shared/store.js';
+import type { RunContext, Runner } from './shared/context.js';
+
+export interface SnapshotOptions {
+  currencies: string[];
+  store: string | undefined;
+}
+
+export function registerSnapshot(program: Command, run: Runner): void {
+  program
+    .command('snapshot')
+    .description('read every selected account now and record its balances in the history store')
+    .option('--currency <code>', 'only this currency: USDT, or a provider code like USDT_TRC20 (repeatable)', collect)
+    .option(...STORE_OPTION)
+    .addHelpText(
+      'after',
+      examples([
+        'balance-inspector snapshot',
+        'balance-inspector --config /etc/balance/config.yaml snapshot --quiet',
+        'balance-inspector snapshot --store postgres://ops@db.internal/treasury --json',
+      ]),
+    )
+    .action(
+      run((ctx, opts) => runSnapshot(ctx, { currencies: (opts.currency as string[] | undefined) ?? [], store: opts.store as string | undefined }), {
+        formats: ['table', 'json'],
+        formatHint: 'use --json for a description of the recorded snapshot',
+      }),
+    );
+}
+
+export async function runSnapshot(ctx: RunContext, options: SnapshotOptions): Promise<number> {
+  const [{ loadConfig, selectAccounts }, { collectBalances, reportErrors }, { targetFor }, { openStore }] = await Promise.all([
+    import('../config/index.js'),
+    import('./shared/fetch.js'),
+    import('./shared/store.js'),
+    import('../history/store/open.js'),
+  ]);
+  const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+  const target = await targetFor(ctx, options.store, config);
+  // Open the store while the providers answer: the snapshot then costs little more than `balances`.
+  const opening = openStore(target, true);
+  opening.catch(() => undefined); // reported below, after the fetch settles
+  let result;
+  try {
+    result = await collectBalances(ctx, { config, currencies: options.currencies, refresh: true });
+  } catch (error) {
+    await opening.then((db) => db.close(), () => undefined);
+    throw error;
+  }
+  const db = await opening;
+  try {
+    const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
+    const reads = selected.map((a) => ({
+      account: a.name,
+      provider: a.provider,
+      balances: result.balances.filter((b) => b.account === a.name),
+      errorCode: result.errors.find((e) => e.account === a.name)?.code ?? null,
+    }));
+    const [{ recordSnapshot }, { pruneBefore }] = await Promise.all([import('../history/record.js'), import('../history/prune.js')]);
+    const recordedAt = await recordSnapshot(db, reads, { partialScope: options.currencies.length > 0, now: ctx.now });
+    const retainMs = config.history?.retainMs;
+    if (retainMs !== undefined) await pruneBefore(db, new Date(recordedAt.getTime() - retainMs));
+    const summary = { recordedAt, store: db.location, reads, errors: result.errors };
+    if (ctx.output.format === 'json') {
+      const { snapshotJson } = await import('../format/history-json.js');
+      ctx.output.data(snapshotJson(summary));
+    }
+    ctx.output.info(recordedLine(reads));
+  } finally {
+    await db.close();
+  }
+  reportErrors(ctx, result);
+  return combinedExitCode(result.errors.map((e) => e.exitCode));
+}
+
+/** "recorded 12 balances from 3 accounts"; accounts that could not be read are counted apart. */
+function recordedLine(reads: Array<{ balances: unknown[]; errorCode: string | null }>): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const balances = reads.reduce((n, r) => n + r.balances.length, 0);
+  const read = reads.filter((r) => r.errorCode === null || r.balances.length > 0).length;
+  const failed = reads.filter((r) => r.errorCode !== null).length;
+  const gaps = failed > 0 ? `; ${plural(failed, 'account')} could not be read (recorded as a gap)` : '';
+  return `recorded ${plural(balances, 'balance')} from ${plural(read, 'account')}${gaps}`;
+}

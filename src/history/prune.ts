@@ -1,0 +1,28 @@
+// Forgetting old history: reads before the cutoff go; of each balance's figures before it, only the
+// last one stays, because it is still the value at the cutoff (what `changes --since` compares
+// against). Both deletes walk the primary keys account by account and series by series, so a
+// prune that finds nothing (every snapshot with `history.retain`) costs a few index probes.
+import { num, type Db } from './store/db.js';
+
+export interface PruneResult {
+  reads: number;
+  amounts: number;
+}
+
+export async function pruneBefore(db: Db, cutoff: Date): Promise<PruneResult> {
+  const at = cutoff.getTime();
+  return db.write(async (tx) => {
+    let reads = 0;
+    let amounts = 0;
+    for (const row of await tx.all('SELECT id FROM accounts')) {
+      reads += await tx.run('DELETE FROM reads WHERE account_id = ? AND at < ?', [num(row.id), at]);
+    }
+    for (const row of await tx.all('SELECT id FROM series')) {
+      const id = num(row.id);
+      const [keep] = await tx.all('SELECT MAX(at) AS at FROM amounts WHERE series_id = ? AND at <= ?', [id, at]);
+      if (keep?.at === null || keep?.at === undefined) continue;
+      amounts += await tx.run('DELETE FROM amounts WHERE series_id = ? AND at < ?', [id, num(keep.at)]);
+    }
+    return { reads, amounts };
+  });
+}
