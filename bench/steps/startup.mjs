@@ -21,7 +21,7 @@ function has(tool) {
 }
 
 export async function startup(target, { rounds }) {
-  const { SANDBOX_KEYS } = await target.import('sandbox/keys.js');
+  const SANDBOX_KEYS = await target.sandboxKeys();
   const sandbox = await target.sandbox();
   const config = target.config('one-account', {
     syncpay: { provider: 'syncpay', baseUrl: sandbox.baseUrl('syncpay'), apiKey: SANDBOX_KEYS.syncpay },

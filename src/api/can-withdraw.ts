@@ -8,11 +8,10 @@ import { canonicalCurrency, canonicalNetwork } from '../core/currencies.js';
 import { formatDuration } from '../core/duration.js';
 import { UsageError, combinedExitCode, type BalanceError } from '../core/errors.js';
 import { fractionDigits, parseUserDecimal } from '../core/money.js';
-import { checkCandidate, chooseCandidate, matchesRequest, type CandidateCheck, type WithdrawalRequest } from '../core/withdrawal.js';
+import { checkCandidate, chooseCandidate, matchesRequest, notHeldReason, type CandidateCheck, type WithdrawalRequest } from '../core/withdrawal.js';
 import { minimumFor } from '../core/withdrawal-limits.js';
 import { PROVIDERS, type ProviderId } from '../providers/catalog.js';
 import { loadAdapter } from '../providers/index.js';
-import { notHeldReason } from '../format/withdrawal.js';
 import { fetchBalances, type BalancesResult, type FetchBalancesOptions } from './fetch.js';
 
 const CURRENCY_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,23}$/;

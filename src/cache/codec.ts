@@ -2,10 +2,10 @@
 // decimal strings (never JSON numbers); the provider's raw item is not kept (it is the provider's
 // data, not ours to persist). Reading is strict: anything unexpected makes the entry unusable, so a
 // damaged or hand-edited file can cost a fetch but can never feed a wrong figure.
-import { formatAmount, type Balance, type Mode } from '../core/balance.js';
+import { formatAmount, type Balance } from '../core/balance.js';
 import { formatDecimal, parseUserDecimal, type Decimal } from '../core/money.js';
-import type { AccountOutcome } from '../core/fetch-balances.js';
-import type { ReportedTotal } from '../providers/types.js';
+import type { AccountOutcome } from '../core/account.js';
+import type { ReportedTotal } from '../core/totals.js';
 
 export interface CacheEntry {
   account: string;
@@ -44,7 +44,7 @@ class Invalid extends Error {}
 function fields(record: unknown) {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new Invalid('not an object');
   const r = record as Record<string, unknown>;
-  const str = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string) : fail(k));
+  const str = (k: string): string => (typeof r[k] === 'string' ? r[k] : fail(k));
   const optStr = (k: string): string | null => (r[k] === null ? null : str(k));
   const int = (k: string): number => (Number.isSafeInteger(r[k]) && (r[k] as number) >= 0 ? (r[k] as number) : fail(k));
   const amount = (k: string): Decimal | null => {
@@ -65,7 +65,7 @@ function decodeBalance(record: unknown): Balance {
   const mode = optStr('mode');
   if (mode !== null && mode !== 'live' && mode !== 'test') fail('mode');
   return {
-    account: str('account'), provider: str('provider'), mode: mode as Mode | null, wallet: optStr('wallet'),
+    account: str('account'), provider: str('provider'), mode, wallet: optStr('wallet'),
     walletName: optStr('walletName'), currency: str('currency'), network: optStr('network'), providerCurrency: str('providerCurrency'),
     available: amount('available'), pending: amount('pending'), total: amount('total'),
     usdValue: amount('usdValue'), usdRate: amount('usdRate'), usdSource: optStr('usdSource'), updatedAt: optStr('updatedAt'),

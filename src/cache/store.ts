@@ -9,7 +9,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rm
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { ResolvedAccount } from '../config/types.js';
-import type { AccountOutcome } from '../core/fetch-balances.js';
+import type { AccountOutcome } from '../core/account.js';
 import { redact } from '../core/secrets.js';
 import { decodeEntry, encodeOutcome, type DecodedEntry } from './codec.js';
 import { cacheKey } from './key.js';

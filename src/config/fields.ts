@@ -3,14 +3,9 @@
 import { parseUserDecimal } from '../core/money.js';
 import { didYouMean } from '../core/suggest.js';
 import { baseUrlProblem } from '../http/url-policy.js';
+import type { FieldSpec } from '../providers/catalog.js';
 
-export type FieldSpec =
-  | { kind: 'string'; description?: string; pattern?: RegExp; patternHint?: string }
-  | { kind: 'secret'; description?: string }
-  | { kind: 'url'; description?: string }
-  | { kind: 'enum'; values: readonly string[]; description?: string }
-  | { kind: 'stringList'; description?: string }
-  | { kind: 'decimal'; description?: string; positive?: boolean };
+export type { FieldSpec } from '../providers/catalog.js';
 
 /** Placeholders are allowed only where a secret belongs (see README "Security"). */
 export const PLACEHOLDER = /\$\{([^}]*)\}/g;

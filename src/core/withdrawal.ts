@@ -3,6 +3,8 @@
 // amount ≥ the minimum; no more decimals than the currency allows. "yes" needs one candidate that
 // passes everything; anything unknown is a reason for "no", never a silent pass.
 import type { Balance } from './balance.js';
+import { knownSymbols } from './currencies.js';
+import { closest } from './suggest.js';
 import { Decimal, formatDecimal } from './money.js';
 import { allowedDecimals, type MinimumInfo } from './withdrawal-limits.js';
 import { matchesCode } from './conditions.js';
@@ -97,4 +99,13 @@ export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: 
 /** The first passing candidate in config order, or null. */
 export function chooseCandidate(checks: CandidateCheck[]): CandidateCheck | null {
   return checks.find((c) => c.ok) ?? null;
+}
+
+/** Nobody selected holds the currency: say so, and suggest what the user may have meant. */
+export function notHeldReason(request: WithdrawalRequest, balances: Balance[]): string {
+  const held = balances.flatMap((b) => [b.currency, b.providerCurrency]);
+  const suggestions = closest(request.input, [...held, ...knownSymbols()]).filter((s) => s.toUpperCase() !== request.input.toUpperCase());
+  const where = request.network && request.input.toUpperCase() === request.currency ? ` on ${request.network}` : '';
+  const hint = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?)` : '';
+  return `none of the selected accounts reports ${request.input}${where}${hint}`;
 }

@@ -1,10 +1,7 @@
 // `can-withdraw` output: one "yes" line for people, the full decision as JSON for scripts.
-import type { Balance } from '../core/balance.js';
-import { knownSymbols } from '../core/currencies.js';
 import type { BalanceError } from '../core/errors.js';
 import { stringifyOutputJson } from '../core/json.js';
 import { formatDecimal, type Decimal } from '../core/money.js';
-import { closest } from '../core/suggest.js';
 import type { CandidateCheck, WithdrawalRequest } from '../core/withdrawal.js';
 import { errorsJson } from './json.js';
 
@@ -17,15 +14,6 @@ export function yesLine(request: WithdrawalRequest, c: CandidateCheck): string {
   const minimum = c.minimum.minimum ? `, minimum ${formatDecimal(c.minimum.minimum)}` : '';
   const available = c.available ? formatDecimal(c.available, c.scale) : '?';
   return `yes: '${c.account}' can withdraw ${requestLabel(request)}${fee} (available ${available}${minimum})`;
-}
-
-/** Nobody selected holds the currency: say so, and suggest what the user may have meant. */
-export function notHeldReason(request: WithdrawalRequest, balances: Balance[]): string {
-  const held = balances.flatMap((b) => [b.currency, b.providerCurrency]);
-  const suggestions = closest(request.input, [...held, ...knownSymbols()]).filter((s) => s.toUpperCase() !== request.input.toUpperCase());
-  const where = request.network && request.input.toUpperCase() === request.currency ? ` on ${request.network}` : '';
-  const hint = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?)` : '';
-  return `none of the selected accounts reports ${request.input}${where}${hint}`;
 }
 
 export interface WithdrawalDocument {

@@ -3,8 +3,8 @@
 // bodies are undocumented). Also serves what tests need to reach: the legacy guide's
 // `{"balance": 48.5}` for `cus_legacy`, and a 403 "missing required permission" for a key that
 // lacks balances:read. No rate limit is documented, so none is enforced unless a test asks for one.
-import { SANDBOX_KEYS } from './keys.js';
-import type { Mount, MountResponse } from './mounts.js';
+import { SANDBOX_KEYS } from '../providers/sandbox-keys.js';
+import type { Mount, MountResponse } from './mount.js';
 
 /** A valid sandbox key without the balances:read permission: every balance read gets a 403. */
 export const SWIPELUX_RESTRICTED_KEY = 'sk.sbx.nobalancesread0000000001';

@@ -3,7 +3,6 @@
 import { parseCondition, parseLevel, type Condition, type ThresholdRule } from '../core/conditions.js';
 import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
-import type { GlobalOptions } from '../commands/shared/options.js';
 import { parseMetricsAddress, type MetricsAddress } from './metrics.js';
 
 /** Shorter intervals would only make a busy loop; real providers have floors far above this. */
@@ -23,7 +22,7 @@ export interface WatchOptions {
   timeoutMs: number | null;
 }
 
-export function parseWatchOptions(opts: Record<string, unknown>, globals: GlobalOptions): WatchOptions {
+export function parseWatchOptions(opts: Record<string, unknown>, globals: { timeoutMs: number | undefined }): WatchOptions {
   const intervalText = typeof opts.interval === 'string' ? opts.interval : undefined;
   const intervalMs = intervalText === undefined ? DEFAULT_INTERVAL_MS : parseDuration(intervalText);
   if (intervalMs === null) throw new UsageError(`--interval "${intervalText}" is not a duration; expected e.g. 30s, 2m, 500ms`);

@@ -5,8 +5,8 @@ import { statSync } from 'node:fs';
 import { readKeyFile } from '../config/resolve.js';
 import type { AccountConfig, Config, ConfigOrigin } from '../config/types.js';
 import { PLACEHOLDER } from '../config/fields.js';
-import type { AccountOutcome } from './fetch-balances.js';
-import { combinedExitCode, ExitCode, isBalanceError, type BalanceError } from './errors.js';
+import type { AccountOutcome } from '../core/account.js';
+import { combinedExitCode, ExitCode, isBalanceError, type BalanceError } from '../core/errors.js';
 
 export interface ProblemJson {
   code: string;
