@@ -26,6 +26,8 @@ export interface Supports {
   formatHint?: string;
   /** It reads balances through the cache, so --max-age means something (default: false). */
   cache?: boolean;
+  /** It runs for hours (watch): src/cli.ts tunes V8 for a long-lived process (default: false). */
+  longRunning?: boolean;
 }
 
 /** Wraps an Action into a commander action handler (see src/cli.ts). */
