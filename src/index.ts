@@ -20,6 +20,7 @@ export {
   InternalError,
   ExitCode,
   isBalanceError,
+  type ErrorCode,
 } from './core/errors.js';
 export { Decimal } from './core/money.js';
 export { toBalanceJson, type Balance, type BalanceJson, type Mode } from './core/balance.js';

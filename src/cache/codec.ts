@@ -6,6 +6,7 @@ import { formatAmount, type Balance } from '../core/balance.js';
 import { formatDecimal, parseUserDecimal, type Decimal } from '../core/money.js';
 import type { AccountOutcome } from '../core/account.js';
 import type { ReportedTotal } from '../core/totals.js';
+import { isProviderId } from '../core/provider-ids.js';
 
 export interface CacheEntry {
   account: string;
@@ -64,8 +65,10 @@ function decodeBalance(record: unknown): Balance {
   const { str, optStr, int, amount, r } = fields(record);
   const mode = optStr('mode');
   if (mode !== null && mode !== 'live' && mode !== 'test') fail('mode');
+  const provider = str('provider');
+  if (!isProviderId(provider)) fail('provider');
   return {
-    account: str('account'), provider: str('provider'), mode, wallet: optStr('wallet'),
+    account: str('account'), provider, mode, wallet: optStr('wallet'),
     walletName: optStr('walletName'), currency: str('currency'), network: optStr('network'), providerCurrency: str('providerCurrency'),
     available: amount('available'), pending: amount('pending'), total: amount('total'),
     usdValue: amount('usdValue'), usdRate: amount('usdRate'), usdSource: optStr('usdSource'), updatedAt: optStr('updatedAt'),

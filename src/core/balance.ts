@@ -1,12 +1,13 @@
 // The normalized balance record (DESIGN.md "Normalized balance"): one per account × wallet ×
 // currency. Decimal inside; `toBalanceJson` gives the schemaVersion 1 shape with decimal strings.
 import { Decimal, formatDecimal } from './money.js';
+import type { ProviderId } from './provider-ids.js';
 
 export type Mode = 'live' | 'test';
 
 export interface Balance {
   account: string;
-  provider: string;
+  provider: ProviderId;
   mode: Mode | null;
   wallet: string | null;
   walletName: string | null;
