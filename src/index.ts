@@ -20,11 +20,12 @@ export {
   InternalError,
   ExitCode,
   isBalanceError,
+  type ErrorCode,
 } from './core/errors.js';
 export { Decimal } from './core/money.js';
 export { toBalanceJson, type Balance, type BalanceJson, type Mode } from './core/balance.js';
 export type { AccountConfig, CacheSettings, Config, ConfigOrigin, ResolvedAccount } from './config/types.js';
-export type { AccountOutcome } from './core/fetch-balances.js';
+export type { AccountOutcome } from './core/account.js';
 export type { GroupBy, Totals, TotalsGroup, UnpricedBalance, ReconciliationRow } from './core/totals.js';
 export type { CandidateCheck, WithdrawalRequest } from './core/withdrawal.js';
 export type { MinimumInfo, MinimumSource } from './core/withdrawal-limits.js';

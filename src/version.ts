@@ -1,3 +1,19 @@
 // The release version, in a module of its own so the watch's build_info metric can name it
-// without importing the CLI. test/e2e/version.test.ts keeps it equal to package.json's.
-export const VERSION = '0.1.0';
+// without importing the CLI. Its one source is package.json: this module runs from src/ and dist/
+// (one level below the package root) or from the bundle in dist/bundle/ (two levels).
+import { createRequire } from 'node:module';
+
+function packageVersion(): string {
+  const require = createRequire(import.meta.url);
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = require(path) as { name?: string; version?: string };
+      if (pkg.name === 'balance-inspector' && pkg.version) return pkg.version;
+    } catch {
+      // not at this level; try the next
+    }
+  }
+  return '0.0.0-unknown';
+}
+
+export const VERSION = packageVersion();

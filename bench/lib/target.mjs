@@ -19,6 +19,26 @@ export class Target {
     return import(pathToFileURL(join(this.root, 'dist', path)).href);
   }
 
+  /**
+   * The first of several paths that the target's build has: modules moved between releases
+   * (e.g. sandbox/keys.js → providers/sandbox-keys.js), and an older --root build keeps the old one.
+   */
+  async importFirst(...paths) {
+    for (const path of paths.slice(0, -1)) {
+      try {
+        return await this.import(path);
+      } catch (error) {
+        if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+      }
+    }
+    return this.import(paths[paths.length - 1]);
+  }
+
+  /** The sandbox's published keys, wherever the target's build keeps them. */
+  async sandboxKeys() {
+    return (await this.importFirst('providers/sandbox-keys.js', 'sandbox/keys.js')).SANDBOX_KEYS;
+  }
+
   /** A sandbox of the target's own build; closed by cleanup(). */
   async sandbox(options = {}) {
     const { startSandbox } = await this.import('sandbox/server.js');

@@ -23,7 +23,7 @@ export const FANOUT = [
 ];
 
 export async function fanout(target, { runs = 5, latencyMs = 100 } = {}) {
-  const { SANDBOX_KEYS } = await target.import('sandbox/keys.js');
+  const SANDBOX_KEYS = await target.sandboxKeys();
   const { PROVIDERS } = await target.import('providers/catalog.js');
   const accounts = {};
   const origins = [];

@@ -6,8 +6,9 @@
 // over the observed gap at the server. 429s = attempts the server saw beyond one per wallet.
 export async function rateLimit(target, { requests = 20, windowMs = 2_000, windows = 3, latencyMs = 20 } = {}) {
   const provider = 'swipelux';
-  const [{ SANDBOX_KEYS }, { PROVIDERS }, { validateConfig }, { resolveAccounts }, { fetchAccountBalances }, { resetRateLimiters }, { closeHttp }] = await Promise.all(
-    ['sandbox/keys.js', 'providers/catalog.js', 'config/schema.js', 'config/resolve.js', 'core/fetch-balances.js', 'http/rate-limiter.js', 'http/client.js'].map((p) => target.import(p)),
+  const [SANDBOX_KEYS, { fetchAccountBalances }] = await Promise.all([target.sandboxKeys(), target.importFirst('api/fetch-balances.js', 'core/fetch-balances.js')]);
+  const [{ PROVIDERS }, { validateConfig }, { resolveAccounts }, { resetRateLimiters }, { closeHttp }] = await Promise.all(
+    ['providers/catalog.js', 'config/schema.js', 'config/resolve.js', 'http/rate-limiter.js', 'http/client.js'].map((p) => target.import(p)),
   );
   const limit = { requests, windowMs };
   const sandbox = await target.sandbox({ latencyMs, rateLimits: { [provider]: limit } });

@@ -27,7 +27,7 @@ function rssMb(pid) {
 
 export async function watch(target) {
   if (!existsSync(join(target.root, 'dist', 'commands', 'watch.js'))) return { skipped: 'watch not built', figures: [] };
-  const { SANDBOX_KEYS } = await target.import('sandbox/keys.js');
+  const SANDBOX_KEYS = await target.sandboxKeys();
   // SyncPay: its 10 s floor is polling guidance, which watch lifts for the sandbox's own key, and
   // it documents no rate limit; Flow's 30 requests/minute is a real limit that applies even here.
   const provider = 'syncpay';

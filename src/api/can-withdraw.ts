@@ -11,11 +11,10 @@ import { formatDuration } from '../core/duration.js';
 import { ExitCode, UsageError, combinedExitCode, type BalanceError } from '../core/errors.js';
 import type { Mode } from '../core/balance.js';
 import { fractionDigits, parseUserDecimal } from '../core/money.js';
-import { checkCandidate, chooseCandidate, matchesRequest, type CandidateCheck, type WithdrawalRequest } from '../core/withdrawal.js';
+import { checkCandidate, chooseCandidate, matchesRequest, notHeldReason, type CandidateCheck, type WithdrawalRequest } from '../core/withdrawal.js';
 import { minimumFor } from '../core/withdrawal-limits.js';
 import { PROVIDERS, type ProviderId } from '../providers/catalog.js';
 import { loadAdapter } from '../providers/index.js';
-import { notHeldReason } from '../format/withdrawal.js';
 import { fetchBalances, type BalancesResult, type FetchBalancesOptions } from './fetch.js';
 
 export interface WithdrawalQuery {

@@ -6,7 +6,7 @@ import { resolveEachAccount, selectAccounts } from '../config/index.js';
 import type { Config, ResolvedAccount } from '../config/types.js';
 import { isZeroOrUnknown, type Balance } from '../core/balance.js';
 import { matchesAnyFilter, parseCurrencyFilters } from '../core/currency-filter.js';
-import { fetchAccountBalances, fetchWithdrawalRules, type AccountOutcome, type FetchResult } from '../core/fetch-balances.js';
+import { fetchAccountBalances, fetchWithdrawalRules, type AccountOutcome, type FetchResult } from './fetch-balances.js';
 import { valueBalances } from '../core/valuation.js';
 import { DEFAULT_TIMEOUT_MS, closeHttp, timeBudget, type HttpSettings, type RetryNotice } from '../http/client.js';
 import type { WithdrawalRule } from '../providers/types.js';

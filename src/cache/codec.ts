@@ -2,11 +2,12 @@
 // decimal strings (never JSON numbers); the provider's raw item is not kept (it is the provider's
 // data, not ours to persist). Reading is strict: anything unexpected makes the entry unusable, so a
 // damaged or hand-edited file can cost a fetch but can never feed a wrong figure.
-import { formatAmount, type Balance, type Mode } from '../core/balance.js';
+import { formatAmount, type Balance } from '../core/balance.js';
 import { formatDecimal, parseUserDecimal, type Decimal } from '../core/money.js';
 import { mapStrings } from '../core/secrets.js';
-import type { AccountOutcome } from '../core/fetch-balances.js';
-import type { ReportedTotal } from '../providers/types.js';
+import type { AccountOutcome } from '../core/account.js';
+import type { ReportedTotal } from '../core/totals.js';
+import { isProviderId } from '../core/provider-ids.js';
 
 export interface CacheEntry {
   account: string;
@@ -52,7 +53,7 @@ const MAX_SCALE = 100;
 function fields(record: unknown) {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new Invalid('not an object');
   const r = record as Record<string, unknown>;
-  const str = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string) : fail(k));
+  const str = (k: string): string => (typeof r[k] === 'string' ? r[k] : fail(k));
   const optStr = (k: string): string | null => (r[k] === null ? null : str(k));
   // Scales and decimals are small (providers use up to 18); a huge one would make formatting blow up.
   const int = (k: string): number => (Number.isSafeInteger(r[k]) && (r[k] as number) >= 0 && (r[k] as number) <= MAX_SCALE ? (r[k] as number) : fail(k));
@@ -73,8 +74,10 @@ function decodeBalance(record: unknown): Balance {
   const { str, optStr, int, amount, r } = fields(record);
   const mode = optStr('mode');
   if (mode !== null && mode !== 'live' && mode !== 'test') fail('mode');
+  const provider = str('provider');
+  if (!isProviderId(provider)) fail('provider');
   return {
-    account: str('account'), provider: str('provider'), mode: mode as Mode | null, wallet: optStr('wallet'),
+    account: str('account'), provider, mode, wallet: optStr('wallet'),
     walletName: optStr('walletName'), currency: str('currency'), network: optStr('network'), providerCurrency: str('providerCurrency'),
     available: amount('available'), pending: amount('pending'), total: amount('total'),
     usdValue: amount('usdValue'), usdRate: amount('usdRate'), usdSource: optStr('usdSource'), updatedAt: optStr('updatedAt'),

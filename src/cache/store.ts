@@ -8,7 +8,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { ResolvedAccount } from '../config/types.js';
-import type { AccountOutcome } from '../core/fetch-balances.js';
+import type { AccountOutcome } from '../core/account.js';
 import { ConfigError } from '../core/errors.js';
 import { readTrustedFile, writeFileAtomic } from '../core/safe-file.js';
 import { redact } from '../core/secrets.js';

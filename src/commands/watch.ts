@@ -54,21 +54,7 @@ export function registerWatch(program: Command, run: Runner): void {
           'balance-inspector watch --metrics 0.0.0.0:9188 --interval 2m > /dev/null',
         ]),
     )
-    .action(run((ctx, opts) => runWatch(ctx, opts), { formats: ['table', 'json'], formatHint: 'watch streams NDJSON events with --json' }));
-}
-
-/**
- * A poller keeps state from poll to poll, so some bytes survive every scavenge; V8 grows its young
- * generation on accumulated survivors until it reaches 2 × 16 MB, which adds ~35 MB of RSS over a
- * few thousand polls (measured) although the live heap stays at 8–20 MB. Not growing it keeps
- * `watch` flat for weeks at the cost of slightly more frequent, sub-millisecond scavenges.
- * V8 reads this flag each time it would grow, so setting it at run time takes effect (verified on
- * V8 11 and 13, Node 20 and 24); other V8 versions are left alone, as an unknown flag would make
- * V8 print to stderr.
- */
-async function keepYoungGenerationSmall(): Promise<void> {
-  const major = Number(process.versions.v8.split('.')[0]);
-  if (major >= 11 && major <= 13) (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
+    .action(run((ctx, opts) => runWatch(ctx, opts), { formats: ['table', 'json'], formatHint: 'watch streams NDJSON events with --json', longRunning: true }));
 }
 
 export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
@@ -85,7 +71,6 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
   const rules = [...options.rules, ...config.alerts.filter((r) => r.selector.account === null || names.includes(r.selector.account))];
   if (options.exec && rules.length === 0) ctx.output.warn('--exec runs only for threshold events, and there are none: add --below, --above or an alerts: section');
 
-  await keepYoungGenerationSmall();
   const [{ WatchSession }, { ndjsonView }, { closeHttp }] = await Promise.all([
     import('../watch/session.js'),
     import('../watch/ndjson-view.js'),

@@ -4,14 +4,9 @@ import { parseUserDecimal } from '../core/money.js';
 import { UNSAFE_CHARACTER, forTerminal } from '../core/sanitize.js';
 import { didYouMean } from '../core/suggest.js';
 import { baseUrlProblem } from '../http/url-policy.js';
+import type { FieldSpec } from '../providers/catalog.js';
 
-export type FieldSpec =
-  | { kind: 'string'; description?: string; pattern?: RegExp; patternHint?: string }
-  | { kind: 'secret'; description?: string }
-  | { kind: 'url'; description?: string }
-  | { kind: 'enum'; values: readonly string[]; description?: string }
-  | { kind: 'stringList'; description?: string }
-  | { kind: 'decimal'; description?: string; positive?: boolean };
+export type { FieldSpec } from '../providers/catalog.js';
 
 /**
  * Ids (wallets, customers) and listed codes become one segment of a request path. They are

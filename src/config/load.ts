@@ -1,23 +1,20 @@
-// Load a config file with cosmiconfig, safely. A config never executes code:
-//  - cosmiconfig 9 searches a "meta config" (package.json, .config/config.js, …) in process.cwd()
-//    with its default JS loaders the moment an explorer is created. We create the explorer while
-//    the working directory is this module's own folder (only our compiled files, no package.json
-//    or .config), then change back; the call is synchronous, so nothing else runs in between.
-//  - Every JS/TS loader is replaced by one that refuses, and our JSON/YAML loaders reject a
-//    `$import` key before cosmiconfig would follow it.
-//  - A `.json` file is read and handed to our JSON loader directly, exactly as cosmiconfig's
-//    load() would (empty → null; `package.json` keeps cosmiconfig's "balance" key rule, so it
-//    goes through cosmiconfig): loading cosmiconfig and js-yaml costs ~20 ms of start-up that a
-//    JSON config never needs (README "Performance"). cosmiconfig is imported only for YAML.
-import { basename, dirname, extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { cosmiconfig as Cosmiconfig, Loader } from 'cosmiconfig';
+// Load a config file safely. A config never executes code:
+//  - Only data formats are read: a JS/TS file is refused by its extension, and our JSON/YAML
+//    loaders reject a `$import` key (cosmiconfig's way to pull in other files).
+//  - No cosmiconfig explorer is created: cosmiconfig 9 reads a "meta config" (package.json,
+//    .config/config.js, …) from process.cwd() with JS loaders the moment an explorer exists, and
+//    avoiding that by changing the working directory is a process-wide trick that fails in worker
+//    threads. The file is read here and handed to the loader its extension names, exactly as the
+//    explorer's load() would (loadDataFile); cosmiconfig is used for its safe-schema YAML loader,
+//    imported only for YAML, so a JSON config never pays ~20 ms for it (README "Performance").
+import { basename, extname } from 'node:path';
+import type { Loader } from 'cosmiconfig';
 import { ConfigError } from '../core/errors.js';
 import { readTrustedFile } from '../core/safe-file.js';
 import { JsonSyntaxError, lineAndColumn, parseLosslessJson, isLosslessNumber } from '../core/json.js';
 
-type Explorer = ReturnType<typeof Cosmiconfig>;
-let explorer: Explorer | null = null;
+/** The key of package.json/package.yaml that holds our config (cosmiconfig's module name). */
+const PACKAGE_PROPERTY = 'balance';
 
 const CODE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
 const DATA_EXTENSIONS = ['', '.json', '.yaml', '.yml'];
@@ -77,24 +74,20 @@ function losslessToPlain(value: unknown): unknown {
   return value;
 }
 
-async function getExplorer(): Promise<Explorer> {
-  if (explorer) return explorer;
-  const { cosmiconfig } = await import('cosmiconfig');
-  const previous = process.cwd();
-  const refuse: Loader = (filepath) => refuseCode(filepath);
-  const loaders = Object.fromEntries(CODE_EXTENSIONS.map((ext) => [ext, refuse]));
-  process.chdir(dirname(fileURLToPath(import.meta.url)));
-  try {
-    explorer = cosmiconfig('balance', {
-      searchStrategy: 'none',
-      searchPlaces: [],
-      cache: false,
-      loaders: { ...loaders, '.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, noExt: loadYaml },
-    });
-  } finally {
-    process.chdir(previous);
-  }
-  return explorer;
+/**
+ * What cosmiconfig's load() does for a data file, without creating an explorer (which reads a
+ * "meta config" from the working directory): empty → null; `package.json`/`package.yaml` keep
+ * only their "balance" key; everything else is the loader's result.
+ */
+async function loadDataFile(path: string, extension: string, content: string): Promise<unknown> {
+  if (content.trim() === '') return null;
+  const loaded = extension === '.json' ? loadJson(path, content) : await loadYaml(path, content);
+  if (basename(path, extname(path)) !== 'package') return loaded;
+  return isObject(loaded) ? (loaded[PACKAGE_PROPERTY] ?? null) : null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 /** Parse a config file into plain data. Throws ConfigError for code files, syntax errors, $import. */
@@ -116,12 +109,7 @@ export async function loadConfigFile(path: string): Promise<unknown> {
   const content = read.text;
   try {
     if (content === '') throw new ConfigError(`config file ${path} is empty`);
-    if (extension === '.json' && basename(path, extension) !== 'package') {
-      return content.trim() === '' ? null : loadJson(path, content);
-    }
-    if (basename(path, extension) !== 'package') return (await loadYaml(path, content)) ?? null;
-    const result = await (await getExplorer()).load(path);
-    return result?.config ?? null;
+    return await loadDataFile(path, extension, content);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,24 +1,12 @@
 import type { Decimal } from '../core/money.js';
 import type { ThresholdRule } from '../core/conditions.js';
-import type { Mode } from '../core/balance.js';
-import type { ProviderId } from '../providers/catalog.js';
+import type { AccountConfig } from '../core/account.js';
 import type { HistorySettings } from './history.js';
+
+export type { AccountConfig, Credentials, ResolvedAccount } from '../core/account.js';
 
 /** Where the config came from, for messages and `config check`. */
 export type ConfigOrigin = 'flag' | 'env' | 'search' | 'global' | 'builtin';
-
-export interface AccountConfig {
-  name: string;
-  provider: ProviderId;
-  /** Explicit baseUrl, or null for the provider's documented host. */
-  baseUrl: string | null;
-  /** Explicit mode override; null lets the adapter infer it (key prefix, host). */
-  mode: Mode | null;
-  /** Credential fields as written: literal values or ${VAR} templates. */
-  secrets: { apiKey?: string; apiKeyFile?: string; clientId?: string; clientSecret?: string };
-  /** Provider-specific settings (wallets, customers, apiVersion, …), already validated. */
-  settings: Record<string, unknown>;
-}
 
 export interface Config {
   filePath: string | null;
@@ -43,14 +31,4 @@ export interface Config {
 export interface CacheSettings {
   /** Reuse balances fetched at most this long ago (config `cache.maxAge`). */
   maxAgeMs: number;
-}
-
-export interface Credentials {
-  apiKey?: string;
-  clientId?: string;
-  clientSecret?: string;
-}
-
-export interface ResolvedAccount extends AccountConfig {
-  credentials: Credentials;
 }

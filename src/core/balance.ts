@@ -1,6 +1,7 @@
 // The normalized balance record (DESIGN.md "Normalized balance"): one per account × wallet ×
 // currency. Decimal inside; `toBalanceJson` gives the schemaVersion 1 shape with decimal strings.
 import { Decimal, exactMinus, exactPlus, formatDecimal } from './money.js';
+import type { ProviderId } from './provider-ids.js';
 
 export type Mode = 'live' | 'test';
 
@@ -16,7 +17,7 @@ export interface Inconsistency {
 
 export interface Balance {
   account: string;
-  provider: string;
+  provider: ProviderId;
   mode: Mode | null;
   wallet: string | null;
   walletName: string | null;

@@ -18,13 +18,58 @@ export const ExitCode = {
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
+/**
+ * Every machine code a BalanceError carries (JSON `errors[].code`, README "JSON output"). A closed
+ * union, so a comparison with a misspelt code or a new code nobody documented fails to compile.
+ */
+export type ErrorCode =
+  // usage and configuration (exit 2, 3)
+  | 'USAGE'
+  | 'CONFIG'
+  | 'CONFIG_CODE'
+  | 'CONFIG_IMPORT'
+  | 'CONFIG_SYNTAX'
+  | 'NO_CONFIG'
+  | 'UNSAFE_PERMISSIONS'
+  | 'UNSET_VARIABLE'
+  | 'CREDENTIALS'
+  // the provider refused (exit 4)
+  | 'AUTH_FAILED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'REJECTED'
+  | 'REDIRECT'
+  // the provider could not be read (exit 5)
+  | 'UNREACHABLE'
+  | 'TIMEOUT'
+  | 'RATE_LIMITED'
+  | 'PROVIDER_ERROR'
+  | 'WALLET_LIST_INCOMPLETE'
+  | 'LIST_INCOMPLETE'
+  // the answer could not be understood (exit 6)
+  | 'BAD_RESPONSE'
+  | 'BAD_SHAPE'
+  | 'LEGACY_SHAPE'
+  // the history store (exit 3)
+  | 'STORE'
+  | 'STORE_BUSY'
+  | 'STORE_CORRUPT'
+  | 'STORE_MISSING'
+  | 'STORE_TOO_NEW'
+  | 'STORE_UNREACHABLE'
+  // the run itself
+  | 'OUTPUT_FAILED'
+  | 'INTERRUPTED'
+  | 'INTERNAL'
+  | 'STOPPED';
+
 export interface ErrorContext {
   account?: string;
   provider?: string;
 }
 
 export class BalanceError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly exitCode: number;
   readonly hint: string | undefined;
   readonly retryable: boolean;
@@ -33,7 +78,7 @@ export class BalanceError extends Error {
 
   constructor(
     message: string,
-    opts: { code: string; exitCode: number; hint?: string; retryable?: boolean; cause?: unknown } & ErrorContext,
+    opts: { code: ErrorCode; exitCode: number; hint?: string; retryable?: boolean; cause?: unknown } & ErrorContext,
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
@@ -55,7 +100,7 @@ export class UsageError extends BalanceError {
 export class ConfigError extends BalanceError {
   /** Every problem found, one line each; `message` summarises them. */
   readonly problems: string[];
-  constructor(message: string, opts: { problems?: string[]; hint?: string; code?: string } = {}) {
+  constructor(message: string, opts: { problems?: string[]; hint?: string; code?: ErrorCode } = {}) {
     super(message, {
       code: opts.code ?? 'CONFIG',
       exitCode: ExitCode.config,
@@ -67,21 +112,21 @@ export class ConfigError extends BalanceError {
 
 /** The provider refused the configured credentials or identifiers (401/403/404 and kin). */
 export class RefusedError extends BalanceError {
-  constructor(message: string, opts: { code: string; hint?: string; cause?: unknown } & ErrorContext) {
+  constructor(message: string, opts: { code: ErrorCode; hint?: string; cause?: unknown } & ErrorContext) {
     super(message, { ...opts, exitCode: ExitCode.refused });
   }
 }
 
 /** Unreachable, timed out, 5xx or rate limited after retries: worth trying again later. */
 export class UnavailableError extends BalanceError {
-  constructor(message: string, opts: { code: string; hint?: string; retryable?: boolean; cause?: unknown } & ErrorContext) {
+  constructor(message: string, opts: { code: ErrorCode; hint?: string; retryable?: boolean; cause?: unknown } & ErrorContext) {
     super(message, { retryable: true, ...opts, exitCode: ExitCode.unavailable });
   }
 }
 
 /** The provider answered something we could not understand (not JSON, wrong shape, bad amount). */
 export class BadResponseError extends BalanceError {
-  constructor(message: string, opts: { code?: string; hint?: string; cause?: unknown } & ErrorContext = {}) {
+  constructor(message: string, opts: { code?: ErrorCode; hint?: string; cause?: unknown } & ErrorContext = {}) {
     super(message, { code: 'BAD_RESPONSE', ...opts, exitCode: ExitCode.badResponse });
   }
 }

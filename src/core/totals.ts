@@ -3,7 +3,19 @@
 // cents only in the table formatter.
 import type { Balance, Inconsistency } from './balance.js';
 import { Decimal, exactMinus, exactPlus, exactTimes, sumDecimals } from './money.js';
-import type { ReportedTotal } from '../providers/types.js';
+
+/** A total the provider computes itself, kept so `total` can reconcile ours against it. */
+export interface ReportedTotal {
+  account: string;
+  provider: string;
+  /** What the figure covers: the whole account, one wallet, or one customer. */
+  scope: 'account' | 'wallet' | 'customer';
+  scopeId: string | null;
+  currency: 'USD';
+  amount: Decimal;
+  /** Balances (by wallet id, or all of the account when null) that the figure should equal. */
+  wallets: string[] | null;
+}
 
 export type GroupBy = 'currency' | 'account' | 'provider';
 

@@ -10,7 +10,17 @@
 import type { Balance } from './balance.js';
 import { fiatMinorUnits } from './currencies.js';
 import { Decimal } from './money.js';
-import type { WithdrawalRule } from '../providers/types.js';
+
+/** A withdrawal limit the provider publishes for one of its currencies (for can-withdraw). */
+export interface WithdrawalRule {
+  providerCurrency: string;
+  currency: string;
+  network: string | null;
+  minimum: Decimal | null;
+  maximum: Decimal | null;
+  /** Set by the sanity boundary when the limits break an invariant (a negative minimum). */
+  inconsistent?: string;
+}
 
 export type MinimumSource = 'config' | 'provider-docs' | 'provider-api' | 'none';
 

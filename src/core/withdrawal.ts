@@ -5,6 +5,7 @@
 // figure) makes the candidate "unknown", never a silent pass and never a false "no".
 import type { Balance, Mode } from './balance.js';
 import { describeInconsistency } from './sanity.js';
+import { suggestionText, unmatchedCode } from './currency-filter.js';
 import { Decimal, exactPlus, formatDecimal } from './money.js';
 import { allowedDecimals, type MinimumInfo } from './withdrawal-limits.js';
 import { matchesCode } from './conditions.js';
@@ -119,4 +120,14 @@ export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: 
 /** The first passing candidate in config order, or null. */
 export function chooseCandidate(checks: CandidateCheck[]): CandidateCheck | null {
   return checks.find((c) => c.ok) ?? null;
+}
+
+/**
+ * Nobody selected holds the currency: say so. Only a code we do not know gets "did you mean" (an
+ * account that simply holds no BTC is not a typo of WBTC).
+ */
+export function notHeldReason(request: WithdrawalRequest, balances: Balance[]): string {
+  const { suggestions } = unmatchedCode(request.input, balances);
+  const where = request.network && request.input.toUpperCase() === request.currency ? ` on ${request.network}` : '';
+  return `none of the selected accounts reports ${request.input}${where}${suggestionText(suggestions)}`;
 }

@@ -1,5 +1,5 @@
 // `config check` for people. Kept apart from doctorJson so `config check --json` never loads cli-table3.
-import type { AccountCheck, DoctorReport, ProblemJson } from '../core/doctor.js';
+import type { AccountCheck, DoctorReport, ProblemJson } from '../api/doctor.js';
 import { forTerminal } from '../core/sanitize.js';
 import { renderTable, type TableStyle } from './table.js';
 

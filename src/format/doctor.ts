@@ -1,6 +1,6 @@
 // `config check` for machines: the schemaVersion 1 JSON document (README "config check"). The
 // report for people is in doctor-table.ts.
-import type { DoctorReport } from '../core/doctor.js';
+import type { DoctorReport } from '../api/doctor.js';
 import { stringifyOutputJson } from '../core/json.js';
 
 export function doctorJson(report: DoctorReport, generatedAt: Date): string {

@@ -1,10 +1,8 @@
 // `can-withdraw` output: one "yes" line for people, the full decision as JSON for scripts.
 import type { Balance, Mode } from '../core/balance.js';
-import { knownSymbols } from '../core/currencies.js';
 import type { BalanceError } from '../core/errors.js';
 import { stringifyOutputJson } from '../core/json.js';
 import { formatDecimal, type Decimal } from '../core/money.js';
-import { suggestionText, unmatchedCode } from '../core/currency-filter.js';
 import type { CandidateCheck, WithdrawalRequest } from '../core/withdrawal.js';
 import { errorsJson } from './json.js';
 
@@ -22,16 +20,6 @@ export function yesLine(request: WithdrawalRequest, c: CandidateCheck): string {
   const minimum = c.minimum.minimum ? `, minimum ${formatDecimal(c.minimum.minimum)}` : '';
   const available = c.available ? formatDecimal(c.available, c.scale) : '?';
   return `yes: '${c.account}' can withdraw ${requestLabel(request)}${fee} (available ${available}${minimum})`;
-}
-
-/**
- * Nobody selected holds the currency: say so. Only a code we do not know gets "did you mean" (an
- * account that simply holds no BTC is not a typo of WBTC).
- */
-export function notHeldReason(request: WithdrawalRequest, balances: Balance[]): string {
-  const { suggestions } = unmatchedCode(request.input, balances);
-  const where = request.network && request.input.toUpperCase() === request.currency ? ` on ${request.network}` : '';
-  return `none of the selected accounts reports ${request.input}${where}${suggestionText(suggestions)}`;
 }
 
 export interface WithdrawalDocument {

@@ -7,7 +7,13 @@
 // end" is certainly outside every window that counted it. Logging start times instead let a
 // window's first request that reached the provider late (a new connection, a slow hop) open a
 // window later than the log assumed, and the next batch then drew 429s (npm run bench, step 4).
-import type { RateLimit } from '../providers/catalog.js';
+
+/** A documented request limit (providers/catalog.ts holds each provider's). */
+export interface RateLimit {
+  /** At most `requests` in any window of `windowMs`, per credential. */
+  requests: number;
+  windowMs: number;
+}
 
 export interface LimiterOptions {
   concurrency: number;

@@ -7,10 +7,9 @@
 //  - `import('undici')` takes 70–100 ms; only the Agent and the request API are needed, and loading
 //    those two modules directly takes ~25 ms (a fallback loads the whole package if they move);
 //  - undici compiles its llhttp WebAssembly parser when it loads, and V8 11 (Node 20) holds process
-//    exit until the optimizing tier has finished with it, ~100 ms after the work is done. With
-//    `--liftoff-only` the parser stays on V8's baseline tier (ample for balance-sized bodies) and
-//    the delay disappears. Node 22+ (V8 12+) has no such delay, so the flag is set on V8 11 only,
-//    where it is known to exist (an unknown flag would make V8 print to stderr).
+//    exit until the optimizing tier has finished with it, ~100 ms after the work is done. The CLI
+//    entry (src/cli.ts) sets `--liftoff-only` for that; library code never changes V8 flags, as
+//    they belong to the host application.
 // All of it happens on the first request only: --help, --version, config init and completion
 // never load undici.
 import type { Agent, Dispatcher, ProxyAgent } from 'undici';
@@ -53,7 +52,6 @@ let agent: Agent | null = null;
 const proxyAgents = new Map<string, ProxyAgent>();
 
 async function loadUndici(): Promise<Undici> {
-  if (process.versions.v8.startsWith('11.')) (await import('node:v8')).setFlagsFromString('--liftoff-only');
   try {
     const [agentModule, api] = await Promise.all([import('undici/lib/dispatcher/agent.js'), import('undici/lib/api/index.js')]);
     return { Agent: agentModule.default, request: (dispatcher, options) => api.request.call(dispatcher, options) };
@@ -133,7 +131,7 @@ export async function exchange(spec: Exchange): Promise<ExchangeResult> {
     response = await request(dispatcher, {
       origin: spec.url.origin,
       path: spec.url.pathname + spec.url.search,
-      method: spec.method as Dispatcher.HttpMethod,
+      method: spec.method,
       headers: spec.headers,
       body: spec.body ?? null,
       headersTimeout: spec.headersTimeoutMs,

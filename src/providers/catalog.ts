@@ -1,17 +1,21 @@
 // What the rest of the tool needs to know about each provider without loading its adapter:
 // display name, docs, default host, extra config keys, credentials and documented limits.
 // Config validation, --help and completion read this; adapters live in src/providers/<id>.ts.
-import type { FieldSpec } from '../config/fields.js';
+import type { ProviderId } from '../core/provider-ids.js';
+import type { RateLimit } from '../http/rate-limiter.js';
 import { BACHS_INFO } from './bachs/info.js';
 
-export const PROVIDER_IDS = ['flow-payments', 'syncpay', 'bachs', 'swipelux', 'cryptofuse'] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+export { PROVIDER_IDS, isProviderId, type ProviderId } from '../core/provider-ids.js';
+export type { RateLimit } from '../http/rate-limiter.js';
 
-export interface RateLimit {
-  /** At most `requests` in any window of `windowMs`, per credential. */
-  requests: number;
-  windowMs: number;
-}
+/** How one config field of a provider is checked (config/fields.ts checks it). */
+export type FieldSpec =
+  | { kind: 'string'; description?: string; pattern?: RegExp; patternHint?: string }
+  | { kind: 'secret'; description?: string }
+  | { kind: 'url'; description?: string }
+  | { kind: 'enum'; values: readonly string[]; description?: string }
+  | { kind: 'stringList'; description?: string }
+  | { kind: 'decimal'; description?: string; positive?: boolean };
 
 export interface ProviderInfo {
   id: ProviderId;
@@ -96,7 +100,3 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     concurrency: 4,
   },
 };
-
-export function isProviderId(value: string): value is ProviderId {
-  return (PROVIDER_IDS as readonly string[]).includes(value);
-}

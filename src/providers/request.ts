@@ -11,7 +11,7 @@ import { redact, redactDeep } from '../core/secrets.js';
 import { httpRequest, type HttpResponse } from '../http/client.js';
 import { MAX_RETRY_AFTER_MS } from '../http/retry.js';
 import { limiterFor, type RateLimiter } from '../http/rate-limiter.js';
-import type { ResolvedAccount } from '../config/types.js';
+import type { ResolvedAccount } from '../core/account.js';
 import type { ProviderInfo } from './catalog.js';
 import type { Mode } from '../core/balance.js';
 import type { AdapterContext, ErrorDetail, ProviderAdapter } from './types.js';
@@ -193,7 +193,7 @@ export function statusError(adapter: ProviderAdapter, ctx: AdapterContext, spec:
       : `; retry after ${formatDuration(after)} (${new Date(Date.now() + after).toISOString()})`;
     return new UnavailableError(`${name} rate-limited account '${account}' (${detail})${when}`, {
       ...context, code: 'RATE_LIMITED', hint: after !== null ? undefined : 'try again in a minute',
-    } as ConstructorParameters<typeof UnavailableError>[1]);
+    });
   }
   if (status >= 500) {
     return new UnavailableError(`${name} failed for account '${account}' (${detail}) after ${response.attempts} attempt${response.attempts > 1 ? 's' : ''}`, {

@@ -1,22 +1,13 @@
 import type { Balance } from '../core/balance.js';
 import type { BalanceError } from '../core/errors.js';
-import type { Decimal } from '../core/money.js';
-import type { ResolvedAccount } from '../config/types.js';
+import type { ResolvedAccount } from '../core/account.js';
+import type { ReportedTotal } from '../core/totals.js';
+import type { WithdrawalRule } from '../core/withdrawal-limits.js';
 import type { HttpSettings } from '../http/client.js';
 import type { ProviderInfo } from './catalog.js';
 
-/** A total the provider computes itself, kept so `total` can reconcile ours against it. */
-export interface ReportedTotal {
-  account: string;
-  provider: string;
-  /** What the figure covers: the whole account, one wallet, or one customer. */
-  scope: 'account' | 'wallet' | 'customer';
-  scopeId: string | null;
-  currency: 'USD';
-  amount: Decimal;
-  /** Balances (by wallet id, or all of the account when null) that the figure should equal. */
-  wallets: string[] | null;
-}
+// Declared in the domain layer (src/core), which must not import providers; re-exported for adapters.
+export type { ReportedTotal, WithdrawalRule };
 
 export interface AdapterResult {
   balances: Balance[];
@@ -41,17 +32,6 @@ export interface AdapterContext {
 export interface ErrorDetail {
   code?: string | undefined;
   message?: string | undefined;
-}
-
-/** A withdrawal limit the provider publishes for one of its currencies (for can-withdraw). */
-export interface WithdrawalRule {
-  providerCurrency: string;
-  currency: string;
-  network: string | null;
-  minimum: Decimal | null;
-  maximum: Decimal | null;
-  /** Set by the sanity boundary when the limits break an invariant (a negative minimum). */
-  inconsistent?: string;
 }
 
 export interface ProviderAdapter {

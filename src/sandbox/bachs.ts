@@ -2,8 +2,8 @@
 // `pending_settlements_by_day`), Bearer sk_sandbox_…/sk_live_… keys, flat {detail, error_code}
 // errors, and X-RateLimit-Limit/Remaining/Reset on every answer: 100 requests per minute per key
 // (the 429 text), counted in fixed windows whose reset is sent as Unix seconds.
-import { SANDBOX_KEYS } from './keys.js';
-import { bearer, type Mount, type MountResponse } from './mounts.js';
+import { SANDBOX_KEYS } from '../providers/sandbox-keys.js';
+import { bearer, type Mount, type MountResponse } from './mount.js';
 
 export interface BachsState {
   accountId: string;

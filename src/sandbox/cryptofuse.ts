@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'lossless-json';
 import { cryptofuseFixtures, type CryptofuseState } from './cryptofuse-data.js';
-import { SANDBOX_KEYS } from './keys.js';
-import { bearer, type Mount, type MountRequest, type MountResponse } from './mounts.js';
+import { SANDBOX_KEYS } from '../providers/sandbox-keys.js';
+import { bearer, type Mount, type MountRequest, type MountResponse } from './mount.js';
 
 export type { CryptofuseState } from './cryptofuse-data.js';
 

@@ -1,7 +1,7 @@
 // The accounts `demo` and `sandbox --write-config` point at the sandbox: one per provider
 // (and per Cryptofuse API shape), with the sandbox's own keys.
 import { SAVINGS_WALLET, TRADING_WALLET } from './cryptofuse-data.js';
-import { SANDBOX_KEYS } from './keys.js';
+import { SANDBOX_KEYS } from '../providers/sandbox-keys.js';
 
 const CRYPTOFUSE_WALLETS = { trading: TRADING_WALLET, savings: SAVINGS_WALLET };
 

@@ -1,7 +1,7 @@
 // Flow Payments emulator: GET /api/balances with the docs' example body (the zero BTC row as JSON
 // numbers, the ETH row as strings), Laravel-style errors, 30 requests/minute per token.
-import { SANDBOX_KEYS } from './keys.js';
-import { bearer, type Mount } from './mounts.js';
+import { SANDBOX_KEYS } from '../providers/sandbox-keys.js';
+import { bearer, type Mount } from './mount.js';
 
 export interface FlowAssetRow {
   asset: Record<string, unknown>;

@@ -4,8 +4,8 @@
 // `{"balance": 48.5}` for `cus_legacy`, and a 403 "missing required permission" for a key that
 // lacks balances:read. No rate limit is documented, so none is enforced unless a test asks for one.
 // The customer list, customer-scoped v1 wallets and v3 customers/accounts are in swipelux-routes.ts.
-import { SANDBOX_KEYS } from './keys.js';
-import type { Mount, MountResponse } from './mounts.js';
+import { SANDBOX_KEYS } from '../providers/sandbox-keys.js';
+import type { Mount, MountResponse } from './mount.js';
 import { swipeluxExtraFixtures, type SwipeluxExtraState } from './swipelux-data.js';
 import { swipeluxRoutes } from './swipelux-routes.js';
 

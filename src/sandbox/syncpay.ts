@@ -1,8 +1,8 @@
 // SyncPay emulator: GET /api/v1/accounts/balances with the docs' example body; sk_test_/sk_live_
 // keys; {"error": {"code", "message"}} bodies. No numeric rate limit is documented, so none is
 // enforced unless a test asks for one.
-import { SANDBOX_KEYS } from './keys.js';
-import { bearer, type Mount } from './mounts.js';
+import { SANDBOX_KEYS } from '../providers/sandbox-keys.js';
+import { bearer, type Mount } from './mount.js';
 
 export interface SyncpayState {
   balances: Array<{ currency: string; available_balance: string; pending_balance: string }>;

@@ -5,7 +5,6 @@ import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 import { parseCurrencyFilters } from '../core/currency-filter.js';
 import type { Selector } from '../core/conditions.js';
-import type { GlobalOptions } from '../commands/shared/options.js';
 import { parseMetricsAddress, type MetricsAddress } from './metrics.js';
 
 /** Shorter intervals would only make a busy loop; real providers have floors far above this. */
@@ -27,7 +26,7 @@ export interface WatchOptions {
   timeoutMs: number | null;
 }
 
-export function parseWatchOptions(opts: Record<string, unknown>, globals: GlobalOptions): WatchOptions {
+export function parseWatchOptions(opts: Record<string, unknown>, globals: { timeoutMs: number | undefined }): WatchOptions {
   const intervalText = typeof opts.interval === 'string' ? opts.interval : undefined;
   const intervalMs = intervalText === undefined ? DEFAULT_INTERVAL_MS : parseDuration(intervalText);
   if (intervalMs === null) throw new UsageError(`--interval "${intervalText}" is not a duration; expected e.g. 30s, 2m, 500ms`);

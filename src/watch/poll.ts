@@ -2,11 +2,11 @@
 // never outlasts the account's interval, and a count of the requests it sent, so the interval can
 // be raised when an account needs several requests per poll.
 import type { ResolvedAccount } from '../config/types.js';
-import { fetchAccountBalances, type AccountOutcome } from '../core/fetch-balances.js';
+import { fetchAccountBalances, type AccountOutcome } from '../api/fetch-balances.js';
 import { DEFAULT_TIMEOUT_MS, timeBudget, type RetryNotice } from '../http/client.js';
 import { accountLimiter } from '../providers/request.js';
 import { PROVIDERS } from '../providers/catalog.js';
-import { SANDBOX_KEYS } from '../sandbox/keys.js';
+import { SANDBOX_KEYS } from '../providers/sandbox-keys.js';
 
 export interface PollResult {
   outcome: AccountOutcome;

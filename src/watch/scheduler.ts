@@ -120,7 +120,7 @@ export class PollLoop {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const slot of this.slots.values()) this.options.timers.clearTimeout(slot.timer);
-    await Promise.allSettled([...this.slots.values()].map((s) => s.inFlight));
+    await Promise.allSettled([...this.slots.values()].flatMap((s) => (s.inFlight ? [s.inFlight] : [])));
     this.finish?.();
   }
 

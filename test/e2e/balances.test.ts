@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
-import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
+import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import { runCli } from '../helpers/cli.js';
 import { expectNoSecrets } from '../helpers/secrets.js';
 import { plantConfigJs, sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';

@@ -4,7 +4,7 @@ import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
-import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
+import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import { runCli } from '../helpers/cli.js';
 import { basicPair, expectNoSecrets } from '../helpers/secrets.js';
 import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';

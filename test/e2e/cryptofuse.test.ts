@@ -2,7 +2,7 @@
 // --hide-zero, and failures that name the account and wallet without hiding other accounts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/sandbox/cryptofuse-data.js';
-import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
+import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { runCli } from '../helpers/cli.js';
 import { basicPair, expectNoSecrets } from '../helpers/secrets.js';

@@ -4,7 +4,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
-import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
+import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import { runCli } from '../helpers/cli.js';
 import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 import { schemaProblems } from '../helpers/schemas.js';

@@ -1,7 +1,7 @@
 // Call adapters in-process against the sandbox, with fast backoff so retry tests stay quick.
 import { validateConfig } from '../../src/config/schema.js';
 import { resolveAccounts } from '../../src/config/resolve.js';
-import { fetchAccountBalances, type FetchResult } from '../../src/core/fetch-balances.js';
+import { fetchAccountBalances, type FetchResult } from '../../src/api/fetch-balances.js';
 import type { HttpSettings } from '../../src/http/client.js';
 
 export const FAST_HTTP: Partial<HttpSettings> = {

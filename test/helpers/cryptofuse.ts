@@ -2,7 +2,7 @@
 // calling listWallets / withdrawalRules directly, and the requests the sandbox recorded per path.
 import { validateConfig } from '../../src/config/schema.js';
 import { resolveAccounts } from '../../src/config/resolve.js';
-import { fetchAccountBalances, type FetchResult } from '../../src/core/fetch-balances.js';
+import { fetchAccountBalances, type FetchResult } from '../../src/api/fetch-balances.js';
 import { defaultHttpSettings } from '../../src/http/client.js';
 import { resetRateLimiters } from '../../src/http/rate-limiter.js';
 import { PROVIDERS } from '../../src/providers/catalog.js';

@@ -4,7 +4,7 @@ import { toBalanceJson, type Balance } from '../../src/core/balance.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { swipeluxExtraFixtures } from '../../src/sandbox/swipelux-data.js';
 import { resetRateLimiters } from '../../src/http/rate-limiter.js';
-import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
+import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 
 export function swipeConfig(sandbox: Sandbox, settings: Record<string, unknown>): Record<string, unknown> {

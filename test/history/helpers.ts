@@ -1,4 +1,5 @@
 // Builders for the history tests: balances as adapters produce them, and stores of either kind.
+import type { ProviderId } from '../../src/core/provider-ids.js';
 import { join } from 'node:path';
 import { makeBalance, type Balance } from '../../src/core/balance.js';
 import { Decimal, fractionDigits } from '../../src/core/money.js';
@@ -7,7 +8,7 @@ import type { Db } from '../../src/history/store/db.js';
 import { openStore, type StoreTarget } from '../../src/history/store/open.js';
 import { tempDir } from '../helpers/fixtures.js';
 
-export function bal(account: string, currency: string, available: string | null, extra: Partial<{ pending: string | null; network: string | null; wallet: string | null; usd: string | null; provider: string }> = {}): Balance {
+export function bal(account: string, currency: string, available: string | null, extra: Partial<{ pending: string | null; network: string | null; wallet: string | null; usd: string | null; provider: ProviderId }> = {}): Balance {
   const amounts = [available, extra.pending ?? null].filter((v): v is string => v !== null);
   return makeBalance({
     account,

@@ -5,7 +5,7 @@ import { toBalanceJson } from '../../src/core/balance.js';
 import { resetRateLimiters } from '../../src/http/rate-limiter.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { sandboxRawConfig } from '../../src/sandbox/demo-config.js';
-import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
+import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import { fetchWith } from '../helpers/adapters.js';
 
 let sandbox: Sandbox;

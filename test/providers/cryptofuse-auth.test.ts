@@ -5,7 +5,7 @@ import { redact } from '../../src/core/secrets.js';
 import { listWallets } from '../../src/providers/cryptofuse/wallets.js';
 import { cryptofuse } from '../../src/providers/cryptofuse/index.js';
 import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/sandbox/cryptofuse-data.js';
-import { SANDBOX_KEYS } from '../../src/sandbox/keys.js';
+import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { contextFor, cryptofuseSandbox, fetchCf, only, requestsTo, type Accounts } from '../helpers/cryptofuse.js';
 

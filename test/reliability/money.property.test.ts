@@ -89,7 +89,7 @@ describe('money properties against a BigInt reference', () => {
     fc.assert(fc.property(fc.tuple(decimalText, decimalText), counted(([available, pending]: [string, string]) => {
       const a = parsed(available);
       const p = parsed(pending);
-      const b = makeBalance({ account: 'a', provider: 'p', mode: null, currency: 'X', network: null, providerCurrency: 'x', available: a.value, pending: p.value, scale: Math.max(a.scale, p.scale), raw: null });
+      const b = makeBalance({ account: 'a', provider: 'syncpay', mode: null, currency: 'X', network: null, providerCurrency: 'x', available: a.value, pending: p.value, scale: Math.max(a.scale, p.scale), raw: null });
       const reference = addFixed([parseFixed(available), parseFixed(pending)]);
       expect(toBalanceJson(b).total).toBe(formatFixed(reference.units, reference.scale));
       expect(toBalanceJson(b).available).toBe(formatFixed(rescale(parseFixed(available), reference.scale), reference.scale));

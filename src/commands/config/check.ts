@@ -3,10 +3,10 @@
 // account work. Exits like any other command: 0 when all is well, else the lowest failing code.
 import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../../config/types.js';
-import type { AccountOutcome } from '../../core/fetch-balances.js';
+import type { AccountOutcome } from '../../api/fetch-balances.js';
 import { examples } from '../shared/options.js';
 import type { RunContext, Runner } from '../shared/context.js';
-import type { AccountCheck, ConfigCheck, CredentialCheck, DoctorReport } from '../../core/doctor.js';
+import type { AccountCheck, ConfigCheck, CredentialCheck, DoctorReport } from '../../api/doctor.js';
 
 export function registerConfigCheck(config: Command, run: Runner): void {
   config
@@ -39,7 +39,7 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
       import('../../config/index.js'),
       import('../../config/load.js'),
       import('../../config/resolve.js'),
-      import('../../core/doctor.js'),
+      import('../../api/doctor.js'),
     ]);
   const config: ConfigCheck = { path: null, origin: null, reason: null, mode: null, accounts: null, error: null };
   let loaded: Config;
@@ -94,7 +94,7 @@ async function proxyRoutes(accounts: Config['accounts'], env: NodeJS.ProcessEnv)
 async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<AccountOutcome[]> {
   if (accounts.length === 0) return [];
   const [{ fetchAccountBalances }, { startProgress }, { closeHttp, timeBudget, describeRetry, DEFAULT_TIMEOUT_MS }] = await Promise.all([
-    import('../../core/fetch-balances.js'),
+    import('../../api/fetch-balances.js'),
     import('../../ui/spinner.js'),
     import('../../http/client.js'),
   ]);

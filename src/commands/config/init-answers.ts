@@ -7,7 +7,10 @@ import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../../pr
 import { VAR_NAME } from '../../config/fields.js';
 import { ACCOUNT_NAME, ACCOUNT_NAME_RULE } from '../../core/names.js';
 import type { Prompter } from '../../ui/prompt.js';
-import { CRYPTOFUSE_API_VERSIONS as API_VERSIONS } from './init.js';
+
+// The catalog's own list, so a new Cryptofuse API shape needs no change here.
+const apiVersionSpec = PROVIDERS.cryptofuse.accountFields.apiVersion;
+export const CRYPTOFUSE_API_VERSIONS = apiVersionSpec?.kind === 'enum' ? [...apiVersionSpec.values] : [];
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
@@ -33,7 +36,7 @@ export const check = {
   account: (v: string) =>
     ACCOUNT_NAME.test(v) ? null : `'${v}' is not a valid account name: use ${ACCOUNT_NAME_RULE}`,
   keyEnv: (v: string) => (VAR_NAME.test(v) ? null : `'${v}' is not an environment variable name: use letters, digits and _, not starting with a digit`),
-  apiVersion: (v: string) => (API_VERSIONS.includes(v) ? null : `'${v}' is not one of ${API_VERSIONS.join(', ')}`),
+  apiVersion: (v: string) => (CRYPTOFUSE_API_VERSIONS.includes(v) ? null : `'${v}' is not one of ${CRYPTOFUSE_API_VERSIONS.join(', ')}`),
   ids: (v: string) => splitIds(v).map((id) => (ID.test(id) ? null : `'${id}' is not a valid id`)).find((p) => p !== null) ?? null,
 };
 
@@ -129,7 +132,7 @@ export async function askMissing(given: GivenAnswers, prompter: Prompter): Promi
     customers = splitIds(await ask(`Swipelux customer ids to read (cus_…/biz_…, comma-separated; ${none})`, check.ids, ''));
   }
   if (provider === 'cryptofuse') {
-    apiVersion = given.apiVersion ?? (await ask(`Cryptofuse balance API (${API_VERSIONS.join(', ')})`, check.apiVersion, 'v3'));
+    apiVersion = given.apiVersion ?? (await ask(`Cryptofuse balance API (${CRYPTOFUSE_API_VERSIONS.join(', ')})`, check.apiVersion, 'v3'));
     if (!given.wallets) wallets = splitIds(await ask('Cryptofuse wallet ids (comma-separated; empty reads every wallet)', check.ids, ''));
   }
   return { provider, account, keyEnv, wallets, customers, apiVersion };

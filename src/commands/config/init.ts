@@ -8,11 +8,8 @@ import { PROVIDERS, PROVIDER_IDS } from '../../providers/catalog.js';
 import { collect, examples } from '../shared/options.js';
 import type { RunContext, Runner } from '../shared/context.js';
 import type { PromptIO } from '../../ui/prompt.js';
-import type { GivenAnswers, InitAnswers } from './init-answers.js';
+import { CRYPTOFUSE_API_VERSIONS, type GivenAnswers, type InitAnswers } from './init-answers.js';
 
-// The catalog's own list, so a new Cryptofuse API shape needs no change here.
-const apiVersionSpec = PROVIDERS.cryptofuse.accountFields.apiVersion;
-export const CRYPTOFUSE_API_VERSIONS = apiVersionSpec?.kind === 'enum' ? [...apiVersionSpec.values] : [];
 
 export interface InitOptions {
   given: GivenAnswers;

@@ -40,6 +40,8 @@ export interface Supports {
   accounts?: boolean;
   /** It asks providers for balances, so --timeout and --no-cache mean something (default: true). */
   providers?: boolean;
+  /** It runs for hours (watch): src/cli.ts tunes V8 for a long-lived process (default: false). */
+  longRunning?: boolean;
 }
 
 /** Wraps an Action into a commander action handler (see src/cli.ts). */

@@ -1,10 +1,10 @@
 // Every failure of the history store is one BalanceError with exit 3: the store is part of the
 // setup (where it is, who owns it, which version wrote it), like the config. Messages name the
 // store and say what is wrong in one line; the driver's own error is kept only as the cause.
-import { BalanceError, ExitCode } from '../../core/errors.js';
+import { BalanceError, ExitCode, type ErrorCode } from '../../core/errors.js';
 
 export class StoreError extends BalanceError {
-  constructor(message: string, opts: { hint?: string; cause?: unknown; code?: string } = {}) {
+  constructor(message: string, opts: { hint?: string; cause?: unknown; code?: ErrorCode } = {}) {
     super(message, {
       code: opts.code ?? 'STORE',
       exitCode: ExitCode.config,

@@ -97,6 +97,7 @@ export async function readWallets(adapter: ProviderAdapter, ctx: AdapterContext,
   };
   if (fatal !== null) {
     // Nothing was read (or it is a bug): the account fails as a whole, like any other adapter's.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what a wallet read threw, as it was
     if (!(fatal instanceof BalanceError) || (read.length === 0 && walletErrors.length === 0)) throw fatal;
     merged.errors.push(fatal);
     const unread = results.filter((r) => r === undefined).length;

@@ -1,24 +1,16 @@
 // Ask every selected account for its balances, in parallel. A failing account is a result, not an
 // exception: what succeeded is kept, each failure carries its account, provider and exit code.
-import type { ResolvedAccount } from '../config/types.js';
+import type { AccountOutcome, ResolvedAccount } from '../core/account.js';
 import { defaultHttpSettings, type HttpSettings } from '../http/client.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import { loadAdapter } from '../providers/index.js';
 import { badShapeError, ShapeError } from '../providers/shape.js';
 import type { AdapterContext, ReportedTotal, WithdrawalRule } from '../providers/types.js';
-import type { Balance } from './balance.js';
-import { BalanceError, InternalError, isBalanceError, withContext } from './errors.js';
-import { checkBalances, checkRules } from './sanity.js';
+import type { Balance } from '../core/balance.js';
+import { BalanceError, InternalError, isBalanceError, withContext } from '../core/errors.js';
+import { checkBalances, checkRules } from '../core/sanity.js';
 
-export interface AccountOutcome {
-  account: string;
-  provider: string;
-  balances: Balance[];
-  reported: ReportedTotal[];
-  errors: BalanceError[];
-  notices: string[];
-  ms: number;
-}
+export type { AccountOutcome };
 
 export interface FetchOptions {
   http?: Partial<HttpSettings>;

@@ -6,8 +6,8 @@ import { readKeyFile } from '../config/resolve.js';
 import type { AccountConfig, Config, ConfigOrigin, ResolvedAccount } from '../config/types.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import { PLACEHOLDER } from '../config/fields.js';
-import type { AccountOutcome } from './fetch-balances.js';
-import { combinedExitCode, ExitCode, isBalanceError, type BalanceError } from './errors.js';
+import type { AccountOutcome } from '../core/account.js';
+import { combinedExitCode, ExitCode, isBalanceError, type BalanceError } from '../core/errors.js';
 
 export interface ProblemJson {
   code: string;

@@ -1,0 +1,89 @@
+// The dependency rules of src/ (README "Architecture"), checked by `npm run depcheck` before every
+// `npm test`. Layers, lowest first; a layer may import only from layers below it:
+//   core (pure domain) ← http ← providers ← config ← api, cache (application)
+//   ← format, ui, watch, completion ← commands ← cli.ts; index.ts is the library entry.
+// The emulator (src/sandbox) is a test/demo part: product code never imports it, except the
+// `sandbox` and `demo` commands, which load it lazily.
+// Type-only imports count: a cycle of types is still a cycle for the reader.
+/** Folders of src/ a layer must not import, listed from the lowest layer up. */
+const LAYERS = [
+  ['core', []],
+  ['http', ['core']],
+  ['providers', ['core', 'http']],
+  ['config', ['core', 'http', 'providers']],
+  ['cache', ['core', 'http', 'providers', 'config']],
+  ['api', ['core', 'http', 'providers', 'config', 'cache']],
+  ['ui', ['core']],
+  ['format', ['core', 'http', 'providers', 'config', 'cache', 'api']],
+  ['completion', ['core', 'http', 'providers', 'config']],
+  ['watch', ['core', 'http', 'providers', 'config', 'cache', 'api', 'format', 'ui']],
+];
+
+const layerRules = LAYERS.map(([layer, allowed]) => ({
+  name: `layer-${layer}`,
+  comment: `src/${layer} may import only from ${allowed.length ? allowed.map((l) => `src/${l}`).join(', ') : 'itself'}`,
+  severity: 'error',
+  from: { path: `^src/${layer}/` },
+  to: { path: '^src/', pathNot: [`^src/(${[layer, ...allowed].join('|')})/`] },
+}));
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'no import cycles, between files or (through the layer rules) between folders',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    ...layerRules,
+    {
+      name: 'no-emulator-in-product',
+      comment: 'product code never imports the emulator; only the sandbox and demo commands load it, lazily',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/sandbox/', '^src/commands/(sandbox|demo)\\.ts$'] },
+      to: { path: '^src/sandbox/' },
+    },
+    {
+      name: 'emulator-only-lazily',
+      comment: 'the sandbox and demo commands import the emulator with import() only, so other commands never load it',
+      severity: 'error',
+      from: { path: '^src/commands/(sandbox|demo)\\.ts$' },
+      to: { path: '^src/sandbox/', dynamic: false, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'emulator-is-provider-facing',
+      comment: 'the emulator imitates providers; it may use the domain and provider facts, nothing above',
+      severity: 'error',
+      from: { path: '^src/sandbox/' },
+      to: { path: '^src/', pathNot: ['^src/(sandbox|core|providers)/'] },
+    },
+    {
+      name: 'commands-below-cli',
+      comment: 'only the entry points import commands/ (the CLI) or the library entry',
+      severity: 'error',
+      from: { path: '^src/(?!commands/|cli\\.ts$)' },
+      to: { path: '^src/(commands/|cli\\.ts$|index\\.ts$)' },
+    },
+    {
+      name: 'library-entry-prints-nothing',
+      comment: 'the library (src/index.ts) never reaches the CLI, its formatters or the terminal',
+      severity: 'error',
+      from: { path: '^src/index\\.ts$' },
+      to: { path: '^src/(commands|format|ui|completion|watch|sandbox)/|^src/cli\\.ts$', reachable: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    tsConfig: { fileName: 'tsconfig.build.json' },
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^src/types/' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};

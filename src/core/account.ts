@@ -1,0 +1,41 @@
+// The account model: one configured account, its resolved credentials, and what one read of it
+// produced. Declared here, in the domain layer, because providers, config, cache and the read
+// pipeline all use it (config/types.ts re-exports the config side).
+import type { Balance, Mode } from './balance.js';
+import type { BalanceError } from './errors.js';
+import type { ProviderId } from './provider-ids.js';
+import type { ReportedTotal } from './totals.js';
+
+export interface AccountConfig {
+  name: string;
+  provider: ProviderId;
+  /** Explicit baseUrl, or null for the provider's documented host. */
+  baseUrl: string | null;
+  /** Explicit mode override; null lets the adapter infer it (key prefix, host). */
+  mode: Mode | null;
+  /** Credential fields as written: literal values or ${VAR} templates. */
+  secrets: { apiKey?: string; apiKeyFile?: string; clientId?: string; clientSecret?: string };
+  /** Provider-specific settings (wallets, customers, apiVersion, …), already validated. */
+  settings: Record<string, unknown>;
+}
+
+export interface Credentials {
+  apiKey?: string;
+  clientId?: string;
+  clientSecret?: string;
+}
+
+export interface ResolvedAccount extends AccountConfig {
+  credentials: Credentials;
+}
+
+/** What one read of one account produced: a failure is an outcome too, never an exception. */
+export interface AccountOutcome {
+  account: string;
+  provider: string;
+  balances: Balance[];
+  reported: ReportedTotal[];
+  errors: BalanceError[];
+  notices: string[];
+  ms: number;
+}
