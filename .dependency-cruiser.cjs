@@ -1,6 +1,6 @@
 // The dependency rules of src/ (README "Architecture"), checked by `npm run depcheck` before every
 // `npm test`. Layers, lowest first; a layer may import only from layers below it:
-//   core (pure domain) ← http ← providers ← config ← api, cache (application)
+//   core (pure domain) ← http ← providers ← config ← api, cache, history (application)
 //   ← format, ui, watch, completion ← commands ← cli.ts; index.ts is the library entry.
 // The emulator (src/sandbox) is a test/demo part: product code never imports it, except the
 // `sandbox` and `demo` commands, which load it lazily.
@@ -13,10 +13,11 @@ const LAYERS = [
   ['config', ['core', 'http', 'providers']],
   ['cache', ['core', 'http', 'providers', 'config']],
   ['api', ['core', 'http', 'providers', 'config', 'cache']],
+  ['history', ['core', 'http', 'providers', 'config', 'cache', 'api']],
   ['ui', ['core']],
-  ['format', ['core', 'http', 'providers', 'config', 'cache', 'api']],
+  ['format', ['core', 'http', 'providers', 'config', 'cache', 'api', 'history']],
   ['completion', ['core', 'http', 'providers', 'config']],
-  ['watch', ['core', 'http', 'providers', 'config', 'cache', 'api', 'format', 'ui']],
+  ['watch', ['core', 'http', 'providers', 'config', 'cache', 'api', 'history', 'format', 'ui']],
 ];
 
 const layerRules = LAYERS.map(([layer, allowed]) => ({

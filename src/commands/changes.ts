@@ -26,7 +26,7 @@ export function registerChanges(program: Command, run: Runner): void {
 }
 
 export async function runChanges(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
-  const { parseMoment } = await import('../history/when.js');
+  const { parseMoment } = await import('../core/when.js');
   const now = ctx.now();
   const from = parseMoment('--since', opts.since as string, now);
   const to = opts.until === undefined ? now : parseMoment('--until', opts.until as string, now);

@@ -41,7 +41,7 @@ export function registerHistory(program: Command, run: Runner): void {
 }
 
 export async function runHistory(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
-  const { parseMoment } = await import('../history/when.js');
+  const { parseMoment } = await import('../core/when.js');
   const now = ctx.now();
   const since = parseMoment('--since', (opts.since as string | undefined) ?? '30d', now);
   const until = opts.until === undefined ? now : parseMoment('--until', opts.until as string, now);
@@ -106,7 +106,7 @@ function noteUnknownAccounts(ctx: RunContext, found: string[], where: string): v
 
 export async function runPrune(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
   const [{ parsePositiveSpan }, { openForReading }, { pruneBefore }] = await Promise.all([
-    import('../history/when.js'),
+    import('../core/when.js'),
     import('./shared/store.js'),
     import('../history/prune.js'),
   ]);

@@ -1,7 +1,7 @@
 // The `history:` section: where snapshots are stored and how long they are kept.
 //   history: { store: ~/ledger/history.db | postgres://user@host/db, retain: 400d }
 // Durations here may use days and weeks (400d, 52w); a bare number is refused as everywhere.
-import { parseSpan } from '../history/when.js';
+import { parseSpan } from '../core/when.js';
 import { checkKeys, describeValue, isPlainObject } from './fields.js';
 
 export interface HistorySettings {

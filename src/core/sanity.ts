@@ -11,7 +11,7 @@ import type { Balance, Figure, Inconsistency } from './balance.js';
 import { canonicalCurrency } from './currencies.js';
 import { exactPlus, formatDecimal, type Decimal } from './money.js';
 import { forTerminal } from './sanitize.js';
-import type { WithdrawalRule } from '../providers/types.js';
+import type { WithdrawalRule } from './withdrawal-limits.js';
 
 const OUR_NAMES: Record<Figure, string> = { available: 'available', pending: 'pending', total: 'total', networkFee: 'network fee' };
 

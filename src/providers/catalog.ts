@@ -2,39 +2,12 @@
 // display name, docs, default host, extra config keys, credentials and documented limits.
 // Config validation, --help and completion read this; adapters live in src/providers/<id>.ts.
 import type { ProviderId } from '../core/provider-ids.js';
-import type { RateLimit } from '../http/rate-limiter.js';
+import type { ProviderInfo } from './info.js';
 import { BACHS_INFO } from './bachs/info.js';
 
 export { PROVIDER_IDS, isProviderId, type ProviderId } from '../core/provider-ids.js';
 export type { RateLimit } from '../http/rate-limiter.js';
-
-/** How one config field of a provider is checked (config/fields.ts checks it). */
-export type FieldSpec =
-  | { kind: 'string'; description?: string; pattern?: RegExp; patternHint?: string }
-  | { kind: 'secret'; description?: string }
-  | { kind: 'url'; description?: string }
-  | { kind: 'enum'; values: readonly string[]; description?: string }
-  | { kind: 'stringList'; description?: string }
-  | { kind: 'decimal'; description?: string; positive?: boolean };
-
-export interface ProviderInfo {
-  id: ProviderId;
-  displayName: string;
-  docsUrl: string;
-  defaultBaseUrl: string;
-  /** Provider-specific account keys, validated with the common ones. */
-  accountFields: Record<string, FieldSpec>;
-  /** Credential shapes the provider accepts; the first that is configured is used. */
-  credentials: ReadonlyArray<ReadonlyArray<'apiKey' | 'clientId' | 'clientSecret'>>;
-  /** Documented request limit; undefined when the docs give no number. */
-  rateLimit?: RateLimit;
-  /** Shortest poll interval the provider asks for (watch raises faster intervals to this). */
-  minPollIntervalMs: number;
-  /** Key prefixes that tell the mode (SyncPay sk_test_/sk_live_), so it is known even when a call fails. */
-  keyModePrefixes?: { test: string; live: string };
-  /** Requests in flight at once per credential (sockets per origin are capped at 4 in http/transport.ts). */
-  concurrency: number;
-}
+export type { FieldSpec, ProviderInfo } from './info.js';
 
 export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
   'flow-payments': {

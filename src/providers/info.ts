@@ -1,0 +1,34 @@
+// The shape of what the tool knows about a provider without loading its adapter (catalog.ts holds
+// the values). Kept apart so a provider's own folder can describe itself without importing the
+// catalog that lists it.
+import type { ProviderId } from '../core/provider-ids.js';
+import type { RateLimit } from '../http/rate-limiter.js';
+
+/** How one config field of a provider is checked (config/fields.ts checks it). */
+export type FieldSpec =
+  | { kind: 'string'; description?: string; pattern?: RegExp; patternHint?: string }
+  | { kind: 'secret'; description?: string }
+  | { kind: 'url'; description?: string }
+  | { kind: 'enum'; values: readonly string[]; description?: string }
+  | { kind: 'stringList'; description?: string }
+  | { kind: 'decimal'; description?: string; positive?: boolean };
+
+export interface ProviderInfo {
+  id: ProviderId;
+  displayName: string;
+  docsUrl: string;
+  defaultBaseUrl: string;
+  /** Provider-specific account keys, validated with the common ones. */
+  accountFields: Record<string, FieldSpec>;
+  /** Credential shapes the provider accepts; the first that is configured is used. */
+  credentials: ReadonlyArray<ReadonlyArray<'apiKey' | 'clientId' | 'clientSecret'>>;
+  /** Documented request limit; undefined when the docs give no number. */
+  rateLimit?: RateLimit;
+  /** Shortest poll interval the provider asks for (watch raises faster intervals to this). */
+  minPollIntervalMs: number;
+  /** Key prefixes that tell the mode (SyncPay sk_test_/sk_live_), so it is known even when a call fails. */
+  keyModePrefixes?: { test: string; live: string };
+  /** Requests in flight at once per credential (sockets per origin are capped at 4 in http/transport.ts). */
+  concurrency: number;
+}
+
