@@ -33,8 +33,10 @@ export function fileTrustProblem(path: string, stat: Stats, rules: TrustRules = 
   }
   const mode = stat.mode & 0o777;
   const octal = mode.toString(8).padStart(4, '0');
+  const what = (mode & 0o022) !== 0 ? 'change' : 'read';
+  // A secret is for its owner alone (any group/other bit, as ssh does); other files only must not be changeable.
+  if (rules.secret && (mode & 0o077) !== 0) return `its mode ${octal} lets group or others ${what} it; run \`chmod 600 ${path}\``;
   if ((mode & 0o022) !== 0) return `its mode ${octal} lets group or others change it; run \`chmod go-w ${path}\``;
-  if (rules.secret && (mode & 0o044) !== 0) return `its mode ${octal} lets group or others read it; run \`chmod 600 ${path}\``;
   return null;
 }
 

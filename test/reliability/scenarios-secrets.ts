@@ -80,6 +80,24 @@ const secrets: Scenario[] = [
     },
   },
   {
+    id: 'S09', what: 'a Content-Type header echoing the key on an HTML answer', exit: 6, stdout: 'json-partial', maxMs: 8_000,
+    setup: (env) => {
+      const key = plantLongKey(env);
+      env.sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: '<html>no</html>', contentType: `text/html; k=${key.slice(2, 70)}`, times: 10 });
+    },
+    args: syncpay(), stderr: /sent an HTML page instead of JSON \(HTTP 200, text\/html; k=«redacted»/,
+    check: (r, env) => noPieceOfLongKey(env, [r.stdout, r.stderr]),
+  },
+  {
+    id: 'S10', what: 'a redirect whose Location carries the key in its path', exit: 6, stdout: 'json-partial', maxMs: 8_000,
+    setup: (env) => {
+      const key = plantLongKey(env);
+      env.sandbox.faults.add({ provider: 'syncpay', kind: 'redirect', location: `https://evil.example/k/${key}/x`, times: 10 });
+    },
+    args: syncpay(), stderr: /redirected account 'syncpay' to evil\.example\/k\/(«redacted»|%C2%ABredacted%C2%BB)\/x/,
+    check: (r, env) => noPieceOfLongKey(env, [r.stdout, r.stderr]),
+  },
+  {
     id: 'S07', what: 'a 7-character apiKey is refused as a config error naming the account and field, not the value', exit: 3, stdout: 'empty', maxMs: 8_000,
     setup: (env) => patchAccount(env, 'syncpay', { apiKey: 'Q7x!k2z' }), args: syncpay(),
     stderr: /accounts\.syncpay\.apiKey: is shorter than 8 characters, too short to keep out of output \(value not shown\)/,

@@ -21,6 +21,10 @@ describe('readTrustedFile', () => {
     expect(readTrustedFile(path, { secret: true })).toMatchObject({ unsafe: true, problem: `its mode 0644 lets group or others read it; run \`chmod 600 ${path}\`` });
     chmodSync(path, 0o640);
     expect(readTrustedFile(path, { secret: true })).toMatchObject({ unsafe: true, problem: expect.stringContaining('mode 0640') });
+    chmodSync(path, 0o660);
+    expect(readTrustedFile(path, { secret: true })).toMatchObject({ problem: `its mode 0660 lets group or others change it; run \`chmod 600 ${path}\`` });
+    chmodSync(path, 0o601); // even an execute bit: a secret file is its owner's alone
+    expect(readTrustedFile(path, { secret: true })).toMatchObject({ unsafe: true });
   });
 
   it.each([0o664, 0o646, 0o660, 0o602])('refuses a file group or others can change (mode %o), secret or not', (mode) => {
