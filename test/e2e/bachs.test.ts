@@ -54,6 +54,18 @@ describe('Bachs through the CLI', () => {
   });
 });
 
+describe('Bachs error bodies reach the user redacted and escaped', () => {
+  it('a detail echoing the key (or another sandbox key) never shows it; exit 4', async () => {
+    const other = 'sk_sandbox_someoneelse0000000000009';
+    const detail = `Invalid API key ${accounts().bachs?.apiKey as string} (also tried ${other})\u001b[2J`;
+    sandbox.faults.add({ provider: 'bachs', kind: 'status', status: 401, body: JSON.stringify({ detail, error_code: 'UNAUTHORIZED' }) });
+    const { code, stdout, stderr } = await cli('balances', '--account', 'bachs');
+    expect([code, stdout]).toEqual([4, '']);
+    expect(stderr).toContain("error: Bachs rejected the API key for account 'bachs' (401 UNAUTHORIZED: Invalid API key «redacted»");
+    for (const secret of [accounts().bachs?.apiKey as string, other, '\u001b']) expect(stderr).not.toContain(secret);
+  });
+});
+
 describe('config check on a SyncPay account that SyncPay no longer serves', () => {
   it('a 404 says SyncPay is now Bachs', async () => {
     sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 404, body: '{"error":{"code":"NOT_FOUND","message":"Route not found"}}' });
