@@ -61,13 +61,17 @@ function inconsistencyNotice(b: Balance, problems: Inconsistency[], providerName
 function figureProblems(b: Balance): Inconsistency[] {
   const name = (figure: Figure) => b.fields?.[figure] ?? OUR_NAMES[figure];
   const text = (value: Decimal) => formatDecimal(value, b.scale);
-  const problems: Inconsistency[] = [];
-  for (const figure of ['available', 'pending', 'total', 'networkFee'] as const) {
+  const negative = (figure: Figure): Inconsistency[] => {
     const value = b[figure];
-    if (value !== null && value.isNegative() && !value.isZero()) {
-      problems.push({ field: name(figure), value: figure === 'networkFee' ? formatDecimal(value) : text(value), problem: 'negative' });
-    }
-  }
+    if (value === null || !value.isNegative() || value.isZero()) return [];
+    return [{ field: name(figure), value: figure === 'networkFee' ? formatDecimal(value) : text(value), problem: 'negative' }];
+  };
+  // Figures the provider reported first; one derived from them (SyncPay's total, v1's available)
+  // is named only when nothing reported explains it (amount 100 with pendingAmount 200).
+  const figures = ['available', 'pending', 'total', 'networkFee'] as const;
+  const reported = figures.filter((f) => !b.fields || b.fields[f] !== undefined);
+  const signs = reported.flatMap(negative);
+  const problems = signs.length > 0 ? signs : figures.filter((f) => !reported.includes(f)).flatMap(negative);
   // A negative figure already explains any relation it breaks; one reason is clearer than three.
   if (problems.length > 0) return problems;
   const { available, pending, total } = b;

@@ -151,3 +151,14 @@ describe('exact money at any size (§5)', () => {
     expect(formatDecimal(totals.groups[0]!.amount!, 2)).toBe(`1${'0'.repeat(149)}.01`);
   });
 });
+
+describe('checkBalances: derived figures', () => {
+  it('a negative derived figure is named when nothing reported explains it (v1 amount 100, pendingAmount 200)', () => {
+    const b = balance({ total: '100', pending: '200', fields: { total: 'amount', pending: 'pendingAmount' } });
+    expect(problemsOf(b)).toEqual([[{ field: 'available', value: '-100', problem: 'negative' }]]);
+  });
+  it('a derived figure is not named again when a reported one explains it (SyncPay total)', () => {
+    const b = balance({ available: '-5.00', pending: '0.00', fields: { available: 'available_balance', pending: 'pending_balance' } });
+    expect(problemsOf(b)).toEqual([[{ field: 'available_balance', value: '-5.00', problem: 'negative' }]]);
+  });
+});
