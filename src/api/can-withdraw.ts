@@ -95,7 +95,7 @@ export async function canWithdraw(
   const checks = result.balances
     .filter((b) => matchesRequest(b, request))
     .map((b) => {
-      const providerName = PROVIDERS[b.provider as ProviderId]?.displayName ?? b.provider;
+      const providerName = PROVIDERS[b.provider]?.displayName ?? b.provider;
       const served = rules.has(b.account) ? { rules: rules.get(b.account) ?? null } : undefined;
       const minimum = minimumFor(b, result.config.minimums.get(b.account), served, providerName);
       let check = checkCandidate(b, request, minimum, providerName, result.config.decimals?.get(b.account));

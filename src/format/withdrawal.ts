@@ -1,5 +1,5 @@
 // `can-withdraw` output: one "yes" line for people, the full decision as JSON for scripts.
-import type { Balance, Mode } from '../core/balance.js';
+import type { Mode } from '../core/balance.js';
 import type { BalanceError } from '../core/errors.js';
 import { stringifyOutputJson } from '../core/json.js';
 import { formatDecimal, type Decimal } from '../core/money.js';

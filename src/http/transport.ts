@@ -66,7 +66,7 @@ export async function closeAgents(): Promise<void> {
   const current = [agent, ...proxyAgents.values()];
   agent = null;
   proxyAgents.clear();
-  await Promise.all(current.map((a) => a?.close().catch(() => undefined)));
+  await Promise.all(current.flatMap((a) => (a ? [a.close().catch(() => undefined)] : [])));
 }
 
 async function proxyAgent(proxy: ProxyChoice, connectTimeoutMs: number): Promise<ProxyAgent> {

@@ -37,7 +37,7 @@ describe('the SQLite store file', () => {
   it('a store writable by other users is refused; one readable by them is made private', async () => {
     const dir = tempDir();
     const path = join(dir, 'history.db');
-    (await openStore({ kind: 'sqlite', path }, true)).close();
+    await (await openStore({ kind: 'sqlite', path }, true)).close();
     chmodSync(path, 0o666);
     const error = await openStore({ kind: 'sqlite', path }, false).catch((e: unknown) => e);
     expect(error).toMatchObject({ exitCode: 3 });
