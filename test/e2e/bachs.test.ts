@@ -32,15 +32,15 @@ describe('Bachs through the CLI', () => {
 
   it('can-withdraw applies SyncPay\'s documented minimum table to Bachs', async () => {
     const five = await cli('can-withdraw', 'USDT_TRC20', '5', '--account', 'bachs');
-    expect([five.code, five.stdout, five.stderr]).toEqual([1, '', "no: below minimum: 5 < 10 USDT_TRC20 for Bachs account 'bachs'\n"]);
+    expect([five.code, five.stdout, five.stderr]).toEqual([1, '', "no: below minimum: 5 < 10 USDT_TRC20 for Bachs account 'bachs' [test mode]\n"]);
     const ten = await cli('can-withdraw', 'USDT_TRC20', '10', '--account', 'bachs', '--quiet');
-    expect([ten.code, ten.stdout]).toEqual([0, "yes: 'bachs' can withdraw 10 USDT_TRC20 (available 1200.50, minimum 10)\n"]);
+    expect([ten.code, ten.stdout]).toEqual([0, "yes: 'bachs' can withdraw 10 USDT_TRC20 (available 1200.50, minimum 10) [test mode]\n"]);
   });
 
   it('a configured minimum overrides the table for Bachs', async () => {
     const path = writeConfig(dir, { ...config, minimums: { bachs: { USDT_TRC20: '2' } } }, 'bachs-min.json');
     const { code, stdout } = await runCli(['can-withdraw', 'USDT_TRC20', '5', '--account', 'bachs', '--quiet', '--config', path]);
-    expect([code, stdout]).toEqual([0, "yes: 'bachs' can withdraw 5 USDT_TRC20 (available 1200.50, minimum 2)\n"]);
+    expect([code, stdout]).toEqual([0, "yes: 'bachs' can withdraw 5 USDT_TRC20 (available 1200.50, minimum 2) [test mode]\n"]);
   });
 
   it('a sandbox key aimed at the production host: exit 3, nothing on stdout, no request sent', async () => {

@@ -200,3 +200,9 @@ export async function runScenario(s: Scenario): Promise<void> {
 export function on(env: ScenarioEnv, ...rest: string[]): string[] {
   return ['--config', env.configPath, ...rest];
 }
+
+/** One account's credentials cannot be resolved: it fails alone, every other account is printed. */
+export const othersPrinted = (failed: string) => (stdout: string) => {
+  const accounts = new Set(stdout.split('\n').slice(1).map((line) => line.split(/\s+/)[0]).filter(Boolean));
+  if (accounts.has(failed) || !accounts.has('flow-main')) throw new Error(`expected every account but '${failed}' printed, got ${[...accounts].join(', ')}`);
+};

@@ -1,17 +1,12 @@
 // Configuration, environment, usage and runtime scenarios.
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { on, type Scenario, type ScenarioEnv } from './harness.js';
+import { on, othersPrinted, type Scenario, type ScenarioEnv } from './harness.js';
 import { patchAccount } from './scenarios-network.js';
 import { PLANTED_MARKER, plantConfigJs, tempDir, writeConfig } from '../helpers/fixtures.js';
 
 const balancesWith = (path: (env: ScenarioEnv) => string) => (env: ScenarioEnv) => ['balances', '--json', '--config', path(env)];
 const file = (name: string, text: string, mode = 0o600) => (env: ScenarioEnv) => writeConfig(env.dir, text, name, mode);
-/** One account's credentials cannot be resolved: it fails alone, every other account is printed. */
-const othersPrinted = (failed: string) => (stdout: string) => {
-  const accounts = new Set(stdout.split('\n').slice(1).map((line) => line.split(/\s+/)[0]).filter(Boolean));
-  if (accounts.has(failed) || !accounts.has('flow-main')) throw new Error(`expected every account but '${failed}' printed, got ${[...accounts].join(', ')}`);
-};
 const NO_ANSI = (stdout: string) => {
   if (stdout.includes('\u001b[')) throw new Error('colour codes in the output');
 };

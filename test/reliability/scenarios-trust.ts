@@ -4,7 +4,7 @@
 import { chmodSync, chownSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { on, type Scenario, type ScenarioEnv } from './harness.js';
+import { on, othersPrinted, type Scenario, type ScenarioEnv } from './harness.js';
 import { patchAccount } from './scenarios-network.js';
 import { syncpay } from './scenarios-secrets.js';
 import { writeConfig } from '../helpers/fixtures.js';
@@ -14,7 +14,7 @@ const OTHER_UID = 4242;
 const wallets = (ids: string[]) => (env: ScenarioEnv) => patchAccount(env, 'swipelux', { wallets: ids });
 const fileTrust: Scenario[] = [
   {
-    id: 'F01', what: 'key file is a FIFO: refused by type at once, never blocks', exit: 3, stdout: 'empty', maxMs: 8_000,
+    id: 'F01', what: 'key file is a FIFO: refused by type at once, never blocks', exit: 3, stdout: othersPrinted('swipelux'), maxMs: 8_000,
     setup: (env) => {
       if (!existsSync(join(env.dir, 'fifo.key'))) execFileSync('mkfifo', ['-m', '600', join(env.dir, 'fifo.key')]);
       patchAccount(env, 'swipelux', { apiKeyFile: 'fifo.key' });
@@ -22,7 +22,7 @@ const fileTrust: Scenario[] = [
     args: (env) => ['balances', ...on(env)], stderr: /accounts\.swipelux\.apiKeyFile: refusing to read the key from .*fifo\.key: it is a named pipe \(FIFO\), not a regular file/,
   },
   {
-    id: 'F02', what: 'key file is a symlink to a device', exit: 3, stdout: 'empty', maxMs: 8_000,
+    id: 'F02', what: 'key file is a symlink to a device', exit: 3, stdout: othersPrinted('swipelux'), maxMs: 8_000,
     setup: (env) => {
       if (!existsSync(join(env.dir, 'dev.key'))) symlinkSync('/dev/zero', join(env.dir, 'dev.key'));
       patchAccount(env, 'swipelux', { apiKeyFile: 'dev.key' });
@@ -30,7 +30,7 @@ const fileTrust: Scenario[] = [
     args: (env) => ['balances', ...on(env)], stderr: /apiKeyFile: refusing to read the key from .*dev\.key: it is a device, not a regular file/,
   },
   {
-    id: 'F03', what: 'key file is a directory', exit: 3, stdout: 'empty', maxMs: 8_000,
+    id: 'F03', what: 'key file is a directory', exit: 3, stdout: othersPrinted('swipelux'), maxMs: 8_000,
     setup: (env) => {
       mkdirSync(join(env.dir, 'kd'), { mode: 0o700, recursive: true });
       patchAccount(env, 'swipelux', { apiKeyFile: 'kd' });
@@ -108,7 +108,7 @@ const otherOwner: Scenario[] = [
     stderr: /refusing to use the config .*: it belongs to another user \(uid 4242\); only your own files are trusted: run `chown /,
   },
   {
-    id: 'O02', what: 'key file owned by another user', exit: 3, stdout: 'empty', maxMs: 8_000,
+    id: 'O02', what: 'key file owned by another user', exit: 3, stdout: othersPrinted('swipelux'), maxMs: 8_000,
     setup: (env) => chownSync(join(env.dir, 'swipelux.key'), OTHER_UID, OTHER_UID), args: (env) => ['balances', ...on(env)],
     stderr: /apiKeyFile: refusing to read the key from .*swipelux\.key: it belongs to another user \(uid 4242\)/,
   },

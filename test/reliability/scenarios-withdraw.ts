@@ -42,7 +42,7 @@ const limits: Scenario[] = [
   },
   {
     id: 'K03', what: 'unknown decimals: unknown (exit 6) with the decimals: hint', exit: 6, maxMs: 15_000, stdout: 'empty', setup: unknownCoin,
-    args: withdraw('casino-v1', 'xyz', '5'), stderr: /no: unknown decimals: the decimals XYZ allows are not known; set decimals\.casino-v1\.xyz in the config/,
+    args: withdraw('casino-v1', 'xyz', '5'), stderr: /so far: unknown decimals: the decimals XYZ allows are not known; set decimals\.casino-v1\.xyz in the config/,
   },
   {
     id: 'K04', what: 'a decimals: override in the config decides (yes)', exit: 0, maxMs: 15_000, stderr: /^$/,
@@ -59,7 +59,7 @@ const limits: Scenario[] = [
   },
   {
     id: 'K07', what: 'unreadable Cryptofuse limits: unknown (exit 6) with the minimums: hint', exit: 6, maxMs: 15_000, stdout: 'empty', setup: rulesRefused,
-    args: withdraw('casino-v1', 'usdterc20', '100'), stderr: /no: unknown minimum: Cryptofuse withdrawal limits could not be read; set minimums\.casino-v1\.usdterc20 in the config/,
+    args: withdraw('casino-v1', 'usdterc20', '100'), stderr: /so far: unknown minimum: Cryptofuse withdrawal limits could not be read; set minimums\.casino-v1\.usdterc20 in the config/,
   },
   {
     id: 'K08', what: 'unreadable limits with a configured minimum: yes, noting the unchecked maximum', exit: 0, maxMs: 15_000,
@@ -69,12 +69,12 @@ const limits: Scenario[] = [
   {
     id: 'K09', what: 'a SyncPay currency without a documented minimum is unknown, not no', exit: 6, maxMs: 15_000, stdout: 'empty',
     setup: (env) => env.sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: JSON.stringify({ success: true, balances: [{ currency: 'ZAR', available_balance: '900.00', pending_balance: '0.00' }] }) }),
-    args: withdraw('syncpay', 'ZAR', '20'), stderr: /no: unknown minimum: SyncPay publishes no minimum for ZAR; set minimums\.syncpay\.ZAR in the config/,
+    args: withdraw('syncpay', 'ZAR', '20'), stderr: /so far: unknown minimum: SyncPay publishes no minimum for ZAR; set minimums\.syncpay\.ZAR in the config/,
   },
   {
     id: 'K10', what: 'negative min_withdrawal from the provider decides nothing', exit: 6, maxMs: 15_000, stdout: 'empty',
     setup: (env) => { env.sandbox.state.cryptofuse.withdrawalCurrencies[1]!.min_withdrawal = '-5'; },
-    args: withdraw('casino-v1', 'usdterc20', '100'), stderr: /no: inconsistent limits: Cryptofuse reported min_withdrawal -5: negative for usdterc20 in 'casino-v1'/,
+    args: withdraw('casino-v1', 'usdterc20', '100'), stderr: /so far: inconsistent limits: Cryptofuse reported min_withdrawal -5: negative for usdterc20 in 'casino-v1'/,
   },
 ];
 
