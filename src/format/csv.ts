@@ -1,6 +1,6 @@
 // RFC 4180 CSV: a header row, one row per balance, CRLF line ends, amounts as plain decimal
 // strings, empty cells for unknown values. Text cells are defused against formula injection.
-import { toBalanceJson, type Balance } from '../core/balance.js';
+import { toBalanceJson, type Balance, type Inconsistency } from '../core/balance.js';
 import { csvCell } from '../core/sanitize.js';
 
 export function toCsv(header: string[], rows: Array<Array<{ value: string | null; kind?: 'text' | 'amount' }>>): string {
@@ -12,17 +12,30 @@ const COLUMNS = [
   'account', 'provider', 'mode', 'wallet', 'walletName', 'currency', 'network', 'providerCurrency',
   'available', 'pending', 'total', 'usdValue', 'usdRate', 'usdSource', 'updatedAt',
 ] as const;
+// Last, so scripts that read the columns above by position keep working.
+const INCONSISTENT_COLUMN = 'inconsistent';
 const AMOUNT_COLUMNS = new Set(['available', 'pending', 'total', 'usdValue', 'usdRate']);
 
 export function balancesCsv(balances: Balance[]): string {
   return toCsv(
-    [...COLUMNS],
+    [...COLUMNS, INCONSISTENT_COLUMN],
     balances.map((b) => {
       const record = toBalanceJson(b);
-      return COLUMNS.map((column) => ({
-        value: record[column],
-        kind: AMOUNT_COLUMNS.has(column) ? ('amount' as const) : ('text' as const),
-      }));
+      return [
+        ...COLUMNS.map((column) => ({
+          value: record[column],
+          kind: AMOUNT_COLUMNS.has(column) ? ('amount' as const) : ('text' as const),
+        })),
+        { value: b.inconsistent ? describeProblems(b.inconsistent) : null },
+      ];
     }),
   );
+}
+
+/**
+ * "pendingAmount -900: negative; …" in the provider's own field names, raw: csvCell escapes it
+ * (the terminal's escaping would show twice). Empty on a consistent row.
+ */
+function describeProblems(problems: Inconsistency[]): string {
+  return problems.map((p) => `${p.field} ${p.value}: ${p.problem}`).join('; ');
 }

@@ -79,5 +79,10 @@ export function balancesTable(balances: Balance[], style: TableStyle): string {
   };
   const table = renderTable(head, rows, amountColumns, style, fit);
   if (!balances.some((b) => b.inconsistent)) return table;
-  return `${table}\n${c.red('!')} inconsistent: the provider's figures break an invariant (see the warning on stderr); left out of totals, never a yes\n`;
+  return `${table}\n${inconsistentLegend(c)}\n`;
+}
+
+/** What the `!` after a currency means; `balances` and the `watch` table print it under the table. */
+export function inconsistentLegend(c: ChalkInstance): string {
+  return `${c.red('!')} inconsistent: the provider's figures break an invariant (see the warning on stderr); left out of totals, never a yes`;
 }

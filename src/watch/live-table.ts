@@ -10,7 +10,7 @@ import { exactMinus, formatUsdForPeople, groupThousands, type Decimal } from '..
 import { forTerminal } from '../core/sanitize.js';
 import { isZeroOrUnknown } from '../core/balance.js';
 import { alignDecimals } from '../format/columns.js';
-import { renderTable } from '../format/table.js';
+import { inconsistentLegend, renderTable } from '../format/table.js';
 import { clipVisible } from '../format/fit.js';
 import type { Output } from '../ui/output.js';
 import type { AccountState } from './accounts.js';
@@ -72,7 +72,7 @@ export function renderFrame(input: FrameInput): string {
     const cells = [
       forTerminal(b.account) + (isStale ? c.yellow(' *') : ''),
       ...(showWallet ? [forTerminal(b.walletName ?? b.wallet ?? '', 40) || c.dim('—')] : []),
-      forTerminal(b.currency, 16),
+      forTerminal(b.currency, 16) + (b.inconsistent ? c.red(' !') : ''),
       b.network === null ? c.dim('—') : forTerminal(b.network, 16),
       available[i] ?? '',
       pending[i] ?? '',
@@ -87,7 +87,9 @@ export function renderFrame(input: FrameInput): string {
   const first = showWallet ? 4 : 3;
   // Too narrow: PENDING, TOTAL, Δ START, WALLET and NETWORK go in that order (the wallet name is cut first).
   const fit = { shrink: showWallet ? [{ column: 1, min: 8 }] : [], drop: [first + 1, first + 2, first + 4, ...(showWallet ? [1] : []), first - 1] };
-  const table = rows.length > 0 ? renderTable(head, body, [first, first + 1, first + 2, first + 3], { color: c, width: input.size?.columns }, fit) : `${c.dim('no balances yet')}\n`;
+  const drawn = rows.length > 0 ? renderTable(head, body, [first, first + 1, first + 2, first + 3], { color: c, width: input.size?.columns }, fit) : `${c.dim('no balances yet')}\n`;
+  // Same marker and legend as `balances`, so a broken figure never looks like a real one.
+  const table = rows.some((t) => t.balance.inconsistent) ? `${drawn}${inconsistentLegend(c)}\n` : drawn;
 
   const nameWidth = Math.max(...input.states.map((s) => forTerminal(s.account.name).length));
   const status = input.states.map((s) => {

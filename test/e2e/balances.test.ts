@@ -67,9 +67,24 @@ describe('balances table and csv', () => {
     const { code, stdout } = await runCli(['balances', '--csv', '--config', configPath, '--account', 'syncpay']);
     expect(code).toBe(0);
     const rows = stdout.split('\r\n');
-    expect(rows[0]).toBe('account,provider,mode,wallet,walletName,currency,network,providerCurrency,available,pending,total,usdValue,usdRate,usdSource,updatedAt');
-    expect(rows[1]).toBe('syncpay,syncpay,test,,,USD,,USD,1250.50,125.00,1375.50,1375.50,1,usd,');
+    expect(rows[0]).toBe('account,provider,mode,wallet,walletName,currency,network,providerCurrency,available,pending,total,usdValue,usdRate,usdSource,updatedAt,inconsistent');
+    expect(rows[1]).toBe('syncpay,syncpay,test,,,USD,,USD,1250.50,125.00,1375.50,1375.50,1,usd,,');
     expect(rows).toHaveLength(6);
+  });
+
+  it('says in the last CSV column which rows are inconsistent, and why', async () => {
+    const body = JSON.stringify({ success: true, balances: [
+      { currency: 'USD', available_balance: '50.00', pending_balance: '-20.00' },
+      { currency: 'EUR', available_balance: '10.00', pending_balance: '0.00' },
+    ] });
+    sandbox.faults.add({ provider: 'syncpay', kind: 'body', body });
+    const { code, stdout, stderr } = await runCli(['balances', '--csv', '--config', configPath, '--account', 'syncpay']);
+    expect(code).toBe(0);
+    const rows = stdout.split('\r\n');
+    expect(rows[0]).toMatch(/,updatedAt,inconsistent$/);
+    expect(rows[1]).toBe('syncpay,syncpay,test,,,USD,,USD,50.00,-20.00,30.00,30.00,1,usd,,pending_balance -20.00: negative');
+    expect(rows[2]).toBe('syncpay,syncpay,test,,,EUR,,EUR,10.00,0.00,10.00,,,,,');
+    expect(stderr).toContain('warning: inconsistent balance');
   });
 
   it('defuses provider strings in CSV and the terminal', async () => {
@@ -79,7 +94,7 @@ describe('balances table and csv', () => {
     sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: body('X\u001b]0;t\u0007') });
     const csv = await runCli(['balances', '--csv', '--config', configPath, '--account', 'syncpay']);
     expect(csv.code).toBe(0);
-    expect(csv.stdout.split('\r\n')[1]).toBe('syncpay,syncpay,test,,,"\'=HYPERLINK(""X"")\\e]0;T\\x07",,"\'=HYPERLINK(""x"")\\e]0;t\\x07",1,0,1,,,,');
+    expect(csv.stdout.split('\r\n')[1]).toBe('syncpay,syncpay,test,,,"\'=HYPERLINK(""X"")\\e]0;T\\x07",,"\'=HYPERLINK(""x"")\\e]0;t\\x07",1,0,1,,,,,');
     const table = await runCli(['balances', '--config', configPath, '--account', 'syncpay']);
     expect(table.code).toBe(0);
     expect(table.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);

@@ -47,6 +47,21 @@ describe('renderFrame', () => {
     expect(frame).not.toContain('\u001b[2J');
   });
 
+  it('marks an inconsistent balance with ! and says what the mark means, like balances', () => {
+    const tracker = new BalanceTracker();
+    const broken = { ...usdt('50.00', 'syncpay', 'USD'), inconsistent: [{ field: 'pending_balance', value: '-20.00', problem: 'negative' }] };
+    tracker.update('syncpay', [broken, usdt('7.00', 'syncpay', 'EUR')], at);
+    const states = initialStates([account('syncpay', 'syncpay')], 1_000);
+    Object.assign(states[0] ?? {}, { polls: 1, lastSuccessAt: at, raw: [] });
+    const frame = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'H', notices: [], color: new Chalk({ level: 0 }) });
+    const lines = frame.split('\n');
+    expect(lines.find((l) => l.startsWith('syncpay ') && l.includes('50.00'))).toMatch(/USD !\s+tron/);
+    expect(lines.find((l) => l.startsWith('syncpay ') && l.includes('7.00'))).not.toContain('!');
+    expect(frame).toContain("! inconsistent: the provider's figures break an invariant");
+    const clean = renderFrame({ tracked: fixture().tracker.all(), states, hideZero: false, header: 'H', notices: [], color: new Chalk({ level: 0 }) });
+    expect(clean).not.toContain('inconsistent');
+  });
+
   it('counts wrapped lines so the redraw moves up far enough', () => {
     expect(physicalLines('abc\n\x1b[31mdef\x1b[39m\n', 80)).toBe(2);
     expect(physicalLines(`${'x'.repeat(100)}\n\n`, 40)).toBe(4);
