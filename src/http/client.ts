@@ -10,7 +10,11 @@ import { sleep, type RateLimiter } from './rate-limiter.js';
 import { exhaustedUntil } from './rate-limit-headers.js';
 import { baseUrlProblem } from './url-policy.js';
 import { closeAgents, exchange } from './transport.js';
+import { NOTICEABLE_WAIT_MS, pacingNotice, type RetryNotice } from './retry-notice.js';
 import { proxyFor, type ProxyChoice } from './proxy.js';
+
+// Callers import the notice helpers from here, with the client they configure.
+export { describeRetry, NOTICEABLE_WAIT_MS, type RetryNotice } from './retry-notice.js';
 
 export interface HttpSettings {
   connectTimeoutMs: number;
@@ -27,32 +31,16 @@ export interface HttpSettings {
   debug?: ((line: string) => void) | undefined;
   /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default process.env). */
   env?: NodeJS.ProcessEnv | undefined;
-  /** Called before waiting to retry, so people hear about the pause (README "Network behaviour"). */
+  /**
+   * Called before waiting to retry, and before pacing holds a request back (a documented limit,
+   * X-RateLimit-Remaining 0), so people hear about the pause (README "Network behaviour").
+   */
   onRetry?: ((notice: RetryNotice) => void) | undefined;
   /** Called as each attempt is sent (watch counts requests per poll to respect rate limits). */
   onRequest?: ((attempt: number) => void) | undefined;
 }
 
-export interface RetryNotice {
-  /** The account asking (HttpRequestSpec.account), or who when none was given. */
-  account: string;
-  /** Why: "rate-limited", "HTTP 503", "connection reset", "timed out". */
-  reason: string;
-  waitMs: number;
-  /** The attempt about to be made, and how many there can be. */
-  attempt: number;
-  maxAttempts: number;
-}
-
-/** For people: "syncpay: rate-limited, retrying in 3s (attempt 2 of 3)". */
-export function describeRetry(notice: RetryNotice): string {
-  const wait = notice.waitMs >= 1000 ? `${Math.ceil(notice.waitMs / 1000)}s` : `${Math.max(0, Math.round(notice.waitMs))}ms`;
-  return `${notice.account}: ${notice.reason}, retrying in ${wait} (attempt ${notice.attempt} of ${notice.maxAttempts})`;
-}
-
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** Retries waiting at least this long are announced through onRetry. */
-export const NOTICEABLE_WAIT_MS = 1_000;
 
 /** A budget of `timeoutMs` from now: the deadline, and how to name it in messages ("within 30s"). */
 export function timeBudget(timeoutMs: number): Pick<HttpSettings, 'deadline' | 'timeoutLabel'> {
@@ -109,7 +97,7 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
     const remaining = settings.deadline - Date.now();
     if (remaining <= 0) throw timeoutError(spec, settings, attempt - 1);
     const release = spec.limiter
-      ? await spec.limiter.acquire(settings.deadline, settings.signal, (waitMs) => pacingError(spec, waitMs))
+      ? await spec.limiter.acquire(settings.deadline, settings.signal, (waitMs) => pacingError(spec, waitMs), pacingNotice(spec.account ?? spec.who, attempt, settings.maxAttempts, settings.onRetry))
       : () => undefined;
     settings.onRequest?.(attempt);
     const started = Date.now();

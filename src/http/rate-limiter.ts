@@ -23,6 +23,12 @@ export interface LimiterOptions {
 /** Margin after a window so clock granularity on either side never lands two windows at once. */
 const MARGIN_MS = 5;
 
+/** Who hears of a pacing wait of `atLeastMs` or more, and how long it will be. */
+export interface WaitNotice {
+  atLeastMs: number;
+  notify(waitMs: number): void;
+}
+
 export class RateLimiter {
   /** Holders of a concurrency slot (waiting for the rate gate or running). */
   private inFlight = 0;
@@ -32,6 +38,8 @@ export class RateLimiter {
   private readonly waiting: Array<() => void> = [];
   private endWaiters: Array<() => void> = [];
   private blockedUntil = 0;
+  /** Until when the pause last announced through acquire's `onWait` lasts. */
+  private announcedUntil = 0;
 
   constructor(
     private readonly options: LimiterOptions,
@@ -69,7 +77,7 @@ export class RateLimiter {
    * read; rejects with `tooLate(waitMs)`'s error when the slot would come after `deadline`, so a
    * command never blocks past its --timeout.
    */
-  async acquire(deadline: number, signal: AbortSignal | undefined, tooLate: (waitMs: number) => Error): Promise<() => void> {
+  async acquire(deadline: number, signal: AbortSignal | undefined, tooLate: (waitMs: number) => Error, onWait?: WaitNotice): Promise<() => void> {
     while (this.inFlight >= this.options.concurrency) await this.park(this.waiting, signal);
     this.inFlight++;
     try {
@@ -83,6 +91,7 @@ export class RateLimiter {
         const wait = at - this.now();
         if (wait <= 0) break;
         if (at > deadline) throw tooLate(wait);
+        this.announce(at, wait, onWait);
         await sleep(wait, signal);
       }
     } catch (error) {
@@ -102,6 +111,16 @@ export class RateLimiter {
         this.release();
       }
     };
+  }
+
+  /**
+   * Say a noticeable wait once per pause: the requests of a fan-out queued behind the same window
+   * (their slots free within `atLeastMs` of each other) are one pause, not one notice each.
+   */
+  private announce(at: number, wait: number, onWait: WaitNotice | undefined): void {
+    if (!onWait || wait < onWait.atLeastMs || at <= this.announcedUntil + onWait.atLeastMs) return;
+    this.announcedUntil = at;
+    onWait.notify(wait);
   }
 
   private park(queue: Array<() => void>, signal: AbortSignal | undefined): Promise<void> {

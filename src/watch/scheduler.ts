@@ -5,6 +5,7 @@
 // bunching up. One timer per account at most, and none while its poll is in flight: between
 // polls the process is idle.
 import { formatDuration } from '../core/duration.js';
+import { NOTICEABLE_WAIT_MS } from '../http/retry-notice.js';
 import type { ProviderInfo } from '../providers/catalog.js';
 
 export interface Timers {
@@ -71,6 +72,8 @@ export interface LoopOptions {
   /** Earliest time the account's credential may send again (Retry-After, pacing). */
   notBefore(account: string): number;
   poll(account: string): Promise<void>;
+  /** The rate limit holds the account's next poll back a noticeable time past its grid slot. */
+  onHeldBack?: ((account: string, waitMs: number) => void) | undefined;
   /** Polls per account before the loop ends; null = until stopped. */
   count: number | null;
 }
@@ -152,8 +155,13 @@ export class PollLoop {
       if ([...this.slots.values()].every((s) => s.polls >= count)) this.finish?.();
       return;
     }
-    const earliest = Math.max(timers.now(), this.options.notBefore(account));
-    slot.planned = nextPollAt(slot.planned, this.options.intervalOf(account), earliest);
+    const now = timers.now();
+    const interval = this.options.intervalOf(account);
+    const onGrid = nextPollAt(slot.planned, interval, now);
+    slot.planned = nextPollAt(slot.planned, interval, Math.max(now, this.options.notBefore(account)));
+    // A pause the provider imposed (X-RateLimit-Remaining 0, an unspent Retry-After) is said like
+    // a retry's wait when people would notice it; a cadence that merely continues is not.
+    if (slot.planned - onGrid >= NOTICEABLE_WAIT_MS) this.options.onHeldBack?.(account, slot.planned - now);
     this.arm(account, slot);
   }
 }

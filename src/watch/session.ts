@@ -20,6 +20,7 @@ import { PollLoop, realTimers, type Timers } from './scheduler.js';
 import { ThresholdTracker, untilHolds } from './thresholds.js';
 import { formatDuration } from '../core/duration.js';
 import { describeRetry } from '../http/client.js';
+import { describePacingWait } from '../http/retry-notice.js';
 
 export interface WatchView {
   /** Something happened (NDJSON writes it as a line). */
@@ -102,6 +103,7 @@ export class WatchSession {
           return state ? accountNotBefore(state.account) : 0;
         },
         poll: (name) => this.poll(byName.get(name) as AccountState),
+        onHeldBack: (name, waitMs) => this.deps.view.notice(describePacingWait(name, waitMs), 'info'),
       },
     );
   }

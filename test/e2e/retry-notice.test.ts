@@ -65,4 +65,29 @@ describe('retry notices', () => {
     expect(run.stderr()).toContain('syncpay: rate-limited, retrying in 1s (attempt 2 of 3)');
     for (const line of run.lines) expect(JSON.parse(line).type).toBeTypeOf('string');
   });
+
+  // A response saying no request is left until a reset holds the next request on that key back:
+  // that wait is said like a retry's, though nothing failed.
+  const exhausted = () => sandbox.faults.add({
+    provider: 'syncpay', kind: 'status', status: 200,
+    headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3' },
+    body: JSON.stringify({ success: true, balances: [{ currency: 'USD', available_balance: '1.00', pending_balance: '0.00' }] }),
+  });
+
+  it('a pacing wait (X-RateLimit-Remaining 0 until the reset) is said on stderr, never on stdout', async () => {
+    exhausted();
+    const run = startCli(['watch', '--json', '--count', '2', '--interval', '1s', ...one()]);
+    const { code } = await run.exited;
+    expect(code, run.stderr()).toBe(0);
+    expect(run.stderr()).toMatch(/^syncpay: rate-limited, waiting [1-4]s$/m);
+    expect(run.stderr()).not.toContain('retrying');
+    for (const line of run.lines) expect(JSON.stringify(JSON.parse(line))).not.toContain('waiting');
+  });
+
+  it('--quiet hides the pacing notice too', async () => {
+    exhausted();
+    const run = startCli(['watch', '--json', '--quiet', '--count', '2', '--interval', '1s', ...one()]);
+    const { code } = await run.exited;
+    expect([code, run.stderr()]).toEqual([0, '']);
+  });
 });

@@ -51,3 +51,38 @@ describe('RateLimiter', () => {
     expect(limiter.nextSlotAt()).toBe(0);
   });
 });
+
+describe('RateLimiter wait notices', () => {
+  /** Acquire, recording what onWait hears; the wait itself is cut short by aborting. */
+  async function heard(limiter: RateLimiter): Promise<number[]> {
+    const waits: number[] = [];
+    const controller = new AbortController();
+    const notify = (waitMs: number) => (waits.push(waitMs), controller.abort(new Error('stop')));
+    const acquired = limiter.acquire(10_000_000, controller.signal, never, { atLeastMs: 1_000, notify });
+    setTimeout(() => controller.abort(new Error('stop')), 20);
+    await acquired.then((release) => release(), () => undefined);
+    return waits;
+  }
+
+  it('says a wait of a second or more once per pause, and a new pause again', async () => {
+    let t = 0;
+    const limiter = new RateLimiter({ concurrency: 4 }, () => t);
+    limiter.pauseUntil(3_000); // X-RateLimit-Remaining 0 until a reset 3s away
+    expect(await heard(limiter)).toEqual([3_000]);
+    t = 100;
+    expect(await heard(limiter)).toEqual([]); // same pause: a fan-out's other requests stay quiet
+    t = 3_000;
+    limiter.pauseUntil(60_000);
+    expect(await heard(limiter)).toEqual([57_000]);
+  });
+
+  it('a sub-second wait stays silent', async () => {
+    let t = 0;
+    const limiter = new RateLimiter({ concurrency: 1, rateLimit: { requests: 1, windowMs: 500 } }, () => t);
+    (await limiter.acquire(10_000, undefined, never))();
+    expect(await heard(limiter)).toEqual([]);
+    t = 0;
+    limiter.pauseUntil(999);
+    expect(await heard(limiter)).toEqual([]);
+  });
+});

@@ -64,7 +64,7 @@ describe('planning', () => {
 });
 
 describe('PollLoop', () => {
-  function loop(timers: FakeTimers, accounts: string[], options: { count?: number | null; interval?: (a: string) => number; notBefore?: (a: string) => number; pollMs?: number } = {}) {
+  function loop(timers: FakeTimers, accounts: string[], options: { count?: number | null; interval?: (a: string) => number; notBefore?: (a: string) => number; pollMs?: number; onHeldBack?: (a: string, ms: number) => void } = {}) {
     const log: Array<[string, number]> = [];
     const poll = (account: string) => {
       log.push([account, timers.now()]);
@@ -77,6 +77,7 @@ describe('PollLoop', () => {
       intervalOf: options.interval ?? (() => 1_000),
       notBefore: options.notBefore ?? (() => 0),
       poll,
+      onHeldBack: options.onHeldBack,
     });
     return { runner, log, done: runner.run() };
   }
@@ -128,5 +129,22 @@ describe('PollLoop', () => {
     }
     expect(log.length).toBeGreaterThanOrEqual(147);
     await runner.stop();
+  });
+
+  it('says when the rate limit holds a poll back a second or more past its slot, not otherwise', async () => {
+    const timers = new FakeTimers(0); // first poll at once, at 1_000_000
+    const held: Array<[string, number]> = [];
+    let pausedUntil = 0;
+    const { done } = loop(timers, ['a'], { count: 4, notBefore: () => pausedUntil, onHeldBack: (a, ms) => held.push([a, ms]) });
+    pausedUntil = 1_000_000 + 3_500; // X-RateLimit-Remaining 0: reset 3.5s away
+    await timers.advance(10);
+    expect(held).toEqual([['a', 4_000]]); // until the grid slot after the reset
+    pausedUntil = 1_000_000 + 5_400; // 0.4s past the slot at 5s: the slot after, 6s, is 1s late
+    await timers.advance(3_990);
+    expect(held).toHaveLength(2);
+    pausedUntil = 0;
+    await timers.advance(10_000);
+    await done;
+    expect(held).toHaveLength(2); // the ordinary cadence says nothing
   });
 });
