@@ -4,7 +4,8 @@
 // (adapters, undici, prom-client, cli-table3) load inside the run.
 import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../config/types.js';
-import { ExitCode, UsageError, combinedExitCode } from '../core/errors.js';
+import { ConfigError, ExitCode, UsageError, combinedExitCode } from '../core/errors.js';
+import type { Condition } from '../core/conditions.js';
 import { checkSelectorAccount } from './shared/selectors.js';
 import { describeSelector } from '../core/conditions.js';
 import { formatDuration } from '../core/duration.js';
@@ -26,7 +27,8 @@ passes first). Each poll's own budget is its interval, at most 30s.
 
 Exit codes: 0 --until held, or --count/--timeout reached with every account answering and no
 threshold in alert; 1 --until did not hold in time, or a threshold is in alert at the end;
-4/5/6 the last poll of an account failed (lowest code wins); 130/143 interrupted.
+3 an account's \${VAR} or key file cannot be used; 4/5/6 the last poll of an account failed
+(lowest code wins); 130/143 interrupted.
 `;
 
 export function registerWatch(program: Command, run: Runner): void {
@@ -61,11 +63,14 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
   const { parseWatchOptions } = await import('../watch/options.js');
   const options = parseWatchOptions(opts, ctx.globals);
   const { loadAccounts } = await import('./shared/fetch.js');
-  const { config, accounts } = await loadAccounts(ctx);
+  const { config, accounts, unresolved } = await loadAccounts(ctx);
   const names = accounts.map((a) => a.name);
   const checkAccount = (flag: string, account: string | null) => checkSelectorAccount(flag, account, config, names, 'being watched');
   for (const rule of options.rules) checkAccount(rule.name, rule.selector.account);
-  if (options.until) checkAccount('--until', options.until.selector.account);
+  if (options.until) {
+    checkAccount('--until', options.until.selector.account);
+    refuseDoomedUntil(options.until, unresolved);
+  }
   for (const selector of options.currencySelectors) checkAccount(`--currency ${describeSelector(selector)}`, selector.account);
   // The config's alerts, parsed with the config; those naming an unwatched account are skipped.
   const rules = [...options.rules, ...config.alerts.filter((r) => r.selector.account === null || names.includes(r.selector.account))];
@@ -96,7 +101,7 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
       timeoutMs: options.timeoutMs,
     },
     {
-      config, accounts, rules, view, metrics, exec, signal: ctx.signal, now: ctx.now,
+      config, accounts, unresolved, rules, view, metrics, exec, signal: ctx.signal, now: ctx.now,
       debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined,
       onUntilHeld: () => ctx.exitIfCutShort?.(ExitCode.ok),
       record: recorder ? (read) => recorder.record(read) : undefined,
@@ -129,6 +134,24 @@ async function startRecorder(ctx: RunContext, storeFlag: string | undefined, con
   const db = await openStore(await targetFor(ctx, storeFlag, config), true);
   ctx.output.info(`recording every poll in ${db.location}`);
   return new PollRecorder(db, (line) => ctx.output.warn(line), ctx.now);
+}
+
+/**
+ * --until holds only when every account it covers answered (fail-closed). One whose credentials
+ * could not be resolved never will in this run, so waiting for it would only burn --timeout and
+ * exit 1: refuse at once with its config error (exit 3). --until naming another account is fine.
+ */
+function refuseDoomedUntil(until: Condition, unresolved: ReadonlyMap<string, ConfigError>): void {
+  const covered = until.selector.account === null ? [...unresolved.keys()] : [until.selector.account];
+  const blocking = covered.flatMap((name) => unresolved.get(name) ?? []);
+  const first = blocking[0];
+  if (first === undefined) return;
+  const others = blocking.length > 1 ? ` (and ${blocking.length - 1} more account${blocking.length > 2 ? 's' : ''})` : '';
+  throw new ConfigError(`${first.message}${others}; --until '${until.text}' covers ${blocking.length > 1 ? 'those accounts' : 'that account'}, so it could never hold`, {
+    code: first.code,
+    problems: blocking.flatMap((e) => e.problems),
+    ...(first.hint ? { hint: first.hint } : {}),
+  });
 }
 
 async function startMetricsFor(ctx: RunContext, address: { host: string; port: number }, accounts: ResolvedAccount[]) {

@@ -53,6 +53,11 @@ export interface SessionDeps {
   timers?: Timers;
   /** Called the moment --until holds (the CLI then lets an early end exit 0). */
   onUntilHeld?: () => void;
+  /**
+   * Accounts whose credentials could not be resolved (an unset ${VAR}): each poll of one fails at
+   * once with this error and sends nothing, so it is reported like any failing account.
+   */
+  unresolved?: ReadonlyMap<string, BalanceError> | undefined;
   /** watch --record: each poll's balances (every currency; none when the poll failed) go to history. */
   record?: ((read: { account: string; provider: string; balances: Balance[]; errorCode: string | null }) => void) | undefined;
 }
@@ -161,6 +166,13 @@ export class WatchSession {
   }
 
   private async poll(state: AccountState): Promise<void> {
+    const unresolved = this.deps.unresolved?.get(state.account.name);
+    if (unresolved) {
+      const { name, provider } = state.account;
+      const outcome = { account: name, provider, balances: [], reported: [], errors: [unresolved], notices: [], ms: 0 };
+      if (this.stopReason === null) this.record(state, { outcome, requests: 0 });
+      return;
+    }
     const controller = new AbortController();
     this.inFlight.add(controller);
     let result: PollResult;

@@ -4,6 +4,7 @@
 import type { BalancesResult } from '../../api/fetch.js';
 import type { Config, ResolvedAccount } from '../../config/types.js';
 import { formatDuration } from '../../core/duration.js';
+import type { ConfigError } from '../../core/errors.js';
 import type { RunContext } from './context.js';
 
 export interface CollectOptions {
@@ -18,13 +19,23 @@ export interface CollectOptions {
   refresh?: boolean;
 }
 
-/** The config and the accounts --account/--provider select, resolved (watch). */
-export async function loadAccounts(ctx: RunContext): Promise<{ config: Config; accounts: ResolvedAccount[] }> {
-  const { loadConfig, selectAccounts, resolveAccounts } = await import('../../config/index.js');
+/**
+ * The config and the accounts --account/--provider select (watch). The selected accounts, each resolved on its own: one whose ${VAR} or key file cannot be used is
+ * in `accounts` without credentials and its error in `unresolved`, so the others still run. When
+ * none resolves, the whole-config error is thrown (exit 3, every variable named).
+ */
+export async function loadAccounts(ctx: RunContext): Promise<{ config: Config; accounts: ResolvedAccount[]; unresolved: Map<string, ConfigError> }> {
+  const { loadConfig, selectAccounts, resolveAccounts, resolveEachAccount } = await import('../../config/index.js');
   const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
   warnStrays(ctx, config.found.strays);
   const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
-  return { config, accounts: resolveAccounts(config, selected, ctx.env) };
+  const resolutions = resolveEachAccount(config, selected, ctx.env);
+  if (!resolutions.some((r) => r.ok)) return { config, accounts: resolveAccounts(config, selected, ctx.env), unresolved: new Map() };
+  return {
+    config,
+    accounts: resolutions.map((r) => (r.ok ? r.account : { ...r.account, credentials: {} })),
+    unresolved: new Map(resolutions.flatMap((r) => (r.ok ? [] : [[r.account.name, r.error] as const]))),
+  };
 }
 
 export async function collectBalances(ctx: RunContext, options: CollectOptions = {}): Promise<BalancesResult> {
