@@ -63,8 +63,21 @@ export interface DoctorReport {
   config: ConfigCheck;
   accounts: AccountCheck[];
   exitCode: number;
-  /** How each account's requests go out, when a proxy variable is set (people's report only). */
-  routes?: Array<{ account: string; route: string }>;
+  /** How each account's requests go out, when a proxy variable is set: `route` for people, `proxy` for JSON. */
+  routes?: Array<{ account: string; route: string; proxy: ProxyJson }>;
+}
+
+/**
+ * config check --json, per account when a proxy variable is set: whether its requests use a proxy,
+ * which (scheme://host:port, never credentials) and from which variable; else why not.
+ */
+export interface ProxyJson {
+  used: boolean;
+  url: string | null;
+  variable: string | null;
+  /** Why no proxy: "no proxy set", "loopback", "NO_PROXY", or "invalid" (see error). */
+  reason: string | null;
+  error: string | null;
 }
 
 export function problemJson(error: unknown): ProblemJson {

@@ -10,6 +10,10 @@ export function doctorJson(report: DoctorReport, generatedAt: Date): string {
     ok: report.exitCode === 0,
     exitCode: report.exitCode,
     config: report.config,
-    accounts: report.accounts,
+    // `proxy` only when a proxy variable is set, as the people's report shows a Network section.
+    accounts: report.accounts.map((a) => {
+      const proxy = report.routes?.find((r) => r.account === a.account)?.proxy;
+      return proxy ? { ...a, proxy } : a;
+    }),
   })}\n`;
 }

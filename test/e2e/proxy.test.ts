@@ -10,6 +10,7 @@ import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import { runCli } from '../helpers/cli.js';
 import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 import { startProxy, startTlsTerminator } from '../helpers/proxy.js';
+import { schemaProblems } from '../helpers/schemas.js';
 
 const HOST = 'api.flow.test';
 const KEY = SANDBOX_KEYS['flow-payments'];
@@ -172,6 +173,32 @@ describe('proxy settings in messages and config check', () => {
     } finally {
       await proxy.close();
     }
+  });
+
+  it('config check --json gives each account its proxy (no credentials), valid against the schema', async () => {
+    const configPath = writeConfig(dir, {
+      accounts: {
+        remote: { provider: 'flow-payments', baseUrl: `https://${HOST}/api`, apiKey: KEY, mode: 'test' },
+        direct: { provider: 'flow-payments', baseUrl: 'https://direct.flow.test/api', apiKey: KEY, mode: 'test' },
+        local: { provider: 'flow-payments', baseUrl: `${sandbox.baseUrl('flow-payments')}/api`, apiKey: KEY, mode: 'test' },
+      },
+    }, 'check-json.json');
+    // A closed port: the check's calls fail fast; the document still says the route.
+    const env = { HTTPS_PROXY: 'http://bob:hunter22@127.0.0.1:9', NO_PROXY: 'direct.flow.test' };
+    const { stdout, stderr } = await runCli(['config', 'check', '--json', '--timeout', '5s', '--config', configPath], { env });
+    const doc = JSON.parse(stdout) as { accounts: Array<{ account: string; proxy?: unknown }> };
+    expect(schemaProblems('config-check', doc)).toEqual([]);
+    expect(Object.fromEntries(doc.accounts.map((a) => [a.account, a.proxy]))).toEqual({
+      remote: { used: true, url: 'http://127.0.0.1:9', variable: 'HTTPS_PROXY', reason: null, error: null },
+      direct: { used: false, url: null, variable: null, reason: 'NO_PROXY', error: null },
+      local: { used: false, url: null, variable: null, reason: 'loopback', error: null },
+    });
+    expect(stdout + stderr).not.toContain('hunter22');
+    const bad = JSON.parse((await runCli(['config', 'check', '--json', '--config', configPath, '--account', 'remote'], { env: { HTTPS_PROXY: 'socks5://u:hunter22@h:1' } })).stdout);
+    expect(schemaProblems('config-check', bad)).toEqual([]);
+    expect(bad.accounts[0].proxy).toEqual({ used: false, url: null, variable: null, reason: 'invalid', error: 'HTTPS_PROXY: proxy scheme socks5:// is not supported' });
+    const none = JSON.parse((await runCli(['config', 'check', '--json', '--config', sandboxConfig, '--account', 'syncpay'])).stdout);
+    expect(none.accounts[0]).not.toHaveProperty('proxy');
   });
 
   it('config check without any proxy variable shows no Network section', async () => {

@@ -83,9 +83,15 @@ async function proxyRoutes(accounts: Config['accounts'], env: NodeJS.ProcessEnv)
   const [{ proxyFor, describeDecision }, { PROVIDERS }] = await Promise.all([import('../../http/proxy.js'), import('../../providers/catalog.js')]);
   return accounts.map((a) => {
     try {
-      return { account: a.name, route: describeDecision(proxyFor(new URL(a.baseUrl ?? PROVIDERS[a.provider].defaultBaseUrl), env)) };
+      const decision = proxyFor(new URL(a.baseUrl ?? PROVIDERS[a.provider].defaultBaseUrl), env);
+      const proxy = decision.kind === 'proxy'
+        ? { used: true, url: decision.proxy.display, variable: decision.proxy.variable, reason: null, error: null }
+        : { used: false, url: null, variable: null, reason: decision.why, error: null };
+      return { account: a.name, route: describeDecision(decision), proxy };
     } catch (error) {
-      return { account: a.name, route: `not called: ${(error as Error).message}` };
+      // The message names the variable, never its value (which may hold a password).
+      const message = (error as Error).message;
+      return { account: a.name, route: `not called: ${message}`, proxy: { used: false, url: null, variable: null, reason: 'invalid', error: message } };
     }
   });
 }
