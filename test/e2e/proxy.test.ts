@@ -156,16 +156,19 @@ describe('what is never proxied', () => {
 });
 
 describe('proxy settings in messages and config check', () => {
+  /** One account per route: through the proxy, excluded by NO_PROXY=direct.flow.test, loopback. */
+  const threeRoutes = (file: string) => writeConfig(dir, {
+    accounts: {
+      remote: { provider: 'flow-payments', baseUrl: `https://${HOST}/api`, apiKey: KEY, mode: 'test' },
+      direct: { provider: 'flow-payments', baseUrl: 'https://direct.flow.test/api', apiKey: KEY, mode: 'test' },
+      local: { provider: 'flow-payments', baseUrl: `${sandbox.baseUrl('flow-payments')}/api`, apiKey: KEY, mode: 'test' },
+    },
+  }, file);
+
   it('config check lists the route of every account, without proxy credentials', async () => {
     const proxy = await startProxy({ refuseWith: 403 });
     try {
-      const configPath = writeConfig(dir, {
-        accounts: {
-          remote: { provider: 'flow-payments', baseUrl: `https://${HOST}/api`, apiKey: KEY, mode: 'test' },
-          direct: { provider: 'flow-payments', baseUrl: 'https://direct.flow.test/api', apiKey: KEY, mode: 'test' },
-          local: { provider: 'flow-payments', baseUrl: `${sandbox.baseUrl('flow-payments')}/api`, apiKey: KEY, mode: 'test' },
-        },
-      }, 'check.json');
+      const configPath = threeRoutes('check.json');
       const withAuth = proxy.url.replace('http://', 'http://bob:hunter22@');
       const { stdout, stderr } = await runCli(['config', 'check', '--config', configPath], { env: { HTTPS_PROXY: withAuth, NO_PROXY: 'direct.flow.test' } });
       expect(stdout).toContain(`Network:\n  remote  via proxy ${proxy.url} (HTTPS_PROXY)\n  direct  direct (NO_PROXY)\n  local   direct (loopback)\n`);
@@ -176,13 +179,7 @@ describe('proxy settings in messages and config check', () => {
   });
 
   it('config check --json gives each account its proxy (no credentials), valid against the schema', async () => {
-    const configPath = writeConfig(dir, {
-      accounts: {
-        remote: { provider: 'flow-payments', baseUrl: `https://${HOST}/api`, apiKey: KEY, mode: 'test' },
-        direct: { provider: 'flow-payments', baseUrl: 'https://direct.flow.test/api', apiKey: KEY, mode: 'test' },
-        local: { provider: 'flow-payments', baseUrl: `${sandbox.baseUrl('flow-payments')}/api`, apiKey: KEY, mode: 'test' },
-      },
-    }, 'check-json.json');
+    const configPath = threeRoutes('check-json.json');
     // A closed port: the check's calls fail fast; the document still says the route.
     const env = { HTTPS_PROXY: 'http://bob:hunter22@127.0.0.1:9', NO_PROXY: 'direct.flow.test' };
     const { stdout, stderr } = await runCli(['config', 'check', '--json', '--timeout', '5s', '--config', configPath], { env });
