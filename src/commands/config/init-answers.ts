@@ -86,14 +86,9 @@ export function missingFlags(given: GivenAnswers): string[] {
 
 /** A complete example for the provider given (or Flow), for the "needs flags" hint. */
 export function exampleFor(provider: string | undefined): string {
-  const examples: Record<ProviderId, string> = {
-    'flow-payments': '--provider flow-payments --account flow-main --key-env FLOW_API_KEY',
-    syncpay: '--provider syncpay --account payouts --key-env SYNCPAY_API_KEY',
-    bachs: '--provider bachs --account bachs --key-env BACHS_API_KEY',
-    swipelux: '--provider swipelux --account treasury --wallet wal_abc123',
-    cryptofuse: '--provider cryptofuse --account casino --api-version v3',
-  };
-  return `e.g. balance-inspector config init ${examples[(provider ?? 'flow-payments') as ProviderId] ?? examples['flow-payments']}`;
+  // Each provider's info holds its example flags; an unknown id falls back to Flow's.
+  const id: ProviderId = provider !== undefined && isProviderId(provider) ? provider : 'flow-payments';
+  return `e.g. balance-inspector config init --provider ${id} ${PROVIDERS[id].initExample}`;
 }
 
 /** Fill in defaults for everything optional (no terminal, or every required flag was given). */
