@@ -16,6 +16,6 @@ export const FLOW_PAYMENTS_INFO: ProviderInfo = {
   concurrency: 4,
   // No minimum is documented: the balance alone limits a withdrawal.
   withdrawals: {},
-  initExample: '--account flow-main --key-env FLOW_API_KEY',
+  init: { example: '--account flow-main --key-env FLOW_API_KEY', flags: [] },
   sandboxCredentials: { apiKey: 'sk_test_flowsandbox00000000000001' },
 };

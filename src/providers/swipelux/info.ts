@@ -23,6 +23,18 @@ export const SWIPELUX_INFO: ProviderInfo = {
   concurrency: 4,
   // No minimum is documented: the balance alone limits a withdrawal.
   withdrawals: {},
-  initExample: '--account treasury --wallet wal_abc123',
+  init: {
+    example: '--account treasury --wallet wal_abc123',
+    flags: ['wallets', 'customers'],
+    // Either flag settles the ids; without both, no ids at all reads every customer of the key
+    // (bounded enumeration), which the second question says.
+    askMissing: async (given, ask) => {
+      if (given.wallets || given.customers) return {};
+      const wallets = await ask.ids('Swipelux wallet ids to read (wal_…, comma-separated; empty for none)');
+      const none = wallets.length === 0 ? 'empty reads every customer' : 'empty for none';
+      const customers = await ask.ids(`Swipelux customer ids to read (cus_…/biz_…, comma-separated; ${none})`);
+      return { wallets, customers };
+    },
+  },
   sandboxCredentials: { apiKey: 'sk.sbx.swipeluxsandbox0000000001' },
 };

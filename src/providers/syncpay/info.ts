@@ -25,6 +25,6 @@ export const SYNCPAY_INFO: ProviderInfo = {
   keyModePrefixes: { test: 'sk_test_', live: 'sk_live_' },
   concurrency: 2,
   withdrawals: SYNCPAY_WITHDRAWALS,
-  initExample: '--account payouts --key-env SYNCPAY_API_KEY',
+  init: { example: '--account payouts --key-env SYNCPAY_API_KEY', flags: [] },
   sandboxCredentials: { apiKey: 'sk_test_syncpaysandbox000000000001' },
 };
