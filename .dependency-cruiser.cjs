@@ -2,8 +2,9 @@
 // `npm test`. Layers, lowest first; a layer may import only from layers below it:
 //   core (pure domain) ← http ← providers ← config ← api, cache, history (application)
 //   ← format, ui, watch, completion ← commands ← cli.ts; index.ts is the library entry.
-// The emulator (src/sandbox) is a test/demo part: product code never imports it, except the
-// `sandbox` and `demo` commands, which load it lazily.
+// The emulator is a test/demo part: its host (src/sandbox) and each provider's route in
+// src/providers/<id>/emulator/. Product code never imports either, except the `sandbox` and `demo`
+// commands, which load the host lazily; only the host (and tests) import the provider routes.
 // Type-only imports count: a cycle of types is still a cycle for the reader.
 /** Folders of src/ a layer must not import, listed from the lowest layer up. */
 const LAYERS = [
@@ -20,11 +21,14 @@ const LAYERS = [
   ['watch', ['core', 'http', 'providers', 'config', 'cache', 'api', 'history', 'format', 'ui']],
 ];
 
+/** A provider's emulator route: part of the emulator, not of the providers layer. */
+const PROVIDER_EMULATOR = '^src/providers/[^/]+/emulator/';
+
 const layerRules = LAYERS.map(([layer, allowed]) => ({
   name: `layer-${layer}`,
   comment: `src/${layer} may import only from ${allowed.length ? allowed.map((l) => `src/${l}`).join(', ') : 'itself'}`,
   severity: 'error',
-  from: { path: `^src/${layer}/` },
+  from: { path: `^src/${layer}/`, pathNot: [PROVIDER_EMULATOR] },
   to: { path: '^src/', pathNot: [`^src/(${[layer, ...allowed].join('|')})/`] },
 }));
 
@@ -42,8 +46,22 @@ module.exports = {
       name: 'no-emulator-in-product',
       comment: 'product code never imports the emulator; only the sandbox and demo commands load it, lazily',
       severity: 'error',
-      from: { path: '^src/', pathNot: ['^src/sandbox/', '^src/commands/(sandbox|demo)\\.ts$'] },
+      from: { path: '^src/', pathNot: ['^src/sandbox/', PROVIDER_EMULATOR, '^src/commands/(sandbox|demo)\\.ts$'] },
       to: { path: '^src/sandbox/' },
+    },
+    {
+      name: 'provider-emulators-only-from-host',
+      comment: 'a provider folder\'s emulator/ is imported only by the emulator host (src/sandbox) and by emulator code, never by product code',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/sandbox/', PROVIDER_EMULATOR] },
+      to: { path: PROVIDER_EMULATOR },
+    },
+    {
+      name: 'provider-emulators-use-host-shape-only',
+      comment: 'an emulator route uses only the host\'s Mount shape, so the host can list the routes without a cycle',
+      severity: 'error',
+      from: { path: PROVIDER_EMULATOR },
+      to: { path: '^src/sandbox/', pathNot: ['^src/sandbox/mount\\.ts$'] },
     },
     {
       name: 'emulator-only-lazily',
@@ -56,7 +74,7 @@ module.exports = {
       name: 'emulator-is-provider-facing',
       comment: 'the emulator imitates providers; it may use the domain and provider facts, nothing above',
       severity: 'error',
-      from: { path: '^src/sandbox/' },
+      from: { path: `^src/sandbox/|${PROVIDER_EMULATOR}` },
       to: { path: '^src/', pathNot: ['^src/(sandbox|core|providers)/'] },
     },
     {

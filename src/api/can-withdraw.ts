@@ -13,7 +13,7 @@ import type { Mode } from '../core/balance.js';
 import { fractionDigits, parseUserDecimal } from '../core/money.js';
 import { checkCandidate, chooseCandidate, matchesRequest, notHeldReason, type CandidateCheck, type WithdrawalRequest } from '../core/withdrawal.js';
 import { minimumFor } from '../core/withdrawal-limits.js';
-import { PROVIDERS, type ProviderId } from '../providers/catalog.js';
+import { PROVIDERS, type ProviderId, type ProviderInfo } from '../providers/catalog.js';
 import { loadAdapter } from '../providers/index.js';
 import { fetchBalances, type BalancesResult, type FetchBalancesOptions } from './fetch.js';
 
@@ -95,10 +95,11 @@ export async function canWithdraw(
   const checks = result.balances
     .filter((b) => matchesRequest(b, request))
     .map((b) => {
-      const providerName = PROVIDERS[b.provider]?.displayName ?? b.provider;
+      const info = PROVIDERS[b.provider] as ProviderInfo | undefined;
+      const provider = { name: info?.displayName ?? b.provider, withdrawals: info?.withdrawals ?? {} };
       const served = rules.has(b.account) ? { rules: rules.get(b.account) ?? null } : undefined;
-      const minimum = minimumFor(b, result.config.minimums.get(b.account), served, providerName);
-      let check = checkCandidate(b, request, minimum, providerName, result.config.decimals?.get(b.account));
+      const minimum = minimumFor(b, result.config.minimums.get(b.account), served, provider);
+      let check = checkCandidate(b, request, minimum, provider, result.config.decimals?.get(b.account));
       const age = cachedAge.get(b.account);
       if (age !== undefined) {
         check = { ...check, ok: false, status: 'unknown', reasons: [...check.reasons, `cached: the balances of '${b.account}' are ${formatDuration(age)} old; a yes needs fresh figures`] };

@@ -5,7 +5,7 @@ import { ConfigError } from '../core/errors.js';
 import { parseUserDecimal, type Decimal } from '../core/money.js';
 import { didYouMean } from '../core/suggest.js';
 import { ACCOUNT_NAME, ACCOUNT_NAME_RULE, CURRENCY_CODE } from '../core/names.js';
-import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../providers/catalog.js';
+import { PROVIDERS, PROVIDER_IDS, isProviderId } from '../providers/catalog.js';
 import { validateAlerts } from './alerts.js';
 import { validateHistory } from './history.js';
 import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } from './fields.js';
@@ -21,22 +21,6 @@ const COMMON_ACCOUNT_FIELDS: Record<string, FieldSpec> = {
   baseUrl: { kind: 'url' },
   mode: { kind: 'enum', values: ['live', 'test'] },
 };
-
-/** Provider rules that span several keys (a field spec checks one key); each returns a problem or null. */
-const ACCOUNT_RULES: Partial<Record<ProviderId, (value: Record<string, unknown>) => string | null>> = {
-  // Swipelux: a v3 account (and a customer-scoped v1 wallet) is read through its customer, so it is
-  // written customerId/accountId; without any ids every customer of the key is read.
-  swipelux: (value) => {
-    const ids = (key: string) => (Array.isArray(value[key]) ? value[key].filter((v): v is string => typeof v === 'string') : []);
-    const bad = ids('wallets').find((id) => !/^[^/]+(\/[^/]+)?$/.test(id.trim()) || (value.apiVersion === 'v3' && !id.includes('/')));
-    if (bad !== undefined) {
-      return `wallets: "${bad.slice(0, 60)}" is not ${value.apiVersion === 'v3' ? 'customerId/accountId (v3 reads an account through its customer), e.g. cus_abc123/acc_1' : 'a wallet id (wal_…) or customerId/walletId'}`;
-    }
-    const badCustomer = ids('customers').find((id) => id.includes('/'));
-    return badCustomer === undefined ? null : `customers: "${badCustomer.slice(0, 60)}" is not a customer id (cus_… or biz_…)`;
-  },
-};
-
 
 export function validateConfig(raw: unknown, filePath: string | null, origin: ConfigOrigin): Config {
   const where = filePath ?? 'built-in config';
@@ -97,7 +81,8 @@ function validateAccount(name: string, value: unknown, problems: string[]): Acco
     if (value[key] !== undefined) checkField(spec, value[key], `${path}.${key}`, problems);
   }
   checkCredentials(value, info.credentials, path, problems);
-  const ruleProblem = ACCOUNT_RULES[info.id]?.(value) ?? null;
+  // A provider's rule over several keys (e.g. Swipelux ids) lives in its info.
+  const ruleProblem = info.accountRule?.(value) ?? null;
   if (ruleProblem) problems.push(`${path}: ${ruleProblem}`);
   if (problems.length > before) return null;
 

@@ -1,12 +1,13 @@
-// Where withdrawal minimums and allowed decimals come from, for `can-withdraw`:
+// Where withdrawal minimums and allowed decimals come from, for `can-withdraw` (the generic logic;
+// each provider's own facts are in src/providers/<id>/info.ts, `withdrawals`, passed in here):
 //  - config `minimums:` overrides everything;
-//  - SyncPay publishes a table in its docs (no endpoint): USD 10, NGN 5 000, GHS 50, KES 500,
-//    USDT_TRC20 10, USDT_ERC20 50. A currency outside it has an unknown minimum, and an unknown
-//    minimum makes the answer "unknown" (fail closed) until the user states one in the config.
-//    Bachs (SyncPay's current API) has no minimum endpoint or table, so SyncPay's table applies;
-//  - Cryptofuse serves /withdrawal/available-currencies/ with min and max; when it cannot be read
-//    the minimum is unknown (the config's `minimums:` then decides, the maximum goes unchecked);
-//  - Flow and Swipelux document no minimum at all, so there is nothing to check.
+//  - a provider may publish a minimum table in its docs (SyncPay, and Bachs after it). A currency
+//    outside it has an unknown minimum, and an unknown minimum makes the answer "unknown" (fail
+//    closed) until the user states one in the config;
+//  - a provider may serve its limits (Cryptofuse's /withdrawal/available-currencies/ with min and
+//    max); when they cannot be read the minimum is unknown (the config's `minimums:` then decides,
+//    the maximum goes unchecked);
+//  - a provider that documents neither (Flow, Swipelux) has no minimum to check.
 import type { Balance } from './balance.js';
 import { fiatMinorUnits } from './currencies.js';
 import { Decimal } from './money.js';
@@ -37,12 +38,20 @@ export interface MinimumInfo {
   note: string | null;
 }
 
-/** Providers whose withdrawals follow SyncPay's documented table and decimals. */
-const SYNCPAY_FAMILY = new Set(['syncpay', 'bachs']);
+/** What a provider's docs say about withdrawals; {} when they say nothing. */
+export interface WithdrawalFacts {
+  /** Minimum per provider currency code (upper case), as decimal text, from a table in the docs. */
+  documentedMinimums?: Readonly<Record<string, string>>;
+  /** The most decimals a crypto amount may have, when the docs cap it. */
+  maxCryptoDecimals?: number;
+}
 
-const SYNCPAY_MINIMUMS: Record<string, string> = {
-  USD: '10', NGN: '5000', GHS: '50', KES: '500', USDT_TRC20: '10', USDT_ERC20: '50',
-};
+/** The provider a balance belongs to, as the withdrawal checks need it. */
+export interface WithdrawalProvider {
+  /** Display name, for messages. */
+  name: string;
+  withdrawals: WithdrawalFacts;
+}
 
 export interface ProviderRules {
   /** Rules served by the provider's API, or null when the endpoint could not be read. */
@@ -59,8 +68,9 @@ export function minimumFor(
   b: Balance,
   configMinimums: Map<string, Decimal> | undefined,
   providerRules: ProviderRules | undefined,
-  providerName: string,
+  provider: WithdrawalProvider,
 ): MinimumInfo {
+  const providerName = provider.name;
   const configured = configMinimums?.get(b.providerCurrency.toUpperCase()) ?? configMinimums?.get(b.currency) ?? null;
   const fromConfig = configured === null ? null : { ...NOTHING, minimum: configured, source: 'config' as const };
 
@@ -88,12 +98,13 @@ export function minimumFor(
     // The endpoint exists but could not be read (OAuth-only per the docs): a check that cannot be made.
     return { ...NOTHING, minimum: null, source: 'none', unknown: `unknown minimum: ${providerName} withdrawal limits could not be read; ${setMinimumHint(b)}` };
   }
-  if (SYNCPAY_FAMILY.has(b.provider)) {
-    const documented = SYNCPAY_MINIMUMS[b.providerCurrency.toUpperCase()];
+  const table = provider.withdrawals.documentedMinimums;
+  if (table) {
+    const documented = table[b.providerCurrency.toUpperCase()];
     if (documented) return { ...NOTHING, minimum: new Decimal(documented), source: 'provider-docs' };
     return { ...NOTHING, minimum: null, source: 'none', unknown: `unknown minimum: ${providerName} publishes no minimum for ${b.providerCurrency}; ${setMinimumHint(b)}` };
   }
-  // Flow and Swipelux document no minimum: the balance alone limits the withdrawal.
+  // No minimum documented (Flow, Swipelux): the balance alone limits the withdrawal.
   return { ...NOTHING, minimum: null, source: 'none' };
 }
 
@@ -107,13 +118,14 @@ const CRYPTO_DECIMALS: Record<string, number> = {
  * How many decimals an amount of this balance's currency may have, or null when unknown. The
  * config's `decimals:` (per account and currency) wins over what the provider states.
  */
-export function allowedDecimals(b: Balance, configDecimals?: Map<string, number>): number | null {
+export function allowedDecimals(b: Balance, provider: WithdrawalProvider, configDecimals?: Map<string, number>): number | null {
   const configured = configDecimals?.get(b.providerCurrency.toUpperCase()) ?? configDecimals?.get(b.currency);
   if (configured !== undefined) return configured;
   if (b.assetDecimals !== null) return b.assetDecimals;
   const fiat = fiatMinorUnits(b.currency);
   if (fiat !== null && b.network === null) return fiat;
-  // SyncPay documents "crypto up to 8 decimals".
-  if (SYNCPAY_FAMILY.has(b.provider)) return Math.min(8, CRYPTO_DECIMALS[b.currency] ?? 8);
+  // A documented cap (SyncPay: "crypto up to 8 decimals") bounds the common value.
+  const cap = provider.withdrawals.maxCryptoDecimals;
+  if (cap !== undefined) return Math.min(cap, CRYPTO_DECIMALS[b.currency] ?? cap);
   return CRYPTO_DECIMALS[b.currency] ?? null;
 }

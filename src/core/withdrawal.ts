@@ -7,7 +7,7 @@ import type { Balance, Mode } from './balance.js';
 import { describeInconsistency } from './sanity.js';
 import { suggestionText, unmatchedCode } from './currency-filter.js';
 import { Decimal, exactPlus, formatDecimal } from './money.js';
-import { allowedDecimals, type MinimumInfo } from './withdrawal-limits.js';
+import { allowedDecimals, type MinimumInfo, type WithdrawalProvider } from './withdrawal-limits.js';
 import { matchesCode } from './conditions.js';
 
 export interface WithdrawalRequest {
@@ -59,7 +59,8 @@ export function matchesRequest(b: Balance, request: WithdrawalRequest): boolean 
 }
 
 /** `decimals` is the config's `decimals:` of this account (it wins over the provider's). */
-export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: MinimumInfo, providerName: string, decimals?: Map<string, number>): CandidateCheck {
+export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: MinimumInfo, provider: WithdrawalProvider, decimals?: Map<string, number>): CandidateCheck {
+  const providerName = provider.name;
   const no: string[] = [];
   const unknown: string[] = [];
   const notes: string[] = [];
@@ -88,7 +89,7 @@ export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: 
   }
   if (minimum.note) notes.push(minimum.note);
 
-  const decimalsAllowed = allowedDecimals(b, decimals);
+  const decimalsAllowed = allowedDecimals(b, provider, decimals);
   if (decimalsAllowed === null) {
     unknown.push(`unknown decimals: the decimals ${label(b)} allows are not known; set decimals.${b.account}.${b.providerCurrency} in the config`);
   } else if (request.amountDecimals > decimalsAllowed) {

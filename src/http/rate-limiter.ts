@@ -8,7 +8,7 @@
 // window's first request that reached the provider late (a new connection, a slow hop) open a
 // window later than the log assumed, and the next batch then drew 429s (npm run bench, step 4).
 
-/** A documented request limit (providers/catalog.ts holds each provider's). */
+/** A documented request limit (each provider's info.ts in src/providers/<id>/ holds its own). */
 export interface RateLimit {
   /** At most `requests` in any window of `windowMs`, per credential. */
   requests: number;

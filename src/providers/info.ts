@@ -1,8 +1,11 @@
-// The shape of what the tool knows about a provider without loading its adapter (catalog.ts holds
-// the values). Kept apart so a provider's own folder can describe itself without importing the
-// catalog that lists it.
+// The shape of what the tool knows about a provider without loading its adapter (each provider's
+// <id>/info.ts holds the values, catalog.ts lists them). Kept apart so a provider's own folder can
+// describe itself without importing the catalog that lists it.
 import type { ProviderId } from '../core/provider-ids.js';
+import type { WithdrawalFacts } from '../core/withdrawal-limits.js';
 import type { RateLimit } from '../http/rate-limiter.js';
+
+export type { WithdrawalFacts } from '../core/withdrawal-limits.js';
 
 /** How one config field of a provider is checked (config/fields.ts checks it). */
 export type FieldSpec =
@@ -30,5 +33,41 @@ export interface ProviderInfo {
   keyModePrefixes?: { test: string; live: string };
   /** Requests in flight at once per credential (sockets per origin are capped at 4 in http/transport.ts). */
   concurrency: number;
+  /** A rule over several account keys (a field spec checks one); returns the problem or null. */
+  accountRule?: (account: Record<string, unknown>) => string | null;
+  /** Documented withdrawal minimums and decimals (can-withdraw); {} when the docs state none. */
+  withdrawals: WithdrawalFacts;
+  /** What `config init` asks and shows for this provider beyond account and key variable. */
+  init: InitSpec;
+  /**
+   * Credentials the local sandbox accepts for it. They unlock nothing real; `demo`, the emulator
+   * and the tests use them, and watch recognises a sandbox account by them (watch/poll.ts).
+   */
+  sandboxCredentials: { apiKey: string; clientId?: string; clientSecret?: string };
 }
 
+/** The answers `config init` may take beyond provider, account name and key variable. */
+export interface InitIds {
+  wallets?: string[];
+  customers?: string[];
+  apiVersion?: string;
+}
+
+/** Questions `config init` can put on a terminal (the command checks each answer as it checks the flag). */
+export interface InitAsk {
+  /** A comma-separated list of ids; empty is allowed. */
+  ids(label: string): Promise<string[]>;
+  /** One of the provider's API versions, with a default. */
+  version(label: string, fallback: string): Promise<string>;
+}
+
+export interface InitSpec {
+  /** The flags after `--provider <id>` in the example `config init` prints when flags are missing. */
+  example: string;
+  /** The id flags this provider takes (--wallet, --customer, --api-version); others are refused. */
+  flags: ReadonlyArray<keyof InitIds>;
+  /** The API version written when neither a flag nor an answer gives one; none: no apiVersion key. */
+  defaultApiVersion?: string;
+  /** Ask, on a terminal, for what no flag gave; returns only what it settled. */
+  askMissing?: (given: InitIds, ask: InitAsk) => Promise<InitIds>;
+}

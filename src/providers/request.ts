@@ -12,7 +12,7 @@ import { httpRequest, type HttpResponse } from '../http/client.js';
 import { MAX_RETRY_AFTER_MS } from '../http/retry.js';
 import { limiterFor, type RateLimiter } from '../http/rate-limiter.js';
 import type { ResolvedAccount } from '../core/account.js';
-import type { ProviderInfo } from './catalog.js';
+import type { ProviderInfo } from './info.js';
 import type { Mode } from '../core/balance.js';
 import type { AdapterContext, ErrorDetail, ProviderAdapter } from './types.js';
 

@@ -1,13 +1,21 @@
-// Credentials the sandbox (src/sandbox) accepts out of the box. They unlock nothing real; `demo` and
-// the tests use them. They live beside the providers, not in the emulator, because watch recognises
-// a sandbox account by them (watch/poll.ts) and product code never imports the emulator.
+// The credentials the local sandbox accepts out of the box, by name, gathered from each provider's
+// info (sandboxCredentials) for the emulator and the tests. They unlock nothing real.
 // Tests add their own (e.g. canary keys) through SandboxState.keys.
+import { PROVIDERS } from './catalog.js';
+
+const cryptofuse = PROVIDERS.cryptofuse.sandboxCredentials;
+
 export const SANDBOX_KEYS = {
-  'flow-payments': 'sk_test_flowsandbox00000000000001',
-  syncpay: 'sk_test_syncpaysandbox000000000001',
-  bachs: 'sk_sandbox_bachssandbox0000000000001',
-  swipelux: 'sk.sbx.swipeluxsandbox0000000001',
-  cryptofuse: 'cf_sandbox_key_00000000000000001',
-  cryptofuseClientId: 'cf_sandbox_client',
-  cryptofuseClientSecret: 'cf_sandbox_client_secret_000001',
+  'flow-payments': PROVIDERS['flow-payments'].sandboxCredentials.apiKey,
+  syncpay: PROVIDERS.syncpay.sandboxCredentials.apiKey,
+  bachs: PROVIDERS.bachs.sandboxCredentials.apiKey,
+  swipelux: PROVIDERS.swipelux.sandboxCredentials.apiKey,
+  cryptofuse: cryptofuse.apiKey,
+  cryptofuseClientId: cryptofuse.clientId ?? '',
+  cryptofuseClientSecret: cryptofuse.clientSecret ?? '',
 } as const;
+
+/** Every sandbox credential of every provider in the registry (watch tells sandbox accounts by them). */
+export function allSandboxCredentials(): string[] {
+  return Object.values(PROVIDERS).flatMap((info) => Object.values(info.sandboxCredentials).filter((v): v is string => typeof v === 'string'));
+}

@@ -4,7 +4,7 @@ import type { ResolvedAccount } from '../core/account.js';
 import type { ReportedTotal } from '../core/totals.js';
 import type { WithdrawalRule } from '../core/withdrawal-limits.js';
 import type { HttpSettings } from '../http/client.js';
-import type { ProviderInfo } from './catalog.js';
+import type { ProviderInfo } from './info.js';
 
 // Declared in the domain layer (src/core), which must not import providers; re-exported for adapters.
 export type { ReportedTotal, WithdrawalRule };

@@ -6,7 +6,7 @@ import { fetchAccountBalances, type AccountOutcome } from '../api/fetch-balances
 import { DEFAULT_TIMEOUT_MS, timeBudget, type RetryNotice } from '../http/client.js';
 import { accountLimiter } from '../providers/request.js';
 import { PROVIDERS } from '../providers/catalog.js';
-import { SANDBOX_KEYS } from '../providers/sandbox-keys.js';
+import { allSandboxCredentials } from '../providers/sandbox-keys.js';
 
 export interface PollResult {
   outcome: AccountOutcome;
@@ -67,7 +67,7 @@ export function isSandboxAccount(account: ResolvedAccount): boolean {
     return false;
   }
   if (!['127.0.0.1', '[::1]', 'localhost'].includes(host)) return false;
-  const keys: readonly string[] = Object.values(SANDBOX_KEYS);
+  const keys = allSandboxCredentials();
   const credential = account.credentials.apiKey ?? account.credentials.clientId;
   return credential !== undefined && keys.includes(credential);
 }

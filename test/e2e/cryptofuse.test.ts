@@ -1,7 +1,7 @@
 // The built CLI against the sandbox's Cryptofuse mount: the three API shapes, OAuth from ${VAR}s,
 // --hide-zero, and failures that name the account and wallet without hiding other accounts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/sandbox/cryptofuse-data.js';
+import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/providers/cryptofuse/emulator/data.js';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { runCli } from '../helpers/cli.js';

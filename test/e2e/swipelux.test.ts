@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
-import { SWIPELUX_RESTRICTED_KEY } from '../../src/sandbox/swipelux.js';
+import { SWIPELUX_RESTRICTED_KEY } from '../../src/providers/swipelux/emulator/route.js';
 import { runCli } from '../helpers/cli.js';
 import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { toBalanceJson, type Balance } from '../../src/core/balance.js';
 import { startSandbox } from '../../src/sandbox/server.js';
-import { swipeluxExtraFixtures } from '../../src/sandbox/swipelux-data.js';
+import { swipeluxExtraFixtures } from '../../src/providers/swipelux/emulator/data.js';
 import { resetRateLimiters } from '../../src/http/rate-limiter.js';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import type { Sandbox } from '../../src/sandbox/server.js';

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toBalanceJson, type Balance } from '../../src/core/balance.js';
 import { canonicalCurrency } from '../../src/core/currencies.js';
-import { PROVIDER_IDS } from '../../src/providers/catalog.js';
+import { PROVIDER_HOMES, PROVIDERS, type ProviderId } from '../../src/providers/catalog.js';
+import { EMULATORS } from '../../src/sandbox/mounts.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { sandboxRawConfig } from '../../src/sandbox/demo-config.js';
 import { fetchWith } from '../helpers/adapters.js';
@@ -16,6 +17,9 @@ beforeAll(async () => {
   config = sandboxRawConfig(sandbox.baseUrl);
 });
 afterAll(() => sandbox.close());
+
+/** The providers the registry lists: the contract runs for each, so a new folder is covered by its registry line. */
+const REGISTERED = Object.keys(PROVIDER_HOMES).sort() as ProviderId[];
 
 const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const KNOWN_NETWORKS = new Set(['bitcoin', 'ethereum', 'tron', 'bsc', 'polygon', 'solana', 'arbitrum', 'base', 'optimism', 'avalanche', 'litecoin', 'dogecoin', 'ripple', 'cardano', 'ton']);
@@ -40,15 +44,34 @@ function checkRecord(b: Balance): void {
   expect(json).not.toHaveProperty('raw');
 }
 
+describe('provider registry', () => {
+  it.each(REGISTERED)('%s: the registry entry, its adapter and the catalog share one info, keyed by its id', async (id) => {
+    const home = PROVIDER_HOMES[id];
+    expect(home.info.id).toBe(id);
+    expect(PROVIDERS[id]).toBe(home.info);
+    const adapter = await home.loadAdapter();
+    expect(adapter.info).toBe(home.info);
+  });
+
+  it('the emulator host lists one emulator per registered provider, each with demo accounts of that provider', () => {
+    expect(EMULATORS.map((e) => e.id).sort()).toEqual(REGISTERED);
+    for (const emulator of EMULATORS) {
+      const accounts = Object.values(emulator.demoAccounts('http://127.0.0.1:9'));
+      expect(accounts.length, emulator.id).toBeGreaterThan(0);
+      for (const account of accounts) expect(account.provider, emulator.id).toBe(emulator.id);
+    }
+  });
+});
+
 describe('adapter contract', () => {
   it('covers every provider', () => {
     const providers = new Set(Object.values(config.accounts as Record<string, { provider: string }>).map((a) => a.provider));
-    expect([...providers].sort()).toEqual([...PROVIDER_IDS].sort());
+    expect([...providers].sort()).toEqual(REGISTERED);
   });
 
   it('the shape cases cover every provider', () => {
     const providers = new Set(shapeCases(sandbox.baseUrl).map((c) => c.account.provider));
-    expect([...providers].sort()).toEqual([...PROVIDER_IDS].sort());
+    expect([...providers].sort()).toEqual(REGISTERED);
   });
 
   it.each(shapeCases(() => 'http://127.0.0.1:9').map((c) => c.shape))('shape: %s yields valid normalized records', async (shape) => {

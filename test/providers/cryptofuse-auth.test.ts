@@ -3,8 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redact } from '../../src/core/secrets.js';
 import { listWallets } from '../../src/providers/cryptofuse/wallets.js';
-import { cryptofuse } from '../../src/providers/cryptofuse/index.js';
-import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/sandbox/cryptofuse-data.js';
+import { cryptofuse } from '../../src/providers/cryptofuse/adapter.js';
+import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/providers/cryptofuse/emulator/data.js';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { contextFor, cryptofuseSandbox, fetchCf, only, requestsTo, type Accounts } from '../helpers/cryptofuse.js';

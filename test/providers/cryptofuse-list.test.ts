@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toBalanceJson, type Balance } from '../../src/core/balance.js';
 import { slashOnlyRedirect } from '../../src/providers/request.js';
 import type { HttpResponse } from '../../src/http/client.js';
-import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/sandbox/cryptofuse-data.js';
+import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/providers/cryptofuse/emulator/data.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { cryptofuseSandbox, fetchCf, only, type Accounts } from '../helpers/cryptofuse.js';
 

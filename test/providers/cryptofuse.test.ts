@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toBalanceJson, type Balance } from '../../src/core/balance.js';
 import { PROVIDERS } from '../../src/providers/catalog.js';
-import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/sandbox/cryptofuse-data.js';
+import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/providers/cryptofuse/emulator/data.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { cryptofuseSandbox, fetchCf, only, requestsTo, type Accounts } from '../helpers/cryptofuse.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fetchWith } from '../helpers/adapters.js';
 import { defaultHttpSettings } from '../../src/http/client.js';
 import { PROVIDERS } from '../../src/providers/catalog.js';
-import { swipeluxMode } from '../../src/providers/swipelux.js';
+import { swipeluxMode } from '../../src/providers/swipelux/adapter.js';
 import type { AdapterContext } from '../../src/providers/types.js';
 import { swipeConfig, swipePaths, swipeRow, useSwipeluxSandbox } from '../helpers/swipelux.js';
 

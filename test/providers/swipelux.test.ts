@@ -4,10 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toBalanceJson } from '../../src/core/balance.js';
 import { validateConfig } from '../../src/config/schema.js';
 import { ConfigError } from '../../src/core/errors.js';
-import { swipelux } from '../../src/providers/swipelux.js';
+import { swipelux } from '../../src/providers/swipelux/adapter.js';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
-import { SWIPELUX_RESTRICTED_KEY } from '../../src/sandbox/swipelux.js';
+import { SWIPELUX_RESTRICTED_KEY } from '../../src/providers/swipelux/emulator/route.js';
 import { fetchWith } from '../helpers/adapters.js';
 
 let sandbox: Sandbox;

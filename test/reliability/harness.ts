@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
-import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/sandbox/cryptofuse-data.js';
+import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/providers/cryptofuse/emulator/data.js';
 import { runCli, type CliOptions, type CliResult } from '../helpers/cli.js';
 import { basicPair, encodedForms } from '../helpers/secrets.js';
 import { tempDir, writeConfig } from '../helpers/fixtures.js';

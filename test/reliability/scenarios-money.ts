@@ -1,6 +1,6 @@
 // Money scenarios (issue 11 §1 and §5): every provider figure passes the sanity boundary; an
 // inconsistent one is shown, marked, left out of totals and never makes a yes (exit 6, not 0 or 1).
-import { TRADING_WALLET } from '../../src/sandbox/cryptofuse-data.js';
+import { TRADING_WALLET } from '../../src/providers/cryptofuse/emulator/data.js';
 import { on, type Scenario, type ScenarioEnv } from './harness.js';
 
 type Fault = Parameters<ScenarioEnv['sandbox']['faults']['add']>[0];

@@ -1,7 +1,7 @@
 // can-withdraw and watch --until fail closed (issue 11 §1): a check that cannot be made is
 // "unknown" with the config key that fixes it, the provider's maximum counts, test and live money
 // never mix, an incomplete wallet list decides nothing, and an early end of --until is never 0.
-import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/sandbox/cryptofuse-data.js';
+import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/providers/cryptofuse/emulator/data.js';
 import { writeConfig } from '../helpers/fixtures.js';
 import { on, type Scenario, type ScenarioEnv } from './harness.js';
 import { patchAccount } from './scenarios-network.js';

@@ -4,6 +4,7 @@
 import { UsageError } from '../../core/errors.js';
 import { didYouMean } from '../../core/suggest.js';
 import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../../providers/catalog.js';
+import type { InitIds } from '../../providers/info.js';
 import { VAR_NAME } from '../../config/fields.js';
 import { ACCOUNT_NAME, ACCOUNT_NAME_RULE } from '../../core/names.js';
 import type { Prompter } from '../../ui/prompt.js';
@@ -68,12 +69,14 @@ export function checkGiven(given: GivenAnswers): void {
     if (problem) throw new UsageError(`${flag}: ${problem}`);
   }
   const provider = given.provider;
-  const wrongProvider = (flag: string, ok: ProviderId[]) => {
+  // Which providers take an id flag is each provider's init.flags.
+  const wrongProvider = (flag: string, answer: keyof InitIds) => {
+    const ok = PROVIDER_IDS.filter((id) => PROVIDERS[id].init.flags.includes(answer));
     if (provider && !ok.includes(provider as ProviderId)) throw new UsageError(`${flag} is only for ${ok.join(' and ')} accounts, not ${provider}`);
   };
-  if (given.wallets?.length) wrongProvider('--wallet', ['swipelux', 'cryptofuse']);
-  if (given.customers?.length) wrongProvider('--customer', ['swipelux']);
-  if (given.apiVersion) wrongProvider('--api-version', ['cryptofuse']);
+  if (given.wallets?.length) wrongProvider('--wallet', 'wallets');
+  if (given.customers?.length) wrongProvider('--customer', 'customers');
+  if (given.apiVersion) wrongProvider('--api-version', 'apiVersion');
 }
 
 /** Flags a run without a terminal must have, for the provider (if known) — empty when complete. */
@@ -86,14 +89,9 @@ export function missingFlags(given: GivenAnswers): string[] {
 
 /** A complete example for the provider given (or Flow), for the "needs flags" hint. */
 export function exampleFor(provider: string | undefined): string {
-  const examples: Record<ProviderId, string> = {
-    'flow-payments': '--provider flow-payments --account flow-main --key-env FLOW_API_KEY',
-    syncpay: '--provider syncpay --account payouts --key-env SYNCPAY_API_KEY',
-    bachs: '--provider bachs --account bachs --key-env BACHS_API_KEY',
-    swipelux: '--provider swipelux --account treasury --wallet wal_abc123',
-    cryptofuse: '--provider cryptofuse --account casino --api-version v3',
-  };
-  return `e.g. balance-inspector config init ${examples[(provider ?? 'flow-payments') as ProviderId] ?? examples['flow-payments']}`;
+  // Each provider's info holds its example flags; an unknown id falls back to Flow's.
+  const id: ProviderId = provider !== undefined && isProviderId(provider) ? provider : 'flow-payments';
+  return `e.g. balance-inspector config init --provider ${id} ${PROVIDERS[id].init.example}`;
 }
 
 /** Fill in defaults for everything optional (no terminal, or every required flag was given). */
@@ -105,8 +103,17 @@ export function withDefaults(given: GivenAnswers): InitAnswers {
     keyEnv: given.keyEnv ?? defaultKeyEnv(provider),
     wallets: given.wallets ?? [],
     customers: given.customers ?? [],
-    apiVersion: provider === 'cryptofuse' ? (given.apiVersion ?? 'v3') : null,
+    apiVersion: PROVIDERS[provider].init.defaultApiVersion !== undefined ? (given.apiVersion ?? PROVIDERS[provider].init.defaultApiVersion) : null,
   };
+}
+
+/** The id answers the flags gave, without the undefined ones. */
+function givenIds(given: GivenAnswers): InitIds {
+  const ids: InitIds = {};
+  if (given.wallets) ids.wallets = given.wallets;
+  if (given.customers) ids.customers = given.customers;
+  if (given.apiVersion) ids.apiVersion = given.apiVersion;
+  return ids;
 }
 
 /** Ask, on a terminal, for every answer no flag gave. */
@@ -122,19 +129,14 @@ export async function askMissing(given: GivenAnswers, prompter: Prompter): Promi
     prompter.ask({ label, check: test, ...(fallback !== undefined ? { default: fallback } : {}) });
   const account = given.account ?? (await ask('Account name', check.account, defaultAccountName(provider)));
   const keyEnv = given.keyEnv ?? (await ask(`Environment variable holding the ${name} API key`, check.keyEnv, defaultKeyEnv(provider)));
-  let wallets = given.wallets ?? [];
-  let customers = given.customers ?? [];
-  let apiVersion: string | null = null;
-  if (provider === 'swipelux' && !given.wallets && !given.customers) {
-    wallets = splitIds(await ask('Swipelux wallet ids to read (wal_…, comma-separated; empty for none)', check.ids, ''));
-    // No ids at all reads every customer of the key (bounded enumeration).
-    const none = wallets.length === 0 ? 'empty reads every customer' : 'empty for none';
-    customers = splitIds(await ask(`Swipelux customer ids to read (cus_…/biz_…, comma-separated; ${none})`, check.ids, ''));
-  }
-  if (provider === 'cryptofuse') {
-    apiVersion = given.apiVersion ?? (await ask(`Cryptofuse balance API (${CRYPTOFUSE_API_VERSIONS.join(', ')})`, check.apiVersion, 'v3'));
-    if (!given.wallets) wallets = splitIds(await ask('Cryptofuse wallet ids (comma-separated; empty reads every wallet)', check.ids, ''));
-  }
+  // The provider's own questions (its info's init.askMissing): Swipelux and Cryptofuse ids.
+  const asked = await PROVIDERS[provider].init.askMissing?.(givenIds(given), {
+    ids: async (label) => splitIds(await ask(label, check.ids, '')),
+    version: (label, fallback) => ask(label, check.apiVersion, fallback),
+  });
+  const wallets = asked?.wallets ?? given.wallets ?? [];
+  const customers = asked?.customers ?? given.customers ?? [];
+  const apiVersion = asked?.apiVersion ?? null;
   return { provider, account, keyEnv, wallets, customers, apiVersion };
 }
 

@@ -3,6 +3,7 @@
 // without loading the adapter: hosts, key prefixes and the documented request limit.
 // @see https://docs.bachs.io (its OpenAPI: `servers`, `responses.TooManyRequests`)
 import type { ProviderInfo } from '../info.js';
+import { SYNCPAY_WITHDRAWALS } from '../syncpay/info.js';
 
 export const BACHS_HOSTS = {
   live: 'https://api.bachs.io',
@@ -30,4 +31,9 @@ export const BACHS_INFO: ProviderInfo = {
   rateLimit: { requests: 100, windowMs: 60_000 },
   minPollIntervalMs: 1_000,
   concurrency: 2,
+  // No minimum endpoint or table of its own: SyncPay's documented table and decimals apply.
+  withdrawals: SYNCPAY_WITHDRAWALS,
+  init: { example: '--account bachs --key-env BACHS_API_KEY', flags: [] },
+  // An sk_sandbox_ key, so the host and mode follow it to the sandbox.
+  sandboxCredentials: { apiKey: 'sk_sandbox_bachssandbox0000000000001' },
 };

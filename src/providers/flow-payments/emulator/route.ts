@@ -1,7 +1,7 @@
 // Flow Payments emulator: GET /api/balances with the docs' example body (the zero BTC row as JSON
 // numbers, the ETH row as strings), Laravel-style errors, 30 requests/minute per token.
-import { SANDBOX_KEYS } from '../providers/sandbox-keys.js';
-import { bearer, type Mount } from './mount.js';
+import { FLOW_PAYMENTS_INFO } from '../info.js';
+import { bearer, type Mount } from '../../../sandbox/mount.js';
 
 export interface FlowAssetRow {
   asset: Record<string, unknown>;
@@ -15,7 +15,7 @@ export interface FlowState {
 }
 
 export function flowPaymentsMount(keys: Record<string, Set<string>>): { mount: Mount; state: FlowState } {
-  keys['flow-payments'] = new Set([SANDBOX_KEYS['flow-payments']]);
+  keys['flow-payments'] = new Set([FLOW_PAYMENTS_INFO.sandboxCredentials.apiKey]);
   const state: FlowState = {
     rows: [
       {

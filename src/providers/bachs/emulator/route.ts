@@ -2,8 +2,8 @@
 // `pending_settlements_by_day`), Bearer sk_sandbox_…/sk_live_… keys, flat {detail, error_code}
 // errors, and X-RateLimit-Limit/Remaining/Reset on every answer: 100 requests per minute per key
 // (the 429 text), counted in fixed windows whose reset is sent as Unix seconds.
-import { SANDBOX_KEYS } from '../providers/sandbox-keys.js';
-import { bearer, type Mount, type MountResponse } from './mount.js';
+import { BACHS_INFO } from '../info.js';
+import { bearer, type Mount, type MountResponse } from '../../../sandbox/mount.js';
 
 export interface BachsState {
   accountId: string;
@@ -20,7 +20,7 @@ export interface BachsState {
 const error = (status: number, code: string, detail: string): MountResponse => ({ status, body: { detail, error_code: code } });
 
 export function bachsMount(keys: Record<string, Set<string>>): { mount: Mount; state: BachsState } {
-  keys.bachs = new Set([SANDBOX_KEYS.bachs]);
+  keys.bachs = new Set([BACHS_INFO.sandboxCredentials.apiKey]);
   const state: BachsState = {
     accountId: 'org_2bdb10644eba4ec488b7e87405597e43',
     balances: [

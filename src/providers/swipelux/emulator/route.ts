@@ -3,11 +3,11 @@
 // bodies are undocumented). Also serves what tests need to reach: the legacy guide's
 // `{"balance": 48.5}` for `cus_legacy`, and a 403 "missing required permission" for a key that
 // lacks balances:read. No rate limit is documented, so none is enforced unless a test asks for one.
-// The customer list, customer-scoped v1 wallets and v3 customers/accounts are in swipelux-routes.ts.
-import { SANDBOX_KEYS } from '../providers/sandbox-keys.js';
-import type { Mount, MountResponse } from './mount.js';
-import { swipeluxExtraFixtures, type SwipeluxExtraState } from './swipelux-data.js';
-import { swipeluxRoutes } from './swipelux-routes.js';
+// The customer list, customer-scoped v1 wallets and v3 customers/accounts are in routes.ts.
+import { SWIPELUX_INFO } from '../info.js';
+import type { Mount, MountResponse } from '../../../sandbox/mount.js';
+import { swipeluxExtraFixtures, type SwipeluxExtraState } from './data.js';
+import { swipeluxRoutes } from './routes.js';
 
 /** A valid sandbox key without the balances:read permission: every balance read gets a 403. */
 export const SWIPELUX_RESTRICTED_KEY = 'sk.sbx.nobalancesread0000000001';
@@ -85,7 +85,7 @@ function decoded(segment: string): string | null {
 }
 
 export function swipeluxMount(keys: Record<string, Set<string>>): { mount: Mount; state: SwipeluxState } {
-  keys.swipelux = new Set([SANDBOX_KEYS.swipelux]);
+  keys.swipelux = new Set([SWIPELUX_INFO.sandboxCredentials.apiKey]);
   const state = defaultState();
   const notFound = () => problem(404, 'not_found', 'Not found', 'No route matches the request.');
   const routes = swipeluxRoutes(state, problem);

@@ -6,14 +6,14 @@
 // of the three answers. Accounts that list no wallets read every wallet the key can see
 // (wallets.ts). Each wallet is one call, so a 404 for one wallet is that wallet's error only.
 import { emptyResult, type ProviderAdapter } from '../types.js';
-import { PROVIDERS } from '../catalog.js';
+import { CRYPTOFUSE_INFO } from './info.js';
 import { readWallets } from './balances.js';
 import { cryptofuseErrorDetail } from './errors.js';
 import { apiVersionOf, configuredTargets, listWallets } from './wallets.js';
 import { withdrawalRules } from './withdrawals.js';
 
 export const cryptofuse: ProviderAdapter = {
-  info: PROVIDERS.cryptofuse,
+  info: CRYPTOFUSE_INFO,
 
   errorDetail: cryptofuseErrorDetail,
 

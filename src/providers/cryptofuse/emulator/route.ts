@@ -6,11 +6,13 @@
 // requests without credentials.
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'lossless-json';
-import { cryptofuseFixtures, type CryptofuseState } from './cryptofuse-data.js';
-import { SANDBOX_KEYS } from '../providers/sandbox-keys.js';
-import { bearer, type Mount, type MountRequest, type MountResponse } from './mount.js';
+import { cryptofuseFixtures, type CryptofuseState } from './data.js';
+import { CRYPTOFUSE_INFO } from '../info.js';
+import { bearer, type Mount, type MountRequest, type MountResponse } from '../../../sandbox/mount.js';
 
-export type { CryptofuseState } from './cryptofuse-data.js';
+const SANDBOX = CRYPTOFUSE_INFO.sandboxCredentials;
+
+export type { CryptofuseState } from './data.js';
 
 const reply = (status: number, body: unknown, headers?: Record<string, string>): MountResponse => ({
   status,
@@ -40,10 +42,10 @@ function jsonBody(req: MountRequest): Record<string, unknown> | null {
 const isZero = (value: unknown) => /^-?0+(\.0+)?$/.test(String(value));
 
 export function cryptofuseMount(keys: Record<string, Set<string>>): { mount: Mount; state: CryptofuseState } {
-  keys.cryptofuse = new Set([SANDBOX_KEYS.cryptofuse]);
+  keys.cryptofuse = new Set([SANDBOX.apiKey]);
   const state: CryptofuseState = {
     ...cryptofuseFixtures(),
-    clients: new Map([[SANDBOX_KEYS.cryptofuseClientId, SANDBOX_KEYS.cryptofuseClientSecret]]),
+    clients: new Map([[SANDBOX.clientId ?? '', SANDBOX.clientSecret ?? '']]),
     tokens: new Map(),
   };
   const known = (id: unknown) => state.wallets.find((w) => w.id === id);

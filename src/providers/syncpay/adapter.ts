@@ -10,13 +10,13 @@
 // Errors: {"error": {"code": "UNAUTHORIZED", "message": "Invalid API key"}} (or Bachs' flat form).
 // SyncPay's product is now Bachs (provider `bachs`): a host that no longer resolves or a route that
 // is gone says so in its hint.
-import { BadResponseError, isBalanceError, RefusedError, UnavailableError, type BalanceError } from '../core/errors.js';
-import { syncpayFamilyErrorDetail } from './bachs/errors.js';
-import { parseAccountBalances } from './bachs/payload.js';
-import { PROVIDERS } from './catalog.js';
-import { callJson, modeFromKeyPrefix, whoLabel } from './request.js';
-import { obj } from './shape.js';
-import type { AdapterContext, ProviderAdapter } from './types.js';
+import { BadResponseError, isBalanceError, RefusedError, UnavailableError, type BalanceError } from '../../core/errors.js';
+import { syncpayFamilyErrorDetail } from '../bachs/errors.js';
+import { parseAccountBalances } from '../bachs/payload.js';
+import { SYNCPAY_INFO } from './info.js';
+import { callJson, modeFromKeyPrefix, whoLabel } from '../request.js';
+import { obj } from '../shape.js';
+import type { AdapterContext, ProviderAdapter } from '../types.js';
 
 /** The failures a retired SyncPay host or route gives: DNS cannot find it, or 404. */
 function movedToBachs(error: unknown): boolean {
@@ -32,7 +32,7 @@ function withBachsHint(error: BalanceError, ctx: AdapterContext): BalanceError {
 }
 
 export const syncpay: ProviderAdapter = {
-  info: PROVIDERS.syncpay,
+  info: SYNCPAY_INFO,
 
   errorDetail: syncpayFamilyErrorDetail,
 

@@ -13,17 +13,17 @@
 //                            neither: every customer   GET /v3/customers, then their accounts
 // Errors (v3 docs; v1 bodies are undocumented): problem+json {type, title, status, code, detail,
 // correlationId, retryable}. `retryable` overrides our status-based retry choice.
-import type { Mode } from '../core/balance.js';
-import type { BalanceError } from '../core/errors.js';
-import { forTerminal } from '../core/sanitize.js';
-import { PROVIDERS } from './catalog.js';
-import { modeFromKeyPrefix } from './request.js';
-import { isObject, listSetting, obj, optText, str } from './shape.js';
-import type { AdapterContext, ProviderAdapter } from './types.js';
-import { isolated, type Job, type PartRead } from './swipelux/common.js';
-import { followCursor, v1Customers } from './swipelux/pages.js';
-import { readCustomer, readCustomerWallet, readCustomerWallets, readWallet } from './swipelux/v1.js';
-import { readAccount, readCustomerAccounts } from './swipelux/v3.js';
+import type { Mode } from '../../core/balance.js';
+import type { BalanceError } from '../../core/errors.js';
+import { forTerminal } from '../../core/sanitize.js';
+import { SWIPELUX_INFO } from './info.js';
+import { modeFromKeyPrefix } from '../request.js';
+import { isObject, listSetting, obj, optText, str } from '../shape.js';
+import type { AdapterContext, ProviderAdapter } from '../types.js';
+import { isolated, type Job, type PartRead } from './common.js';
+import { followCursor, v1Customers } from './pages.js';
+import { readCustomer, readCustomerWallet, readCustomerWallets, readWallet } from './v1.js';
+import { readAccount, readCustomerAccounts } from './v3.js';
 
 /** Swipelux's own starter app names this sandbox host (their OpenAPI `servers`); it is mode test. */
 export const SWIPELUX_SANDBOX_HOST = 'platform.sbx.swipelux.com';
@@ -58,7 +58,7 @@ async function enumerate(version: Version, job: (resource: string, id: string) =
 }
 
 export const swipelux: ProviderAdapter = {
-  info: PROVIDERS.swipelux,
+  info: SWIPELUX_INFO,
 
   // problem+json: {"code": "forbidden", "title": "Forbidden", "detail": "API key is missing required
   // permission: balances:read"}. v1 bodies are undocumented, so common fallbacks are read too.

@@ -1,8 +1,8 @@
 // SyncPay emulator: GET /api/v1/accounts/balances with the docs' example body; sk_test_/sk_live_
 // keys; {"error": {"code", "message"}} bodies. No numeric rate limit is documented, so none is
 // enforced unless a test asks for one.
-import { SANDBOX_KEYS } from '../providers/sandbox-keys.js';
-import { bearer, type Mount } from './mount.js';
+import { SYNCPAY_INFO } from '../info.js';
+import { bearer, type Mount } from '../../../sandbox/mount.js';
 
 export interface SyncpayState {
   balances: Array<{ currency: string; available_balance: string; pending_balance: string }>;
@@ -12,7 +12,7 @@ export interface SyncpayState {
 const error = (status: number, code: string, message: string) => ({ status, body: { error: { code, message } } });
 
 export function syncpayMount(keys: Record<string, Set<string>>): { mount: Mount; state: SyncpayState } {
-  keys.syncpay = new Set([SANDBOX_KEYS.syncpay]);
+  keys.syncpay = new Set([SYNCPAY_INFO.sandboxCredentials.apiKey]);
   const state: SyncpayState = {
     balances: [
       { currency: 'USD', available_balance: '1250.50', pending_balance: '125.00' },

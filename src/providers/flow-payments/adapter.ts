@@ -9,12 +9,12 @@
 //
 // Only confirmed funds are counted and no pending figure exists, so available = total = balance
 // and pending is null (unknown, not zero).
-import { makeBalance, type Balance, type Mode } from '../core/balance.js';
-import { canonicalCurrency } from '../core/currencies.js';
-import { PROVIDERS } from './catalog.js';
-import { callJson, modeFromKeyPrefix } from './request.js';
-import { amount, arr, isObject, obj, optAmount, optInt, optStr, str } from './shape.js';
-import type { AdapterContext, ProviderAdapter } from './types.js';
+import { makeBalance, type Balance, type Mode } from '../../core/balance.js';
+import { canonicalCurrency } from '../../core/currencies.js';
+import { FLOW_PAYMENTS_INFO } from './info.js';
+import { callJson, modeFromKeyPrefix } from '../request.js';
+import { amount, arr, isObject, obj, optAmount, optInt, optStr, str } from '../shape.js';
+import type { AdapterContext, ProviderAdapter } from '../types.js';
 
 function modeOf(ctx: AdapterContext): Mode | null {
   if (ctx.account.mode) return ctx.account.mode;
@@ -25,7 +25,7 @@ function modeOf(ctx: AdapterContext): Mode | null {
 }
 
 export const flowPayments: ProviderAdapter = {
-  info: PROVIDERS['flow-payments'],
+  info: FLOW_PAYMENTS_INFO,
 
   // Laravel style: {"message": "Unauthenticated."} or {"message": "...", "errors": {"field": ["..."]}}
   errorDetail(body) {

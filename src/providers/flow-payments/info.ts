@@ -1,0 +1,21 @@
+// Flow Payments: what the rest of the tool needs to know about it without loading the adapter.
+// @see https://flow-payments-docs.pages.dev/api-reference/balances
+import type { ProviderInfo } from '../info.js';
+
+export const FLOW_PAYMENTS_INFO: ProviderInfo = {
+  id: 'flow-payments',
+  displayName: 'Flow Payments',
+  docsUrl: 'https://flow-payments-docs.pages.dev/api-reference/balances',
+  defaultBaseUrl: 'https://api.flow-payments.com/api',
+  accountFields: {},
+  credentials: [['apiKey']],
+  // "30 requests/minute per API token" (authorization page).
+  rateLimit: { requests: 30, windowMs: 60_000 },
+  minPollIntervalMs: 2_000,
+  keyModePrefixes: { test: 'sk_test_', live: 'sk_live_' },
+  concurrency: 4,
+  // No minimum is documented: the balance alone limits a withdrawal.
+  withdrawals: {},
+  init: { example: '--account flow-main --key-env FLOW_API_KEY', flags: [] },
+  sandboxCredentials: { apiKey: 'sk_test_flowsandbox00000000000001' },
+};
