@@ -214,7 +214,13 @@ export class WatchSession {
     this.tracker.revalue(watched.filter((b) => b.account !== name));
     const changes = this.tracker.update(name, mine, at);
     // A doubtful figure gets no series (like an unknown one): an alert must not fire on it.
-    this.deps.metrics?.setBalances(name, mine.filter((b) => !b.inconsistent));
+    // Every account's series, not only this one's: a rate this account reports re-prices the
+    // others' balances too (usdSource flow-payments:flow-main), and their series must not wait for
+    // their own next poll to show it, or `sum by (currency)` would disagree with `total` meanwhile.
+    for (const other of this.states) {
+      if (other.raw === null && other.account.name !== name) continue;
+      this.deps.metrics?.setBalances(other.account.name, watched.filter((b) => b.account === other.account.name && !b.inconsistent));
+    }
     // Reported totals cover the whole account: reconcile with all of it, not the --currency view.
     if (ok) this.deps.metrics?.setReported(name, accountReconciliation(valued.filter((b) => b.account === name), outcome.reported));
 
