@@ -9,16 +9,15 @@ import { unmatchedWarnings } from './unmatched.js';
 import { redact } from '../core/secrets.js';
 import { valueBalances } from '../core/valuation.js';
 import { filterBalances } from '../api/fetch.js';
-import { accountExitCode, applyFloors, initialStates, mergeBalances, recordErrors, type AccountState } from './accounts.js';
+import { accountExitCode, applyFloors, initialStates, type AccountState } from './accounts.js';
+import { ConditionCheck } from './condition-check.js';
 import { BalanceTracker, type Tracked } from './diff.js';
-import { changeEvent, errorEvent, ndjsonLine, recoveredEvent, snapshotEvent, thresholdEvent, type WatchEvent } from './events.js';
+import { ndjsonLine, snapshotEvent, type WatchEvent } from './events.js';
 import type { AlertExec } from './exec.js';
 import type { Metrics } from './metrics.js';
-import { accountReconciliation } from './metric-families.js';
 import { accountNotBefore, pollAccount, pollBudget, type PollResult } from './poll.js';
+import { applyPoll, historyRead, pollEvents, publishMetrics, type PollRead } from './poll-record.js';
 import { PollLoop, realTimers, type Timers } from './scheduler.js';
-import { ThresholdTracker, untilHolds } from './thresholds.js';
-import { formatDuration } from '../core/duration.js';
 import { describeRetry } from '../http/client.js';
 import { describePacingWait } from '../http/retry-notice.js';
 
@@ -59,7 +58,7 @@ export interface SessionDeps {
    */
   unresolved?: ReadonlyMap<string, BalanceError> | undefined;
   /** watch --record: each poll's balances (every currency; none when the poll failed) go to history. */
-  record?: ((read: { account: string; provider: string; balances: Balance[]; errorCode: string | null }) => void) | undefined;
+  record?: ((read: PollRead) => void) | undefined;
 }
 
 type StopReason = 'done' | 'until' | 'timeout' | 'interrupt';
@@ -74,7 +73,7 @@ class StoppedError extends BalanceError {
 export class WatchSession {
   readonly states: AccountState[];
   readonly tracker = new BalanceTracker();
-  readonly thresholds: ThresholdTracker;
+  readonly conditions: ConditionCheck;
   readonly startedAt: Date;
   snapshotDone = false;
   private readonly timers: Timers;
@@ -84,8 +83,6 @@ export class WatchSession {
   private readonly inFlight = new Set<AbortController>();
   private readonly seenNotices = new Set<string>();
   private deadline: number | null = null;
-  /** The --until amount at the last evaluation, for the message when the wait ends without it. */
-  private untilAmount: string | null = null;
   private stopReason: StopReason | null = null;
 
   constructor(
@@ -94,7 +91,14 @@ export class WatchSession {
   ) {
     this.timers = deps.timers ?? realTimers;
     this.states = initialStates(deps.accounts, settings.intervalMs);
-    this.thresholds = new ThresholdTracker(deps.rules);
+    this.conditions = new ConditionCheck(settings.until, deps.rules, {
+      alert: (event) => this.alert(event),
+      untilHeld: (notice) => {
+        this.deps.onUntilHeld?.();
+        this.deps.view.notice(notice, 'info');
+        this.stop('until');
+      },
+    });
     this.startedAt = deps.now();
     const byName = new Map(this.states.map((s) => [s.account.name, s]));
     this.loop = new PollLoop(
@@ -154,15 +158,12 @@ export class WatchSession {
   private exitCode(): number {
     if (this.stopReason === 'interrupt') return (this.deps.signal.reason as BalanceError | undefined)?.exitCode ?? ExitCode.sigint;
     if (this.stopReason === 'until') return ExitCode.ok;
-    const until = this.settings.until;
-    if (until !== null) {
-      // The wait ended (--timeout, --count) without it holding: say so, like can-withdraw's "no:".
-      const why = this.stopReason === 'timeout' ? `within --timeout ${formatDuration(this.settings.timeoutMs ?? 0)}` : 'within --count polls';
-      const last = this.untilAmount === null ? 'its amount is unknown' : `last seen ${this.untilAmount} available`;
-      this.deps.view.notice(`${until.text} did not hold ${why} (${last})`, 'warn');
+    const unmet = this.conditions.unmetNotice(this.stopReason === 'timeout' ? 'timeout' : 'count', this.settings.timeoutMs);
+    if (unmet !== null) {
+      this.deps.view.notice(unmet, 'warn');
       return ExitCode.no;
     }
-    return combinedExitCode([...this.states.map(accountExitCode), this.thresholds.alerting() ? ExitCode.no : ExitCode.ok]);
+    return combinedExitCode([...this.states.map(accountExitCode), this.conditions.thresholds.alerting() ? ExitCode.no : ExitCode.ok]);
   }
 
   private async poll(state: AccountState): Promise<void> {
@@ -191,48 +192,29 @@ export class WatchSession {
     if (this.stopReason === null) this.record(state, result);
   }
 
-  private record(state: AccountState, { outcome, requests }: PollResult): void {
+  private record(state: AccountState, result: PollResult): void {
     const at = this.deps.now();
     const name = state.account.name;
-    const ok = outcome.errors.length === 0;
-    state.polls++;
-    state.lastPollAt = at;
-    if (ok) state.lastSuccessAt = at;
-    if (requests > 0) state.requests = requests;
-    state.raw = mergeBalances(state.raw, outcome.balances, ok);
+    const { outcome } = result;
+    const transition = applyPoll(state, result, at);
     this.deps.metrics?.pollDone(name, state.info.id, outcome.ms / 1000, outcome.errors, at);
     for (const notice of outcome.notices) this.noticeOnce(notice);
     for (const notice of applyFloors(this.states, this.settings.intervalMs)) this.deps.view.notice(notice, 'info');
 
-    const transition = recordErrors(state, outcome.errors, at);
     const valued = valueBalances(this.states.flatMap((s) => s.raw ?? []), { rates: this.deps.config.rates, pegged: this.deps.config.pegged });
     const watched = filterBalances(valued, { currencies: this.settings.currencies });
     const mine = watched.filter((b) => b.account === name);
-    // A failed poll keeps stale figures for the table; history gets a gap instead.
-    this.deps.record?.({ account: name, provider: state.account.provider, balances: ok ? valued.filter((b) => b.account === name) : [], errorCode: outcome.errors[0]?.code ?? null });
+    this.deps.record?.(historyRead(state, outcome, valued));
     // Other accounts' records may be re-priced (a rate this account reports); only this one's are diffed.
     this.tracker.revalue(watched.filter((b) => b.account !== name));
     const changes = this.tracker.update(name, mine, at);
-    // A doubtful figure gets no series (like an unknown one): an alert must not fire on it.
-    // Every account's series, not only this one's: a rate this account reports re-prices the
-    // others' balances too (usdSource flow-payments:flow-main), and their series must not wait for
-    // their own next poll to show it, or `sum by (currency)` would disagree with `total` meanwhile.
-    for (const other of this.states) {
-      if (other.raw === null && other.account.name !== name) continue;
-      this.deps.metrics?.setBalances(other.account.name, watched.filter((b) => b.account === other.account.name && !b.inconsistent));
-    }
-    // Reported totals cover the whole account: reconcile with all of it, not the --currency view.
-    if (ok) this.deps.metrics?.setReported(name, accountReconciliation(valued.filter((b) => b.account === name), outcome.reported));
+    if (this.deps.metrics) publishMetrics(this.deps.metrics, this.states, name, { watched, valued, outcome });
 
     if (!this.snapshotDone) {
       if (this.states.every((s) => s.polls > 0)) this.snapshot(at, valued);
     } else {
-      if (transition?.kind === 'failed') this.emit(errorEvent(at, transition.error, state.failures, state.lastSuccessAt));
-      if (transition?.kind === 'recovered') this.emit(recoveredEvent(at, name, state.info.id, transition.failures, transition.failingSince));
-      for (const change of changes) {
-        for (const field of change.changes) this.emit(changeEvent(at, change.before, change.after, field, change.start[field.field]));
-      }
-      this.evaluate(at, valued);
+      for (const event of pollEvents(at, state, transition, changes)) this.deps.view.event(event);
+      this.conditions.evaluate(at, valued, this.states);
     }
     this.deps.view.update(this);
   }
@@ -240,43 +222,22 @@ export class WatchSession {
   private snapshot(at: Date, valued: Balance[]): void {
     this.snapshotDone = true;
     const listed = this.tracked().map((t) => t.balance);
-    this.emit(snapshotEvent(at, filterBalances(listed, { hideZero: this.settings.hideZero }), this.states.flatMap((s) => s.errors)));
+    this.deps.view.event(snapshotEvent(at, filterBalances(listed, { hideZero: this.settings.hideZero }), this.states.flatMap((s) => s.errors)));
     const { until, currencies } = this.settings;
-    for (const line of unmatchedWarnings({ rules: this.thresholds.unmatched(valued), until, currencies }, valued)) this.deps.view.notice(line, 'warn');
-    this.evaluate(at, valued);
+    for (const line of unmatchedWarnings({ rules: this.conditions.thresholds.unmatched(valued), until, currencies }, valued)) this.deps.view.notice(line, 'warn');
+    this.conditions.evaluate(at, valued, this.states);
   }
 
-  private evaluate(at: Date, valued: Balance[]): void {
-    for (const t of this.thresholds.evaluate(valued)) {
-      const { selector } = t.rule;
-      const event = thresholdEvent(at, {
-        state: t.state, rule: t.rule.name, kind: t.rule.kind, account: selector.account, currency: selector.code,
-        network: selector.network, field: 'available', level: t.rule.levelText, amount: t.amount, previous: t.previous,
-      });
-      this.emit(event);
-      this.deps.exec?.run(redact(ndjsonLine(event))); // the hook's stdin is output too: no key in it
-    }
-    const until = this.settings.until;
-    if (until === null) return;
-    const names = this.states.map((s) => s.account.name);
-    const fresh = new Map(this.states.map((s) => [s.account.name, s.errors.length === 0 && s.raw !== null]));
-    const result = untilHolds(until, valued, names, (name) => fresh.get(name) ?? false);
-    this.untilAmount = result.amount ?? null;
-    if (result.holds) {
-      this.deps.onUntilHeld?.();
-      this.deps.view.notice(`${until.text} holds: ${result.amount ?? '?'} available`, 'info');
-      this.stop('until');
-    }
+  /** A threshold rule crossed or recovered: an event, and the --exec hook's input. */
+  private alert(event: WatchEvent): void {
+    this.deps.view.event(event);
+    this.deps.exec?.run(redact(ndjsonLine(event))); // the hook's stdin is output too: no key in it
   }
 
   /** Tracked balances in config account order (then the provider's own order). */
   tracked(): Tracked[] {
     const order = new Map(this.states.map((s, i) => [s.account.name, i]));
     return this.tracker.all().sort((a, b) => (order.get(a.balance.account) ?? 0) - (order.get(b.balance.account) ?? 0));
-  }
-
-  private emit(event: WatchEvent): void {
-    this.deps.view.event(event);
   }
 
   private noticeOnce(text: string): void {
