@@ -15,15 +15,29 @@ export interface Inconsistency {
   problem: string;
 }
 
-export interface Balance {
+/**
+ * What names one balance: its account and provider, the wallet, and the currency on its network
+ * with the provider's own code. Listings apart from the figures (an inconsistent balance in
+ * totals, a history series) carry exactly these.
+ */
+export interface BalanceIdentity {
   account: string;
-  provider: ProviderId;
-  mode: Mode | null;
+  provider: string;
   wallet: string | null;
-  walletName: string | null;
   currency: string;
   network: string | null;
   providerCurrency: string;
+}
+
+/** Only the identity fields of a balance or series, in their JSON key order. */
+export function balanceIdentity(b: BalanceIdentity): BalanceIdentity {
+  return { account: b.account, provider: b.provider, wallet: b.wallet, currency: b.currency, network: b.network, providerCurrency: b.providerCurrency };
+}
+
+export interface Balance extends BalanceIdentity {
+  provider: ProviderId;
+  mode: Mode | null;
+  walletName: string | null;
   /** null = unknown, never "zero". */
   available: Decimal | null;
   pending: Decimal | null;

@@ -1,7 +1,7 @@
 // USD totals over valued balances: grouped sums, the unpriced list, and reconciliation against
 // the totals providers report themselves. Pure and exact: no rounding happens here; people see
 // cents only in the table formatter.
-import type { Balance, Inconsistency } from './balance.js';
+import { balanceIdentity, type Balance, type BalanceIdentity, type Inconsistency } from './balance.js';
 import { Decimal, exactMinus, exactPlus, exactTimes, sumDecimals } from './money.js';
 
 /** A total the provider computes itself, kept so `total` can reconcile ours against it. */
@@ -41,13 +41,7 @@ export interface UnpricedBalance {
 }
 
 /** A balance the sanity boundary marked inconsistent: listed, never summed (not even as zero). */
-export interface InconsistentBalance {
-  account: string;
-  provider: string;
-  wallet: string | null;
-  currency: string;
-  network: string | null;
-  providerCurrency: string;
+export interface InconsistentBalance extends BalanceIdentity {
   problems: Inconsistency[];
 }
 
@@ -104,8 +98,7 @@ export function computeTotals(balances: Balance[], reported: ReportedTotal[], op
   const inconsistent: InconsistentBalance[] = [];
   for (const b of balances) {
     if (b.inconsistent) {
-      const { account, provider, wallet, currency, network, providerCurrency } = b;
-      inconsistent.push({ account, provider, wallet, currency, network, providerCurrency, problems: b.inconsistent });
+      inconsistent.push({ ...balanceIdentity(b), problems: b.inconsistent });
       continue;
     }
     const key = groupKey(b, options.by);

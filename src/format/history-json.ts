@@ -1,5 +1,6 @@
 // The history documents (schemaVersion 1; schema/snapshot.v1.json, history.v1.json,
 // changes.v1.json). Amounts are the stored decimal text, never numbers; null is unknown.
+import { balanceIdentity } from '../core/balance.js';
 import type { BalanceError } from '../core/errors.js';
 import { stringifyOutputJson } from '../core/json.js';
 import type { Change } from '../history/changes.js';
@@ -26,10 +27,6 @@ export function snapshotJson(s: SnapshotSummary): string {
   })}\n`;
 }
 
-export function seriesIdentity(s: SeriesInfo) {
-  return { account: s.account, provider: s.provider, wallet: s.wallet, currency: s.currency, network: s.network, providerCurrency: s.providerCurrency };
-}
-
 export interface HistoryDoc {
   by: string | null;
   since: Date;
@@ -44,7 +41,7 @@ export function historyJson(doc: HistoryDoc): string {
     since: doc.since.toISOString(),
     until: doc.until.toISOString(),
     series: doc.series.map(({ info, points }) => ({
-      ...seriesIdentity(info),
+      ...balanceIdentity(info),
       points: points.map((p) => ({ at: p.at.toISOString(), available: p.available, pending: p.pending, total: p.total, usdValue: p.usdValue, error: p.error })),
     })),
   })}\n`;
@@ -55,6 +52,6 @@ export function changesJson(from: Date, to: Date, changes: Change[]): string {
     schemaVersion: 1,
     from: from.toISOString(),
     to: to.toISOString(),
-    changes: changes.map((c) => ({ ...seriesIdentity(c.series), field: c.field, from: c.from, to: c.to, delta: c.delta })),
+    changes: changes.map((c) => ({ ...balanceIdentity(c.series), field: c.field, from: c.from, to: c.to, delta: c.delta })),
   })}\n`;
 }

@@ -3,18 +3,12 @@
 // the shared filter to stand-in balances so the two can never disagree.
 import type { ProviderId } from '../core/provider-ids.js';
 import { filterBalances } from '../api/fetch.js';
-import { makeBalance } from '../core/balance.js';
+import { makeBalance, type BalanceIdentity } from '../core/balance.js';
 import { num, text, type Db } from './store/db.js';
 
-export interface SeriesInfo {
+export interface SeriesInfo extends BalanceIdentity {
   id: number;
   accountId: number;
-  account: string;
-  provider: string;
-  wallet: string | null;
-  currency: string;
-  network: string | null;
-  providerCurrency: string;
 }
 
 export interface SeriesFilter {
