@@ -1,22 +1,14 @@
 // Bachs through the built CLI: can-withdraw with SyncPay's minimum table, the host/key check
 // before any request, and `config check` pointing a retired SyncPay account at Bachs.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/server.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { sandboxWithConfig, writeConfig } from '../helpers/fixtures.js';
+import { useSandbox } from '../helpers/e2e-sandbox.js';
+import { writeConfig } from '../helpers/fixtures.js';
 
-let sandbox: Sandbox;
-let configPath: string;
-let config: Record<string, unknown>;
-let dir: string;
-beforeAll(async () => {
-  ({ sandbox, configPath, config, dir } = await sandboxWithConfig());
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.faults.clear());
+const e2e = useSandbox();
 
-const accounts = () => config.accounts as Record<string, Record<string, unknown>>;
-const cli = (...args: string[]) => runCli([...args, '--config', configPath]);
+const accounts = () => e2e.config.accounts as Record<string, Record<string, unknown>>;
+const { cli } = e2e;
 
 describe('Bachs through the CLI', () => {
   it('balances --json lists Bachs rows with mode test and no error', async () => {
@@ -38,19 +30,19 @@ describe('Bachs through the CLI', () => {
   });
 
   it('a configured minimum overrides the table for Bachs', async () => {
-    const path = writeConfig(dir, { ...config, minimums: { bachs: { USDT_TRC20: '2' } } }, 'bachs-min.json');
+    const path = writeConfig(e2e.dir, { ...e2e.config, minimums: { bachs: { USDT_TRC20: '2' } } }, 'bachs-min.json');
     const { code, stdout } = await runCli(['can-withdraw', 'USDT_TRC20', '5', '--account', 'bachs', '--quiet', '--config', path]);
     expect([code, stdout]).toEqual([0, "yes: 'bachs' can withdraw 5 USDT_TRC20 (available 1200.50, minimum 2) [test mode]\n"]);
   });
 
   it('a sandbox key aimed at the production host: exit 3, nothing on stdout, no request sent', async () => {
-    const path = writeConfig(dir, { accounts: { pay: { ...accounts().bachs, baseUrl: 'https://api.bachs.io' } } }, 'bachs-prod.json');
-    const before = sandbox.requests.length;
+    const path = writeConfig(e2e.dir, { accounts: { pay: { ...accounts().bachs, baseUrl: 'https://api.bachs.io' } } }, 'bachs-prod.json');
+    const before = e2e.sandbox.requests.length;
     const { code, stdout, stderr } = await runCli(['balances', '--config', path]);
     expect([code, stdout]).toEqual([3, '']);
     expect(stderr.split('\n')[0]).toBe('error: accounts.pay sends a sandbox key (sk_sandbox_…) to the production host api.bachs.io; Bachs would reject it');
     expect(stderr).not.toMatch(/sk_sandbox_[a-z0-9]/);
-    expect(sandbox.requests.length).toBe(before);
+    expect(e2e.sandbox.requests.length).toBe(before);
   });
 });
 
@@ -58,7 +50,7 @@ describe('Bachs error bodies reach the user redacted and escaped', () => {
   it('a detail echoing the key (or another sandbox key) never shows it; exit 4', async () => {
     const other = 'sk_sandbox_someoneelse0000000000009';
     const detail = `Invalid API key ${accounts().bachs?.apiKey as string} (also tried ${other})\u001b[2J`;
-    sandbox.faults.add({ provider: 'bachs', kind: 'status', status: 401, body: JSON.stringify({ detail, error_code: 'UNAUTHORIZED' }) });
+    e2e.sandbox.faults.add({ provider: 'bachs', kind: 'status', status: 401, body: JSON.stringify({ detail, error_code: 'UNAUTHORIZED' }) });
     const { code, stdout, stderr } = await cli('balances', '--account', 'bachs');
     expect([code, stdout]).toEqual([4, '']);
     expect(stderr).toContain("error: Bachs rejected the API key for account 'bachs' (401 UNAUTHORIZED: Invalid API key «redacted»");
@@ -68,14 +60,14 @@ describe('Bachs error bodies reach the user redacted and escaped', () => {
 
 describe('config check on a SyncPay account that SyncPay no longer serves', () => {
   it('a 404 says SyncPay is now Bachs', async () => {
-    sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 404, body: '{"error":{"code":"NOT_FOUND","message":"Route not found"}}' });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 404, body: '{"error":{"code":"NOT_FOUND","message":"Route not found"}}' });
     const { code, stdout } = await cli('config', 'check', '--account', 'syncpay');
     expect(code).toBe(4);
     expect(stdout).toContain('hint: SyncPay is now Bachs: set accounts.syncpay.provider: bachs (its keys start with sk_sandbox_ or sk_live_)');
   });
 
   it('an unresolvable host says so too (exit 5)', async () => {
-    const path = writeConfig(dir, { accounts: { syncpay: { ...accounts().syncpay, baseUrl: 'https://api.usesyncpay.invalid' } } }, 'syncpay-gone.json');
+    const path = writeConfig(e2e.dir, { accounts: { syncpay: { ...accounts().syncpay, baseUrl: 'https://api.usesyncpay.invalid' } } }, 'syncpay-gone.json');
     const { code, stdout } = await runCli(['config', 'check', '--config', path]);
     expect(code).toBe(5);
     expect(stdout).toContain('SyncPay is now Bachs');

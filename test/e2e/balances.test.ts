@@ -1,21 +1,13 @@
 // The built CLI against the sandbox on 127.0.0.1: stdout, stderr and exit codes as users see them.
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/server.js';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import { runCli } from '../helpers/cli.js';
+import { useSandbox } from '../helpers/e2e-sandbox.js';
 import { expectNoSecrets } from '../helpers/secrets.js';
-import { plantConfigJs, sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
+import { plantConfigJs, tempDir, writeConfig } from '../helpers/fixtures.js';
 
-let sandbox: Sandbox;
-let dir: string;
-let configPath: string;
-let config: Record<string, unknown>;
-beforeAll(async () => {
-  ({ sandbox, dir, configPath, config } = await sandboxWithConfig());
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.faults.clear());
+const e2e = useSandbox();
 
 // The sandbox config has more accounts (one per provider and API shape); these tests are about the first two.
 const FIRST_TWO = ['--account', 'flow-main', '--account', 'syncpay'];
@@ -24,7 +16,7 @@ const SECRETS = [SANDBOX_KEYS['flow-payments'], SANDBOX_KEYS.syncpay];
 
 describe('balances --json', () => {
   it('prints schemaVersion 1 with exact decimal strings and exits 0', async () => {
-    const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', configPath]);
+    const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', e2e.configPath]);
     expect([code, stderr]).toEqual([0, '']);
     const doc = JSON.parse(stdout);
     expect(Object.keys(doc)).toEqual(['schemaVersion', 'generatedAt', 'complete', 'balances', 'errors']);
@@ -44,16 +36,16 @@ describe('balances --json', () => {
   });
 
   it('filters by --account, --currency (provider code) and --hide-zero', async () => {
-    const { stdout } = await runCli(['balances', '--json', '--config', configPath, ...FIRST_TWO, '--currency', 'usdttrc20,ETH', '--hide-zero']);
+    const { stdout } = await runCli(['balances', '--json', '--config', e2e.configPath, ...FIRST_TWO, '--currency', 'usdttrc20,ETH', '--hide-zero']);
     expect(JSON.parse(stdout).balances.map((b: { account: string; currency: string }) => `${b.account}:${b.currency}`)).toEqual(['flow-main:ETH', 'syncpay:USDT']);
-    const flowOnly = await runCli(['balances', '--json', '--config', configPath, '--account', 'flow-main', '--hide-zero']);
+    const flowOnly = await runCli(['balances', '--json', '--config', e2e.configPath, '--account', 'flow-main', '--hide-zero']);
     expect(JSON.parse(flowOnly.stdout).balances.map((b: { currency: string }) => b.currency)).toEqual(['ETH']);
   });
 });
 
 describe('balances table and csv', () => {
   it('prints an aligned table without colour when NO_COLOR is set', async () => {
-    const { code, stdout } = await runCli(['balances', '--config', configPath, ...FIRST_TWO]);
+    const { code, stdout } = await runCli(['balances', '--config', e2e.configPath, ...FIRST_TWO]);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ACCOUNT\s+CURRENCY\s+NETWORK\s+AVAILABLE\s+PENDING\s+TOTAL\s+USD$/);
@@ -64,7 +56,7 @@ describe('balances table and csv', () => {
   });
 
   it('prints RFC 4180 CSV with a header and plain decimal amounts', async () => {
-    const { code, stdout } = await runCli(['balances', '--csv', '--config', configPath, '--account', 'syncpay']);
+    const { code, stdout } = await runCli(['balances', '--csv', '--config', e2e.configPath, '--account', 'syncpay']);
     expect(code).toBe(0);
     const rows = stdout.split('\r\n');
     expect(rows[0]).toBe('account,provider,mode,wallet,walletName,currency,network,providerCurrency,available,pending,total,usdValue,usdRate,usdSource,updatedAt,inconsistent');
@@ -77,8 +69,8 @@ describe('balances table and csv', () => {
       { currency: 'USD', available_balance: '50.00', pending_balance: '-20.00' },
       { currency: 'EUR', available_balance: '10.00', pending_balance: '0.00' },
     ] });
-    sandbox.faults.add({ provider: 'syncpay', kind: 'body', body });
-    const { code, stdout, stderr } = await runCli(['balances', '--csv', '--config', configPath, '--account', 'syncpay']);
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'body', body });
+    const { code, stdout, stderr } = await runCli(['balances', '--csv', '--config', e2e.configPath, '--account', 'syncpay']);
     expect(code).toBe(0);
     const rows = stdout.split('\r\n');
     expect(rows[0]).toMatch(/,updatedAt,inconsistent$/);
@@ -89,13 +81,13 @@ describe('balances table and csv', () => {
 
   it('defuses provider strings in CSV and the terminal', async () => {
     const body = (currency: string) => JSON.stringify({ success: true, balances: [{ currency, available_balance: '1', pending_balance: '0' }] });
-    sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: body('=HYPERLINK("x")\u001b]0;t\u0007') });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: body('=HYPERLINK("x")\u001b]0;t\u0007') });
     // The table cuts a currency at 16 characters: this one is short enough for its escape to show.
-    sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: body('X\u001b]0;t\u0007') });
-    const csv = await runCli(['balances', '--csv', '--config', configPath, '--account', 'syncpay']);
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: body('X\u001b]0;t\u0007') });
+    const csv = await runCli(['balances', '--csv', '--config', e2e.configPath, '--account', 'syncpay']);
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\r\n')[1]).toBe('syncpay,syncpay,test,,,"\'=HYPERLINK(""X"")\\e]0;T\\x07",,"\'=HYPERLINK(""x"")\\e]0;t\\x07",1,0,1,,,,,');
-    const table = await runCli(['balances', '--config', configPath, '--account', 'syncpay']);
+    const table = await runCli(['balances', '--config', e2e.configPath, '--account', 'syncpay']);
     expect(table.code).toBe(0);
     expect(table.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(table.stdout).toMatch(/^syncpay \(test\)\s+X\\e\]0;T\\x07\s/m); // shown as text, never sent
@@ -104,15 +96,15 @@ describe('balances table and csv', () => {
 
 describe('failures', () => {
   it('a rejected key exits 4 naming account and provider; the key never appears, even when echoed, even with --debug', async () => {
-    sandbox.faults.add({
+    e2e.sandbox.faults.add({
       provider: 'syncpay',
       kind: 'status',
       status: 401,
       body: JSON.stringify({ error: { code: 'UNAUTHORIZED', message: `Invalid API key ${SANDBOX_KEYS.syncpay}` } }),
       times: 2,
     });
-    const plain = await runCli(['balances', '--json', '--config', configPath, '--account', 'syncpay']);
-    const debug = await runCli(['balances', '--json', '--debug', '--config', configPath, '--account', 'syncpay']);
+    const plain = await runCli(['balances', '--json', '--config', e2e.configPath, '--account', 'syncpay']);
+    const debug = await runCli(['balances', '--json', '--debug', '--config', e2e.configPath, '--account', 'syncpay']);
     for (const run of [plain, debug]) {
       expect(run.code).toBe(4);
       expect(run.stderr).toContain("error: SyncPay rejected the API key for account 'syncpay' (401 UNAUTHORIZED: Invalid API key «redacted»)");
@@ -122,8 +114,8 @@ describe('failures', () => {
   });
 
   it('partial failure: prints what succeeded, lists the failure in JSON errors, exits with its code', async () => {
-    sandbox.faults.add({ provider: 'flow-payments', kind: 'status', status: 503, times: 3 });
-    const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', configPath, ...FIRST_TWO]);
+    e2e.sandbox.faults.add({ provider: 'flow-payments', kind: 'status', status: 503, times: 3 });
+    const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', e2e.configPath, ...FIRST_TWO]);
     expect(code).toBe(5);
     const doc = JSON.parse(stdout);
     expect(doc.complete).toBe(false);
@@ -136,17 +128,17 @@ describe('failures', () => {
   });
 
   it('an unset ${VAR} exits 3 naming the variable before any request', async () => {
-    const accounts = config.accounts as Record<string, Record<string, unknown>>;
+    const accounts = e2e.config.accounts as Record<string, Record<string, unknown>>;
     const path = writeConfig(tempDir(), { accounts: { syncpay: { ...accounts.syncpay, apiKey: '${SYNCPAY_KEY}' } } });
-    const before = sandbox.requests.length;
+    const before = e2e.sandbox.requests.length;
     const { code, stdout, stderr } = await runCli(['balances', '--config', path]);
     expect([code, stdout]).toEqual([3, '']);
     expect(stderr).toBe("error: environment variable SYNCPAY_KEY is not set or empty (account 'syncpay')\n  accounts.syncpay.apiKey: ${SYNCPAY_KEY} is not set\n  hint: export SYNCPAY_KEY=… (or use apiKeyFile) before running\n");
-    expect(sandbox.requests.length).toBe(before);
+    expect(e2e.sandbox.requests.length).toBe(before);
   });
 
   it('an unset ${VAR} fails only its own account: the others are printed, exit 3, a JSON errors entry', async () => {
-    const accounts = config.accounts as Record<string, Record<string, unknown>>;
+    const accounts = e2e.config.accounts as Record<string, Record<string, unknown>>;
     const path = writeConfig(tempDir(), {
       accounts: { 'flow-main': accounts['flow-main'], syncpay: { ...accounts.syncpay, apiKey: '${SYNCPAY_KEY}' }, swipelux: { ...accounts.swipelux, apiKey: '${SWIPELUX_KEY}' } },
     });
@@ -172,7 +164,7 @@ describe('failures', () => {
   });
 
   it('can-withdraw with an unset ${VAR}: a yes from another account stands, a no becomes undecided (exit 3)', async () => {
-    const accounts = config.accounts as Record<string, Record<string, unknown>>;
+    const accounts = e2e.config.accounts as Record<string, Record<string, unknown>>;
     const path = writeConfig(tempDir(), { accounts: { syncpay: accounts.syncpay, 'casino-v1': { ...accounts['casino-v1'], apiKey: '${CF_KEY}' } } });
     const yes = await runCli(['can-withdraw', 'USDT', '10', '--config', path]);
     expect(yes.code).toBe(0);
@@ -185,18 +177,18 @@ describe('failures', () => {
   it('a planted .config/config.js in the working directory never runs', async () => {
     const cwd = tempDir();
     const marker = plantConfigJs(cwd);
-    writeConfig(cwd, config);
+    writeConfig(cwd, e2e.config);
     const { code } = await runCli(['balances', '--json'], { cwd });
     expect(code).toBe(0);
     expect(existsSync(marker)).toBe(false);
   });
 
   it('SIGINT mid-request exits 130 with nothing on stdout', async () => {
-    sandbox.faults.add({ provider: 'syncpay', kind: 'hang' });
-    const before = sandbox.requests.length;
-    // Signalled once the request is hanging at the sandbox, so a slow start-up cannot race it.
-    const hanging = () => sandbox.requests.slice(before).some((r) => r.provider === 'syncpay');
-    const { code, stdout, msAfterSignal } = await runCli(['balances', '--json', '--config', configPath], { signal: 'SIGINT', signalWhen: hanging, signalAfterMs: 100 });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'hang' });
+    const before = e2e.sandbox.requests.length;
+    // Signalled once the request is hanging at the e2e.sandbox, so a slow start-up cannot race it.
+    const hanging = () => e2e.sandbox.requests.slice(before).some((r) => r.provider === 'syncpay');
+    const { code, stdout, msAfterSignal } = await runCli(['balances', '--json', '--config', e2e.configPath], { signal: 'SIGINT', signalWhen: hanging, signalAfterMs: 100 });
     expect([code, stdout]).toEqual([130, '']);
     expect(msAfterSignal).not.toBeNull();
     expect(msAfterSignal).toBeLessThan(1_500);
@@ -211,13 +203,13 @@ describe('usage', () => {
     [['balances', '--output', 'xml'], /Allowed choices are table, json, csv/],
     [['nosuch'], /unknown command 'nosuch'/],
   ])('%j is a usage error (exit 2) with nothing on stdout', async (args, message) => {
-    const { code, stdout, stderr } = await runCli([...args, '--config', configPath], { cwd: dir });
+    const { code, stdout, stderr } = await runCli([...args, '--config', e2e.configPath], { cwd: e2e.dir });
     expect([code, stdout]).toEqual([2, '']);
     expect(stderr).toMatch(message);
   });
 
   it('unknown account suggests the close name', async () => {
-    const { code, stderr } = await runCli(['balances', '--account', 'flow-man', '--config', configPath]);
+    const { code, stderr } = await runCli(['balances', '--account', 'flow-man', '--config', e2e.configPath]);
     expect(code).toBe(2);
     expect(stderr).toBe("error: unknown account 'flow-man' (did you mean 'flow-main'?)\n  hint: configured accounts: flow-main, syncpay, bachs, swipelux, casino-v1, casino-v2, casino-v3\n");
   });

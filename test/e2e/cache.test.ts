@@ -2,33 +2,27 @@
 // and can-withdraw never answering yes from it.
 import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/sandbox/server.js';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import { runCli } from '../helpers/cli.js';
 import { basicPair, expectNoSecrets } from '../helpers/secrets.js';
-import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
+import { useSandbox } from '../helpers/e2e-sandbox.js';
+import { tempDir, writeConfig } from '../helpers/fixtures.js';
 
-let sandbox: Sandbox;
-let config: Record<string, unknown>;
-let configPath: string;
+const e2e = useSandbox();
 let cacheHome: string;
-beforeAll(async () => {
-  ({ sandbox, config, configPath } = await sandboxWithConfig());
-});
-afterAll(() => sandbox.close());
 beforeEach(() => {
-  sandbox.faults.clear();
   cacheHome = tempDir('bi-cache-');
 });
 
 const cacheFile = () => join(cacheHome, 'balance-inspector', 'balances.json');
-const cli = (args: string[], path = configPath) => runCli([...args, '--config', path], { env: { XDG_CACHE_HOME: cacheHome } });
+const cli = (args: string[], path = e2e.configPath) => runCli([...args, '--config', path], { env: { XDG_CACHE_HOME: cacheHome } });
 /** Requests the sandbox saw while `run` ran, by provider. */
 async function requestsDuring<T>(run: () => Promise<T>): Promise<{ result: T; providers: string[] }> {
-  const before = sandbox.requests.length;
+  const before = e2e.sandbox.requests.length;
   const result = await run();
-  return { result, providers: sandbox.requests.slice(before).map((r) => r.provider) };
+  return { result, providers: e2e.sandbox.requests.slice(before).map((r) => r.provider) };
 }
 
 describe('balance cache', () => {
@@ -71,18 +65,18 @@ describe('balance cache', () => {
 
   it('is keyed by the account config: another baseUrl or another key is a miss', async () => {
     await cli(['balances', '--max-age', '1m', '--account', 'syncpay']);
-    const accounts = config.accounts as Record<string, Record<string, unknown>>;
+    const accounts = e2e.config.accounts as Record<string, Record<string, unknown>>;
     const dir = tempDir();
     const second = await startSandbox();
     try {
-      const otherHost = writeConfig(dir, { ...config, accounts: { syncpay: { ...accounts.syncpay, baseUrl: second.baseUrl('syncpay') } } }, 'host.json');
+      const otherHost = writeConfig(dir, { ...e2e.config, accounts: { syncpay: { ...accounts.syncpay, baseUrl: second.baseUrl('syncpay') } } }, 'host.json');
       const { code } = await cli(['balances', '--max-age', '1m'], otherHost);
       expect([code, second.requests.map((r) => r.provider)]).toEqual([0, ['syncpay']]);
     } finally {
       await second.close();
     }
-    sandbox.state.keys.syncpay?.add('sk_test_rotatedsyncpaykey0000000002');
-    const otherKey = writeConfig(dir, { ...config, accounts: { syncpay: { ...accounts.syncpay, apiKey: 'sk_test_rotatedsyncpaykey0000000002' } } }, 'key.json');
+    e2e.sandbox.state.keys.syncpay?.add('sk_test_rotatedsyncpaykey0000000002');
+    const otherKey = writeConfig(dir, { ...e2e.config, accounts: { syncpay: { ...accounts.syncpay, apiKey: 'sk_test_rotatedsyncpaykey0000000002' } } }, 'key.json');
     expect((await requestsDuring(() => cli(['balances', '--max-age', '1m'], otherKey))).providers).toEqual(['syncpay']);
     // The original config still hits its own entry.
     expect((await requestsDuring(() => cli(['balances', '--max-age', '1m', '--account', 'syncpay']))).providers).toEqual([]);
@@ -94,7 +88,7 @@ describe('balance cache', () => {
     expect(statSync(join(cacheHome, 'balance-inspector')).mode & 0o777).toBe(0o700);
     const text = readFileSync(cacheFile(), 'utf8');
     expect(text).toContain('"1250.50"');
-    expectNoSecrets([text], [...Object.values(SANDBOX_KEYS), basicPair(SANDBOX_KEYS.cryptofuseClientId, SANDBOX_KEYS.cryptofuseClientSecret), ...sandbox.state.cryptofuse.tokens.keys()]);
+    expectNoSecrets([text], [...Object.values(SANDBOX_KEYS), basicPair(SANDBOX_KEYS.cryptofuseClientId, SANDBOX_KEYS.cryptofuseClientSecret), ...e2e.sandbox.state.cryptofuse.tokens.keys()]);
   });
 
   it('--no-cache neither reads nor writes; config cache.maxAge turns it on', async () => {
@@ -105,14 +99,14 @@ describe('balance cache', () => {
     expect(JSON.parse(bypass.result.stdout)).not.toHaveProperty('cache');
     expect(readFileSync(cacheFile(), 'utf8')).toBe(before);
 
-    const withSection = writeConfig(tempDir(), { ...config, cache: { maxAge: '1m' } });
+    const withSection = writeConfig(tempDir(), { ...e2e.config, cache: { maxAge: '1m' } });
     const fromConfig = await requestsDuring(() => cli(['balances', '--json', '--account', 'syncpay'], withSection));
     expect(fromConfig.providers).toEqual([]);
     expect(JSON.parse(fromConfig.result.stdout).cache.maxAgeMs).toBe(60_000);
   });
 
   it('a bad cache section is a config error; a bad --max-age is a usage error', async () => {
-    const bad = writeConfig(tempDir(), { ...config, cache: { maxAge: 30, ttl: '1m' } });
+    const bad = writeConfig(tempDir(), { ...e2e.config, cache: { maxAge: 30, ttl: '1m' } });
     const { code, stderr } = await cli(['balances'], bad);
     expect(code).toBe(3);
     expect(stderr).toContain('cache.ttl: unknown key');
@@ -133,7 +127,7 @@ describe('balance cache', () => {
     const warm = await cli(['balances', '--max-age', '1m', '--account', 'syncpay']);
     expect(warm.code).toBe(0);
     // The cached figures would say yes (500 USDT available); the provider refuses the key now.
-    sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 401 });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 401 });
     const down = await cli(['can-withdraw', 'USDT', '10', '--max-age', '1m', '--account', 'syncpay', '--json']);
     expect(down.code).toBe(4);
     expect(JSON.parse(down.stdout)).toMatchObject({ decision: 'unknown', account: null });

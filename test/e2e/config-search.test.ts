@@ -2,24 +2,19 @@
 // (the cache's folder name, ~/.balancerc.* from a directory outside HOME) is never ignored silently.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/server.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
+import { useSandbox } from '../helpers/e2e-sandbox.js';
+import { tempDir, writeConfig } from '../helpers/fixtures.js';
 
-let sandbox: Sandbox;
-let config: Record<string, unknown>;
-beforeAll(async () => {
-  ({ sandbox, config } = await sandboxWithConfig());
-});
-afterAll(() => sandbox.close());
+const e2e = useSandbox();
 
-/** A HOME holding `files` (relative paths) with the sandbox config, and a working directory outside it. */
+/** A HOME holding `files` (relative paths) with the sandbox e2e.config, and a working directory outside it. */
 function homeWith(...files: string[]): { home: string; outside: string } {
   const home = tempDir('bi-home-');
   for (const file of files) {
     mkdirSync(join(home, file, '..'), { recursive: true });
-    writeConfig(join(home, file, '..'), config, file.split('/').pop());
+    writeConfig(join(home, file, '..'), e2e.config, file.split('/').pop());
   }
   return { home, outside: tempDir('bi-cwd-') };
 }

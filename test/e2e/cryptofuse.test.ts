@@ -1,23 +1,15 @@
 // The built CLI against the sandbox's Cryptofuse mount: the three API shapes, OAuth from ${VAR}s,
 // --hide-zero, and failures that name the account and wallet without hiding other accounts.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/providers/cryptofuse/emulator/data.js';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
-import type { Sandbox } from '../../src/sandbox/server.js';
 import { runCli } from '../helpers/cli.js';
 import { basicPair, expectNoSecrets } from '../helpers/secrets.js';
-import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
+import { useSandbox } from '../helpers/e2e-sandbox.js';
+import { tempDir, writeConfig } from '../helpers/fixtures.js';
 
-let sandbox: Sandbox;
-let configPath: string;
-let accounts: Record<string, Record<string, unknown>>;
-beforeAll(async () => {
-  let config: Record<string, unknown>;
-  ({ sandbox, configPath, config } = await sandboxWithConfig());
-  accounts = config.accounts as typeof accounts;
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.faults.clear());
+const e2e = useSandbox();
+const accounts = () => e2e.config.accounts as Record<string, Record<string, unknown>>;
 
 const CASINOS = ['--account', 'casino-v1', '--account', 'casino-v2', '--account', 'casino-v3'];
 const UNKNOWN = '00000000-0000-0000-0000-000000000000';
@@ -30,12 +22,12 @@ const secrets = () => [
   SANDBOX_KEYS.cryptofuse,
   SANDBOX_KEYS.cryptofuseClientSecret,
   basicPair(SANDBOX_KEYS.cryptofuseClientId, SANDBOX_KEYS.cryptofuseClientSecret),
-  ...sandbox.state.cryptofuse.tokens.keys(),
+  ...e2e.sandbox.state.cryptofuse.tokens.keys(),
 ];
 
 describe('balances --json over the v1, v2 and v3 accounts', () => {
   it('prints every shape with exact decimal strings and exits 0', async () => {
-    const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', configPath, ...CASINOS]);
+    const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', e2e.configPath, ...CASINOS]);
     expect([code, stderr]).toEqual([0, '']);
     const rows = JSON.parse(stdout).balances as Row[];
     expect(new Set(rows.map((r) => r.account))).toEqual(new Set(['casino-v1', 'casino-v2', 'casino-v3']));
@@ -50,17 +42,17 @@ describe('balances --json over the v1, v2 and v3 accounts', () => {
   });
 
   it('--hide-zero sends include_zero_balances: false and shows no zero rows', async () => {
-    const before = sandbox.requests.length;
-    const { code, stdout } = await runCli(['balances', '--json', '--hide-zero', '--config', configPath, '--account', 'casino-v2']);
+    const before = e2e.sandbox.requests.length;
+    const { code, stdout } = await runCli(['balances', '--json', '--hide-zero', '--config', e2e.configPath, '--account', 'casino-v2']);
     expect(code).toBe(0);
-    const bodies = sandbox.requests.slice(before).filter((r) => r.path === '/wallets/balance').map((r) => JSON.parse(r.body));
+    const bodies = e2e.sandbox.requests.slice(before).filter((r) => r.path === '/wallets/balance').map((r) => JSON.parse(r.body));
     expect(bodies.map((b) => b.include_zero_balances)).toEqual([false, false]);
     expect((JSON.parse(stdout).balances as Row[]).map((r) => r.currency)).toEqual(['BTC', 'ETH', 'USDT', 'ETH']);
   });
 
   it('reads OAuth client credentials from ${VAR}s and never prints them or the token, even with --debug', async () => {
     const path = writeConfig(tempDir(), {
-      accounts: { 'casino-v2': { ...accounts['casino-v2'], clientId: '${CF_CLIENT_ID}', clientSecret: '${CF_CLIENT_SECRET}' } },
+      accounts: { 'casino-v2': { ...accounts()['casino-v2'], clientId: '${CF_CLIENT_ID}', clientSecret: '${CF_CLIENT_SECRET}' } },
     });
     const env = { CF_CLIENT_ID: SANDBOX_KEYS.cryptofuseClientId, CF_CLIENT_SECRET: SANDBOX_KEYS.cryptofuseClientSecret };
     const { code, stdout, stderr } = await runCli(['balances', '--json', '--debug', '--config', path], { env });
@@ -73,7 +65,7 @@ describe('balances --json over the v1, v2 and v3 accounts', () => {
 
 describe('failures', () => {
   it('an unknown wallet exits 4 naming account and wallet; its other wallet and other accounts still print', async () => {
-    const path = writeConfig(tempDir(), { accounts: { ...accounts, 'casino-v2': { ...accounts['casino-v2'], wallets: [UNKNOWN, SAVINGS_WALLET] } } });
+    const path = writeConfig(tempDir(), { accounts: { ...accounts(), 'casino-v2': { ...accounts()['casino-v2'], wallets: [UNKNOWN, SAVINGS_WALLET] } } });
     const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', path]);
     expect(code).toBe(4);
     const doc = JSON.parse(stdout);
@@ -90,7 +82,7 @@ describe('failures', () => {
 
   it('a rejected client secret exits 4 pointing at clientId/clientSecret; the secret is never shown', async () => {
     const secret = 'not_the_secret_0000000001';
-    const path = writeConfig(tempDir(), { accounts: { 'casino-v2': { ...accounts['casino-v2'], clientSecret: '${CF_SECRET}' } } });
+    const path = writeConfig(tempDir(), { accounts: { 'casino-v2': { ...accounts()['casino-v2'], clientSecret: '${CF_SECRET}' } } });
     const { code, stdout, stderr } = await runCli(['balances', '--config', path], { env: { CF_SECRET: secret } });
     expect([code, stdout]).toEqual([4, '']);
     expect(stderr).toBe(
@@ -101,11 +93,11 @@ describe('failures', () => {
   });
 
   it('a rate-limited account exits 5 with rate_limit_exceeded while the others print', async () => {
-    sandbox.faults.add({
+    e2e.sandbox.faults.add({
       provider: 'cryptofuse', path: '/wallets/balances', kind: 'status', status: 429, headers: { 'retry-after': '3600' },
       body: '{"error": {"code": "rate_limit_exceeded", "message": "You have exceeded the rate limit for this endpoint"}}',
     });
-    const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', configPath, '--account', 'casino-v1', '--account', 'syncpay']);
+    const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', e2e.configPath, '--account', 'casino-v1', '--account', 'syncpay']);
     expect(code).toBe(5);
     const doc = JSON.parse(stdout);
     const rows = doc.balances as Row[];

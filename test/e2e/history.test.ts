@@ -2,21 +2,14 @@
 // temp dir. Exit codes, stdout vs stderr, JSON validated against schema/, gaps for failed reads.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/server.js';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import { runCli } from '../helpers/cli.js';
-import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
+import { useSandbox } from '../helpers/e2e-sandbox.js';
+import { tempDir, writeConfig } from '../helpers/fixtures.js';
 import { schemaProblems } from '../helpers/schemas.js';
 
-let sandbox: Sandbox;
-let configPath: string;
-let config: Record<string, unknown>;
-beforeAll(async () => {
-  ({ sandbox, configPath, config } = await sandboxWithConfig());
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.faults.clear());
+const e2e = useSandbox();
 
 const TWO = ['--account', 'flow-main', '--account', 'syncpay'];
 type Doc = Record<string, any>;
@@ -24,7 +17,7 @@ type Doc = Record<string, any>;
 function freshStore(): string {
   return join(tempDir('bi-store-'), 'history.db');
 }
-const cli = (args: string[], env: Record<string, string> = {}) => runCli([...args, '--config', configPath], { env });
+const cli = (args: string[], env: Record<string, string> = {}) => e2e.cliWith(args, { env });
 
 describe('snapshot', () => {
   it('records what balances --json reads, says so on stderr, and writes nothing on stdout', async () => {
@@ -56,7 +49,7 @@ describe('snapshot', () => {
   it('an account that cannot be read is a gap with its code, and the exit code is the failure\'s', async () => {
     const store = freshStore();
     await cli(['snapshot', ...TWO, '--store', store]);
-    sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 401, body: '{"error":"invalid_api_key"}' });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 401, body: '{"error":"invalid_api_key"}' });
     const { code, stdout, stderr } = await cli(['snapshot', ...TWO, '--json', '--store', store]);
     expect(code).toBe(4);
     const doc = JSON.parse(stdout) as Doc;
@@ -181,14 +174,14 @@ describe('changes and the config', () => {
 
   it('history: { store, retain } in the config: a path relative to the config, pruned after each snapshot', async () => {
     const dir = tempDir();
-    const path = writeConfig(dir, { ...config, history: { store: 'hist/history.db', retain: '1d' } });
+    const path = writeConfig(dir, { ...e2e.config, history: { store: 'hist/history.db', retain: '1d' } });
     const run = (args: string[]) => runCli([...args, '--config', path]);
     expect((await run(['snapshot', '--account', 'syncpay'])).code).toBe(0);
     expect(statSync(join(dir, 'hist', 'history.db')).isFile()).toBe(true);
     const prune = await run(['history', 'prune', '--json']);
     expect(prune.code).toBe(0);
     expect(schemaProblems('history-prune', JSON.parse(prune.stdout))).toEqual([]);
-    const bad = writeConfig(dir, { ...config, history: { retain: 400 } }, 'bad.json');
+    const bad = writeConfig(dir, { ...e2e.config, history: { retain: 400 } }, 'bad.json');
     const refused = await runCli(['history', '--config', bad]);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toMatch(/history\.retain: expected a duration such as 400d or 52w, got a number/);

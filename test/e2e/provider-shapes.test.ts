@@ -1,20 +1,15 @@
 // The built CLI against the sandbox's newer provider shapes: Swipelux v3 accounts and customer
 // enumeration, and Cryptofuse's wallet list with embedded balances behind a slash redirect.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/server.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
+import { useSandbox } from '../helpers/e2e-sandbox.js';
+import { tempDir, writeConfig } from '../helpers/fixtures.js';
 
-let sandbox: Sandbox;
-let config: Record<string, unknown>;
-beforeAll(async () => {
-  ({ sandbox, config } = await sandboxWithConfig());
-});
-afterAll(() => sandbox.close());
+const e2e = useSandbox();
 
-const demo = () => config.accounts as Record<string, Record<string, unknown>>;
+const demo = () => e2e.config.accounts as Record<string, Record<string, unknown>>;
 const run = (account: Record<string, unknown>, ...args: string[]) =>
-  runCli([...args, '--config', writeConfig(tempDir(), { ...config, accounts: { acct: account } })]);
+  runCli([...args, '--config', writeConfig(tempDir(), { ...e2e.config, accounts: { acct: account } })]);
 type Row = { wallet: string; walletName: string | null; currency: string; network: string | null; available: string; pending: string | null; total: string | null; usdValue: string | null };
 
 describe('Swipelux v3 through the CLI', () => {
@@ -45,17 +40,17 @@ describe('Swipelux v3 through the CLI', () => {
 
 describe('Cryptofuse newer wallet list through the CLI', () => {
   it('follows the slash redirect once and reads the embedded balances: one list call in all', async () => {
-    sandbox.state.cryptofuse.listShape = 'accounts';
-    sandbox.state.cryptofuse.listPath = '/wallets';
+    e2e.sandbox.state.cryptofuse.listShape = 'accounts';
+    e2e.sandbox.state.cryptofuse.listPath = '/wallets';
     try {
-      const before = sandbox.requests.length;
+      const before = e2e.sandbox.requests.length;
       const { code, stdout, stderr } = await run(demo()['casino-v3']!, 'balances', '--json');
       expect([code, stderr]).toEqual([0, '']);
       expect(JSON.parse(stdout).balances).toHaveLength(4);
-      expect(sandbox.requests.slice(before).map((r) => r.path)).toEqual(['/wallets/?limit=100&offset=0', '/wallets?limit=100&offset=0']);
+      expect(e2e.sandbox.requests.slice(before).map((r) => r.path)).toEqual(['/wallets/?limit=100&offset=0', '/wallets?limit=100&offset=0']);
     } finally {
-      sandbox.state.cryptofuse.listShape = 'result';
-      sandbox.state.cryptofuse.listPath = 'both';
+      e2e.sandbox.state.cryptofuse.listShape = 'result';
+      e2e.sandbox.state.cryptofuse.listPath = 'both';
     }
   });
 });

@@ -1,25 +1,18 @@
 // Retries and rate-limit waits are said on stderr ("syncpay: rate-limited, retrying in 1s"), never
 // on stdout and never inside a JSON document; --quiet hides them like every notice. Only waits of
 // a second or more: a sub-second retry goes unnoticed and stays in --debug.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/server.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { sandboxWithConfig } from '../helpers/fixtures.js';
+import { useSandbox } from '../helpers/e2e-sandbox.js';
 import { startCli } from '../helpers/stream.js';
 
-let sandbox: Sandbox;
-let configPath: string;
-beforeAll(async () => {
-  ({ sandbox, configPath } = await sandboxWithConfig());
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.faults.clear());
+const e2e = useSandbox();
 
-const one = () => ['--account', 'syncpay', '--config', configPath];
+const one = () => ['--account', 'syncpay', '--config', e2e.configPath];
 
 describe('retry notices', () => {
   it('a 429 with Retry-After is said on stderr with the wait; stdout is the plain table', async () => {
-    sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: '{"success":false}' });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: '{"success":false}' });
     const { code, stdout, stderr } = await runCli(['balances', ...one()]);
     expect(code, stderr).toBe(0);
     expect(stderr).toBe('syncpay: rate-limited, retrying in 1s (attempt 2 of 3)\n');
@@ -28,23 +21,23 @@ describe('retry notices', () => {
   });
 
   it('a 5xx that asks for a wait says its status', async () => {
-    sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 503, headers: { 'retry-after': '2' } });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 503, headers: { 'retry-after': '2' } });
     const { code, stderr } = await runCli(['balances', ...one()]);
     expect(code, stderr).toBe(0);
     expect(stderr).toBe('syncpay: HTTP 503, retrying in 2s (attempt 2 of 3)\n');
   });
 
   it('a quick sub-second retry stays silent (--debug shows it)', async () => {
-    sandbox.faults.add({ provider: 'syncpay', kind: 'reset' });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'reset' });
     const quick = await runCli(['balances', ...one()]);
     expect([quick.code, quick.stderr]).toEqual([0, '']);
-    sandbox.faults.add({ provider: 'syncpay', kind: 'reset' });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'reset' });
     const debug = await runCli(['balances', '--debug', ...one()]);
     expect(debug.stderr).toMatch(/debug: retrying SyncPay for account 'syncpay' in \d+ms/);
   });
 
   it('--json keeps stdout a clean document; the notice is on stderr', async () => {
-    sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '1' } });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '1' } });
     const { code, stdout, stderr } = await runCli(['total', '--json', ...one()]);
     expect(code, stderr).toBe(0);
     expect(JSON.parse(stdout).complete).toBe(true);
@@ -52,13 +45,13 @@ describe('retry notices', () => {
   });
 
   it('--quiet hides it', async () => {
-    sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '1' } });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '1' } });
     const { code, stderr } = await runCli(['balances', '--quiet', ...one()]);
     expect([code, stderr]).toEqual([0, '']);
   });
 
   it('watch says it too (NDJSON on stdout stays events only)', async () => {
-    sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '1' } });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '1' } });
     const run = startCli(['watch', '--json', '--count', '1', '--interval', '5s', ...one()]);
     const { code } = await run.exited;
     expect(code, run.stderr()).toBe(0);
@@ -68,7 +61,7 @@ describe('retry notices', () => {
 
   // A response saying no request is left until a reset holds the next request on that key back:
   // that wait is said like a retry's, though nothing failed.
-  const exhausted = () => sandbox.faults.add({
+  const exhausted = () => e2e.sandbox.faults.add({
     provider: 'syncpay', kind: 'status', status: 200,
     headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3' },
     body: JSON.stringify({ success: true, balances: [{ currency: 'USD', available_balance: '1.00', pending_balance: '0.00' }] }),

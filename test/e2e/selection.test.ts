@@ -1,27 +1,19 @@
 // What a user types to select currencies — `--currency`, can-withdraw's code and --network — read
 // by one grammar ([account:]CURRENCY[@network]) and one rule for codes; a selection that matches
 // nothing says why (and what was meant), and never shows a 0.00 total.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/server.js';
-import { runCli } from '../helpers/cli.js';
-import { sandboxWithConfig } from '../helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { useSandbox } from '../helpers/e2e-sandbox.js';
 import { schemaProblems } from '../helpers/schemas.js';
 
-let sandbox: Sandbox;
-let configPath: string;
-beforeAll(async () => {
-  ({ sandbox, configPath } = await sandboxWithConfig());
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.faults.clear());
+const e2e = useSandbox();
 
-const cli = (...args: string[]) => runCli([...args, '--config', configPath]);
+const { cli } = e2e;
 const rows = (stdout: string) => (JSON.parse(stdout) as { balances: Array<{ account: string; currency: string; network: string | null }> }).balances;
 const suggestionsIn = (line: string) => [...(/\(did you mean (.*)\?\)/.exec(line)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]!);
 
 describe('total with nothing to total', () => {
   it('--json: grandTotal is null (not "0.00") when no account could be read, and the schema says so', async () => {
-    sandbox.faults.add({ kind: 'status', status: 503, times: 20 });
+    e2e.sandbox.faults.add({ kind: 'status', status: 503, times: 20 });
     const { code, stdout } = await cli('total', '--json', '--account', 'flow-main,syncpay');
     expect(code).toBe(5);
     const doc = JSON.parse(stdout);
@@ -98,10 +90,10 @@ describe('--currency takes [account:]CURRENCY[@network]', () => {
     [['balances', '--currency', 'US$'], 'error: --currency "US$": "US$" is not a currency code; expected e.g. USDT or USDT_TRC20'],
     [['balances', '--currency', 'USDT_TRC20@ethereum'], 'error: --currency "USDT_TRC20@ethereum": USDT_TRC20 is on tron, not ethereum; give the symbol (USDT@ethereum) or drop @ethereum'],
   ])('%j is a usage error before any request', async (args, first) => {
-    const before = sandbox.requests.length;
+    const before = e2e.sandbox.requests.length;
     const { code, stdout, stderr } = await cli(...args);
     expect([code, stdout, stderr.split('\n')[0]]).toEqual([2, '', first]);
-    expect(sandbox.requests.length).toBe(before);
+    expect(e2e.sandbox.requests.length).toBe(before);
   });
 
   it('one rule for codes: USDT.E is a code for --currency, can-withdraw and --below alike', async () => {
@@ -127,10 +119,10 @@ describe('can-withdraw: suggestions, --network and the no: line', () => {
   });
 
   it('--network tronn is a usage error suggesting tron, before any request', async () => {
-    const before = sandbox.requests.length;
+    const before = e2e.sandbox.requests.length;
     const { code, stdout, stderr } = await cli('can-withdraw', 'USDT', '1', '--network', 'tronn');
     expect([code, stdout, stderr]).toEqual([2, '', `error: --network "tronn" is not a network we know (did you mean 'tron'?)\n`]);
-    expect(sandbox.requests.length).toBe(before);
+    expect(e2e.sandbox.requests.length).toBe(before);
   });
 
   it('USDT@tron is the same question as USDT --network tron; an account prefix points to --account', async () => {
@@ -145,7 +137,7 @@ describe('can-withdraw: suggestions, --network and the no: line', () => {
   });
 
   it('undecided: no line starts with "no:", the findings so far are labelled as such', async () => {
-    sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 503, times: 3 });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 503, times: 3 });
     const { code, stdout, stderr } = await cli('can-withdraw', 'USDT', '450', '--network', 'ethereum', '--account', 'syncpay,casino-v1');
     expect([code, stdout]).toEqual([5, '']);
     const lines = stderr.trimEnd().split('\n');

@@ -2,21 +2,15 @@
 // `can-withdraw` load, so a static import of a heavy module cannot slip in unnoticed. Files are
 // recorded by a module-loader hook in the spawned CLI (test/helpers/load-log.ts); bundle chunks
 // are matched by role, their hashes ignored.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/server.js';
-import { sandboxWithConfig } from '../helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { useSandbox } from '../helpers/e2e-sandbox.js';
 import { runCliLoggingModules } from '../helpers/load-log.js';
 
 const SHARED_CHUNK = 'dist/bundle/chunks/chunk-*.js';
 /** What every run reads: the shim and the light CLI bundle. */
 const ENTRY = ['bin/balance-inspector.js', 'dist/bundle/cli.js'];
 
-let sandbox: Sandbox;
-let configPath: string;
-beforeAll(async () => {
-  ({ sandbox, configPath } = await sandboxWithConfig());
-});
-afterAll(() => sandbox.close());
+const e2e = useSandbox();
 
 describe('modules loaded at start-up', () => {
   it('--help loads the CLI bundle and a few shared chunks: no lazy chunk, no package', async () => {
@@ -28,7 +22,7 @@ describe('modules loaded at start-up', () => {
   });
 
   it('a one-shot can-withdraw adds the lazy chunk and undici\'s agent and request modules, nothing else', async () => {
-    const run = await runCliLoggingModules(['can-withdraw', 'USD', '10', '--account', 'syncpay', '--config', configPath]);
+    const run = await runCliLoggingModules(['can-withdraw', 'USD', '10', '--account', 'syncpay', '--config', e2e.configPath]);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain('error');
     expect(run.stdout).toContain("yes: 'syncpay' can withdraw 10 USD");

@@ -1,24 +1,18 @@
 // The built CLI with a Swipelux account against the sandbox: what users see on stdout, stderr and
 // in the exit code, including a refused key, an unknown wallet and the legacy shape.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/server.js';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import { SWIPELUX_RESTRICTED_KEY } from '../../src/providers/swipelux/emulator/route.js';
 import { runCli } from '../helpers/cli.js';
-import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
+import { useSandbox } from '../helpers/e2e-sandbox.js';
+import { tempDir, writeConfig } from '../helpers/fixtures.js';
 
-let sandbox: Sandbox;
-let configPath: string;
-let config: Record<string, unknown>;
-beforeAll(async () => {
-  ({ sandbox, configPath, config } = await sandboxWithConfig());
-});
-afterAll(() => sandbox.close());
+const e2e = useSandbox();
 
 /** The sandbox config with the swipelux account's settings changed. */
 function configWith(swipelux: Record<string, unknown>): string {
-  const accounts = config.accounts as Record<string, Record<string, unknown>>;
-  return writeConfig(tempDir(), { ...config, accounts: { ...accounts, swipelux: { ...accounts.swipelux, ...swipelux } } });
+  const accounts = e2e.config.accounts as Record<string, Record<string, unknown>>;
+  return writeConfig(tempDir(), { ...e2e.config, accounts: { ...accounts, swipelux: { ...accounts.swipelux, ...swipelux } } });
 }
 
 type Row = { account: string; wallet: string | null; currency: string; network: string | null; available: string; pending: string | null; total: string };
@@ -27,7 +21,7 @@ const swipeRows = (doc: { balances: Row[] }) =>
 
 describe('swipelux balances --json', () => {
   it('prints every wallet × currency with exact decimal strings and exits 0', async () => {
-    const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', configPath, '--account', 'swipelux']);
+    const { code, stdout, stderr } = await runCli(['balances', '--json', '--config', e2e.configPath, '--account', 'swipelux']);
     expect([code, stderr]).toEqual([0, '']);
     const doc = JSON.parse(stdout);
     expect(doc.complete).toBe(true);

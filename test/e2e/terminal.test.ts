@@ -1,26 +1,20 @@
 // At a real terminal (a pseudo-terminal of a given size): tables fit the width, watch's live
 // table fits the screen and redraws on resize, TERM=dumb never moves the cursor; piped output
 // stays whole.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/server.js';
+import { describe, expect, it } from 'vitest';
 import { visibleWidth } from '../../src/format/fit.js';
 import { runCli } from '../helpers/cli.js';
-import { sandboxWithConfig } from '../helpers/fixtures.js';
+import { useSandbox } from '../helpers/e2e-sandbox.js';
 import { HAVE_SCRIPT, onTerminal } from '../helpers/pty.js';
 
-let sandbox: Sandbox;
-let configPath: string;
-beforeAll(async () => {
-  ({ sandbox, configPath } = await sandboxWithConfig());
-});
-afterAll(() => sandbox.close());
+const e2e = useSandbox();
 
 /** Terminal text without colour codes, in lines (the pty turns \n into \r\n). */
 const screenLines = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '').replace(/\r/g, '').split('\n');
 
 describe.skipIf(!HAVE_SCRIPT)('tables on a terminal', () => {
   it('balances at 80 columns: no line wraps, amounts whole, the hidden columns named', async () => {
-    const { code, terminal } = await onTerminal(['balances', '--quiet', '--config', configPath], { columns: 80, rows: 24, env: { NO_COLOR: '1' } });
+    const { code, terminal } = await onTerminal(['balances', '--quiet', '--config', e2e.configPath], { columns: 80, rows: 24, env: { NO_COLOR: '1' } });
     expect(code).toBe(0);
     const lines = screenLines(terminal).filter((l) => l !== '');
     for (const line of lines) expect(visibleWidth(line), line).toBeLessThanOrEqual(80);
@@ -30,7 +24,7 @@ describe.skipIf(!HAVE_SCRIPT)('tables on a terminal', () => {
   });
 
   it('piped, the same command prints every column whatever the terminal', async () => {
-    const { code, stdout } = await runCli(['balances', '--config', configPath], { env: { COLUMNS: '80' } });
+    const { code, stdout } = await runCli(['balances', '--config', e2e.configPath], { env: { COLUMNS: '80' } });
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toMatch(/^ACCOUNT\s+WALLET\s+CURRENCY\s+NETWORK\s+AVAILABLE\s+PENDING\s+TOTAL\s+USD$/);
     expect(stdout).not.toContain('hidden to fit');
@@ -40,7 +34,7 @@ describe.skipIf(!HAVE_SCRIPT)('tables on a terminal', () => {
 
 describe.skipIf(!HAVE_SCRIPT)('watch on a terminal', () => {
   it('at 80×24 every frame fits the screen: rows clipped with "… N more", never wider than 80', async () => {
-    const { terminal } = await onTerminal(['watch', '--interval', '1s', '--count', '2', '--config', configPath], { columns: 80, rows: 24, env: { NO_COLOR: '1' }, killAfterSeconds: 20 });
+    const { terminal } = await onTerminal(['watch', '--interval', '1s', '--count', '2', '--config', e2e.configPath], { columns: 80, rows: 24, env: { NO_COLOR: '1' }, killAfterSeconds: 20 });
     expect(terminal).toMatch(/… \d+ more balances \(make the terminal taller, or --json\)/);
     const ups = [...terminal.matchAll(/\x1b\[(\d+)F/g)].map((m) => Number(m[1]));
     expect(ups.length).toBeGreaterThan(2);
@@ -54,7 +48,7 @@ describe.skipIf(!HAVE_SCRIPT)('watch on a terminal', () => {
   });
 
   it('redraws from the top on resize, at the new width', async () => {
-    const { terminal } = await onTerminal(['watch', '--interval', '1s', '--config', configPath, '--account', 'syncpay'], {
+    const { terminal } = await onTerminal(['watch', '--interval', '1s', '--config', e2e.configPath, '--account', 'syncpay'], {
       columns: 120, rows: 30, env: { NO_COLOR: '1' }, killAfterSeconds: 8, thenRun: 'sleep 3; stty cols 50 rows 20',
     });
     const at = terminal.indexOf('\x1b[H\x1b[J');
@@ -66,7 +60,7 @@ describe.skipIf(!HAVE_SCRIPT)('watch on a terminal', () => {
   });
 
   it('TERM=dumb: no cursor movement at all; the table once, then lines', async () => {
-    const { terminal } = await onTerminal(['watch', '--interval', '1s', '--count', '2', '--config', configPath, '--account', 'syncpay'], {
+    const { terminal } = await onTerminal(['watch', '--interval', '1s', '--count', '2', '--config', e2e.configPath, '--account', 'syncpay'], {
       columns: 100, rows: 24, env: { TERM: 'dumb' }, killAfterSeconds: 15,
     });
     expect(terminal).not.toContain('\x1b[');

@@ -1,20 +1,12 @@
 // `total` and `can-withdraw` through the built CLI against the sandbox.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/server.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { sandboxWithConfig, writeConfig } from '../helpers/fixtures.js';
+import { useSandbox } from '../helpers/e2e-sandbox.js';
+import { writeConfig } from '../helpers/fixtures.js';
 
-let sandbox: Sandbox;
-let configPath: string;
-let config: Record<string, unknown>;
-let dir: string;
-beforeAll(async () => {
-  ({ sandbox, configPath, config, dir } = await sandboxWithConfig());
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.faults.clear());
+const e2e = useSandbox();
 
-const cli = (...args: string[]) => runCli([...args, '--config', configPath]);
+const { cli } = e2e;
 
 describe('total', () => {
   it('--json shows each line\'s USD source, the unpriced list and reconciliation rows, exactly', async () => {
@@ -49,7 +41,7 @@ describe('total', () => {
 
   it('--tolerance decides between ok and MISMATCH once nothing in scope is unpriced', async () => {
     // With a GHS rate SyncPay's own total can be judged: 2 826.75 computed against 2 847.25 (0.72 %).
-    const priced = writeConfig(dir, { ...config, rates: { ...(config.rates as object), GHS: '0.1' } }, 'priced.json');
+    const priced = writeConfig(e2e.dir, { ...e2e.config, rates: { ...(e2e.config.rates as object), GHS: '0.1' } }, 'priced.json');
     const run = (tolerance: string) => runCli(['total', '--account', 'syncpay', '--tolerance', tolerance, '--config', priced]);
     expect((await run('1%')).stdout).toMatch(/syncpay\s+account\s+2,847\.25\s+2,826\.75\s+-20\.50\s+ok/);
     const strict = await run('0.5%');
@@ -78,7 +70,7 @@ describe('total', () => {
   });
 
   it('prints no total when every account failed, and the failure code', async () => {
-    sandbox.faults.add({ kind: 'status', status: 401, times: 4 });
+    e2e.sandbox.faults.add({ kind: 'status', status: 401, times: 4 });
     const { code, stdout, stderr } = await cli('total', '--account', 'flow-main,syncpay');
     expect([code, stdout]).toEqual([4, '']);
     expect(stderr).toContain('No total: no account could be read.');
@@ -138,20 +130,20 @@ describe('can-withdraw', () => {
   });
 
   it('could not decide is never 0: an unreadable account gives its own exit code', async () => {
-    sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 503, times: 3 });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 503, times: 3 });
     const down = await cli('can-withdraw', 'USDT', '10', '--json', '--account', 'flow-main,syncpay');
     expect(down.code).toBe(5);
     expect(JSON.parse(down.stdout)).toMatchObject({ decision: 'unknown', account: null });
-    sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 401 });
+    e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 401 });
     const refused = await cli('can-withdraw', 'USDT', '10', '--account', 'syncpay');
     expect(refused.code).toBe(4);
     expect(refused.stderr).toContain("SyncPay rejected the API key for account 'syncpay'");
   });
 
   it('queries only the selected accounts', async () => {
-    const before = sandbox.requests.length;
+    const before = e2e.sandbox.requests.length;
     await cli('can-withdraw', 'USDT', '10', '--account', 'syncpay');
-    expect(sandbox.requests.slice(before).map((r) => r.provider)).toEqual(['syncpay']);
+    expect(e2e.sandbox.requests.slice(before).map((r) => r.provider)).toEqual(['syncpay']);
   });
 
   it.each([['1e3'], ['-5'], ['0'], ['abc'], ['1,000']])('amount %s is a usage error', async (amount) => {
@@ -179,19 +171,19 @@ describe('can-withdraw', () => {
 
 describe('total: rates that disagree', () => {
   it('says on stderr, in every format, when one currency is valued at rates more than 5 % apart', async () => {
-    const table = await runCli(['total', '--config', configPath]);
+    const table = await runCli(['total', '--config', e2e.configPath]);
     expect(table.code).toBe(0);
     expect(table.stderr).toContain("warning: BTC is valued at USD rates 129% apart: 40,621.43 USD (cryptofuse in 'casino-v2') to 93,037.");
     expect(table.stdout).not.toContain('apart');
-    const json = await runCli(['total', '--json', '--config', configPath]);
+    const json = await runCli(['total', '--json', '--config', e2e.configPath]);
     expect(JSON.parse(json.stdout).schemaVersion).toBe(1);
     expect(json.stderr).toContain('warning: BTC is valued at USD rates 129% apart');
-    const quiet = await runCli(['total', '--quiet', '--config', configPath]);
+    const quiet = await runCli(['total', '--quiet', '--config', e2e.configPath]);
     expect(quiet.stderr).toBe('');
   });
 
   it('a selection where the rates agree says nothing', async () => {
-    const { code, stderr } = await runCli(['total', '--currency', 'USDT', '--config', configPath]);
+    const { code, stderr } = await runCli(['total', '--currency', 'USDT', '--config', e2e.configPath]);
     expect([code, stderr]).toEqual([0, '']);
   });
 });
