@@ -19,8 +19,27 @@ export interface MountResponse {
   contentType?: string;
 }
 
+/**
+ * What an emulator offers the sandbox's scenarios (sandbox/scenario.ts) so they can change its
+ * balances between requests; an emulator without one takes part in none.
+ */
+export interface ScenarioTarget {
+  /** Requests to this path read balances: a scenario counts them and acts before each is answered. */
+  balancesPath: string;
+  /** The emulator's code for the USDT (Tron) balance a `settle` deposit arrives in. */
+  depositCurrency: string;
+  /** The emulator's code for the US dollar balance `ticker` raises. */
+  dollarCurrency: string;
+  /** Amounts (decimal strings) of one currency, or null when the emulator has no such balance. */
+  amounts(currency: string): { available: string; pending: string } | null;
+  /** Set them; the emulator keeps whatever total it reports consistent with its rows. */
+  setAmounts(currency: string, available: string, pending: string): void;
+}
+
 export interface Mount {
   id: string;
+  /** Offered to the sandbox's scenarios (see ScenarioTarget). */
+  scenario?: ScenarioTarget;
   rateLimit?: { requests: number; windowMs: number };
   /** The credential a request carries (to count rate limits per key), or null. */
   credentialOf(headers: Record<string, string>): string | null;

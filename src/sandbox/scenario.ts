@@ -1,15 +1,16 @@
 // Scenarios make the sandbox's balances change over time, so `watch` (and its tests and demo)
 // has something to show. They act lazily on each balance request — no timers — so a sandbox with
-// a scenario is as idle as one without.
+// a scenario is as idle as one without. They act on the emulators that offer a ScenarioTarget
+// (mount.ts; today SyncPay), through it, so this file names no provider.
 //
-//   settle      a 300.00 USDT (TRC20) deposit at SyncPay: USDT starts at 200.00 available; from the
-//               2nd balance request the deposit shows as pending; once settled it moves to
+//   settle      a 300.00 USDT (TRC20) deposit: USDT starts at 200.00 available; from the 2nd
+//               balance request the deposit shows as pending; once settled it moves to
 //               available (500.00). It settles after `after` requests (default 2, so the 3rd
 //               request sees it) or, with `afterMs`, that long after the sandbox started.
-//   ticker      every SyncPay balance request adds 0.01 to the USD available balance.
+//   ticker      every balance request adds 0.01 to the USD available balance.
 import { parseDuration } from '../core/duration.js';
 import { Decimal, formatDecimal } from '../core/money.js';
-import type { SandboxState } from './mounts.js';
+import type { Mount, ScenarioTarget } from './mount.js';
 
 export const SCENARIOS = ['settle', 'ticker'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
@@ -27,8 +28,9 @@ export interface Scenario {
   beforeRequest(provider: string, path: string): void;
 }
 
-const SYNCPAY_BALANCES = '/api/v1/accounts/balances';
+const BEFORE_DEPOSIT = new Decimal('200.00');
 const DEPOSIT = new Decimal('300.00');
+const ZERO = new Decimal('0');
 
 /** `settle`, `settle:5` (requests) or `settle:30s` (time); null when the text is not a scenario. */
 export function parseScenario(text: string): ScenarioSpec | null {
@@ -42,35 +44,40 @@ export function parseScenario(text: string): ScenarioSpec | null {
   return ms === null ? null : { ...spec, afterMs: ms };
 }
 
-export function startScenario(spec: ScenarioSpec, state: SandboxState, now: () => number = Date.now): Scenario {
-  const started = now();
-  let requests = 0;
-  const usdt = state.syncpay.balances.find((b) => b.currency === 'USDT_TRC20');
-  const usd = state.syncpay.balances.find((b) => b.currency === 'USD');
-  const baseUsd = new Decimal(state.syncpay.totalBalanceUsd);
-  const baseUsdt = usdt ? new Decimal(usdt.available_balance).plus(usdt.pending_balance) : new Decimal(0);
-  // Keep total_balance_usd consistent with the rows (USDT counts at 1.00), so `total` reconciles.
-  const setUsdt = (available: string, pending: string) => {
-    if (!usdt) return;
-    usdt.available_balance = available;
-    usdt.pending_balance = pending;
-    state.syncpay.totalBalanceUsd = formatDecimal(baseUsd.minus(baseUsdt).plus(available).plus(pending), 2);
-  };
-  if (spec.name === 'settle') setUsdt('200.00', '0.00');
-
+/**
+ * Runs the scenario on every emulator that offers a ScenarioTarget (today SyncPay's), each
+ * counting its own balance requests.
+ */
+export function startScenario(spec: ScenarioSpec, mounts: readonly Mount[], now: () => number = Date.now): Scenario {
+  const byProvider = new Map<string, (path: string) => void>();
+  for (const mount of mounts) {
+    if (mount.scenario) byProvider.set(mount.id, onTarget(spec, mount.scenario, now));
+  }
   return {
     beforeRequest(provider, path) {
-      if (provider !== 'syncpay' || path !== SYNCPAY_BALANCES) return;
-      requests++;
-      if (spec.name === 'ticker') {
-        if (!usd) return;
-        usd.available_balance = formatDecimal(new Decimal(usd.available_balance).plus('0.01'), 2);
-        state.syncpay.totalBalanceUsd = formatDecimal(new Decimal(state.syncpay.totalBalanceUsd).plus('0.01'), 2);
-        return;
-      }
-      const settled = spec.afterMs !== undefined ? now() - started >= spec.afterMs : requests > (spec.after ?? 2);
-      if (settled) setUsdt(formatDecimal(new Decimal('200.00').plus(DEPOSIT), 2), '0.00');
-      else if (requests >= 2) setUsdt('200.00', formatDecimal(DEPOSIT, 2));
+      byProvider.get(provider)?.(path);
     },
+  };
+}
+
+function onTarget(spec: ScenarioSpec, target: ScenarioTarget, now: () => number): (path: string) => void {
+  const started = now();
+  let requests = 0;
+  const setDeposit = (available: Decimal, pending: Decimal) => {
+    if (target.amounts(target.depositCurrency)) target.setAmounts(target.depositCurrency, formatDecimal(available, 2), formatDecimal(pending, 2));
+  };
+  if (spec.name === 'settle') setDeposit(BEFORE_DEPOSIT, ZERO);
+
+  return (path) => {
+    if (path !== target.balancesPath) return;
+    requests++;
+    if (spec.name === 'ticker') {
+      const usd = target.amounts(target.dollarCurrency);
+      if (usd) target.setAmounts(target.dollarCurrency, formatDecimal(new Decimal(usd.available).plus('0.01'), 2), usd.pending);
+      return;
+    }
+    const settled = spec.afterMs !== undefined ? now() - started >= spec.afterMs : requests > (spec.after ?? 2);
+    if (settled) setDeposit(BEFORE_DEPOSIT.plus(DEPOSIT), ZERO);
+    else if (requests >= 2) setDeposit(BEFORE_DEPOSIT, DEPOSIT);
   };
 }

@@ -46,7 +46,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
   const { mounts, state } = defaultMounts();
-  const scenario = options.scenario ? startScenario(options.scenario, state) : null;
+  const scenario = options.scenario ? startScenario(options.scenario, mounts) : null;
   const counters = new Map<string, WindowCounter>();
   for (const mount of mounts) {
     const limit = options.rateLimits && mount.id in options.rateLimits ? options.rateLimits[mount.id] : mount.rateLimit;

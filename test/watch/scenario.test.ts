@@ -1,6 +1,7 @@
 // Sandbox scenarios: balances that change per request (no timers), with a consistent USD total.
 import { describe, expect, it } from 'vitest';
-import { defaultMounts } from '../../src/sandbox/mounts.js';
+import { defaultMounts, type Mount } from '../../src/sandbox/mounts.js';
+import type { ScenarioTarget } from '../../src/sandbox/mount.js';
 import { parseScenario, startScenario } from '../../src/sandbox/scenario.js';
 
 const PATH = '/api/v1/accounts/balances';
@@ -15,8 +16,8 @@ describe('sandbox scenarios', () => {
   });
 
   it('settle: a deposit shows as pending, then settles; the reported USD total follows', () => {
-    const { state } = defaultMounts();
-    const scenario = startScenario({ name: 'settle' }, state);
+    const { state, mounts } = defaultMounts();
+    const scenario = startScenario({ name: 'settle' }, mounts);
     const seen: string[] = [];
     for (let i = 0; i < 4; i++) {
       scenario.beforeRequest('flow-payments', '/api/balances'); // other providers do not count
@@ -28,9 +29,9 @@ describe('sandbox scenarios', () => {
   });
 
   it('settle:<duration> settles on time, checked lazily on each request', () => {
-    const { state } = defaultMounts();
+    const { state, mounts } = defaultMounts();
     let now = 0;
-    const scenario = startScenario({ name: 'settle', afterMs: 1_000 }, state, () => now);
+    const scenario = startScenario({ name: 'settle', afterMs: 1_000 }, mounts, () => now);
     const usdt = () => state.syncpay.balances.find((b) => b.currency === 'USDT_TRC20')?.available_balance;
     for (let i = 0; i < 5; i++) scenario.beforeRequest('syncpay', PATH);
     expect(usdt()).toBe('200.00');
@@ -40,10 +41,31 @@ describe('sandbox scenarios', () => {
   });
 
   it('ticker adds 0.01 USD per request', () => {
-    const { state } = defaultMounts();
-    const scenario = startScenario({ name: 'ticker' }, state);
+    const { state, mounts } = defaultMounts();
+    const scenario = startScenario({ name: 'ticker' }, mounts);
     for (let i = 0; i < 3; i++) scenario.beforeRequest('syncpay', PATH);
     expect(state.syncpay.balances.find((b) => b.currency === 'USD')?.available_balance).toBe('1250.53');
     expect(state.syncpay.totalBalanceUsd).toBe('2847.28');
+  });
+
+  it('any emulator offering a scenario target takes part, counting its own balance requests', () => {
+    const rows = new Map([['USDT', { available: '9.00', pending: '0.00' }], ['USD', { available: '1.00', pending: '0.00' }]]);
+    const target: ScenarioTarget = {
+      balancesPath: '/v9/funds', depositCurrency: 'USDT', dollarCurrency: 'USD',
+      amounts: (currency) => rows.get(currency) ?? null,
+      setAmounts: (currency, available, pending) => void rows.set(currency, { available, pending }),
+    };
+    const newcomer = { id: 'newcomer', scenario: target } as unknown as Mount;
+    const { state, mounts } = defaultMounts();
+    const scenario = startScenario({ name: 'settle' }, [...mounts, newcomer]);
+    expect(rows.get('USDT')).toEqual({ available: '200.00', pending: '0.00' });
+    scenario.beforeRequest('newcomer', '/v9/other'); // not a balance read
+    scenario.beforeRequest('newcomer', '/v9/funds');
+    scenario.beforeRequest('newcomer', '/v9/funds');
+    expect(rows.get('USDT')).toEqual({ available: '200.00', pending: '300.00' });
+    scenario.beforeRequest('newcomer', '/v9/funds');
+    expect(rows.get('USDT')).toEqual({ available: '500.00', pending: '0.00' });
+    // SyncPay's own count is untouched by the newcomer's requests.
+    expect(state.syncpay.balances.find((b) => b.currency === 'USDT_TRC20')).toMatchObject({ available_balance: '200.00', pending_balance: '0.00' });
   });
 });

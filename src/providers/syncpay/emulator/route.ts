@@ -2,13 +2,15 @@
 // keys; {"error": {"code", "message"}} bodies. No numeric rate limit is documented, so none is
 // enforced unless a test asks for one.
 import { SYNCPAY_INFO } from '../info.js';
-import { bearer, type Mount } from '../../../sandbox/mount.js';
+import { Decimal, formatDecimal } from '../../../core/money.js';
+import { bearer, type Mount, type ScenarioTarget } from '../../../sandbox/mount.js';
 
 export interface SyncpayState {
   balances: Array<{ currency: string; available_balance: string; pending_balance: string }>;
   totalBalanceUsd: string;
 }
 
+const BALANCES = '/api/v1/accounts/balances';
 const error = (status: number, code: string, message: string) => ({ status, body: { error: { code, message } } });
 
 export function syncpayMount(keys: Record<string, Set<string>>): { mount: Mount; state: SyncpayState } {
@@ -24,11 +26,12 @@ export function syncpayMount(keys: Record<string, Set<string>>): { mount: Mount;
   };
   const mount: Mount = {
     id: 'syncpay',
+    scenario: scenarioTarget(state),
     credentialOf: bearer,
     rateLimited: (retryAfter) => ({ ...error(429, 'RATE_LIMITED', 'Too many requests'), headers: { 'retry-after': String(retryAfter) } }),
     notFound: () => error(404, 'NOT_FOUND', 'Route not found'),
     handle(req) {
-      if (req.path !== '/api/v1/accounts/balances') return null;
+      if (req.path !== BALANCES) return null;
       const key = bearer(req.headers);
       if (!key || !keys.syncpay?.has(key)) return error(401, 'UNAUTHORIZED', 'Invalid API key');
       return {
@@ -38,4 +41,29 @@ export function syncpayMount(keys: Record<string, Set<string>>): { mount: Mount;
     },
   };
   return { mount, state };
+}
+
+/**
+ * Scenarios move the dollar balances (USD, and USDT counted at 1.00), so total_balance_usd moves
+ * by the same amount and `total` still reconciles.
+ */
+function scenarioTarget(state: SyncpayState): ScenarioTarget {
+  const row = (currency: string) => state.balances.find((b) => b.currency === currency);
+  return {
+    balancesPath: BALANCES,
+    depositCurrency: 'USDT_TRC20',
+    dollarCurrency: 'USD',
+    amounts(currency) {
+      const b = row(currency);
+      return b ? { available: b.available_balance, pending: b.pending_balance } : null;
+    },
+    setAmounts(currency, available, pending) {
+      const b = row(currency);
+      if (!b) return;
+      const change = new Decimal(available).plus(pending).minus(b.available_balance).minus(b.pending_balance);
+      b.available_balance = available;
+      b.pending_balance = pending;
+      state.totalBalanceUsd = formatDecimal(new Decimal(state.totalBalanceUsd).plus(change), 2);
+    },
+  };
 }
