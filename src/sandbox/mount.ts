@@ -1,5 +1,5 @@
-// The shape of one provider emulator. Each sandbox/<provider>.ts implements it; mounts.ts lists
-// them all (kept apart so the emulators and their registry do not import each other).
+// The shape of one provider emulator. Each src/providers/<id>/emulator/route.ts implements it;
+// mounts.ts lists them all (kept apart so the emulators and their registry do not import each other).
 export interface MountRequest {
   method: string;
   /** Path under the provider prefix, e.g. `/api/balances`. */
