@@ -3,7 +3,7 @@
 // events it makes once the snapshot is out.
 import type { AccountOutcome } from '../api/fetch-balances.js';
 import type { Balance } from '../core/balance.js';
-import { mergeBalances, recordErrors, type AccountState, type ErrorTransition } from './accounts.js';
+import { mergeBalances, type AccountState, type ErrorTransition } from './accounts.js';
 import type { BalanceChange } from './diff.js';
 import { changeEvent, errorEvent, recoveredEvent, type WatchEvent } from './events.js';
 import { accountReconciliation } from './metric-families.js';
@@ -19,17 +19,16 @@ export interface PollRead {
 }
 
 /**
- * Applies a finished poll to its account's state; returns the change in its error streak (the
- * `error` / `recovered` events).
+ * Applies a finished poll's counters and figures to its account's state (its errors are recorded
+ * apart, by recordErrors, once the poll's notices are out).
  */
-export function applyPoll(state: AccountState, { outcome, requests }: PollResult, at: Date): ErrorTransition {
+export function applyPoll(state: AccountState, { outcome, requests }: PollResult, at: Date): void {
   const ok = outcome.errors.length === 0;
   state.polls++;
   state.lastPollAt = at;
   if (ok) state.lastSuccessAt = at;
   if (requests > 0) state.requests = requests;
   state.raw = mergeBalances(state.raw, outcome.balances, ok);
-  return recordErrors(state, outcome.errors, at);
 }
 
 /**

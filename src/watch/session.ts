@@ -9,7 +9,7 @@ import { unmatchedWarnings } from './unmatched.js';
 import { redact } from '../core/secrets.js';
 import { valueBalances } from '../core/valuation.js';
 import { filterBalances } from '../api/fetch.js';
-import { accountExitCode, applyFloors, initialStates, type AccountState } from './accounts.js';
+import { accountExitCode, applyFloors, initialStates, recordErrors, type AccountState } from './accounts.js';
 import { ConditionCheck } from './condition-check.js';
 import { BalanceTracker, type Tracked } from './diff.js';
 import { ndjsonLine, snapshotEvent, type WatchEvent } from './events.js';
@@ -196,11 +196,12 @@ export class WatchSession {
     const at = this.deps.now();
     const name = state.account.name;
     const { outcome } = result;
-    const transition = applyPoll(state, result, at);
+    applyPoll(state, result, at);
     this.deps.metrics?.pollDone(name, state.info.id, outcome.ms / 1000, outcome.errors, at);
     for (const notice of outcome.notices) this.noticeOnce(notice);
     for (const notice of applyFloors(this.states, this.settings.intervalMs)) this.deps.view.notice(notice, 'info');
 
+    const transition = recordErrors(state, outcome.errors, at);
     const valued = valueBalances(this.states.flatMap((s) => s.raw ?? []), { rates: this.deps.config.rates, pegged: this.deps.config.pegged });
     const watched = filterBalances(valued, { currencies: this.settings.currencies });
     const mine = watched.filter((b) => b.account === name);
