@@ -22,9 +22,7 @@ export default tseslint.config(
       '@typescript-eslint/no-implied-eval': 'error',
       '@typescript-eslint/only-throw-error': ['error', { allowThrowingUnknown: true }],
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
-      // Not yet: commander options are still Record<string, unknown>, so every String(opts.x) is
-      // flagged; turn on once each command parses its options into a typed object.
-      '@typescript-eslint/no-base-to-string': 'off',
+      '@typescript-eslint/no-base-to-string': 'error',
       '@typescript-eslint/no-duplicate-type-constituents': 'error',
       '@typescript-eslint/no-redundant-type-constituents': 'error',
       '@typescript-eslint/restrict-plus-operands': 'error',

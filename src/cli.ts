@@ -14,7 +14,7 @@ import { registerSandbox } from './commands/sandbox.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { registerTotal } from './commands/total.js';
 import { registerWatch } from './commands/watch.js';
-import { createContext, interrupt, type Action, type Supports } from './commands/shared/context.js';
+import { createContext, interrupt, type Runner } from './commands/shared/context.js';
 import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
 import { refuseUnsupported } from './commands/shared/supports.js';
 import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceError } from './core/errors.js';
@@ -72,8 +72,8 @@ export function buildProgram(): Command {
     })
     .addHelpText('after', SEARCH_ORDER_HELP + EXIT_CODES_HELP);
 
-  // Wrap an action: parse global flags, build the context, run, set the exit code.
-  const run = (action: Action, supports: Supports | ((opts: Record<string, unknown>) => Supports) = {}) => async (...args: unknown[]) => {
+  // Wrap an action: parse global flags, then the command's own options once, build the context, run, set the exit code.
+  const run: Runner = (parse, action, supports = {}) => async (...args: unknown[]) => {
     const command = args[args.length - 1] as Command;
     const positional = args.slice(0, -2).filter((a): a is string => typeof a === 'string');
     const opts = command.opts();
@@ -82,7 +82,8 @@ export function buildProgram(): Command {
     refuseUnsupported(command, globals, resolved);
     if (resolved.longRunning) keepYoungGenerationSmall();
     const ctx = await createContext(globals);
-    process.exitCode = await action(ctx, opts, positional);
+    const options = await parse(opts, positional, globals, ctx.now());
+    process.exitCode = await action(ctx, options);
   };
   registerBalances(program, run);
   registerTotal(program, run);

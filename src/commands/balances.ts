@@ -4,9 +4,12 @@ import { combinedExitCode, type BalanceError } from '../core/errors.js';
 import type { BalancesResult } from '../api/fetch.js';
 import { collect, examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { booleanOption, listOption, type RawOptions } from './shared/raw-options.js';
 
 export interface BalancesOptions {
+  /** --currency, as typed (a canonical symbol or a provider code); [] = every currency. */
   currencies: string[];
+  /** --hide-zero: leave out balances whose total is zero. */
   hideZero: boolean;
   /** Balances already fetched (demo shows one fetch as balances and total); their errors are then the fetcher's to report. */
   result?: BalancesResult;
@@ -27,11 +30,11 @@ export function registerBalances(program: Command, run: Runner): void {
         'balance-inspector balances --provider syncpay --hide-zero --csv',
       ]),
     )
-    .action(
-      run((ctx, opts) =>
-        runBalances(ctx, { currencies: (opts.currency as string[] | undefined) ?? [], hideZero: Boolean(opts.hideZero) }), { cache: true },
-      ),
-    );
+    .action(run(parseBalancesOptions, runBalances, { cache: true }));
+}
+
+export function parseBalancesOptions(opts: RawOptions): BalancesOptions {
+  return { currencies: listOption(opts, 'currency'), hideZero: booleanOption(opts, 'hideZero') };
 }
 
 export async function runBalances(ctx: RunContext, options: BalancesOptions): Promise<number> {

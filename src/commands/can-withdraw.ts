@@ -5,6 +5,19 @@ import type { Command } from 'commander';
 import { ExitCode } from '../core/errors.js';
 import { examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { stringOption, type RawOptions } from './shared/raw-options.js';
+import type { Mode } from '../core/balance.js';
+import type { WithdrawalRequest } from '../core/withdrawal.js';
+
+export interface CanWithdrawOptions {
+  /**
+   * <currency> <amount> and --network: the amount is an exact decimal; the currency a canonical
+   * symbol (any network, unless --network names one) or a provider code (one network).
+   */
+  request: WithdrawalRequest;
+  /** --mode: decide on live or test money; undefined = live if any selected account is live. */
+  mode: Mode | undefined;
+}
 
 export function registerCanWithdraw(program: Command, run: Runner): void {
   program
@@ -25,7 +38,7 @@ export function registerCanWithdraw(program: Command, run: Runner): void {
     )
     .addHelpText('after', '\nExit: 0 yes, 1 no (reason on stderr), 2-6 could not decide (see --help of the program).\n')
     .action(
-      run((ctx, opts, args) => runCanWithdraw(ctx, args[0] ?? '', args[1] ?? '', opts.network as string | undefined, opts.mode as string | undefined), {
+      run(parseCanWithdrawOptions, runCanWithdraw, {
         formats: ['table', 'json'],
         formatHint: 'can-withdraw answers with its exit code; --json gives the details',
         cache: true,
@@ -33,15 +46,19 @@ export function registerCanWithdraw(program: Command, run: Runner): void {
     );
 }
 
-export async function runCanWithdraw(ctx: RunContext, currencyArg: string, amountArg: string, networkArg: string | undefined, modeArg?: string): Promise<number> {
-  const [{ canWithdraw, parseWithdrawalQuery, parseMode }, { collectBalances, reportErrors }, format] = await Promise.all([
+/** Usage errors before any provider is asked. */
+export async function parseCanWithdrawOptions(opts: RawOptions, args: readonly string[]): Promise<CanWithdrawOptions> {
+  const { parseWithdrawalQuery, parseMode } = await import('../api/can-withdraw.js');
+  const request = parseWithdrawalQuery({ currency: args[0] ?? '', amount: args[1] ?? '', network: stringOption(opts, 'network') });
+  return { request, mode: parseMode(stringOption(opts, 'mode')) };
+}
+
+export async function runCanWithdraw(ctx: RunContext, { request, mode }: CanWithdrawOptions): Promise<number> {
+  const [{ canWithdraw }, { collectBalances, reportErrors }, format] = await Promise.all([
     import('../api/can-withdraw.js'),
     import('./shared/fetch.js'),
     import('../format/withdrawal.js'),
   ]);
-  // Usage errors before any provider is asked.
-  const request = parseWithdrawalQuery({ currency: currencyArg, amount: amountArg, network: networkArg });
-  const mode = parseMode(modeArg);
   // Always fresh: a payout decision never rests on cached balances (README "Cache"); what is read
   // still refreshes the cache for the commands that follow.
   const result = await collectBalances(ctx, { withdrawalRules: true, refresh: true });

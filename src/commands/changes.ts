@@ -5,6 +5,18 @@ import { UsageError } from '../core/errors.js';
 import { collect, examples } from './shared/options.js';
 import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { listOption, requiredStringOption, stringOption, type RawOptions } from './shared/raw-options.js';
+
+export interface ChangesOptions {
+  /** --since: the first moment (a span back from the run's start, or a date; UTC unless zoned). */
+  from: Date;
+  /** --until: the second moment; the run's start when not given. Never before `from`. */
+  to: Date;
+  /** --currency, as typed; [] = every currency. */
+  currencies: string[];
+  /** --store as typed; undefined = the config's, else the default store. */
+  store: string | undefined;
+}
 
 export function registerChanges(program: Command, run: Runner): void {
   program
@@ -22,25 +34,29 @@ export function registerChanges(program: Command, run: Runner): void {
         'balance-inspector changes --since 7d --account syncpay --currency USDT',
       ]),
     )
-    .action(run((ctx, opts) => runChanges(ctx, opts)));
+    .action(run(parseChangesOptions, runChanges));
 }
 
-export async function runChanges(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
+export async function parseChangesOptions(opts: RawOptions, _args: readonly string[], _globals: unknown, now: Date): Promise<ChangesOptions> {
   const { parseMoment } = await import('../core/when.js');
-  const now = ctx.now();
-  const from = parseMoment('--since', opts.since as string, now);
-  const to = opts.until === undefined ? now : parseMoment('--until', opts.until as string, now);
+  const from = parseMoment('--since', requiredStringOption(opts, 'since'), now);
+  const untilText = stringOption(opts, 'until');
+  const to = untilText === undefined ? now : parseMoment('--until', untilText, now);
   if (from.getTime() > to.getTime()) throw new UsageError(`--since (${from.toISOString()}) is after --until (${to.toISOString()})`);
+  return { from, to, currencies: listOption(opts, 'currency'), store: stringOption(opts, 'store') };
+}
+
+export async function runChanges(ctx: RunContext, { from, to, currencies, store }: ChangesOptions): Promise<number> {
 
   const [{ openForReading }, { selectSeries }, { changesBetween }] = await Promise.all([
     import('./shared/store.js'),
     import('../history/select.js'),
     import('../history/changes.js'),
   ]);
-  const { db } = await openForReading(ctx, opts.store as string | undefined);
+  const { db } = await openForReading(ctx, store);
   let changes;
   try {
-    const selected = await selectSeries(db, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies: (opts.currency as string[] | undefined) ?? [] });
+    const selected = await selectSeries(db, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies });
     changes = await changesBetween(db, selected, from, to);
   } finally {
     await db.close();

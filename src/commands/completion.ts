@@ -5,9 +5,16 @@ import { Argument, Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { booleanOption, type RawOptions } from './shared/raw-options.js';
 
 const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
+
+/**
+ * What to print: the script for a shell, or (hidden `--accounts`, run by that script while the
+ * user completes) the configured account names. With --accounts a [shell] argument is ignored.
+ */
+export type CompletionOptions = { print: 'accounts' } | { print: 'script'; shell: Shell };
 
 export function registerCompletion(program: Command, run: Runner): void {
   program
@@ -26,18 +33,27 @@ export function registerCompletion(program: Command, run: Runner): void {
       ]),
     )
     .action(
-      run((ctx, opts, args) => (opts.accounts ? printAccounts(ctx) : printScript(ctx, program, args[0])), (opts) => ({
+      run(parseCompletionOptions, (ctx, options) => (options.print === 'accounts' ? printAccounts(ctx) : printScript(ctx, program, options.shell)), (opts) => ({
         formats: ['table'],
         // The script is the same for every config; only `--accounts` (run by the script) reads one.
-        config: Boolean(opts.accounts),
+        config: booleanOption(opts, 'accounts'),
         accounts: false,
         providers: false,
       })),
     );
 }
 
-async function printScript(ctx: RunContext, program: Command, shell: string | undefined): Promise<number> {
+export function parseCompletionOptions(opts: RawOptions, args: readonly string[]): CompletionOptions {
+  if (booleanOption(opts, 'accounts')) return { print: 'accounts' };
+  const shell = args[0];
   if (shell === undefined) throw new UsageError(`completion needs a shell: ${SHELLS.join(', ')}`, 'e.g. balance-inspector completion bash');
+  // commander has already refused any other word (Argument.choices).
+  const known = SHELLS.find((s) => s === shell);
+  if (known === undefined) throw new UsageError(`completion: unknown shell "${shell}"; expected ${SHELLS.join(', ')}`);
+  return { print: 'script', shell: known };
+}
+
+async function printScript(ctx: RunContext, program: Command, shell: Shell): Promise<number> {
   const { completionSpec } = await import('../completion/spec.js');
   const spec = completionSpec(program);
   const generate: Record<Shell, () => Promise<string>> = {
@@ -45,7 +61,7 @@ async function printScript(ctx: RunContext, program: Command, shell: string | un
     zsh: async () => (await import('../completion/zsh.js')).zshScript(spec),
     fish: async () => (await import('../completion/fish.js')).fishScript(spec),
   };
-  ctx.output.data(await generate[shell as Shell]());
+  ctx.output.data(await generate[shell]());
   return 0;
 }
 

@@ -2,7 +2,7 @@
 // `balances` and `total` against it with a built-in config; no real provider is contacted.
 import type { Command } from 'commander';
 import { examples } from './shared/options.js';
-import type { RunContext, Runner } from './shared/context.js';
+import { noOptions, type RunContext, type Runner } from './shared/context.js';
 
 export function registerDemo(program: Command, run: Runner): void {
   program
@@ -10,7 +10,7 @@ export function registerDemo(program: Command, run: Runner): void {
     .description('show balances from the built-in sandbox of every provider (no config or keys needed)')
     .addHelpText('after', examples(['balance-inspector demo', 'balance-inspector demo --json', 'balance-inspector demo --account syncpay']))
     .action(
-      run((ctx) => runDemo(ctx), {
+      run(noOptions, runDemo, {
         config: false,
         configHint: 'demo always reads its built-in sandbox; for your own config run e.g. balance-inspector balances --config <path>',
       }),
@@ -18,13 +18,14 @@ export function registerDemo(program: Command, run: Runner): void {
 }
 
 export async function runDemo(ctx: RunContext): Promise<number> {
-  const [{ startSandbox }, { sandboxRawConfig }, { validateConfig }, { collectBalances }, { runBalances }, { runTotal }] = await Promise.all([
+  const [{ startSandbox }, { sandboxRawConfig }, { validateConfig }, { collectBalances }, { runBalances }, { runTotal }, { parseTolerance }] = await Promise.all([
     import('../sandbox/server.js'),
     import('../sandbox/demo-config.js'),
     import('../config/schema.js'),
     import('./shared/fetch.js'),
     import('./balances.js'),
     import('./total.js'),
+    import('../api/totals.js'),
   ]);
   const sandbox = await startSandbox();
   try {
@@ -36,7 +37,7 @@ export async function runDemo(ctx: RunContext): Promise<number> {
     // JSON and CSV stay one document each; people also get the USD total and its sources.
     if (ctx.output.format !== 'table') return balancesCode;
     ctx.output.data('\n');
-    const totalCode = await runTotal(ctx, { by: 'currency', tolerance: '1%', strict: false, currencies: [], hideZero: false, result });
+    const totalCode = await runTotal(ctx, { by: 'currency', tolerance: parseTolerance('1%'), strict: false, currencies: [], hideZero: false, result });
     ctx.output.info(ctx.output.errColor.dim('Next: `balance-inspector snapshot` from cron records balances; `history` and `changes` show how they moved (README "History").'));
     return balancesCode || totalCode;
   } finally {

@@ -6,8 +6,33 @@ import { UsageError } from '../core/errors.js';
 import { collect, examples } from './shared/options.js';
 import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
+import type { GlobalOptions } from './shared/options.js';
+import { booleanOption, choiceOption, listOption, stringOption, type RawOptions } from './shared/raw-options.js';
 
 const BUCKETS = ['hour', 'day', 'week'] as const;
+type Bucket = (typeof BUCKETS)[number];
+
+export interface HistoryOptions {
+  /** --since: the start (a span back from the run's start, or a date; UTC unless zoned); default 30d. */
+  since: Date;
+  /** --until: the end; the run's start when not given. Never before `since`. */
+  until: Date;
+  /** --by: one point per UTC hour, day or week (from Monday), the last value in each; null = every point. */
+  by: Bucket | null;
+  /** --currency, as typed; [] = every currency. */
+  currencies: string[];
+  /** --chart: a line chart instead of the sparkline table; only for the table format. */
+  chart: boolean;
+  /** --store as typed; undefined = the config's, else the default store. */
+  store: string | undefined;
+}
+
+export interface PruneOptions {
+  /** --older-than in ms (positive); undefined = the config's history.retain, which is then required. */
+  olderThanMs: number | undefined;
+  /** --store as typed (given before or after `prune`); undefined = the config's, else the default. */
+  store: string | undefined;
+}
 
 export function registerHistory(program: Command, run: Runner): void {
   const history = program
@@ -29,7 +54,7 @@ export function registerHistory(program: Command, run: Runner): void {
           'balance-inspector history --by week --since 2026-01-01 --csv > weekly.csv',
         ]),
     )
-    .action(run((ctx, opts) => runHistory(ctx, opts)));
+    .action(run(parseHistoryOptions, runHistory));
   history
     .command('prune')
     .description('forget snapshots older than a duration (default: the config history.retain)')
@@ -37,29 +62,33 @@ export function registerHistory(program: Command, run: Runner): void {
     .option(...STORE_OPTION)
     .addHelpText('after', examples(['balance-inspector history prune --older-than 400d', 'balance-inspector history prune --store postgres://ops@db.internal/treasury --json']))
     // `history prune --store x`: commander hands --store to `history`, which declares it too.
-    .action(run((ctx, opts) => runPrune(ctx, { ...history.opts(), ...opts }), { formats: ['table', 'json'] }));
+    .action(run((opts) => parsePruneOptions({ ...history.opts(), ...opts }), runPrune, { formats: ['table', 'json'] }));
 }
 
-export async function runHistory(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
+export async function parseHistoryOptions(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'format'>, now: Date): Promise<HistoryOptions> {
   const { parseMoment } = await import('../core/when.js');
-  const now = ctx.now();
-  const since = parseMoment('--since', (opts.since as string | undefined) ?? '30d', now);
-  const until = opts.until === undefined ? now : parseMoment('--until', opts.until as string, now);
+  const since = parseMoment('--since', stringOption(opts, 'since') ?? '30d', now);
+  const untilText = stringOption(opts, 'until');
+  const until = untilText === undefined ? now : parseMoment('--until', untilText, now);
   if (since.getTime() > until.getTime()) throw new UsageError(`--since (${since.toISOString()}) is after --until (${until.toISOString()})`);
-  const by = opts.by as string | undefined;
-  if (by !== undefined && !(BUCKETS as readonly string[]).includes(by)) throw new UsageError(`--by "${by}" is not one of hour, day, week`);
-  if (opts.chart && ctx.output.format !== 'table') throw new UsageError(`--chart draws for people; it cannot be combined with --${ctx.output.format}`);
+  const by = choiceOption(opts, 'by', '--by', BUCKETS) ?? null;
+  const chart = booleanOption(opts, 'chart');
+  if (chart && globals.format !== 'table') throw new UsageError(`--chart draws for people; it cannot be combined with --${globals.format}`);
+  return { since, until, by, currencies: listOption(opts, 'currency'), chart, store: stringOption(opts, 'store') };
+}
+
+export async function runHistory(ctx: RunContext, { since, until, by, currencies, chart, store }: HistoryOptions): Promise<number> {
 
   const [{ openForReading }, { selectSeries }, { seriesPoints }] = await Promise.all([
     import('./shared/store.js'),
     import('../history/select.js'),
     import('../history/points.js'),
   ]);
-  const { db } = await openForReading(ctx, opts.store as string | undefined);
+  const { db } = await openForReading(ctx, store);
   let series;
   try {
-    const selected = await selectSeries(db, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies: (opts.currency as string[] | undefined) ?? [] });
-    const points = await seriesPoints(db, selected, since, until, (by as 'hour' | 'day' | 'week' | undefined) ?? null);
+    const selected = await selectSeries(db, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies });
+    const points = await seriesPoints(db, selected, since, until, by);
     series = selected.map((info) => ({ info, points: points.get(info.id) ?? [] })).filter((s) => s.points.length > 0);
     noteUnknownAccounts(ctx, selected.map((s) => s.account), db.location);
   } finally {
@@ -68,13 +97,13 @@ export async function runHistory(ctx: RunContext, opts: Record<string, unknown>)
 
   if (ctx.output.format === 'json') {
     const { historyJson } = await import('../format/history-json.js');
-    ctx.output.data(historyJson({ by: by ?? null, since, until, series }));
+    ctx.output.data(historyJson({ by, since, until, series }));
   } else if (ctx.output.format === 'csv') {
     const { historyCsv } = await import('../format/history-csv.js');
     ctx.output.data(historyCsv(series));
   } else if (series.length === 0) {
     ctx.output.info(`No history between ${since.toISOString()} and ${until.toISOString()} matches.`);
-  } else if (opts.chart) {
+  } else if (chart) {
     await printChart(ctx, series);
   } else {
     const { historyTable } = await import('../format/history-table.js');
@@ -104,17 +133,18 @@ function noteUnknownAccounts(ctx: RunContext, found: string[], where: string): v
   }
 }
 
-export async function runPrune(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
-  const [{ parsePositiveSpan }, { openForReading }, { pruneBefore }] = await Promise.all([
-    import('../core/when.js'),
-    import('./shared/store.js'),
-    import('../history/prune.js'),
-  ]);
-  const flag = opts.olderThan as string | undefined;
-  const flagMs = flag === undefined ? undefined : parsePositiveSpan('--older-than', flag);
-  const { db, config } = await openForReading(ctx, opts.store as string | undefined);
+/** `opts` holds `history`'s flags under `prune`'s: commander hands `history prune --store x` to `history`. */
+export async function parsePruneOptions(opts: RawOptions): Promise<PruneOptions> {
+  const { parsePositiveSpan } = await import('../core/when.js');
+  const flag = stringOption(opts, 'olderThan');
+  return { olderThanMs: flag === undefined ? undefined : parsePositiveSpan('--older-than', flag), store: stringOption(opts, 'store') };
+}
+
+export async function runPrune(ctx: RunContext, options: PruneOptions): Promise<number> {
+  const [{ openForReading }, { pruneBefore }] = await Promise.all([import('./shared/store.js'), import('../history/prune.js')]);
+  const { db, config } = await openForReading(ctx, options.store);
   try {
-    const olderThanMs = flagMs ?? config?.history?.retainMs;
+    const olderThanMs = options.olderThanMs ?? config?.history?.retainMs;
     if (olderThanMs === undefined) throw new UsageError('history prune needs --older-than <duration> (or history.retain in the config)');
     const cutoff = new Date(ctx.now().getTime() - olderThanMs);
     const result = await pruneBefore(db, cutoff);

@@ -5,6 +5,23 @@ import { closeSync, lstatSync, openSync } from 'node:fs';
 import { nameTaken, writeFileAtomic } from '../core/safe-file.js';
 import { durationFlag, examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { booleanOption, stringOption, type RawOptions } from './shared/raw-options.js';
+import type { ScenarioSpec } from '../sandbox/scenario.js';
+
+export interface SandboxOptions {
+  /** --port on 127.0.0.1 (0-65535); 0 = a free one, chosen by the system. */
+  port: number;
+  /** --latency added to every response, in ms (0 allowed; default 0). */
+  latencyMs: number;
+  /** false with --no-rate-limit: the documented rate limits are not enforced. */
+  rateLimit: boolean;
+  /** --write-config: where to write a config pointing at this sandbox (mode 0600); null = none. */
+  writeConfig: string | null;
+  /** --force: let --write-config replace an existing file (only with --write-config). */
+  force: boolean;
+  /** --scenario: how balances change over time; undefined = they never change. */
+  scenario: ScenarioSpec | undefined;
+}
 
 export function registerSandbox(program: Command, run: Runner): void {
   program
@@ -25,24 +42,32 @@ export function registerSandbox(program: Command, run: Runner): void {
         'balance-inspector sandbox --scenario settle:30s --write-config sandbox.yaml   # then: watch --config sandbox.yaml',
       ]),
     )
-    .action(run((ctx, opts) => runSandbox(ctx, opts), { formats: ['table'], config: false, accounts: false, providers: false }));
+    .action(run(parseSandboxOptions, runSandbox, { formats: ['table'], config: false, accounts: false, providers: false }));
 }
 
-async function runSandbox(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
-  const port = opts.port === undefined ? 0 : Number(opts.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${String(opts.port)}" is not a port number (0-65535)`);
-  const latencyMs = durationFlag('--latency', opts.latency === undefined ? undefined : String(opts.latency), true) ?? 0;
+export async function parseSandboxOptions(opts: RawOptions): Promise<SandboxOptions> {
+  const portText = stringOption(opts, 'port');
+  const port = portText === undefined ? 0 : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${portText}" is not a port number (0-65535)`);
+  const latencyMs = durationFlag('--latency', stringOption(opts, 'latency'), true) ?? 0;
+  const scenarioText = stringOption(opts, 'scenario');
   const { parseScenario } = await import('../sandbox/scenario.js');
-  const scenario = opts.scenario === undefined ? undefined : parseScenario(String(opts.scenario));
-  if (scenario === null) throw new UsageError(`--scenario "${String(opts.scenario)}" is not a scenario; expected settle, settle:<requests>, settle:<duration> or ticker`);
+  const scenario = scenarioText === undefined ? undefined : parseScenario(scenarioText);
+  if (scenario === null) throw new UsageError(`--scenario "${scenarioText}" is not a scenario; expected settle, settle:<requests>, settle:<duration> or ticker`);
+  const writeConfig = stringOption(opts, 'writeConfig') ?? null;
+  const force = booleanOption(opts, 'force');
+  if (force && writeConfig === null) throw new UsageError('--force only applies to --write-config <path>');
+  return { port, latencyMs, rateLimit: booleanOption(opts, 'rateLimit', true), writeConfig, force, scenario };
+}
+
+export async function runSandbox(ctx: RunContext, options: SandboxOptions): Promise<number> {
+  const { port, latencyMs, scenario, writeConfig: configPath } = options;
   const { startSandbox } = await import('../sandbox/server.js');
   const { sandboxConfigText } = await import('../sandbox/demo-config.js');
   const { PROVIDER_IDS } = await import('../providers/catalog.js');
-  const rateLimits = opts.rateLimit === false ? Object.fromEntries(PROVIDER_IDS.map((id) => [id, null])) : undefined;
+  const rateLimits = options.rateLimit ? undefined : Object.fromEntries(PROVIDER_IDS.map((id) => [id, null]));
   // Claim the config file first: a bad path is refused before anything starts listening.
-  const configPath = typeof opts.writeConfig === 'string' ? opts.writeConfig : null;
-  if (opts.force && configPath === null) throw new UsageError('--force only applies to --write-config <path>');
-  const claimed = configPath !== null && claimConfigFile(configPath, Boolean(opts.force));
+  const claimed = configPath !== null && claimConfigFile(configPath, options.force);
   const sandbox = await startSandbox({ port, latencyMs, ...(rateLimits ? { rateLimits } : {}), ...(scenario ? { scenario } : {}) }).catch(
     async (error: NodeJS.ErrnoException) => {
       // Only a name we claimed is removed: with --force an old file stays as it was.

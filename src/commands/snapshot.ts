@@ -6,9 +6,12 @@ import { combinedExitCode } from '../core/errors.js';
 import { collect, examples } from './shared/options.js';
 import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { listOption, stringOption, type RawOptions } from './shared/raw-options.js';
 
 export interface SnapshotOptions {
+  /** --currency, as typed; [] = every currency. Only part of each account is then recorded. */
   currencies: string[];
+  /** --store as typed (a SQLite path or postgres:// URL); undefined = the config's, else the default. */
   store: string | undefined;
 }
 
@@ -27,11 +30,15 @@ export function registerSnapshot(program: Command, run: Runner): void {
       ]),
     )
     .action(
-      run((ctx, opts) => runSnapshot(ctx, { currencies: (opts.currency as string[] | undefined) ?? [], store: opts.store as string | undefined }), {
+      run(parseSnapshotOptions, runSnapshot, {
         formats: ['table', 'json'],
         formatHint: 'use --json for a description of the recorded snapshot',
       }),
     );
+}
+
+export function parseSnapshotOptions(opts: RawOptions): SnapshotOptions {
+  return { currencies: listOption(opts, 'currency'), store: stringOption(opts, 'store') };
 }
 
 export async function runSnapshot(ctx: RunContext, options: SnapshotOptions): Promise<number> {

@@ -4,16 +4,28 @@ import { Option, type Command } from 'commander';
 import { ExitCode, combinedExitCode } from '../core/errors.js';
 import { forTerminal } from '../core/sanitize.js';
 import type { BalancesResult } from '../api/fetch.js';
+import type { Decimal } from '../core/money.js';
 import type { GroupBy } from '../core/totals.js';
 import { collect, examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { booleanOption, choiceOption, listOption, requiredStringOption, type RawOptions } from './shared/raw-options.js';
+
+// Declared here, not imported from core/totals: a value import would pull decimal.js into --help.
+const GROUP_BY = ['currency', 'account', 'provider'] as const satisfies readonly GroupBy[];
 
 export interface TotalOptions {
+  /** --by: one line per currency (default), account or provider. */
   by: GroupBy;
-  /** Reconciliation tolerance in percent, as typed (validated in run). */
-  tolerance: string;
+  /**
+   * --tolerance in percent of a provider-reported total ("1%" and "1" both mean 1 %; default 1 %):
+   * a larger difference from the sum of the parts is reported as a reconciliation problem.
+   */
+  tolerance: Decimal;
+  /** --strict: a balance that could not be priced makes the run exit 1 (an inconsistent one, 6). */
   strict: boolean;
+  /** --currency, as typed; [] = every currency. */
   currencies: string[];
+  /** --hide-zero: leave out balances whose total is zero. */
   hideZero: boolean;
   /** Balances already fetched (demo); their errors are then the fetcher's to report. */
   result?: BalancesResult;
@@ -23,7 +35,7 @@ export function registerTotal(program: Command, run: Runner): void {
   program
     .command('total')
     .description('sum the USD value of your balances, show where each value came from, and reconcile with provider totals')
-    .addOption(new Option('--by <group>', 'group lines by').choices(['currency', 'account', 'provider']).default('currency'))
+    .addOption(new Option('--by <group>', 'group lines by').choices(GROUP_BY).default('currency'))
     .option('--tolerance <percent>', 'allowed difference from a provider-reported total, in percent (e.g. 1%, 0.5)', '1%')
     .option('--strict', 'exit 1 if any balance could not be priced')
     .option('--currency <code>', 'only this currency (repeatable)', collect)
@@ -37,28 +49,28 @@ export function registerTotal(program: Command, run: Runner): void {
         'balance-inspector total --provider syncpay --csv',
       ]),
     )
-    .action(
-      run((ctx, opts) =>
-        runTotal(ctx, {
-          by: opts.by as GroupBy,
-          tolerance: String(opts.tolerance),
-          strict: Boolean(opts.strict),
-          currencies: (opts.currency as string[] | undefined) ?? [],
-          hideZero: Boolean(opts.hideZero),
-        }), { cache: true },
-      ),
-    );
+    .action(run(parseTotalOptions, runTotal, { cache: true }));
+}
+
+/** A bad --tolerance is a usage error before any provider is asked. */
+export async function parseTotalOptions(opts: RawOptions): Promise<TotalOptions> {
+  const { parseTolerance } = await import('../api/totals.js');
+  return {
+    by: choiceOption(opts, 'by', '--by', GROUP_BY) ?? 'currency',
+    tolerance: parseTolerance(requiredStringOption(opts, 'tolerance')),
+    strict: booleanOption(opts, 'strict'),
+    currencies: listOption(opts, 'currency'),
+    hideZero: booleanOption(opts, 'hideZero'),
+  };
 }
 
 export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<number> {
-  const [{ collectBalances, reportErrors }, { totals: computeTotals, parseTolerance }] = await Promise.all([
+  const [{ collectBalances, reportErrors }, { totals: computeTotals }] = await Promise.all([
     import('./shared/fetch.js'),
     import('../api/totals.js'),
   ]);
-  // A bad --tolerance is a usage error before any provider is asked.
-  const tolerance = parseTolerance(options.tolerance);
   const result = options.result ?? (await collectBalances(ctx, { currencies: options.currencies, hideZero: options.hideZero }));
-  const totals = computeTotals(result, { by: options.by, tolerance });
+  const totals = computeTotals(result, { by: options.by, tolerance: options.tolerance });
   const { totalsJson, totalsCsv } = await import('../format/totals.js');
   // When every account failed there is no total to show: a table saying "TOTAL 0.00" would be a
   // false zero. JSON still prints its document, with complete: false and the errors.

@@ -4,15 +4,17 @@
 // (adapters, undici, prom-client, cli-table3) load inside the run.
 import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../config/types.js';
-import { ConfigError, ExitCode, UsageError, combinedExitCode } from '../core/errors.js';
+import { ConfigError, ExitCode, combinedExitCode } from '../core/errors.js';
 import type { Condition } from '../core/conditions.js';
 import { checkSelectorAccount } from './shared/selectors.js';
 import { describeSelector } from '../core/conditions.js';
 import { formatDuration } from '../core/duration.js';
 import type { WatchSession } from '../watch/session.js';
-import { collect, examples } from './shared/options.js';
+import type { WatchOptions } from '../watch/options.js';
+import { collect, examples, type GlobalOptions } from './shared/options.js';
 import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { booleanOption, listOption, stringOption, type RawOptions } from './shared/raw-options.js';
 
 const WATCH_HELP = `
 Conditions (--below, --above, --until) compare the AVAILABLE amount, summed over every matching
@@ -56,12 +58,29 @@ export function registerWatch(program: Command, run: Runner): void {
           'balance-inspector watch --metrics 0.0.0.0:9188 --interval 2m > /dev/null',
         ]),
     )
-    .action(run((ctx, opts) => runWatch(ctx, opts), { formats: ['table', 'json'], formatHint: 'watch streams NDJSON events with --json', longRunning: true }));
+    .action(run(parseWatchFlags, runWatch, { formats: ['table', 'json'], formatHint: 'watch streams NDJSON events with --json', longRunning: true }));
 }
 
-export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): Promise<number> {
+/** Reads watch's flags from commander; their values are checked in src/watch/options.ts (loaded lazily). */
+export async function parseWatchFlags(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'timeoutMs'>): Promise<WatchOptions> {
   const { parseWatchOptions } = await import('../watch/options.js');
-  const options = parseWatchOptions(opts, ctx.globals);
+  const flags = {
+    interval: stringOption(opts, 'interval'),
+    count: stringOption(opts, 'count'),
+    currency: listOption(opts, 'currency'),
+    hideZero: booleanOption(opts, 'hideZero'),
+    below: listOption(opts, 'below'),
+    above: listOption(opts, 'above'),
+    until: stringOption(opts, 'until'),
+    exec: stringOption(opts, 'exec'),
+    metrics: stringOption(opts, 'metrics'),
+    record: booleanOption(opts, 'record'),
+    store: stringOption(opts, 'store'),
+  };
+  return parseWatchOptions(flags, globals);
+}
+
+export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<number> {
   const { loadAccounts } = await import('./shared/fetch.js');
   const { config, accounts, unresolved } = await loadAccounts(ctx);
   const names = accounts.map((a) => a.name);
@@ -81,8 +100,7 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
     import('../watch/ndjson-view.js'),
     import('../http/client.js'),
   ]);
-  if (opts.store !== undefined && !opts.record) throw new UsageError('--store is for --record: add --record to record the polls in the history store');
-  const recorder = opts.record ? await startRecorder(ctx, opts.store as string | undefined, config) : null;
+  const recorder = options.record ? await startRecorder(ctx, options.store, config) : null;
   const metrics = options.metrics ? await startMetricsFor(ctx, options.metrics, accounts) : null;
   // A terminal that cannot move its cursor (TERM=dumb) gets the table once and a line per change.
   const people = ctx.output.format === 'table' && ctx.output.stdoutIsTTY;

@@ -1,5 +1,6 @@
 // `watch` flags → validated options. Every mistake is a usage error (exit 2) naming the flag, the
-// value and what was expected, before any config is read or request sent.
+// value and what was expected, before any config is read or request sent. The flags arrive as
+// typed text (src/commands/watch.ts reads them from commander); here their values are checked.
 import { parseCondition, parseLevel, type Condition, type ThresholdRule } from '../core/conditions.js';
 import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
@@ -11,37 +12,64 @@ import { parseMetricsAddress, type MetricsAddress } from './metrics.js';
 export const MIN_INTERVAL_MS = 50;
 export const DEFAULT_INTERVAL_MS = 60_000;
 
+/** watch's own flags as typed (undefined: not given; lists: [] when not given). */
+export interface WatchFlags {
+  interval?: string | undefined;
+  count?: string | undefined;
+  currency: string[];
+  hideZero: boolean;
+  below: string[];
+  above: string[];
+  until?: string | undefined;
+  exec?: string | undefined;
+  metrics?: string | undefined;
+  record: boolean;
+  store?: string | undefined;
+}
+
 export interface WatchOptions {
+  /** --interval between polls of each account (default 60s, at least 50ms; raised to a provider's floor when polling). */
   intervalMs: number;
+  /** --count: stop after every account has been polled this many times; null = until stopped. */
   count: number | null;
+  /** --currency, as typed; [] = every currency. */
   currencies: string[];
   /** --currency parsed (validated before any request). */
   currencySelectors: Selector[];
+  /** --hide-zero: zero balances leave the table and the snapshot; their changes are still events. */
   hideZero: boolean;
+  /** --below and --above, in the order typed (the config's alerts are added later). */
   rules: ThresholdRule[];
+  /** --until: exit 0 as soon as it holds (on the available sums of every account it covers). */
   until: Condition | null;
+  /** --exec: a shell command run for each threshold event (event JSON on stdin). */
   exec: string | null;
+  /** --metrics: where to serve Prometheus metrics; null = not served. */
   metrics: MetricsAddress | null;
   /** --timeout: the deadline of the whole watch (the --until wait); null = none. */
   timeoutMs: number | null;
+  /** --record: write every poll to the history store. */
+  record: boolean;
+  /** --store as typed (only with --record); undefined = the config's, else the default store. */
+  store: string | undefined;
 }
 
-export function parseWatchOptions(opts: Record<string, unknown>, globals: { timeoutMs: number | undefined }): WatchOptions {
-  const intervalText = typeof opts.interval === 'string' ? opts.interval : undefined;
+export function parseWatchOptions(opts: WatchFlags, globals: { timeoutMs: number | undefined }): WatchOptions {
+  const intervalText = opts.interval;
   const intervalMs = intervalText === undefined ? DEFAULT_INTERVAL_MS : parseDuration(intervalText);
   if (intervalMs === null) throw new UsageError(`--interval "${intervalText}" is not a duration; expected e.g. 30s, 2m, 500ms`);
   if (intervalMs < MIN_INTERVAL_MS) throw new UsageError(`--interval ${intervalText} is too short; the shortest is ${MIN_INTERVAL_MS}ms`);
 
   let count: number | null = null;
   if (opts.count !== undefined) {
-    const text = String(opts.count);
+    const text = opts.count;
     if (!/^[1-9][0-9]{0,8}$/.test(text)) throw new UsageError(`--count "${text}" is not a positive whole number`);
     count = Number(text);
   }
 
   const rules: ThresholdRule[] = [];
   for (const kind of ['below', 'above'] as const) {
-    for (const text of (opts[kind] as string[] | undefined) ?? []) {
+    for (const text of opts[kind]) {
       const level = parseLevel(text);
       if ('error' in level) throw new UsageError(`--${kind} "${text}": ${level.error}`, 'e.g. --below USDT=100, --below syncpay:USDT@tron=50');
       rules.push({ name: `--${kind} ${text}`, kind, selector: level.selector, level: level.amount, levelText: text.slice(text.lastIndexOf('=') + 1).trim() });
@@ -50,33 +78,38 @@ export function parseWatchOptions(opts: Record<string, unknown>, globals: { time
 
   let until: Condition | null = null;
   if (opts.until !== undefined) {
-    const parsed = parseCondition(String(opts.until));
-    if ('error' in parsed) throw new UsageError(`--until "${String(opts.until)}": ${parsed.error}`, "e.g. --until 'USDT>=500' or --until 'syncpay:USDT@tron>=500'");
+    const parsed = parseCondition(opts.until);
+    if ('error' in parsed) throw new UsageError(`--until "${opts.until}": ${parsed.error}`, "e.g. --until 'USDT>=500' or --until 'syncpay:USDT@tron>=500'");
     until = parsed;
   }
 
   let exec: string | null = null;
   if (opts.exec !== undefined) {
-    exec = String(opts.exec);
+    exec = opts.exec;
     if (exec.trim() === '') throw new UsageError('--exec needs a command, e.g. --exec \'curl -sS --data-binary @- https://hooks.example/alert\'');
   }
 
   let metrics: MetricsAddress | null = null;
   if (opts.metrics !== undefined) {
-    metrics = parseMetricsAddress(String(opts.metrics));
-    if (metrics === null) throw new UsageError(`--metrics "${String(opts.metrics)}" is not [host:]port; expected e.g. 9188 or 0.0.0.0:9188`);
+    metrics = parseMetricsAddress(opts.metrics);
+    if (metrics === null) throw new UsageError(`--metrics "${opts.metrics}" is not [host:]port; expected e.g. 9188 or 0.0.0.0:9188`);
   }
 
+  const currencySelectors = parseCurrencyFilters(opts.currency);
+  // A conflict of flags is a usage error too, before the config is read.
+  if (opts.store !== undefined && !opts.record) throw new UsageError('--store is for --record: add --record to record the polls in the history store');
   return {
     intervalMs,
     count,
-    currencies: (opts.currency as string[] | undefined) ?? [],
-    currencySelectors: parseCurrencyFilters((opts.currency as string[] | undefined) ?? []),
-    hideZero: Boolean(opts.hideZero),
+    currencies: opts.currency,
+    currencySelectors,
+    hideZero: opts.hideZero,
     rules,
     until,
     exec,
     metrics,
     timeoutMs: globals.timeoutMs ?? null,
+    record: opts.record,
+    store: opts.store,
   };
 }

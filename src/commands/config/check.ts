@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../../config/types.js';
 import type { AccountOutcome } from '../../api/fetch-balances.js';
 import { examples } from '../shared/options.js';
-import type { RunContext, Runner } from '../shared/context.js';
+import { noOptions, type RunContext, type Runner } from '../shared/context.js';
 import type { AccountCheck, ConfigCheck, CredentialCheck, DoctorReport } from '../../api/doctor.js';
 
 export function registerConfigCheck(config: Command, run: Runner): void {
@@ -22,7 +22,7 @@ export function registerConfigCheck(config: Command, run: Runner): void {
         'balance-inspector --config /etc/balance.yaml config check --json',
       ]),
     )
-    .action(run((ctx) => runConfigCheck(ctx), { formats: ['table', 'json'] }));
+    .action(run(noOptions, runConfigCheck, { formats: ['table', 'json'] }));
 }
 
 export async function runConfigCheck(ctx: RunContext): Promise<number> {

@@ -7,13 +7,20 @@ import { UsageError } from '../../core/errors.js';
 import { PROVIDERS, PROVIDER_IDS } from '../../providers/catalog.js';
 import { collect, examples } from '../shared/options.js';
 import type { RunContext, Runner } from '../shared/context.js';
+import type { GlobalOptions } from '../shared/options.js';
+import { booleanOption, listOption, stringOption, type RawOptions } from '../shared/raw-options.js';
 import type { PromptIO } from '../../ui/prompt.js';
-import { CRYPTOFUSE_API_VERSIONS, type GivenAnswers, type InitAnswers } from './init-answers.js';
-
+import { CRYPTOFUSE_API_VERSIONS, checkGiven, type GivenAnswers, type InitAnswers } from './init-answers.js';
 
 export interface InitOptions {
+  /**
+   * What the flags answered (checked; the rest is asked on a terminal, else an error). --provider
+   * and --account come from the global flags, which commander parses wherever they stand.
+   */
   given: GivenAnswers;
+  /** --global: write the user config under $XDG_CONFIG_HOME instead of ./.balancerc.yaml. */
   global: boolean;
+  /** --force: replace an existing file. */
   force: boolean;
 }
 
@@ -45,22 +52,21 @@ export function registerConfigInit(config: Command, run: Runner): void {
         'balance-inspector config init --provider cryptofuse --account casino --api-version v3 --force',
       ]),
     )
-    .action(
-      run((ctx, opts) =>
-        runConfigInit(ctx, {
-          given: {
-            provider: ctx.globals.provider,
-            account: accountFlag(ctx.globals.accounts),
-            keyEnv: opts.keyEnv as string | undefined,
-            wallets: opts.wallet as string[] | undefined,
-            customers: opts.customer as string[] | undefined,
-            apiVersion: opts.apiVersion as string | undefined,
-          },
-          global: Boolean(opts.global),
-          force: Boolean(opts.force),
-        }), { formats: ['table'], providers: false },
-      ),
-    );
+    .action(run(parseInitOptions, (ctx, options) => runConfigInit(ctx, options), { formats: ['table'], providers: false }));
+}
+
+export function parseInitOptions(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'provider' | 'accounts'>): InitOptions {
+  const given: GivenAnswers = {
+    provider: globals.provider,
+    account: accountFlag(globals.accounts),
+    keyEnv: stringOption(opts, 'keyEnv'),
+    // Not given stays undefined (asked for), unlike an empty list.
+    wallets: opts.wallet === undefined ? undefined : listOption(opts, 'wallet'),
+    customers: opts.customer === undefined ? undefined : listOption(opts, 'customer'),
+    apiVersion: stringOption(opts, 'apiVersion'),
+  };
+  checkGiven(given);
+  return { given, global: booleanOption(opts, 'global'), force: booleanOption(opts, 'force') };
 }
 
 function accountFlag(accounts: string[]): string | undefined {

@@ -2,6 +2,7 @@
 // Built from GlobalOptions; tests can build one directly with their own streams and env.
 import type { Format, Output } from '../../ui/output.js';
 import type { GlobalOptions } from './options.js';
+import type { RawOptions } from './raw-options.js';
 
 export interface RunContext {
   globals: GlobalOptions;
@@ -19,8 +20,15 @@ export interface RunContext {
   exitIfCutShort?: (code: number) => void;
 }
 
+/**
+ * A command's options parsed once from commander's raw values and its positional arguments into
+ * the typed object its Action takes. Every bad value is a UsageError (exit 2) thrown here, before
+ * any config is read or provider asked. `now` is the run's clock (ctx.now()), for flags such as
+ * `--since 30d`. May be async so heavy validators (decimals, selectors) load lazily.
+ */
+export type ParseOptions<T> = (opts: RawOptions, args: readonly string[], globals: GlobalOptions, now: Date) => T | Promise<T>;
 /** A command's body: returns the exit code; throws BalanceError for failures cli.ts reports. */
-export type Action = (ctx: RunContext, opts: Record<string, unknown>, args: string[]) => Promise<number>;
+export type Action<T> = (ctx: RunContext, options: T) => Promise<number>;
 /**
  * What a command can honour of the global flags. src/cli.ts refuses the rest as usage errors, so
  * no command silently ignores an output format or a cache age.
@@ -44,8 +52,11 @@ export interface Supports {
   longRunning?: boolean;
 }
 
-/** Wraps an Action into a commander action handler (see src/cli.ts). */
-export type Runner = (action: Action, supports?: Supports | ((opts: Record<string, unknown>) => Supports)) => (...args: unknown[]) => Promise<void>;
+/** Wraps a parse function and an Action into a commander action handler (see src/cli.ts). */
+export type Runner = <T>(parse: ParseOptions<T>, action: Action<T>, supports?: Supports | ((opts: RawOptions) => Supports)) => (...args: unknown[]) => Promise<void>;
+
+/** The parse function of a command that takes no options of its own. */
+export const noOptions: ParseOptions<Record<string, never>> = () => ({});
 
 /** Process-wide interrupt controller, owned by src/cli.ts. */
 export const interrupt = { controller: new AbortController() };

@@ -21,6 +21,10 @@ export function num(value: unknown): number {
   return typeof value === 'number' ? value : Number(value);
 }
 
+/** A TEXT column (exact decimals are stored as text); a driver may hand a number back for one. */
 export function text(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  throw new TypeError(`a text column held ${typeof value}`);
 }

@@ -85,7 +85,7 @@ export function cryptofuseMount(keys: Record<string, Set<string>>): { mount: Mou
     const data = state.v2[wallet.id];
     const entries = Object.entries(data?.balances ?? {}).filter(
       ([code, b]) =>
-        (body.currency === undefined || code === String(body.currency).toLowerCase()) &&
+        (body.currency === undefined || (typeof body.currency === 'string' && code === body.currency.toLowerCase())) &&
         // Zero balances are left out unless asked for (the documented default).
         (body.include_zero_balances === true || !(isZero(b.available) && isZero(b.pending) && isZero(b.total))),
     );
