@@ -76,10 +76,10 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
   const rules = [...options.rules, ...config.alerts.filter((r) => r.selector.account === null || names.includes(r.selector.account))];
   if (options.exec && rules.length === 0) ctx.output.warn('--exec runs only for threshold events, and there are none: add --below, --above or an alerts: section');
 
-  const [{ WatchSession }, { ndjsonView }, { closeHttp }] = await Promise.all([
+  const [{ WatchSession }, { ndjsonView }, { closeReadConnections }] = await Promise.all([
     import('../watch/session.js'),
     import('../watch/ndjson-view.js'),
-    import('../http/client.js'),
+    import('../api/read.js'),
   ]);
   if (opts.store !== undefined && !opts.record) throw new UsageError('--store is for --record: add --record to record the polls in the history store');
   const recorder = opts.record ? await startRecorder(ctx, opts.store as string | undefined, config) : null;
@@ -121,7 +121,7 @@ export async function runWatch(ctx: RunContext, opts: Record<string, unknown>): 
     else await exec?.drain();
     live?.stop();
     await metrics?.close();
-    await closeHttp();
+    await closeReadConnections();
   }
 }
 
