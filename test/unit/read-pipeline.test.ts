@@ -240,3 +240,20 @@ describe('readAccounts cache policies', () => {
     expect(fake.calls.map((c) => c.account.name).sort()).toEqual(['down', 'down', 'odd', 'odd']);
   });
 });
+
+describe('a watch poll through the pipeline', () => {
+  it('counts first attempts only, within its budget, and leaves the connections open for the next poll', async () => {
+    const { pollAccount } = await import('../../src/watch/poll.js');
+    fake.answers.set('w', (ctx) => {
+      for (const attempt of [1, 2, 1, 1, 3]) ctx.http.onRequest?.(attempt);
+      return Promise.resolve(result(ctx.account.name, '7'));
+    });
+    const before = Date.now();
+    const { outcome, requests } = await pollAccount(account('w'), { budgetMs: 2_500, signal: new AbortController().signal });
+    expect(requests).toBe(3);
+    expect(figures([outcome])).toEqual([['w', ['7']]]);
+    expect(fake.calls[0]?.http.deadline).toBeLessThanOrEqual(Date.now() + 2_500);
+    expect(fake.calls[0]?.http.deadline).toBeGreaterThanOrEqual(before + 2_500);
+    expect(fake.closed).toBe(0);
+  });
+});
