@@ -78,6 +78,13 @@ module.exports = {
       to: { path: '^src/', pathNot: ['^src/(sandbox|core|providers)/'] },
     },
     {
+      name: 'adapters-only-through-the-read-pipeline',
+      comment: 'only the read pipeline (src/api/read*.ts) runs the adapter step: every command, config check and watch poll read through it',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/api/read[a-z-]*\\.ts$'] },
+      to: { path: '^src/api/fetch-balances\\.ts$' },
+    },
+    {
       name: 'commands-below-cli',
       comment: 'only the entry points import commands/ (the CLI) or the library entry',
       severity: 'error',

@@ -1,16 +1,14 @@
-// Ask every selected account for its balances, in parallel. A failing account is a result, not an
-// exception: what succeeded is kept, each failure carries its account, provider and exit code.
-import type { AccountOutcome, ResolvedAccount } from '../core/account.js';
+// The adapter step of the read pipeline (api/read.ts, the only importer in src/): ask every account
+// for its balances, in parallel, each behind the sanity boundary. A failing account is a result, not
+// an exception: what succeeded is kept, each failure carries its account, provider and exit code.
+import { summarizeOutcomes, type AccountOutcome, type OutcomesSummary, type ResolvedAccount } from '../core/account.js';
 import { defaultHttpSettings, type HttpSettings } from '../http/client.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import { loadAdapter } from '../providers/index.js';
 import { badShapeError, ShapeError } from '../providers/shape.js';
-import type { AdapterContext, ReportedTotal, WithdrawalRule } from '../providers/types.js';
-import type { Balance } from '../core/balance.js';
+import type { AdapterContext, WithdrawalRule } from '../providers/types.js';
 import { BalanceError, InternalError, isBalanceError, withContext } from '../core/errors.js';
 import { checkBalances, checkRules } from '../core/sanity.js';
-
-export type { AccountOutcome };
 
 export interface FetchOptions {
   http?: Partial<HttpSettings>;
@@ -19,13 +17,7 @@ export interface FetchOptions {
   onAccountDone?: (outcome: AccountOutcome, done: number, total: number) => void;
 }
 
-export interface FetchResult {
-  balances: Balance[];
-  reported: ReportedTotal[];
-  errors: BalanceError[];
-  notices: string[];
-  outcomes: AccountOutcome[];
-}
+export type FetchResult = OutcomesSummary;
 
 export async function fetchAccountBalances(accounts: ResolvedAccount[], options: FetchOptions = {}): Promise<FetchResult> {
   const http = defaultHttpSettings(options.http);
@@ -40,13 +32,7 @@ export async function fetchAccountBalances(accounts: ResolvedAccount[], options:
   // Interrupts are not per-account failures: they end the command.
   const interrupted = outcomes.flatMap((o) => o.errors).find((e) => e.code === 'INTERRUPTED');
   if (interrupted) throw interrupted;
-  return {
-    balances: outcomes.flatMap((o) => o.balances),
-    reported: outcomes.flatMap((o) => o.reported),
-    errors: outcomes.flatMap((o) => o.errors),
-    notices: outcomes.flatMap((o) => o.notices),
-    outcomes,
-  };
+  return summarizeOutcomes(outcomes);
 }
 
 function adapterContext(account: ResolvedAccount, http: HttpSettings, includeZero: boolean): AdapterContext {

@@ -1,15 +1,19 @@
 // fetchBalances: the library's (and the CLI's) one way to read balances. Config → selected
-// accounts → credentials → balance cache (opt-in) → adapters → valued, filtered balances. It never
-// prints: progress, debug lines and notices go to callbacks or into the result; failures of single
-// accounts are results (`errors`), everything else is thrown as a BalanceError.
+// accounts → credentials → the read pipeline (api/read.ts: balance cache, adapters) → valued,
+// filtered balances. It never prints: progress, debug lines and notices go to callbacks or into
+// the result; failures of single accounts are results (`errors`), everything else is thrown as a
+// BalanceError.
 import { resolveEachAccount, selectAccounts } from '../config/index.js';
-import type { Config, ResolvedAccount } from '../config/types.js';
+import type { Config } from '../config/types.js';
+import { summarizeOutcomes, type OutcomesSummary } from '../core/account.js';
 import { isZeroOrUnknown, type Balance } from '../core/balance.js';
 import { matchesAnyFilter, parseCurrencyFilters } from '../core/currency-filter.js';
-import { fetchAccountBalances, fetchWithdrawalRules, type AccountOutcome, type FetchResult } from './fetch-balances.js';
 import { valueBalances } from '../core/valuation.js';
-import { DEFAULT_TIMEOUT_MS, closeHttp, timeBudget, type HttpSettings, type RetryNotice } from '../http/client.js';
+import type { RetryNotice } from '../http/client.js';
 import type { WithdrawalRule } from '../providers/types.js';
+import { readAccounts, type CacheReport } from './read.js';
+
+export type { AccountSource, CacheReport } from './read.js';
 
 export interface FetchBalancesOptions {
   /** Only these account names (unknown names throw UsageError). */
@@ -48,21 +52,7 @@ export interface FetchBalancesOptions {
   now?: (() => Date) | undefined;
 }
 
-export interface AccountSource {
-  account: string;
-  /** Where this account's balances came from. */
-  source: 'cache' | 'live';
-  fetchedAt: Date;
-  ageMs: number;
-}
-
-export interface CacheReport {
-  maxAgeMs: number;
-  /** Every account whose balances are in the result, in config order. */
-  accounts: AccountSource[];
-}
-
-export interface BalancesResult extends FetchResult {
+export interface BalancesResult extends OutcomesSummary {
   config: Config;
   /**
    * Every balance read, valued, before the currency and zero filters: provider-reported totals
@@ -87,102 +77,32 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
   const selected = selectAccounts(config, { accounts: options.accounts, provider: options.provider });
   // An account whose ${VAR} or key file cannot be resolved fails alone, like any account problem.
   const resolutions = resolveEachAccount(config, selected, options.env ?? process.env);
-  const accounts = resolutions.flatMap((r) => (r.ok ? [r.account] : []));
-  const unresolved = new Map(
-    resolutions.flatMap((r): Array<[string, AccountOutcome]> =>
-      r.ok ? [] : [[r.account.name, { account: r.account.name, provider: r.account.provider, balances: [], reported: [], errors: [r.error], notices: [], ms: 0 }]],
-    ),
-  );
-  const now = options.now ?? (() => new Date());
   const maxAgeMs = effectiveMaxAge(config, options);
-  const cache = maxAgeMs === null ? null : await openCache(maxAgeMs, options, now);
-
-  const hits = new Map<string, { outcome: AccountOutcome; fetchedAt: Date; ageMs: number }>();
-  if (cache && !options.refresh) {
-    for (const account of accounts) {
-      const hit = cache.lookup(account);
-      if (hit) hits.set(account.name, hit);
-    }
-  }
-  const live = accounts.filter((a) => !hits.has(a.name));
-  options.onProgress?.(hits.size + unresolved.size, selected.length);
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  const http: Partial<HttpSettings> = { ...timeBudget(timeout), signal: options.signal, debug: options.debug, env: options.env, onRetry: options.onRetry };
-  let fetched: FetchResult;
-  const rules = new Map<string, WithdrawalRule[] | null>();
-  try {
-    [fetched] = await Promise.all([
-      fetchAccountBalances(live, {
-        http,
-        // Cached entries must serve later calls with or without --hide-zero: fetch zeros too.
-        includeZero: cache !== null || !options.hideZero,
-        onAccountDone: (_, done) => options.onProgress?.(hits.size + unresolved.size + done, selected.length),
-      }),
-      options.withdrawalRules ? readRules(accounts, http, rules) : undefined,
-    ]);
-  } finally {
-    await closeHttp();
-  }
-  const fetchedAt = now();
-  const liveByName = new Map(fetched.outcomes.map((o) => [o.account, o]));
-  if (cache) {
-    for (const account of live) {
-      const outcome = liveByName.get(account.name);
-      // Inconsistent figures are never cached: the next run asks again (the cache keeps no marker).
-      if (outcome && !outcome.balances.some((b) => b.inconsistent)) cache.remember(account, outcome, fetchedAt);
-    }
-    cache.save();
-  }
-  // Config order, whichever way each account was read.
-  const outcomes = selected.flatMap((a) => {
-    const outcome = hits.get(a.name)?.outcome ?? liveByName.get(a.name) ?? unresolved.get(a.name);
-    return outcome ? [outcome] : [];
+  const read = await readAccounts({
+    accounts: resolutions.map((r) => (r.ok ? r.account : { ...r.account, credentials: {} })),
+    unresolved: new Map(resolutions.flatMap((r) => (r.ok ? [] : [[r.account.name, r.error] as const]))),
+    budgetMs: options.timeout,
+    signal: options.signal,
+    env: options.env,
+    includeZero: !options.hideZero,
+    cache:
+      maxAgeMs === null
+        ? { use: 'off' }
+        : { use: options.refresh ? 'refresh' : 'read-write', maxAgeMs, dir: options.cacheDir, now: options.now },
+    withdrawalRules: options.withdrawalRules ?? false,
+    hooks: { onProgress: options.onProgress, onRetry: options.onRetry, debug: options.debug },
   });
-  const valued = valueBalances(
-    outcomes.flatMap((o) => o.balances),
-    { rates: config.rates, pegged: config.pegged },
-  );
-  const errors = outcomes.flatMap((o) => o.errors);
-  const report: CacheReport | null =
-    maxAgeMs === null
-      ? null
-      : {
-          maxAgeMs,
-          accounts: outcomes
-            .filter((o) => o.errors.length === 0 || o.balances.length > 0)
-            .map((o) => {
-              const hit = hits.get(o.account);
-              return hit
-                ? { account: o.account, source: 'cache' as const, fetchedAt: hit.fetchedAt, ageMs: hit.ageMs }
-                : { account: o.account, source: 'live' as const, fetchedAt, ageMs: 0 };
-            }),
-        };
+  const summary = summarizeOutcomes(read.outcomes);
+  const valued = valueBalances(summary.balances, { rates: config.rates, pegged: config.pegged });
   return {
+    ...summary,
     balances: filterBalances(valued, options),
     unfiltered: valued,
-    reported: outcomes.flatMap((o) => o.reported),
-    errors,
-    notices: outcomes.flatMap((o) => o.notices),
-    outcomes,
     config,
-    complete: errors.length === 0,
-    cache: report,
-    ...(options.withdrawalRules ? { rules } : {}),
+    complete: summary.errors.length === 0,
+    cache: read.cache,
+    ...(read.rules ? { rules: read.rules } : {}),
   };
-}
-
-async function openCache(maxAgeMs: number, options: FetchBalancesOptions, now: () => Date) {
-  const { BalanceCache } = await import('../cache/store.js');
-  return new BalanceCache({ maxAgeMs, dir: options.cacheDir, env: options.env, now, debug: options.debug });
-}
-
-async function readRules(accounts: ResolvedAccount[], http: Partial<HttpSettings>, into: Map<string, WithdrawalRule[] | null>): Promise<void> {
-  await Promise.all(
-    accounts.map(async (account) => {
-      const served = await fetchWithdrawalRules(account, { http });
-      if (served !== undefined) into.set(account.name, served);
-    }),
-  );
 }
 
 export function filterBalances(balances: Balance[], options: Pick<FetchBalancesOptions, 'currencies' | 'hideZero'>): Balance[] {

@@ -95,10 +95,10 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
   const rules = [...options.rules, ...config.alerts.filter((r) => r.selector.account === null || names.includes(r.selector.account))];
   if (options.exec && rules.length === 0) ctx.output.warn('--exec runs only for threshold events, and there are none: add --below, --above or an alerts: section');
 
-  const [{ WatchSession }, { ndjsonView }, { closeHttp }] = await Promise.all([
+  const [{ WatchSession }, { ndjsonView }, { closeReadConnections }] = await Promise.all([
     import('../watch/session.js'),
     import('../watch/ndjson-view.js'),
-    import('../http/client.js'),
+    import('../api/read.js'),
   ]);
   const recorder = options.record ? await startRecorder(ctx, options.store, config) : null;
   const metrics = options.metrics ? await startMetricsFor(ctx, options.metrics, accounts) : null;
@@ -139,7 +139,7 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
     else await exec?.drain();
     live?.stop();
     await metrics?.close();
-    await closeHttp();
+    await closeReadConnections();
   }
 }
 

@@ -39,3 +39,27 @@ export interface AccountOutcome {
   notices: string[];
   ms: number;
 }
+
+/** The outcome of an account that was never called: its credentials could not be resolved. */
+export function notCalledOutcome(account: Pick<AccountConfig, 'name' | 'provider'>, error: BalanceError): AccountOutcome {
+  return { account: account.name, provider: account.provider, balances: [], reported: [], errors: [error], notices: [], ms: 0 };
+}
+
+/** Every account's figures side by side, in the order of the outcomes. */
+export interface OutcomesSummary {
+  balances: Balance[];
+  reported: ReportedTotal[];
+  errors: BalanceError[];
+  notices: string[];
+  outcomes: AccountOutcome[];
+}
+
+export function summarizeOutcomes(outcomes: AccountOutcome[]): OutcomesSummary {
+  return {
+    balances: outcomes.flatMap((o) => o.balances),
+    reported: outcomes.flatMap((o) => o.reported),
+    errors: outcomes.flatMap((o) => o.errors),
+    notices: outcomes.flatMap((o) => o.notices),
+    outcomes,
+  };
+}

@@ -1,8 +1,8 @@
 // The sanity boundary (DESIGN "One trust boundary"): every figure an adapter read passes here,
-// once, before anything else sees it (core/fetch-balances.ts calls it for every account of every
-// provider, so a new adapter gets it for free). A figure that breaks an invariant does not fail the
-// read; it marks that balance `inconsistent`, so it is still shown but never summed and never the
-// ground for a yes. Invariants (none of our providers documents negative figures):
+// once, before anything else sees it (the read pipeline's adapter step, api/fetch-balances.ts,
+// calls it for every account of every provider, so a new adapter gets it for free). A figure that
+// breaks an invariant does not fail the read; it marks that balance `inconsistent`, so it is still
+// shown but never summed and never the ground for a yes. Invariants (none of our providers documents negative figures):
 //  - no negative available / pending / total / network fee (nor withdrawal minimum / maximum);
 //  - available ≤ total where both are reported; available + pending = total where all three are;
 //  - one record per (wallet, provider currency): duplicates are all marked, never summed or picked;

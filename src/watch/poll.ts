@@ -1,9 +1,10 @@
-// One poll of one account: the shared fetch path (adapters, retries, pacing) with a budget that
-// never outlasts the account's interval, and a count of the requests it sent, so the interval can
-// be raised when an account needs several requests per poll.
+// One poll of one account: one request to the read pipeline (adapters, retries, pacing) with a
+// budget that never outlasts the account's interval, and a count of the requests it sent, so the
+// interval can be raised when an account needs several requests per poll.
 import type { ResolvedAccount } from '../config/types.js';
-import { fetchAccountBalances, type AccountOutcome } from '../api/fetch-balances.js';
-import { DEFAULT_TIMEOUT_MS, timeBudget, type RetryNotice } from '../http/client.js';
+import type { AccountOutcome } from '../core/account.js';
+import { readAccounts } from '../api/read.js';
+import { DEFAULT_TIMEOUT_MS, type RetryNotice } from '../http/client.js';
 import { accountLimiter } from '../providers/request.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import { allSandboxCredentials } from '../providers/sandbox-keys.js';
@@ -29,11 +30,16 @@ export function pollBudget(intervalMs: number, now: number, deadline: number | n
 
 export async function pollAccount(account: ResolvedAccount, settings: PollSettings): Promise<PollResult> {
   let requests = 0;
-  const result = await fetchAccountBalances([account], {
+  const result = await readAccounts({
+    accounts: [account],
+    budgetMs: settings.budgetMs,
+    signal: settings.signal,
     includeZero: true,
-    http: {
-      ...timeBudget(settings.budgetMs),
-      signal: settings.signal,
+    cache: { use: 'off' },
+    withdrawalRules: false,
+    // The next poll comes soon; runWatch closes the connections when the session ends.
+    keepConnections: true,
+    hooks: {
       debug: settings.debug,
       onRetry: settings.onRetry,
       onRequest: (attempt) => {
@@ -42,7 +48,7 @@ export async function pollAccount(account: ResolvedAccount, settings: PollSettin
     },
   });
   const outcome = result.outcomes[0];
-  if (!outcome) throw new Error('fetchAccountBalances returned no outcome for one account');
+  if (!outcome) throw new Error('the read pipeline returned no outcome for one account');
   return { outcome, requests };
 }
 

@@ -2,6 +2,7 @@
 // turns it into events, threshold alerts, metrics and the view. Data still flows one way:
 // adapters → balances → valuation → diff/thresholds → view; the view never reaches back.
 import type { Config, ResolvedAccount } from '../config/types.js';
+import { notCalledOutcome } from '../core/account.js';
 import type { Balance } from '../core/balance.js';
 import type { Condition, ThresholdRule } from '../core/conditions.js';
 import { BalanceError, ExitCode, combinedExitCode } from '../core/errors.js';
@@ -169,9 +170,7 @@ export class WatchSession {
   private async poll(state: AccountState): Promise<void> {
     const unresolved = this.deps.unresolved?.get(state.account.name);
     if (unresolved) {
-      const { name, provider } = state.account;
-      const outcome = { account: name, provider, balances: [], reported: [], errors: [unresolved], notices: [], ms: 0 };
-      if (this.stopReason === null) this.record(state, { outcome, requests: 0 });
+      if (this.stopReason === null) this.record(state, { outcome: notCalledOutcome(state.account, unresolved), requests: 0 });
       return;
     }
     const controller = new AbortController();

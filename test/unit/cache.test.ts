@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BalanceCache, defaultCacheDir } from '../../src/cache/store.js';
 import { cacheKey } from '../../src/cache/key.js';
 import type { ResolvedAccount } from '../../src/config/types.js';
-import type { AccountOutcome } from '../../src/api/fetch-balances.js';
+import type { AccountOutcome } from '../../src/core/account.js';
 import { Decimal } from '../../src/core/money.js';
 import { UnavailableError } from '../../src/core/errors.js';
 import { balance } from '../helpers/balances.js';

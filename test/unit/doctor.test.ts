@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/schema.js';
 import { fromOutcome, inspectCredentials } from '../../src/api/doctor.js';
 import { BadResponseError, RefusedError, UnavailableError, type BalanceError } from '../../src/core/errors.js';
-import type { AccountOutcome } from '../../src/api/fetch-balances.js';
+import type { AccountOutcome } from '../../src/core/account.js';
 import { balance } from '../helpers/balances.js';
 import { tempDir } from '../helpers/fixtures.js';
 

@@ -1,31 +1,8 @@
 // The dependency rules that keep each provider's emulator route (src/providers/<id>/emulator/) out
 // of product code: run the real .dependency-cruiser.cjs over a tiny planted tree, so a weakened
 // rule fails here rather than silently letting the emulator into the CLI.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const DEPCRUISE = join(ROOT, 'node_modules/.bin/depcruise');
-let dir: string | null = null;
-afterEach(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = null;
-});
-
-/** Violations (rule: from → to) depcruise finds in a tree of the given files. */
-function violations(files: Record<string, string>): string[] {
-  dir = mkdtempSync(join(tmpdir(), 'bi-rules-'));
-  writeFileSync(join(dir, 'tsconfig.build.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true }, include: ['src'] }));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  const run = spawnSync(DEPCRUISE, ['src', '--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'err'], { cwd: dir, encoding: 'utf8' });
-  return [...`${run.stdout}${run.stderr}`.matchAll(/error (\S+): (\S+) → (\S+)/g)].map((m) => `${m[1]}: ${m[2]} → ${m[3]}`);
-}
+import { describe, expect, it } from 'vitest';
+import { violations } from '../helpers/depcruise.js';
 
 const ROUTE = 'src/providers/flow-payments/emulator/route.ts';
 

@@ -3,7 +3,7 @@
 // account work. Exits like any other command: 0 when all is well, else the lowest failing code.
 import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../../config/types.js';
-import type { AccountOutcome } from '../../api/fetch-balances.js';
+import type { AccountOutcome } from '../../core/account.js';
 import { examples } from '../shared/options.js';
 import { noOptions, type RunContext, type Runner } from '../shared/context.js';
 import type { AccountCheck, ConfigCheck, CredentialCheck, DoctorReport } from '../../api/doctor.js';
@@ -96,31 +96,34 @@ async function proxyRoutes(accounts: Config['accounts'], env: NodeJS.ProcessEnv)
   });
 }
 
-/** The same fetch every listing command uses, with progress on a terminal. */
+/** The same read pipeline every listing command uses, with progress on a terminal. */
 async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<AccountOutcome[]> {
   if (accounts.length === 0) return [];
-  const [{ fetchAccountBalances }, { startProgress }, { closeHttp, timeBudget, describeRetry, DEFAULT_TIMEOUT_MS }] = await Promise.all([
-    import('../../api/fetch-balances.js'),
+  const [{ readAccounts }, { startProgress }, { describeRetry }] = await Promise.all([
+    import('../../api/read.js'),
     import('../../ui/spinner.js'),
     import('../../http/client.js'),
   ]);
   const progress = await startProgress(ctx.output, `Checking accounts: 0/${accounts.length}`, ctx.env);
   try {
-    const result = await fetchAccountBalances(accounts, {
+    const { outcomes } = await readAccounts({
+      accounts,
       // --timeout is the whole check's budget, as for every command.
-      http: {
-        ...timeBudget(ctx.globals.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-        signal: ctx.signal,
-        debug: ctx.globals.debug ? (line: string) => ctx.output.debug(line) : undefined,
-        env: ctx.env,
+      budgetMs: ctx.globals.timeoutMs,
+      signal: ctx.signal,
+      env: ctx.env,
+      includeZero: true,
+      cache: { use: 'off' },
+      withdrawalRules: false,
+      hooks: {
+        onProgress: (done, total) => progress.update(`Checking accounts: ${done}/${total}`),
         onRetry: (notice) => progress.note(describeRetry(notice)),
+        debug: ctx.globals.debug ? (line: string) => ctx.output.debug(line) : undefined,
       },
-      onAccountDone: (_, done, total) => progress.update(`Checking accounts: ${done}/${total}`),
     });
-    for (const notice of result.notices) ctx.output.info(notice);
-    return result.outcomes;
+    for (const notice of outcomes.flatMap((o) => o.notices)) ctx.output.info(notice);
+    return outcomes;
   } finally {
     progress.stop();
-    await closeHttp();
   }
 }

@@ -1,6 +1,7 @@
 // The path every balance-reading command shares: the library's fetchBalances (config → accounts →
-// credentials → cache → adapters → valued balances) plus what only a CLI does around it: the
-// spinner, notices on stderr, and saying which figures came from the cache and how old they are.
+// credentials → the read pipeline → valued balances) plus only what a CLI does around it: the
+// spinner, notices on stderr, saying which figures came from the cache and how old they are, and
+// warning about filters that matched nothing.
 import type { BalancesResult } from '../../api/fetch.js';
 import type { Config, ResolvedAccount } from '../../config/types.js';
 import { formatDuration } from '../../core/duration.js';

@@ -1,0 +1,115 @@
+// The read pipeline: the one way src/ reads accounts. fetchBalances (balances, total, can-withdraw,
+// snapshot, the library), `config check` and each watch poll send one ReadRequest and get one
+// AccountOutcome per account back, in the order asked: cache lookup → adapters (in parallel, each
+// behind the sanity boundary, api/fetch-balances.ts) with the withdrawal rules read alongside →
+// cache write. It owns the HTTP budget and the pooled connections' lifetime, so no caller builds
+// HTTP settings of its own.
+import { notCalledOutcome, type AccountOutcome, type ResolvedAccount } from '../core/account.js';
+import type { BalanceError } from '../core/errors.js';
+import { DEFAULT_TIMEOUT_MS, closeHttp, timeBudget, type HttpSettings, type RetryNotice } from '../http/client.js';
+import type { WithdrawalRule } from '../providers/types.js';
+import { fetchAccountBalances, fetchWithdrawalRules } from './fetch-balances.js';
+import { cacheReport, openReadCache, type CachePolicy, type CacheReport } from './read-cache.js';
+
+export type { AccountSource, CachePolicy, CacheReport } from './read-cache.js';
+
+export interface ReadHooks {
+  /** Accounts done of all asked; cached and unresolved ones count as done from the start. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Before a request is retried or held back by pacing, with how long it waits. */
+  onRetry?: ((notice: RetryNotice) => void) | undefined;
+  /** As each attempt is sent (watch counts first attempts to respect rate limits). */
+  onRequest?: ((attempt: number) => void) | undefined;
+  /** Request and cache log lines (secrets redacted), e.g. for --debug. */
+  debug?: ((line: string) => void) | undefined;
+}
+
+export interface ReadRequest {
+  /** Every account to report on, in the order the outcomes come back (config order). */
+  accounts: ResolvedAccount[];
+  /** Those of `accounts` whose ${VAR} or key file could not be resolved: never called, the error is their outcome. */
+  unresolved?: ReadonlyMap<string, BalanceError> | undefined;
+  /** Budget for the whole read in milliseconds (default 30 000). */
+  budgetMs?: number | undefined;
+  signal?: AbortSignal | undefined;
+  /** Where proxy variables and the cache folder are read from (default process.env). */
+  env?: NodeJS.ProcessEnv | undefined;
+  /** Ask adapters for zero balances too (always, when the cache is in use: entries serve every later call). */
+  includeZero: boolean;
+  cache: CachePolicy;
+  /** Also read the withdrawal limits providers serve from an API, in parallel with the balances. */
+  withdrawalRules: boolean;
+  hooks?: ReadHooks | undefined;
+  /** Keep pooled connections for the next read (watch polls); the caller ends with closeReadConnections(). */
+  keepConnections?: boolean | undefined;
+}
+
+export interface ReadResult {
+  /** One per account of the request, in its order. */
+  outcomes: AccountOutcome[];
+  /** null when the cache policy is off. */
+  cache: CacheReport | null;
+  /** With withdrawalRules: per account whose provider serves limits, the limits (null: unreadable). */
+  rules?: Map<string, WithdrawalRule[] | null>;
+}
+
+/** Interrupts are not per-account failures: they end the read (and the command) as a thrown INTERRUPTED. */
+export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
+  const { accounts, hooks = {} } = request;
+  const unresolved = request.unresolved ?? new Map<string, BalanceError>();
+  const callable = accounts.filter((a) => !unresolved.has(a.name));
+  const cache = await openReadCache(request.cache, callable, request.env, hooks.debug);
+  const live = callable.filter((a) => !cache?.hits.has(a.name));
+  const doneFromStart = accounts.length - live.length;
+  hooks.onProgress?.(doneFromStart, accounts.length);
+  const http: Partial<HttpSettings> = {
+    ...timeBudget(request.budgetMs ?? DEFAULT_TIMEOUT_MS),
+    signal: request.signal,
+    debug: hooks.debug,
+    env: request.env,
+    onRetry: hooks.onRetry,
+    onRequest: hooks.onRequest,
+  };
+  const rules = new Map<string, WithdrawalRule[] | null>();
+  let fetched: AccountOutcome[];
+  try {
+    const [balances] = await Promise.all([
+      fetchAccountBalances(live, {
+        http,
+        includeZero: cache !== null || request.includeZero,
+        onAccountDone: (_, done) => hooks.onProgress?.(doneFromStart + done, accounts.length),
+      }),
+      request.withdrawalRules ? readRules(callable, http, rules) : undefined,
+    ]);
+    fetched = balances.outcomes;
+  } finally {
+    if (!request.keepConnections) await closeReadConnections();
+  }
+  const fetchedAt = cache?.now() ?? new Date();
+  const liveByName = new Map(fetched.map((o) => [o.account, o]));
+  cache?.store(live, liveByName, fetchedAt);
+  const outcomes = accounts.flatMap((a) => {
+    const failed = unresolved.get(a.name);
+    const outcome = failed ? notCalledOutcome(a, failed) : (cache?.hits.get(a.name)?.outcome ?? liveByName.get(a.name));
+    return outcome ? [outcome] : [];
+  });
+  return {
+    outcomes,
+    cache: cache ? cacheReport(cache, outcomes, fetchedAt) : null,
+    ...(request.withdrawalRules ? { rules } : {}),
+  };
+}
+
+/** Close the pooled connections so the process can exit promptly (after reads that kept them). */
+export async function closeReadConnections(): Promise<void> {
+  await closeHttp();
+}
+
+async function readRules(accounts: ResolvedAccount[], http: Partial<HttpSettings>, into: Map<string, WithdrawalRule[] | null>): Promise<void> {
+  await Promise.all(
+    accounts.map(async (account) => {
+      const served = await fetchWithdrawalRules(account, { http });
+      if (served !== undefined) into.set(account.name, served);
+    }),
+  );
+}
