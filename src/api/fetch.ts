@@ -8,7 +8,8 @@ import { isZeroOrUnknown, type Balance } from '../core/balance.js';
 import { matchesAnyFilter, parseCurrencyFilters } from '../core/currency-filter.js';
 import { fetchAccountBalances, fetchWithdrawalRules, type AccountOutcome, type FetchResult } from './fetch-balances.js';
 import { valueBalances } from '../core/valuation.js';
-import { DEFAULT_TIMEOUT_MS, closeHttp, timeBudget, type HttpSettings, type RetryNotice } from '../http/client.js';
+import { DEFAULT_TIMEOUT_MS, timeBudget, type HttpOverrides, type RetryNotice } from '../http/client.js';
+import { createRuntime, type Runtime } from '../http/runtime.js';
 import type { WithdrawalRule } from '../providers/types.js';
 
 export interface FetchBalancesOptions {
@@ -25,6 +26,13 @@ export interface FetchBalancesOptions {
   hideZero?: boolean | undefined;
   /** Budget for the whole call in milliseconds (default 30 000). */
   timeout?: number | undefined;
+  /**
+   * Whose redactor, pacing, OAuth tokens and sockets the call uses. Pass one to share them across
+   * calls (the caller closes it: `runtime.close()`); without one the call creates its own and
+   * closes its sockets before it returns.
+   */
+  runtime?: Runtime | undefined;
+  /** Stops the call (default: the runtime's signal). */
   signal?: AbortSignal | undefined;
   /** Where ${VAR} placeholders are read from (default process.env); also XDG_CACHE_HOME / HOME. */
   env?: NodeJS.ProcessEnv | undefined;
@@ -85,8 +93,9 @@ export function effectiveMaxAge(config: Config, options: Pick<FetchBalancesOptio
 export async function fetchBalances(config: Config, options: FetchBalancesOptions = {}): Promise<BalancesResult> {
   parseCurrencyFilters(options.currencies ?? []); // a bad filter is a usage error before any request
   const selected = selectAccounts(config, { accounts: options.accounts, provider: options.provider });
+  const runtime = options.runtime ?? createRuntime({ signal: options.signal });
   // An account whose ${VAR} or key file cannot be resolved fails alone, like any account problem.
-  const resolutions = resolveEachAccount(config, selected, options.env ?? process.env);
+  const resolutions = resolveEachAccount(config, selected, options.env ?? process.env, runtime.redactor);
   const accounts = resolutions.flatMap((r) => (r.ok ? [r.account] : []));
   const unresolved = new Map(
     resolutions.flatMap((r): Array<[string, AccountOutcome]> =>
@@ -95,7 +104,7 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
   );
   const now = options.now ?? (() => new Date());
   const maxAgeMs = effectiveMaxAge(config, options);
-  const cache = maxAgeMs === null ? null : await openCache(maxAgeMs, options, now);
+  const cache = maxAgeMs === null ? null : await openCache(maxAgeMs, options, now, runtime);
 
   const hits = new Map<string, { outcome: AccountOutcome; fetchedAt: Date; ageMs: number }>();
   if (cache && !options.refresh) {
@@ -107,7 +116,7 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
   const live = accounts.filter((a) => !hits.has(a.name));
   options.onProgress?.(hits.size + unresolved.size, selected.length);
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  const http: Partial<HttpSettings> = { ...timeBudget(timeout), signal: options.signal, debug: options.debug, env: options.env, onRetry: options.onRetry };
+  const http: HttpOverrides = { runtime, ...timeBudget(timeout), signal: options.signal, debug: options.debug, env: options.env, onRetry: options.onRetry };
   let fetched: FetchResult;
   const rules = new Map<string, WithdrawalRule[] | null>();
   try {
@@ -121,7 +130,8 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
       options.withdrawalRules ? readRules(accounts, http, rules) : undefined,
     ]);
   } finally {
-    await closeHttp();
+    // A runtime the caller passed stays open for its next call; our own leaves no socket behind.
+    if (runtime !== options.runtime) await runtime.close();
   }
   const fetchedAt = now();
   const liveByName = new Map(fetched.outcomes.map((o) => [o.account, o]));
@@ -171,12 +181,12 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
   };
 }
 
-async function openCache(maxAgeMs: number, options: FetchBalancesOptions, now: () => Date) {
+async function openCache(maxAgeMs: number, options: FetchBalancesOptions, now: () => Date, runtime: Runtime) {
   const { BalanceCache } = await import('../cache/store.js');
-  return new BalanceCache({ maxAgeMs, dir: options.cacheDir, env: options.env, now, debug: options.debug });
+  return new BalanceCache({ maxAgeMs, dir: options.cacheDir, env: options.env, now, debug: options.debug, redactor: runtime.redactor });
 }
 
-async function readRules(accounts: ResolvedAccount[], http: Partial<HttpSettings>, into: Map<string, WithdrawalRule[] | null>): Promise<void> {
+async function readRules(accounts: ResolvedAccount[], http: HttpOverrides, into: Map<string, WithdrawalRule[] | null>): Promise<void> {
   await Promise.all(
     accounts.map(async (account) => {
       const served = await fetchWithdrawalRules(account, { http });

@@ -4,6 +4,7 @@
 import type { ResolvedAccount } from '../config/types.js';
 import { fetchAccountBalances, type AccountOutcome } from '../api/fetch-balances.js';
 import { DEFAULT_TIMEOUT_MS, timeBudget, type RetryNotice } from '../http/client.js';
+import type { Runtime } from '../http/runtime.js';
 import { accountLimiter } from '../providers/request.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import { allSandboxCredentials } from '../providers/sandbox-keys.js';
@@ -16,6 +17,7 @@ export interface PollResult {
 
 export interface PollSettings {
   budgetMs: number;
+  runtime: Runtime;
   signal: AbortSignal;
   debug?: ((line: string) => void) | undefined;
   onRetry?: ((notice: RetryNotice) => void) | undefined;
@@ -32,6 +34,7 @@ export async function pollAccount(account: ResolvedAccount, settings: PollSettin
   const result = await fetchAccountBalances([account], {
     includeZero: true,
     http: {
+      runtime: settings.runtime,
       ...timeBudget(settings.budgetMs),
       signal: settings.signal,
       debug: settings.debug,
@@ -47,9 +50,9 @@ export async function pollAccount(account: ResolvedAccount, settings: PollSettin
 }
 
 /** Earliest time this account's credential may send again (a 429's Retry-After, or pacing). */
-export function accountNotBefore(account: ResolvedAccount): number {
+export function accountNotBefore(account: ResolvedAccount, runtime: Runtime): number {
   // null means "when a request still in flight ends": for scheduling the next poll, that is now.
-  return accountLimiter(account, PROVIDERS[account.provider]).nextSlotAt() ?? Date.now();
+  return accountLimiter(runtime.limiters, account, PROVIDERS[account.provider]).nextSlotAt() ?? Date.now();
 }
 
 /**

@@ -62,7 +62,7 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
   const resolved: ResolvedAccount[] = [];
   for (const account of selected) {
     try {
-      resolved.push(...resolveAccounts(loaded, [account], ctx.env));
+      resolved.push(...resolveAccounts(loaded, [account], ctx.env, ctx.runtime.redactor));
       credentials.set(account.name, doctor.inspectCredentials(loaded, account, ctx.env));
     } catch (error) {
       checks.set(account.name, doctor.notCalled(account, doctor.inspectCredentials(loaded, account, ctx.env), error));
@@ -99,7 +99,7 @@ async function proxyRoutes(accounts: Config['accounts'], env: NodeJS.ProcessEnv)
 /** The same fetch every listing command uses, with progress on a terminal. */
 async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<AccountOutcome[]> {
   if (accounts.length === 0) return [];
-  const [{ fetchAccountBalances }, { startProgress }, { closeHttp, timeBudget, describeRetry, DEFAULT_TIMEOUT_MS }] = await Promise.all([
+  const [{ fetchAccountBalances }, { startProgress }, { timeBudget, describeRetry, DEFAULT_TIMEOUT_MS }] = await Promise.all([
     import('../../api/fetch-balances.js'),
     import('../../ui/spinner.js'),
     import('../../http/client.js'),
@@ -109,6 +109,7 @@ async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<A
     const result = await fetchAccountBalances(accounts, {
       // --timeout is the whole check's budget, as for every command.
       http: {
+        runtime: ctx.runtime,
         ...timeBudget(ctx.globals.timeoutMs ?? DEFAULT_TIMEOUT_MS),
         signal: ctx.signal,
         debug: ctx.globals.debug ? (line: string) => ctx.output.debug(line) : undefined,
@@ -121,6 +122,6 @@ async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<A
     return result.outcomes;
   } finally {
     progress.stop();
-    await closeHttp();
+    await ctx.runtime.close();
   }
 }
