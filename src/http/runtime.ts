@@ -2,6 +2,7 @@
 // secrets to redact, the pacing per credential, the OAuth tokens, the sockets and the interrupt
 // signal. Nothing of it is module state, so two runtimes in one process share none of it, and a
 // test starts fresh by creating one.
+import { setMaxListeners } from 'node:events';
 import { Redactor } from '../core/secrets.js';
 import { RateLimiters } from './rate-limiter.js';
 import { TokenCache } from './token-cache.js';
@@ -29,8 +30,17 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     limiters: new RateLimiters(),
     tokens: new TokenCache(),
     transport,
-    // A signal that never aborts when the caller has none to give.
-    signal: options.signal ?? new AbortController().signal,
+    signal: options.signal ?? neverAborted(),
     close: () => transport.close(),
   };
+}
+
+/**
+ * A signal that never aborts, for a caller with none to give. Every request in flight listens to
+ * it, so a fan-out over many wallets would trip Node's 10-listener warning on the host's stderr.
+ */
+function neverAborted(): AbortSignal {
+  const { signal } = new AbortController();
+  setMaxListeners(0, signal);
+  return signal;
 }
