@@ -22,7 +22,7 @@ export interface Exchange {
   body?: string | undefined;
   /** The proxy to tunnel through (src/http/proxy.ts decides), or null for a direct connection. */
   proxy: ProxyChoice | null;
-  /** Fixed per process (the shared Agent is created with it); the command deadline is `signal`. */
+  /** Fixed per transport (its Agent keeps the first request's value); the command deadline is `signal`. */
   connectTimeoutMs: number;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
