@@ -58,7 +58,8 @@ async function freshPacing(target) {
     const { createRuntime } = await target.import('http/runtime.js');
     const runtime = createRuntime();
     return { redactor: runtime.redactor, http: { runtime }, close: () => runtime.close() };
-  } catch {
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
     const [{ resetRateLimiters }, { closeHttp }] = await Promise.all([target.import('http/rate-limiter.js'), target.import('http/client.js')]);
     resetRateLimiters();
     return {
