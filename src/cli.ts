@@ -14,12 +14,13 @@ import { registerSandbox } from './commands/sandbox.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { registerTotal } from './commands/total.js';
 import { registerWatch } from './commands/watch.js';
-import { createContext, interrupt, type Runner } from './commands/shared/context.js';
+import { createContext, type Runner } from './commands/shared/context.js';
 import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
 import { refuseUnsupported } from './commands/shared/supports.js';
 import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceError } from './core/errors.js';
 import { SEARCH_ORDER_HELP } from './config/find.js';
-import { redact } from './core/secrets.js';
+import type { Redactor } from './core/secrets.js';
+import { createRuntime, type Runtime } from './http/runtime.js';
 import { escapeLines, forTerminal } from './core/sanitize.js';
 import { VERSION } from './version.js';
 
@@ -58,7 +59,8 @@ class Program extends Command {
   }
 }
 
-export function buildProgram(): Command {
+/** The program, bound to the process's runtime: its redactor guards commander's own messages too. */
+export function buildProgram(runtime: Runtime): Command {
   const program = addGlobalOptions(new Program('balance-inspector'))
     // Subcommand help lists the global flags too (commander copies this to every subcommand).
     .configureHelp({ showGlobalOptions: true })
@@ -68,7 +70,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (text) => process.stdout.write(text),
-      writeErr: (text) => process.stderr.write(escapeLines(redact(text))),
+      writeErr: (text) => process.stderr.write(escapeLines(runtime.redactor.redact(text))),
     })
     .addHelpText('after', SEARCH_ORDER_HELP + EXIT_CODES_HELP);
 
@@ -81,9 +83,13 @@ export function buildProgram(): Command {
     const resolved = typeof supports === 'function' ? supports(opts) : supports;
     refuseUnsupported(command, globals, resolved);
     if (resolved.longRunning) keepYoungGenerationSmall();
-    const ctx = await createContext(globals);
-    const options = await parse(opts, positional, globals, ctx.now());
-    process.exitCode = await action(ctx, options);
+    const ctx = await createContext(globals, runtime);
+    try {
+      const options = await parse(opts, positional, globals, ctx.now());
+      process.exitCode = await action(ctx, options);
+    } finally {
+      await runtime.close(); // pooled sockets would hold the process open for their keep-alive
+    }
   };
   registerBalances(program, run);
   registerTotal(program, run);
@@ -128,17 +134,20 @@ function keepYoungGenerationSmall(): void {
 
 export async function main(argv: string[]): Promise<void> {
   skipWasmTierUp();
-  installSignalHandlers();
+  // One runtime per process; Ctrl+C aborts its signal, which every request and wait listens to.
+  const interrupt = new AbortController();
+  const runtime = createRuntime({ signal: interrupt.signal });
+  installSignalHandlers(interrupt);
   installStdoutGuard();
   const debug = argv.includes('--debug');
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(runtime).parseAsync(argv);
   } catch (error) {
-    process.exitCode = reportFatal(error, debug);
+    process.exitCode = reportFatal(error, debug, runtime.redactor);
   }
 }
 
-function reportFatal(error: unknown, debug: boolean): number {
+function reportFatal(error: unknown, debug: boolean, redactor: Redactor): number {
   if (error instanceof CommanderError) {
     // commander already printed its own message; help and version are successes.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
@@ -147,7 +156,7 @@ function reportFatal(error: unknown, debug: boolean): number {
   const balanceError: BalanceError | null = isBalanceError(error) ? error : null;
   if (balanceError?.code === 'INTERRUPTED') return balanceError.exitCode;
   // Every line is escaped whole (messages quote provider text); a stack keeps its line breaks.
-  const write = (line: string) => process.stderr.write(`${escapeLines(redact(line))}\n`);
+  const write = (line: string) => process.stderr.write(`${escapeLines(redactor.redact(line))}\n`);
   if (balanceError) {
     write(`error: ${forTerminal(balanceError.message, 1000)}`);
     for (const problem of (balanceError as { problems?: string[] }).problems ?? []) write(`  ${forTerminal(problem, 1000)}`);
@@ -161,13 +170,13 @@ function reportFatal(error: unknown, debug: boolean): number {
   return ExitCode.internal;
 }
 
-function installSignalHandlers(): void {
+function installSignalHandlers(interrupt: AbortController): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       const code = signal === 'SIGINT' ? ExitCode.sigint : ExitCode.sigterm;
-      if (interrupt.controller.signal.aborted) process.exit(code); // second signal: stop now
+      if (interrupt.signal.aborted) process.exit(code); // second signal: stop now
       process.exitCode = code;
-      interrupt.controller.abort(new InterruptedError(signal));
+      interrupt.abort(new InterruptedError(signal));
       // Whatever was in flight has been aborted; don't let a stuck handle keep us alive.
       setTimeout(() => process.exit(code), 2_000).unref();
     });

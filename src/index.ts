@@ -1,12 +1,18 @@
 // The library API: `import { loadConfig, fetchBalances, totals, canWithdraw } from 'balance-inspector'`.
 // The CLI is built on these same functions (src/commands/*). Nothing here prints; failures are
 // thrown as the BalanceError classes below (per-account failures are returned in `errors`).
+//
+// A runtime holds what calls can share: the secrets to redact, the pacing per credential, OAuth
+// tokens and pooled sockets. Pass `{ runtime }` to fetchBalances / canWithdraw to share them
+// across calls (one token request, one pacing per key) and close it when done; without one, each
+// call creates its own and closes its sockets before it returns, so nothing is left open.
 import { validateConfig } from './config/schema.js';
 import type { Config } from './config/types.js';
 
 export { loadConfig, type LoadConfigOptions, type LoadedConfig } from './config/index.js';
 export { fetchBalances, type FetchBalancesOptions, type BalancesResult, type CacheReport, type AccountSource } from './api/fetch.js';
 export { totals, parseTolerance, type TotalsOptions } from './api/totals.js';
+export { createRuntime, type Runtime, type RuntimeOptions } from './http/runtime.js';
 export { canWithdraw, parseWithdrawalQuery, type WithdrawalQuery, type WithdrawalDecision } from './api/can-withdraw.js';
 
 export {

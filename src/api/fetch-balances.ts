@@ -2,7 +2,7 @@
 // for its balances, in parallel, each behind the sanity boundary. A failing account is a result, not
 // an exception: what succeeded is kept, each failure carries its account, provider and exit code.
 import { summarizeOutcomes, type AccountOutcome, type OutcomesSummary, type ResolvedAccount } from '../core/account.js';
-import { defaultHttpSettings, type HttpSettings } from '../http/client.js';
+import { defaultHttpSettings, type HttpOverrides, type HttpSettings } from '../http/client.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import { loadAdapter } from '../providers/index.js';
 import { badShapeError, ShapeError } from '../providers/shape.js';
@@ -11,7 +11,8 @@ import { BalanceError, InternalError, isBalanceError, withContext } from '../cor
 import { checkBalances, checkRules } from '../core/sanity.js';
 
 export interface FetchOptions {
-  http?: Partial<HttpSettings>;
+  /** The runtime (sockets, pacing, redactor) and any settings that differ from the defaults. */
+  http: HttpOverrides;
   includeZero?: boolean;
   /** Called as each account finishes (for "3/12 accounts" progress). */
   onAccountDone?: (outcome: AccountOutcome, done: number, total: number) => void;
@@ -19,7 +20,7 @@ export interface FetchOptions {
 
 export type FetchResult = OutcomesSummary;
 
-export async function fetchAccountBalances(accounts: ResolvedAccount[], options: FetchOptions = {}): Promise<FetchResult> {
+export async function fetchAccountBalances(accounts: ResolvedAccount[], options: FetchOptions): Promise<FetchResult> {
   const http = defaultHttpSettings(options.http);
   let done = 0;
   const outcomes = await Promise.all(
@@ -44,7 +45,7 @@ function adapterContext(account: ResolvedAccount, http: HttpSettings, includeZer
  * Withdrawal limits an adapter serves from an endpoint: undefined when the provider has no such
  * endpoint, null when it has one that could not be read (the caller decides what that means).
  */
-export async function fetchWithdrawalRules(account: ResolvedAccount, options: FetchOptions = {}): Promise<WithdrawalRule[] | null | undefined> {
+export async function fetchWithdrawalRules(account: ResolvedAccount, options: FetchOptions): Promise<WithdrawalRule[] | null | undefined> {
   const adapter = await loadAdapter(account.provider);
   if (!adapter.withdrawalRules) return undefined;
   try {

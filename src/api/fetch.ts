@@ -10,8 +10,9 @@ import { isZeroOrUnknown, type Balance } from '../core/balance.js';
 import { matchesAnyFilter, parseCurrencyFilters } from '../core/currency-filter.js';
 import { valueBalances } from '../core/valuation.js';
 import type { RetryNotice } from '../http/client.js';
+import { createRuntime, type Runtime } from '../http/runtime.js';
 import type { WithdrawalRule } from '../providers/types.js';
-import { readAccounts, type CacheReport } from './read.js';
+import { readAccounts, type CacheReport, type ReadResult } from './read.js';
 
 export type { AccountSource, CacheReport } from './read.js';
 
@@ -29,6 +30,13 @@ export interface FetchBalancesOptions {
   hideZero?: boolean | undefined;
   /** Budget for the whole call in milliseconds (default 30 000). */
   timeout?: number | undefined;
+  /**
+   * Whose redactor, pacing, OAuth tokens and sockets the call uses. Pass one to share them across
+   * calls (the caller closes it: `runtime.close()`); without one the call creates its own and
+   * closes its sockets before it returns.
+   */
+  runtime?: Runtime | undefined;
+  /** Stops the call (default: the runtime's signal). */
   signal?: AbortSignal | undefined;
   /** Where ${VAR} placeholders are read from (default process.env); also XDG_CACHE_HOME / HOME. */
   env?: NodeJS.ProcessEnv | undefined;
@@ -75,23 +83,31 @@ export function effectiveMaxAge(config: Config, options: Pick<FetchBalancesOptio
 export async function fetchBalances(config: Config, options: FetchBalancesOptions = {}): Promise<BalancesResult> {
   parseCurrencyFilters(options.currencies ?? []); // a bad filter is a usage error before any request
   const selected = selectAccounts(config, { accounts: options.accounts, provider: options.provider });
+  const runtime = options.runtime ?? createRuntime({ signal: options.signal });
   // An account whose ${VAR} or key file cannot be resolved fails alone, like any account problem.
-  const resolutions = resolveEachAccount(config, selected, options.env ?? process.env);
+  const resolutions = resolveEachAccount(config, selected, options.env ?? process.env, runtime.redactor);
   const maxAgeMs = effectiveMaxAge(config, options);
-  const read = await readAccounts({
-    accounts: resolutions.map((r) => (r.ok ? r.account : { ...r.account, credentials: {} })),
-    unresolved: new Map(resolutions.flatMap((r) => (r.ok ? [] : [[r.account.name, r.error] as const]))),
-    budgetMs: options.timeout,
-    signal: options.signal,
-    env: options.env,
-    includeZero: !options.hideZero,
-    cache:
-      maxAgeMs === null
-        ? { use: 'off' }
-        : { use: options.refresh ? 'refresh' : 'read-write', maxAgeMs, dir: options.cacheDir, now: options.now },
-    withdrawalRules: options.withdrawalRules ?? false,
-    hooks: { onProgress: options.onProgress, onRetry: options.onRetry, debug: options.debug },
-  });
+  let read: ReadResult;
+  try {
+    read = await readAccounts({
+      accounts: resolutions.map((r) => (r.ok ? r.account : { ...r.account, credentials: {} })),
+      unresolved: new Map(resolutions.flatMap((r) => (r.ok ? [] : [[r.account.name, r.error] as const]))),
+      runtime,
+      budgetMs: options.timeout,
+      signal: options.signal,
+      env: options.env,
+      includeZero: !options.hideZero,
+      cache:
+        maxAgeMs === null
+          ? { use: 'off' }
+          : { use: options.refresh ? 'refresh' : 'read-write', maxAgeMs, dir: options.cacheDir, now: options.now },
+      withdrawalRules: options.withdrawalRules ?? false,
+      hooks: { onProgress: options.onProgress, onRetry: options.onRetry, debug: options.debug },
+    });
+  } finally {
+    // A runtime the caller passed stays open for its next call; our own leaves no socket behind.
+    if (runtime !== options.runtime) await runtime.close();
+  }
   const summary = summarizeOutcomes(read.outcomes);
   const valued = valueBalances(summary.balances, { rates: config.rates, pegged: config.pegged });
   return {

@@ -2,6 +2,7 @@
 // to store after the adapters ran, and the report of where each account's figures came from.
 import type { AccountOutcome, ResolvedAccount } from '../core/account.js';
 import type { BalanceCache } from '../cache/store.js';
+import type { Redactor } from '../core/secrets.js';
 
 /**
  * How a read uses the balance cache. `read-write`: answer from entries at most maxAgeMs old and
@@ -45,11 +46,12 @@ export async function openReadCache(
   accounts: ResolvedAccount[],
   env: NodeJS.ProcessEnv | undefined,
   debug: ((line: string) => void) | undefined,
+  redactor: Redactor,
 ): Promise<ReadCache | null> {
   if (policy.use === 'off') return null;
   const { BalanceCache } = await import('../cache/store.js');
   const now = policy.now ?? (() => new Date());
-  const cache: BalanceCache = new BalanceCache({ maxAgeMs: policy.maxAgeMs, dir: policy.dir, env, now, debug });
+  const cache: BalanceCache = new BalanceCache({ maxAgeMs: policy.maxAgeMs, dir: policy.dir, env, now, debug, redactor });
   const hits = new Map<string, CacheHitOf>();
   if (policy.use === 'read-write') {
     for (const account of accounts) {

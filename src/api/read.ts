@@ -2,11 +2,12 @@
 // snapshot, the library), `config check` and each watch poll send one ReadRequest and get one
 // AccountOutcome per account back, in the order asked: cache lookup → adapters (in parallel, each
 // behind the sanity boundary, api/fetch-balances.ts) with the withdrawal rules read alongside →
-// cache write. It owns the HTTP budget and the pooled connections' lifetime, so no caller builds
-// HTTP settings of its own.
+// cache write. It owns the HTTP budget, so no caller builds HTTP settings of its own; the sockets,
+// pacing, tokens and redactor are the request's runtime's, closed by whoever created it.
 import { notCalledOutcome, type AccountOutcome, type ResolvedAccount } from '../core/account.js';
 import type { BalanceError } from '../core/errors.js';
-import { DEFAULT_TIMEOUT_MS, closeHttp, timeBudget, type HttpSettings, type RetryNotice } from '../http/client.js';
+import { DEFAULT_TIMEOUT_MS, timeBudget, type HttpOverrides, type RetryNotice } from '../http/client.js';
+import type { Runtime } from '../http/runtime.js';
 import type { WithdrawalRule } from '../providers/types.js';
 import { fetchAccountBalances, fetchWithdrawalRules } from './fetch-balances.js';
 import { cacheReport, openReadCache, type CachePolicy, type CacheReport } from './read-cache.js';
@@ -27,10 +28,13 @@ export interface ReadHooks {
 export interface ReadRequest {
   /** Every account to report on, in the order the outcomes come back (config order). */
   accounts: ResolvedAccount[];
+  /** Whose sockets, pacing, tokens and redactor the read uses (the pipeline never closes it). */
+  runtime: Runtime;
   /** Those of `accounts` whose ${VAR} or key file could not be resolved: never called, the error is their outcome. */
   unresolved?: ReadonlyMap<string, BalanceError> | undefined;
   /** Budget for the whole read in milliseconds (default 30 000). */
   budgetMs?: number | undefined;
+  /** Stops the read (default: the runtime's signal). */
   signal?: AbortSignal | undefined;
   /** Where proxy variables and the cache folder are read from (default process.env). */
   env?: NodeJS.ProcessEnv | undefined;
@@ -40,8 +44,6 @@ export interface ReadRequest {
   /** Also read the withdrawal limits providers serve from an API, in parallel with the balances. */
   withdrawalRules: boolean;
   hooks?: ReadHooks | undefined;
-  /** Keep pooled connections for the next read (watch polls); the caller ends with closeReadConnections(). */
-  keepConnections?: boolean | undefined;
 }
 
 export interface ReadResult {
@@ -58,11 +60,12 @@ export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
   const { accounts, hooks = {} } = request;
   const unresolved = request.unresolved ?? new Map<string, BalanceError>();
   const callable = accounts.filter((a) => !unresolved.has(a.name));
-  const cache = await openReadCache(request.cache, callable, request.env, hooks.debug);
+  const cache = await openReadCache(request.cache, callable, request.env, hooks.debug, request.runtime.redactor);
   const live = callable.filter((a) => !cache?.hits.has(a.name));
   const doneFromStart = accounts.length - live.length;
   hooks.onProgress?.(doneFromStart, accounts.length);
-  const http: Partial<HttpSettings> = {
+  const http: HttpOverrides = {
+    runtime: request.runtime,
     ...timeBudget(request.budgetMs ?? DEFAULT_TIMEOUT_MS),
     signal: request.signal,
     debug: hooks.debug,
@@ -71,20 +74,15 @@ export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
     onRequest: hooks.onRequest,
   };
   const rules = new Map<string, WithdrawalRule[] | null>();
-  let fetched: AccountOutcome[];
-  try {
-    const [balances] = await Promise.all([
-      fetchAccountBalances(live, {
-        http,
-        includeZero: cache !== null || request.includeZero,
-        onAccountDone: (_, done) => hooks.onProgress?.(doneFromStart + done, accounts.length),
-      }),
-      request.withdrawalRules ? readRules(callable, http, rules) : undefined,
-    ]);
-    fetched = balances.outcomes;
-  } finally {
-    if (!request.keepConnections) await closeReadConnections();
-  }
+  const [balances] = await Promise.all([
+    fetchAccountBalances(live, {
+      http,
+      includeZero: cache !== null || request.includeZero,
+      onAccountDone: (_, done) => hooks.onProgress?.(doneFromStart + done, accounts.length),
+    }),
+    request.withdrawalRules ? readRules(callable, http, rules) : undefined,
+  ]);
+  const fetched = balances.outcomes;
   const fetchedAt = cache?.now() ?? new Date();
   const liveByName = new Map(fetched.map((o) => [o.account, o]));
   cache?.store(live, liveByName, fetchedAt);
@@ -100,12 +98,7 @@ export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
   };
 }
 
-/** Close the pooled connections so the process can exit promptly (after reads that kept them). */
-export async function closeReadConnections(): Promise<void> {
-  await closeHttp();
-}
-
-async function readRules(accounts: ResolvedAccount[], http: Partial<HttpSettings>, into: Map<string, WithdrawalRule[] | null>): Promise<void> {
+async function readRules(accounts: ResolvedAccount[], http: HttpOverrides, into: Map<string, WithdrawalRule[] | null>): Promise<void> {
   await Promise.all(
     accounts.map(async (account) => {
       const served = await fetchWithdrawalRules(account, { http });

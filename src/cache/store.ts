@@ -11,7 +11,7 @@ import type { ResolvedAccount } from '../config/types.js';
 import type { AccountOutcome } from '../core/account.js';
 import { ConfigError } from '../core/errors.js';
 import { readTrustedFile, writeFileAtomic } from '../core/safe-file.js';
-import { redact } from '../core/secrets.js';
+import type { Redactor } from '../core/secrets.js';
 import { decodeEntry, encodeOutcome, type DecodedEntry } from './codec.js';
 import { cacheKey } from './key.js';
 
@@ -27,6 +27,8 @@ export interface CacheOptions {
   env?: NodeJS.ProcessEnv | undefined;
   now: () => Date;
   debug?: ((line: string) => void) | undefined;
+  /** The run's redactor: no secret of the run reaches the file. */
+  redactor: Redactor;
 }
 
 export interface CacheHit extends DecodedEntry {
@@ -109,7 +111,7 @@ export class BalanceCache {
   /** Keep an account's fresh result. Partial results (any error) are never cached. */
   remember(account: ResolvedAccount, outcome: AccountOutcome, fetchedAt: Date): void {
     if (outcome.errors.length > 0) return;
-    this.entries[cacheKey(account)] = encodeOutcome(outcome, fetchedAt, redact);
+    this.entries[cacheKey(account)] = encodeOutcome(outcome, fetchedAt, this.options.redactor.redact);
     this.dirty = true;
   }
 

@@ -95,11 +95,7 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
   const rules = [...options.rules, ...config.alerts.filter((r) => r.selector.account === null || names.includes(r.selector.account))];
   if (options.exec && rules.length === 0) ctx.output.warn('--exec runs only for threshold events, and there are none: add --below, --above or an alerts: section');
 
-  const [{ WatchSession }, { ndjsonView }, { closeReadConnections }] = await Promise.all([
-    import('../watch/session.js'),
-    import('../watch/ndjson-view.js'),
-    import('../api/read.js'),
-  ]);
+  const [{ WatchSession }, { ndjsonView }] = await Promise.all([import('../watch/session.js'), import('../watch/ndjson-view.js')]);
   const recorder = options.record ? await startRecorder(ctx, options.store, config) : null;
   const metrics = options.metrics ? await startMetricsFor(ctx, options.metrics, accounts) : null;
   // A terminal that cannot move its cursor (TERM=dumb) gets the table once and a line per change.
@@ -119,7 +115,7 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
       timeoutMs: options.timeoutMs,
     },
     {
-      config, accounts, unresolved, rules, view, metrics, exec, signal: ctx.signal, now: ctx.now,
+      config, accounts, unresolved, rules, view, metrics, exec, runtime: ctx.runtime, signal: ctx.signal, now: ctx.now,
       debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined,
       onUntilHeld: () => ctx.exitIfCutShort?.(ExitCode.ok),
       record: recorder ? (read) => recorder.record(read) : undefined,
@@ -139,7 +135,6 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
     else await exec?.drain();
     live?.stop();
     await metrics?.close();
-    await closeReadConnections();
   }
 }
 
@@ -174,7 +169,7 @@ function refuseDoomedUntil(until: Condition, unresolved: ReadonlyMap<string, Con
 
 async function startMetricsFor(ctx: RunContext, address: { host: string; port: number }, accounts: ResolvedAccount[]) {
   const [{ startMetrics }, { isLoopbackHost }, { VERSION }] = await Promise.all([import('../watch/metrics.js'), import('../http/url-policy.js'), import('../version.js')]);
-  const metrics = await startMetrics(address, accounts.map((a) => ({ name: a.name, provider: a.provider })), { version: VERSION });
+  const metrics = await startMetrics(address, accounts.map((a) => ({ name: a.name, provider: a.provider })), { version: VERSION }, ctx.runtime.redactor.redact);
   ctx.output.info(`Prometheus metrics at ${metrics.url}`);
   if (!isLoopbackHost(address.host)) ctx.output.warn(`metrics are served beyond this machine (${address.host}); anyone who can reach the port sees your balances`);
   return metrics;

@@ -7,7 +7,7 @@ import { closeSync, fstatSync, openSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { fileTrustProblem, readTrustedFile } from '../core/safe-file.js';
-import { MIN_SECRET_LENGTH, registerBasicAuth, registerSecret } from '../core/secrets.js';
+import { MIN_SECRET_LENGTH, type Redactor } from '../core/secrets.js';
 import { PLACEHOLDER } from './fields.js';
 import type { AccountConfig, Config, Credentials, ResolvedAccount } from './types.js';
 
@@ -44,10 +44,13 @@ export function checkConfigFilePermissions(config: Config): void {
   }
 }
 
-/** Resolve the credentials of the given accounts; collects every problem before throwing. */
-export function resolveAccounts(config: Config, accounts: AccountConfig[], env: NodeJS.ProcessEnv = process.env): ResolvedAccount[] {
+/**
+ * Resolve the credentials of the given accounts; collects every problem before throwing. Every
+ * credential is registered in `redactor` (the run's), so no output of that run can show it.
+ */
+export function resolveAccounts(config: Config, accounts: AccountConfig[], env: NodeJS.ProcessEnv, redactor: Redactor): ResolvedAccount[] {
   checkConfigFilePermissions(config);
-  const all = accounts.map((account) => resolveOne(config, account, env));
+  const all = accounts.map((account) => resolveOne(config, account, env, redactor));
   const problems = all.flatMap((r) => r.problems);
   if (problems.length > 0) throw credentialError(config, problems, [...new Set(all.flatMap((r) => r.missingVars))]);
   return all.map((r) => r.resolved);
@@ -60,10 +63,10 @@ export type AccountResolution = { ok: true; account: ResolvedAccount } | { ok: f
  * caller reports it like any other account failure, exit 3) and the others are still read. A
  * config file that is unsafe as a whole still throws.
  */
-export function resolveEachAccount(config: Config, accounts: AccountConfig[], env: NodeJS.ProcessEnv = process.env): AccountResolution[] {
+export function resolveEachAccount(config: Config, accounts: AccountConfig[], env: NodeJS.ProcessEnv, redactor: Redactor): AccountResolution[] {
   checkConfigFilePermissions(config);
   return accounts.map((account) => {
-    const { resolved, problems, missingVars } = resolveOne(config, account, env);
+    const { resolved, problems, missingVars } = resolveOne(config, account, env, redactor);
     if (problems.length === 0) return { ok: true, account: resolved };
     const error = credentialError(config, problems, missingVars, account.name);
     error.account = account.name;
@@ -84,7 +87,7 @@ function credentialError(config: Config, problems: string[], vars: string[], acc
   });
 }
 
-function resolveOne(config: Config, account: AccountConfig, env: NodeJS.ProcessEnv): { resolved: ResolvedAccount; problems: string[]; missingVars: string[] } {
+function resolveOne(config: Config, account: AccountConfig, env: NodeJS.ProcessEnv, redactor: Redactor): { resolved: ResolvedAccount; problems: string[]; missingVars: string[] } {
   const problems: string[] = [];
   const missingVars = new Set<string>();
   const credentials: Credentials = {};
@@ -127,8 +130,8 @@ function resolveOne(config: Config, account: AccountConfig, env: NodeJS.ProcessE
   }
   if (clientId !== undefined) credentials.clientId = accept('clientId', expand('clientId', clientId));
   if (clientSecret !== undefined) credentials.clientSecret = accept('clientSecret', expand('clientSecret', clientSecret));
-  for (const value of Object.values(credentials)) if (value) registerSecret(value);
-  if (credentials.clientId && credentials.clientSecret) registerBasicAuth(credentials.clientId, credentials.clientSecret);
+  for (const value of Object.values(credentials)) if (value) redactor.register(value);
+  if (credentials.clientId && credentials.clientSecret) redactor.registerBasicAuth(credentials.clientId, credentials.clientSecret);
   return { resolved: { ...account, credentials }, problems, missingVars: [...missingVars] };
 }
 

@@ -1,17 +1,10 @@
-// Secret hygiene. Every credential the config resolves is registered here; provider answers are
+// Secret hygiene. Every credential the config resolves is registered in the run's Redactor (one per
+// Runtime, src/http/runtime.ts: two runtimes in one process never share secrets); provider answers are
 // redacted where they enter (providers/request.ts), and every byte the tool writes (stdout, stderr,
 // debug log, cache, metrics page, --exec stdin) passes through `redact` again on the way out.
 // Redaction works by value, whatever the key looks like, and also removes any FRAGMENT_LENGTH-
 // character piece of a secret (raw, base64, base64url, URL-encoded): a provider that echoes a cut
 // key, or a message cut after a key, leaves no usable piece of it behind.
-
-const exactForms = new Set<string>();
-let exactPattern: RegExp | null = null;
-/** Every FRAGMENT_LENGTH-character window of every form of every long secret. */
-const fragments = new Set<string>();
-/** The first three characters of each window as one number: most positions are ruled out by it without building a string. */
-const fragmentHeads = new Set<number>();
-const headAt = (text: string, i: number) => text.charCodeAt(i) * 2 ** 32 + text.charCodeAt(i + 1) * 2 ** 16 + text.charCodeAt(i + 2);
 
 /** Secrets shorter than this cannot be redacted safely (they would match ordinary words); config refuses them. */
 export const MIN_SECRET_LENGTH = 8;
@@ -23,84 +16,90 @@ export const FRAGMENT_LENGTH = 12;
  */
 const MIN_DISTINCT_IN_FRAGMENT = 4;
 
+/** Well-known key shapes, redacted even when we did not load them (a body echoing another key). */
+const KEY_SHAPES = /\b(sk|rk|pk)_(live|test|sandbox)_[A-Za-z0-9]{6,}|\bsk\.(live|sbx)\.[A-Za-z0-9._-]{6,}|\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*/g;
+const MARK = '«redacted»';
+
+/** The first three characters of a window as one number: most positions are ruled out by it without building a string. */
+const headAt = (text: string, i: number) => text.charCodeAt(i) * 2 ** 32 + text.charCodeAt(i + 1) * 2 ** 16 + text.charCodeAt(i + 2);
+
 function formsOf(value: string): string[] {
   const bytes = Buffer.from(value);
   return [...new Set([value, bytes.toString('base64'), bytes.toString('base64url'), encodeURIComponent(value)])];
 }
 
-export function registerSecret(value: string): void {
-  if (value.length < MIN_SECRET_LENGTH) return;
-  for (const form of formsOf(value)) {
-    exactForms.add(form);
-    for (let i = 0; i + FRAGMENT_LENGTH <= form.length; i++) {
-      const window = form.slice(i, i + FRAGMENT_LENGTH);
-      if (new Set(window).size < MIN_DISTINCT_IN_FRAGMENT) continue;
-      fragments.add(window);
-      fragmentHeads.add(headAt(window, 0));
+/** The secrets of one run and how to take them out of text. A fresh one still redacts KEY_SHAPES. */
+export class Redactor {
+  private readonly exactForms = new Set<string>();
+  private exactPattern: RegExp | null = null;
+  /** Every FRAGMENT_LENGTH-character window of every form of every long secret. */
+  private readonly fragments = new Set<string>();
+  private readonly fragmentHeads = new Set<number>();
+
+  register(value: string): void {
+    if (value.length < MIN_SECRET_LENGTH) return;
+    for (const form of formsOf(value)) {
+      this.exactForms.add(form);
+      for (let i = 0; i + FRAGMENT_LENGTH <= form.length; i++) {
+        const window = form.slice(i, i + FRAGMENT_LENGTH);
+        if (new Set(window).size < MIN_DISTINCT_IN_FRAGMENT) continue;
+        this.fragments.add(window);
+        this.fragmentHeads.add(headAt(window, 0));
+      }
     }
+    this.exactPattern = null;
   }
-  exactPattern = null;
-}
 
-/** Register a client id/secret pair sent as HTTP Basic auth, so the header value is redacted too. */
-export function registerBasicAuth(user: string, password: string): void {
-  registerSecret(Buffer.from(`${user}:${password}`).toString('base64'));
-}
+  /** Register a client id/secret pair sent as HTTP Basic auth, so the header value is redacted too. */
+  registerBasicAuth(user: string, password: string): void {
+    this.register(Buffer.from(`${user}:${password}`).toString('base64'));
+  }
 
-export function clearSecretsForTests(): void {
-  exactForms.clear();
-  fragments.clear();
-  fragmentHeads.clear();
-  exactPattern = null;
-}
+  /** Arrow property: passed around as a plain `(text) => string` (ui/output.ts, watch). */
+  readonly redact = (text: string): string => {
+    if (this.exactForms.size > 0) {
+      // Secrets of 8–11 characters have no 12-character window: they are redacted whole.
+      this.exactPattern ??= new RegExp(
+        [...this.exactForms]
+          .sort((a, b) => b.length - a.length)
+          .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('|'),
+        'g',
+      );
+      // Whole values first: one mark for a whole key, low-entropy tails ("…000001") included.
+      text = text.replace(this.exactPattern, MARK);
+    }
+    text = this.redactFragments(text);
+    return text.replace(KEY_SHAPES, (match) => (match.startsWith('Bearer') ? `Bearer ${MARK}` : MARK));
+  };
 
-/** Well-known key shapes, redacted even when we did not load them (a body echoing another key). */
-const KEY_SHAPES = /\b(sk|rk|pk)_(live|test|sandbox)_[A-Za-z0-9]{6,}|\bsk\.(live|sbx)\.[A-Za-z0-9._-]{6,}|\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*/g;
-const MARK = '«redacted»';
+  /** Redact every string inside a parsed JSON value (keys included), leaving numbers and structure. */
+  redactDeep<T>(value: T): T {
+    return mapStrings(value, this.redact);
+  }
 
-/** Replace every run of text covered by a fragment window with one mark. */
-function redactFragments(text: string): string {
-  if (fragments.size === 0 || text.length < FRAGMENT_LENGTH) return text;
-  let out = '';
-  let copied = 0; // text before this index is already in `out`
-  let coveredUntil = -1; // end of the run being redacted, or -1
-  for (let i = 0; i + FRAGMENT_LENGTH <= text.length; i++) {
-    if (!fragmentHeads.has(headAt(text, i)) || !fragments.has(text.slice(i, i + FRAGMENT_LENGTH))) continue;
-    if (coveredUntil >= i) {
+  /** Replace every run of text covered by a fragment window with one mark. */
+  private redactFragments(text: string): string {
+    if (this.fragments.size === 0 || text.length < FRAGMENT_LENGTH) return text;
+    let out = '';
+    let copied = 0; // text before this index is already in `out`
+    let coveredUntil = -1; // end of the run being redacted, or -1
+    for (let i = 0; i + FRAGMENT_LENGTH <= text.length; i++) {
+      if (!this.fragmentHeads.has(headAt(text, i)) || !this.fragments.has(text.slice(i, i + FRAGMENT_LENGTH))) continue;
+      if (coveredUntil >= i) {
+        coveredUntil = i + FRAGMENT_LENGTH;
+        continue;
+      }
+      if (coveredUntil >= 0) {
+        out += MARK;
+        copied = coveredUntil;
+      }
+      out += text.slice(copied, i);
       coveredUntil = i + FRAGMENT_LENGTH;
-      continue;
     }
-    if (coveredUntil >= 0) {
-      out += MARK;
-      copied = coveredUntil;
-    }
-    out += text.slice(copied, i);
-    coveredUntil = i + FRAGMENT_LENGTH;
+    if (coveredUntil < 0) return text;
+    return `${out}${MARK}${text.slice(coveredUntil)}`;
   }
-  if (coveredUntil < 0) return text;
-  return `${out}${MARK}${text.slice(coveredUntil)}`;
-}
-
-export function redact(text: string): string {
-  if (exactForms.size > 0) {
-    // Secrets of 8–11 characters have no 12-character window: they are redacted whole.
-    exactPattern ??= new RegExp(
-      [...exactForms]
-        .sort((a, b) => b.length - a.length)
-        .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|'),
-      'g',
-    );
-    // Whole values first: one mark for a whole key, low-entropy tails ("…000001") included.
-    text = text.replace(exactPattern, MARK);
-  }
-  text = redactFragments(text);
-  return text.replace(KEY_SHAPES, (match) => (match.startsWith('Bearer') ? `Bearer ${MARK}` : MARK));
-}
-
-/** Redact every string inside a parsed JSON value (keys included), leaving numbers and structure. */
-export function redactDeep<T>(value: T): T {
-  return mapStrings(value, redact);
 }
 
 /** Apply `fn` to every string in a plain JSON-like value; other leaves (lossless numbers) are kept as is. */

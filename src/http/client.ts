@@ -4,12 +4,11 @@
 // status into a user-facing error is the provider layer's job (src/providers/request.ts).
 import { BadResponseError, ConfigError, UnavailableError } from '../core/errors.js';
 import { formatDuration } from '../core/duration.js';
-import { redact } from '../core/secrets.js';
 import { RETRYABLE_ERROR_CODES, RETRYABLE_STATUS, backoffDelay, parseRetryAfter, DEFAULT_BACKOFF, type BackoffSettings } from './retry.js';
 import { sleep, type RateLimiter } from './rate-limiter.js';
 import { exhaustedUntil } from './rate-limit-headers.js';
 import { baseUrlProblem } from './url-policy.js';
-import { closeAgents, exchange } from './transport.js';
+import type { Runtime } from './runtime.js';
 import { NOTICEABLE_WAIT_MS, pacingNotice, type RetryNotice } from './retry-notice.js';
 import { proxyFor, type ProxyChoice } from './proxy.js';
 
@@ -17,6 +16,8 @@ import { proxyFor, type ProxyChoice } from './proxy.js';
 export { describeRetry, NOTICEABLE_WAIT_MS, type RetryNotice } from './retry-notice.js';
 
 export interface HttpSettings {
+  /** Whose sockets, pacing and redactor the requests use (src/http/runtime.ts). */
+  runtime: Runtime;
   connectTimeoutMs: number;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
@@ -27,6 +28,7 @@ export interface HttpSettings {
   maxAttempts: number;
   maxResponseBytes: number;
   backoff: BackoffSettings;
+  /** Stops the requests (default: the runtime's signal). */
   signal?: AbortSignal | undefined;
   debug?: ((line: string) => void) | undefined;
   /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default process.env). */
@@ -47,7 +49,10 @@ export function timeBudget(timeoutMs: number): Pick<HttpSettings, 'deadline' | '
   return { deadline: Date.now() + timeoutMs, timeoutLabel: formatDuration(timeoutMs) };
 }
 
-export function defaultHttpSettings(overrides: Partial<HttpSettings> = {}): HttpSettings {
+/** Settings a caller may leave out; the runtime it may not. */
+export type HttpOverrides = Partial<HttpSettings> & Pick<HttpSettings, 'runtime'>;
+
+export function defaultHttpSettings(overrides: HttpOverrides): HttpSettings {
   return {
     connectTimeoutMs: 5_000,
     headersTimeoutMs: 10_000,
@@ -57,6 +62,9 @@ export function defaultHttpSettings(overrides: Partial<HttpSettings> = {}): Http
     maxResponseBytes: 8 * 1024 * 1024,
     backoff: DEFAULT_BACKOFF,
     ...overrides,
+    // Not combined with AbortSignal.any: dependants of a long-lived signal leak on Node 20, and
+    // a caller with its own signal (a watch poll) aborts it when the runtime's is aborted.
+    signal: overrides.signal ?? overrides.runtime.signal,
   };
 }
 
@@ -81,11 +89,6 @@ export interface HttpResponse {
   attempts: number;
   /** Set when a 429/503 asked for a wait longer than the time left. */
   retryAfterMs: number | null;
-}
-
-/** Close pooled sockets so the process can exit promptly. */
-export async function closeHttp(): Promise<void> {
-  await closeAgents();
 }
 
 export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings): Promise<HttpResponse> {
@@ -137,7 +140,7 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
 async function attemptOnce(spec: HttpRequestSpec, settings: HttpSettings, attempt: number, proxy: ProxyChoice | null): Promise<HttpResponse> {
   const remaining = Math.max(1, settings.deadline - Date.now());
   const timeout = AbortSignal.timeout(remaining);
-  const response = await exchange({
+  const response = await settings.runtime.transport.exchange({
     method: spec.method,
     url: spec.url,
     headers: { 'user-agent': 'balance-inspector', accept: 'application/json', ...spec.headers },
@@ -244,5 +247,5 @@ function log(settings: HttpSettings, spec: HttpRequestSpec, attempt: number, ms:
   if (!settings.debug) return;
   const result = outcome instanceof Error ? errorCode(outcome) || outcome.name : String(outcome.status);
   const via = proxy ? ` via proxy ${proxy.display}` : '';
-  settings.debug(redact(`${spec.method} ${spec.url.href}${via} → ${result} in ${ms} ms (attempt ${attempt}/${settings.maxAttempts})`));
+  settings.debug(settings.runtime.redactor.redact(`${spec.method} ${spec.url.href}${via} → ${result} in ${ms} ms (attempt ${attempt}/${settings.maxAttempts})`));
 }

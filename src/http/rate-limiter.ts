@@ -156,19 +156,19 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-const limiters = new Map<string, RateLimiter>();
+/**
+ * One limiter per provider + credential fingerprint, shared by every request of one Runtime
+ * (src/http/runtime.ts): accounts with the same key are paced together, two runtimes apart.
+ */
+export class RateLimiters {
+  private readonly byKey = new Map<string, RateLimiter>();
 
-/** One limiter per provider + credential fingerprint, shared by every request in this process. */
-export function limiterFor(key: string, options: LimiterOptions): RateLimiter {
-  let limiter = limiters.get(key);
-  if (!limiter) {
-    limiter = new RateLimiter(options);
-    limiters.set(key, limiter);
+  for(key: string, options: LimiterOptions): RateLimiter {
+    let limiter = this.byKey.get(key);
+    if (!limiter) {
+      limiter = new RateLimiter(options);
+      this.byKey.set(key, limiter);
+    }
+    return limiter;
   }
-  return limiter;
-}
-
-/** Tests run many scenarios in one process; each starts with fresh pacing state. */
-export function resetRateLimiters(): void {
-  limiters.clear();
 }

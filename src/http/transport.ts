@@ -22,7 +22,7 @@ export interface Exchange {
   body?: string | undefined;
   /** The proxy to tunnel through (src/http/proxy.ts decides), or null for a direct connection. */
   proxy: ProxyChoice | null;
-  /** Fixed per process (the shared Agent is created with it); the command deadline is `signal`. */
+  /** Fixed per transport (its Agent keeps the first request's value); the command deadline is `signal`. */
   connectTimeoutMs: number;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
@@ -46,11 +46,6 @@ interface Undici {
   request: (dispatcher: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
 }
 
-let undici: Promise<Undici> | null = null;
-let agent: Agent | null = null;
-/** One ProxyAgent per proxy URL (credentials included), created only when a proxy is set. */
-const proxyAgents = new Map<string, ProxyAgent>();
-
 async function loadUndici(): Promise<Undici> {
   try {
     const [agentModule, api] = await Promise.all([import('undici/lib/dispatcher/agent.js'), import('undici/lib/api/index.js')]);
@@ -59,33 +54,6 @@ async function loadUndici(): Promise<Undici> {
     const full = await import('undici');
     return { Agent: full.Agent, request: (dispatcher, options) => dispatcher.request(options) };
   }
-}
-
-/** Close pooled sockets so the process can exit promptly. */
-export async function closeAgents(): Promise<void> {
-  const current = [agent, ...proxyAgents.values()];
-  agent = null;
-  proxyAgents.clear();
-  await Promise.all(current.flatMap((a) => (a ? [a.close().catch(() => undefined)] : [])));
-}
-
-async function proxyAgent(proxy: ProxyChoice, connectTimeoutMs: number): Promise<ProxyAgent> {
-  const existing = proxyAgents.get(proxy.url.href);
-  if (existing) return existing;
-  // Behind a proxy the whole package is loaded (~70 ms more on Node 20): ProxyAgent opens its
-  // tunnel with Dispatcher.connect, which only the package index installs.
-  const { ProxyAgent: ProxyAgentClass } = await import('undici');
-  const created = new ProxyAgentClass({
-    uri: proxy.url.href,
-    connections: CONNECTIONS_PER_ORIGIN,
-    pipelining: 1,
-    keepAliveTimeout: 4_000,
-    connect: { timeout: connectTimeoutMs },
-    // Tunnel plain HTTP too (CONNECT), so the proxy never sees a request line with a key in it.
-    proxyTunnel: true,
-  });
-  proxyAgents.set(proxy.url.href, created);
-  return created;
 }
 
 /** An error with a code the retry policy and the messages in client.ts understand. */
@@ -117,53 +85,96 @@ function translate(error: unknown, signal: AbortSignal, midBody: boolean): Error
   return error instanceof Error ? error : coded('NETWORK', String(error));
 }
 
-export async function exchange(spec: Exchange): Promise<ExchangeResult> {
-  const { Agent: AgentClass, request } = await (undici ??= loadUndici());
-  agent ??= new AgentClass({
-    connections: CONNECTIONS_PER_ORIGIN,
-    pipelining: 1,
-    keepAliveTimeout: 4_000,
-    connect: { timeout: spec.connectTimeoutMs },
-  });
-  const dispatcher = spec.proxy ? await proxyAgent(spec.proxy, spec.connectTimeoutMs) : agent;
-  let response: Dispatcher.ResponseData;
-  try {
-    response = await request(dispatcher, {
-      origin: spec.url.origin,
-      path: spec.url.pathname + spec.url.search,
-      method: spec.method,
-      headers: spec.headers,
-      body: spec.body ?? null,
-      headersTimeout: spec.headersTimeoutMs,
-      bodyTimeout: spec.bodyTimeoutMs,
-      signal: spec.signal,
+/**
+ * The sockets of one Runtime (src/http/runtime.ts): the keep-alive Agent and one ProxyAgent per
+ * proxy URL, created on the first request. close() ends them; a later request opens new ones.
+ */
+export class HttpTransport {
+  private undici: Promise<Undici> | null = null;
+  private agent: Agent | null = null;
+  /** One ProxyAgent per proxy URL (credentials included), created only when a proxy is set. */
+  private readonly proxyAgents = new Map<string, ProxyAgent>();
+
+  /** Whether any socket pool is open (tests: a library call leaves none behind). */
+  get open(): boolean {
+    return this.agent !== null || this.proxyAgents.size > 0;
+  }
+
+  /** Close pooled sockets so the process can exit promptly. */
+  async close(): Promise<void> {
+    const current = [this.agent, ...this.proxyAgents.values()];
+    this.agent = null;
+    this.proxyAgents.clear();
+    await Promise.all(current.flatMap((a) => (a ? [a.close().catch(() => undefined)] : [])));
+  }
+
+  async exchange(spec: Exchange): Promise<ExchangeResult> {
+    const { Agent: AgentClass, request } = await (this.undici ??= loadUndici());
+    this.agent ??= new AgentClass({
+      connections: CONNECTIONS_PER_ORIGIN,
+      pipelining: 1,
+      keepAliveTimeout: 4_000,
+      connect: { timeout: spec.connectTimeoutMs },
     });
-  } catch (error) {
-    throw translate(error, spec.signal, false);
-  }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  if (Number(headers['content-length'] ?? Number.NaN) > spec.maxResponseBytes) {
-    response.body.destroy();
-    throw spec.tooLarge();
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let overflow: Error | null = null;
-  try {
-    for await (const chunk of response.body) {
-      size += (chunk as Buffer).length;
-      if (size > spec.maxResponseBytes) {
-        overflow = spec.tooLarge();
-        break; // leaving the loop destroys the body stream: nothing more is read
-      }
-      chunks.push(chunk as Buffer);
+    const dispatcher = spec.proxy ? await this.proxyAgent(spec.proxy, spec.connectTimeoutMs) : this.agent;
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(dispatcher, {
+        origin: spec.url.origin,
+        path: spec.url.pathname + spec.url.search,
+        method: spec.method,
+        headers: spec.headers,
+        body: spec.body ?? null,
+        headersTimeout: spec.headersTimeoutMs,
+        bodyTimeout: spec.bodyTimeoutMs,
+        signal: spec.signal,
+      });
+    } catch (error) {
+      throw translate(error, spec.signal, false);
     }
-  } catch (error) {
-    throw translate(error, spec.signal, true);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    if (Number(headers['content-length'] ?? Number.NaN) > spec.maxResponseBytes) {
+      response.body.destroy();
+      throw spec.tooLarge();
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let overflow: Error | null = null;
+    try {
+      for await (const chunk of response.body) {
+        size += (chunk as Buffer).length;
+        if (size > spec.maxResponseBytes) {
+          overflow = spec.tooLarge();
+          break; // leaving the loop destroys the body stream: nothing more is read
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch (error) {
+      throw translate(error, spec.signal, true);
+    }
+    if (overflow) throw overflow;
+    return { status: response.statusCode, headers, text: Buffer.concat(chunks).toString('utf8') };
   }
-  if (overflow) throw overflow;
-  return { status: response.statusCode, headers, text: Buffer.concat(chunks).toString('utf8') };
+
+  private async proxyAgent(proxy: ProxyChoice, connectTimeoutMs: number): Promise<ProxyAgent> {
+    const existing = this.proxyAgents.get(proxy.url.href);
+    if (existing) return existing;
+    // Behind a proxy the whole package is loaded (~70 ms more on Node 20): ProxyAgent opens its
+    // tunnel with Dispatcher.connect, which only the package index installs.
+    const { ProxyAgent: ProxyAgentClass } = await import('undici');
+    const created = new ProxyAgentClass({
+      uri: proxy.url.href,
+      connections: CONNECTIONS_PER_ORIGIN,
+      pipelining: 1,
+      keepAliveTimeout: 4_000,
+      connect: { timeout: connectTimeoutMs },
+      // Tunnel plain HTTP too (CONNECT), so the proxy never sees a request line with a key in it.
+      proxyTunnel: true,
+    });
+    this.proxyAgents.set(proxy.url.href, created);
+    return created;
+  }
 }

@@ -7,10 +7,10 @@ import { BadResponseError, RefusedError, UnavailableError, type BalanceError } f
 import { formatDuration } from '../core/duration.js';
 import { JsonSyntaxError, parseLosslessJson } from '../core/json.js';
 import { forTerminal } from '../core/sanitize.js';
-import { redact, redactDeep } from '../core/secrets.js';
+import type { Redactor } from '../core/secrets.js';
 import { httpRequest, type HttpResponse } from '../http/client.js';
 import { MAX_RETRY_AFTER_MS } from '../http/retry.js';
-import { limiterFor, type RateLimiter } from '../http/rate-limiter.js';
+import type { RateLimiter, RateLimiters } from '../http/rate-limiter.js';
 import type { ResolvedAccount } from '../core/account.js';
 import type { ProviderInfo } from './info.js';
 import type { Mode } from '../core/balance.js';
@@ -49,9 +49,9 @@ export function credentialFingerprint(ctx: Pick<AdapterContext, 'account'>): str
   return createHash('sha256').update(secret).digest('hex').slice(0, 16);
 }
 
-/** The process-wide pacing of this account's credential (shared by accounts with the same key). */
-export function accountLimiter(account: ResolvedAccount, info: ProviderInfo): RateLimiter {
-  return limiterFor(`${info.id}:${credentialFingerprint({ account })}`, { concurrency: info.concurrency, rateLimit: info.rateLimit });
+/** The run's pacing of this account's credential (shared by accounts with the same key). */
+export function accountLimiter(limiters: RateLimiters, account: ResolvedAccount, info: ProviderInfo): RateLimiter {
+  return limiters.for(`${info.id}:${credentialFingerprint({ account })}`, { concurrency: info.concurrency, rateLimit: info.rateLimit });
 }
 
 /** The account's mode: its config `mode`, else what the key's prefix says (sk_test_ / sk_live_, sk.sbx. / sk.live.). */
@@ -107,22 +107,22 @@ async function send(adapter: ProviderAdapter, ctx: AdapterContext, spec: CallSpe
       ...(body !== undefined ? { body } : {}),
       who: whoLabel(ctx),
       account: ctx.account.name,
-      limiter: accountLimiter(ctx.account, ctx.info),
-      ...(adapter.retryable ? { retryable: (response: HttpResponse) => adapter.retryable?.(response.status, errorBody(response)) } : {}),
+      limiter: accountLimiter(ctx.http.runtime.limiters, ctx.account, ctx.info),
+      ...(adapter.retryable ? { retryable: (response: HttpResponse) => adapter.retryable?.(response.status, errorBody(response, ctx.http.runtime.redactor)) } : {}),
     },
     ctx.http,
   );
-  return redactedResponse(answer);
+  return redactedResponse(answer, ctx.http.runtime.redactor);
 }
 
 /**
  * The trust boundary for provider text: secrets are taken out of the body and headers here, before
  * anything can parse, cut or quote them (a message cut at 200 characters must not keep half a key).
  */
-function redactedResponse(response: HttpResponse): HttpResponse {
+function redactedResponse(response: HttpResponse, redactor: Redactor): HttpResponse {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) headers[name] = redact(value);
-  return { ...response, headers, text: redact(response.text) };
+  for (const [name, value] of Object.entries(response.headers)) headers[name] = redactor.redact(value);
+  return { ...response, headers, text: redactor.redact(response.text) };
 }
 
 function parseBody(response: HttpResponse, ctx: AdapterContext): unknown {
@@ -137,7 +137,7 @@ function parseBody(response: HttpResponse, ctx: AdapterContext): unknown {
   }
   try {
     // Text redaction cannot see a key spelled with JSON \u escapes; the parsed strings can.
-    return redactDeep(parseLosslessJson(text));
+    return ctx.http.runtime.redactor.redactDeep(parseLosslessJson(text));
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     const at = error.position === null ? '' : ` at character ${error.position}`;
@@ -150,9 +150,9 @@ function parseBody(response: HttpResponse, ctx: AdapterContext): unknown {
 }
 
 /** Parse an error body if it is JSON; error bodies are best-effort, never a second failure. */
-function errorBody(response: HttpResponse): unknown {
+function errorBody(response: HttpResponse, redactor: Redactor): unknown {
   try {
-    return redactDeep(parseLosslessJson(response.text));
+    return redactor.redactDeep(parseLosslessJson(response.text));
   } catch {
     return null;
   }
@@ -168,7 +168,7 @@ export function statusError(adapter: ProviderAdapter, ctx: AdapterContext, spec:
   const status = response.status;
   const name = ctx.info.displayName;
   const account = ctx.account.name;
-  const detail = detailText(adapter.errorDetail(errorBody(response)), status);
+  const detail = detailText(adapter.errorDetail(errorBody(response, ctx.http.runtime.redactor)), status);
   const keyPath = `accounts.${account}.${spec.credentialKeys ?? 'apiKey'}`;
   const context = { account, provider: ctx.info.id };
   if (status === 401) {

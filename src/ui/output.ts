@@ -3,7 +3,6 @@
 // never touch process.stdout or chalk directly.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { forStderr } from '../core/sanitize.js';
-import { redact } from '../core/secrets.js';
 import { OutputError } from '../core/errors.js';
 
 export type Format = 'table' | 'json' | 'csv';
@@ -16,6 +15,8 @@ export interface OutputOptions {
   env?: NodeJS.ProcessEnv;
   stdout?: NodeJS.WriteStream;
   stderr?: NodeJS.WriteStream;
+  /** Takes the run's secrets out of every byte written (the Runtime's `redactor.redact`). */
+  redact: (text: string) => string;
 }
 
 export interface Output {
@@ -66,6 +67,7 @@ export function createOutput(options: OutputOptions): Output {
   const errLevel = colorLevel(stderrIsTTY, options.color, env);
   const errColor = new Chalk({ level: errLevel });
   const quiet = Boolean(options.quiet);
+  const redact = options.redact;
   // The exit point for stderr: secrets out, then every control or invisible character shown escaped.
   const writeErr = (text: string) => {
     stderr.write(`${forStderr(redact(text), errLevel > 0)}\n`);

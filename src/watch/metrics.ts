@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import type { Balance } from '../core/balance.js';
 import { UsageError } from '../core/errors.js';
 import { forPrometheusPage } from '../core/sanitize.js';
-import { redact } from '../core/secrets.js';
 import type { ReconciliationRow } from '../core/totals.js';
 import { MetricFamilies, type BuildInfo, type PollError } from './metric-families.js';
 
@@ -54,6 +53,8 @@ export async function startMetrics(
   address: MetricsAddress,
   accounts: Array<{ name: string; provider: string }>,
   build: BuildInfo,
+  /** The run's redactor: the page is output too, so no secret of the run may appear on it. */
+  redact: (text: string) => string,
   limits: ServerLimits = METRICS_SERVER_LIMITS,
 ): Promise<Metrics> {
   const prom = await import('prom-client');

@@ -1,7 +1,7 @@
 // What one finished poll leaves behind: the account's state (counters, last figures, error
 // streak), for watch --record the read handed to the history store, the metric series, and the
 // events it makes once the snapshot is out.
-import type { AccountOutcome } from '../api/fetch-balances.js';
+import type { AccountOutcome } from '../core/account.js';
 import type { Balance } from '../core/balance.js';
 import { mergeBalances, type AccountState, type ErrorTransition } from './accounts.js';
 import type { BalanceChange } from './diff.js';

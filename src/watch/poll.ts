@@ -5,6 +5,7 @@ import type { ResolvedAccount } from '../config/types.js';
 import type { AccountOutcome } from '../core/account.js';
 import { readAccounts } from '../api/read.js';
 import { DEFAULT_TIMEOUT_MS, type RetryNotice } from '../http/client.js';
+import type { Runtime } from '../http/runtime.js';
 import { accountLimiter } from '../providers/request.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import { allSandboxCredentials } from '../providers/sandbox-keys.js';
@@ -17,6 +18,7 @@ export interface PollResult {
 
 export interface PollSettings {
   budgetMs: number;
+  runtime: Runtime;
   signal: AbortSignal;
   debug?: ((line: string) => void) | undefined;
   onRetry?: ((notice: RetryNotice) => void) | undefined;
@@ -37,8 +39,7 @@ export async function pollAccount(account: ResolvedAccount, settings: PollSettin
     includeZero: true,
     cache: { use: 'off' },
     withdrawalRules: false,
-    // The next poll comes soon; runWatch closes the connections when the session ends.
-    keepConnections: true,
+    runtime: settings.runtime,
     hooks: {
       debug: settings.debug,
       onRetry: settings.onRetry,
@@ -53,9 +54,9 @@ export async function pollAccount(account: ResolvedAccount, settings: PollSettin
 }
 
 /** Earliest time this account's credential may send again (a 429's Retry-After, or pacing). */
-export function accountNotBefore(account: ResolvedAccount): number {
+export function accountNotBefore(account: ResolvedAccount, runtime: Runtime): number {
   // null means "when a request still in flight ends": for scheduling the next poll, that is now.
-  return accountLimiter(account, PROVIDERS[account.provider]).nextSlotAt() ?? Date.now();
+  return accountLimiter(runtime.limiters, account, PROVIDERS[account.provider]).nextSlotAt() ?? Date.now();
 }
 
 /**

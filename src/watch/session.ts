@@ -7,7 +7,7 @@ import type { Balance } from '../core/balance.js';
 import type { Condition, ThresholdRule } from '../core/conditions.js';
 import { BalanceError, ExitCode, combinedExitCode } from '../core/errors.js';
 import { unmatchedWarnings } from './unmatched.js';
-import { redact } from '../core/secrets.js';
+import type { Runtime } from '../http/runtime.js';
 import { valueBalances } from '../core/valuation.js';
 import { filterBalances } from '../api/fetch.js';
 import { accountExitCode, applyFloors, initialStates, recordErrors, type AccountState } from './accounts.js';
@@ -47,6 +47,8 @@ export interface SessionDeps {
   view: WatchView;
   metrics: Metrics | null;
   exec: AlertExec | null;
+  /** The run's sockets, pacing and redactor (the --exec stdin is output too: redacted with it). */
+  runtime: Runtime;
   signal: AbortSignal;
   now: () => Date;
   debug?: ((line: string) => void) | undefined;
@@ -110,7 +112,7 @@ export class WatchSession {
         intervalOf: (name) => byName.get(name)?.intervalMs ?? settings.intervalMs,
         notBefore: (name) => {
           const state = byName.get(name);
-          return state ? accountNotBefore(state.account) : 0;
+          return state ? accountNotBefore(state.account, deps.runtime) : 0;
         },
         poll: (name) => this.poll(byName.get(name) as AccountState),
         onHeldBack: (name, waitMs) => this.deps.view.notice(describePacingWait(name, waitMs), 'info'),
@@ -179,7 +181,7 @@ export class WatchSession {
     try {
       const budgetMs = pollBudget(state.intervalMs, this.timers.now(), this.deadline);
       result = await pollAccount(state.account, {
-        budgetMs, signal: controller.signal, debug: this.deps.debug,
+        budgetMs, runtime: this.deps.runtime, signal: controller.signal, debug: this.deps.debug,
         onRetry: (notice) => this.deps.view.notice(describeRetry(notice), 'info'),
       });
     } catch (error) {
@@ -231,7 +233,7 @@ export class WatchSession {
   /** A threshold rule crossed or recovered: an event, and the --exec hook's input. */
   private alert(event: WatchEvent): void {
     this.deps.view.event(event);
-    this.deps.exec?.run(redact(ndjsonLine(event))); // the hook's stdin is output too: no key in it
+    this.deps.exec?.run(this.deps.runtime.redactor.redact(ndjsonLine(event))); // the hook's stdin is output too: no key in it
   }
 
   /** Tracked balances in config account order (then the provider's own order). */

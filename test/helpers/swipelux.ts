@@ -3,12 +3,12 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { toBalanceJson, type Balance } from '../../src/core/balance.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { swipeluxExtraFixtures } from '../../src/providers/swipelux/emulator/data.js';
-import { resetRateLimiters } from '../../src/http/rate-limiter.js';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
+import { freshRuntime } from './runtime.js';
 
 export function swipeConfig(sandbox: Sandbox, settings: Record<string, unknown>): Record<string, unknown> {
-  resetRateLimiters();
+  void freshRuntime(); // the new runtime is in place at once; the old one's sockets close behind
   return { accounts: { sw: { provider: 'swipelux', baseUrl: sandbox.baseUrl('swipelux'), apiKey: SANDBOX_KEYS.swipelux, ...settings } } };
 }
 

@@ -2,11 +2,11 @@
 // prefix, both error envelopes, and pacing on X-RateLimit-* headers.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toBalanceJson } from '../../src/core/balance.js';
-import { resetRateLimiters } from '../../src/http/rate-limiter.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { sandboxRawConfig } from '../../src/sandbox/demo-config.js';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import { fetchWith } from '../helpers/adapters.js';
+import { freshRuntime } from '../helpers/runtime.js';
 
 let sandbox: Sandbox;
 let config: Record<string, unknown>;
@@ -19,13 +19,13 @@ beforeAll(async () => {
   config = sandboxRawConfig(sandbox.baseUrl);
 });
 afterAll(() => sandbox.close());
-beforeEach(() => {
+beforeEach(async () => {
   sandbox.faults.clear();
   sandbox.requests.length = 0;
   sandbox.state.bachs.limit = 100;
   sandbox.state.bachs.windowMs = 60_000;
   sandbox.state.bachs.windows.clear();
-  resetRateLimiters();
+  await freshRuntime();
 });
 
 describe('Bachs balances', () => {

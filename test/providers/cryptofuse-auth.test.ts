@@ -1,13 +1,13 @@
 // Cryptofuse: OAuth client credentials (token fetch, cache, renewal, revocation, redaction),
 // wallet enumeration with paging, withdrawal rules, and the sandbox's 100/min limit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { redact } from '../../src/core/secrets.js';
 import { listWallets } from '../../src/providers/cryptofuse/wallets.js';
 import { cryptofuse } from '../../src/providers/cryptofuse/adapter.js';
 import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/providers/cryptofuse/emulator/data.js';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { contextFor, cryptofuseSandbox, fetchCf, only, requestsTo, type Accounts } from '../helpers/cryptofuse.js';
+import { testRuntime } from '../helpers/runtime.js';
 
 let sandbox: Sandbox;
 let accounts: Accounts;
@@ -34,7 +34,7 @@ describe('OAuth client credentials', () => {
     const issued = [...sandbox.state.cryptofuse.tokens.keys()];
     expect(calls.every((c) => c.headers.authorization === `Bearer ${issued[0]}` && c.headers['x-api-key'] === undefined)).toBe(true);
     // The token is registered for redaction like the key itself.
-    expect(redact(`token ${issued[0]}`)).toBe('token «redacted»');
+    expect(testRuntime().redactor.redact(`token ${issued[0]}`)).toBe('token «redacted»');
   });
 
   it('renews the token shortly before it expires', async () => {
@@ -65,7 +65,7 @@ describe('OAuth client credentials', () => {
     ]]);
     expect(tokenRequests()).toHaveLength(1);
     expect(requestsTo(sandbox, '/wallets/balance')).toHaveLength(0);
-    expect(redact(`x wrong_secret_000000 ${Buffer.from(`${SANDBOX_KEYS.cryptofuseClientId}:wrong_secret_000000`).toString('base64')}`)).toBe('x «redacted» «redacted»');
+    expect(testRuntime().redactor.redact(`x wrong_secret_000000 ${Buffer.from(`${SANDBOX_KEYS.cryptofuseClientId}:wrong_secret_000000`).toString('base64')}`)).toBe('x «redacted» «redacted»');
   });
 
   it('a token rejected right after it was issued is an error, not a loop', async () => {

@@ -1,10 +1,10 @@
 // Retry, backoff, Retry-After, timeouts and the other transport rules, against the sandbox.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetRateLimiters } from '../../src/http/rate-limiter.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { sandboxRawConfig } from '../../src/sandbox/demo-config.js';
 import { parseRetryAfter, backoffDelay } from '../../src/http/retry.js';
 import { fetchWith } from '../helpers/adapters.js';
+import { freshRuntime } from '../helpers/runtime.js';
 
 let sandbox: Sandbox;
 let config: Record<string, unknown>;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   config = sandboxRawConfig(sandbox.baseUrl);
 });
 afterAll(() => sandbox.close());
-beforeEach(() => resetRateLimiters());
+beforeEach(() => freshRuntime());
 
 function attemptsSince(start: number): number {
   return sandbox.requests.slice(start).filter((r) => r.provider === 'syncpay').length;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fetchWith } from '../helpers/adapters.js';
 import { defaultHttpSettings } from '../../src/http/client.js';
+import { createRuntime } from '../../src/http/runtime.js';
 import { PROVIDERS } from '../../src/providers/catalog.js';
 import { swipeluxMode } from '../../src/providers/swipelux/adapter.js';
 import type { AdapterContext } from '../../src/providers/types.js';
@@ -120,7 +121,7 @@ describe('Swipelux v3 accounts', () => {
   ] as const)('mode: host %s, key %s, config mode %s → %s', (baseUrl, apiKey, mode, expected) => {
     const ctx = {
       account: { name: 'sw', provider: 'swipelux', baseUrl, mode, secrets: {}, settings: {}, credentials: { apiKey } },
-      info: PROVIDERS.swipelux, baseUrl, http: defaultHttpSettings(), includeZero: true,
+      info: PROVIDERS.swipelux, baseUrl, http: defaultHttpSettings({ runtime: createRuntime() }), includeZero: true,
     } as AdapterContext;
     expect(swipeluxMode(ctx)).toBe(expected);
   });

@@ -1,12 +1,11 @@
 // The undici transport (src/http/transport.ts): socket reuse per origin and how its failures are
 // reported to users.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeHttp } from '../../src/http/client.js';
-import { resetRateLimiters } from '../../src/http/rate-limiter.js';
 import { PROVIDERS } from '../../src/providers/catalog.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { sandboxRawConfig } from '../../src/sandbox/demo-config.js';
 import { fetchWith } from '../helpers/adapters.js';
+import { freshRuntime } from '../helpers/runtime.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -14,9 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 beforeEach(async () => {
-  resetRateLimiters();
   sandbox.faults.clear();
-  await closeHttp();
+  await freshRuntime();
 });
 
 describe('transport', () => {

@@ -7,13 +7,14 @@ import { bachsTarget } from '../../src/providers/bachs/hosts.js';
 import { BACHS_INFO } from '../../src/providers/bachs/info.js';
 import type { AdapterContext } from '../../src/providers/types.js';
 import { defaultHttpSettings } from '../../src/http/client.js';
+import { createRuntime } from '../../src/http/runtime.js';
 
 function ctx(apiKey: string, baseUrl: string | null = null, mode: 'live' | 'test' | null = null): AdapterContext {
   return {
     account: { name: 'pay', provider: 'bachs', baseUrl, mode, secrets: {}, settings: {}, credentials: { apiKey } },
     info: BACHS_INFO,
     baseUrl: baseUrl ?? BACHS_INFO.defaultBaseUrl,
-    http: defaultHttpSettings(),
+    http: defaultHttpSettings({ runtime: createRuntime() }),
     includeZero: true,
   };
 }

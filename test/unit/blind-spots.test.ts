@@ -13,6 +13,7 @@ import { Decimal, formatDecimal, formatUsdForPeople } from '../../src/core/money
 import { BalanceTracker } from '../../src/watch/diff.js';
 import { balance } from '../helpers/balances.js';
 import { tempDir, writeConfig } from '../helpers/fixtures.js';
+import { Redactor } from '../../src/core/secrets.js';
 
 const d = (v: string) => new Decimal(v);
 
@@ -117,7 +118,7 @@ describe('secret files readable by the group', () => {
     const c = validateConfig({ accounts: { a: { provider: 'syncpay', apiKeyFile: path } } }, writeConfig(dir, {}), 'flag');
     let error: unknown = null;
     try {
-      resolveAccounts(c, c.accounts, {});
+      resolveAccounts(c, c.accounts, {}, new Redactor());
     } catch (caught) {
       error = caught;
     }
@@ -133,8 +134,8 @@ describe('secret files readable by the group', () => {
     const dir = tempDir();
     const path = writeConfig(dir, {}, '.balancerc.json', parseInt(octal, 8));
     const c = validateConfig({ accounts: { a: { provider: 'syncpay', apiKey: 'sk_live_literal_group1234' } } }, path, 'search');
-    expect(() => resolveAccounts(c, c.accounts, {})).toThrow(ConfigError);
-    expect(() => resolveAccounts(c, c.accounts, {})).toThrow(octal);
+    expect(() => resolveAccounts(c, c.accounts, {}, new Redactor())).toThrow(ConfigError);
+    expect(() => resolveAccounts(c, c.accounts, {}, new Redactor())).toThrow(octal);
   });
 
   it('0600 and 0400 are accepted', () => {
@@ -144,7 +145,7 @@ describe('secret files readable by the group', () => {
       writeFileSync(path, 'sk_test_private123456\n');
       chmodSync(path, mode);
       const c = validateConfig({ accounts: { a: { provider: 'syncpay', apiKeyFile: path } } }, writeConfig(dir, {}), 'flag');
-      expect(resolveAccounts(c, c.accounts, {})[0]?.credentials.apiKey).toBe('sk_test_private123456');
+      expect(resolveAccounts(c, c.accounts, {}, new Redactor())[0]?.credentials.apiKey).toBe('sk_test_private123456');
     }
   });
 });

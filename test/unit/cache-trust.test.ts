@@ -2,11 +2,11 @@
 // in the future is not fresh, and any corrupt field costs a fetch, never the run.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { BalanceCache } from '../../src/cache/store.js';
 import { cacheKey } from '../../src/cache/key.js';
 import type { ResolvedAccount } from '../../src/config/types.js';
-import { clearSecretsForTests, registerSecret } from '../../src/core/secrets.js';
+import { Redactor } from '../../src/core/secrets.js';
 import { balance } from '../helpers/balances.js';
 import { tempDir } from '../helpers/fixtures.js';
 
@@ -16,8 +16,11 @@ const account: ResolvedAccount = {
   name: 'acct', provider: 'syncpay', baseUrl: null, mode: null, secrets: { apiKey: '${K}' }, settings: {}, credentials: { apiKey: KEY },
 };
 
+/** The run's redactor: each test starts with one that knows no secret. */
+let redactor = new Redactor();
+
 function cacheIn(dir: string, nowMs = 0, notes: string[] = []): BalanceCache {
-  return new BalanceCache({ maxAgeMs: 60_000, dir, now: () => new Date(T0.getTime() + nowMs), debug: (line) => notes.push(line) });
+  return new BalanceCache({ redactor, maxAgeMs: 60_000, dir, now: () => new Date(T0.getTime() + nowMs), debug: (line) => notes.push(line) });
 }
 
 function saveOne(dir: string, walletName = 'Main'): void {
@@ -36,11 +39,13 @@ function tamper(dir: string, patch: (entry: Record<string, unknown>, first: Reco
   writeFileSync(file, JSON.stringify(doc), { mode: 0o600 });
 }
 
-afterEach(() => clearSecretsForTests());
+beforeEach(() => {
+  redactor = new Redactor();
+});
 
 describe('cache trust', () => {
   it('holds no piece of a secret: wallet names, ids and notices echoing the key are redacted before writing', () => {
-    registerSecret(KEY);
+    redactor.register(KEY);
     const dir = tempDir();
     saveOne(dir, `Wallet of ${KEY}`);
     const text = readFileSync(join(dir, 'balances.json'), 'utf8');

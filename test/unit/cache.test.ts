@@ -10,6 +10,7 @@ import { Decimal } from '../../src/core/money.js';
 import { UnavailableError } from '../../src/core/errors.js';
 import { balance } from '../helpers/balances.js';
 import { tempDir } from '../helpers/fixtures.js';
+import { Redactor } from '../../src/core/secrets.js';
 
 const T0 = new Date('2026-11-21T10:00:00.000Z');
 const at = (ms: number) => () => new Date(T0.getTime() + ms);
@@ -28,7 +29,7 @@ function outcome(): AccountOutcome {
 }
 
 function store(dir: string, now: () => Date, notes: string[] = []): BalanceCache {
-  return new BalanceCache({ maxAgeMs: 30_000, dir, now, debug: (line) => notes.push(line) });
+  return new BalanceCache({ redactor: new Redactor(), maxAgeMs: 30_000, dir, now, debug: (line) => notes.push(line) });
 }
 
 describe('balance cache store', () => {

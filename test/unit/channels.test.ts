@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeJsonText, stringifyOutputJson } from '../../src/core/json.js';
 import { escapeUnsafe, forPrometheusPage, forStderr, forTerminal } from '../../src/core/sanitize.js';
 import { createOutput } from '../../src/ui/output.js';
+import { Redactor } from '../../src/core/secrets.js';
 
 const INVISIBLE: Array<[string, string, string]> = [
   ['word joiner', '\u2060', '\\u2060'],
@@ -46,7 +47,7 @@ describe('stderr', () => {
     const stderr = new PassThrough();
     let written = '';
     stderr.on('data', (chunk: Buffer) => (written += chunk.toString()));
-    const output = createOutput({ format: 'json', stderr: stderr as unknown as NodeJS.WriteStream, env: {} });
+    const output = createOutput({ redact: new Redactor().redact, format: 'json', stderr: stderr as unknown as NodeJS.WriteStream, env: {} });
     output.info('notice: US\u2060DT');
     output.warn('no: \u001b[1Afake');
     output.error('error: a\nb');

@@ -14,6 +14,8 @@ import { UsageError } from '../../src/core/errors.js';
 import { createOutput } from '../../src/ui/output.js';
 import { createPrompter } from '../../src/ui/prompt.js';
 import { tempDir } from '../helpers/fixtures.js';
+import { Redactor } from '../../src/core/secrets.js';
+import { createRuntime } from '../../src/http/runtime.js';
 
 /** A prompter fed these lines (all at once, like a pipe), and everything it printed. */
 function scripted(lines: string[]) {
@@ -44,12 +46,14 @@ function streamText() {
 function context(cwd: string, env: NodeJS.ProcessEnv = {}) {
   const stdout = streamText();
   const stderr = streamText();
+  const runtime = createRuntime();
   const ctx: RunContext = {
     globals: { configPath: undefined, accounts: [], provider: undefined, format: 'table', color: false, quiet: false, debug: false, timeoutMs: undefined, maxAgeMs: undefined, cache: true },
-    output: createOutput({ format: 'table', color: false, env: {}, stdout: stdout.stream, stderr: stderr.stream }),
+    output: createOutput({ redact: new Redactor().redact, format: 'table', color: false, env: {}, stdout: stdout.stream, stderr: stderr.stream }),
     env,
     cwd,
-    signal: new AbortController().signal,
+    runtime,
+    signal: runtime.signal,
     now: () => new Date('2026-11-21T10:00:00Z'),
   };
   return { ctx, stdout: stdout.text, stderr: stderr.text };

@@ -9,6 +9,7 @@ import { resolveAccounts } from '../../src/config/index.js';
 import { validateConfig } from '../../src/config/schema.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { tempDir, writeConfig } from '../helpers/fixtures.js';
+import { Redactor } from '../../src/core/secrets.js';
 
 const isRoot = process.getuid?.() === 0;
 const OTHER_UID = 4242;
@@ -44,7 +45,7 @@ describe('secrets too short to redact', () => {
   const resolveError = (account: Record<string, unknown>, env: Record<string, string>): ConfigError => {
     const c = config(account);
     try {
-      resolveAccounts(c, c.accounts, env);
+      resolveAccounts(c, c.accounts, env, new Redactor());
     } catch (error) {
       return error as ConfigError;
     }
@@ -62,7 +63,7 @@ describe('secrets too short to redact', () => {
 
   it('accepts 8 characters, and a short clientId (an identifier, not a secret)', () => {
     const c = config({ provider: 'cryptofuse', apiVersion: 'v2', clientId: 'id', clientSecret: '${S}' });
-    expect(resolveAccounts(c, c.accounts, { S: '8charsOK' })[0]?.credentials).toEqual({ clientId: 'id', clientSecret: '8charsOK' });
+    expect(resolveAccounts(c, c.accounts, { S: '8charsOK' }, new Redactor())[0]?.credentials).toEqual({ clientId: 'id', clientSecret: '8charsOK' });
   });
 });
 

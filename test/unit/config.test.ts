@@ -5,6 +5,7 @@ import { loadConfig, resolveAccounts, selectAccounts } from '../../src/config/in
 import { validateConfig } from '../../src/config/schema.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { plantConfigJs, tempDir, writeConfig } from '../helpers/fixtures.js';
+import { Redactor } from '../../src/core/secrets.js';
 
 function problemsOf(raw: unknown): string[] {
   try {
@@ -148,7 +149,7 @@ describe('credentials', () => {
     const c = config({ accounts: { a: flow, b: { provider: 'syncpay', apiKey: '${SYNC_KEY}' } } }, dir);
     const error = (() => {
       try {
-        resolveAccounts(c, c.accounts, { SYNC_KEY: '' });
+        resolveAccounts(c, c.accounts, { SYNC_KEY: '' }, new Redactor());
       } catch (e) {
         return e as ConfigError;
       }
@@ -163,7 +164,7 @@ describe('credentials', () => {
     writeConfig(dir, {});
     writeFileSync(join(dir, 'key'), 'sk_test_fromfile123456\n', { mode: 0o600 });
     const c = config({ accounts: { a: flow, b: { provider: 'syncpay', apiKeyFile: 'key' } } }, dir);
-    const [a, b] = resolveAccounts(c, c.accounts, { FLOW_KEY: 'flowkey123456\n' });
+    const [a, b] = resolveAccounts(c, c.accounts, { FLOW_KEY: 'flowkey123456\n' }, new Redactor());
     expect(a?.credentials.apiKey).toBe('flowkey123456');
     expect(b?.credentials.apiKey).toBe('sk_test_fromfile123456');
   });
@@ -174,9 +175,9 @@ describe('credentials', () => {
     writeFileSync(join(dir, 'open-key'), 'sk_test_open123456', { mode: 0o644 });
     chmodSync(join(dir, 'open-key'), 0o644);
     const c = config({ accounts: { a: { provider: 'syncpay', apiKeyFile: 'open-key' }, b: { provider: 'syncpay', apiKeyFile: 'nope' } } }, dir);
-    expect(() => resolveAccounts(c, c.accounts, {})).toThrow(ConfigError);
+    expect(() => resolveAccounts(c, c.accounts, {}, new Redactor())).toThrow(ConfigError);
     try {
-      resolveAccounts(c, c.accounts, {});
+      resolveAccounts(c, c.accounts, {}, new Redactor());
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([
         `accounts.a.apiKeyFile: refusing to read the key from ${join(dir, 'open-key')}: its mode 0644 lets group or others read it; run \`chmod 600 ${join(dir, 'open-key')}\``,
@@ -189,11 +190,11 @@ describe('credentials', () => {
     const dir = tempDir();
     const path = writeConfig(dir, {}, '.balancerc.json', 0o644);
     const c = validateConfig({ accounts: { a: { provider: 'syncpay', apiKey: 'sk_live_literal123456' } } }, path, 'search');
-    expect(() => resolveAccounts(c, c.accounts, {})).toThrow(
+    expect(() => resolveAccounts(c, c.accounts, {}, new Redactor())).toThrow(
       `refusing to use the literal API key in ${path}: its mode 0644 lets group or others read it; run \`chmod 600 ${path}\``,
     );
     chmodSync(path, 0o600);
-    expect(resolveAccounts(c, c.accounts, {})[0]?.credentials.apiKey).toBe('sk_live_literal123456');
+    expect(resolveAccounts(c, c.accounts, {}, new Redactor())[0]?.credentials.apiKey).toBe('sk_live_literal123456');
   });
 });
 

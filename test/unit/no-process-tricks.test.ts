@@ -142,9 +142,10 @@ describe('undici through its private modules (src/http/transport.ts)', () => {
   });
 
   it('an exchange works through them', async () => {
-    const { exchange, closeAgents } = await import('../../src/http/transport.js');
-    const result = await exchange({ ...spec(), proxy: null });
-    await closeAgents();
+    const { HttpTransport } = await import('../../src/http/transport.js');
+    const transport = new HttpTransport();
+    const result = await transport.exchange({ ...spec(), proxy: null });
+    await transport.close();
     expect([result.status, result.text]).toEqual([200, '{"ok":true}']);
   });
 
@@ -153,9 +154,10 @@ describe('undici through its private modules (src/http/transport.ts)', () => {
     vi.doMock('undici/lib/dispatcher/agent.js', () => {
       throw new Error('Cannot find module (moved in a new undici)');
     });
-    const { exchange, closeAgents } = await import('../../src/http/transport.js');
-    const result = await exchange({ ...spec(), proxy: null });
-    await closeAgents();
+    const { HttpTransport } = await import('../../src/http/transport.js');
+    const transport = new HttpTransport();
+    const result = await transport.exchange({ ...spec(), proxy: null });
+    await transport.close();
     expect([result.status, result.text]).toEqual([200, '{"ok":true}']);
   });
 });

@@ -39,15 +39,20 @@ vi.mock('../../src/providers/index.js', async () => {
   };
 });
 
-vi.mock('../../src/http/client.js', async (original) => ({
-  ...(await original<typeof import('../../src/http/client.js')>()),
-  closeHttp: () => {
-    fake.closed++;
-    return Promise.resolve();
-  },
-}));
+const { readAccounts } = await import('../../src/api/read.js');
+const { createRuntime } = await import('../../src/http/runtime.js');
 
-const { readAccounts, closeReadConnections } = await import('../../src/api/read.js');
+/** A runtime whose close() is counted: the pipeline must leave it to whoever created the runtime. */
+function countedRuntime() {
+  const runtime = createRuntime();
+  return {
+    ...runtime,
+    close: () => {
+      fake.closed++;
+      return runtime.close();
+    },
+  };
+}
 
 function result(account: string, available: string, extra: Partial<Parameters<typeof balance>[0]> = {}): AdapterResult {
   return { balances: [balance({ account, available, currency: 'USD', ...extra })], reported: [], errors: [], notices: [] };
@@ -58,7 +63,7 @@ function account(name: string, provider: ProviderId = 'syncpay'): ResolvedAccoun
 }
 
 const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const BASE = { includeZero: true, cache: { use: 'off' }, withdrawalRules: false } as const;
+let BASE: { includeZero: true; cache: { use: 'off' }; withdrawalRules: false; runtime: ReturnType<typeof countedRuntime> };
 const figures = (outcomes: AccountOutcome[]) => outcomes.map((o) => [o.account, o.balances.map((b) => b.available?.toString() ?? null)]);
 
 let dir: string;
@@ -67,6 +72,7 @@ beforeEach(() => {
   fake.rules.clear();
   fake.calls.length = 0;
   fake.closed = 0;
+  BASE = { includeZero: true, cache: { use: 'off' }, withdrawalRules: false, runtime: countedRuntime() };
   dir = mkdtempSync(join(tmpdir(), 'bi-read-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -132,19 +138,16 @@ describe('readAccounts', () => {
     expect(fake.calls[0]?.http.timeoutLabel).toBe('30s');
   });
 
-  it('rethrows an interrupt instead of returning it as an outcome, and still closes the connections', async () => {
+  it('rethrows an interrupt instead of returning it as an outcome', async () => {
     fake.answers.set('b', () => Promise.reject(new InterruptedError('SIGINT')));
     await expect(readAccounts({ ...BASE, accounts: [account('a'), account('b')] })).rejects.toMatchObject({ code: 'INTERRUPTED' });
-    expect(fake.closed).toBe(1);
   });
 
-  it('closes the connections after each read unless asked to keep them (watch polls)', async () => {
-    await readAccounts({ ...BASE, accounts: [account('a')] });
-    expect(fake.closed).toBe(1);
-    await readAccounts({ ...BASE, accounts: [account('a')], keepConnections: true });
-    expect(fake.closed).toBe(1);
-    await closeReadConnections();
-    expect(fake.closed).toBe(2);
+  it("hands every adapter the request's runtime and never closes it (whoever created it does)", async () => {
+    await readAccounts({ ...BASE, accounts: [account('a'), account('b')] });
+    await readAccounts({ ...BASE, accounts: [account('c')] }).catch(() => undefined);
+    expect(fake.calls.map((c) => c.http.runtime === BASE.runtime)).toEqual([true, true, true]);
+    expect(fake.closed).toBe(0);
   });
 
   it('asks for zero balances only as asked when the cache is off, always when it is on', async () => {
@@ -249,7 +252,7 @@ describe('a watch poll through the pipeline', () => {
       return Promise.resolve(result(ctx.account.name, '7'));
     });
     const before = Date.now();
-    const { outcome, requests } = await pollAccount(account('w'), { budgetMs: 2_500, signal: new AbortController().signal });
+    const { outcome, requests } = await pollAccount(account('w'), { budgetMs: 2_500, runtime: BASE.runtime, signal: new AbortController().signal });
     expect(requests).toBe(3);
     expect(figures([outcome])).toEqual([['w', ['7']]]);
     expect(fake.calls[0]?.http.deadline).toBeLessThanOrEqual(Date.now() + 2_500);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, forTerminal } from '../../src/core/sanitize.js';
-import { redact, registerSecret, clearSecretsForTests } from '../../src/core/secrets.js';
+import { Redactor } from '../../src/core/secrets.js';
 
 describe('forTerminal', () => {
   it('shows escape sequences instead of executing them', () => {
@@ -45,12 +45,12 @@ describe('csvCell', () => {
 
 describe('redact', () => {
   it('removes registered secrets and their encodings, and known key shapes', () => {
-    clearSecretsForTests();
-    registerSecret('canary-secret-123456');
+    const redactor = new Redactor();
+    redactor.register('canary-secret-123456');
+    const redact = redactor.redact;
     const b64 = Buffer.from('canary-secret-123456').toString('base64');
     expect(redact(`key canary-secret-123456 and ${b64} and canary-secret-123456`)).toBe('key «redacted» and «redacted» and «redacted»');
     expect(redact('Invalid API key sk_live_abcdef123456')).toBe('Invalid API key «redacted»');
     expect(redact('Authorization: Bearer abcdefghijklmnop')).toBe('Authorization: Bearer «redacted»');
-    clearSecretsForTests();
   });
 });

@@ -1,8 +1,8 @@
 // The redactor works by value, whatever a key looks like, and leaves no 12-character piece of it.
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { LosslessNumber } from '../../src/core/json.js';
-import { FRAGMENT_LENGTH, clearSecretsForTests, redact, redactDeep, registerBasicAuth, registerSecret } from '../../src/core/secrets.js';
+import { FRAGMENT_LENGTH, Redactor } from '../../src/core/secrets.js';
 import { encodedForms, expectNoSecrets } from '../helpers/secrets.js';
 
 /** A long key of no known shape (no sk_ prefix): letters, digits and the odd punctuation. */
@@ -18,7 +18,15 @@ function expectNoFragment(text: string, secret: string): void {
   }
 }
 
-afterEach(() => clearSecretsForTests());
+// Each test starts with a redactor that knows no secret.
+let redactor = new Redactor();
+beforeEach(() => {
+  redactor = new Redactor();
+});
+const registerSecret = (value: string) => redactor.register(value);
+const registerBasicAuth = (user: string, password: string) => redactor.registerBasicAuth(user, password);
+const redact = (text: string) => redactor.redact(text);
+const redactDeep = <T>(value: T): T => redactor.redactDeep(value);
 
 describe('redact', () => {
   it('removes a 106-character key of any shape, whole, cut at either end, or cut in the middle', () => {

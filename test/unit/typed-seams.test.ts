@@ -11,6 +11,7 @@ import { BadResponseError, ConfigError, InternalError, InterruptedError, OutputE
 import { PROVIDERS } from '../../src/providers/catalog.js';
 import { balance } from '../helpers/balances.js';
 import { tempDir } from '../helpers/fixtures.js';
+import { Redactor } from '../../src/core/secrets.js';
 
 const T0 = new Date('2026-11-21T10:00:00.000Z');
 const account: ResolvedAccount = {
@@ -26,7 +27,7 @@ describe('provider ids', () => {
 
   it('a cached balance naming an unknown provider is ignored, with a debug note', () => {
     const dir = tempDir();
-    const writer = new BalanceCache({ maxAgeMs: 30_000, dir, now: () => T0, debug: () => undefined });
+    const writer = new BalanceCache({ redactor: new Redactor(), maxAgeMs: 30_000, dir, now: () => T0, debug: () => undefined });
     const b = balance({ account: 'syncpay', provider: 'syncpay', currency: 'USD', available: '10' });
     writer.remember(account, { account: 'syncpay', provider: 'syncpay', balances: [b], reported: [], errors: [], notices: [], ms: 1 }, T0);
     writer.save();
@@ -35,7 +36,7 @@ describe('provider ids', () => {
     Object.values(doc.entries)[0]!.balances[0]!.provider = 'evil-pay';
     writeFileSync(file, JSON.stringify(doc), { mode: 0o600 });
     const notes: string[] = [];
-    const reader = new BalanceCache({ maxAgeMs: 30_000, dir, now: () => new Date(T0.getTime() + 1), debug: (line) => notes.push(line) });
+    const reader = new BalanceCache({ redactor: new Redactor(), maxAgeMs: 30_000, dir, now: () => new Date(T0.getTime() + 1), debug: (line) => notes.push(line) });
     expect(reader.lookup(account)).toBeNull();
     expect(notes.join('\n')).toContain('malformed entry (bad provider)');
   });

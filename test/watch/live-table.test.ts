@@ -12,6 +12,7 @@ import { BalanceTracker } from '../../src/watch/diff.js';
 import { LiveTable, physicalLines, renderFrame } from '../../src/watch/live-table.js';
 import { visibleWidth } from '../../src/format/fit.js';
 import type { WatchSession } from '../../src/watch/session.js';
+import { Redactor } from '../../src/core/secrets.js';
 
 const at = new Date('2026-11-21T10:00:05');
 const account = (name: string, provider: 'syncpay' | 'flow-payments'): ResolvedAccount => ({ name, provider, baseUrl: null, mode: null, secrets: {}, settings: {}, credentials: { apiKey: 'k' } });
@@ -72,7 +73,7 @@ describe('LiveTable', () => {
   it('hides the cursor, redraws in place and restores the cursor', () => {
     let written = '';
     const stdout = Object.assign(new Writable({ write: (chunk, _enc, cb) => ((written += String(chunk)), cb()) }), { isTTY: true });
-    const output = createOutput({ format: 'table', stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
+    const output = createOutput({ redact: new Redactor().redact, format: 'table', stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
     const { tracker, states } = fixture();
     const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
     const table = new LiveTable(output, () => ({ columns: 120, rows: 40 }), () => 'HEADER');
@@ -92,7 +93,7 @@ describe('LiveTable', () => {
     let errors = '';
     const sink = (collect: (text: string) => void, tty: boolean) =>
       Object.assign(new Writable({ write: (chunk, _enc, cb) => (collect(String(chunk)), cb()) }), { isTTY: tty }) as unknown as NodeJS.WriteStream;
-    const output = createOutput({ format: 'table', stdout: sink(() => undefined, true), stderr: sink((t) => (errors += t), false), env: {} });
+    const output = createOutput({ redact: new Redactor().redact, format: 'table', stdout: sink(() => undefined, true), stderr: sink((t) => (errors += t), false), env: {} });
     const { tracker, states } = fixture();
     const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
     const table = new LiveTable(output, () => ({ columns: 120, rows: 40 }), () => 'HEADER');
@@ -141,7 +142,7 @@ describe('the live table fits the terminal', () => {
   it('redraws from the top of a cleared screen on resize, at the new size', () => {
     let written = '';
     const stdout = Object.assign(new Writable({ write: (chunk, _enc, cb) => ((written += String(chunk)), cb()) }), { isTTY: true });
-    const output = createOutput({ format: 'table', stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
+    const output = createOutput({ redact: new Redactor().redact, format: 'table', stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
     const { tracker, states } = many();
     const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
     let size = { columns: 120, rows: 40 };

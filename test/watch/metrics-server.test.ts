@@ -4,6 +4,7 @@ import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { METRICS_SERVER_LIMITS, startMetrics, type Metrics } from '../../src/watch/metrics.js';
 import { balance } from '../helpers/balances.js';
+import { Redactor } from '../../src/core/secrets.js';
 
 const LIMITS = { maxConnections: 5, headersTimeoutMs: 400, requestTimeoutMs: 800, keepAliveTimeoutMs: 300, checkIntervalMs: 100 };
 let metrics: Metrics | null = null;
@@ -43,7 +44,7 @@ describe('metrics server limits', () => {
 
   it('200 idle connections: all but the cap are dropped at once, the rest when they time out; then a scrape works', async () => {
     const limits = { ...LIMITS, headersTimeoutMs: 2_000, requestTimeoutMs: 3_000 };
-    metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [{ name: 'a', provider: 'syncpay' }], { version: '0.0.0-test' }, limits);
+    metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [{ name: 'a', provider: 'syncpay' }], { version: '0.0.0-test' }, new Redactor().redact, limits);
     const opened = await Promise.all(Array.from({ length: 200 }, () => idleSocket(port(metrics as Metrics))));
     const lifetimes = await Promise.all(opened.map((o) => o.closedAfter));
     // Over the cap: closed long before any timeout. The rest: gone after the headers timeout.
@@ -54,7 +55,7 @@ describe('metrics server limits', () => {
   }, 20_000);
 
   it('a client that sends half a request head is dropped after the headers timeout', async () => {
-    metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [], { version: '0.0.0-test' }, LIMITS);
+    metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [], { version: '0.0.0-test' }, new Redactor().redact, LIMITS);
     const slow = await idleSocket(port(metrics), 'GET /metrics HTTP/1.1\r\nHost: x\r\n');
     const lived = await slow.closedAfter;
     expect(lived).toBeGreaterThanOrEqual(LIMITS.headersTimeoutMs - 50);
@@ -64,7 +65,7 @@ describe('metrics server limits', () => {
 
 describe('metrics page', () => {
   it('label values from providers are escaped and redacted-safe: no raw control or invisible character', async () => {
-    metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [{ name: 'a', provider: 'syncpay' }], { version: '0.0.0-test' }, LIMITS);
+    metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [{ name: 'a', provider: 'syncpay' }], { version: '0.0.0-test' }, new Redactor().redact, LIMITS);
     metrics.setBalances('a', [balance({ account: 'a', currency: 'US\u2060DT', wallet: 'w\u001b]0;x\u0007', available: '1.5', total: '1.5' })]);
     const page = await fetch(metrics.url).then((r) => r.text());
     expect(page).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2060]/);

@@ -8,6 +8,7 @@ import { accountReconciliation } from '../../src/watch/metric-families.js';
 import { BadResponseError, UnavailableError } from '../../src/core/errors.js';
 import { balance } from '../helpers/balances.js';
 import { parseExposition, type Sample } from '../helpers/prometheus.js';
+import { Redactor } from '../../src/core/secrets.js';
 
 let metrics: Metrics | null = null;
 afterEach(async () => {
@@ -16,7 +17,7 @@ afterEach(async () => {
 });
 
 async function serve(): Promise<Metrics> {
-  metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [{ name: 'flow-main', provider: 'flow-payments' }, { name: 'syncpay', provider: 'syncpay' }], { version: '9.8.7' });
+  metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [{ name: 'flow-main', provider: 'flow-payments' }, { name: 'syncpay', provider: 'syncpay' }], { version: '9.8.7' }, new Redactor().redact);
   return metrics;
 }
 

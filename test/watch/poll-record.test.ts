@@ -1,6 +1,6 @@
 // What a finished poll leaves behind: account state, the history read, and its events.
 import { describe, expect, it } from 'vitest';
-import type { AccountOutcome } from '../../src/api/fetch-balances.js';
+import type { AccountOutcome } from '../../src/core/account.js';
 import type { ResolvedAccount } from '../../src/config/types.js';
 import { makeBalance } from '../../src/core/balance.js';
 import { BalanceError, ExitCode } from '../../src/core/errors.js';

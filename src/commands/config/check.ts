@@ -62,7 +62,7 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
   const resolved: ResolvedAccount[] = [];
   for (const account of selected) {
     try {
-      resolved.push(...resolveAccounts(loaded, [account], ctx.env));
+      resolved.push(...resolveAccounts(loaded, [account], ctx.env, ctx.runtime.redactor));
       credentials.set(account.name, doctor.inspectCredentials(loaded, account, ctx.env));
     } catch (error) {
       checks.set(account.name, doctor.notCalled(account, doctor.inspectCredentials(loaded, account, ctx.env), error));
@@ -108,6 +108,7 @@ async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<A
   try {
     const { outcomes } = await readAccounts({
       accounts,
+      runtime: ctx.runtime,
       // --timeout is the whole check's budget, as for every command.
       budgetMs: ctx.globals.timeoutMs,
       signal: ctx.signal,

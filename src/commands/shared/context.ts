@@ -1,5 +1,7 @@
-// What every command run needs: the output channels, the interrupt signal and the HTTP budget.
-// Built from GlobalOptions; tests can build one directly with their own streams and env.
+// What every command run needs: the output channels, the runtime (redactor, pacing, tokens,
+// sockets, interrupt signal) and the HTTP budget. Built from GlobalOptions and the CLI's runtime;
+// tests can build one directly with their own streams, env and runtime.
+import type { Runtime } from '../../http/runtime.js';
 import type { Format, Output } from '../../ui/output.js';
 import type { GlobalOptions } from './options.js';
 import type { RawOptions } from './raw-options.js';
@@ -9,7 +11,9 @@ export interface RunContext {
   output: Output;
   env: NodeJS.ProcessEnv;
   cwd: string;
-  /** Aborted on SIGINT/SIGTERM with an InterruptedError as the reason. */
+  /** The process's one runtime (src/cli.ts creates it; it closes its sockets after the run). */
+  runtime: Runtime;
+  /** The runtime's signal: aborted on SIGINT/SIGTERM with an InterruptedError as the reason. */
   signal: AbortSignal;
   now: () => Date;
   /**
@@ -58,17 +62,15 @@ export type Runner = <T>(parse: ParseOptions<T>, action: Action<T>, supports?: S
 /** The parse function of a command that takes no options of its own. */
 export const noOptions: ParseOptions<Record<string, never>> = () => ({});
 
-/** Process-wide interrupt controller, owned by src/cli.ts. */
-export const interrupt = { controller: new AbortController() };
-
-export async function createContext(globals: GlobalOptions): Promise<RunContext> {
+export async function createContext(globals: GlobalOptions, runtime: Runtime): Promise<RunContext> {
   const { createOutput } = await import('../../ui/output.js');
   return {
     globals,
-    output: createOutput({ format: globals.format, color: globals.color, quiet: globals.quiet, debug: globals.debug }),
+    output: createOutput({ format: globals.format, color: globals.color, quiet: globals.quiet, debug: globals.debug, redact: runtime.redactor.redact }),
     env: process.env,
     cwd: process.cwd(),
-    signal: interrupt.controller.signal,
+    runtime,
+    signal: runtime.signal,
     now: () => new Date(),
     exitIfCutShort: (code) => {
       process.exitCode = code;

@@ -30,8 +30,8 @@ export async function loadAccounts(ctx: RunContext): Promise<{ config: Config; a
   const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
   warnStrays(ctx, config.found.strays);
   const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
-  const resolutions = resolveEachAccount(config, selected, ctx.env);
-  if (!resolutions.some((r) => r.ok)) return { config, accounts: resolveAccounts(config, selected, ctx.env), unresolved: new Map() };
+  const resolutions = resolveEachAccount(config, selected, ctx.env, ctx.runtime.redactor);
+  if (!resolutions.some((r) => r.ok)) return { config, accounts: resolveAccounts(config, selected, ctx.env, ctx.runtime.redactor), unresolved: new Map() };
   return {
     config,
     accounts: resolutions.map((r) => (r.ok ? r.account : { ...r.account, credentials: {} })),
@@ -65,6 +65,7 @@ export async function collectBalances(ctx: RunContext, options: CollectOptions =
       currencies: options.currencies,
       hideZero: options.hideZero,
       timeout: ctx.globals.timeoutMs,
+      runtime: ctx.runtime,
       signal: ctx.signal,
       env: ctx.env,
       maxAge: ctx.globals.maxAgeMs,

@@ -10,14 +10,14 @@ import type { RunContext } from './context.js';
 export const STORE_OPTION = ['--store <path|url>', 'history store: a SQLite file or postgres://user@host/db (default: $XDG_DATA_HOME/balance-inspector/history.db)'] as const;
 
 export async function targetFor(ctx: RunContext, flag: string | undefined, config: Config | null): Promise<StoreTarget> {
-  const [{ storeTarget }, { registerSecret }] = await Promise.all([import('../../history/store/open.js'), import('../../core/secrets.js')]);
+  const { storeTarget } = await import('../../history/store/open.js');
   const target = storeTarget({ flag, configured: config?.history?.store, configFile: config?.filePath, env: ctx.env, cwd: ctx.cwd });
   if (target.kind === 'postgres') {
     // The password is a secret like an API key: never in any output, whatever the driver says.
     const password = safeUrl(target.url)?.password;
     if (password) {
-      registerSecret(password);
-      registerSecret(decodeURIComponent(password));
+      ctx.runtime.redactor.register(password);
+      ctx.runtime.redactor.register(decodeURIComponent(password));
     }
   }
   return target;

@@ -9,33 +9,20 @@
 // Response: {"access_token": "…", "token_type": "Bearer", "expires_in": 36000, "scope": "read write"}.
 // The docs disagree on the lifetime (3600 vs 36000 s), so `expires_in` from the response is used.
 //
-// Tokens are cached in memory per base URL + client id (never on disk) until shortly before they
-// expire. Concurrent wallet reads share one token request. A 401 on a call made with a cached
+// Tokens are cached in the run's memory (Runtime.tokens, never on disk) per base URL + client id
+// until shortly before they expire. Concurrent wallet reads share one token request. A 401 on a call made with a cached
 // token drops it and retries once with a fresh one (the provider may have revoked it early).
 import { BadResponseError, BalanceError } from '../../core/errors.js';
-import { registerSecret } from '../../core/secrets.js';
 import { callJson, whoLabel, type CallSpec } from '../request.js';
 import { obj, optInt, optStr, str } from '../shape.js';
 import type { AdapterContext, ProviderAdapter } from '../types.js';
+import type { CachedToken } from '../../http/token-cache.js';
 
 /** Renew this long before the token expires, so a request never races the expiry. */
 const EARLY_RENEWAL_MS = 60_000;
 /** A token response without expires_in is used for this long (then fetched again). */
 const DEFAULT_LIFETIME_S = 300;
 const OAUTH_KEYS = 'clientId/clientSecret';
-
-interface CachedToken {
-  promise: Promise<string>;
-  /** When to stop using it; set once the token response arrives. */
-  renewAt: number | null;
-}
-
-const tokens = new Map<string, CachedToken>();
-
-/** Tests run many scenarios in one process; each may start without cached tokens. */
-export function clearTokenCache(): void {
-  tokens.clear();
-}
 
 export function usesOAuth(ctx: AdapterContext): boolean {
   const { apiKey, clientId, clientSecret } = ctx.account.credentials;
@@ -62,7 +49,7 @@ async function requestToken(adapter: ProviderAdapter, ctx: AdapterContext, entry
     '$',
   );
   const token = str(body.access_token, '$.access_token');
-  registerSecret(token);
+  ctx.http.runtime.redactor.register(token);
   const type = optStr(body.token_type, '$.token_type');
   if (type !== null && type.toLowerCase() !== 'bearer') {
     throw new BadResponseError(`${whoLabel(ctx)} issued a '${type.slice(0, 20)}' token; only Bearer tokens are supported`);
@@ -75,6 +62,7 @@ async function requestToken(adapter: ProviderAdapter, ctx: AdapterContext, entry
 /** The cached token for this client, or a new one; `cached` says whether it predates this call. */
 async function accessToken(adapter: ProviderAdapter, ctx: AdapterContext): Promise<{ token: string; cached: boolean }> {
   const key = cacheKey(ctx);
+  const tokens = ctx.http.runtime.tokens;
   const current = tokens.get(key);
   if (current && (current.renewAt === null || Date.now() < current.renewAt)) {
     return { token: await current.promise, cached: true };
@@ -83,15 +71,16 @@ async function accessToken(adapter: ProviderAdapter, ctx: AdapterContext): Promi
   entry.promise = requestToken(adapter, ctx, entry);
   tokens.set(key, entry);
   // A failed token request is not cached: the next call asks again.
-  entry.promise.catch(() => tokens.get(key) === entry && tokens.delete(key));
+  entry.promise.catch(() => tokens.deleteIf(key, entry));
   return { token: await entry.promise, cached: false };
 }
 
 /** Forget a token the provider rejected, unless another call already replaced it. */
 async function dropToken(ctx: AdapterContext, token: string): Promise<void> {
   const key = cacheKey(ctx);
+  const tokens = ctx.http.runtime.tokens;
   const current = tokens.get(key);
-  if (current && (await current.promise.catch(() => null)) === token && tokens.get(key) === current) tokens.delete(key);
+  if (current && (await current.promise.catch(() => null)) === token) tokens.deleteIf(key, current);
 }
 
 export type CryptofuseCall = Omit<CallSpec, 'headers' | 'credentialKeys' | 'credentialName'>;
