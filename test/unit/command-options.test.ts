@@ -144,6 +144,7 @@ describe('completion and config init', () => {
 
   it('completion without a shell is a usage error', async () => {
     expect(await refusal(() => parseCompletionOptions({}, []))).toEqual([ExitCode.usage, 'completion needs a shell: bash, zsh, fish']);
+    expect(await refusal(() => parseCompletionOptions({}, ['tcsh']))).toEqual([ExitCode.usage, 'completion: unknown shell "tcsh"; expected bash, zsh, fish']);
   });
 
   it('config init takes --provider and --account from the global flags and checks every flag', async () => {
