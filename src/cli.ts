@@ -18,9 +18,9 @@ import { createContext, type Runner } from './commands/shared/context.js';
 import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
 import { refuseUnsupported } from './commands/shared/supports.js';
 import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceError } from './core/errors.js';
-import { SEARCH_ORDER_HELP } from './config/find.js';
-import type { Redactor } from './core/secrets.js';
-import { createRuntime, type Runtime } from './http/runtime.js';
+import { SEARCH_ORDER_HELP } from './config/search-order.js';
+import { Redactor } from './core/secrets.js';
+import type { Runtime } from './http/runtime.js';
 import { escapeLines, forTerminal } from './core/sanitize.js';
 import { VERSION } from './version.js';
 
@@ -59,8 +59,35 @@ class Program extends Command {
   }
 }
 
+/**
+ * The process's one runtime (redactor, pacing, tokens, sockets, interrupt signal), created when a
+ * command first runs: `--help`, `--version` and usage errors never load the HTTP layer. Before it
+ * exists no secret has been read, so redaction then needs only the well-known key shapes.
+ */
+export class ProcessRuntime {
+  private created: Runtime | null = null;
+  private readonly shapesOnly = new Redactor();
+
+  constructor(private readonly signal: AbortSignal) {}
+
+  async get(): Promise<Runtime> {
+    if (!this.created) {
+      const { createRuntime } = await import('./http/runtime.js');
+      this.created ??= createRuntime({ signal: this.signal });
+    }
+    return this.created;
+  }
+
+  readonly redact = (text: string): string => (this.created?.redactor ?? this.shapesOnly).redact(text);
+
+  /** Close pooled sockets, which would hold the process open for their keep-alive. */
+  async close(): Promise<void> {
+    await this.created?.close();
+  }
+}
+
 /** The program, bound to the process's runtime: its redactor guards commander's own messages too. */
-export function buildProgram(runtime: Runtime): Command {
+export function buildProgram(runtime: ProcessRuntime): Command {
   const program = addGlobalOptions(new Program('balance-inspector'))
     // Subcommand help lists the global flags too (commander copies this to every subcommand).
     .configureHelp({ showGlobalOptions: true })
@@ -70,7 +97,7 @@ export function buildProgram(runtime: Runtime): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (text) => process.stdout.write(text),
-      writeErr: (text) => process.stderr.write(escapeLines(runtime.redactor.redact(text))),
+      writeErr: (text) => process.stderr.write(escapeLines(runtime.redact(text))),
     })
     .addHelpText('after', SEARCH_ORDER_HELP + EXIT_CODES_HELP);
 
@@ -83,12 +110,12 @@ export function buildProgram(runtime: Runtime): Command {
     const resolved = typeof supports === 'function' ? supports(opts) : supports;
     refuseUnsupported(command, globals, resolved);
     if (resolved.longRunning) keepYoungGenerationSmall();
-    const ctx = await createContext(globals, runtime);
+    const ctx = await createContext(globals, await runtime.get());
     try {
       const options = await parse(opts, positional, globals, ctx.now());
       process.exitCode = await action(ctx, options);
     } finally {
-      await runtime.close(); // pooled sockets would hold the process open for their keep-alive
+      await runtime.close();
     }
   };
   registerBalances(program, run);
@@ -136,18 +163,18 @@ export async function main(argv: string[]): Promise<void> {
   skipWasmTierUp();
   // One runtime per process; Ctrl+C aborts its signal, which every request and wait listens to.
   const interrupt = new AbortController();
-  const runtime = createRuntime({ signal: interrupt.signal });
+  const runtime = new ProcessRuntime(interrupt.signal);
   installSignalHandlers(interrupt);
   installStdoutGuard();
   const debug = argv.includes('--debug');
   try {
     await buildProgram(runtime).parseAsync(argv);
   } catch (error) {
-    process.exitCode = reportFatal(error, debug, runtime.redactor);
+    process.exitCode = reportFatal(error, debug, runtime.redact);
   }
 }
 
-function reportFatal(error: unknown, debug: boolean, redactor: Redactor): number {
+function reportFatal(error: unknown, debug: boolean, redact: (text: string) => string): number {
   if (error instanceof CommanderError) {
     // commander already printed its own message; help and version are successes.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
@@ -156,7 +183,7 @@ function reportFatal(error: unknown, debug: boolean, redactor: Redactor): number
   const balanceError: BalanceError | null = isBalanceError(error) ? error : null;
   if (balanceError?.code === 'INTERRUPTED') return balanceError.exitCode;
   // Every line is escaped whole (messages quote provider text); a stack keeps its line breaks.
-  const write = (line: string) => process.stderr.write(`${escapeLines(redactor.redact(line))}\n`);
+  const write = (line: string) => process.stderr.write(`${escapeLines(redact(line))}\n`);
   if (balanceError) {
     write(`error: ${forTerminal(balanceError.message, 1000)}`);
     for (const problem of (balanceError as { problems?: string[] }).problems ?? []) write(`  ${forTerminal(problem, 1000)}`);

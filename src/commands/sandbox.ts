@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { UsageError, type BalanceError } from '../core/errors.js';
 import { closeSync, lstatSync, openSync } from 'node:fs';
-import { nameTaken, writeFileAtomic } from '../core/safe-file.js';
+import type * as SafeFile from '../core/safe-file.js';
 import { durationFlag, examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 import { booleanOption, stringOption, type RawOptions } from './shared/raw-options.js';
@@ -65,9 +65,11 @@ export async function runSandbox(ctx: RunContext, options: SandboxOptions): Prom
   const { startSandbox } = await import('../sandbox/server.js');
   const { sandboxConfigText } = await import('../sandbox/demo-config.js');
   const { PROVIDER_IDS } = await import('../providers/catalog.js');
+  // On demand: the safe-file checks load node:crypto, which `--help` must not pay for.
+  const safeFile = await import('../core/safe-file.js');
   const rateLimits = options.rateLimit ? undefined : Object.fromEntries(PROVIDER_IDS.map((id) => [id, null]));
   // Claim the config file first: a bad path is refused before anything starts listening.
-  const claimed = configPath !== null && claimConfigFile(configPath, options.force);
+  const claimed = configPath !== null && claimConfigFile(configPath, options.force, safeFile);
   const sandbox = await startSandbox({ port, latencyMs, ...(rateLimits ? { rateLimits } : {}), ...(scenario ? { scenario } : {}) }).catch(
     async (error: NodeJS.ErrnoException) => {
       // Only a name we claimed is removed: with --force an old file stays as it was.
@@ -83,7 +85,7 @@ export async function runSandbox(ctx: RunContext, options: SandboxOptions): Prom
   if (configPath !== null) {
     // Atomic over the claimed empty file (or, with --force, the old one): a reader waiting for it
     // sees all of the config or none, the old mode never carries over, a symlink is replaced.
-    writeFileAtomic(configPath, sandboxConfigText(sandbox.baseUrl, configPath), { replace: true });
+    safeFile.writeFileAtomic(configPath, sandboxConfigText(sandbox.baseUrl, configPath), { replace: true });
     ctx.output.error(`Wrote ${configPath}; try: balance-inspector --config ${configPath} balances`);
   } else {
     ctx.output.error('Add --write-config <path> to get a config whose accounts point here.');
@@ -97,7 +99,7 @@ export async function runSandbox(ctx: RunContext, options: SandboxOptions): Prom
  * Claim the config file's name (an empty 0600 file, never over an existing one), or say exactly why
  * it cannot be. With --force an existing file is kept until the new one replaces it atomically.
  */
-function claimConfigFile(path: string, force: boolean): boolean {
+function claimConfigFile(path: string, force: boolean, { nameTaken }: typeof SafeFile): boolean {
   try {
     if (force) {
       if (lstatSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });

@@ -6,9 +6,6 @@ import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../config/types.js';
 import { ConfigError, ExitCode, combinedExitCode } from '../core/errors.js';
 import type { Condition } from '../core/conditions.js';
-import { checkSelectorAccount } from './shared/selectors.js';
-import { describeSelector } from '../core/conditions.js';
-import { formatDuration } from '../core/duration.js';
 import type { WatchSession } from '../watch/session.js';
 import type { WatchOptions } from '../watch/options.js';
 import { collect, examples, type GlobalOptions } from './shared/options.js';
@@ -81,7 +78,13 @@ export async function parseWatchFlags(opts: RawOptions, _args: readonly string[]
 }
 
 export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<number> {
-  const { loadAccounts } = await import('./shared/fetch.js');
+  // Loaded here, not at the top: the conditions reach decimal.js, which `--help` must not load.
+  const [{ loadAccounts }, { checkSelectorAccount }, { describeSelector }, { formatDuration }] = await Promise.all([
+    import('./shared/fetch.js'),
+    import('./shared/selectors.js'),
+    import('../core/conditions.js'),
+    import('../core/duration.js'),
+  ]);
   const { config, accounts, unresolved } = await loadAccounts(ctx);
   const names = accounts.map((a) => a.name);
   const checkAccount = (flag: string, account: string | null) => checkSelectorAccount(flag, account, config, names, 'being watched');
@@ -101,8 +104,9 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
   // A terminal that cannot move its cursor (TERM=dumb) gets the table once and a line per change.
   const people = ctx.output.format === 'table' && ctx.output.stdoutIsTTY;
   const dumb = people && ctx.env.TERM === 'dumb';
-  const live = people && !dumb ? await liveTable(ctx, options.until?.text ?? null) : null;
-  const view = live ?? (dumb ? (await import('../watch/plain-view.js')).plainView(ctx.output, headerFor(ctx, options.until?.text ?? null)) : ndjsonView(ctx.output));
+  const header = headerFor(ctx, options.until?.text ?? null, formatDuration);
+  const live = people && !dumb ? await liveTable(ctx, header) : null;
+  const view = live ?? (dumb ? (await import('../watch/plain-view.js')).plainView(ctx.output, header) : ndjsonView(ctx.output));
   const { AlertExec } = await import('../watch/exec.js');
   const exec = options.exec ? new AlertExec(options.exec, { report: (line) => view.notice(line, 'warn') }) : null;
   const session = new WatchSession(
@@ -175,18 +179,18 @@ async function startMetricsFor(ctx: RunContext, address: { host: string; port: n
   return metrics;
 }
 
-async function liveTable(ctx: RunContext, until: string | null) {
+async function liveTable(ctx: RunContext, header: (session: WatchSession) => string) {
   const { LiveTable } = await import('../watch/live-table.js');
   const size = () => ctx.output.terminalSize() ?? { columns: 80, rows: 24 };
   const onResize = (redraw: () => void) => {
     process.stdout.on('resize', redraw);
     return () => void process.stdout.off('resize', redraw);
   };
-  return new LiveTable(ctx.output, size, headerFor(ctx, until), onResize);
+  return new LiveTable(ctx.output, size, header, onResize);
 }
 
 /** The line above the table: what runs, for how long, until what. */
-function headerFor(ctx: RunContext, until: string | null) {
+function headerFor(ctx: RunContext, until: string | null, formatDuration: (ms: number) => string) {
   const c = ctx.output.color;
   return (session: WatchSession) => {
     const now = ctx.now();

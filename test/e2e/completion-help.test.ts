@@ -4,13 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
+import { buildProgram, ProcessRuntime } from '../../src/cli.js';
 import { completionSpec } from '../../src/completion/spec.js';
 import { BIN, runCli } from '../helpers/cli.js';
 import { tempDir, writeConfig } from '../helpers/fixtures.js';
-import { createRuntime } from '../../src/http/runtime.js';
 
-const spec = completionSpec(buildProgram(createRuntime()));
+const spec = completionSpec(buildProgram(new ProcessRuntime(new AbortController().signal)));
 // commander's own `help [command]` has no examples; every command we register must.
 const ours = spec.commands.filter((c) => c.path.length > 0 && c.path[c.path.length - 1] !== 'help');
 const squash = (text: string) => text.replace(/\s+/g, ' ');

@@ -2,6 +2,8 @@
 // `can-withdraw` load, so a static import of a heavy module cannot slip in unnoticed. Files are
 // recorded by a module-loader hook in the spawned CLI (test/helpers/load-log.ts); bundle chunks
 // are matched by role, their hashes ignored.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useSandbox } from '../helpers/e2e-sandbox.js';
 import { runCliLoggingModules } from '../helpers/load-log.js';
@@ -12,6 +14,22 @@ const ENTRY = ['bin/balance-inspector.js', 'dist/bundle/cli.js'];
 
 const e2e = useSandbox();
 
+/**
+ * The modules bundled into what the CLI bundle imports statically (what every run, `--help`
+ * included, compiles): esbuild marks each with a `// dist/…` or `// node_modules/…` comment.
+ */
+function staticModules(file: string, seen = new Set<string>()): Set<string> {
+  const modules = new Set<string>();
+  if (seen.has(file)) return modules;
+  seen.add(file);
+  const text = readFileSync(file, 'utf8');
+  for (const [, module] of text.matchAll(/^\/\/ ((?:dist|node_modules)\/\S+)$/gm)) modules.add(module ?? '');
+  for (const [, spec] of text.matchAll(/^(?:import|export)\s[^;]*?\bfrom\s+"(\.[^"]+)"/gm)) {
+    for (const module of staticModules(join(dirname(file), spec ?? ''), seen)) modules.add(module);
+  }
+  return modules;
+}
+
 describe('modules loaded at start-up', () => {
   it('--help loads the CLI bundle and a few shared chunks: no lazy chunk, no package', async () => {
     const run = await runCliLoggingModules(['--help']);
@@ -19,6 +37,16 @@ describe('modules loaded at start-up', () => {
     expect(run.stdout).toContain('Usage: balance-inspector');
     expect(run.files.filter((f) => f !== SHARED_CHUNK)).toEqual(ENTRY);
     expect(run.files.filter((f) => f === SHARED_CHUNK).length).toBeLessThanOrEqual(3);
+  });
+
+  it('what every start-up compiles holds no decimal.js, HTTP layer, file checks or config loader', () => {
+    const modules = [...staticModules(resolve(import.meta.dirname, '../../dist/bundle/cli.js'))];
+    expect(modules).toContain('dist/cli.js');
+    expect(modules).toContain('node_modules/commander/lib/command.js');
+    const heavy = modules.filter((m) =>
+      /^node_modules\/(?!commander\/)|^dist\/(http|config\/(?!search-order)|api|cache|history|format|ui|watch|sandbox)\/|^dist\/core\/(money|safe-file|conditions|currencies)\.js$/.test(m),
+    );
+    expect(heavy).toEqual([]);
   });
 
   it('a one-shot can-withdraw adds the lazy chunk and undici\'s agent and request modules, nothing else', async () => {

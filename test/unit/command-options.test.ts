@@ -148,7 +148,7 @@ describe('completion and config init', () => {
   });
 
   it('config init takes --provider and --account from the global flags and checks every flag', async () => {
-    const options = parseInitOptions({ keyEnv: 'K', wallet: ['wal_1'], force: true }, [], { provider: 'swipelux', accounts: ['treasury'] });
+    const options = await parseInitOptions({ keyEnv: 'K', wallet: ['wal_1'], force: true }, [], { provider: 'swipelux', accounts: ['treasury'] });
     expect(options).toEqual({ given: { provider: 'swipelux', account: 'treasury', keyEnv: 'K', wallets: ['wal_1'], customers: undefined, apiVersion: undefined }, global: false, force: true });
     expect(await refusal(() => parseInitOptions({}, [], { provider: undefined, accounts: ['a', 'b'] }))).toEqual([ExitCode.usage, 'config init writes one account; got --account a, b']);
     expect((await refusal(() => parseInitOptions({ keyEnv: '1BAD' }, [], { provider: undefined, accounts: [] })))[1]).toMatch(/^--key-env: '1BAD' is not an environment variable name/);

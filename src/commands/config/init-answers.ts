@@ -8,10 +8,8 @@ import type { InitIds } from '../../providers/info.js';
 import { VAR_NAME } from '../../config/fields.js';
 import { ACCOUNT_NAME, ACCOUNT_NAME_RULE } from '../../core/names.js';
 import type { Prompter } from '../../ui/prompt.js';
+import { CRYPTOFUSE_API_VERSIONS } from './api-versions.js';
 
-// The catalog's own list, so a new Cryptofuse API shape needs no change here.
-const apiVersionSpec = PROVIDERS.cryptofuse.accountFields.apiVersion;
-export const CRYPTOFUSE_API_VERSIONS = apiVersionSpec?.kind === 'enum' ? [...apiVersionSpec.values] : [];
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 

@@ -10,7 +10,8 @@ import type { RunContext, Runner } from '../shared/context.js';
 import type { GlobalOptions } from '../shared/options.js';
 import { booleanOption, listOption, stringOption, type RawOptions } from '../shared/raw-options.js';
 import type { PromptIO } from '../../ui/prompt.js';
-import { CRYPTOFUSE_API_VERSIONS, checkGiven, type GivenAnswers, type InitAnswers } from './init-answers.js';
+import type { GivenAnswers, InitAnswers } from './init-answers.js';
+import { CRYPTOFUSE_API_VERSIONS } from './api-versions.js';
 
 export interface InitOptions {
   /**
@@ -55,7 +56,9 @@ export function registerConfigInit(config: Command, run: Runner): void {
     .action(run(parseInitOptions, (ctx, options) => runConfigInit(ctx, options), { formats: ['table'], providers: false }));
 }
 
-export function parseInitOptions(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'provider' | 'accounts'>): InitOptions {
+export async function parseInitOptions(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'provider' | 'accounts'>): Promise<InitOptions> {
+  // On demand: the answer checks reach the config field rules and decimal.js, which --help must not load.
+  const { checkGiven } = await import('./init-answers.js');
   const given: GivenAnswers = {
     provider: globals.provider,
     account: accountFlag(globals.accounts),
