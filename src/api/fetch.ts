@@ -3,7 +3,7 @@
 // filtered balances. It never prints: progress, debug lines and notices go to callbacks or into
 // the result; failures of single accounts are results (`errors`), everything else is thrown as a
 // BalanceError.
-import { resolveEachAccount, selectAccounts } from '../config/index.js';
+import { resolveEachAccount, selectAccounts, splitResolutions } from '../config/index.js';
 import type { Config } from '../config/types.js';
 import { summarizeOutcomes, type OutcomesSummary } from '../core/account.js';
 import { isZeroOrUnknown, type Balance } from '../core/balance.js';
@@ -90,8 +90,7 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
   let read: ReadResult;
   try {
     read = await readAccounts({
-      accounts: resolutions.map((r) => (r.ok ? r.account : { ...r.account, credentials: {} })),
-      unresolved: new Map(resolutions.flatMap((r) => (r.ok ? [] : [[r.account.name, r.error] as const]))),
+      ...splitResolutions(resolutions),
       runtime,
       budgetMs: options.timeout,
       signal: options.signal,

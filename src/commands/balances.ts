@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { combinedExitCode, type BalanceError } from '../core/errors.js';
 import type { BalancesResult } from '../api/fetch.js';
-import { collect, examples } from './shared/options.js';
+import { examples, CURRENCY_OPTION } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 import { booleanOption, listOption, type RawOptions } from './shared/raw-options.js';
 
@@ -19,7 +19,7 @@ export function registerBalances(program: Command, run: Runner): void {
   program
     .command('balances')
     .description('show available / pending / total per currency for every configured account')
-    .option('--currency <code>', 'only this currency: USDT, or a provider code like USDT_TRC20 (repeatable)', collect)
+    .option(...CURRENCY_OPTION)
     .option('--hide-zero', 'leave out balances that are zero')
     .addHelpText(
       'after',

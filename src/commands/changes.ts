@@ -2,7 +2,7 @@
 // recorded at or before it). One line per balance and field that differs.
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { collect, examples } from './shared/options.js';
+import { examples, CURRENCY_OPTION } from './shared/options.js';
 import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
 import { listOption, requiredStringOption, stringOption, type RawOptions } from './shared/raw-options.js';
@@ -24,7 +24,7 @@ export function registerChanges(program: Command, run: Runner): void {
     .description('show what moved between two moments, from the history store')
     .requiredOption('--since <when>', 'compare from this long ago or this date: 24h, 7d, 2026-11-01')
     .option('--until <when>', 'compare up to this moment (default: now)')
-    .option('--currency <code>', 'only this currency: USDT, or a provider code like USDT_TRC20 (repeatable)', collect)
+    .option(...CURRENCY_OPTION)
     .option(...STORE_OPTION)
     .addHelpText(
       'after',

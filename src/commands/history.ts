@@ -3,7 +3,7 @@
 // `history prune --older-than <duration>` forgets old snapshots.
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { collect, examples } from './shared/options.js';
+import { examples, CURRENCY_OPTION } from './shared/options.js';
 import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
 import type { GlobalOptions } from './shared/options.js';
@@ -41,7 +41,7 @@ export function registerHistory(program: Command, run: Runner): void {
     .option('--since <when>', 'from this long ago or this date: 30d, 12h, 2w, 2026-11-01 (default 30d)')
     .option('--until <when>', 'up to this long ago or this date (default: now)')
     .option('--by <bucket>', 'one point per hour, day or week (the last value in each)')
-    .option('--currency <code>', 'only this currency: USDT, or a provider code like USDT_TRC20 (repeatable)', collect)
+    .option(...CURRENCY_OPTION)
     .option('--chart', "draw a line chart: of the one selected balance's total, else of the USD total")
     .option(...STORE_OPTION)
     .addHelpText(

@@ -90,9 +90,9 @@ export async function runSandbox(ctx: RunContext, options: SandboxOptions): Prom
   } else {
     ctx.output.error('Add --write-config <path> to get a config whose accounts point here.');
   }
-  await new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve(), { once: true }));
+  await new Promise<void>((resolve) => ctx.runtime.signal.addEventListener('abort', () => resolve(), { once: true }));
   await sandbox.close();
-  return (ctx.signal.reason as BalanceError).exitCode;
+  return (ctx.runtime.signal.reason as BalanceError).exitCode;
 }
 
 /**

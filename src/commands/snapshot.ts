@@ -3,7 +3,7 @@
 // filters and exit codes as `balances`; the summary goes to stderr, `--json` describes the record.
 import type { Command } from 'commander';
 import { combinedExitCode } from '../core/errors.js';
-import { collect, examples } from './shared/options.js';
+import { examples, CURRENCY_OPTION } from './shared/options.js';
 import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
 import { listOption, stringOption, type RawOptions } from './shared/raw-options.js';
@@ -19,7 +19,7 @@ export function registerSnapshot(program: Command, run: Runner): void {
   program
     .command('snapshot')
     .description('read every selected account now and record its balances in the history store')
-    .option('--currency <code>', 'only this currency: USDT, or a provider code like USDT_TRC20 (repeatable)', collect)
+    .option(...CURRENCY_OPTION)
     .option(...STORE_OPTION)
     .addHelpText(
       'after',

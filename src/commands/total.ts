@@ -6,7 +6,7 @@ import { forTerminal } from '../core/sanitize.js';
 import type { BalancesResult } from '../api/fetch.js';
 import type { Decimal } from '../core/money.js';
 import type { GroupBy } from '../core/totals.js';
-import { collect, examples } from './shared/options.js';
+import { examples, CURRENCY_OPTION } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 import { booleanOption, choiceOption, listOption, requiredStringOption, type RawOptions } from './shared/raw-options.js';
 
@@ -38,7 +38,7 @@ export function registerTotal(program: Command, run: Runner): void {
     .addOption(new Option('--by <group>', 'group lines by').choices(GROUP_BY).default('currency'))
     .option('--tolerance <percent>', 'allowed difference from a provider-reported total, in percent (e.g. 1%, 0.5)', '1%')
     .option('--strict', 'exit 1 if any balance could not be priced')
-    .option('--currency <code>', 'only this currency (repeatable)', collect)
+    .option(...CURRENCY_OPTION)
     .option('--hide-zero', 'leave out balances that are zero')
     .addHelpText(
       'after',

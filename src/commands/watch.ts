@@ -8,7 +8,7 @@ import { ConfigError, ExitCode, combinedExitCode } from '../core/errors.js';
 import type { Condition } from '../core/conditions.js';
 import type { WatchSession } from '../watch/session.js';
 import type { WatchOptions } from '../watch/options.js';
-import { collect, examples, type GlobalOptions } from './shared/options.js';
+import { collect, examples, type GlobalOptions, CURRENCY_OPTION } from './shared/options.js';
 import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
 import { booleanOption, listOption, stringOption, type RawOptions } from './shared/raw-options.js';
@@ -36,7 +36,7 @@ export function registerWatch(program: Command, run: Runner): void {
     .description('watch balances change: a live table on a terminal, NDJSON events otherwise; alerts, wait-for-funds and Prometheus metrics')
     .option('--interval <duration>', "time between polls of each account (default 60s; raised to each provider's floor)")
     .option('--count <n>', 'stop after every account has been polled n times')
-    .option('--currency <code>', 'only this currency: USDT, or a provider code like USDT_TRC20 (repeatable)', collect)
+    .option(...CURRENCY_OPTION)
     .option('--hide-zero', 'leave zero balances out of the table and the snapshot (changes are still reported)')
     .option('--below <level>', 'alert when available goes below: [account:]CURRENCY[@network]=AMOUNT (repeatable)', collect)
     .option('--above <level>', 'alert when available goes above: [account:]CURRENCY[@network]=AMOUNT (repeatable)', collect)
@@ -119,7 +119,7 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
       timeoutMs: options.timeoutMs,
     },
     {
-      config, accounts, unresolved, rules, view, metrics, exec, runtime: ctx.runtime, signal: ctx.signal, now: ctx.now,
+      config, accounts, unresolved, rules, view, metrics, exec, runtime: ctx.runtime, now: ctx.now,
       debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined,
       onUntilHeld: () => ctx.exitIfCutShort?.(ExitCode.ok),
       record: recorder ? (read) => recorder.record(read) : undefined,

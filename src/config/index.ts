@@ -4,7 +4,7 @@ import { didYouMean } from '../core/suggest.js';
 import { isProviderId, PROVIDER_IDS } from '../providers/catalog.js';
 import { findConfig, type FoundConfig } from './find.js';
 import { loadConfigFile } from './load.js';
-import { resolveAccounts, resolveEachAccount } from './resolve.js';
+import { resolveAccounts, resolveEachAccount, splitResolutions } from './resolve.js';
 import { validateConfig } from './schema.js';
 import type { AccountConfig, Config } from './types.js';
 
@@ -62,4 +62,4 @@ export function selectAccounts(config: Config, selection: AccountSelection): Acc
   return chosen;
 }
 
-export { resolveAccounts, resolveEachAccount, validateConfig, findConfig };
+export { resolveAccounts, resolveEachAccount, splitResolutions, validateConfig, findConfig };

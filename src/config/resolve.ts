@@ -75,6 +75,17 @@ export function resolveEachAccount(config: Config, accounts: AccountConfig[], en
   });
 }
 
+/**
+ * Resolutions as the read pipeline takes them: every account in order (one that failed, without
+ * credentials: it is never called) and each failure by account name.
+ */
+export function splitResolutions(resolutions: AccountResolution[]): { accounts: ResolvedAccount[]; unresolved: Map<string, ConfigError> } {
+  return {
+    accounts: resolutions.map((r) => (r.ok ? r.account : { ...r.account, credentials: {} })),
+    unresolved: new Map(resolutions.flatMap((r) => (r.ok ? [] : [[r.account.name, r.error] as const]))),
+  };
+}
+
 function credentialError(config: Config, problems: string[], vars: string[], account?: string): ConfigError {
   const whose = account === undefined ? '' : ` (account '${account}')`;
   const message = vars.length > 0 && vars.length === problems.length

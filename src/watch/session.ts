@@ -47,9 +47,8 @@ export interface SessionDeps {
   view: WatchView;
   metrics: Metrics | null;
   exec: AlertExec | null;
-  /** The run's sockets, pacing and redactor (the --exec stdin is output too: redacted with it). */
+  /** The run's sockets, pacing, redactor (the --exec stdin is output too) and interrupt signal. */
   runtime: Runtime;
-  signal: AbortSignal;
   now: () => Date;
   debug?: ((line: string) => void) | undefined;
   timers?: Timers;
@@ -125,7 +124,7 @@ export class WatchSession {
     const { view } = this.deps;
     for (const notice of applyFloors(this.states, this.settings.intervalMs)) view.notice(notice, 'info');
     const onAbort = () => this.stop('interrupt');
-    this.deps.signal.addEventListener('abort', onAbort, { once: true });
+    this.deps.runtime.signal.addEventListener('abort', onAbort, { once: true });
     let deadlineTimer: unknown = null;
     if (this.settings.timeoutMs !== null) {
       this.deadline = this.timers.now() + this.settings.timeoutMs;
@@ -133,14 +132,14 @@ export class WatchSession {
     }
     view.update(this);
     try {
-      if (this.deps.signal.aborted) this.stop('interrupt');
+      if (this.deps.runtime.signal.aborted) this.stop('interrupt');
       await this.loop.run();
     } catch (error) {
       for (const controller of this.inFlight) controller.abort(new StoppedError());
       throw error;
     } finally {
       this.timers.clearTimeout(deadlineTimer);
-      this.deps.signal.removeEventListener('abort', onAbort);
+      this.deps.runtime.signal.removeEventListener('abort', onAbort);
       this.stopReason ??= 'done';
     }
     return this.exitCode();
@@ -149,7 +148,7 @@ export class WatchSession {
   stop(reason: StopReason): void {
     if (this.stopReason !== null) return;
     this.stopReason = reason;
-    const why = reason === 'interrupt' ? this.deps.signal.reason : new StoppedError();
+    const why = reason === 'interrupt' ? this.deps.runtime.signal.reason : new StoppedError();
     for (const controller of this.inFlight) controller.abort(why);
     void this.loop.stop();
   }
@@ -159,7 +158,7 @@ export class WatchSession {
   }
 
   private exitCode(): number {
-    if (this.stopReason === 'interrupt') return (this.deps.signal.reason as BalanceError | undefined)?.exitCode ?? ExitCode.sigint;
+    if (this.stopReason === 'interrupt') return (this.deps.runtime.signal.reason as BalanceError | undefined)?.exitCode ?? ExitCode.sigint;
     if (this.stopReason === 'until') return ExitCode.ok;
     const unmet = this.conditions.unmetNotice(this.stopReason === 'timeout' ? 'timeout' : 'count', this.settings.timeoutMs);
     if (unmet !== null) {

@@ -43,3 +43,20 @@ describe('flags a command does honour', () => {
     expect([names.code, names.stdout]).toEqual([0, 'treasury\n']);
   });
 });
+
+describe('a key typed into a flag by mistake is never echoed', () => {
+  const KEY = 'sk_live_Zq81mPx0aTy7Lw3N';
+  // commander's own error (before any command runs), a global flag's (before the run's runtime
+  // exists) and a command's own argument (after): each message quotes what was typed.
+  it.each([
+    [[`--bogus=${KEY}`, 'balances'], "error: unknown option '--bogus=«redacted»'"],
+    [['balances', '--timeout', KEY], 'error: --timeout "«redacted»" is not a duration; expected e.g. 500ms, 10s, 2m'],
+    [['can-withdraw', 'USDT', KEY], /^error: .*«redacted»/],
+  ])('%j: a usage error with the key redacted', async (args, first) => {
+    const dir = tempDir();
+    const { code, stdout, stderr } = await runCli(args, { cwd: dir, env: { HOME: dir } });
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr.split('\n')[0]).toMatch(first instanceof RegExp ? first : new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    expect(stderr).not.toContain(KEY.slice(8));
+  });
+});

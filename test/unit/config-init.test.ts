@@ -53,7 +53,6 @@ function context(cwd: string, env: NodeJS.ProcessEnv = {}) {
     env,
     cwd,
     runtime,
-    signal: runtime.signal,
     now: () => new Date('2026-11-21T10:00:00Z'),
   };
   return { ctx, stdout: stdout.text, stderr: stderr.text };

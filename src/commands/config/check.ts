@@ -111,7 +111,6 @@ async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<A
       runtime: ctx.runtime,
       // --timeout is the whole check's budget, as for every command.
       budgetMs: ctx.globals.timeoutMs,
-      signal: ctx.signal,
       env: ctx.env,
       includeZero: true,
       cache: { use: 'off' },

@@ -111,8 +111,8 @@ export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: 
 }
 
 async function gatherAnswers(given: GivenAnswers, io: InitIO): Promise<InitAnswers> {
-  const { checkGiven, missingFlags, withDefaults, askMissing, exampleFor } = await import('./init-answers.js');
-  checkGiven(given);
+  // `given` was checked by parseInitOptions; only what is missing is asked.
+  const { missingFlags, withDefaults, askMissing, exampleFor } = await import('./init-answers.js');
   const missing = missingFlags(given);
   if (missing.length === 0) return withDefaults(given);
   if (!io.interactive) {
@@ -129,7 +129,7 @@ async function gatherAnswers(given: GivenAnswers, io: InitIO): Promise<InitAnswe
 
 function processIO(ctx: RunContext): InitIO {
   const interactive = Boolean(process.stdin.isTTY);
-  return { input: process.stdin, output: process.stderr, terminal: interactive, interactive, signal: ctx.signal };
+  return { input: process.stdin, output: process.stderr, terminal: interactive, interactive, signal: ctx.runtime.signal };
 }
 
 function destination(ctx: RunContext, options: InitOptions, globalDir: string | null): string {

@@ -13,8 +13,6 @@ export interface RunContext {
   cwd: string;
   /** The process's one runtime (src/cli.ts creates it; it closes its sockets after the run). */
   runtime: Runtime;
-  /** The runtime's signal: aborted on SIGINT/SIGTERM with an InterruptedError as the reason. */
-  signal: AbortSignal;
   now: () => Date;
   /**
    * The exit code if the run ends before its action returns (stdout closed under `| head -1`, the
@@ -70,7 +68,6 @@ export async function createContext(globals: GlobalOptions, runtime: Runtime): P
     env: process.env,
     cwd: process.cwd(),
     runtime,
-    signal: runtime.signal,
     now: () => new Date(),
     exitIfCutShort: (code) => {
       process.exitCode = code;

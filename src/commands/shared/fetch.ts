@@ -26,17 +26,13 @@ export interface CollectOptions {
  * none resolves, the whole-config error is thrown (exit 3, every variable named).
  */
 export async function loadAccounts(ctx: RunContext): Promise<{ config: Config; accounts: ResolvedAccount[]; unresolved: Map<string, ConfigError> }> {
-  const { loadConfig, selectAccounts, resolveAccounts, resolveEachAccount } = await import('../../config/index.js');
+  const { loadConfig, selectAccounts, resolveAccounts, resolveEachAccount, splitResolutions } = await import('../../config/index.js');
   const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
   warnStrays(ctx, config.found.strays);
   const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
   const resolutions = resolveEachAccount(config, selected, ctx.env, ctx.runtime.redactor);
   if (!resolutions.some((r) => r.ok)) return { config, accounts: resolveAccounts(config, selected, ctx.env, ctx.runtime.redactor), unresolved: new Map() };
-  return {
-    config,
-    accounts: resolutions.map((r) => (r.ok ? r.account : { ...r.account, credentials: {} })),
-    unresolved: new Map(resolutions.flatMap((r) => (r.ok ? [] : [[r.account.name, r.error] as const]))),
-  };
+  return { config, ...splitResolutions(resolutions) };
 }
 
 export async function collectBalances(ctx: RunContext, options: CollectOptions = {}): Promise<BalancesResult> {
@@ -66,7 +62,6 @@ export async function collectBalances(ctx: RunContext, options: CollectOptions =
       hideZero: options.hideZero,
       timeout: ctx.globals.timeoutMs,
       runtime: ctx.runtime,
-      signal: ctx.signal,
       env: ctx.env,
       maxAge: ctx.globals.maxAgeMs,
       // The demo's sandbox listens on a new port each run: caching it would only litter the cache.
