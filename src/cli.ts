@@ -23,6 +23,7 @@ import { Redactor } from './core/secrets.js';
 import type { Runtime } from './http/runtime.js';
 import { escapeLines, forTerminal } from './core/sanitize.js';
 import { VERSION } from './version.js';
+import type { CliIO } from './ui/io.js';
 
 export { VERSION };
 
@@ -86,8 +87,11 @@ export class ProcessRuntime {
   }
 }
 
-/** The program, bound to the process's runtime: its redactor guards commander's own messages too. */
-export function buildProgram(runtime: ProcessRuntime): Command {
+/**
+ * The program, bound to one run's world (io) and runtime: its redactor guards commander's own
+ * messages too. `exitCode` receives each command's exit code.
+ */
+export function buildProgram(runtime: ProcessRuntime, io: CliIO, exitCode: (code: number) => void): Command {
   const program = addGlobalOptions(new Program('balance-inspector'))
     // Subcommand help lists the global flags too (commander copies this to every subcommand).
     .configureHelp({ showGlobalOptions: true })
@@ -96,8 +100,12 @@ export function buildProgram(runtime: ProcessRuntime): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => process.stdout.write(text),
-      writeErr: (text) => process.stderr.write(escapeLines(runtime.redact(text))),
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(escapeLines(runtime.redact(text))),
+      getOutHelpWidth: () => helpWidth(io.stdout),
+      getErrHelpWidth: () => helpWidth(io.stderr),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     })
     .addHelpText('after', SEARCH_ORDER_HELP + EXIT_CODES_HELP);
 
@@ -109,14 +117,10 @@ export function buildProgram(runtime: ProcessRuntime): Command {
     const globals = parseGlobalOptions(command.optsWithGlobals());
     const resolved = typeof supports === 'function' ? supports(opts) : supports;
     refuseUnsupported(command, globals, resolved);
-    if (resolved.longRunning) keepYoungGenerationSmall();
-    const ctx = await createContext(globals, await runtime.get());
-    try {
-      const options = await parse(opts, positional, globals, ctx.now());
-      process.exitCode = await action(ctx, options);
-    } finally {
-      await runtime.close();
-    }
+    if (resolved.longRunning) io.tuneForLongRun();
+    const ctx = await createContext(globals, await runtime.get(), io);
+    const options = await parse(opts, positional, globals, ctx.now());
+    exitCode(await action(ctx, options));
   };
   registerBalances(program, run);
   registerTotal(program, run);
@@ -159,22 +163,54 @@ function keepYoungGenerationSmall(): void {
   if (major >= 11 && major <= 13) setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-export async function main(argv: string[]): Promise<void> {
-  skipWasmTierUp();
-  // One runtime per process; Ctrl+C aborts its signal, which every request and wait listens to.
-  const interrupt = new AbortController();
-  const runtime = new ProcessRuntime(interrupt.signal);
-  installSignalHandlers(interrupt);
-  installStdoutGuard();
+/**
+ * Runs the program once on the given world and returns its exit code: argv → commander → command
+ * → output. Touches nothing of the process (no exit, no exit code, no handlers), so tests run it
+ * in-process (test/helpers/cli.ts); `main` below wraps it for the real process.
+ */
+export async function runProgram(argv: string[], io: CliIO): Promise<number> {
+  const runtime = new ProcessRuntime(io.signal);
   const debug = argv.includes('--debug');
+  let code: number = ExitCode.ok;
   try {
-    await buildProgram(runtime).parseAsync(argv);
+    await buildProgram(runtime, io, (c) => (code = c)).parseAsync(argv);
+    return code;
   } catch (error) {
-    process.exitCode = reportFatal(error, debug, runtime.redact);
+    return reportFatal(error, debug, runtime.redact, io.stderr);
+  } finally {
+    await runtime.close();
   }
 }
 
-function reportFatal(error: unknown, debug: boolean, redact: (text: string) => string): number {
+/** The real process: its streams, env and cwd, signal handlers, the stdout guard, the exit code. */
+export async function main(argv: string[]): Promise<void> {
+  skipWasmTierUp();
+  // One interrupt per process; Ctrl+C aborts its signal, which every request and wait listens to.
+  const interrupt = new AbortController();
+  installSignalHandlers(interrupt);
+  installStdoutGuard();
+  const io: CliIO = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+    signal: interrupt.signal,
+    exitIfCutShort: (code) => {
+      process.exitCode = code;
+    },
+    tuneForLongRun: keepYoungGenerationSmall,
+  };
+  process.exitCode = await runProgram(argv, io);
+}
+
+/** commander wraps help at the stream's width; a pipe or a terminal that says nothing gets 80. */
+function helpWidth(stream: { isTTY?: boolean; columns?: number }): number {
+  return stream.isTTY && stream.columns ? stream.columns : 80;
+}
+
+function reportFatal(error: unknown, debug: boolean, redact: (text: string) => string, stderr: NodeJS.WritableStream): number {
   if (error instanceof CommanderError) {
     // commander already printed its own message; help and version are successes.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
@@ -183,7 +219,7 @@ function reportFatal(error: unknown, debug: boolean, redact: (text: string) => s
   const balanceError: BalanceError | null = isBalanceError(error) ? error : null;
   if (balanceError?.code === 'INTERRUPTED') return balanceError.exitCode;
   // Every line is escaped whole (messages quote provider text); a stack keeps its line breaks.
-  const write = (line: string) => process.stderr.write(`${escapeLines(redact(line))}\n`);
+  const write = (line: string) => stderr.write(`${escapeLines(redact(line))}\n`);
   if (balanceError) {
     write(`error: ${forTerminal(balanceError.message, 1000)}`);
     for (const problem of (balanceError as { problems?: string[] }).problems ?? []) write(`  ${forTerminal(problem, 1000)}`);

@@ -183,8 +183,8 @@ async function liveTable(ctx: RunContext, header: (session: WatchSession) => str
   const { LiveTable } = await import('../watch/live-table.js');
   const size = () => ctx.output.terminalSize() ?? { columns: 80, rows: 24 };
   const onResize = (redraw: () => void) => {
-    process.stdout.on('resize', redraw);
-    return () => void process.stdout.off('resize', redraw);
+    ctx.io.stdout.on('resize', redraw);
+    return () => void ctx.io.stdout.removeListener('resize', redraw);
   };
   return new LiveTable(ctx.output, size, header, onResize);
 }

@@ -4,6 +4,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { forStderr } from '../core/sanitize.js';
 import { OutputError } from '../core/errors.js';
+import type { OutStream } from './io.js';
 
 export type Format = 'table' | 'json' | 'csv';
 
@@ -12,9 +13,9 @@ export interface OutputOptions {
   color?: boolean | undefined;
   quiet?: boolean | undefined;
   debug?: boolean | undefined;
-  env?: NodeJS.ProcessEnv;
-  stdout?: NodeJS.WriteStream;
-  stderr?: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+  stdout: OutStream;
+  stderr: OutStream;
   /** Takes the run's secrets out of every byte written (the Runtime's `redactor.redact`). */
   redact: (text: string) => string;
 }
@@ -29,6 +30,8 @@ export interface Output {
   debugEnabled: boolean;
   stderrIsTTY: boolean;
   stdoutIsTTY: boolean;
+  /** The raw stderr, for a spinner that draws on it (everything else writes through error/info). */
+  stderrStream: OutStream;
   /**
    * The terminal's size when stdout is one (read at each call: it changes on resize); undefined
    * when stdout is a pipe or file, whose output is never fitted, or when the terminal does not say.
@@ -58,9 +61,7 @@ export function colorLevel(isTTY: boolean, explicit: boolean | undefined, env: N
 }
 
 export function createOutput(options: OutputOptions): Output {
-  const env = options.env ?? process.env;
-  const stdout = options.stdout ?? process.stdout;
-  const stderr = options.stderr ?? process.stderr;
+  const { env, stdout, stderr } = options;
   const stdoutIsTTY = Boolean(stdout.isTTY);
   const stderrIsTTY = Boolean(stderr.isTTY);
   const tableColor = options.format === 'table' ? colorLevel(stdoutIsTTY, options.color, env) : 0;
@@ -80,6 +81,7 @@ export function createOutput(options: OutputOptions): Output {
     debugEnabled: Boolean(options.debug),
     stderrIsTTY,
     stdoutIsTTY,
+    stderrStream: stderr,
     terminalSize: () => {
       if (!stdoutIsTTY) return undefined;
       // A pty that reports 0×0 (`script` without a size) says nothing; COLUMNS/LINES may.

@@ -12,15 +12,15 @@ export interface Progress {
 /** Without a spinner, a note is an ordinary notice (hidden by --quiet, never on stdout). */
 const silent = (output: Output): Progress => ({ update: () => undefined, note: (line) => output.info(line), stop: () => undefined });
 
-export async function startProgress(output: Output, text: string, env: NodeJS.ProcessEnv = process.env): Promise<Progress> {
+export async function startProgress(output: Output, text: string, env: NodeJS.ProcessEnv): Promise<Progress> {
   if (output.format !== 'table' || output.quiet || output.debugEnabled || !output.stderrIsTTY) return silent(output);
   if (env.CI !== undefined || env.TERM === 'dumb') return silent(output);
   // A pty that reports 0 columns (`script` without a terminal, some CI and agent wrappers) sends
   // ora 9.4 into an endless synchronous clear loop (lines = width / 0): no spinner there at all.
-  if (!process.stderr.columns) return silent(output);
+  if (!output.stderrStream.columns) return silent(output);
   const { default: ora } = await import('ora');
   // discardStdin: false keeps Ctrl+C a real SIGINT, which our handler turns into exit 130.
-  const spinner = ora({ text, stream: process.stderr, discardStdin: false }).start();
+  const spinner = ora({ text, stream: output.stderrStream, discardStdin: false }).start();
   return {
     update: (next) => {
       spinner.text = next;

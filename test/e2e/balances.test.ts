@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 import { useSandbox } from '../helpers/e2e-sandbox.js';
 import { expectNoSecrets } from '../helpers/secrets.js';
 import { plantConfigJs, tempDir, writeConfig } from '../helpers/fixtures.js';
@@ -188,7 +188,7 @@ describe('failures', () => {
     const before = e2e.sandbox.requests.length;
     // Signalled once the request is hanging at the e2e.sandbox, so a slow start-up cannot race it.
     const hanging = () => e2e.sandbox.requests.slice(before).some((r) => r.provider === 'syncpay');
-    const { code, stdout, msAfterSignal } = await runCli(['balances', '--json', '--config', e2e.configPath], { signal: 'SIGINT', signalWhen: hanging, signalAfterMs: 100 });
+    const { code, stdout, msAfterSignal } = await spawnCli(['balances', '--json', '--config', e2e.configPath], { signal: 'SIGINT', signalWhen: hanging, signalAfterMs: 100 });
     expect([code, stdout]).toEqual([130, '']);
     expect(msAfterSignal).not.toBeNull();
     expect(msAfterSignal).toBeLessThan(1_500);

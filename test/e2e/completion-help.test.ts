@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram, ProcessRuntime } from '../../src/cli.js';
 import { completionSpec } from '../../src/completion/spec.js';
-import { BIN, runCli } from '../helpers/cli.js';
+import { BIN, runCli, testIO } from '../helpers/cli.js';
 import { tempDir, writeConfig } from '../helpers/fixtures.js';
 
-const spec = completionSpec(buildProgram(new ProcessRuntime(new AbortController().signal)));
+const spec = completionSpec(buildProgram(new ProcessRuntime(new AbortController().signal), testIO().io, () => undefined));
 // commander's own `help [command]` has no examples; every command we register must.
 const ours = spec.commands.filter((c) => c.path.length > 0 && c.path[c.path.length - 1] !== 'help');
 const squash = (text: string) => text.replace(/\s+/g, ' ');

@@ -69,7 +69,8 @@ describe('snapshot', () => {
 
   it('four snapshots at once are all recorded and the store stays sound', async () => {
     const store = freshStore();
-    const runs = await Promise.all([1, 2, 3, 4].map(() => cli(['snapshot', ...TWO, '--store', store], { HOME: tempDir() })));
+    // Four processes: the store's lock is between processes (a busy SQLite waits synchronously).
+    const runs = await Promise.all([1, 2, 3, 4].map(() => e2e.spawnWith(['snapshot', ...TWO, '--store', store], { env: { HOME: tempDir() } })));
     expect(runs.map((r) => [r.code, r.stderr.startsWith('recorded ')])).toEqual(Array(4).fill([0, true]));
     const history = JSON.parse((await cli(['history', '--json', '--store', store])).stdout) as Doc;
     for (const series of history.series) expect(series.points).toHaveLength(4);

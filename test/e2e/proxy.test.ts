@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 import { startProxy, startTlsTerminator } from '../helpers/proxy.js';
 import { schemaProblems } from '../helpers/schemas.js';
@@ -53,7 +53,7 @@ describe('HTTPS through a CONNECT proxy', () => {
   it.skipIf(!haveOpenssl())('reads balances through HTTPS_PROXY; the proxy sees the host, never the key', async () => {
     const proxy = await startProxy({ tunnelTo: terminator?.port });
     try {
-      const { code, stdout, stderr } = await runCli(['balances', '--json', '--debug', '--config', remoteConfig], {
+      const { code, stdout, stderr } = await spawnCli(['balances', '--json', '--debug', '--config', remoteConfig], {
         env: { HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: caFile },
       });
       expect(code, stderr).toBe(0);
@@ -71,7 +71,7 @@ describe('HTTPS through a CONNECT proxy', () => {
     const proxy = await startProxy({ tunnelTo: terminator?.port });
     try {
       const withAuth = proxy.url.replace('http://', 'http://alice:pr0xy-s3cret@');
-      const { code, stdout, stderr } = await runCli(['balances', '--debug', '--config', remoteConfig], {
+      const { code, stdout, stderr } = await spawnCli(['balances', '--debug', '--config', remoteConfig], {
         env: { https_proxy: withAuth, NODE_EXTRA_CA_CERTS: caFile },
       });
       expect(code, stderr).toBe(0);

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { sandboxAccounts } from '../../src/sandbox/demo-config.js';
 
@@ -20,7 +20,7 @@ describe('sandbox --write-config', () => {
     const dir = tempDir();
     const path = join(dir, name);
     let done = false;
-    const served = runCli(['sandbox', '--write-config', path], { cwd: dir, signal: 'SIGINT', signalAfterMs: 0, signalWhen: () => done });
+    const served = spawnCli(['sandbox', '--write-config', path], { cwd: dir, signal: 'SIGINT', signalAfterMs: 0, signalWhen: () => done });
     await writtenConfig(path);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(readFileSync(path, 'utf8').startsWith('#')).toBe(name.endsWith('.yaml'));
@@ -47,7 +47,7 @@ describe('sandbox --write-config --force', () => {
     expect(readFileSync(path, 'utf8')).toBe('old: true\n');
 
     let done = false;
-    const served = runCli(['sandbox', '--write-config', path, '--force'], { cwd: dir, signal: 'SIGINT', signalAfterMs: 0, signalWhen: () => done });
+    const served = spawnCli(['sandbox', '--write-config', path, '--force'], { cwd: dir, signal: 'SIGINT', signalAfterMs: 0, signalWhen: () => done });
     await writtenConfig(path);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const read = await runCli(['balances', '--json', '--config', path, '--account', 'syncpay']);
@@ -87,7 +87,7 @@ describe('sandbox usage errors', () => {
     const dir = tempDir();
     const first = join(dir, 'first.json');
     let done = false;
-    const served = runCli(['sandbox', '--write-config', first], { cwd: dir, signal: 'SIGINT', signalAfterMs: 0, signalWhen: () => done });
+    const served = spawnCli(['sandbox', '--write-config', first], { cwd: dir, signal: 'SIGINT', signalAfterMs: 0, signalWhen: () => done });
     await writtenConfig(first);
     const port = new URL((JSON.parse(readFileSync(first, 'utf8')) as { accounts: { syncpay: { baseUrl: string } } }).accounts.syncpay.baseUrl).port;
     const second = join(dir, 'second.yaml');

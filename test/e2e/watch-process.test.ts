@@ -5,7 +5,7 @@
 // polling (a request reached the sandbox, or output arrived), never at a fixed time after spawn.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 import { startCli } from '../helpers/stream.js';
 import { parseExposition } from '../helpers/prometheus.js';
@@ -150,7 +150,7 @@ describe('signals and pipes', () => {
     const { sandbox: s, configPath } = await sandbox();
     s.faults.add({ provider: 'syncpay', kind: 'hang', times: 100 });
     const hanging = () => s.requests.some((r) => r.provider === 'syncpay');
-    const { code, msAfterSignal, stderr } = await runCli(['watch', '--json', '--interval', '20s', '--account', 'syncpay', '--config', configPath], {
+    const { code, msAfterSignal, stderr } = await spawnCli(['watch', '--json', '--interval', '20s', '--account', 'syncpay', '--config', configPath], {
       signal: 'SIGINT', signalWhen: hanging, signalAfterMs: 100,
     });
     expect([code, stderr]).toEqual([130, '']);

@@ -2,7 +2,7 @@
 // file's tests, its faults cleared before each test, closed after the file.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Sandbox, SandboxOptions } from '../../src/sandbox/server.js';
-import { runCli, type CliOptions, type CliResult } from './cli.js';
+import { runCli, spawnCli, type CliOptions, type CliResult, type SpawnOptions } from './cli.js';
 import { sandboxWithConfig } from './fixtures.js';
 
 export interface E2eSandbox {
@@ -12,10 +12,12 @@ export interface E2eSandbox {
   readonly configPath: string;
   /** The config as written (the sandbox's demo accounts). */
   readonly config: Record<string, unknown>;
-  /** Runs the built CLI with `--config <configPath>` after the given arguments. */
+  /** Runs the CLI in-process with `--config <configPath>` after the given arguments. */
   cli(...args: string[]): Promise<CliResult>;
-  /** The same with spawn options (environment, signals). */
+  /** The same with options (environment, stdin, terminal). */
   cliWith(args: string[], options: CliOptions): Promise<CliResult>;
+  /** The built CLI in a child process, for what needs one (signals, a closed stdout). */
+  spawnWith(args: string[], options: SpawnOptions): Promise<CliResult>;
 }
 
 /** Registers the file's hooks; the fields can be read once the file's tests run. */
@@ -31,6 +33,7 @@ export function useSandbox(options: SandboxOptions = {}): E2eSandbox {
     return started;
   };
   const cliWith = (args: string[], cliOptions: CliOptions) => runCli([...args, '--config', get().configPath], cliOptions);
+  const spawnWith = (args: string[], spawnOptions: SpawnOptions) => spawnCli([...args, '--config', get().configPath], spawnOptions);
   return {
     get sandbox() { return get().sandbox; },
     get dir() { return get().dir; },
@@ -38,5 +41,6 @@ export function useSandbox(options: SandboxOptions = {}): E2eSandbox {
     get config() { return get().config; },
     cli: (...args) => cliWith(args, {}),
     cliWith,
+    spawnWith,
   };
 }

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 import { sandboxWithConfig, tempDir } from '../helpers/fixtures.js';
 
 let sandbox: Sandbox;
@@ -27,7 +27,7 @@ afterAll(() => sandbox.close());
 
 async function loaded(args: string[]): Promise<string[]> {
   const out = join(tempDir(), 'loaded.txt');
-  const { code, stderr } = await runCli([...args, '--config', configPath], { env: { NODE_OPTIONS: `--require ${hook}`, LOADED_OUT: out } });
+  const { code, stderr } = await spawnCli([...args, '--config', configPath], { env: { NODE_OPTIONS: `--require ${hook}`, LOADED_OUT: out } });
   expect(code, stderr).toBe(0);
   const { readFileSync } = await import('node:fs');
   return readFileSync(out, 'utf8').split('\n');

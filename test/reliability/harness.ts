@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/providers/cryptofuse/emulator/data.js';
-import { runCli, type CliOptions, type CliResult } from '../helpers/cli.js';
+import { runCli, spawnCli, type CliResult, type SpawnOptions } from '../helpers/cli.js';
 import { basicPair, encodedForms } from '../helpers/secrets.js';
 import { tempDir, writeConfig } from '../helpers/fixtures.js';
 
@@ -55,7 +55,7 @@ export interface Scenario {
   /** Skip the --debug rerun (signals, stateful setups that cannot be repeated). */
   once?: boolean;
   /** Extra process options: stdout to a file, stdout closed early. */
-  cli?: Pick<CliOptions, 'stdoutTo' | 'closeStdoutEarly'>;
+  cli?: Pick<SpawnOptions, 'stdoutTo' | 'closeStdoutEarly'>;
 }
 
 export const captured = { outputs: 0, runs: 0 };
@@ -166,7 +166,12 @@ export async function runScenario(s: Scenario): Promise<void> {
     const started = env.sandbox.requests.length;
     // Signals go out once the request has reached the sandbox, so a slow start cannot race them.
     const signalWhen = () => env.sandbox.requests.length > started;
-    const result = await runCli(args, s.signal ? { ...options, signal: s.signal.name, signalAfterMs: s.signal.afterMs, signalWhen } : options);
+    // Signals and a closed or full stdout need a real process; everything else runs in-process.
+    const result = s.signal
+      ? await spawnCli(args, { ...options, signal: s.signal.name, signalAfterMs: s.signal.afterMs, signalWhen })
+      : s.cli
+        ? await spawnCli(args, options)
+        : await runCli(args, options);
     captured.runs += 1;
     const context = `${s.id} (${s.what})\nstdout: ${result.stdout.slice(0, 400)}\nstderr: ${result.stderr.slice(0, 600)}`;
     expect(result.code, context).toBe(s.exit);
@@ -185,7 +190,7 @@ export async function runScenario(s: Scenario): Promise<void> {
     if (!s.once) {
       env.sandbox.faults.clear();
       await s.setup?.(env);
-      const debug = await runCli([...args, '--debug'], options);
+      const debug = s.cli ? await spawnCli([...args, '--debug'], options) : await runCli([...args, '--debug'], options);
       captured.runs += 1;
       expect(debug.code, `${s.id} with --debug`).toBe(s.exit);
       expectNoLeak([debug.stdout, debug.stderr], env);

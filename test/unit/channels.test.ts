@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeJsonText, stringifyOutputJson } from '../../src/core/json.js';
 import { escapeUnsafe, forPrometheusPage, forStderr, forTerminal } from '../../src/core/sanitize.js';
 import { createOutput } from '../../src/ui/output.js';
+import { CapturedStream } from '../helpers/captured-stream.js';
 import { Redactor } from '../../src/core/secrets.js';
 
 const INVISIBLE: Array<[string, string, string]> = [
@@ -47,7 +48,7 @@ describe('stderr', () => {
     const stderr = new PassThrough();
     let written = '';
     stderr.on('data', (chunk: Buffer) => (written += chunk.toString()));
-    const output = createOutput({ redact: new Redactor().redact, format: 'json', stderr: stderr as unknown as NodeJS.WriteStream, env: {} });
+    const output = createOutput({ redact: new Redactor().redact, format: 'json', stdout: new CapturedStream(), stderr: stderr as unknown as NodeJS.WriteStream, env: {} });
     output.info('notice: US\u2060DT');
     output.warn('no: \u001b[1Afake');
     output.error('error: a\nb');

@@ -13,6 +13,7 @@ import { toYaml, writeConfigFile, yamlScalar } from '../../src/config/write.js';
 import { UsageError } from '../../src/core/errors.js';
 import { createOutput } from '../../src/ui/output.js';
 import { createPrompter } from '../../src/ui/prompt.js';
+import { testIO } from '../helpers/cli.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { Redactor } from '../../src/core/secrets.js';
 import { createRuntime } from '../../src/http/runtime.js';
@@ -47,13 +48,15 @@ function context(cwd: string, env: NodeJS.ProcessEnv = {}) {
   const stdout = streamText();
   const stderr = streamText();
   const runtime = createRuntime();
+  const now = () => new Date('2026-11-21T10:00:00Z');
   const ctx: RunContext = {
     globals: { configPath: undefined, accounts: [], provider: undefined, format: 'table', color: false, quiet: false, debug: false, timeoutMs: undefined, maxAgeMs: undefined, cache: true },
     output: createOutput({ redact: new Redactor().redact, format: 'table', color: false, env: {}, stdout: stdout.stream, stderr: stderr.stream }),
     env,
     cwd,
     runtime,
-    now: () => new Date('2026-11-21T10:00:00Z'),
+    now,
+    io: { ...testIO({ env: {}, cwd, now }).io, env, stdout: stdout.stream, stderr: stderr.stream },
   };
   return { ctx, stdout: stdout.text, stderr: stderr.text };
 }

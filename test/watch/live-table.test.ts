@@ -12,6 +12,7 @@ import { BalanceTracker } from '../../src/watch/diff.js';
 import { LiveTable, physicalLines, renderFrame } from '../../src/watch/live-table.js';
 import { visibleWidth } from '../../src/format/fit.js';
 import type { WatchSession } from '../../src/watch/session.js';
+import { CapturedStream } from '../helpers/captured-stream.js';
 import { Redactor } from '../../src/core/secrets.js';
 
 const at = new Date('2026-11-21T10:00:05');
@@ -73,7 +74,7 @@ describe('LiveTable', () => {
   it('hides the cursor, redraws in place and restores the cursor', () => {
     let written = '';
     const stdout = Object.assign(new Writable({ write: (chunk, _enc, cb) => ((written += String(chunk)), cb()) }), { isTTY: true });
-    const output = createOutput({ redact: new Redactor().redact, format: 'table', stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
+    const output = createOutput({ redact: new Redactor().redact, format: 'table', stderr: new CapturedStream(), stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
     const { tracker, states } = fixture();
     const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
     const table = new LiveTable(output, () => ({ columns: 120, rows: 40 }), () => 'HEADER');
@@ -142,7 +143,7 @@ describe('the live table fits the terminal', () => {
   it('redraws from the top of a cleared screen on resize, at the new size', () => {
     let written = '';
     const stdout = Object.assign(new Writable({ write: (chunk, _enc, cb) => ((written += String(chunk)), cb()) }), { isTTY: true });
-    const output = createOutput({ redact: new Redactor().redact, format: 'table', stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
+    const output = createOutput({ redact: new Redactor().redact, format: 'table', stderr: new CapturedStream(), stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
     const { tracker, states } = many();
     const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
     let size = { columns: 120, rows: 40 };

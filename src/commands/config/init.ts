@@ -128,8 +128,8 @@ async function gatherAnswers(given: GivenAnswers, io: InitIO): Promise<InitAnswe
 }
 
 function processIO(ctx: RunContext): InitIO {
-  const interactive = Boolean(process.stdin.isTTY);
-  return { input: process.stdin, output: process.stderr, terminal: interactive, interactive, signal: ctx.runtime.signal };
+  const interactive = Boolean(ctx.io.stdin.isTTY);
+  return { input: ctx.io.stdin, output: ctx.io.stderr, terminal: interactive, interactive, signal: ctx.runtime.signal };
 }
 
 function destination(ctx: RunContext, options: InitOptions, globalDir: string | null): string {

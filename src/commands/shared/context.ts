@@ -2,6 +2,7 @@
 // sockets, interrupt signal) and the HTTP budget. Built from GlobalOptions and the CLI's runtime;
 // tests can build one directly with their own streams, env and runtime.
 import type { Runtime } from '../../http/runtime.js';
+import type { CliIO } from '../../ui/io.js';
 import type { Format, Output } from '../../ui/output.js';
 import type { GlobalOptions } from './options.js';
 import type { RawOptions } from './raw-options.js';
@@ -14,6 +15,8 @@ export interface RunContext {
   /** The process's one runtime (src/cli.ts creates it; it closes its sockets after the run). */
   runtime: Runtime;
   now: () => Date;
+  /** The run's world: its raw streams (stdin, terminal size and resizes), env, cwd and clock. */
+  io: CliIO;
   /**
    * The exit code if the run ends before its action returns (stdout closed under `| head -1`, the
    * event loop running dry): `watch --until` sets 1 until its condition holds, so no early end
@@ -60,18 +63,17 @@ export type Runner = <T>(parse: ParseOptions<T>, action: Action<T>, supports?: S
 /** The parse function of a command that takes no options of its own. */
 export const noOptions: ParseOptions<Record<string, never>> = () => ({});
 
-export async function createContext(globals: GlobalOptions, runtime: Runtime): Promise<RunContext> {
+export async function createContext(globals: GlobalOptions, runtime: Runtime, io: CliIO): Promise<RunContext> {
   const { createOutput } = await import('../../ui/output.js');
-  return {
-    globals,
-    output: createOutput({ format: globals.format, color: globals.color, quiet: globals.quiet, debug: globals.debug, redact: runtime.redactor.redact }),
-    env: process.env,
-    cwd: process.cwd(),
-    runtime,
-    now: () => new Date(),
-    exitIfCutShort: (code) => {
-      process.exitCode = code;
-    },
-  };
+  const output = createOutput({
+    format: globals.format,
+    color: globals.color,
+    quiet: globals.quiet,
+    debug: globals.debug,
+    redact: runtime.redactor.redact,
+    env: io.env,
+    stdout: io.stdout,
+    stderr: io.stderr,
+  });
+  return { globals, output, env: io.env, cwd: io.cwd, runtime, now: io.now, io, exitIfCutShort: io.exitIfCutShort };
 }
-
