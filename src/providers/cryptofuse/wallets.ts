@@ -71,7 +71,10 @@ export interface Listing {
 }
 
 export async function listWallets(adapter: ProviderAdapter, ctx: AdapterContext): Promise<Listing> {
-  const seen = new Map<string, WalletTarget>();
+  // A wallet the list names twice is read twice (its list entries may disagree): the sanity
+  // boundary then marks its balances as repeated, so neither entry decides (core/duplicates.ts).
+  const targets: WalletTarget[] = [];
+  const seen = new Set<string>();
   let offset = 0;
   let listPath = '/wallets/';
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -97,25 +100,25 @@ export async function listWallets(adapter: ProviderAdapter, ctx: AdapterContext)
       const item = obj(row, `${path}[${i}]`);
       const id = readId(item.id, `${path}[${i}].id`);
       if (!id) throw new ShapeError(`${path}[${i}].id`, 'expected a wallet id');
-      if (seen.has(id)) return;
       const target: WalletTarget = { by: 'wallet_id', id, name: optStr(item.name, `${path}[${i}].name`) };
       // Shaped like a v3 balance answer, so the one parser reads it (and its errors name the wallet).
       if (Array.isArray(item.balances)) target.embedded = { account: item, balances: item.balances };
-      seen.set(id, target);
+      seen.add(id);
+      targets.push(target);
     });
     offset += rows.length;
     // A list that stops short of its own total (an empty page at offset 3 of 5) is an incomplete
     // read, never a complete one: the missing wallets might hold the funds.
     if (rows.length === 0 && total !== null && offset < total) {
-      return { targets: [...seen.values()], error: listError(ctx, `ended at offset ${offset} before its own total of ${total}`) };
+      return { targets, error: listError(ctx, `ended at offset ${offset} before its own total of ${total}`) };
     }
     const done = rows.length === 0 || (total !== null ? offset >= total : rows.length < PAGE_SIZE);
-    if (done) return { targets: [...seen.values()], error: null };
+    if (done) return { targets, error: null };
     if (seen.size === before) {
-      return { targets: [...seen.values()], error: listError(ctx, `repeated the same wallets at offset ${offset - rows.length}`) };
+      return { targets, error: listError(ctx, `repeated the same wallets at offset ${offset - rows.length}`) };
     }
   }
-  return { targets: [...seen.values()], error: listError(ctx, `has more than ${seen.size} wallets; only the first ${seen.size} were read`) };
+  return { targets, error: listError(ctx, `has more than ${seen.size} wallets; only the first ${seen.size} were read`) };
 }
 
 function listError(ctx: AdapterContext, what: string): BalanceError {
