@@ -11,6 +11,7 @@ import { baseUrlProblem } from './url-policy.js';
 import type { Runtime } from './runtime.js';
 import { NOTICEABLE_WAIT_MS, pacingNotice, type RetryNotice } from './retry-notice.js';
 import { proxyFor, type ProxyChoice } from './proxy.js';
+import { publicUrl, urlForOutput } from '../core/url-credentials.js';
 
 // Callers import the notice helpers from here, with the client they configure.
 export { describeRetry, NOTICEABLE_WAIT_MS, type RetryNotice } from './retry-notice.js';
@@ -96,6 +97,8 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
   if (problem) throw new ConfigError(`refusing to call ${spec.url.host}: the URL ${problem}`);
   const route = proxyFor(spec.url, settings.env ?? process.env);
   const proxy = route.kind === 'proxy' ? route.proxy : null;
+  // The proxy's password (and any secret parameter) is a secret of the run, like an API key.
+  if (proxy) urlForOutput(proxy.url, settings.runtime.redactor);
   for (let attempt = 1; ; attempt++) {
     const remaining = settings.deadline - Date.now();
     if (remaining <= 0) throw timeoutError(spec, settings, attempt - 1);
@@ -247,5 +250,5 @@ function log(settings: HttpSettings, spec: HttpRequestSpec, attempt: number, ms:
   if (!settings.debug) return;
   const result = outcome instanceof Error ? errorCode(outcome) || outcome.name : String(outcome.status);
   const via = proxy ? ` via proxy ${proxy.display}` : '';
-  settings.debug(settings.runtime.redactor.redact(`${spec.method} ${spec.url.href}${via} → ${result} in ${ms} ms (attempt ${attempt}/${settings.maxAttempts})`));
+  settings.debug(settings.runtime.redactor.redact(`${spec.method} ${publicUrl(spec.url).text}${via} → ${result} in ${ms} ms (attempt ${attempt}/${settings.maxAttempts})`));
 }
