@@ -1,11 +1,10 @@
 // `changes`: what moved between two moments (the value of a balance at a moment is the last one
 // recorded at or before it). One line per balance and field that differs.
 import type { Command } from 'commander';
-import { UsageError } from '../core/errors.js';
 import { examples, CURRENCY_OPTION } from './shared/options.js';
 import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
-import { listOption, requiredStringOption, stringOption, type RawOptions } from './shared/raw-options.js';
+import { listOption, stringOption, type RawOptions } from './shared/raw-options.js';
 
 export interface ChangesOptions {
   /** --since: the first moment (a span back from the run's start, or a date; UTC unless zoned). */
@@ -22,7 +21,7 @@ export function registerChanges(program: Command, run: Runner): void {
   program
     .command('changes')
     .description('show what moved between two moments, from the history store')
-    .requiredOption('--since <when>', 'compare from this long ago or this date: 24h, 7d, 2026-11-01')
+    .option('--since <when>', 'compare from this long ago or this date: 24h, 7d, 2026-11-01 (default 30d)')
     .option('--until <when>', 'compare up to this moment (default: now)')
     .option(...CURRENCY_OPTION)
     .option(...STORE_OPTION)
@@ -38,11 +37,8 @@ export function registerChanges(program: Command, run: Runner): void {
 }
 
 export async function parseChangesOptions(opts: RawOptions, _args: readonly string[], _globals: unknown, now: Date): Promise<ChangesOptions> {
-  const { parseMoment } = await import('../core/when.js');
-  const from = parseMoment('--since', requiredStringOption(opts, 'since'), now);
-  const untilText = stringOption(opts, 'until');
-  const to = untilText === undefined ? now : parseMoment('--until', untilText, now);
-  if (from.getTime() > to.getTime()) throw new UsageError(`--since (${from.toISOString()}) is after --until (${to.toISOString()})`);
+  const { parseRange } = await import('../core/when.js');
+  const { since: from, until: to } = parseRange(stringOption(opts, 'since'), stringOption(opts, 'until'), now);
   return { from, to, currencies: listOption(opts, 'currency'), store: stringOption(opts, 'store') };
 }
 

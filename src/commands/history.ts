@@ -66,11 +66,8 @@ export function registerHistory(program: Command, run: Runner): void {
 }
 
 export async function parseHistoryOptions(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'format'>, now: Date): Promise<HistoryOptions> {
-  const { parseMoment } = await import('../core/when.js');
-  const since = parseMoment('--since', stringOption(opts, 'since') ?? '30d', now);
-  const untilText = stringOption(opts, 'until');
-  const until = untilText === undefined ? now : parseMoment('--until', untilText, now);
-  if (since.getTime() > until.getTime()) throw new UsageError(`--since (${since.toISOString()}) is after --until (${until.toISOString()})`);
+  const { parseRange } = await import('../core/when.js');
+  const { since, until } = parseRange(stringOption(opts, 'since'), stringOption(opts, 'until'), now);
   const by = choiceOption(opts, 'by', '--by', BUCKETS) ?? null;
   const chart = booleanOption(opts, 'chart');
   if (chart && globals.format !== 'table') throw new UsageError(`--chart draws for people; it cannot be combined with --${globals.format}`);

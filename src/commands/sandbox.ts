@@ -4,6 +4,7 @@ import { UsageError, type BalanceError } from '../core/errors.js';
 import { closeSync, lstatSync, openSync } from 'node:fs';
 import type * as SafeFile from '../core/safe-file.js';
 import { durationFlag, examples } from './shared/options.js';
+import { LONGEST_TIMER_MS } from '../core/duration.js';
 import type { RunContext, Runner } from './shared/context.js';
 import { booleanOption, stringOption, type RawOptions } from './shared/raw-options.js';
 import type { ScenarioSpec } from '../sandbox/scenario.js';
@@ -47,9 +48,10 @@ export function registerSandbox(program: Command, run: Runner): void {
 
 export async function parseSandboxOptions(opts: RawOptions): Promise<SandboxOptions> {
   const portText = stringOption(opts, 'port');
-  const port = portText === undefined ? 0 : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${portText}" is not a port number (0-65535)`);
-  const latencyMs = durationFlag('--latency', stringOption(opts, 'latency'), true) ?? 0;
+  // Digits only: Number() would also take "", " ", "0x50" and "1e3".
+  const port = portText === undefined ? 0 : /^\s*[0-9]{1,5}\s*$/.test(portText) ? Number(portText) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port "${portText}" is not a port number (0-65535)`);
+  const latencyMs = durationFlag('--latency', stringOption(opts, 'latency'), { zero: true, max: LONGEST_TIMER_MS }) ?? 0;
   const scenarioText = stringOption(opts, 'scenario');
   const { parseScenario } = await import('../sandbox/scenario.js');
   const scenario = scenarioText === undefined ? undefined : parseScenario(scenarioText);

@@ -9,7 +9,7 @@ import { validateAlerts } from './alerts.js';
 import { decimalMap, validateDecimals, validateMinimums } from './currency-maps.js';
 import { validateHistory } from './history.js';
 import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } from './fields.js';
-import { parseDuration } from '../core/duration.js';
+import { checkDuration } from '../core/duration.js';
 import type { AccountConfig, CacheSettings, Config, ConfigOrigin } from './types.js';
 
 const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'decimals', 'pegged', 'alerts', 'cache', 'history'];
@@ -140,10 +140,10 @@ function validateCache(value: unknown, problems: string[]): CacheSettings | unde
   checkKeys(value, ['maxAge'], 'cache.', problems);
   const maxAge = value.maxAge;
   // A bare number is refused like everywhere else: `30` could mean seconds or milliseconds.
-  const ms = typeof maxAge === 'string' ? parseDuration(maxAge) : null;
-  if (ms === null) {
+  const ms = typeof maxAge === 'string' ? checkDuration(maxAge, { zero: true }) : null;
+  if (typeof ms !== 'number') {
     const got = maxAge === undefined ? 'nothing' : typeof maxAge === 'string' ? `"${maxAge}"` : describeValue(maxAge);
-    problems.push(`cache.maxAge: expected a duration such as 30s or 2m, got ${got}`);
+    problems.push(typeof ms === 'string' && !ms.startsWith('is not') ? `cache.maxAge: ${got} ${ms}` : `cache.maxAge: expected a duration such as 30s or 2m, got ${got}`);
     return undefined;
   }
   return { maxAgeMs: ms };
