@@ -14,6 +14,7 @@ import { fractionDigits, parseUserDecimal } from '../core/money.js';
 import { checkCandidate, chooseCandidate, matchesRequest, notHeldReason, type CandidateCheck, type WithdrawalRequest } from '../core/withdrawal.js';
 import { minimumFor } from '../core/withdrawal-limits.js';
 import { PROVIDERS, type ProviderId, type ProviderInfo } from '../providers/catalog.js';
+import { setupMode } from '../providers/account-mode.js';
 import { loadAdapter } from '../providers/index.js';
 import { fetchBalances, type BalancesResult, type FetchBalancesOptions } from './fetch.js';
 
@@ -138,9 +139,14 @@ export function parseMode(text: string | undefined): Mode | undefined {
   throw new UsageError(`--mode "${text}" is not a mode; expected live or test`);
 }
 
-/** The mode of each selected account: what its balances say, else its config. */
+/** The mode of each selected account: what its balances say, else what its setup tells (a failed read keeps its mode). */
 function accountModes(result: BalancesResult): Array<Mode | null> {
-  return result.outcomes.map((o) => o.balances.find((b) => b.mode !== null)?.mode ?? result.config.accounts.find((a) => a.name === o.account)?.mode ?? null);
+  return result.outcomes.map((o) => {
+    const fromBalances = o.balances.find((b) => b.mode !== null)?.mode;
+    if (fromBalances) return fromBalances;
+    const account = result.config.accounts.find((a) => a.name === o.account);
+    return o.mode ?? (account ? setupMode(account, PROVIDERS[account.provider]) : null);
+  });
 }
 
 /** Test and live money are never mixed: any live account selected makes it a live decision. */

@@ -98,7 +98,7 @@ describe('readAccounts', () => {
     });
     expect(fake.calls.map((c) => c.account.name).sort()).toEqual(['a', 'c']);
     expect(outcomes.map((o) => o.account)).toEqual(['a', 'b', 'c']);
-    expect(outcomes[1]).toEqual({ account: 'b', provider: 'syncpay', balances: [], reported: [], errors: [missing], notices: [], ms: 0 });
+    expect(outcomes[1]).toEqual({ account: 'b', provider: 'syncpay', balances: [], reported: [], errors: [missing], notices: [], ms: 0, mode: null });
     expect(progress).toEqual([[1, 3], [2, 3], [3, 3]]);
   });
 

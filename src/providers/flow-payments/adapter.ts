@@ -9,20 +9,13 @@
 //
 // Only confirmed funds are counted and no pending figure exists, so available = total = balance
 // and pending is null (unknown, not zero).
-import { makeBalance, type Balance, type Mode } from '../../core/balance.js';
+import { makeBalance, type Balance } from '../../core/balance.js';
 import { canonicalCurrency } from '../../core/currencies.js';
 import { FLOW_PAYMENTS_INFO } from './info.js';
-import { callJson, modeFromKeyPrefix } from '../request.js';
+import { setupMode } from '../account-mode.js';
+import { callJson } from '../request.js';
 import { amount, arr, isObject, obj, optAmount, optInt, optStr, str } from '../shape.js';
-import type { AdapterContext, ProviderAdapter } from '../types.js';
-
-function modeOf(ctx: AdapterContext): Mode | null {
-  if (ctx.account.mode) return ctx.account.mode;
-  const host = new URL(ctx.baseUrl).hostname;
-  if (host === 'api-staging.flow-payments.com') return 'test';
-  if (host === 'api.flow-payments.com') return 'live';
-  return modeFromKeyPrefix(ctx, 'sk_test_', 'sk_live_');
-}
+import type { ProviderAdapter } from '../types.js';
 
 export const flowPayments: ProviderAdapter = {
   info: FLOW_PAYMENTS_INFO,
@@ -41,7 +34,7 @@ export const flowPayments: ProviderAdapter = {
       path: '/balances',
       headers: { authorization: `Bearer ${ctx.account.credentials.apiKey}`, 'content-type': 'application/json' },
     });
-    const mode = modeOf(ctx);
+    const mode = setupMode(ctx.account, ctx.info);
     const rows = arr(obj(body, '$').data, '$.data');
     const balances: Balance[] = rows.map((row, i) => {
       const path = `$.data[${i}]`;

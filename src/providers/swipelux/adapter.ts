@@ -13,28 +13,18 @@
 //                            neither: every customer   GET /v3/customers, then their accounts
 // Errors (v3 docs; v1 bodies are undocumented): problem+json {type, title, status, code, detail,
 // correlationId, retryable}. `retryable` overrides our status-based retry choice.
-import type { Balance, Mode } from '../../core/balance.js';
+import type { Balance } from '../../core/balance.js';
 import type { Decimal } from '../../core/money.js';
 import type { BalanceError } from '../../core/errors.js';
 import { forTerminal } from '../../core/sanitize.js';
 import { SWIPELUX_INFO } from './info.js';
-import { modeFromKeyPrefix } from '../request.js';
+import { setupMode } from '../account-mode.js';
 import { isObject, listSetting, obj, optText, str } from '../shape.js';
-import type { AdapterContext, ProviderAdapter } from '../types.js';
+import type { ProviderAdapter } from '../types.js';
 import { isolated, type Job, type PartRead } from './common.js';
 import { followCursor, v1Customers } from './pages.js';
 import { readCustomer, readCustomerWallet, readCustomerWallets, readWallet } from './v1.js';
 import { readAccount, readCustomerAccounts } from './v3.js';
-
-/** Swipelux's own starter app names this sandbox host (their OpenAPI `servers`); it is mode test. */
-export const SWIPELUX_SANDBOX_HOST = 'platform.sbx.swipelux.com';
-
-/** The account's mode: config `mode`, else the sandbox host, else the key prefix. */
-export function swipeluxMode(ctx: AdapterContext): Mode | null {
-  if (ctx.account.mode) return ctx.account.mode;
-  if (new URL(ctx.baseUrl).hostname.toLowerCase() === SWIPELUX_SANDBOX_HOST) return 'test';
-  return modeFromKeyPrefix(ctx, 'sk.sbx.', 'sk.live.');
-}
 
 type Version = 'v1' | 'v3';
 
@@ -114,7 +104,8 @@ export const swipelux: ProviderAdapter = {
 
   async fetchBalances(ctx) {
     const version: Version = ctx.account.settings.apiVersion === 'v3' ? 'v3' : 'v1';
-    const mode = swipeluxMode(ctx);
+    // Config `mode`, else the sandbox host, else the key prefix (info.ts modeHints).
+    const mode = setupMode(ctx.account, ctx.info);
     const job = (resource: string, id: string): Job => ({ adapter: this, ctx, mode, id, resource });
     const wallets = listSetting(ctx.account.settings.wallets);
     const customers = listSetting(ctx.account.settings.customers);
