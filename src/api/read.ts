@@ -11,6 +11,7 @@ import type { Runtime } from '../http/runtime.js';
 import { setupMode } from '../providers/account-mode.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import type { WithdrawalRule } from '../providers/types.js';
+import { AbortScope } from '../http/abort-scope.js';
 import { fetchAccountBalances, fetchWithdrawalRules } from './fetch-balances.js';
 import { cacheReport, openReadCache, type CachePolicy, type CacheReport } from './read-cache.js';
 
@@ -57,9 +58,26 @@ export interface ReadResult {
   rules?: Map<string, WithdrawalRule[] | null>;
 }
 
-/** Interrupts are not per-account failures: they end the read (and the command) as a thrown INTERRUPTED. */
+/**
+ * Interrupts are not per-account failures: they end the read (and the command) as a thrown
+ * INTERRUPTED — whatever the signal was aborted with (http/abort-scope.ts), and also when the
+ * abort came after the last answer: an aborted read never returns figures.
+ */
 export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
+  // One listener on the long-lived signal for the whole read, fanned out to its requests.
+  const scope = new AbortScope(request.signal ?? request.runtime.signal);
+  try {
+    const result = await readWithin(request, scope.signal);
+    if (scope.signal.aborted) throw scope.signal.reason;
+    return result;
+  } finally {
+    scope.close();
+  }
+}
+
+async function readWithin(request: ReadRequest, signal: AbortSignal): Promise<ReadResult> {
   const { accounts, hooks = {} } = request;
+  if (signal.aborted) throw signal.reason;
   const unresolved = request.unresolved ?? new Map<string, BalanceError>();
   const callable = accounts.filter((a) => !unresolved.has(a.name));
   const cache = await openReadCache(request.cache, callable, request.env, hooks.debug, request.runtime.redactor);
@@ -69,7 +87,7 @@ export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
   const http: HttpOverrides = {
     runtime: request.runtime,
     ...timeBudget(request.budgetMs ?? DEFAULT_TIMEOUT_MS),
-    signal: request.signal,
+    signal,
     debug: hooks.debug,
     env: request.env,
     onRetry: hooks.onRetry,
@@ -84,6 +102,7 @@ export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
     }),
     request.withdrawalRules ? readRules(callable, http, rules) : undefined,
   ]);
+  if (signal.aborted) throw signal.reason;
   const fetched = balances.outcomes;
   const fetchedAt = cache?.now() ?? new Date();
   const liveByName = new Map(fetched.map((o) => [o.account, o]));
