@@ -79,6 +79,10 @@ describe('--store postgres://', () => {
       expect(JSON.parse(outs[0]!.stdout).store).toBe(`${fresh.toString().replace('bi@', '«redacted»@')}?${name}=«redacted»&application_name=bi-test`);
       expect(JSON.parse(outs[1]!.stdout).store).toMatch(new RegExp(`\\?${name}=«redacted»&application_name=bi-test$`));
       expect(outs[2]!.stderr).toMatch(new RegExp(`recording every poll in postgres://«redacted»@127\\.0\\.0\\.1:\\d+/\\w+\\?${name}=«redacted»&`));
+      // A warning that names the store: an account with no history in it.
+      const none = await cli(['history', '--account', 'flow-main', '--store', url]);
+      expect(none.stderr).toMatch(new RegExp(`no history for account 'flow-main' in postgres://«redacted»@.*\\?${name}=«redacted»&`));
+      expect(none.stdout + none.stderr).not.toContain(PASSWORD);
     }, 30_000);
   }
 

@@ -100,13 +100,15 @@ describe('every flag parser gives a value or a usage error, for any text', () =>
 describe('every config value gives a value or a config error, for any text', () => {
   const accounts = { a: { provider: 'syncpay', apiKey: '${KEY}' } };
   const config = (extra: Record<string, unknown>) => () => validateConfig({ accounts, ...extra }, '/x/.balancerc.yaml', 'search');
-  property('cache.maxAge, history.retain, decimals, rates, minimums', anyText, async (text) => {
+  property('cache.maxAge, history.retain/store, decimals, rates, minimums, alerts', anyText, async (text) => {
     const allowed: Array<'value' | number> = ['value', ExitCode.config];
     await expectSettles(config({ cache: { maxAge: text } }), allowed);
     await expectSettles(config({ history: { retain: text } }), allowed);
     await expectSettles(config({ decimals: { a: { USDT: text } } }), allowed);
     await expectSettles(config({ rates: { NGN: text } }), allowed);
     await expectSettles(config({ minimums: { a: { USDT: text } } }), allowed);
+    await expectSettles(config({ alerts: { low: { currency: 'USDT', below: text, network: text } } }), allowed);
+    await expectSettles(config({ history: { store: text, retain: '400d' } }), allowed);
   });
 });
 
