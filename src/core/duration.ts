@@ -19,6 +19,8 @@ const PART = String.raw`\s*([0-9]+)(?:\.([0-9]+))?\s*(ms|[wdhms])\s*`;
 const MOST_DIGITS = 20;
 
 export const DAY_MS = 86_400_000;
+/** The longest wait one setTimeout can make; a longer one fires at once (TimeoutOverflowWarning). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 /** The longest wait a timer can make (setTimeout's 2^31−1 ms), in whole days: 24d. */
 export const LONGEST_TIMER_MS = 24 * DAY_MS;
 /** The longest duration anything accepts (100 years of 365 days): dates stay valid around it. */
@@ -83,9 +85,9 @@ export function checkDuration(text: string, rule: DurationRule = {}): number | s
   const ms = readDuration(text);
   const max = Math.min(rule.max ?? LONGEST_MS, LONGEST_MS);
   if (ms === 'syntax') return `is not a duration; expected e.g. ${rule.examples ?? '500ms, 10s, 1m30s, 2h, 1d'}`;
-  if (ms === 'too-long' || ms > max) return `is too long; the longest is ${formatDuration(max)}`;
+  if (ms === 'too-long' || ms > max) return `is too long; the longest is ${formatBound(max)}`;
   if (ms === 0) return rule.zero ? 0 : 'must be more than 0';
-  if (rule.min !== undefined && ms < rule.min) return `is too short; the shortest is ${formatDuration(rule.min)}`;
+  if (rule.min !== undefined && ms < rule.min) return `is too short; the shortest is ${formatBound(rule.min)}`;
   return ms;
 }
 
@@ -97,11 +99,15 @@ export function durationFlag(flag: string, text: string | undefined, rule: Durat
   return ms;
 }
 
-/** For people: `500ms`, `1.5s`, `2m`, `1.5h`, `3d`. */
+/** For people: `500ms`, `1.5s`, `2m`, `1.5h`, `720h`. */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
   if (ms < 60_000) return `${Number((ms / 1000).toFixed(1))}s`;
   if (ms < 3_600_000) return `${Number((ms / 60_000).toFixed(1))}m`;
-  if (ms < DAY_MS) return `${Number((ms / 3_600_000).toFixed(1))}h`;
-  return `${Number((ms / DAY_MS).toFixed(1))}d`;
+  return `${Number((ms / 3_600_000).toFixed(1))}h`;
+}
+
+/** A bound as users would type it: whole days in days (`24d`, `36500d`), anything else as formatDuration. */
+function formatBound(ms: number): string {
+  return ms >= DAY_MS && ms % DAY_MS === 0 ? `${ms / DAY_MS}d` : formatDuration(ms);
 }

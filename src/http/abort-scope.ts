@@ -9,6 +9,7 @@
 // anything else (a caller's plain abort(), a DOMException, a string) becomes INTERRUPTED, so a
 // library caller's abort is an interruption (exit 130), never INTERNAL (exit 70).
 import { setMaxListeners } from 'node:events';
+import { MAX_TIMER_MS } from '../core/duration.js';
 import { BalanceError, ExitCode } from '../core/errors.js';
 
 /** The run was stopped by its caller's signal (a library abort()). */
@@ -53,8 +54,8 @@ export class AbortScope {
 export function attemptSignal(signal: AbortSignal | undefined, timeoutMs: number): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal?.reason);
-  // A timer cannot wait longer than 2^31−1 ms (it would fire at once); a read's budget may.
-  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), Math.min(timeoutMs, 2 ** 31 - 1));
+  // A timer cannot wait longer than MAX_TIMER_MS (it would fire at once); a read's budget may.
+  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), Math.min(timeoutMs, MAX_TIMER_MS));
   timer.unref();
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });

@@ -16,7 +16,10 @@ const both = (...steps: Array<(env: ScenarioEnv) => void>) => (env: ScenarioEnv)
 /** A Cryptofuse v1 wallet holding a coin no table knows the decimals of, listed as withdrawable. */
 const unknownCoin = (env: ScenarioEnv) => {
   env.sandbox.faults.add({ provider: 'cryptofuse', path: '/wallets/balances', kind: 'body', times: 1, body: JSON.stringify({ result: { id: TRADING_WALLET, name: 'T', balances: [{ currency: 'xyz', amount: '100', pendingAmount: '0' }] } }) });
-  env.sandbox.state.cryptofuse.withdrawalCurrencies.push({ currency: 'XYZ', blockchain: 'XYZ', token: 'XYZ', balance: '100', min_withdrawal: '1', max_withdrawal: '100' });
+  // Listed once, also when the setup runs again for the --debug rerun (a second XYZ limit would be
+  // a repeated identity, which decides nothing).
+  const listed = env.sandbox.state.cryptofuse.withdrawalCurrencies;
+  if (!listed.some((c) => c.currency === 'XYZ')) listed.push({ currency: 'XYZ', blockchain: 'XYZ', token: 'XYZ', balance: '100', min_withdrawal: '1', max_withdrawal: '100' });
 };
 const rulesRefused = (env: ScenarioEnv) => env.sandbox.faults.add({ provider: 'cryptofuse', path: '/withdrawal/available-currencies/', kind: 'status', status: 403, times: 1, body: '{"detail": "OAuth only"}' });
 const flowLive = (env: ScenarioEnv) => patchAccount(env, 'flow-main', { mode: 'live' });
