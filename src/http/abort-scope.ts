@@ -6,22 +6,15 @@
 //
 // Whatever the long-lived signal is aborted with, the read sees an interruption it understands:
 // a BalanceError reason (the CLI's InterruptedError for SIGINT, watch's stop) is kept as it is;
-// anything else (a caller's plain abort(), a DOMException, a string) becomes INTERRUPTED, so a
-// library caller's abort is an interruption (exit 130), never INTERNAL (exit 70).
+// anything else (a caller's plain abort(), a DOMException, a string) becomes an InterruptedError,
+// so a library caller's abort is an interruption (exit 130), never INTERNAL (exit 70).
 import { setMaxListeners } from 'node:events';
 import { MAX_TIMER_MS } from '../core/duration.js';
-import { BalanceError, ExitCode } from '../core/errors.js';
-
-/** The run was stopped by its caller's signal (a library abort()). */
-export class AbortedByCallerError extends BalanceError {
-  constructor(reason: unknown) {
-    super('interrupted: the caller aborted the read', { code: 'INTERRUPTED', exitCode: ExitCode.sigint, cause: reason });
-  }
-}
+import { BalanceError, InterruptedError } from '../core/errors.js';
 
 /** A signal's reason as an interruption every layer understands. */
 export function interruption(reason: unknown): BalanceError {
-  return reason instanceof BalanceError ? reason : new AbortedByCallerError(reason);
+  return reason instanceof BalanceError ? reason : new InterruptedError('abort', reason);
 }
 
 export class AbortScope {

@@ -7,7 +7,7 @@ import { getEventListeners } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canWithdraw, createRuntime, fetchBalances, parseConfig, type Config } from '../../src/index.js';
+import { InterruptedError, canWithdraw, createRuntime, fetchBalances, parseConfig, type Config } from '../../src/index.js';
 import { SWIPELUX_INFO } from '../../src/providers/swipelux/info.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { sandboxWithConfig } from '../helpers/fixtures.js';
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 /** The rejection of `promise`, which must reject. */
-async function rejection(promise: Promise<unknown>): Promise<{ code?: string; exitCode?: number; name?: string }> {
+async function rejection(promise: Promise<unknown>): Promise<{ code?: string; exitCode?: number; name?: string; cause?: unknown }> {
   try {
     await promise;
   } catch (error) {
@@ -54,7 +54,9 @@ describe('a caller aborting a read', () => {
       const controller = new AbortController();
       const read = fetchBalances(config, { accounts: ['syncpay', 'flow-main'], signal: controller.signal });
       setTimeout(() => abort(controller), 100);
-      expect(await rejection(read)).toMatchObject({ code: 'INTERRUPTED', exitCode: 130, name: 'AbortedByCallerError' });
+      const error = await rejection(read);
+      expect(error).toBeInstanceOf(InterruptedError);
+      expect(error).toMatchObject({ code: 'INTERRUPTED', exitCode: 130, message: 'interrupted: the caller aborted the call' });
       sandbox.faults.clear();
     });
   }
