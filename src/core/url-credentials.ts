@@ -18,8 +18,9 @@
 export const REDACTED = '«redacted»';
 
 const SECRET_NAME = /pass|pwd|secret|token|key|auth|sig|credential|session/i;
-/** scheme:// and everything up to whitespace, a quote or a bracket. */
-const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+/** Characters of a scheme, and the characters that end a URL quoted in text. */
+const SCHEME_CHAR = /[a-z0-9+.-]/i;
+const URL_END = /[\s"'<>`]/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 export interface CleanUrl {
@@ -98,10 +99,29 @@ export function urlForOutput(url: string | URL, registry: SecretRegistry): strin
 
 /** Every URL inside a text (a driver's message, a provider's detail), cleaned; other text untouched. */
 export function redactUrlsIn(text: string): string {
-  if (!text.includes('://')) return text;
-  return text.replace(URL_IN_TEXT, (match) => {
+  // Found from each "://" outward rather than by a pattern tried at every position: the redactor
+  // runs this on every byte written, megabytes of JSON included (README "Performance").
+  let at = text.indexOf('://');
+  if (at === -1) return text;
+  let out = '';
+  let copied = 0;
+  while (at !== -1) {
+    let start = at;
+    while (start > copied && SCHEME_CHAR.test(text.charAt(start - 1))) start--;
+    // A scheme starts with a letter ("2x://" is not one) and is not the tail of a longer word.
+    while (start < at && !/[a-z]/i.test(text.charAt(start))) start++;
+    let end = at + 3;
+    while (end < text.length && !URL_END.test(text.charAt(end))) end++;
+    if (start === at) {
+      at = text.indexOf('://', at + 3);
+      continue;
+    }
     // "…/db?password=x: connection refused": the sentence's punctuation is not part of the URL.
+    const match = text.slice(start, end);
     const url = match.replace(/[.,:;!?)\]}]+$/, '');
-    return publicUrl(url).text + match.slice(url.length);
-  });
+    out += text.slice(copied, start) + publicUrl(url).text + match.slice(url.length);
+    copied = end;
+    at = text.indexOf('://', end);
+  }
+  return out + text.slice(copied);
 }

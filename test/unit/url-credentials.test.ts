@@ -64,6 +64,13 @@ describe('URLs inside any text', () => {
     expect(redactUrlsIn('store postgres://h/db?password=x1: refused; (see http://u:p@h/a?key=k1), done.')).toBe(`store postgres://h/db?password=${R}: refused; (see http://${R}@h/a?key=${R}), done.`);
   });
 
+  it('finds URLs anywhere: at the start, back to back, after a non-scheme "://", in JSON', () => {
+    expect(redactUrlsIn('http://u:p@a/x')).toBe(`http://${R}@a/x`);
+    expect(redactUrlsIn('://junk then ftp://u:p@b/y?key=k')).toBe(`://junk then ftp://${R}@b/y?key=${R}`);
+    expect(redactUrlsIn('{"a":"https://h/?token=t1","b":"https://h/?token=t2"}')).toBe(`{"a":"https://h/?token=${R}","b":"https://h/?token=${R}"}`);
+    expect(redactUrlsIn('no url here, 10:30 // comment')).toBe('no url here, 10:30 // comment');
+  });
+
   it('a driver message quoting the URL never carries its password', () => {
     expect(driverReason(new Error('getaddrinfo ENOTFOUND for postgres://bi:pw-12345678@nowhere/db?password=q1\nstack'))).toBe(`getaddrinfo ENOTFOUND for postgres://${R}@nowhere/db?password=${R}`);
   });
