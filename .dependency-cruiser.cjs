@@ -5,6 +5,8 @@
 // The emulator is a test/demo part: its host (src/sandbox) and each provider's route in
 // src/providers/<id>/emulator/. Product code never imports either, except the `sandbox` and `demo`
 // commands, which load the host lazily; only the host (and tests) import the provider routes.
+// What provider folders and the host share (adapter contract, request helpers, paginator, the
+// emulator Mount shape) is the provider kit, src/providers/kit/, a leaf both import.
 // Type-only imports count: a cycle of types is still a cycle for the reader.
 /** Folders of src/ a layer must not import, listed from the lowest layer up. */
 const LAYERS = [
@@ -57,11 +59,18 @@ module.exports = {
       to: { path: PROVIDER_EMULATOR },
     },
     {
-      name: 'provider-emulators-use-host-shape-only',
-      comment: 'an emulator route uses only the host\'s Mount shape, so the host can list the routes without a cycle',
+      name: 'providers-never-import-the-emulator-host',
+      comment: 'what provider folders and the emulator host share (the Mount shape, request helpers, the paginator) lives in the provider kit, so src/providers never imports src/sandbox: no folder-level cycle',
       severity: 'error',
-      from: { path: PROVIDER_EMULATOR },
-      to: { path: '^src/sandbox/', pathNot: ['^src/sandbox/mount\\.ts$'] },
+      from: { path: '^src/providers/' },
+      to: { path: '^src/sandbox/' },
+    },
+    {
+      name: 'kit-is-a-leaf',
+      comment: 'the provider kit (src/providers/kit) imports no provider folder and not the registry: every provider and the emulator host build on it, never the reverse',
+      severity: 'error',
+      from: { path: '^src/providers/kit/' },
+      to: { path: '^src/providers/(?!kit/)' },
     },
     {
       name: 'emulator-only-lazily',

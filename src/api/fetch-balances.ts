@@ -5,8 +5,8 @@ import { summarizeOutcomes, type AccountOutcome, type OutcomesSummary, type Reso
 import { defaultHttpSettings, type HttpOverrides, type HttpSettings } from '../http/client.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import { loadAdapter } from '../providers/index.js';
-import { badShapeError, ShapeError } from '../providers/shape.js';
-import type { AdapterContext, WithdrawalRule } from '../providers/types.js';
+import { badShapeError, ShapeError } from '../providers/kit/shape.js';
+import type { AdapterContext, WithdrawalRule } from '../providers/kit/adapter.js';
 import { BalanceError, InternalError, isBalanceError, withContext } from '../core/errors.js';
 import { checkBalances, checkRules } from '../core/sanity.js';
 

@@ -3,8 +3,8 @@
 // folders. Config validation, --help and completion read the facts (PROVIDERS) without loading any
 // adapter; index.ts loads an adapter on demand.
 import type { ProviderId } from '../core/provider-ids.js';
-import type { ProviderHome } from './home.js';
-import type { ProviderInfo } from './info.js';
+import type { ProviderHome } from './kit/home.js';
+import type { ProviderInfo } from './kit/info.js';
 import { bachsHome } from './bachs/home.js';
 import { cryptofuseHome } from './cryptofuse/home.js';
 import { flowPaymentsHome } from './flow-payments/home.js';
@@ -13,7 +13,7 @@ import { syncpayHome } from './syncpay/home.js';
 
 export { PROVIDER_IDS, isProviderId, type ProviderId } from '../core/provider-ids.js';
 export type { RateLimit } from '../http/rate-limiter.js';
-export type { FieldSpec, ProviderInfo } from './info.js';
+export type { FieldSpec, ProviderInfo } from './kit/info.js';
 
 // Keyed by ProviderId, so a new id in core/provider-ids.ts does not compile until it is listed here.
 export const PROVIDER_HOMES: Record<ProviderId, ProviderHome> = {

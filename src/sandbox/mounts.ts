@@ -12,9 +12,9 @@ import { swipeluxMount } from '../providers/swipelux/emulator/route.js';
 import { syncpayDemoAccounts } from '../providers/syncpay/emulator/demo.js';
 import { syncpayMount } from '../providers/syncpay/emulator/route.js';
 import type { ProviderId } from '../core/provider-ids.js';
-import type { Mount } from './mount.js';
+import type { Mount } from '../providers/kit/mount.js';
 
-export { bearer, type Mount, type MountRequest, type MountResponse } from './mount.js';
+export { bearer, type Mount, type MountRequest, type MountResponse } from '../providers/kit/mount.js';
 
 type Keys = Record<string, Set<string>>;
 

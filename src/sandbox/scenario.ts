@@ -10,7 +10,7 @@
 //   ticker      every balance request adds 0.01 to the USD available balance.
 import { parseDuration } from '../core/duration.js';
 import { Decimal, formatDecimal } from '../core/money.js';
-import type { Mount, ScenarioTarget } from './mount.js';
+import type { Mount, ScenarioTarget } from '../providers/kit/mount.js';
 
 export const SCENARIOS = ['settle', 'ticker'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];

@@ -5,7 +5,7 @@ import type { Balance } from '../core/balance.js';
 import { formatDuration } from '../core/duration.js';
 import { combinedExitCode, type BalanceError } from '../core/errors.js';
 import { PROVIDERS, type ProviderInfo } from '../providers/catalog.js';
-import { credentialFingerprint } from '../providers/request.js';
+import { credentialFingerprint } from '../providers/kit/request.js';
 import { balanceKey } from './diff.js';
 import { isSandboxAccount } from './poll.js';
 import { providerFloor } from './scheduler.js';

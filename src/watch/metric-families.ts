@@ -8,7 +8,7 @@ import type { Registry } from 'prom-client';
 import type { Balance } from '../core/balance.js';
 import { Decimal } from '../core/money.js';
 import { computeTotals, type ReconciliationRow } from '../core/totals.js';
-import type { ReportedTotal } from '../providers/types.js';
+import type { ReportedTotal } from '../providers/kit/adapter.js';
 
 type PromClient = typeof import('prom-client');
 

@@ -6,7 +6,7 @@ import type { AccountOutcome } from '../core/account.js';
 import { readAccounts } from '../api/read.js';
 import { DEFAULT_TIMEOUT_MS, type RetryNotice } from '../http/client.js';
 import type { Runtime } from '../http/runtime.js';
-import { accountLimiter } from '../providers/request.js';
+import { accountLimiter } from '../providers/kit/request.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import { allSandboxCredentials } from '../providers/sandbox-keys.js';
 

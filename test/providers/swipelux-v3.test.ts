@@ -6,7 +6,7 @@ import { defaultHttpSettings } from '../../src/http/client.js';
 import { createRuntime } from '../../src/http/runtime.js';
 import { PROVIDERS } from '../../src/providers/catalog.js';
 import { swipeluxMode } from '../../src/providers/swipelux/adapter.js';
-import type { AdapterContext } from '../../src/providers/types.js';
+import type { AdapterContext } from '../../src/providers/kit/adapter.js';
 import { swipeConfig, swipePaths, swipeRow, useSwipeluxSandbox } from '../helpers/swipelux.js';
 
 const box = useSwipeluxSandbox();

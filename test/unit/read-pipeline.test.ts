@@ -9,7 +9,7 @@ import type { AccountOutcome, ResolvedAccount } from '../../src/core/account.js'
 import { ConfigError, InterruptedError, UnavailableError } from '../../src/core/errors.js';
 import { Decimal } from '../../src/core/money.js';
 import type { ProviderId } from '../../src/core/provider-ids.js';
-import type { AdapterContext, AdapterResult, WithdrawalRule } from '../../src/providers/types.js';
+import type { AdapterContext, AdapterResult, WithdrawalRule } from '../../src/providers/kit/adapter.js';
 import { balance } from '../helpers/balances.js';
 
 const fake = vi.hoisted(() => ({

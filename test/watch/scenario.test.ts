@@ -1,7 +1,7 @@
 // Sandbox scenarios: balances that change per request (no timers), with a consistent USD total.
 import { describe, expect, it } from 'vitest';
 import { defaultMounts, type Mount } from '../../src/sandbox/mounts.js';
-import type { ScenarioTarget } from '../../src/sandbox/mount.js';
+import type { ScenarioTarget } from '../../src/providers/kit/mount.js';
 import { parseScenario, startScenario } from '../../src/sandbox/scenario.js';
 
 const PATH = '/api/v1/accounts/balances';

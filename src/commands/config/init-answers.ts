@@ -4,7 +4,7 @@
 import { UsageError } from '../../core/errors.js';
 import { didYouMean } from '../../core/suggest.js';
 import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../../providers/catalog.js';
-import type { InitIds } from '../../providers/info.js';
+import type { InitIds } from '../../providers/kit/info.js';
 import { VAR_NAME } from '../../config/fields.js';
 import { ACCOUNT_NAME, ACCOUNT_NAME_RULE } from '../../core/names.js';
 import type { Prompter } from '../../ui/prompt.js';

@@ -2,7 +2,7 @@
 // balance payload keeps SyncPay's field names). What the rest of the tool needs to know about it
 // without loading the adapter: hosts, key prefixes and the documented request limit.
 // @see https://docs.bachs.io (its OpenAPI: `servers`, `responses.TooManyRequests`)
-import type { ProviderInfo } from '../info.js';
+import type { ProviderInfo } from '../kit/info.js';
 import { SYNCPAY_WITHDRAWALS } from '../syncpay/info.js';
 
 export const BACHS_HOSTS = {

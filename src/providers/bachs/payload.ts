@@ -7,8 +7,8 @@
 // for reconciliation.
 import { makeBalance, type Mode } from '../../core/balance.js';
 import { canonicalCurrency } from '../../core/currencies.js';
-import { amount, arr, obj, optAmount, scaleOf, str } from '../shape.js';
-import type { AdapterContext, AdapterResult, ReportedTotal } from '../types.js';
+import { amount, arr, obj, optAmount, scaleOf, str } from '../kit/shape.js';
+import type { AdapterContext, AdapterResult, ReportedTotal } from '../kit/adapter.js';
 
 export function parseAccountBalances(ctx: AdapterContext, body: Record<string, unknown>, mode: Mode | null): AdapterResult {
   const balances = arr(body.balances, '$.balances').map((row, i) => {

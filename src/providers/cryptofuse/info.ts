@@ -1,6 +1,6 @@
 // Cryptofuse: what the rest of the tool needs to know about it without loading the adapter.
 // @see https://docs.cryptofuse.io/api-reference/wallets/wallet-balance
-import type { ProviderInfo } from '../info.js';
+import type { ProviderInfo } from '../kit/info.js';
 
 /** The balance API shapes (README "Providers"); `config init` and the config accept these. */
 const API_VERSIONS = ['v1', 'v2', 'v3'];

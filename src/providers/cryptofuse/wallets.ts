@@ -9,9 +9,9 @@
 // enumeration and balances take one call. The docs disagree on the trailing slash: GET /wallets/
 // is sent, a redirect that only drops the slash is followed once, and a 404 tries /wallets.
 import { BadResponseError, BalanceError, ConfigError } from '../../core/errors.js';
-import { whoLabel } from '../request.js';
-import { arr, listSetting, obj, optInt, optStr, ShapeError } from '../shape.js';
-import type { AdapterContext, ProviderAdapter } from '../types.js';
+import { whoLabel } from '../kit/request.js';
+import { arr, listSetting, obj, optInt, optStr, ShapeError } from '../kit/shape.js';
+import type { AdapterContext, ProviderAdapter } from '../kit/adapter.js';
 import { authedCall } from './auth.js';
 import { readId } from './shapes.js';
 

@@ -6,8 +6,8 @@
 // is capped at that balance. The docs call the endpoint OAuth-only; we send whatever credential
 // the account has and let the provider decide (a refusal becomes the usual one-line error).
 import { canonicalCurrency } from '../../core/currencies.js';
-import { arr, obj, optAmount, optStr, str } from '../shape.js';
-import type { AdapterContext, ProviderAdapter, WithdrawalRule } from '../types.js';
+import { arr, obj, optAmount, optStr, str } from '../kit/shape.js';
+import type { AdapterContext, ProviderAdapter, WithdrawalRule } from '../kit/adapter.js';
 import { authedCall } from './auth.js';
 
 export async function withdrawalRules(adapter: ProviderAdapter, ctx: AdapterContext): Promise<WithdrawalRule[]> {

@@ -12,9 +12,9 @@
 import { makeBalance, type Balance, type Mode } from '../../core/balance.js';
 import { canonicalCurrency } from '../../core/currencies.js';
 import { FLOW_PAYMENTS_INFO } from './info.js';
-import { callJson, modeFromKeyPrefix } from '../request.js';
-import { amount, arr, isObject, obj, optAmount, optInt, optStr, str } from '../shape.js';
-import type { AdapterContext, ProviderAdapter } from '../types.js';
+import { callJson, modeFromKeyPrefix } from '../kit/request.js';
+import { amount, arr, isObject, obj, optAmount, optInt, optStr, str } from '../kit/shape.js';
+import type { AdapterContext, ProviderAdapter } from '../kit/adapter.js';
 
 function modeOf(ctx: AdapterContext): Mode | null {
   if (ctx.account.mode) return ctx.account.mode;

@@ -1,6 +1,6 @@
 // Flow Payments: what the rest of the tool needs to know about it without loading the adapter.
 // @see https://flow-payments-docs.pages.dev/api-reference/balances
-import type { ProviderInfo } from '../info.js';
+import type { ProviderInfo } from '../kit/info.js';
 
 export const FLOW_PAYMENTS_INFO: ProviderInfo = {
   id: 'flow-payments',

@@ -1,6 +1,6 @@
 // Swipelux: what the rest of the tool needs to know about it without loading the adapter.
 // @see https://docs.swipelux.com/balances
-import type { ProviderInfo } from '../info.js';
+import type { ProviderInfo } from '../kit/info.js';
 import { swipeluxAccountRule } from './account-rule.js';
 
 export const SWIPELUX_INFO: ProviderInfo = {

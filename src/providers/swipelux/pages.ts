@@ -8,9 +8,9 @@
 //       was full (then they agree). After a short page only offset is sent: a server that pages
 //       by page number then repeats itself, which is reported, instead of skipping customers.
 import { BadResponseError, type BalanceError } from '../../core/errors.js';
-import { whoLabel } from '../request.js';
-import { arr, isObject, obj, optInt, optStr } from '../shape.js';
-import type { AdapterContext } from '../types.js';
+import { whoLabel } from '../kit/request.js';
+import { arr, isObject, obj, optInt, optStr } from '../kit/shape.js';
+import type { AdapterContext } from '../kit/adapter.js';
 import { getJson, type Job } from './common.js';
 
 export const PAGE_SIZE = 100;

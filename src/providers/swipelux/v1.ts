@@ -14,9 +14,9 @@ import type { Balance } from '../../core/balance.js';
 import { BadResponseError, type BalanceError } from '../../core/errors.js';
 import { formatDecimal, parseAmount } from '../../core/money.js';
 import { forTerminal } from '../../core/sanitize.js';
-import { whoLabel } from '../request.js';
-import { amount, arr, isObject, obj, optStr, optTimestamp, str } from '../shape.js';
-import type { AdapterContext, ReportedTotal } from '../types.js';
+import { whoLabel } from '../kit/request.js';
+import { amount, arr, isObject, obj, optStr, optTimestamp, str } from '../kit/shape.js';
+import type { AdapterContext, ReportedTotal } from '../kit/adapter.js';
 import { getJson, seg, walletBalances, type Job, type Part } from './common.js';
 
 /**

@@ -10,7 +10,7 @@
 // provisioned has no balances yet: it yields no record and is no error.
 import { makeBalance, type Balance } from '../../core/balance.js';
 import { canonicalCurrency } from '../../core/currencies.js';
-import { amount, arr, obj, optAmount, optStr, optTimestamp, scaleOf, str } from '../shape.js';
+import { amount, arr, obj, optAmount, optStr, optTimestamp, scaleOf, str } from '../kit/shape.js';
 import { getJson, seg, type Job, type Part, type PartRead } from './common.js';
 import { followCursor } from './pages.js';
 

@@ -1,7 +1,7 @@
 // SyncPay (the older API of what is now Bachs): what the rest of the tool needs to know about it
 // without loading the adapter.
 // @see https://docs.usesyncpay.com/syncpay-api-documentation/get-account-balances
-import type { ProviderInfo, WithdrawalFacts } from '../info.js';
+import type { ProviderInfo, WithdrawalFacts } from '../kit/info.js';
 
 /**
  * SyncPay publishes a minimum table in its docs (no endpoint) and "crypto up to 8 decimals". A

@@ -3,7 +3,7 @@
 // errors, and X-RateLimit-Limit/Remaining/Reset on every answer: 100 requests per minute per key
 // (the 429 text), counted in fixed windows whose reset is sent as Unix seconds.
 import { BACHS_INFO } from '../info.js';
-import { bearer, type Mount, type MountResponse } from '../../../sandbox/mount.js';
+import { bearer, type Mount, type MountResponse } from '../../kit/mount.js';
 
 export interface BachsState {
   accountId: string;

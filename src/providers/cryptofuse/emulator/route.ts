@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { stringify } from 'lossless-json';
 import { cryptofuseFixtures, type CryptofuseState } from './data.js';
 import { CRYPTOFUSE_INFO } from '../info.js';
-import { bearer, type Mount, type MountRequest, type MountResponse } from '../../../sandbox/mount.js';
+import { bearer, type Mount, type MountRequest, type MountResponse } from '../../kit/mount.js';
 
 const SANDBOX = CRYPTOFUSE_INFO.sandboxCredentials;
 

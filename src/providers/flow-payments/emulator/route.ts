@@ -1,7 +1,7 @@
 // Flow Payments emulator: GET /api/balances with the docs' example body (the zero BTC row as JSON
 // numbers, the ETH row as strings), Laravel-style errors, 30 requests/minute per token.
 import { FLOW_PAYMENTS_INFO } from '../info.js';
-import { bearer, type Mount } from '../../../sandbox/mount.js';
+import { bearer, type Mount } from '../../kit/mount.js';
 
 export interface FlowAssetRow {
   asset: Record<string, unknown>;

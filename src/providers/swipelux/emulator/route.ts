@@ -5,7 +5,7 @@
 // lacks balances:read. No rate limit is documented, so none is enforced unless a test asks for one.
 // The customer list, customer-scoped v1 wallets and v3 customers/accounts are in routes.ts.
 import { SWIPELUX_INFO } from '../info.js';
-import type { Mount, MountResponse } from '../../../sandbox/mount.js';
+import type { Mount, MountResponse } from '../../kit/mount.js';
 import { swipeluxExtraFixtures, type SwipeluxExtraState } from './data.js';
 import { swipeluxRoutes } from './routes.js';
 

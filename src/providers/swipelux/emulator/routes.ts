@@ -2,7 +2,7 @@
 // v3 customers and accounts with cursor pages ({data, nextCursor, hasMore}; the cursor is the next
 // offset, opaque to clients). Each returns null when the path is not its own.
 import { stringify } from 'lossless-json';
-import type { MountRequest, MountResponse } from '../../../sandbox/mount.js';
+import type { MountRequest, MountResponse } from '../../kit/mount.js';
 import type { SwipeluxExtraState } from './data.js';
 
 export type Problem = (status: number, code: string, title: string, detail: string) => MountResponse;

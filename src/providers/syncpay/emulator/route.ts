@@ -3,7 +3,7 @@
 // enforced unless a test asks for one.
 import { SYNCPAY_INFO } from '../info.js';
 import { Decimal, formatDecimal } from '../../../core/money.js';
-import { bearer, type Mount, type ScenarioTarget } from '../../../sandbox/mount.js';
+import { bearer, type Mount, type ScenarioTarget } from '../../kit/mount.js';
 
 export interface SyncpayState {
   balances: Array<{ currency: string; available_balance: string; pending_balance: string }>;

@@ -1,11 +1,11 @@
 // The shape of what the tool knows about a provider without loading its adapter (each provider's
 // <id>/info.ts holds the values, catalog.ts lists them). Kept apart so a provider's own folder can
 // describe itself without importing the catalog that lists it.
-import type { ProviderId } from '../core/provider-ids.js';
-import type { WithdrawalFacts } from '../core/withdrawal-limits.js';
-import type { RateLimit } from '../http/rate-limiter.js';
+import type { ProviderId } from '../../core/provider-ids.js';
+import type { WithdrawalFacts } from '../../core/withdrawal-limits.js';
+import type { RateLimit } from '../../http/rate-limiter.js';
 
-export type { WithdrawalFacts } from '../core/withdrawal-limits.js';
+export type { WithdrawalFacts } from '../../core/withdrawal-limits.js';
 
 /** How one config field of a provider is checked (config/fields.ts checks it). */
 export type FieldSpec =
