@@ -25,6 +25,8 @@ const LAYERS = [
 
 /** A provider's emulator route: part of the emulator, not of the providers layer. */
 const PROVIDER_EMULATOR = '^src/providers/[^/]+/emulator/';
+/** A provider's registry entry (its home.ts), which loads its emulator for the host. */
+const PROVIDER_HOME = '^src/providers/[^/]+/home\\.ts$';
 
 const layerRules = LAYERS.map(([layer, allowed]) => ({
   name: `layer-${layer}`,
@@ -53,10 +55,24 @@ module.exports = {
     },
     {
       name: 'provider-emulators-only-from-host',
-      comment: 'a provider folder\'s emulator/ is imported only by the emulator host (src/sandbox) and by emulator code, never by product code',
+      comment: 'a provider folder\'s emulator/ is imported only by emulator code, the emulator host (src/sandbox) and the provider\'s own home (lazily, below), never by product code',
       severity: 'error',
-      from: { path: '^src/', pathNot: ['^src/sandbox/', PROVIDER_EMULATOR] },
+      from: { path: '^src/', pathNot: ['^src/sandbox/', PROVIDER_EMULATOR, PROVIDER_HOME] },
       to: { path: PROVIDER_EMULATOR },
+    },
+    {
+      name: 'home-loads-only-its-emulator-entry',
+      comment: 'a provider\'s home reaches only its own emulator/index.ts, so the registry line is all the host needs',
+      severity: 'error',
+      from: { path: '^src/providers/([^/]+)/home\\.ts$' },
+      to: { path: PROVIDER_EMULATOR, pathNot: ['^src/providers/$1/emulator/index\\.ts$'] },
+    },
+    {
+      name: 'home-loads-its-emulator-lazily',
+      comment: 'a provider\'s home loads its emulator with import() only (loadEmulator, which only the host calls), so no command ever loads emulator code by importing the registry',
+      severity: 'error',
+      from: { path: PROVIDER_HOME },
+      to: { path: PROVIDER_EMULATOR, dynamic: false },
     },
     {
       name: 'providers-never-import-the-emulator-host',

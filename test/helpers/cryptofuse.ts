@@ -18,7 +18,7 @@ export async function cryptofuseSandbox(options: SandboxOptions = {}): Promise<{
   await freshRuntime();
   const sandbox = await startSandbox({ rateLimits: { cryptofuse: null }, ...options });
   const accounts = Object.fromEntries(
-    Object.entries(sandboxAccounts(sandbox.baseUrl)).filter(([, a]) => a.provider === 'cryptofuse'),
+    Object.entries(await sandboxAccounts(sandbox.baseUrl)).filter(([, a]) => a.provider === 'cryptofuse'),
   ) as Accounts;
   return { sandbox, accounts };
 }

@@ -25,7 +25,7 @@ describe('OAuth client credentials', () => {
     expect([first.errors, second.errors]).toEqual([[], []]);
     expect(tokenRequests()).toHaveLength(1);
     const [token] = tokenRequests();
-    const basic = Buffer.from(`${SANDBOX_KEYS.cryptofuseClientId}:${SANDBOX_KEYS.cryptofuseClientSecret}`).toString('base64');
+    const basic = Buffer.from(`${SANDBOX_KEYS.cryptofuse.clientId!}:${SANDBOX_KEYS.cryptofuse.clientSecret!}`).toString('base64');
     expect([token?.method, token?.headers.authorization, token?.headers['content-type'], token?.body]).toEqual([
       'POST', `Basic ${basic}`, 'application/x-www-form-urlencoded', 'grant_type=client_credentials&scope=read+write',
     ]);
@@ -65,7 +65,7 @@ describe('OAuth client credentials', () => {
     ]]);
     expect(tokenRequests()).toHaveLength(1);
     expect(requestsTo(sandbox, '/wallets/balance')).toHaveLength(0);
-    expect(testRuntime().redactor.redact(`x wrong_secret_000000 ${Buffer.from(`${SANDBOX_KEYS.cryptofuseClientId}:wrong_secret_000000`).toString('base64')}`)).toBe('x «redacted» «redacted»');
+    expect(testRuntime().redactor.redact(`x wrong_secret_000000 ${Buffer.from(`${SANDBOX_KEYS.cryptofuse.clientId!}:wrong_secret_000000`).toString('base64')}`)).toBe('x «redacted» «redacted»');
   });
 
   it('a token rejected right after it was issued is an error, not a loop', async () => {

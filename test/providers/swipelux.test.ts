@@ -19,7 +19,7 @@ beforeEach(() => sandbox.faults.clear());
 
 /** A config with one Swipelux account `sw` pointed at the sandbox. */
 function swipeConfig(settings: Record<string, unknown>): Record<string, unknown> {
-  return { accounts: { sw: { provider: 'swipelux', baseUrl: sandbox.baseUrl('swipelux'), apiKey: SANDBOX_KEYS.swipelux, ...settings } } };
+  return { accounts: { sw: { provider: 'swipelux', baseUrl: sandbox.baseUrl('swipelux'), apiKey: SANDBOX_KEYS.swipelux.apiKey, ...settings } } };
 }
 
 const row = (j: ReturnType<typeof toBalanceJson>) => [j.wallet, j.currency, j.network, j.providerCurrency, j.available, j.pending, j.total, j.mode, j.updatedAt];
@@ -53,7 +53,7 @@ describe('Swipelux wallet balance (docs example)', () => {
     expect(result.balances.map((b) => row(toBalanceJson(b)))).toEqual([['wal?odd id', 'USDC', 'base', 'USDC', '1.5', null, '1.5', 'test', null]]);
     const last = sandbox.requests.filter((r) => r.provider === 'swipelux').at(-1);
     expect(last?.path).toBe('/v1/wallets/wal%3Fodd%20id/balance');
-    expect(last?.headers['x-api-key']).toBe(SANDBOX_KEYS.swipelux);
+    expect(last?.headers['x-api-key']).toBe(SANDBOX_KEYS.swipelux.apiKey);
     expect(last?.headers.authorization).toBeUndefined();
   });
 });

@@ -24,6 +24,14 @@ const TREE = {
   // The kit reaching a provider folder or the registry: forbidden (the kit is a leaf).
   'src/providers/kit/paginator.ts': "import { route } from '../flow-payments/adapter.js';\nimport { all } from '../catalog.js';\nexport const x = [route, all];\n",
   'src/providers/catalog.ts': "import { shape } from './kit/mount.js';\nexport const all = [shape];\n",
+  // A provider's home loading its own emulator entry with import(): allowed.
+  'src/providers/flow-payments/emulator/index.ts': "export const emulator = 1;\n",
+  'src/providers/flow-payments/home.ts': "export const load = () => import('./emulator/index.js');\n",
+  // A home importing its own entry statically: forbidden (every command would load the emulator).
+  'src/providers/bachs/emulator/index.ts': "export const emulator = 1;\n",
+  'src/providers/bachs/home.ts': "import { emulator } from './emulator/index.js';\nexport const x = emulator;\n",
+  // A home reaching another provider's emulator, or past its own entry: forbidden.
+  'src/providers/swipelux/home.ts': "export const load = () => import('../flow-payments/emulator/index.js');\nexport const deep = () => import('./emulator/route.js');\n",
   // The emulator host listing the provider routes: allowed.
   'src/sandbox/mounts.ts': "import { route } from '../providers/flow-payments/emulator/route.js';\nexport const all = [route];\n",
 };
@@ -31,6 +39,9 @@ const TREE = {
 describe('emulator dependency rules', () => {
   it('only the emulator host imports a provider emulator; providers never import the host; the kit is a leaf', () => {
     expect(violations(TREE).sort()).toEqual([
+      'home-loads-its-emulator-lazily: src/providers/bachs/home.ts → src/providers/bachs/emulator/index.ts',
+      'home-loads-only-its-emulator-entry: src/providers/swipelux/home.ts → src/providers/flow-payments/emulator/index.ts',
+      'home-loads-only-its-emulator-entry: src/providers/swipelux/home.ts → src/providers/swipelux/emulator/route.ts',
       'kit-is-a-leaf: src/providers/kit/paginator.ts → src/providers/catalog.ts',
       'kit-is-a-leaf: src/providers/kit/paginator.ts → src/providers/flow-payments/adapter.ts',
       `provider-emulators-only-from-host: src/api/leak.ts → ${ROUTE}`,

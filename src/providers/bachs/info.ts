@@ -17,7 +17,7 @@ export const BACHS_KEY_MODES: ReadonlyArray<readonly [prefix: string, mode: 'liv
   ['sk_live_', 'live'],
 ];
 
-export const BACHS_INFO: ProviderInfo = {
+export const BACHS_INFO: ProviderInfo<'bachs'> = {
   id: 'bachs',
   displayName: 'Bachs',
   docsUrl: 'https://docs.bachs.io',
@@ -33,7 +33,7 @@ export const BACHS_INFO: ProviderInfo = {
   concurrency: 2,
   // No minimum endpoint or table of its own: SyncPay's documented table and decimals apply.
   withdrawals: SYNCPAY_WITHDRAWALS,
-  init: { example: '--account bachs --key-env BACHS_API_KEY', flags: [] },
+  init: { account: 'bachs', example: '--account bachs --key-env BACHS_API_KEY', flags: [] },
   // An sk_sandbox_ key, so the host and mode follow it to the sandbox.
   sandboxCredentials: { apiKey: 'sk_sandbox_bachssandbox0000000000001' },
 };

@@ -13,7 +13,7 @@ export const SYNCPAY_WITHDRAWALS: WithdrawalFacts = {
   maxCryptoDecimals: 8,
 };
 
-export const SYNCPAY_INFO: ProviderInfo = {
+export const SYNCPAY_INFO: ProviderInfo<'syncpay'> = {
   id: 'syncpay',
   displayName: 'SyncPay',
   docsUrl: 'https://docs.usesyncpay.com/syncpay-api-documentation/get-account-balances',
@@ -25,6 +25,6 @@ export const SYNCPAY_INFO: ProviderInfo = {
   keyModePrefixes: { test: 'sk_test_', live: 'sk_live_' },
   concurrency: 2,
   withdrawals: SYNCPAY_WITHDRAWALS,
-  init: { example: '--account payouts --key-env SYNCPAY_API_KEY', flags: [] },
+  init: { account: 'syncpay', example: '--account payouts --key-env SYNCPAY_API_KEY', flags: [] },
   sandboxCredentials: { apiKey: 'sk_test_syncpaysandbox000000000001' },
 };
