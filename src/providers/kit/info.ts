@@ -12,7 +12,8 @@ export type FieldSpec =
   | { kind: 'secret'; description?: string }
   | { kind: 'url'; description?: string }
   | { kind: 'enum'; values: readonly string[]; description?: string }
-  | { kind: 'stringList'; description?: string }
+  /** pathSegments: the ids become request path segments (kit/path-segment.ts checks each `/` part). */
+  | { kind: 'stringList'; description?: string; pathSegments?: boolean }
   | { kind: 'decimal'; description?: string; positive?: boolean };
 
 /** `Id` is the provider's id as a literal type, so the registry can check each line's key against it. */
