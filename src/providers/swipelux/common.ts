@@ -35,8 +35,6 @@ export function getJson(job: Job, path: string, query?: Record<string, string>):
   return callJson(job.adapter, job.ctx, { method: 'GET', path, headers, resource: job.resource, ...(query ? { query } : {}) });
 }
 
-export const seg = (id: string) => encodeURIComponent(id);
-
 /** v1 wallet `balances` rows ({currency, amount (string or JSON number), decimals?}) → records. */
 export function walletBalances(job: Job, info: WalletInfo, rows: unknown[], path: string): Balance[] {
   const { ctx } = job;

@@ -12,8 +12,8 @@ export const SWIPELUX_INFO: ProviderInfo<'swipelux'> = {
   defaultBaseUrl: 'https://platform.swipelux.com',
   accountFields: {
     apiVersion: { kind: 'enum', values: ['v1', 'v3'], description: 'v1 wallets and customers (default) or v3 accounts' },
-    wallets: { kind: 'stringList', description: 'v1: wallet ids (wal_… or cus_…/wal_…); v3: cus_…/acc_… accounts; every customer is read when no ids are given' },
-    customers: { kind: 'stringList', description: 'customer ids (cus_…/biz_…) to read' },
+    wallets: { kind: 'stringList', pathSegments: true, description: 'v1: wallet ids (wal_… or cus_…/wal_…); v3: cus_…/acc_… accounts; every customer is read when no ids are given' },
+    customers: { kind: 'stringList', pathSegments: true, description: 'customer ids (cus_…/biz_…) to read' },
   },
   accountRule: swipeluxAccountRule,
   credentials: [['apiKey']],
