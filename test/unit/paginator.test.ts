@@ -207,6 +207,17 @@ describe('readList', () => {
     expect(listing.error?.message).not.toMatch(/[\u0000]/);
   });
 
+  it('a provider that states where its signals are is judged by the same rule', async () => {
+    const signals = (body: unknown) => {
+      const page = body as { state: { more: unknown; after: unknown } };
+      return { more: [{ at: '$.state.more', value: page.state.more }], cursor: [{ at: '$.state.after', value: page.state.after }], link: [], total: [] };
+    };
+    const clear = served([{ data: ids('a'), state: { more: true, after: 'k1' } }, { data: ids('b'), state: { more: false, after: null } }], { signals });
+    expect(await clear.read()).toMatchObject({ entries: [{ id: 'a' }, { id: 'b' }], error: null });
+    const unclear = await served([{ data: ids('a'), state: { more: 'yes', after: 'k1' } }], { signals }).read();
+    expect(unclear.error?.message).toBe('Swipelux for account \'acct\': the test list says $.state.more: "yes" (a string), not true or false');
+  });
+
   it('rows without identity (balance rows) are all kept, duplicates included: the sanity boundary judges those', async () => {
     const list = served([{ data: [{ c: 'USD' }, { c: 'USD' }] }], { paging: 'single', idOf: undefined });
     const listing = await list.read();

@@ -11,7 +11,7 @@
 import { BadResponseError, type BalanceError } from '../../core/errors.js';
 import { forTerminal } from '../../core/sanitize.js';
 import type { AdapterContext } from './adapter.js';
-import { entries as count, findSignals, judgePage, type Paging } from './page-signals.js';
+import { entries as count, findSignals, judgePage, type PageSignals, type Paging } from './page-signals.js';
 import { segmentProblem } from './path-segment.js';
 import { whoLabel } from './request.js';
 
@@ -45,6 +45,11 @@ export interface ListSpec {
   fetch(query: Record<string, string>): Promise<unknown>;
   /** The page's rows (and the JSON path they were at), and envelopes holding its signals. */
   rows(body: unknown): { rows: unknown[]; path: string; envelopes?: Array<{ at: string; value: unknown }> };
+  /**
+   * The page's paging signals where the provider states them (a provider declared in a config
+   * names its paths); default: every spelling findSignals knows. The rule judging them is the same.
+   */
+  signals?: (body: unknown) => PageSignals;
   /**
    * An entry's identity, from its row (throws a ShapeError when it has none): each id passes the
    * path-segment check and may appear once. Lists of balance rows have none (one row per currency
@@ -112,7 +117,7 @@ export async function readList(ctx: AdapterContext, spec: ListSpec): Promise<Lis
       const [id = ''] = repeated;
       return done(`names "${forTerminal(id, 40)}" more than once (page ${pages}); the list is not stable, so neither entry is used`);
     }
-    const verdict = judgePage(findSignals(body, envelopes), spec.paging, rows.length, at.offset);
+    const verdict = judgePage(spec.signals ? spec.signals(body) : findSignals(body, envelopes), spec.paging, rows.length, at.offset);
     if (verdict.next === 'end') return done(null);
     if (verdict.next === 'incomplete') return done(verdict.why);
     if (pages >= maxPages) return done(`has more than ${maxPages} pages; only the first ${count(at.offset)} were read`);
