@@ -107,7 +107,7 @@ export async function runHistory(ctx: RunContext, { since, until, by, currencies
     await printChart(ctx, series);
   } else {
     const { historyTable } = await import('../format/history-table.js');
-    ctx.output.data(historyTable(series, { color: ctx.output.color }));
+    ctx.output.data(historyTable(series, ctx.output.tableStyle()));
   }
   return 0;
 }

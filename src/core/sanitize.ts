@@ -1,6 +1,7 @@
 // Provider strings are untrusted. Before they reach a terminal, every control character, bidi
 // override and line separator becomes a visible escape (a table cell must not move the cursor,
 // set the title or rewrite a line). Before they reach a CSV cell, formula triggers are defused.
+// Lines for people are wrapped to a width here too (wrapWords, at the end).
 
 // Everything a terminal would act on or not show: controls (Cc: C0 incl. tab/newline, DEL, C1),
 // format characters (Cf: zero-width, bidi overrides, soft hyphen, U+2060, U+180E, tag characters
@@ -91,4 +92,54 @@ export function csvCell(value: string | null, kind: 'text' | 'amount' = 'text'):
   cell = cell.replace(UNSAFE_CHARACTER, visibleEscape);
   if (FORMULA_TRIGGER.test(value)) cell = `'${cell}`;
   return /[",\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+// Word wrapping for text for people (help, notes under tables, watch notices). Kept here, beside
+// the escaping every such line passes, so `--help` wraps without loading the terminal-width tables
+// (and without one more file to read at start-up): a caller that shows provider text passes a
+// measure in terminal cells (format/cells.ts); our own ASCII help text counts characters.
+
+export interface WrapOptions {
+  /** Cells before each continuation line. */
+  indent?: number;
+  /** How wide a string shows (default: its length, right for ASCII). */
+  measure?: (text: string) => number;
+  /** Cut a string to a width (a word longer than a line); default: slice, ending in "…". */
+  clip?: (text: string, width: number) => string;
+  /** Ends every line that continues (a shell command's " \"). */
+  continuation?: string;
+  /** The words to wrap at (default: split at single spaces, so runs of spaces that align survive). */
+  words?: (text: string) => string[];
+}
+
+const sliceClip = (text: string, width: number) => (text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`);
+
+/** One line broken into lines of at most `width`, at word boundaries; leading spaces are kept. */
+export function wrapWords(text: string, width: number, options: WrapOptions = {}): string[] {
+  const measure = options.measure ?? ((t: string) => t.length);
+  const clip = options.clip ?? sliceClip;
+  const tail = options.continuation ?? '';
+  if (measure(text) <= width) return [text];
+  const lead = /^ */.exec(text)?.[0] ?? '';
+  const pad = ' '.repeat(Math.min(options.indent ?? 0, Math.max(0, width - 20)));
+  const room = width - tail.length;
+  const lines: string[] = [];
+  let line = lead;
+  let used = lead.length;
+  let empty = true;
+  for (const word of (options.words ?? ((t: string) => t.split(' ')))(text.slice(lead.length))) {
+    if (empty && word === '') continue;
+    const cells = measure(word);
+    if (!empty && used + 1 + cells > room) {
+      lines.push(line.replace(/ +$/, '') + tail);
+      [line, used, empty] = [pad, pad.length, true];
+      if (word === '') continue;
+    }
+    line += empty ? word : ` ${word}`;
+    used += empty ? cells : 1 + cells;
+    empty = false;
+    if (used > width) [line, used] = [clip(line, width), width];
+  }
+  lines.push(line);
+  return lines;
 }

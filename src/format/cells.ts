@@ -1,0 +1,78 @@
+// Terminal cells: how wide a string shows, and cutting it to a width. Widths come from
+// string-width (CJK and most emoji take two cells, combining marks none, colour codes none), and
+// a cut keeps whole characters (grapheme clusters): it never splits an emoji, a flag or a letter
+// from its accent, and never leaves half of a wide character.
+import stringWidth from 'string-width';
+import { wrapWords } from '../core/sanitize.js';
+
+const COLOUR_CODE = /(\x1b\[[0-9;]*m)/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// Stateless: a Segmenter holds nothing between calls.
+const GRAPHEMES = new Intl.Segmenter();
+
+/** Cells a string takes on a terminal (colour codes take none). */
+export function cellWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** The characters of a colour-free string, each with its width in cells. */
+function* characters(text: string): Generator<[string, number]> {
+  if (PRINTABLE_ASCII.test(text)) {
+    for (const char of text) yield [char, 1];
+    return;
+  }
+  for (const { segment } of GRAPHEMES.segment(text)) yield [segment, stringWidth(segment)];
+}
+
+/**
+ * Cut a (possibly coloured) string to at most `width` cells, ending in "…" when anything was cut;
+ * colours are closed after the cut. Unchanged when it fits.
+ */
+export function clipCells(text: string, width: number): string {
+  if (cellWidth(text) <= width) return text;
+  if (width <= 0) return '';
+  let out = '';
+  let shown = 0;
+  let coloured = false;
+  outer: for (const part of text.split(COLOUR_CODE)) {
+    if (part.startsWith('\x1b[')) {
+      out += part;
+      coloured = true;
+      continue;
+    }
+    for (const [char, cells] of characters(part)) {
+      if (shown + cells > width - 1) break outer;
+      out += char;
+      shown += cells;
+    }
+  }
+  return `${out}…${coloured ? '\x1b[0m' : ''}`;
+}
+
+/** `text` (whose width is `own` cells) padded with spaces to `width` cells, on the left or the right. */
+export function padCells(text: string, own: number, width: number, align: 'left' | 'right'): string {
+  const gap = width - own;
+  if (gap <= 0) return text;
+  return align === 'right' ? ' '.repeat(gap) + text : text + ' '.repeat(gap);
+}
+
+/**
+ * Break a line of prose into lines of at most `width` cells, at spaces (runs of spaces inside a
+ * line are kept: they align columns); continuation lines start at `indent` cells. A word longer
+ * than a line is cut with "…". Colour codes count for nothing and stay in order.
+ */
+export function wrapCells(text: string, width: number, indent = 0): string[] {
+  return wrapWords(text, width, { indent, measure: cellWidth, clip: clipCells });
+}
+
+/**
+ * Each line of `text` wrapped to `width` cells, its continuations indented `hang` cells more than
+ * the line itself; unchanged without a width (piped output is never wrapped).
+ */
+export function wrapToWidth(text: string, width: number | undefined, hang = 2): string {
+  if (width === undefined) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => wrapCells(line, width, (/^ */.exec(line)?.[0].length ?? 0) + hang))
+    .join('\n');
+}
