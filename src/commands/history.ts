@@ -114,7 +114,7 @@ export async function runHistory(ctx: RunContext, { since, until, by, currencies
 
 async function printChart(ctx: RunContext, series: Array<{ info: import('../history/select.js').SeriesInfo; points: import('../history/points.js').Point[] }>): Promise<void> {
   const { renderChart, seriesChartInput, usdTotalChartInput } = await import('../format/history-chart.js');
-  const width = Math.max(20, (ctx.output.terminalSize()?.columns ?? 80) - 20);
+  const width = ctx.output.terminalSize()?.columns ?? 80;
   const only = series.length === 1 ? series[0] : undefined;
   const total = only ? null : usdTotalChartInput(series);
   const chart = renderChart(total ?? seriesChartInput(only!.info, only!.points), width);

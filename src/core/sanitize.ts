@@ -104,20 +104,26 @@ export interface WrapOptions {
   indent?: number;
   /** How wide a string shows (default: its length, right for ASCII). */
   measure?: (text: string) => number;
-  /** Cut a string to a width (a word longer than a line); default: slice, ending in "…". */
-  clip?: (text: string, width: number) => string;
-  /** Ends every line that continues (a shell command's " \"). */
+  /** Split a word at a width: what fits, and the rest (default: by characters). */
+  split?: (text: string, width: number) => [string, string];
+  /**
+   * Ends every line that continues (a shell command's " \"). A command's words are never split
+   * (a line break inside one would change the command): one longer than a line overflows it.
+   */
   continuation?: string;
   /** The words to wrap at (default: split at single spaces, so runs of spaces that align survive). */
   words?: (text: string) => string[];
 }
 
-const sliceClip = (text: string, width: number) => (text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`);
+const splitChars = (text: string, width: number): [string, string] => [text.slice(0, width), text.slice(width)];
 
-/** One line broken into lines of at most `width`, at word boundaries; leading spaces are kept. */
+/**
+ * One line broken into lines of at most `width`, at word boundaries; leading spaces are kept, and
+ * a word longer than a line (a path, a URL) is broken where the line ends: nothing is cut off.
+ */
 export function wrapWords(text: string, width: number, options: WrapOptions = {}): string[] {
   const measure = options.measure ?? ((t: string) => t.length);
-  const clip = options.clip ?? sliceClip;
+  const split = options.split ?? splitChars;
   const tail = options.continuation ?? '';
   if (measure(text) <= width) return [text];
   const lead = /^ */.exec(text)?.[0] ?? '';
@@ -127,18 +133,27 @@ export function wrapWords(text: string, width: number, options: WrapOptions = {}
   let line = lead;
   let used = lead.length;
   let empty = true;
-  for (const word of (options.words ?? ((t: string) => t.split(' ')))(text.slice(lead.length))) {
+  const newLine = () => {
+    lines.push(line.replace(/ +$/, '') + tail);
+    [line, used, empty] = [pad, pad.length, true];
+  };
+  for (let word of (options.words ?? ((t: string) => t.split(' ')))(text.slice(lead.length))) {
     if (empty && word === '') continue;
-    const cells = measure(word);
+    let cells = measure(word);
     if (!empty && used + 1 + cells > room) {
-      lines.push(line.replace(/ +$/, '') + tail);
-      [line, used, empty] = [pad, pad.length, true];
+      newLine();
       if (word === '') continue;
+    }
+    while (empty && tail === '' && used + cells > room) {
+      const [head, rest] = split(word, room - used);
+      if (measure(head) === 0) break;
+      line += head;
+      newLine();
+      [word, cells] = [rest, measure(rest)];
     }
     line += empty ? word : ` ${word}`;
     used += empty ? cells : 1 + cells;
     empty = false;
-    if (used > width) [line, used] = [clip(line, width), width];
   }
   lines.push(line);
   return lines;

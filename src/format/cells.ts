@@ -49,6 +49,27 @@ export function clipCells(text: string, width: number): string {
   return `${out}…${coloured ? '\x1b[0m' : ''}`;
 }
 
+/** A (possibly coloured) string split at `width` cells by whole characters: what fits, and the rest. */
+export function splitCells(text: string, width: number): [string, string] {
+  let head = '';
+  let shown = 0;
+  const parts = text.split(COLOUR_CODE);
+  for (const [p, part] of parts.entries()) {
+    if (part.startsWith('\x1b[')) {
+      head += part;
+      continue;
+    }
+    let offset = 0;
+    for (const [char, cells] of characters(part)) {
+      if (shown + cells > width) return [head, part.slice(offset) + parts.slice(p + 1).join('')];
+      head += char;
+      shown += cells;
+      offset += char.length;
+    }
+  }
+  return [head, ''];
+}
+
 /** `text` (whose width is `own` cells) padded with spaces to `width` cells, on the left or the right. */
 export function padCells(text: string, own: number, width: number, align: 'left' | 'right'): string {
   const gap = width - own;
@@ -59,10 +80,10 @@ export function padCells(text: string, own: number, width: number, align: 'left'
 /**
  * Break a line of prose into lines of at most `width` cells, at spaces (runs of spaces inside a
  * line are kept: they align columns); continuation lines start at `indent` cells. A word longer
- * than a line is cut with "…". Colour codes count for nothing and stay in order.
+ * than a line is broken by whole characters. Colour codes count for nothing and stay in order.
  */
 export function wrapCells(text: string, width: number, indent = 0): string[] {
-  return wrapWords(text, width, { indent, measure: cellWidth, clip: clipCells });
+  return wrapWords(text, width, { indent, measure: cellWidth, split: splitCells });
 }
 
 /**

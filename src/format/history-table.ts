@@ -94,7 +94,7 @@ export function historyTable(series: Array<{ info: SeriesInfo; points: Point[] }
 export function changesTable(changes: Change[], style: TableStyle): string {
   const c = style.color;
   const delta = (ch: Change) => (ch.delta === null ? null : signed(new Decimal(ch.delta), Math.max(scaleOf(ch.from), scaleOf(ch.to), scaleOf(ch.delta))));
-  // Too narrow: FROM (TO − DELTA), WALLET, then NETWORK go.
+  // Too narrow: FROM (TO − DELTA), WALLET, NETWORK, then TO go: what moved (DELTA) stays.
   return renderTable(
     {
       columns: [
@@ -104,7 +104,7 @@ export function changesTable(changes: Change[], style: TableStyle): string {
         amounts('TO', changes.map((ch) => ch.to)),
         amounts('DELTA', changes.map(delta)),
       ],
-      hide: ['FROM', 'WALLET', 'NETWORK'],
+      hide: ['FROM', 'WALLET', 'NETWORK', 'TO'],
     },
     style,
   );

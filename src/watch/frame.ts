@@ -29,8 +29,9 @@ export interface FrameInput {
   memory?: ColumnMemory | undefined;
 }
 
-/** Lines a notice may take before its end is cut. */
+/** Lines a notice, and a failing account's line, may take before their end is cut. */
 const NOTICE_LINES = 3;
+const ACCOUNT_LINES = 2;
 
 const time = (d: Date | null) => (d === null ? '—' : d.toTimeString().slice(0, 8));
 
@@ -97,10 +98,21 @@ function okCount(ok: number, all: number): string {
   return all === 1 ? 'ok' : `all ${all} accounts ok`;
 }
 
-/** The per-account lines, or (compact) one line for the accounts that are fine and one per failing account. */
-function statusLines(states: AccountState[], c: ChalkInstance, compact: boolean): string[] {
+/** A line wrapped to the width, in at most `max` lines (the last cut with "…"); whole without a width. */
+function wrapped(text: string, width: number | undefined, indent: number, max: number): string[] {
+  if (width === undefined) return [text];
+  const lines = wrapCells(text, width, indent);
+  return lines.length <= max ? lines : [...lines.slice(0, max - 1), clipCells(`${lines[max - 1] ?? ''} …`, width)];
+}
+
+/**
+ * The per-account lines, or (compact) one line for the accounts that are fine and one per failing
+ * account. A failing account's error wraps onto a second line rather than losing its end.
+ */
+function statusLines(states: AccountState[], c: ChalkInstance, width: number | undefined, compact: boolean): string[] {
   const nameWidth = states.reduce((most, s) => Math.max(most, cellWidth(forTerminal(s.account.name))), 0);
-  if (!compact) return states.map((s) => accountLine(s, nameWidth, c));
+  const line = (s: AccountState) => wrapped(accountLine(s, nameWidth, c), width, nameWidth + 2, ACCOUNT_LINES);
+  if (!compact) return states.flatMap(line);
   const failing = states.filter((s) => s.polls > 0 && s.errors.length > 0);
   const ok = states.filter((s) => s.polls > 0 && s.errors.length === 0);
   const waiting = states.filter((s) => s.polls === 0);
@@ -109,18 +121,13 @@ function statusLines(states: AccountState[], c: ChalkInstance, compact: boolean)
   return [
     ...(ok.length > 0 ? [`${c.green(okCount(ok.length, states.length))}, last poll ${time(latest)}: ${names(ok)}`] : []),
     ...(waiting.length > 0 ? [`${c.dim('waiting for the first poll:')} ${names(waiting)}`] : []),
-    ...failing.map((s) => accountLine(s, nameWidth, c)),
+    ...failing.flatMap(line),
   ];
 }
 
 /** Each notice, newest last, wrapped to the width (at most NOTICE_LINES lines each). */
 function noticeLines(notices: string[], width: number | undefined, c: ChalkInstance): string[][] {
-  return notices.map((n) => {
-    const text = `! ${forTerminal(n, 300)}`;
-    const lines = width === undefined ? [text] : wrapCells(text, width, 2);
-    const kept = lines.length > NOTICE_LINES ? [...lines.slice(0, NOTICE_LINES - 1), clipCells(`${lines[NOTICE_LINES - 1] ?? ''} …`, width ?? Infinity)] : lines;
-    return kept.map((line) => c.yellow(line));
-  });
+  return notices.map((n) => wrapped(`! ${forTerminal(n, 300)}`, width, 2, NOTICE_LINES).map((line) => c.yellow(line)));
 }
 
 export function renderFrame(input: FrameInput): string {
@@ -134,11 +141,12 @@ export function renderFrame(input: FrameInput): string {
   const notices = noticeLines(input.notices, width, c);
 
   const room = input.size === undefined ? Infinity : input.size.rows - 1; // the cursor's line stays free
-  const full = ['', ...statusLines(input.states, c, false), ...(notices.length > 0 ? ['', ...notices.flat()] : [])];
+  const full = ['', ...statusLines(input.states, c, width, false), ...(notices.length > 0 ? ['', ...notices.flat()] : [])];
   let lines = [input.header, '', ...table, ...full];
   if (lines.length > room) {
-    // Balances first: one summary line for the accounts that are fine, notices capped to a quarter.
-    const status = statusLines(input.states, c, true);
+    // Balances first: no blank lines, one summary line for the accounts that are fine, notices
+    // capped to a quarter of the height (the newest kept), and only then rows left out.
+    const status = statusLines(input.states, c, width, true);
     const kept: string[] = [];
     const noticeRoom = Math.max(1, Math.floor(room / 4));
     for (const notice of [...notices].reverse()) {
@@ -146,7 +154,7 @@ export function renderFrame(input: FrameInput): string {
       kept.unshift(...notice);
     }
     const after = [...status, ...kept];
-    lines = [input.header, '', ...clipRows(table, rows.length, room - 2 - after.length, c), ...after];
+    lines = [input.header, ...clipRows(table, rows.length, room - 1 - after.length, c), ...after];
   }
   // Every line fits the width, so the frame takes exactly as many rows as it has lines.
   return `${(width === undefined ? lines : lines.map((line) => clipCells(line, width))).join('\n')}\n`;
