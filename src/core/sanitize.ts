@@ -66,9 +66,12 @@ export function forStderr(line: string, keepColor: boolean): string {
   return out + escapeUnsafe(line.slice(plainFrom));
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Make a provider string safe to print on a terminal: escapes are shown, never executed. */
 export function forTerminal(text: string, maxLength = 200): string {
-  const clean = escapeUnsafe(text);
+  // Printable ASCII holds nothing unsafe: the common case skips the Unicode-class scan.
+  const clean = PRINTABLE_ASCII.test(text) ? text : escapeUnsafe(text);
   if (clean.length <= maxLength) return clean;
   // Never cut between the two halves of a surrogate pair: a lone half is itself unsafe output.
   let cut = maxLength - 1;

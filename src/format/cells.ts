@@ -6,18 +6,32 @@ import stringWidth from 'string-width';
 import { wrapWords } from '../core/sanitize.js';
 
 const COLOUR_CODE = /(\x1b\[[0-9;]*m)/;
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const COLOUR_CODES = /\x1b\[[0-9;]*m/g;
+/**
+ * Characters that take one cell each whatever stands beside them: printable ASCII, precomposed
+ * Latin-1 letters, and the marks our tables draw (· Δ — … ▲ ▼ and the sparkline's blocks). A
+ * string of only these is measured by its length without segmenting it into graphemes: most
+ * cells are such strings, and a 10,000-row table measures every cell (string-width's own fast
+ * path takes printable ASCII only).
+ */
+const ONE_CELL_EACH = /^[\x20-\x7e\u00b7\u00c0-\u00ff\u0394\u2014\u2026\u2581-\u2588\u25b2\u25bc]*$/;
+/** The same, or one of the common wide letters that take two cells each: kana, CJK ideographs, Hangul syllables. */
+const ONE_OR_TWO_CELLS = /^[\x20-\x7e\u00b7\u00c0-\u00ff\u0394\u2014\u2026\u2581-\u2588\u25b2\u25bc\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3]*$/;
+const TWO_CELLS = /[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3]/g;
 // Stateless: a Segmenter holds nothing between calls.
 const GRAPHEMES = new Intl.Segmenter();
 
 /** Cells a string takes on a terminal (colour codes take none). */
 export function cellWidth(text: string): number {
-  return stringWidth(text);
+  const plain = text.includes('\x1b') ? text.replace(COLOUR_CODES, '') : text;
+  if (ONE_CELL_EACH.test(plain)) return plain.length;
+  if (ONE_OR_TWO_CELLS.test(plain)) return plain.length + (plain.match(TWO_CELLS)?.length ?? 0);
+  return stringWidth(plain);
 }
 
 /** The characters of a colour-free string, each with its width in cells. */
 function* characters(text: string): Generator<[string, number]> {
-  if (PRINTABLE_ASCII.test(text)) {
+  if (ONE_CELL_EACH.test(text)) {
     for (const char of text) yield [char, 1];
     return;
   }

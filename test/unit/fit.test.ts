@@ -2,6 +2,7 @@
 // low-value columns hidden in the table's order; amounts never cut; unchanged when it fits.
 // Widths are terminal cells: CJK and emoji take two, combining marks none.
 import { Chalk } from 'chalk';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { cellWidth, clipCells, wrapCells } from '../../src/format/cells.js';
 import { alignDecimalsNarrow } from '../../src/format/columns.js';
@@ -158,5 +159,18 @@ describe('balancesTable on a terminal', () => {
     const whole = balancesTable(rows, { color: plain });
     expect(balancesTable(rows, { color: plain, width: 1000 })).toBe(whole);
     expect(lines(whole)[0]).toMatch(/PENDING\s+TOTAL\s+USD$/);
+  });
+});
+
+describe('cellWidth agrees with string-width', () => {
+  it('on every character its fast paths take, alone and in company', () => {
+    const ranges: Array<[number, number]> = [[0x20, 0x7e], [0xc0, 0xff], [0x3041, 0x3096], [0x30a1, 0x30fa], [0x4e00, 0x9fff], [0xac00, 0xd7a3]];
+    const singles = [0xb7, 0x394, 0x2014, 0x2026, 0x25b2, 0x25bc, ...Array.from({ length: 8 }, (_, i) => 0x2581 + i)];
+    const chars = [...ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i)), ...singles].map((c) => String.fromCodePoint(c));
+    const wrong = chars.filter((c) => cellWidth(c) !== stringWidth(c) || cellWidth(`a${c}—`) !== stringWidth(`a${c}—`));
+    expect(wrong).toEqual([]);
+    for (const text of ['交易钱包 Trading', '💰 Savings', 'Cafe\u0301', '\x1b[2m—\x1b[22m', 'ｆｕｌｌ', '👨‍👩‍👧', '\u0301', 'e\u0301\u0301']) {
+      expect(cellWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
+    }
   });
 });
