@@ -4,7 +4,13 @@
 // of least value, in the order the table gives, saying which were hidden. Amounts are never cut
 // (a cut number is a wrong number). Widths are terminal cells (cells.ts), so CJK and emoji names
 // line up. Piped output is never fitted: the callers pass a width only when stdout is a terminal.
-// Every table (balances, total, watch, history, changes, config check, payout plans) is a TableSpec.
+// Every table (balances, total, watch, history, changes, config check, payout plans) is a TableSpec,
+// drawn by renderTable (table.ts) with the command's `ctx.output.tableStyle()`:
+//   renderTable({ columns: [
+//       { head: 'ID', cells: ids, cutTo: 8 },
+//       { head: 'AMOUNT', align: 'right', cells: alignDecimals(amounts), narrow: alignDecimalsNarrow(amounts) },
+//       { head: 'REASON', cells: reasons, cutTo: 12 },
+//     ], hide: ['REASON'] }, style)
 import { cellWidth, clipCells } from './cells.js';
 
 export interface Column {

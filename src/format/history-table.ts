@@ -72,7 +72,8 @@ export function historyTable(series: Array<{ info: SeriesInfo; points: Point[] }
   const c = style.color;
   const sums = series.map((s) => summarise(s.points));
   const column = (head: string, pick: (s: Summary) => string | null) => amounts(head, sums.map(pick));
-  // Too narrow: MIN, MAX, FIRST (LAST − CHANGE), POINTS, WALLET, NETWORK, then TREND go.
+  // Too narrow: MIN, MAX, FIRST (LAST − CHANGE), POINTS, WALLET, NETWORK, TREND, then CHANGE go
+  // (rather than cutting the names that tell the rows apart).
   return renderTable(
     {
       columns: [
@@ -85,7 +86,7 @@ export function historyTable(series: Array<{ info: SeriesInfo; points: Point[] }
         { head: 'TREND', cells: sums.map((s) => s.trend), narrow: sums.map((s) => s.narrowTrend) },
         { head: 'POINTS', cells: series.map((s, i) => `${s.points.length}${(sums[i]?.gaps ?? 0) > 0 ? c.yellow(` (${sums[i]?.gaps} failed)`) : ''}`) },
       ],
-      hide: ['MIN', 'MAX', 'FIRST', 'POINTS', 'WALLET', 'NETWORK', 'TREND'],
+      hide: ['MIN', 'MAX', 'FIRST', 'POINTS', 'WALLET', 'NETWORK', 'TREND', 'CHANGE'],
     },
     style,
   );

@@ -107,7 +107,10 @@ describe.each(WIDTHS)('at %i columns', (width) => {
     const history = historyTable(series, style);
     expectFits(history, width);
     expect(history).toContain('525,001.00');
-    expect(history).toContain('+1.000000000000000000'); // CHANGE with the decimals of FIRST and LAST
+    // Names that tell the rows apart are never cut: at 60 columns CHANGE goes before they would.
+    expect(history).toMatch(/^casino-v2 {2}/m);
+    if (width >= 80) expect(history).toContain('+1.000000000000000000'); // CHANGE with the decimals of FIRST and LAST
+    else expect(lines(history)[0]).toMatch(/^ACCOUNT\s+CURRENCY\s+LAST$/);
     const changes: Change[] = series.map((s) => ({ series: s.info, field: 'total', from: s.points[0]?.total ?? null, to: s.points[1]?.total ?? null, delta: '1' }));
     const text = changesTable(changes, style);
     expectFits(text, width);
