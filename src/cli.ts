@@ -101,9 +101,12 @@ export function buildProgram(runtime: ProcessRuntime, io: CliIO, exitCode: (code
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
-      // Help fits the width commander was given, the text added after its own included.
+      // Help fits the width commander was given, the text added after its own included (on
+      // stderr too: a command group run without its subcommand shows its help there). Error
+      // messages are written whole, as every other error line is.
       writeOut: (text) => io.stdout.write(wrapHelpText(text, helpWidth(io.stdout))),
-      writeErr: (text) => io.stderr.write(escapeLines(runtime.redact(text))),
+      writeErr: (text) => io.stderr.write(escapeLines(runtime.redact(wrapHelpText(text, helpWidth(io.stderr))))),
+      outputError: (text) => io.stderr.write(escapeLines(runtime.redact(text))),
       getOutHelpWidth: () => helpWidth(io.stdout),
       getErrHelpWidth: () => helpWidth(io.stderr),
       getOutHasColors: () => false,

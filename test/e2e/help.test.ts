@@ -69,6 +69,16 @@ describe('every --help fits 80 columns', () => {
     }
   });
 
+  it('help shown on stderr (a command group without its subcommand) fits too; error lines stay whole', async () => {
+    for (const args of [[], ['config']]) {
+      const { stderr } = await runCli(args);
+      expect(stderr).toContain('Usage: balance-inspector');
+      for (const line of stderr.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    }
+    const flag = `--no-such-flag-${'x'.repeat(80)}`;
+    expect((await runCli(['balances', flag])).stderr.split('\n')[0]).toBe(`error: unknown option '${flag}'`);
+  });
+
   it('a long command term puts its description on the next line instead of pushing every description out', async () => {
     const { stdout } = await runCli(['--help']);
     const lines = stdout.split('\n');
