@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { readKeyFile } from '../config/resolve.js';
 import type { AccountConfig, Config, ConfigOrigin } from '../config/types.js';
 import { setupMode } from '../providers/account-mode.js';
-import { PROVIDERS } from '../providers/catalog.js';
+import { providerInfo } from '../providers/catalog.js';
 import { PLACEHOLDER } from '../config/fields.js';
 import type { AccountOutcome } from '../core/account.js';
 import { combinedExitCode, ExitCode, isBalanceError, type BalanceError } from '../core/errors.js';
@@ -148,7 +148,7 @@ export function fromOutcome(account: AccountConfig, credentials: CredentialCheck
     account: account.name,
     provider: account.provider,
     // A failed call reports no balance to take the mode from; the setup (host, key prefix) may still tell it.
-    mode: outcome.balances.find((b) => b.mode !== null)?.mode ?? setupMode(account, PROVIDERS[account.provider]),
+    mode: outcome.balances.find((b) => b.mode !== null)?.mode ?? setupMode(account, providerInfo(account.provider)),
     credentials,
     called: true,
     reachable: answered ? true : errors.some((e) => NOT_REACHED.has(e.code)) ? false : null,

@@ -9,8 +9,8 @@ import type { BalanceError } from '../core/errors.js';
 import { DEFAULT_TIMEOUT_MS, timeBudget, type HttpOverrides, type RetryNotice } from '../http/client.js';
 import type { Runtime } from '../http/runtime.js';
 import { setupMode } from '../providers/account-mode.js';
-import { PROVIDERS } from '../providers/catalog.js';
-import type { WithdrawalRule } from '../providers/types.js';
+import { providerInfo } from '../providers/catalog.js';
+import type { WithdrawalRule } from '../providers/kit/adapter.js';
 import { AbortScope } from '../http/abort-scope.js';
 import { fetchAccountBalances, fetchWithdrawalRules } from './fetch-balances.js';
 import { cacheReport, openReadCache, type CachePolicy, type CacheReport } from './read-cache.js';
@@ -110,7 +110,7 @@ async function readWithin(request: ReadRequest, signal: AbortSignal): Promise<Re
   const outcomes = accounts.flatMap((a) => {
     const failed = unresolved.get(a.name);
     // An account never called keeps the mode its config or host tells (its key is not known).
-    const outcome = failed ? { ...notCalledOutcome(a, failed), mode: setupMode(a, PROVIDERS[a.provider]) } : (cache?.hits.get(a.name)?.outcome ?? liveByName.get(a.name));
+    const outcome = failed ? { ...notCalledOutcome(a, failed), mode: setupMode(a, providerInfo(a.provider)) } : (cache?.hits.get(a.name)?.outcome ?? liveByName.get(a.name));
     return outcome ? [outcome] : [];
   });
   return {

@@ -3,7 +3,7 @@
 // without a call, so an account whose read failed keeps its mode (can-withdraw never calls its
 // test siblings "other mode" because one test account is down), and `config check` says the same.
 import type { Mode } from '../core/balance.js';
-import type { ProviderInfo } from './info.js';
+import type { ProviderInfo } from './kit/info.js';
 
 export interface AccountSetup {
   mode: Mode | null;
