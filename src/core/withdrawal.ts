@@ -6,7 +6,7 @@
 import type { Balance, Mode } from './balance.js';
 import { describeInconsistency } from './sanity.js';
 import { suggestionText, unmatchedCode } from './currency-filter.js';
-import { Decimal, exactPlus, formatDecimal } from './money.js';
+import { Decimal, exactMinus, exactPlus, formatDecimal } from './money.js';
 import { allowedDecimals, type MinimumInfo, type WithdrawalProvider } from './withdrawal-limits.js';
 import { matchesCode } from './conditions.js';
 
@@ -36,6 +36,8 @@ export interface CandidateCheck {
   required: Decimal;
   minimum: MinimumInfo;
   decimalsAllowed: number | null;
+  /** What the config keeps on this balance (`reserves:`); null: none. */
+  reserve: Decimal | null;
   /** ok: every check holds and is known; no: one is known to fail; unknown: one cannot be made. */
   status: CandidateStatus;
   ok: boolean;
@@ -58,8 +60,29 @@ export function matchesRequest(b: Balance, request: WithdrawalRequest): boolean 
   return matchesCode({ code: request.input.toUpperCase(), currency: request.currency, network: request.network }, b);
 }
 
-/** `decimals` is the config's `decimals:` of this account (it wins over the provider's). */
-export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: MinimumInfo, provider: WithdrawalProvider, decimals?: Map<string, number>): CandidateCheck {
+/**
+ * What of a balance is not free for this payout: the amount + fee of the payouts a run already
+ * planned on it (0 for a single payout), and the reserve the config keeps on it.
+ */
+export interface Earmarked {
+  committed: Decimal;
+  reserve: Decimal | null;
+}
+
+const NOTHING_EARMARKED: Earmarked = { committed: new Decimal(0), reserve: null };
+
+/**
+ * `decimals` is the config's `decimals:` of this account (it wins over the provider's). The one
+ * decision of every payout, single or in a run: a run passes what it already committed.
+ */
+export function checkCandidate(
+  b: Balance,
+  request: WithdrawalRequest,
+  minimum: MinimumInfo,
+  provider: WithdrawalProvider,
+  decimals?: Map<string, number>,
+  earmarked: Earmarked = NOTHING_EARMARKED,
+): CandidateCheck {
   const providerName = provider.name;
   const no: string[] = [];
   const unknown: string[] = [];
@@ -73,9 +96,12 @@ export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: 
   }
   if (b.available === null) {
     unknown.push(`unknown: ${providerName} does not report an available ${label(b)} balance for '${b.account}'`);
-  } else if (b.available.lessThan(required)) {
-    const feeText = fee && !fee.isZero() ? ` + fee ${formatDecimal(fee)}` : '';
-    no.push(`insufficient: available ${formatDecimal(b.available, b.scale)} ${label(b)} in '${b.account}' < ${amountText}${feeText}`);
+  } else {
+    const shortfall = fundsShortfall(b, b.available, required, earmarked);
+    if (shortfall) {
+      const feeText = fee && !fee.isZero() ? ` + fee ${formatDecimal(fee)}` : '';
+      no.push(`${shortfall} < ${amountText}${feeText}`);
+    }
   }
   if (fee === null) notes.push(`${providerName} reports no withdrawal fee for ${label(b)}; make sure the amount covers any fee`);
 
@@ -110,12 +136,31 @@ export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: 
     required,
     minimum,
     decimalsAllowed,
+    reserve: earmarked.reserve,
     status,
     ok: status === 'ok',
     reasons: [...unknown, ...no],
     notes,
     scale: b.scale,
   };
+}
+
+/**
+ * Why what is free of the balance (available − committed − reserve) is less than `required`, or
+ * null when it covers it: `insufficient` when the money is not there (or already promised),
+ * `reserve` when only the reserve stands in the way.
+ */
+function fundsShortfall(b: Balance, available: Decimal, required: Decimal, { committed, reserve }: Earmarked): string | null {
+  const left = exactMinus(available, committed);
+  const free = reserve ? exactMinus(left, reserve) : left;
+  if (!free.lessThan(required)) return null;
+  const where = `available ${formatDecimal(available, b.scale)} ${label(b)} in '${b.account}'`;
+  const earlier = committed.isZero() ? null : `${formatDecimal(committed, b.scale)} committed to earlier payouts`;
+  if (left.lessThan(required) || reserve === null) {
+    return earlier ? `insufficient: ${where} less ${earlier} leaves ${formatDecimal(left, b.scale)}` : `insufficient: ${where}`;
+  }
+  const less = [earlier, `reserve ${formatDecimal(reserve)}`].filter(Boolean).join(' and ');
+  return `reserve: ${where} less ${less} leaves ${formatDecimal(free, b.scale)}`;
 }
 
 /** The first passing candidate in config order, or null. */
@@ -127,8 +172,8 @@ export function chooseCandidate(checks: CandidateCheck[]): CandidateCheck | null
  * Nobody selected holds the currency: say so. Only a code we do not know gets "did you mean" (an
  * account that simply holds no BTC is not a typo of WBTC).
  */
-export function notHeldReason(request: WithdrawalRequest, balances: Balance[]): string {
+export function notHeldReason(request: WithdrawalRequest, balances: Balance[], holder = 'none of the selected accounts reports'): string {
   const { suggestions } = unmatchedCode(request.input, balances);
   const where = request.network && request.input.toUpperCase() === request.currency ? ` on ${request.network}` : '';
-  return `none of the selected accounts reports ${request.input}${where}${suggestionText(suggestions)}`;
+  return `${holder} ${request.input}${where}${suggestionText(suggestions)}`;
 }
