@@ -39,6 +39,8 @@ export interface Decision {
   /** 0 yes, 1 no; for unknown the failing accounts' lowest code, else 6 (a figure could not be trusted or checked). */
   exitCode: number;
   chosen: CandidateCheck | null;
+  /** The balance that pays it, when yes (what a run commits the amount + fee to). */
+  payer: Candidate | null;
   /** Every candidate with the figures compared; `eligible` false: other money (mode). */
   checks: EligibleCheck[];
   /** Why it is not a yes (empty for yes). */
@@ -90,7 +92,8 @@ export class WithdrawalDesk {
     const unheld = checks.length === 0 && !pinnedFailed ? this.unheld(request, account) : null;
     const unread = failures.map((e) => `not read: ${e.account ? `'${e.account}'` : 'an account'} could not be read (${e.code}); it might hold the funds`);
     const reasons = decision === 'yes' ? [] : [...(unheld ? [unheld] : checks.flatMap((c) => c.reasons)), ...(decision === 'unknown' ? unread : [])];
-    return { decision, exitCode, chosen, checks, reasons, unheld };
+    const payer = chosen ? (pool[checks.indexOf(chosen as EligibleCheck)] ?? null) : null;
+    return { decision, exitCode, chosen, payer, checks, reasons, unheld };
   }
 
   private pool(request: WithdrawalRequest, account: string | null): Candidate[] {

@@ -35,11 +35,10 @@ export function parseWithdrawalRequest(query: RequestText, source: RequestSource
   // The selector grammar of --currency and watch (one rule for typed codes), without the account:
   // can-withdraw takes accounts from --account (a batch row: from its account column).
   const selector = parseSelector(currency);
-  if ('error' in selector) throw new UsageError(`currency "${currency}": ${selector.error}`, SELECTOR_HINT);
+  if ('error' in selector) throw new UsageError(`currency "${currency}": ${selector.error}`, source === 'arguments' ? SELECTOR_HINT : undefined);
   if (selector.account !== null) {
-    const bare = currency.slice(currency.indexOf(':') + 1);
-    const hint = source === 'arguments' ? `e.g. can-withdraw ${bare} ${amountText} --account ${selector.account}` : `currency ${bare}, account ${selector.account}`;
-    throw new UsageError(`currency "${currency}": ${words.account}`, hint);
+    const hint = `e.g. can-withdraw ${currency.slice(currency.indexOf(':') + 1)} ${amountText} --account ${selector.account}`;
+    throw new UsageError(`currency "${currency}": ${words.account}`, source === 'arguments' ? hint : undefined);
   }
   if (amount.isZero()) throw new UsageError('amount must be greater than 0');
   let network = selector.network;
