@@ -28,7 +28,12 @@ export async function decisionBasis(result: BalancesResult, explicitMode: Mode |
       stale: age === undefined ? null : `cached: the balances of '${b.account}' are ${formatDuration(age)} old; a yes needs fresh figures`,
     };
   });
-  return { mode: decisionMode(result, explicitMode), explicitMode: explicitMode !== undefined, candidates, errors: result.errors };
+  const mode = decisionMode(result, explicitMode);
+  // A failed account of unknown mode might be live: then only live money could answer any payout.
+  const known = accountModes(result);
+  const modes = new Map(result.outcomes.map((o, i) => [o.account, known[i] ?? null]));
+  const modeDoubt = explicitMode !== undefined || mode === 'live' ? [] : result.errors.filter((e) => e.account === undefined || (modes.get(e.account) ?? null) === null);
+  return { mode, explicitMode: explicitMode !== undefined, candidates, errors: result.errors, modeDoubt };
 }
 
 /** The mode of each selected account: what its balances say, else its config. */

@@ -30,6 +30,11 @@ export interface DecisionBasis {
   candidates: Candidate[];
   /** Failures of selected accounts: an account that could not be read might hold the funds. */
   errors: BalanceError[];
+  /**
+   * The failures among them that leave the mode open (an unread account whose mode is not known
+   * might be live): they make every payout undecided, even one that names another account.
+   */
+  modeDoubt: BalanceError[];
 }
 
 export type EligibleCheck = CandidateCheck & { eligible: boolean };
@@ -82,15 +87,19 @@ export class WithdrawalDesk {
     // Candidates of the other mode neither answer nor make the answer unknown: they are other money.
     const eligible = checks.filter((c) => c.eligible);
     const chosen = chooseCandidate(eligible);
-    const failures = this.basis.errors.filter((e) => account === null || e.account === undefined || e.account === account);
+    const { modeDoubt } = this.basis;
+    const failures = this.basis.errors.filter((e) => account === null || e.account === undefined || e.account === account || modeDoubt.includes(e));
     const failureCode = combinedExitCode(failures.map((e) => e.exitCode));
     const undecided = eligible.some((c) => c.status === 'unknown');
     // A no is only known when every account that might pay answered afresh and every check could be made.
     const decision = chosen ? 'yes' : failureCode !== 0 || undecided ? 'unknown' : 'no';
     const exitCode = decision === 'yes' ? ExitCode.ok : decision === 'no' ? ExitCode.no : combinedExitCode([failureCode, undecided ? ExitCode.badResponse : 0]) || ExitCode.badResponse;
-    const pinnedFailed = account !== null && failures.length > 0;
+    const pinnedFailed = account !== null && failures.some((e) => e.account === account);
     const unheld = checks.length === 0 && !pinnedFailed ? this.unheld(request, account) : null;
-    const unread = failures.map((e) => `not read: ${e.account ? `'${e.account}'` : 'an account'} could not be read (${e.code}); it might hold the funds`);
+    const unread = failures.map((e) => {
+      const why = account !== null && e.account !== account ? 'it might hold live money, and then only live money may pay' : 'it might hold the funds';
+      return `not read: ${e.account ? `'${e.account}'` : 'an account'} could not be read (${e.code}); ${why}`;
+    });
     const reasons = decision === 'yes' ? [] : [...(unheld ? [unheld] : checks.flatMap((c) => c.reasons)), ...(decision === 'unknown' ? unread : [])];
     const payer = chosen ? (pool[checks.indexOf(chosen as EligibleCheck)] ?? null) : null;
     return { decision, exitCode, chosen, payer, checks, reasons, unheld };
