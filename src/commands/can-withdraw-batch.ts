@@ -34,7 +34,10 @@ export async function runBatch(ctx: RunContext, { file, mode }: BatchOptions): P
   const format = await import('../format/payout-plan.js');
   if (ctx.output.format === 'json') ctx.output.data(format.planJson(doc));
   else if (ctx.output.format === 'csv') ctx.output.data(format.planCsv(doc));
-  else ctx.output.data(format.planTable(doc, { color: ctx.output.color, width: ctx.output.terminalSize()?.columns }));
+  else {
+    const { planTable } = await import('../format/payout-plan-table.js');
+    ctx.output.data(`${planTable(doc, { color: ctx.output.color, width: ctx.output.terminalSize()?.columns })}\n${format.summaryLine(doc)}\n`);
+  }
 
   // Each note once, however many payouts it concerns.
   for (const note of new Set(doc.payouts.flatMap((p) => p.notes))) ctx.output.info(`note: ${note}`);
