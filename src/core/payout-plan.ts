@@ -3,18 +3,14 @@
 // amount + fee to the one balance that pays it; a no or unknown commits nothing and the run goes
 // on (a later, smaller payout may still fit). The plan assumes the script pays exactly the yes
 // payouts. Linear: each payout looks at its own few candidates, never at every balance.
-import type { Balance, Mode } from './balance.js';
+import type { Mode } from './balance.js';
 import { ExitCode, combinedExitCode, errorsJson, type BalanceError, type ErrorJson } from './errors.js';
-import { Decimal, exactMinus, exactPlus, formatDecimal } from './money.js';
+import type { BalanceFunds } from './balance-funds.js';
+import { Decimal, exactMinus, formatDecimal } from './money.js';
 import type { Payout } from './payout-rows.js';
 import type { Candidate, Decision, WithdrawalDesk } from './withdrawal-decision.js';
 
 export type RunDecision = 'yes' | 'no' | 'unknown';
-
-export interface PlannedPayout {
-  payout: Payout;
-  decision: Decision;
-}
 
 export interface Commitment {
   candidate: Candidate;
@@ -29,7 +25,8 @@ export interface Plan {
   /** 0, 1, or the lowest code of the undecided payouts (never 0 or 1 when one is unknown). */
   exitCode: number;
   mode: Mode | null;
-  payouts: PlannedPayout[];
+  /** One per payout, in order: only what the document says of it (the candidates' checks are let go). */
+  payouts: PayoutJson[];
   /** One per balance that pays at least one payout, in config order. */
   commitments: Commitment[];
 }
@@ -37,24 +34,48 @@ export interface Plan {
 const ZERO = new Decimal(0);
 
 export function planRun(desk: WithdrawalDesk, payouts: readonly Payout[]): Plan {
-  const committed = new Map<Balance, Commitment>();
-  const committedOn = (b: Balance) => committed.get(b)?.committed ?? ZERO;
-  const planned = payouts.map((payout): PlannedPayout => {
-    const decision = desk.decide(payout.request, { account: payout.account, committed: committedOn });
+  // Per balance that pays: what is free of it now, and how many payouts it pays.
+  const used = new Map<Candidate, { funds: BalanceFunds; payouts: number }>();
+  const funds = (c: Candidate) => used.get(c)?.funds ?? desk.fundsOf(c);
+  const undecidedCodes: number[] = [];
+  let anyNo = false;
+  const planned = payouts.map((payout): PayoutJson => {
+    const decision = desk.decide(payout.request, { account: payout.account, funds, firstYes: true });
     const { payer, chosen } = decision;
     if (decision.decision === 'yes' && payer && chosen) {
-      const entry = committed.get(payer.balance) ?? { candidate: payer, committed: ZERO, payouts: 0 };
-      committed.set(payer.balance, { ...entry, committed: exactPlus(entry.committed, chosen.required), payouts: entry.payouts + 1 });
+      used.set(payer, { funds: funds(payer).after(chosen.required), payouts: (used.get(payer)?.payouts ?? 0) + 1 });
     }
-    return { payout, decision };
+    if (decision.decision === 'unknown') undecidedCodes.push(decision.exitCode);
+    if (decision.decision === 'no') anyNo = true;
+    return payoutJson(payout, decision);
   });
-  const undecided = planned.filter((p) => p.decision.decision === 'unknown');
-  const anyNo = planned.some((p) => p.decision.decision === 'no');
-  const decision: RunDecision = undecided.length > 0 ? 'unknown' : anyNo ? 'no' : 'yes';
-  const exitCode =
-    decision === 'yes' ? ExitCode.ok : decision === 'no' ? ExitCode.no : combinedExitCode(undecided.map((p) => p.decision.exitCode)) || ExitCode.badResponse;
-  const commitments = desk.basis.candidates.flatMap((c) => committed.get(c.balance) ?? []);
-  return { decision, exitCode, mode: desk.basis.mode, payouts: planned, commitments };
+  const result: RunDecision = undecidedCodes.length > 0 ? 'unknown' : anyNo ? 'no' : 'yes';
+  const exitCode = result === 'yes' ? ExitCode.ok : result === 'no' ? ExitCode.no : combinedExitCode(undecidedCodes) || ExitCode.badResponse;
+  const commitments = desk.basis.candidates.flatMap((c): Commitment[] => {
+    const use = used.get(c);
+    return use ? [{ candidate: c, committed: use.funds.committed, payouts: use.payouts }] : [];
+  });
+  return { decision: result, exitCode, mode: desk.basis.mode, payouts: planned, commitments };
+}
+
+function payoutJson(payout: Payout, decision: Decision): PayoutJson {
+  const { request } = payout;
+  const paid = decision.decision === 'yes' ? decision.chosen : null;
+  return {
+    id: payout.id,
+    line: payout.line,
+    input: payout.currencyText,
+    currency: paid?.currency ?? request.currency,
+    network: paid ? paid.network : request.network,
+    amount: formatDecimal(request.amount, request.amountDecimals),
+    decision: decision.decision,
+    account: paid?.account ?? null,
+    wallet: paid ? (decision.payer?.balance.wallet ?? null) : null,
+    providerCurrency: paid?.providerCurrency ?? null,
+    fee: paid?.fee ? formatDecimal(paid.fee) : null,
+    reasons: decision.reasons,
+    notes: paid ? paid.notes : decision.checks.flatMap((c) => (c.eligible && c.status === 'unknown' ? c.notes : [])),
+  };
 }
 
 /** The plan as `can-withdraw --batch --json` prints it and `planPayouts` returns it (schemaVersion 1). */
@@ -104,26 +125,7 @@ export interface CommitmentJson {
 
 export function planDocument(plan: Plan, errors: BalanceError[], generatedAt: Date): PlanDocument {
   const counts = { yes: 0, no: 0, unknown: 0 };
-  const payouts = plan.payouts.map(({ payout, decision }): PayoutJson => {
-    counts[decision.decision]++;
-    const { request } = payout;
-    const paid = decision.decision === 'yes' ? decision.chosen : null;
-    return {
-      id: payout.id,
-      line: payout.line,
-      input: payout.currencyText,
-      currency: paid?.currency ?? request.currency,
-      network: paid ? paid.network : request.network,
-      amount: formatDecimal(request.amount, request.amountDecimals),
-      decision: decision.decision,
-      account: paid?.account ?? null,
-      wallet: decision.decision === 'yes' ? (decision.payer?.balance.wallet ?? null) : null,
-      providerCurrency: paid?.providerCurrency ?? null,
-      fee: paid?.fee ? formatDecimal(paid.fee) : null,
-      reasons: decision.reasons,
-      notes: paid ? paid.notes : decision.checks.flatMap((c) => (c.eligible && c.status === 'unknown' ? c.notes : [])),
-    };
-  });
+  for (const p of plan.payouts) counts[p.decision]++;
   const commitments = plan.commitments.map(({ candidate, committed, payouts: count }): CommitmentJson => {
     const b = candidate.balance;
     const available = b.available ?? ZERO; // a balance pays only when its available figure is known
@@ -140,5 +142,5 @@ export function planDocument(plan: Plan, errors: BalanceError[], generatedAt: Da
       payouts: count,
     };
   });
-  return { schemaVersion: 1, generatedAt: generatedAt.toISOString(), decision: plan.decision, exitCode: plan.exitCode, mode: plan.mode, counts, payouts, commitments, errors: errorsJson(errors) };
+  return { schemaVersion: 1, generatedAt: generatedAt.toISOString(), decision: plan.decision, exitCode: plan.exitCode, mode: plan.mode, counts, payouts: plan.payouts, commitments, errors: errorsJson(errors) };
 }

@@ -4,7 +4,8 @@
 // balance) and here (the candidates together: mode, failed accounts, the answer and its exit code).
 import type { Balance, Mode } from './balance.js';
 import { ExitCode, combinedExitCode, type BalanceError } from './errors.js';
-import { Decimal } from './money.js';
+import { BalanceFunds } from './balance-funds.js';
+import type { Decimal } from './money.js';
 import { checkCandidate, chooseCandidate, matchesRequest, notHeldReason, type CandidateCheck, type WithdrawalRequest } from './withdrawal.js';
 import type { MinimumInfo, WithdrawalProvider } from './withdrawal-limits.js';
 
@@ -57,11 +58,11 @@ export interface Decision {
 export interface DecideOptions {
   /** Only this account may pay it (a batch row's `account`); null or absent: any selected account. */
   account?: string | null | undefined;
-  /** What earlier payouts of the run committed on a balance (amount + fee each); absent: nothing. */
-  committed?: ((b: Balance) => Decimal) | undefined;
+  /** What is free of a candidate's balance after the earlier payouts of a run; absent: all of it. */
+  funds?: ((c: Candidate) => BalanceFunds) | undefined;
+  /** Stop at the first candidate that can pay (a run needs no figures of the others for a yes). */
+  firstYes?: boolean | undefined;
 }
-
-const ZERO = new Decimal(0);
 
 /**
  * Decides payouts against one basis. Candidates are looked up once per distinct (currency,
@@ -70,6 +71,7 @@ const ZERO = new Decimal(0);
 export class WithdrawalDesk {
   private readonly pools = new Map<string, Candidate[]>();
   private readonly unheldReasons = new Map<string, string>();
+  private readonly untouched = new Map<Candidate, BalanceFunds>();
 
   constructor(readonly basis: DecisionBasis) {}
 
@@ -77,18 +79,32 @@ export class WithdrawalDesk {
     const account = options.account ?? null;
     const { mode, explicitMode } = this.basis;
     const pool = this.pool(request, account);
-    const checks = pool.map((c): EligibleCheck => {
-      const committed = options.committed?.(c.balance) ?? ZERO;
-      let check = checkCandidate(c.balance, request, c.minimum, c.provider, c.decimals, { committed, reserve: c.reserve });
-      if (c.stale) check = { ...check, ok: false, status: 'unknown', reasons: [...check.reasons, c.stale] };
+    const checks: EligibleCheck[] = [];
+    for (const c of pool) {
+      const funds = options.funds?.(c) ?? this.fundsOf(c);
+      // checkCandidate returns a fresh object: completed in place, since a run makes one per
+      // candidate per payout and object spreads of it measured several times slower.
+      const check = checkCandidate(c.balance, request, c.minimum, c.provider, c.decimals, funds) as EligibleCheck;
+      if (c.stale) {
+        check.ok = false;
+        check.status = 'unknown';
+        check.reasons.push(c.stale);
+      }
       const wrongMode = modeMismatch(check, mode, explicitMode);
-      return wrongMode ? { ...check, ok: false, eligible: false, reasons: [...check.reasons, wrongMode] } : { ...check, eligible: true };
-    });
+      check.eligible = wrongMode === null;
+      if (wrongMode) {
+        check.ok = false;
+        check.reasons.push(wrongMode);
+      }
+      checks.push(check);
+      // The first that can pay, pays: a run need not check the rest (single can-withdraw lists them all).
+      if (options.firstYes && check.ok) break;
+    }
     // Candidates of the other mode neither answer nor make the answer unknown: they are other money.
     const eligible = checks.filter((c) => c.eligible);
     const chosen = chooseCandidate(eligible);
     const { modeDoubt } = this.basis;
-    const failures = this.basis.errors.filter((e) => account === null || e.account === undefined || e.account === account || modeDoubt.includes(e));
+    const failures = chosen ? [] : this.basis.errors.filter((e) => account === null || e.account === undefined || e.account === account || modeDoubt.includes(e));
     const failureCode = combinedExitCode(failures.map((e) => e.exitCode));
     const undecided = eligible.some((c) => c.status === 'unknown');
     // A no is only known when every account that might pay answered afresh and every check could be made.
@@ -103,6 +119,16 @@ export class WithdrawalDesk {
     const reasons = decision === 'yes' ? [] : [...(unheld ? [unheld] : checks.flatMap((c) => c.reasons)), ...(decision === 'unknown' ? unread : [])];
     const payer = chosen ? (pool[checks.indexOf(chosen as EligibleCheck)] ?? null) : null;
     return { decision, exitCode, chosen, payer, checks, reasons, unheld };
+  }
+
+  /** A candidate's balance with nothing committed yet (its reserve kept): one per desk. */
+  fundsOf(c: Candidate): BalanceFunds {
+    let funds = this.untouched.get(c);
+    if (!funds) {
+      funds = new BalanceFunds(c.balance, c.reserve);
+      this.untouched.set(c, funds);
+    }
+    return funds;
   }
 
   private pool(request: WithdrawalRequest, account: string | null): Candidate[] {

@@ -6,7 +6,8 @@
 import type { Balance, Mode } from './balance.js';
 import { describeInconsistency } from './sanity.js';
 import { suggestionText, unmatchedCode } from './currency-filter.js';
-import { Decimal, exactMinus, exactPlus, formatDecimal } from './money.js';
+import { BalanceFunds } from './balance-funds.js';
+import { exactPlus, formatDecimal, type Decimal } from './money.js';
 import { allowedDecimals, type MinimumInfo, type WithdrawalProvider } from './withdrawal-limits.js';
 import { matchesCode } from './conditions.js';
 
@@ -61,19 +62,9 @@ export function matchesRequest(b: Balance, request: WithdrawalRequest): boolean 
 }
 
 /**
- * What of a balance is not free for this payout: the amount + fee of the payouts a run already
- * planned on it (0 for a single payout), and the reserve the config keeps on it.
- */
-export interface Earmarked {
-  committed: Decimal;
-  reserve: Decimal | null;
-}
-
-const NOTHING_EARMARKED: Earmarked = { committed: new Decimal(0), reserve: null };
-
-/**
  * `decimals` is the config's `decimals:` of this account (it wins over the provider's). The one
- * decision of every payout, single or in a run: a run passes what it already committed.
+ * decision of every payout, single or in a run: `funds` says what is free of the balance (what a
+ * run already committed on it, the reserve).
  */
 export function checkCandidate(
   b: Balance,
@@ -81,7 +72,7 @@ export function checkCandidate(
   minimum: MinimumInfo,
   provider: WithdrawalProvider,
   decimals?: Map<string, number>,
-  earmarked: Earmarked = NOTHING_EARMARKED,
+  funds: BalanceFunds = new BalanceFunds(b, null),
 ): CandidateCheck {
   const providerName = provider.name;
   const no: string[] = [];
@@ -89,7 +80,9 @@ export function checkCandidate(
   const notes: string[] = [];
   const fee = b.networkFee;
   const required = fee ? exactPlus(request.amount, fee) : request.amount;
-  const amountText = formatDecimal(request.amount, request.amountDecimals);
+  // Formatted only for a message: a run checks thousands of payouts, most of which pass.
+  let formatted: string | null = null;
+  const amountText = () => (formatted ??= formatDecimal(request.amount, request.amountDecimals));
   // A figure that broke an invariant decides nothing, not even a no.
   if (b.inconsistent) {
     unknown.push(`inconsistent: ${providerName} reported ${label(b)} in '${b.account}' with ${describeInconsistency(b.inconsistent)}`);
@@ -97,10 +90,10 @@ export function checkCandidate(
   if (b.available === null) {
     unknown.push(`unknown: ${providerName} does not report an available ${label(b)} balance for '${b.account}'`);
   } else {
-    const shortfall = fundsShortfall(b, b.available, required, earmarked);
+    const shortfall = fundsShortfall(b, required, funds);
     if (shortfall) {
       const feeText = fee && !fee.isZero() ? ` + fee ${formatDecimal(fee)}` : '';
-      no.push(`${shortfall} < ${amountText}${feeText}`);
+      no.push(`${shortfall} < ${amountText()}${feeText}`);
     }
   }
   if (fee === null) notes.push(`${providerName} reports no withdrawal fee for ${label(b)}; make sure the amount covers any fee`);
@@ -108,10 +101,10 @@ export function checkCandidate(
   if (minimum.blocker) no.push(minimum.blocker);
   if (minimum.unknown) unknown.push(minimum.unknown);
   if (minimum.minimum !== null && request.amount.lessThan(minimum.minimum)) {
-    no.push(`below minimum: ${amountText} < ${formatDecimal(minimum.minimum)} ${b.providerCurrency} for ${providerName} account '${b.account}'`);
+    no.push(`below minimum: ${amountText()} < ${formatDecimal(minimum.minimum)} ${b.providerCurrency} for ${providerName} account '${b.account}'`);
   }
   if (minimum.maximum !== null && request.amount.greaterThan(minimum.maximum)) {
-    no.push(`above maximum: ${amountText} > ${formatDecimal(minimum.maximum)} ${b.providerCurrency} for ${providerName} account '${b.account}'`);
+    no.push(`above maximum: ${amountText()} > ${formatDecimal(minimum.maximum)} ${b.providerCurrency} for ${providerName} account '${b.account}'`);
   }
   if (minimum.note) notes.push(minimum.note);
 
@@ -119,7 +112,7 @@ export function checkCandidate(
   if (decimalsAllowed === null) {
     unknown.push(`unknown decimals: the decimals ${label(b)} allows are not known; set decimals.${b.account}.${b.providerCurrency} in the config`);
   } else if (request.amountDecimals > decimalsAllowed) {
-    no.push(`too many decimals: ${amountText} has ${request.amountDecimals}, ${label(b)} allows ${decimalsAllowed}`);
+    no.push(`too many decimals: ${amountText()} has ${request.amountDecimals}, ${label(b)} allows ${decimalsAllowed}`);
   }
   // Inconsistent figures make even a "no" doubtful; otherwise a known failure is a no.
   const status: CandidateStatus = b.inconsistent ? 'unknown' : no.length > 0 ? 'no' : unknown.length > 0 ? 'unknown' : 'ok';
@@ -136,7 +129,7 @@ export function checkCandidate(
     required,
     minimum,
     decimalsAllowed,
-    reserve: earmarked.reserve,
+    reserve: funds.reserve,
     status,
     ok: status === 'ok',
     reasons: [...unknown, ...no],
@@ -150,17 +143,16 @@ export function checkCandidate(
  * null when it covers it: `insufficient` when the money is not there (or already promised),
  * `reserve` when only the reserve stands in the way.
  */
-function fundsShortfall(b: Balance, available: Decimal, required: Decimal, { committed, reserve }: Earmarked): string | null {
-  const left = exactMinus(available, committed);
-  const free = reserve ? exactMinus(left, reserve) : left;
-  if (!free.lessThan(required)) return null;
-  const where = `available ${formatDecimal(available, b.scale)} ${label(b)} in '${b.account}'`;
-  const earlier = committed.isZero() ? null : `${formatDecimal(committed, b.scale)} committed to earlier payouts`;
+function fundsShortfall(b: Balance, required: Decimal, funds: BalanceFunds): string | null {
+  const { left, free, reserve, committed } = funds;
+  if (left === null || free === null || !free.lessThan(required)) return null;
+  const where = `available ${funds.text('available')} ${label(b)} in '${b.account}'`;
+  const earlier = committed.isZero() ? null : `${funds.text('committed')} committed to earlier payouts`;
   if (left.lessThan(required) || reserve === null) {
-    return earlier ? `insufficient: ${where} less ${earlier} leaves ${formatDecimal(left, b.scale)}` : `insufficient: ${where}`;
+    return earlier ? `insufficient: ${where} less ${earlier} leaves ${funds.text('left')}` : `insufficient: ${where}`;
   }
   const less = [earlier, `reserve ${formatDecimal(reserve)}`].filter(Boolean).join(' and ');
-  return `reserve: ${where} less ${less} leaves ${formatDecimal(free, b.scale)}`;
+  return `reserve: ${where} less ${less} leaves ${funds.text('free')}`;
 }
 
 /** The first passing candidate in config order, or null. */
