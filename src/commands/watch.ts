@@ -1,7 +1,7 @@
 // `watch`: poll the selected accounts continuously. A live table on a terminal; NDJSON events on
 // stdout otherwise (or with --json); threshold alerts (--below/--above, config `alerts:`) with an
 // optional --exec hook; --until to wait for funds; --metrics for Prometheus. Heavy modules
-// (adapters, undici, prom-client, cli-table3) load inside the run.
+// (adapters, undici, prom-client) load inside the run.
 import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../config/types.js';
 import { ConfigError, ExitCode, combinedExitCode } from '../core/errors.js';

@@ -1,4 +1,4 @@
-// `config check` for people. Kept apart from doctorJson so `config check --json` never loads cli-table3.
+// `config check` for people. Kept apart from doctorJson, which prints for machines.
 import type { AccountCheck, DoctorReport, ProblemJson } from '../api/doctor.js';
 import { forTerminal } from '../core/sanitize.js';
 import { renderTable, type TableStyle } from './table.js';

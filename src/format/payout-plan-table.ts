@@ -1,7 +1,6 @@
 // `can-withdraw --batch` for people: one row per payout (what pays it, or why not), then each
 // balance the yes payouts draw on (available, reserve, committed, left), fitted to the terminal
-// like `balances`. Its own module so that JSON and CSV never load cli-table3; it imports only what
-// the other tables do. Provider and file text is made terminal-safe.
+// like `balances`: the reason is cut first. Provider and file text is made terminal-safe.
 import type { ChalkInstance } from 'chalk';
 import type { PlanDocument, RunDecision } from '../core/payout-plan.js';
 import { forTerminal } from '../core/sanitize.js';

@@ -1,7 +1,7 @@
 // `can-withdraw --batch` output for machines, pure functions of the plan document: JSON (the
 // document itself) and CSV (one line per payout, `awk -F, '$2=="yes"'` picks what to pay), and the
-// summary line every format ends with. The table for people is payout-plan-table.ts (cli-table3
-// loads only for it). Provider and file text is made safe for its channel (csvCell).
+// summary line every format ends with. The table for people is payout-plan-table.ts. Provider and
+// file text is made safe for its channel (csvCell).
 import { stringifyOutputJson } from '../core/json.js';
 import type { PlanDocument } from '../core/payout-plan.js';
 import { toCsv } from './csv.js';

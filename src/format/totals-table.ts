@@ -1,5 +1,5 @@
 // The `total` table for people: USD rounded to cents only here. Kept apart from the JSON and CSV
-// writers so `total --json`/`--csv` never load cli-table3.
+// writers, which print for machines.
 import { formatDecimal, formatUsdForPeople, groupThousands } from '../core/money.js';
 import { forTerminal } from '../core/sanitize.js';
 import type { Totals } from '../core/totals.js';
