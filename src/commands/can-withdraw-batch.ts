@@ -22,8 +22,8 @@ export async function runBatch(ctx: RunContext, { file, mode }: BatchOptions): P
     import('./shared/fetch.js'),
   ]);
   const source = file === '-' ? 'stdin' : file;
-  const bytes = await readBoundedInput({ path: file, cwd: ctx.cwd, stdin: ctx.io.stdin }, MAX_PAYOUT_BYTES, '--batch', '64 MB');
-  const payouts = payoutsFromRows(readPayoutFile(bytes, source).rows, source);
+  // The file's bytes and rows are let go once the payouts are checked (up to 64 MB).
+  const payouts = payoutsFromRows(readPayoutFile(await readBoundedInput({ path: file, cwd: ctx.cwd, stdin: ctx.io.stdin }, MAX_PAYOUT_BYTES, '--batch', '64 MB'), source).rows, source);
   // Always fresh, one read per account whatever the number of payouts (README "Cache").
   const result = await collectBalances(ctx, {
     withdrawalRules: true,
@@ -32,8 +32,10 @@ export async function runBatch(ctx: RunContext, { file, mode }: BatchOptions): P
   });
   const doc = await planFromResult(result, payouts, mode, ctx.now());
   const format = await import('../format/payout-plan.js');
-  if (ctx.output.format === 'json') ctx.output.data(format.planJson(doc));
-  else if (ctx.output.format === 'csv') ctx.output.data(format.planCsv(doc));
+  // Written a piece at a time: the plan is complete, and stdout is synchronous on Linux (files,
+  // pipes, terminals), so memory does not hold the whole output, nor its redacted copy.
+  if (ctx.output.format === 'json') for (const piece of format.planJsonPieces(doc)) ctx.output.data(piece);
+  else if (ctx.output.format === 'csv') for (const piece of format.planCsvPieces(doc)) ctx.output.data(piece);
   else {
     const { planTable } = await import('../format/payout-plan-table.js');
     ctx.output.data(`${planTable(doc, { color: ctx.output.color, width: ctx.output.terminalSize()?.columns })}\n${format.summaryLine(doc)}\n`);

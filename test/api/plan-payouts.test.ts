@@ -8,6 +8,9 @@ import { checkBalances } from '../../src/core/sanity.js';
 import type { WithdrawalRule } from '../../src/core/withdrawal-limits.js';
 import { balance } from '../helpers/balances.js';
 import { schemaProblems } from '../helpers/schemas.js';
+import { stringifyOutputJson } from '../../src/core/json.js';
+import { toCsv } from '../../src/format/csv.js';
+import { PLAN_CSV_HEADER, planCsvPieces, planJsonPieces } from '../../src/format/payout-plan.js';
 
 const NOW = new Date('2026-11-21T10:00:00.000Z');
 
@@ -194,5 +197,18 @@ describe('the list is checked before any provider is asked', () => {
   it('takes the text of a payout file too', async () => {
     const doc = await planPayouts(r, 'id,currency,amount,account\n1,USDT,10,b\n', { now: () => NOW });
     expect(decisions(doc)).toEqual(['1:yes@b']);
+  });
+});
+
+describe('output written in pieces', () => {
+  it('2,500 payouts: the JSON pieces make exactly the document, the CSV pieces exactly its lines', async () => {
+    const doc = await plan(result([usdt('a', '1000.00'), usdt('b', '5.00', { networkFee: '0.5' })]), payouts(...Array.from({ length: 2500 }, (_, i) => `${(i % 9) + 1}.5`)));
+    const json = [...planJsonPieces(doc)];
+    expect(json.length).toBeGreaterThan(3);
+    expect(json.join('')).toBe(`${stringifyOutputJson(doc)}\n`);
+    const csv = [...planCsvPieces(doc)];
+    const whole = toCsv(PLAN_CSV_HEADER, doc.payouts.map((p) => [p.id, p.decision, p.account, p.wallet, p.currency, p.network, p.amount, p.fee, p.reasons.join('; ') || null].map((value) => ({ value }))));
+    expect(csv.join('')).toBe(whole);
+    expect(csv.join('').split('\r\n')[2]).toBe('p2,yes,a,,USDT,tron,2.5,,');
   });
 });
