@@ -174,6 +174,8 @@ describe('bad input: exit 2, nothing on stdout, no provider asked', () => {
     await expect(read('sub/ten', 9)).rejects.toMatchObject({ exitCode: 2, message: '--batch sub/ten: larger than the limit; that is the most one run reads' });
     await expect(read('-', 9, '0123456789')).rejects.toMatchObject({ exitCode: 2, message: '--batch - (standard input): larger than the limit; that is the most one run reads' });
     expect(Buffer.from(await read('-', 10, '0123456789')).toString()).toBe('0123456789');
+    const terminal = Object.assign(new PassThrough(), { isTTY: true });
+    await expect(readBoundedInput({ path: '-', cwd: dir, stdin: terminal }, 10, '--batch', 'the limit')).rejects.toMatchObject({ exitCode: 2, message: '--batch - (standard input): standard input is a terminal' });
   });
 });
 

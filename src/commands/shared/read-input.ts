@@ -18,6 +18,8 @@ export async function readBoundedInput({ path, cwd, stdin }: InputSource, limit:
   const where = path === '-' ? `${flag} - (standard input)` : `${flag} ${path}`;
   const tooBig = () => new UsageError(`${where}: larger than ${limitText}; that is the most one run reads`, 'split it into several runs');
   if (path === '-') {
+    // Nobody types a payout file: a terminal on stdin means the pipe was forgotten, not a wait.
+    if (stdin.isTTY) throw new UsageError(`${where}: standard input is a terminal`, `pipe the file in, e.g. cat payouts.csv | balance-inspector … ${flag} -`);
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of stdin) {
