@@ -35,7 +35,6 @@ export function registerCanWithdraw(program: Command, run: Runner): void {
         'balance-inspector can-withdraw USDT 250 --account syncpay && ./pay.sh',
         'balance-inspector can-withdraw USDT 450 --network tron --json',
         'balance-inspector can-withdraw usdttrc20 100 --account casino',
-        'balance-inspector can-withdraw ETH 0.05 --provider flow-payments',
         "balance-inspector can-withdraw --batch payouts.csv --csv | awk -F, '$2==\"yes\"'",
       ]),
     )
