@@ -5,8 +5,8 @@
 //  - one "lazy" chunk holding every module the commands import() on demand, so a network command
 //    reads a handful of files instead of ~35 (on Node 20 each ES module costs a read, a compile
 //    and a link; fewer, larger files measured ~15 ms faster for a one-shot can-withdraw);
-//  - separate chunks for lazily imported modules that would pull a package only they need along
-//    (KEEP_SEPARATE: asciichart for `history --chart`), so other commands never pay for it.
+//  - separate chunks for the tables for people (the modules that reach string-width, inlined
+//    with it), so JSON/CSV output and can-withdraw never compile them.
 // cosmiconfig (which may require typescript), ora, undici and prom-client stay ordinary packages.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -26,7 +26,7 @@ const EXTERNAL = ['cosmiconfig', 'ora', 'undici', 'prom-client', 'libsql', 'pg',
  * (Separating modules that reach built-ins only some commands use, such as the sandbox's
  * node:http, was measured slower: the extra chunks cost more than the built-ins they spare.)
  */
-const KEEP_SEPARATE = ['asciichart'];
+const KEEP_SEPARATE = ['string-width'];
 const DYNAMIC = /\bimport\((['"])(\.\.?\/[^'"]+)\1\)/g;
 const STATIC = /^(?:import|export)\s[^;]*?\bfrom\s+(['"])([^'"]+)\1/gm;
 

@@ -38,7 +38,7 @@ export async function runBatch(ctx: RunContext, { file, mode }: BatchOptions): P
   else if (ctx.output.format === 'csv') for (const piece of format.planCsvPieces(doc)) ctx.output.data(piece);
   else {
     const { planTable } = await import('../format/payout-plan-table.js');
-    ctx.output.data(`${planTable(doc, { color: ctx.output.color, width: ctx.output.terminalSize()?.columns })}\n${format.summaryLine(doc)}\n`);
+    ctx.output.data(planTable(doc, ctx.output.tableStyle(), format.summaryLine(doc)));
   }
 
   // Each note once, however many payouts it concerns.
