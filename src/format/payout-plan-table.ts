@@ -19,6 +19,8 @@ export function planTable(doc: PlanDocument, style: TableStyle, summary: string)
   const { payouts } = doc;
   const amounts = payouts.map((p) => p.amount);
   const fees = payouts.map((p) => p.fee);
+  const showWallet = payouts.some((p) => p.wallet !== null);
+  const showFee = fees.some((f) => f !== null);
   // On a narrow terminal the reason is cut first (--json and pipes have it whole), then the
   // wallet; then FEE, WALLET and NETWORK go. ID, DECISION, AMOUNT and ACCOUNT always stay.
   const table = renderTable(
@@ -30,11 +32,12 @@ export function planTable(doc: PlanDocument, style: TableStyle, summary: string)
         { head: 'CURRENCY', cells: payouts.map((p) => text(p.currency, 24)) },
         { head: 'NETWORK', cells: payouts.map((p) => text(p.network, 24)) },
         { head: 'ACCOUNT', cells: payouts.map((p) => text(p.account, 64)) },
-        ...(payouts.some((p) => p.wallet !== null) ? [{ head: 'WALLET', cutTo: 8, cells: payouts.map((p) => text(p.wallet, 64)) }] : []),
-        ...(fees.some((f) => f !== null) ? [{ head: 'FEE', align: 'right' as const, cells: alignDecimals(fees).map((v) => dimDash(v, c)) }] : []),
+        ...(showWallet ? [{ head: 'WALLET', cutTo: 8, cells: payouts.map((p) => text(p.wallet, 64)) }] : []),
+        ...(showFee ? [{ head: 'FEE', align: 'right' as const, cells: alignDecimals(fees).map((v) => dimDash(v, c)) }] : []),
         { head: 'REASON', cutTo: 20, cells: payouts.map((p) => (p.reasons.length > 0 ? forTerminal(p.reasons.join('; '), 4000) : '')) },
       ],
-      hide: ['FEE', 'WALLET', 'NETWORK'],
+      // Only columns the table has: a hidden-to-fit note must not name one that was never there.
+      hide: [...(showFee ? ['FEE'] : []), ...(showWallet ? ['WALLET'] : []), 'NETWORK'],
     },
     style,
   );

@@ -89,6 +89,11 @@ describe('the plan', () => {
     for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
     expect(stdout).toMatch(/^p3\s+no\s+5\s+USDT\s+tron\s+—\s+—\s+below minimum: .*…$/m);
     expect(stdout).toContain('p6  ');
+    // At 80 the wallet goes too; the note names only what the table had (no payout here has a fee).
+    const narrow = await e2e.cliWith(['can-withdraw', '--batch', payoutFile('run.csv', RUN), ...ACCOUNTS], { stdoutTTY: { columns: 80, rows: 40 } });
+    for (const line of narrow.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(narrow.stdout).toContain('\nhidden to fit: WALLET (widen, pipe or --json for all)\n');
+    expect(narrow.stdout).toContain('4 yes, 3 no of 7 payouts [test mode]: pay only the yes payouts; nothing else was\n  promised money\n');
   });
 
   it('reads standard input with -, in NDJSON; a JSON array the same', async () => {
