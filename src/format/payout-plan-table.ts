@@ -36,8 +36,7 @@ export function planTable(doc: PlanDocument, style: TableStyle, summary: string)
         ...(showFee ? [{ head: 'FEE', align: 'right' as const, cells: alignDecimals(fees).map((v) => dimDash(v, c)) }] : []),
         { head: 'REASON', cutTo: 20, cells: payouts.map((p) => (p.reasons.length > 0 ? forTerminal(p.reasons.join('; '), 4000) : '')) },
       ],
-      // Only columns the table has: a hidden-to-fit note must not name one that was never there.
-      hide: [...(showFee ? ['FEE'] : []), ...(showWallet ? ['WALLET'] : []), 'NETWORK'],
+      hide: ['FEE', 'WALLET', 'NETWORK'],
     },
     style,
   );
