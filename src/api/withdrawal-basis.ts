@@ -6,7 +6,7 @@ import type { Mode } from '../core/balance.js';
 import { formatDuration } from '../core/duration.js';
 import type { Candidate, DecisionBasis } from '../core/withdrawal-decision.js';
 import { configuredFor, minimumFor } from '../core/withdrawal-limits.js';
-import { PROVIDERS, type ProviderId, type ProviderInfo } from '../providers/catalog.js';
+import { isProviderId, PROVIDERS } from '../providers/catalog.js';
 import { loadAdapter } from '../providers/index.js';
 import type { BalancesResult } from './fetch.js';
 
@@ -15,7 +15,7 @@ export async function decisionBasis(result: BalancesResult, explicitMode: Mode |
   const { config } = result;
   const cachedAge = new Map((result.cache?.accounts ?? []).filter((a) => a.source === 'cache').map((a) => [a.account, a.ageMs]));
   const candidates = result.balances.map((b): Candidate => {
-    const info = PROVIDERS[b.provider] as ProviderInfo | undefined;
+    const info = isProviderId(b.provider) ? PROVIDERS[b.provider] : undefined;
     const provider = { name: info?.displayName ?? b.provider, withdrawals: info?.withdrawals ?? {} };
     const served = rules.has(b.account) ? { rules: rules.get(b.account) ?? null } : undefined;
     const age = cachedAge.get(b.account);
@@ -57,7 +57,7 @@ function decisionMode(result: BalancesResult, requested: Mode | undefined): Mode
 async function rulesNotRead(result: BalancesResult): Promise<Map<string, null>> {
   const unread = new Map<string, null>();
   for (const outcome of result.outcomes) {
-    const adapter = await loadAdapter(outcome.provider as ProviderId).catch(() => null);
+    const adapter = await loadAdapter(outcome.provider).catch(() => null);
     if (adapter?.withdrawalRules) unread.set(outcome.account, null);
   }
   return unread;
