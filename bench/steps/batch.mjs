@@ -54,7 +54,7 @@ export async function batch(target, { rounds = 5 } = {}) {
   if (typeof library.planPayouts !== 'function') return { skipped: 'this build has no planPayouts (can-withdraw --batch)', figures: [] };
   const { sandboxRawConfig } = await target.import('sandbox/demo-config.js');
   const sandbox = await target.sandbox({ rateLimits: { 'flow-payments': null, cryptofuse: null, syncpay: null, bachs: null, swipelux: null } });
-  const raw = sandboxRawConfig(sandbox.baseUrl);
+  const raw = await sandboxRawConfig(sandbox.baseUrl); // async since the provider registry loads emulators lazily
   const config = library.parseConfig(raw);
 
   const before = sandbox.requests.length;

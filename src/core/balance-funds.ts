@@ -35,11 +35,18 @@ export class BalanceFunds {
 
   /** A figure as a refusal quotes it, at the balance's own scale (formatted once per state). */
   text(which: 'available' | 'committed' | 'left' | 'free'): string {
-    let text = this.texts.get(which);
-    if (text === undefined) {
+    return this.once(which, () => {
       const value = which === 'available' ? this.balance.available : which === 'committed' ? this.committed : this[which];
-      text = value === null ? '?' : formatDecimal(value, this.balance.scale);
-      this.texts.set(which, text);
+      return value === null ? '?' : formatDecimal(value, this.balance.scale);
+    });
+  }
+
+  /** A text about this balance that no payout changes (a note, where it is), made once per state. */
+  once(key: string, make: () => string): string {
+    let text = this.texts.get(key);
+    if (text === undefined) {
+      text = make();
+      this.texts.set(key, text);
     }
     return text;
   }

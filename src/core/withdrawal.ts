@@ -96,7 +96,7 @@ export function checkCandidate(
       no.push(`${shortfall} < ${amountText()}${feeText}`);
     }
   }
-  if (fee === null) notes.push(`${providerName} reports no withdrawal fee for ${label(b)}; make sure the amount covers any fee`);
+  if (fee === null) notes.push(funds.once('no fee', () => `${providerName} reports no withdrawal fee for ${label(b)}; make sure the amount covers any fee`));
 
   if (minimum.blocker) no.push(minimum.blocker);
   if (minimum.unknown) unknown.push(minimum.unknown);
@@ -146,7 +146,7 @@ export function checkCandidate(
 function fundsShortfall(b: Balance, required: Decimal, funds: BalanceFunds): string | null {
   const { left, free, reserve, committed } = funds;
   if (left === null || free === null || !free.lessThan(required)) return null;
-  const where = `available ${funds.text('available')} ${label(b)} in '${b.account}'`;
+  const where = funds.once('where', () => `available ${funds.text('available')} ${label(b)} in '${b.account}'`);
   const earlier = committed.isZero() ? null : `${funds.text('committed')} committed to earlier payouts`;
   if (left.lessThan(required) || reserve === null) {
     return earlier ? `insufficient: ${where} less ${earlier} leaves ${funds.text('left')}` : `insufficient: ${where}`;
