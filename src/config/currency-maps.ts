@@ -1,5 +1,5 @@
-// The config's per-currency maps: `rates:`, `minimums:` (per account) and `decimals:` (per
-// account). Keys are currency codes; two keys that name one currency (`NGN` and `ngn`) are a
+// The config's per-currency maps: `rates:`, and per account `minimums:`, `reserves:` and
+// `decimals:`. Keys are currency codes; two keys that name one currency (`NGN` and `ngn`) are a
 // problem, never "the last one wins" (core/duplicates.ts).
 import { parseUserDecimal, type Decimal } from '../core/money.js';
 import { codeIdentity, repeatedIdentities } from '../core/duplicates.js';
@@ -30,19 +30,20 @@ export function decimalMap(value: unknown, path: string, problems: string[]): Ma
   return result;
 }
 
-export function validateMinimums(value: unknown, accountNames: string[], problems: string[]): Map<string, Map<string, Decimal>> {
+/** `minimums:` and `reserves:`: account → currency code → a quoted positive amount. */
+export function amountsPerAccount(value: unknown, section: string, accountNames: string[], problems: string[]): Map<string, Map<string, Decimal>> {
   const result = new Map<string, Map<string, Decimal>>();
   if (value === undefined) return result;
   if (!isPlainObject(value)) {
-    problems.push(`minimums: expected a mapping of account name to { CURRENCY: "amount" }, got ${describeValue(value)}`);
+    problems.push(`${section}: expected a mapping of account name to { CURRENCY: "amount" }, got ${describeValue(value)}`);
     return result;
   }
   for (const [account, perCurrency] of Object.entries(value)) {
     if (accountNames.length > 0 && !accountNames.includes(account)) {
-      problems.push(`minimums.${account}: no account named '${account}'${didYouMean(account, accountNames)}`);
+      problems.push(`${section}.${account}: no account named '${account}'${didYouMean(account, accountNames)}`);
       continue;
     }
-    result.set(account, decimalMap(perCurrency, `minimums.${account}`, problems));
+    result.set(account, decimalMap(perCurrency, `${section}.${account}`, problems));
   }
   return result;
 }

@@ -6,13 +6,13 @@ import { didYouMean } from '../core/suggest.js';
 import { ACCOUNT_NAME, ACCOUNT_NAME_RULE } from '../core/names.js';
 import { PROVIDERS, PROVIDER_IDS, isProviderId } from '../providers/catalog.js';
 import { validateAlerts } from './alerts.js';
-import { decimalMap, validateDecimals, validateMinimums } from './currency-maps.js';
+import { amountsPerAccount, decimalMap, validateDecimals } from './currency-maps.js';
 import { validateHistory } from './history.js';
 import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } from './fields.js';
 import { checkDuration } from '../core/duration.js';
 import type { AccountConfig, CacheSettings, Config, ConfigOrigin } from './types.js';
 
-const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'decimals', 'pegged', 'alerts', 'cache', 'history'];
+const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'reserves', 'decimals', 'pegged', 'alerts', 'cache', 'history'];
 
 const COMMON_ACCOUNT_FIELDS: Record<string, FieldSpec> = {
   provider: { kind: 'enum', values: PROVIDER_IDS },
@@ -42,7 +42,8 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   }
   const accountNames = accounts.map((a) => a.name);
   const rates = decimalMap(raw.rates, 'rates', problems);
-  const minimums = validateMinimums(raw.minimums, accountNames, problems);
+  const minimums = amountsPerAccount(raw.minimums, 'minimums', accountNames, problems);
+  const reserves = amountsPerAccount(raw.reserves, 'reserves', accountNames, problems);
   const decimals = validateDecimals(raw.decimals, accountNames, problems);
   const pegged = validatePegged(raw.pegged, problems);
   const cache = validateCache(raw.cache, problems);
@@ -52,7 +53,7 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   if (problems.length > 0) {
     throw new ConfigError(`invalid config ${where}`, { problems, hint: 'see .balancerc.example for every option' });
   }
-  return { filePath, origin, accounts, rates, minimums, decimals, pegged, ...(cache ? { cache } : {}), ...(history ? { history } : {}), alerts };
+  return { filePath, origin, accounts, rates, minimums, reserves, decimals, pegged, ...(cache ? { cache } : {}), ...(history ? { history } : {}), alerts };
 }
 
 function validateAccount(name: string, value: unknown, problems: string[]): AccountConfig | null {
