@@ -4,6 +4,7 @@ import { combinedExitCode, type BalanceError } from '../core/errors.js';
 import type { BalancesResult } from '../api/fetch.js';
 import { examples, CURRENCY_OPTION } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { render, type Renderers } from './shared/render.js';
 import { booleanOption, listOption, type RawOptions } from './shared/raw-options.js';
 
 export interface BalancesOptions {
@@ -40,23 +41,36 @@ export function parseBalancesOptions(opts: RawOptions): BalancesOptions {
 export async function runBalances(ctx: RunContext, options: BalancesOptions): Promise<number> {
   const { collectBalances } = await import('./shared/fetch.js');
   const result = options.result ?? (await collectBalances(ctx, { currencies: options.currencies, hideZero: options.hideZero }));
-  const generatedAt = ctx.now();
-  if (ctx.output.format === 'json') {
-    const { balancesJson } = await import('../format/json.js');
-    ctx.output.data(balancesJson(result.balances, result.errors, generatedAt, result.cache));
-  } else if (ctx.output.format === 'csv') {
-    // No header-only CSV when every account failed: an empty file must not look like "no money".
-    if (result.balances.length === 0 && result.errors.length > 0) return finish(ctx, result);
-    const { balancesCsv } = await import('../format/csv.js');
-    ctx.output.data(balancesCsv(result.balances));
-  } else if (result.balances.length > 0) {
-    const { balancesTable } = await import('../format/table.js');
-    ctx.output.data(balancesTable(result.balances, { color: ctx.output.color, width: ctx.output.terminalSize()?.columns }));
-  } else if (result.errors.length === 0) {
-    ctx.output.info('No balances match.');
-  }
+  await render(ctx.output, RENDER, { result, generatedAt: ctx.now() });
   return finish(ctx, result);
 }
+
+/** What `balances` prints: the balances read and the accounts that failed, as of the run. */
+interface BalancesView {
+  result: BalancesResult;
+  generatedAt: Date;
+}
+
+const RENDER: Renderers<BalancesView> = {
+  table: async ({ result }, output) => {
+    if (result.balances.length > 0) {
+      const { balancesTable } = await import('../format/table.js');
+      output.data(balancesTable(result.balances, { color: output.color, width: output.terminalSize()?.columns }));
+    } else if (result.errors.length === 0) {
+      output.info('No balances match.');
+    }
+  },
+  json: async ({ result, generatedAt }, output) => {
+    const { balancesJson } = await import('../format/json.js');
+    output.data(balancesJson(result.balances, result.errors, generatedAt, result.cache));
+  },
+  csv: async ({ result }, output) => {
+    // No header-only CSV when every account failed: an empty file must not look like "no money".
+    if (result.balances.length === 0 && result.errors.length > 0) return;
+    const { balancesCsv } = await import('../format/csv.js');
+    output.data(balancesCsv(result.balances));
+  },
+};
 
 async function finish(ctx: RunContext, result: { errors: BalanceError[] }): Promise<number> {
   const { reportErrors } = await import('./shared/fetch.js');

@@ -5,9 +5,11 @@ import type { Command } from 'commander';
 import { ExitCode } from '../core/errors.js';
 import { examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { render, type Renderers } from './shared/render.js';
 import { stringOption, type RawOptions } from './shared/raw-options.js';
 import type { Mode } from '../core/balance.js';
 import type { WithdrawalRequest } from '../core/withdrawal.js';
+import type { WithdrawalDecision } from '../api/can-withdraw.js';
 
 export interface CanWithdrawOptions {
   /**
@@ -66,11 +68,7 @@ export async function runCanWithdraw(ctx: RunContext, { request, mode }: CanWith
   const { decision, chosen, checks, unheld } = answer;
   const inMode = format.modeTag(answer.mode);
 
-  if (ctx.output.format === 'json') {
-    ctx.output.data(format.withdrawalJson({ ...answer, generatedAt: ctx.now() }));
-  } else if (chosen) {
-    ctx.output.data(`${format.yesLine(request, chosen)} ${inMode}\n`);
-  }
+  await render(ctx.output, renderers(format), { answer, request, generatedAt: ctx.now() });
   if (decision === 'yes') {
     for (const note of chosen?.notes ?? []) ctx.output.info(`note: ${note}`);
     if (result.errors.length > 0) ctx.output.warn('some accounts could not be read; the yes comes from one that could');
@@ -94,4 +92,21 @@ export async function runCanWithdraw(ctx: RunContext, { request, mode }: CanWith
     return answer.exitCode || ExitCode.badResponse;
   }
   return ExitCode.no;
+}
+
+/** What can-withdraw prints on stdout: the answer (the reasons for a no go to stderr either way). */
+interface AnswerView {
+  answer: WithdrawalDecision;
+  request: WithdrawalRequest;
+  generatedAt: Date;
+}
+
+function renderers(format: typeof import('../format/withdrawal.js')): Renderers<AnswerView> {
+  return {
+    // For people, stdout holds the one account that can pay, if any.
+    table: ({ answer, request }, output) => {
+      if (answer.chosen) output.data(`${format.yesLine(request, answer.chosen)} ${format.modeTag(answer.mode)}\n`);
+    },
+    json: ({ answer, generatedAt }, output) => output.data(format.withdrawalJson({ ...answer, generatedAt })),
+  };
 }

@@ -5,6 +5,8 @@ import { UsageError } from '../core/errors.js';
 import { examples, CURRENCY_OPTION } from './shared/options.js';
 import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { render, type Renderers } from './shared/render.js';
+import type { Change } from '../history/changes.js';
 import { listOption, requiredStringOption, stringOption, type RawOptions } from './shared/raw-options.js';
 
 export interface ChangesOptions {
@@ -61,17 +63,22 @@ export async function runChanges(ctx: RunContext, { from, to, currencies, store 
   } finally {
     await db.close();
   }
-  if (ctx.output.format === 'json') {
-    const { changesJson } = await import('../format/history-json.js');
-    ctx.output.data(changesJson(from, to, changes));
-  } else if (ctx.output.format === 'csv') {
-    const { changesCsv } = await import('../format/history-csv.js');
-    ctx.output.data(changesCsv(changes));
-  } else if (changes.length === 0) {
-    ctx.output.info(`No changes between ${from.toISOString()} and ${to.toISOString()}.`);
-  } else {
-    const { changesTable } = await import('../format/history-table.js');
-    ctx.output.data(changesTable(changes, { color: ctx.output.color }));
-  }
+  await render(ctx.output, RENDER, { from, to, changes });
   return 0;
 }
+
+/** What `changes` prints: every change between the two moments. */
+interface ChangesView {
+  from: Date;
+  to: Date;
+  changes: Change[];
+}
+
+const RENDER: Renderers<ChangesView> = {
+  table: async ({ from, to, changes }, output) => {
+    if (changes.length === 0) output.info(`No changes between ${from.toISOString()} and ${to.toISOString()}.`);
+    else output.data((await import('../format/history-table.js')).changesTable(changes, { color: output.color }));
+  },
+  json: async ({ from, to, changes }, output) => output.data((await import('../format/history-json.js')).changesJson(from, to, changes)),
+  csv: async ({ changes }, output) => output.data((await import('../format/history-csv.js')).changesCsv(changes)),
+};

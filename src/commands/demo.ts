@@ -3,6 +3,8 @@
 import type { Command } from 'commander';
 import { examples } from './shared/options.js';
 import { noOptions, type RunContext, type Runner } from './shared/context.js';
+import { forFormat, type PerFormat } from './shared/render.js';
+import type { BalancesResult } from '../api/fetch.js';
 
 export function registerDemo(program: Command, run: Runner): void {
   program
@@ -18,14 +20,12 @@ export function registerDemo(program: Command, run: Runner): void {
 }
 
 export async function runDemo(ctx: RunContext): Promise<number> {
-  const [{ startSandbox }, { sandboxRawConfig }, { validateConfig }, { collectBalances }, { runBalances }, { runTotal }, { parseTolerance }] = await Promise.all([
+  const [{ startSandbox }, { sandboxRawConfig }, { validateConfig }, { collectBalances }, { runBalances }] = await Promise.all([
     import('../sandbox/server.js'),
     import('../sandbox/demo-config.js'),
     import('../config/schema.js'),
     import('./shared/fetch.js'),
     import('./balances.js'),
-    import('./total.js'),
-    import('../api/totals.js'),
   ]);
   const sandbox = await startSandbox();
   try {
@@ -34,13 +34,24 @@ export async function runDemo(ctx: RunContext): Promise<number> {
     // One fetch, shown as balances and (for people) as the total.
     const result = await collectBalances(ctx, { config });
     const balancesCode = await runBalances(ctx, { currencies: [], hideZero: false, result });
-    // JSON and CSV stay one document each; people also get the USD total and its sources.
-    if (ctx.output.format !== 'table') return balancesCode;
-    ctx.output.data('\n');
-    const totalCode = await runTotal(ctx, { by: 'currency', tolerance: parseTolerance('1%'), strict: false, currencies: [], hideZero: false, result });
-    ctx.output.info(ctx.output.errColor.dim('Next: `balance-inspector snapshot` from cron records balances; `history` and `changes` show how they moved (README "History").'));
-    return balancesCode || totalCode;
+    const moreCode = await forFormat(ctx.output.format, AFTER_BALANCES)(ctx, result, async () => {
+      const [{ runTotal }, { parseTolerance }] = await Promise.all([import('./total.js'), import('../api/totals.js')]);
+      return runTotal(ctx, { by: 'currency', tolerance: parseTolerance('1%'), strict: false, currencies: [], hideZero: false, result });
+    });
+    return balancesCode || moreCode;
   } finally {
     await sandbox.close();
   }
 }
+
+/** What the demo shows after the balances: JSON and CSV stay one document each; people also get the USD total and its sources. */
+const AFTER_BALANCES: PerFormat<(ctx: RunContext, result: BalancesResult, total: () => Promise<number>) => Promise<number>> = {
+  table: async (ctx, _result, total) => {
+    ctx.output.data('\n');
+    const code = await total();
+    ctx.output.info(ctx.output.errColor.dim('Next: `balance-inspector snapshot` from cron records balances; `history` and `changes` show how they moved (README "History").'));
+    return code;
+  },
+  json: async () => 0,
+  csv: async () => 0,
+};

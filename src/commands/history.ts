@@ -6,6 +6,11 @@ import { UsageError } from '../core/errors.js';
 import { examples, CURRENCY_OPTION } from './shared/options.js';
 import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { render, type Renderers } from './shared/render.js';
+import type { Output } from '../ui/output.js';
+import { formatFlag, isForPeople } from '../ui/formats.js';
+import type { SeriesInfo } from '../history/select.js';
+import type { Point } from '../history/points.js';
 import type { GlobalOptions } from './shared/options.js';
 import { booleanOption, choiceOption, listOption, stringOption, type RawOptions } from './shared/raw-options.js';
 
@@ -73,7 +78,7 @@ export async function parseHistoryOptions(opts: RawOptions, _args: readonly stri
   if (since.getTime() > until.getTime()) throw new UsageError(`--since (${since.toISOString()}) is after --until (${until.toISOString()})`);
   const by = choiceOption(opts, 'by', '--by', BUCKETS) ?? null;
   const chart = booleanOption(opts, 'chart');
-  if (chart && globals.format !== 'table') throw new UsageError(`--chart draws for people; it cannot be combined with --${globals.format}`);
+  if (chart && !isForPeople(globals.format)) throw new UsageError(`--chart draws for people; it cannot be combined with ${formatFlag(globals.format)}`);
   return { since, until, by, currencies: listOption(opts, 'currency'), chart, store: stringOption(opts, 'store') };
 }
 
@@ -95,35 +100,43 @@ export async function runHistory(ctx: RunContext, { since, until, by, currencies
     await db.close();
   }
 
-  if (ctx.output.format === 'json') {
-    const { historyJson } = await import('../format/history-json.js');
-    ctx.output.data(historyJson({ by, since, until, series }));
-  } else if (ctx.output.format === 'csv') {
-    const { historyCsv } = await import('../format/history-csv.js');
-    ctx.output.data(historyCsv(series));
-  } else if (series.length === 0) {
-    ctx.output.info(`No history between ${since.toISOString()} and ${until.toISOString()} matches.`);
-  } else if (chart) {
-    await printChart(ctx, series);
-  } else {
-    const { historyTable } = await import('../format/history-table.js');
-    ctx.output.data(historyTable(series, { color: ctx.output.color }));
-  }
+  await render(ctx.output, RENDER, { by, since, until, chart, series });
   return 0;
 }
 
-async function printChart(ctx: RunContext, series: Array<{ info: import('../history/select.js').SeriesInfo; points: import('../history/points.js').Point[] }>): Promise<void> {
+type Series = Array<{ info: SeriesInfo; points: Point[] }>;
+
+/** What `history` prints: the points of every selected series in the period, and how (--chart). */
+interface HistoryView {
+  by: Bucket | null;
+  since: Date;
+  until: Date;
+  chart: boolean;
+  series: Series;
+}
+
+const RENDER: Renderers<HistoryView> = {
+  table: async ({ since, until, chart, series }, output) => {
+    if (series.length === 0) output.info(`No history between ${since.toISOString()} and ${until.toISOString()} matches.`);
+    else if (chart) await printChart(output, series);
+    else output.data((await import('../format/history-table.js')).historyTable(series, { color: output.color }));
+  },
+  json: async ({ by, since, until, series }, output) => output.data((await import('../format/history-json.js')).historyJson({ by, since, until, series })),
+  csv: async ({ series }, output) => output.data((await import('../format/history-csv.js')).historyCsv(series)),
+};
+
+async function printChart(output: Output, series: Series): Promise<void> {
   const { renderChart, seriesChartInput, usdTotalChartInput } = await import('../format/history-chart.js');
-  const width = Math.max(20, (ctx.output.terminalSize()?.columns ?? 80) - 20);
+  const width = Math.max(20, (output.terminalSize()?.columns ?? 80) - 20);
   const only = series.length === 1 ? series[0] : undefined;
   const total = only ? null : usdTotalChartInput(series);
   const chart = renderChart(total ?? seriesChartInput(only!.info, only!.points), width);
   if (chart === null) {
-    ctx.output.info('Nothing to chart: no value in this period is known (or priced in USD).');
+    output.info('Nothing to chart: no value in this period is known (or priced in USD).');
     return;
   }
-  ctx.output.data(chart);
-  if (total && total.unpriced > 0) ctx.output.info(`${total.unpriced} balance(s) without a USD value are not in the total.`);
+  output.data(chart);
+  if (total && total.unpriced > 0) output.info(`${total.unpriced} balance(s) without a USD value are not in the total.`);
 }
 
 /** An --account that has no history is worth a word: a typo would otherwise look like "no history". */
@@ -148,13 +161,27 @@ export async function runPrune(ctx: RunContext, options: PruneOptions): Promise<
     if (olderThanMs === undefined) throw new UsageError('history prune needs --older-than <duration> (or history.retain in the config)');
     const cutoff = new Date(ctx.now().getTime() - olderThanMs);
     const result = await pruneBefore(db, cutoff);
-    if (ctx.output.format === 'json') {
-      const { stringifyOutputJson } = await import('../core/json.js');
-      ctx.output.data(`${stringifyOutputJson({ schemaVersion: 1, store: db.location, before: cutoff.toISOString(), reads: result.reads, amounts: result.amounts })}\n`);
-    }
+    await render(ctx.output, RENDER_PRUNE, { store: db.location, cutoff, ...result });
     ctx.output.info(`pruned ${result.reads} account reads and ${result.amounts} balance records older than ${cutoff.toISOString()} from ${db.location}`);
   } finally {
     await db.close();
   }
   return 0;
 }
+
+/** What `history prune` did: where, before when, and how much it forgot. */
+interface PruneView {
+  store: string;
+  cutoff: Date;
+  reads: number;
+  amounts: number;
+}
+
+const RENDER_PRUNE: Renderers<PruneView> = {
+  // For people, the summary line on stderr says it all.
+  table: () => undefined,
+  json: async ({ store, cutoff, reads, amounts }, output) => {
+    const { stringifyOutputJson } = await import('../core/json.js');
+    output.data(`${stringifyOutputJson({ schemaVersion: 1, store, before: cutoff.toISOString(), reads, amounts })}\n`);
+  },
+};

@@ -6,6 +6,8 @@ import { combinedExitCode } from '../core/errors.js';
 import { examples, CURRENCY_OPTION } from './shared/options.js';
 import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { render, type Renderers } from './shared/render.js';
+import type { SnapshotSummary } from '../format/history-json.js';
 import { listOption, stringOption, type RawOptions } from './shared/raw-options.js';
 
 export interface SnapshotOptions {
@@ -74,10 +76,7 @@ export async function runSnapshot(ctx: RunContext, options: SnapshotOptions): Pr
     const retainMs = config.history?.retainMs;
     if (retainMs !== undefined) await pruneBefore(db, new Date(recordedAt.getTime() - retainMs));
     const summary = { recordedAt, store: db.location, reads, errors: result.errors };
-    if (ctx.output.format === 'json') {
-      const { snapshotJson } = await import('../format/history-json.js');
-      ctx.output.data(snapshotJson(summary));
-    }
+    await render(ctx.output, RENDER, summary);
     ctx.output.info(recordedLine(reads));
   } finally {
     await db.close();
@@ -95,3 +94,9 @@ function recordedLine(reads: Array<{ balances: unknown[]; errorCode: string | nu
   const gaps = failed > 0 ? `; ${plural(failed, 'account')} could not be read (recorded as a gap)` : '';
   return `recorded ${plural(balances, 'balance')} from ${plural(read, 'account')}${gaps}`;
 }
+
+const RENDER: Renderers<SnapshotSummary> = {
+  // For people, the "recorded …" line on stderr says it all.
+  table: () => undefined,
+  json: async (summary, output) => output.data((await import('../format/history-json.js')).snapshotJson(summary)),
+};

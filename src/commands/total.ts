@@ -5,9 +5,10 @@ import { ExitCode, combinedExitCode } from '../core/errors.js';
 import { forTerminal } from '../core/sanitize.js';
 import type { BalancesResult } from '../api/fetch.js';
 import type { Decimal } from '../core/money.js';
-import type { GroupBy } from '../core/totals.js';
+import type { GroupBy, Totals } from '../core/totals.js';
 import { examples, CURRENCY_OPTION } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { render, type Renderers } from './shared/render.js';
 import { booleanOption, choiceOption, listOption, requiredStringOption, type RawOptions } from './shared/raw-options.js';
 
 // Declared here, not imported from core/totals: a value import would pull decimal.js into --help.
@@ -71,21 +72,10 @@ export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<
   ]);
   const result = options.result ?? (await collectBalances(ctx, { currencies: options.currencies, hideZero: options.hideZero }));
   const totals = computeTotals(result, { by: options.by, tolerance: options.tolerance });
-  const { totalsJson, totalsCsv } = await import('../format/totals.js');
   // When every account failed there is no total to show: a table saying "TOTAL 0.00" would be a
   // false zero. JSON still prints its document, with complete: false and the errors.
   const nothingFetched = result.errors.length > 0 && result.outcomes.every((o) => o.errors.length > 0 && o.balances.length === 0);
-  if (ctx.output.format === 'json') ctx.output.data(totalsJson(totals, result.errors, ctx.now(), result.cache));
-  else if (nothingFetched) ctx.output.info('No total: no account could be read.');
-  // Nothing selected (a --currency that matches nothing): no "TOTAL 0.00" either; the reason was warned.
-  else if (totals.groups.length === 0 && ctx.output.format === 'table') ctx.output.info('No total: no balance matches the selection.');
-  else if (ctx.output.format === 'csv') ctx.output.data(totalsCsv(totals));
-  else ctx.output.data((await import('../format/totals-table.js')).totalsTable(totals, { color: ctx.output.color, width: ctx.output.terminalSize()?.columns }));
-
-  if (result.errors.length > 0 && !nothingFetched && ctx.output.format === 'table') {
-    const failed = [...new Set(result.errors.map((e) => e.account).filter(Boolean))];
-    ctx.output.warn(`the total excludes ${failed.length === 1 ? 'account' : 'accounts'} ${failed.map((a) => `'${a}'`).join(', ')} (failed, see below)`);
-  }
+  await render(ctx.output, RENDER, { totals, result, nothingFetched, generatedAt: ctx.now() });
   const { rateDisagreements, describeDisagreement } = await import('../core/rate-spread.js');
   // Said in every format, on stderr: a JSON document stays what its schema says.
   for (const d of rateDisagreements(result.balances)) ctx.output.warn(forTerminal(describeDisagreement(d), 500));
@@ -103,3 +93,32 @@ export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<
   }
   return ExitCode.ok;
 }
+
+/** What `total` prints: the totals, the read they come from, and whether any account was read at all. */
+interface TotalView {
+  totals: Totals;
+  result: BalancesResult;
+  nothingFetched: boolean;
+  generatedAt: Date;
+}
+
+const RENDER: Renderers<TotalView> = {
+  table: async ({ totals, result, nothingFetched }, output) => {
+    if (nothingFetched) output.info('No total: no account could be read.');
+    // Nothing selected (a --currency that matches nothing): no "TOTAL 0.00" either; the reason was warned.
+    else if (totals.groups.length === 0) output.info('No total: no balance matches the selection.');
+    else output.data((await import('../format/totals-table.js')).totalsTable(totals, { color: output.color, width: output.terminalSize()?.columns }));
+    if (result.errors.length > 0 && !nothingFetched) {
+      const failed = [...new Set(result.errors.map((e) => e.account).filter(Boolean))];
+      output.warn(`the total excludes ${failed.length === 1 ? 'account' : 'accounts'} ${failed.map((a) => `'${a}'`).join(', ')} (failed, see below)`);
+    }
+  },
+  json: async ({ totals, result, generatedAt }, output) => {
+    const { totalsJson } = await import('../format/totals.js');
+    output.data(totalsJson(totals, result.errors, generatedAt, result.cache));
+  },
+  csv: async ({ totals, nothingFetched }, output) => {
+    if (nothingFetched) output.info('No total: no account could be read.');
+    else output.data((await import('../format/totals.js')).totalsCsv(totals));
+  },
+};

@@ -6,11 +6,14 @@ import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../config/types.js';
 import { ConfigError, ExitCode, combinedExitCode } from '../core/errors.js';
 import type { Condition } from '../core/conditions.js';
-import type { WatchSession } from '../watch/session.js';
+import type { WatchSession, WatchView } from '../watch/session.js';
+import type { LiveTable } from '../watch/live-table.js';
+import type { Output } from '../ui/output.js';
 import type { WatchOptions } from '../watch/options.js';
 import { collect, examples, type GlobalOptions, CURRENCY_OPTION } from './shared/options.js';
 import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
+import { forFormat, type PerFormat } from './shared/render.js';
 import { booleanOption, listOption, stringOption, type RawOptions } from './shared/raw-options.js';
 
 const WATCH_HELP = `
@@ -101,12 +104,8 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
   const [{ WatchSession }, { ndjsonView }] = await Promise.all([import('../watch/session.js'), import('../watch/ndjson-view.js')]);
   const recorder = options.record ? await startRecorder(ctx, options.store, config) : null;
   const metrics = options.metrics ? await startMetricsFor(ctx, options.metrics, accounts) : null;
-  // A terminal that cannot move its cursor (TERM=dumb) gets the table once and a line per change.
-  const people = ctx.output.format === 'table' && ctx.output.stdoutIsTTY;
-  const dumb = people && ctx.env.TERM === 'dumb';
   const header = headerFor(ctx, options.until?.text ?? null, formatDuration);
-  const live = people && !dumb ? await liveTable(ctx, header) : null;
-  const view = live ?? (dumb ? (await import('../watch/plain-view.js')).plainView(ctx.output, header) : ndjsonView(ctx.output));
+  const { view, live } = await forFormat(ctx.output.format, VIEWS)(ctx, header, ndjsonView);
   const { AlertExec } = await import('../watch/exec.js');
   const exec = options.exec ? new AlertExec(options.exec, { report: (line) => view.notice(line, 'warn') }) : null;
   const session = new WatchSession(
@@ -179,7 +178,22 @@ async function startMetricsFor(ctx: RunContext, address: { host: string; port: n
   return metrics;
 }
 
-async function liveTable(ctx: RunContext, header: (session: WatchSession) => string) {
+type Header = (session: WatchSession) => string;
+
+/** How watch shows what happens, per format; a live table also needs starting and stopping. */
+const VIEWS: PerFormat<(ctx: RunContext, header: Header, ndjson: (output: Output) => WatchView) => Promise<{ view: WatchView; live: LiveTable | null }>> = {
+  table: async (ctx, header, ndjson) => {
+    // Events for a program reading stdout; a terminal that cannot move its cursor (TERM=dumb) gets
+    // the table once and a line per change; any other terminal the live table.
+    if (!ctx.output.stdoutIsTTY) return { view: ndjson(ctx.output), live: null };
+    if (ctx.env.TERM === 'dumb') return { view: (await import('../watch/plain-view.js')).plainView(ctx.output, header), live: null };
+    const live = await liveTable(ctx, header);
+    return { view: live, live };
+  },
+  json: async (ctx, _header, ndjson) => ({ view: ndjson(ctx.output), live: null }),
+};
+
+async function liveTable(ctx: RunContext, header: Header) {
   const { LiveTable } = await import('../watch/live-table.js');
   const size = () => ctx.output.terminalSize() ?? { columns: 80, rows: 24 };
   const onResize = (redraw: () => void) => {

@@ -6,6 +6,7 @@ import type { Config, ResolvedAccount } from '../../config/types.js';
 import type { AccountOutcome } from '../../core/account.js';
 import { examples } from '../shared/options.js';
 import { noOptions, type RunContext, type Runner } from '../shared/context.js';
+import { render, type Renderers } from '../shared/render.js';
 import type { AccountCheck, ConfigCheck, CredentialCheck, DoctorReport } from '../../api/doctor.js';
 
 export function registerConfigCheck(config: Command, run: Runner): void {
@@ -28,10 +29,14 @@ export function registerConfigCheck(config: Command, run: Runner): void {
 export async function runConfigCheck(ctx: RunContext): Promise<number> {
   // A report of sections and per-account lists has no honest CSV shape.
   const report = await diagnose(ctx);
-  if (ctx.output.format === 'json') ctx.output.data((await import('../../format/doctor.js')).doctorJson(report, ctx.now()));
-  else ctx.output.data((await import('../../format/doctor-table.js')).doctorText(report, { color: ctx.output.color }));
+  await render(ctx.output, RENDER, { report, generatedAt: ctx.now() });
   return report.exitCode;
 }
+
+const RENDER: Renderers<{ report: DoctorReport; generatedAt: Date }> = {
+  table: async ({ report }, output) => output.data((await import('../../format/doctor-table.js')).doctorText(report, { color: output.color })),
+  json: async ({ report, generatedAt }, output) => output.data((await import('../../format/doctor.js')).doctorJson(report, generatedAt)),
+};
 
 async function diagnose(ctx: RunContext): Promise<DoctorReport> {
   const [{ findConfig, selectAccounts, resolveAccounts, validateConfig }, { loadConfigFile }, { checkConfigFilePermissions }, doctor] =

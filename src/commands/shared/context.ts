@@ -3,7 +3,8 @@
 // tests can build one directly with their own streams, env and runtime.
 import type { Runtime } from '../../http/runtime.js';
 import type { CliIO } from '../../ui/io.js';
-import type { Format, Output } from '../../ui/output.js';
+import type { Format } from '../../ui/formats.js';
+import type { Output } from '../../ui/output.js';
 import type { GlobalOptions } from './options.js';
 import type { RawOptions } from './raw-options.js';
 

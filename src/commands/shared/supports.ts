@@ -3,6 +3,7 @@
 // command declares what it honours (Supports); this checks what was typed against it.
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
+import { describePrinted, formatFlag, FORMAT_NAMES } from '../../ui/formats.js';
 import type { GlobalOptions } from './options.js';
 import type { Supports } from './context.js';
 
@@ -20,11 +21,9 @@ function typed(command: Command, key: string): boolean {
 
 export function refuseUnsupported(command: Command, globals: GlobalOptions, supports: Supports): void {
   const name = commandName(command);
-  const formats = supports.formats ?? ['table', 'json', 'csv'];
+  const formats = supports.formats ?? FORMAT_NAMES;
   if (!formats.includes(globals.format)) {
-    const offered = formats.filter((f) => f !== 'table').map((f) => `--${f}`);
-    const prints = offered.length > 0 ? `prints a table or ${offered.join(' or ')}` : 'prints no machine-readable output';
-    throw new UsageError(`${name} ${prints}; --${globals.format} is not supported`, supports.formatHint);
+    throw new UsageError(`${name} ${describePrinted(formats)}; ${formatFlag(globals.format)} is not supported`, supports.formatHint);
   }
   if (!supports.cache && globals.maxAgeMs !== undefined) {
     throw new UsageError(`${name} does not read cached balances; --max-age does not apply`);
