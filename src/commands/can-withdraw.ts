@@ -1,15 +1,16 @@
 // `can-withdraw <currency> <amount>`: answer "can I pay this out?" with an exit code a shell script
 // can trust. 0 only when some account is known to have the funds and every rule is known to hold;
-// 1 for a known no; 2–6 when the answer could not be decided. Never 0 on doubt.
-import type { Command } from 'commander';
+// 1 for a known no; 2–6 when the answer could not be decided. Never 0 on doubt. Loaded when the
+// command runs; its registration is registration/can-withdraw.ts.
+import { canWithdraw as decide, parseMode, parseWithdrawalQuery, type WithdrawalDecision } from '../api/can-withdraw.js';
 import { ExitCode } from '../core/errors.js';
-import { examples } from './shared/options.js';
-import type { RunContext, Runner } from './shared/context.js';
-import { render, type Renderers } from './shared/render.js';
-import { stringOption, type RawOptions } from './shared/raw-options.js';
 import type { Mode } from '../core/balance.js';
 import type { WithdrawalRequest } from '../core/withdrawal.js';
-import type { WithdrawalDecision } from '../api/can-withdraw.js';
+import { modeTag, withdrawalJson, yesLine } from '../format/withdrawal.js';
+import type { RunContext } from './shared/context.js';
+import { collectBalances, reportErrors } from './shared/fetch.js';
+import { stringOption, type RawOptions } from './shared/raw-options.js';
+import { render, type Renderers } from './shared/render.js';
 
 export interface CanWithdrawOptions {
   /**
@@ -21,54 +22,21 @@ export interface CanWithdrawOptions {
   mode: Mode | undefined;
 }
 
-export function registerCanWithdraw(program: Command, run: Runner): void {
-  program
-    .command('can-withdraw')
-    .description('exit 0 if an account can pay out this amount now (available funds, fee, minimum, decimals), 1 if not')
-    .argument('<currency>', 'USDT, or a provider code such as USDT_TRC20 or usdttrc20')
-    .argument('<amount>', 'a plain decimal such as 250 or 0.015 (no exponent, sign or separators)')
-    .option('--network <chain>', 'only this network for a canonical symbol, e.g. tron, ethereum')
-    .option('--mode <mode>', 'decide on live or test money (default: live if any selected account is live)')
-    .addHelpText(
-      'after',
-      examples([
-        'balance-inspector can-withdraw USDT 250 --account syncpay && ./pay.sh',
-        'balance-inspector can-withdraw USDT 450 --network tron --json',
-        'balance-inspector can-withdraw usdttrc20 100 --account casino',
-        'balance-inspector can-withdraw ETH 0.05 --provider flow-payments',
-      ]),
-    )
-    .addHelpText('after', '\nExit: 0 yes, 1 no (reason on stderr), 2-6 could not decide (see --help of the program).\n')
-    .action(
-      run(parseCanWithdrawOptions, runCanWithdraw, {
-        formats: ['table', 'json'],
-        formatHint: 'can-withdraw answers with its exit code; --json gives the details',
-        cache: true,
-      }),
-    );
-}
-
 /** Usage errors before any provider is asked. */
 export async function parseCanWithdrawOptions(opts: RawOptions, args: readonly string[]): Promise<CanWithdrawOptions> {
-  const { parseWithdrawalQuery, parseMode } = await import('../api/can-withdraw.js');
   const request = parseWithdrawalQuery({ currency: args[0] ?? '', amount: args[1] ?? '', network: stringOption(opts, 'network') });
   return { request, mode: parseMode(stringOption(opts, 'mode')) };
 }
 
 export async function runCanWithdraw(ctx: RunContext, { request, mode }: CanWithdrawOptions): Promise<number> {
-  const [{ canWithdraw }, { collectBalances, reportErrors }, format] = await Promise.all([
-    import('../api/can-withdraw.js'),
-    import('./shared/fetch.js'),
-    import('../format/withdrawal.js'),
-  ]);
   // Always fresh: a payout decision never rests on cached balances (README "Cache"); what is read
   // still refreshes the cache for the commands that follow.
   const result = await collectBalances(ctx, { withdrawalRules: true, refresh: true });
-  const answer = await canWithdraw(result, request, { mode });
+  const answer = await decide(result, request, { mode });
   const { decision, chosen, checks, unheld } = answer;
-  const inMode = format.modeTag(answer.mode);
+  const inMode = modeTag(answer.mode);
 
-  await render(ctx.output, renderers(format), { answer, request, generatedAt: ctx.now() });
+  await render(ctx.output, RENDER, { answer, request, generatedAt: ctx.now() });
   if (decision === 'yes') {
     for (const note of chosen?.notes ?? []) ctx.output.info(`note: ${note}`);
     if (result.errors.length > 0) ctx.output.warn('some accounts could not be read; the yes comes from one that could');
@@ -79,7 +47,7 @@ export async function runCanWithdraw(ctx: RunContext, { request, mode }: CanWith
   }
   // Only a known no starts with "no:"; undecided, the same findings are what was seen so far.
   const prefix = decision === 'no' ? 'no' : 'so far';
-  const lines = unheld ? [`${unheld} ${inMode}`] : checks.map((c) => `${c.reasons.join('; ')} ${format.modeTag(c.mode)}`);
+  const lines = unheld ? [`${unheld} ${inMode}`] : checks.map((c) => `${c.reasons.join('; ')} ${modeTag(c.mode)}`);
   for (const line of lines) ctx.output.error(`${prefix}: ${line}`);
   if (decision === 'unknown') {
     reportErrors(ctx, result);
@@ -101,12 +69,12 @@ interface AnswerView {
   generatedAt: Date;
 }
 
-function renderers(format: typeof import('../format/withdrawal.js')): Renderers<AnswerView> {
-  return {
-    // For people, stdout holds the one account that can pay, if any.
-    table: ({ answer, request }, output) => {
-      if (answer.chosen) output.data(`${format.yesLine(request, answer.chosen)} ${format.modeTag(answer.mode)}\n`);
-    },
-    json: ({ answer, generatedAt }, output) => output.data(format.withdrawalJson({ ...answer, generatedAt })),
-  };
-}
+const RENDER = {
+  // For people, stdout holds the one account that can pay, if any.
+  table: ({ answer, request }, output) => {
+    if (answer.chosen) output.data(`${yesLine(request, answer.chosen)} ${modeTag(answer.mode)}\n`);
+  },
+  json: ({ answer, generatedAt }, output) => output.data(withdrawalJson({ ...answer, generatedAt })),
+} satisfies Renderers<AnswerView>;
+
+export const canWithdrawCommand = { parse: parseCanWithdrawOptions, run: runCanWithdraw, prints: RENDER };

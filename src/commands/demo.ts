@@ -1,32 +1,18 @@
 // `demo`: the first thing a new user sees. Starts the sandbox in-process on a free port and runs
-// `balances` and `total` against it with a built-in config; no real provider is contacted.
-import type { Command } from 'commander';
-import { examples } from './shared/options.js';
-import { noOptions, type RunContext, type Runner } from './shared/context.js';
-import { forFormat, type PerFormat } from './shared/render.js';
+// `balances` and `total` against it with a built-in config; no real provider is contacted. Loaded
+// when the command runs; its registration is registration/demo.ts.
 import type { BalancesResult } from '../api/fetch.js';
-
-export function registerDemo(program: Command, run: Runner): void {
-  program
-    .command('demo')
-    .description('show balances from the built-in sandbox of every provider (no config or keys needed)')
-    .addHelpText('after', examples(['balance-inspector demo', 'balance-inspector demo --json', 'balance-inspector demo --account syncpay']))
-    .action(
-      run(noOptions, runDemo, {
-        config: false,
-        configHint: 'demo always reads its built-in sandbox; for your own config run e.g. balance-inspector balances --config <path>',
-      }),
-    );
-}
+import { parseTolerance } from '../api/totals.js';
+import { validateConfig } from '../config/schema.js';
+import { sandboxRawConfig } from '../sandbox/demo-config.js';
+import { startSandbox } from '../sandbox/server.js';
+import { runBalances } from './balances.js';
+import { noOptions, type RunContext } from './shared/context.js';
+import { collectBalances } from './shared/fetch.js';
+import { forFormat } from './shared/render.js';
+import { runTotal } from './total.js';
 
 export async function runDemo(ctx: RunContext): Promise<number> {
-  const [{ startSandbox }, { sandboxRawConfig }, { validateConfig }, { collectBalances }, { runBalances }] = await Promise.all([
-    import('../sandbox/server.js'),
-    import('../sandbox/demo-config.js'),
-    import('../config/schema.js'),
-    import('./shared/fetch.js'),
-    import('./balances.js'),
-  ]);
   const sandbox = await startSandbox();
   try {
     const config = validateConfig(sandboxRawConfig(sandbox.baseUrl), null, 'builtin');
@@ -34,10 +20,7 @@ export async function runDemo(ctx: RunContext): Promise<number> {
     // One fetch, shown as balances and (for people) as the total.
     const result = await collectBalances(ctx, { config });
     const balancesCode = await runBalances(ctx, { currencies: [], hideZero: false, result });
-    const moreCode = await forFormat(ctx.output.format, AFTER_BALANCES)(ctx, result, async () => {
-      const [{ runTotal }, { parseTolerance }] = await Promise.all([import('./total.js'), import('../api/totals.js')]);
-      return runTotal(ctx, { by: 'currency', tolerance: parseTolerance('1%'), strict: false, currencies: [], hideZero: false, result });
-    });
+    const moreCode = await forFormat(ctx.output.format, AFTER_BALANCES)(ctx, result);
     return balancesCode || moreCode;
   } finally {
     await sandbox.close();
@@ -45,13 +28,15 @@ export async function runDemo(ctx: RunContext): Promise<number> {
 }
 
 /** What the demo shows after the balances: JSON and CSV stay one document each; people also get the USD total and its sources. */
-const AFTER_BALANCES: PerFormat<(ctx: RunContext, result: BalancesResult, total: () => Promise<number>) => Promise<number>> = {
-  table: async (ctx, _result, total) => {
+const AFTER_BALANCES = {
+  table: async (ctx: RunContext, result: BalancesResult) => {
     ctx.output.data('\n');
-    const code = await total();
+    const code = await runTotal(ctx, { by: 'currency', tolerance: parseTolerance('1%'), strict: false, currencies: [], hideZero: false, result });
     ctx.output.info(ctx.output.errColor.dim('Next: `balance-inspector snapshot` from cron records balances; `history` and `changes` show how they moved (README "History").'));
     return code;
   },
   json: async () => 0,
   csv: async () => 0,
 };
+
+export const demoCommand = { parse: noOptions, run: runDemo, prints: AFTER_BALANCES };

@@ -1,21 +1,23 @@
 // `history`: how each balance moved over a period, from the history store: a table with a
 // sparkline per series, a terminal chart (--chart), or every point (--json, --csv).
-// `history prune --older-than <duration>` forgets old snapshots.
-import type { Command } from 'commander';
+// `history prune --older-than <duration>` forgets old snapshots. Loaded when one of them runs;
+// their registration is registration/history.ts.
 import { UsageError } from '../core/errors.js';
-import { examples, CURRENCY_OPTION } from './shared/options.js';
-import { STORE_OPTION } from './shared/store.js';
-import type { RunContext, Runner } from './shared/context.js';
-import { render, type Renderers } from './shared/render.js';
-import type { Output } from '../ui/output.js';
+import { stringifyOutputJson } from '../core/json.js';
+import { parseMoment, parsePositiveSpan } from '../core/when.js';
+import { historyCsv } from '../format/history-csv.js';
+import { historyJson } from '../format/history-json.js';
+import { seriesPoints, type Bucket, type Point } from '../history/points.js';
+import { pruneBefore } from '../history/prune.js';
+import { selectSeries, type SeriesInfo } from '../history/select.js';
 import { formatFlag, isForPeople } from '../ui/formats.js';
-import type { SeriesInfo } from '../history/select.js';
-import type { Point } from '../history/points.js';
+import type { Output } from '../ui/output.js';
+import { BUCKETS } from './shared/choices.js';
+import type { RunContext } from './shared/context.js';
 import type { GlobalOptions } from './shared/options.js';
 import { booleanOption, choiceOption, listOption, stringOption, type RawOptions } from './shared/raw-options.js';
-
-const BUCKETS = ['hour', 'day', 'week'] as const;
-type Bucket = (typeof BUCKETS)[number];
+import { render, type Renderers } from './shared/render.js';
+import { openForReading } from './shared/store.js';
 
 export interface HistoryOptions {
   /** --since: the start (a span back from the run's start, or a date; UTC unless zoned); default 30d. */
@@ -39,39 +41,7 @@ export interface PruneOptions {
   store: string | undefined;
 }
 
-export function registerHistory(program: Command, run: Runner): void {
-  const history = program
-    .command('history')
-    .description('show how balances moved: one line per balance with a sparkline, a chart, or every point')
-    .option('--since <when>', 'from this long ago or this date: 30d, 12h, 2w, 2026-11-01 (default 30d)')
-    .option('--until <when>', 'up to this long ago or this date (default: now)')
-    .option('--by <bucket>', 'one point per hour, day or week (the last value in each)')
-    .option(...CURRENCY_OPTION)
-    .option('--chart', "draw a line chart: of the one selected balance's total, else of the USD total")
-    .option(...STORE_OPTION)
-    .addHelpText(
-      'after',
-      `\nTimes are UTC; --by week starts on Monday. Amounts are exact; --chart plots them approximately.\n` +
-        examples([
-          'balance-inspector history',
-          'balance-inspector history --currency USDT --by day --since 90d',
-          'balance-inspector history --account syncpay --currency USDT_TRC20 --chart',
-          'balance-inspector history --by week --since 2026-01-01 --csv > weekly.csv',
-        ]),
-    )
-    .action(run(parseHistoryOptions, runHistory));
-  history
-    .command('prune')
-    .description('forget snapshots older than a duration (default: the config history.retain)')
-    .option('--older-than <duration>', 'e.g. 400d, 52w')
-    .option(...STORE_OPTION)
-    .addHelpText('after', examples(['balance-inspector history prune --older-than 400d', 'balance-inspector history prune --store postgres://ops@db.internal/treasury --json']))
-    // `history prune --store x`: commander hands --store to `history`, which declares it too.
-    .action(run((opts) => parsePruneOptions({ ...history.opts(), ...opts }), runPrune, { formats: ['table', 'json'] }));
-}
-
 export async function parseHistoryOptions(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'format'>, now: Date): Promise<HistoryOptions> {
-  const { parseMoment } = await import('../core/when.js');
   const since = parseMoment('--since', stringOption(opts, 'since') ?? '30d', now);
   const untilText = stringOption(opts, 'until');
   const until = untilText === undefined ? now : parseMoment('--until', untilText, now);
@@ -83,12 +53,6 @@ export async function parseHistoryOptions(opts: RawOptions, _args: readonly stri
 }
 
 export async function runHistory(ctx: RunContext, { since, until, by, currencies, chart, store }: HistoryOptions): Promise<number> {
-
-  const [{ openForReading }, { selectSeries }, { seriesPoints }] = await Promise.all([
-    import('./shared/store.js'),
-    import('../history/select.js'),
-    import('../history/points.js'),
-  ]);
   const { db } = await openForReading(ctx, store);
   let series;
   try {
@@ -115,17 +79,19 @@ interface HistoryView {
   series: Series;
 }
 
-const RENDER: Renderers<HistoryView> = {
+const RENDER = {
   table: async ({ since, until, chart, series }, output) => {
     if (series.length === 0) output.info(`No history between ${since.toISOString()} and ${until.toISOString()} matches.`);
     else if (chart) await printChart(output, series);
+    // On demand: the table brings cli-table3, which JSON and CSV never pay for.
     else output.data((await import('../format/history-table.js')).historyTable(series, { color: output.color }));
   },
-  json: async ({ by, since, until, series }, output) => output.data((await import('../format/history-json.js')).historyJson({ by, since, until, series })),
-  csv: async ({ series }, output) => output.data((await import('../format/history-csv.js')).historyCsv(series)),
-};
+  json: ({ by, since, until, series }, output) => output.data(historyJson({ by, since, until, series })),
+  csv: ({ series }, output) => output.data(historyCsv(series)),
+} satisfies Renderers<HistoryView>;
 
 async function printChart(output: Output, series: Series): Promise<void> {
+  // On demand: asciichart and the table, for --chart only.
   const { renderChart, seriesChartInput, usdTotalChartInput } = await import('../format/history-chart.js');
   const width = Math.max(20, (output.terminalSize()?.columns ?? 80) - 20);
   const only = series.length === 1 ? series[0] : undefined;
@@ -148,13 +114,11 @@ function noteUnknownAccounts(ctx: RunContext, found: string[], where: string): v
 
 /** `opts` holds `history`'s flags under `prune`'s: commander hands `history prune --store x` to `history`. */
 export async function parsePruneOptions(opts: RawOptions): Promise<PruneOptions> {
-  const { parsePositiveSpan } = await import('../core/when.js');
   const flag = stringOption(opts, 'olderThan');
   return { olderThanMs: flag === undefined ? undefined : parsePositiveSpan('--older-than', flag), store: stringOption(opts, 'store') };
 }
 
 export async function runPrune(ctx: RunContext, options: PruneOptions): Promise<number> {
-  const [{ openForReading }, { pruneBefore }] = await Promise.all([import('./shared/store.js'), import('../history/prune.js')]);
   const { db, config } = await openForReading(ctx, options.store);
   try {
     const olderThanMs = options.olderThanMs ?? config?.history?.retainMs;
@@ -177,11 +141,12 @@ interface PruneView {
   amounts: number;
 }
 
-const RENDER_PRUNE: Renderers<PruneView> = {
+const RENDER_PRUNE = {
   // For people, the summary line on stderr says it all.
   table: () => undefined,
-  json: async ({ store, cutoff, reads, amounts }, output) => {
-    const { stringifyOutputJson } = await import('../core/json.js');
-    output.data(`${stringifyOutputJson({ schemaVersion: 1, store, before: cutoff.toISOString(), reads, amounts })}\n`);
-  },
-};
+  json: ({ store, cutoff, reads, amounts }, output) =>
+    output.data(`${stringifyOutputJson({ schemaVersion: 1, store, before: cutoff.toISOString(), reads, amounts })}\n`),
+} satisfies Renderers<PruneView>;
+
+export const historyCommand = { parse: parseHistoryOptions, run: runHistory, prints: RENDER };
+export const pruneCommand = { parse: parsePruneOptions, run: runPrune, prints: RENDER_PRUNE };

@@ -66,4 +66,15 @@ describe('modules loaded at start-up', () => {
     // No table chunk, no cosmiconfig (JSON config), no ora, prom-client or cli-table3.
     expect(run.files.filter((f) => f === SHARED_CHUNK).length).toBeLessThanOrEqual(5);
   });
+
+  it.each([
+    [['balances', '--json'], ['undici']],
+    [['total', '--csv'], ['undici']],
+    [['balances'], ['undici', 'cli-table3']],
+  ])('%j loads its command with the lazy chunk, and the table package only to draw a table', async (args, packages) => {
+    const run = await runCliLoggingModules([...args, '--account', 'syncpay', '--config', e2e.configPath]);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.files.filter((f) => f !== SHARED_CHUNK && !f.startsWith('node_modules/')).slice(0, 3)).toEqual([...ENTRY, 'dist/bundle/chunks/lazy-group-*.js']);
+    expect([...new Set(run.files.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/')[1]))].sort()).toEqual([...packages].sort());
+  });
 });

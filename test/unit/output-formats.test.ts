@@ -3,11 +3,14 @@
 // from that one list.
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { buildProgram, ProcessRuntime } from '../../src/cli.js';
+import { Program, supportsOf } from '../../src/commands/shared/supports.js';
 import { addGlobalOptions, parseGlobalOptions } from '../../src/commands/shared/options.js';
 import { forFormat, render, type Renderers } from '../../src/commands/shared/render.js';
 import { ExitCode, InternalError, UsageError } from '../../src/core/errors.js';
 import { describePrinted, formatFlag, FORMAT_NAMES, FORMATS, formatSwitches, isForPeople } from '../../src/ui/formats.js';
 import type { Output } from '../../src/ui/output.js';
+import { testIO } from '../helpers/cli.js';
 
 describe('the list of formats', () => {
   it('gives every format with a switch a global flag, and --output every name as a choice', () => {
@@ -71,5 +74,27 @@ describe('rendering a result', () => {
   it('a format without a renderer is a bug, not silence (Supports refuses it before a run)', async () => {
     await expect(render(output('csv', []), renderers, { n: 1 })).rejects.toBeInstanceOf(InternalError);
     expect(() => forFormat('csv', {})).toThrow(/nothing prints the csv format here/);
+  });
+});
+
+describe('every command', () => {
+  const program = buildProgram(new ProcessRuntime(new AbortController().signal), testIO().io, () => undefined);
+  const declared = (command: Command): Program[] => [
+    ...(command instanceof Program && command.loadImplementation ? [command] : []),
+    ...command.commands.flatMap(declared),
+  ];
+  const commands = declared(program);
+
+  it('is declared, with the formats it prints', () => {
+    expect(commands.map((c) => c.name())).toEqual(
+      expect.arrayContaining(['balances', 'total', 'can-withdraw', 'watch', 'snapshot', 'history', 'prune', 'changes', 'sandbox', 'demo', 'init', 'check', 'completion']),
+    );
+  });
+
+  it.each(commands.map((c) => [c.name(), c] as const))('%s prints exactly the formats it declares: a renderer for each, none refused that it has', async (_name, command) => {
+    const implementation = await command.loadImplementation!();
+    // A command without renderers prints for people only.
+    const prints = Object.keys(implementation.prints ?? { table: null });
+    expect([...prints].sort()).toEqual([...(supportsOf(command)?.formats ?? [])].sort());
   });
 });

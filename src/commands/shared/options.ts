@@ -88,6 +88,9 @@ export function durationFlag(flag: string, text: string | undefined, zeroAllowed
 /** `--currency`, as every balance-listing command takes it: the same selectors everywhere. */
 export const CURRENCY_OPTION = ['--currency <code>', 'only this currency: USDT, or a provider code like USDT_TRC20 (repeatable)', collect] as const;
 
+/** `--store`, as every history command takes it. */
+export const STORE_OPTION = ['--store <path|url>', 'history store: a SQLite file or postgres://user@host/db (default: $XDG_DATA_HOME/balance-inspector/history.db)'] as const;
+
 /** Text for the "Examples:" section appended to a command's --help. */
 export function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
