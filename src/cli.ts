@@ -3,6 +3,7 @@
 // output is never cut short. Commands are light to import; heavy modules load inside their runs.
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError } from 'commander';
+import { addHelpCommands } from './commands/registration/help.js';
 import { registerCommands } from './commands/registration/index.js';
 import { createContext, type Declare } from './commands/shared/context.js';
 import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
@@ -30,25 +31,6 @@ Exit codes:
   74       the output could not be written (disk full, unwritable stdout)
   130/143  interrupted (SIGINT/SIGTERM)
 `;
-
-/**
- * commander answers `help nosuchcmd` with the whole help (exit 0 or 1) instead of naming the typo.
- * Its help dispatch is internal, so it is wrapped here; test/e2e/help.test.ts pins the behaviour.
- */
-class HelpfulProgram extends Program {
-  override createCommand(name?: string): Program {
-    return new HelpfulProgram(name);
-  }
-
-  _dispatchHelpCommand(name?: string): unknown {
-    const known = name === undefined || name === 'help' || this.commands.some((c) => c.name() === name || c.aliases().includes(name));
-    if (!known) {
-      this.args = [name]; // unknownCommand() names args[0]: "error: unknown command 'nosuchcmd'", exit 2
-      (this as unknown as { unknownCommand(): never }).unknownCommand();
-    }
-    return (Command.prototype as unknown as { _dispatchHelpCommand(n?: string): unknown })._dispatchHelpCommand.call(this, name);
-  }
-}
 
 /**
  * The process's one runtime (redactor, pacing, tokens, sockets, interrupt signal), created when a
@@ -82,7 +64,7 @@ export class ProcessRuntime {
  * messages too. `exitCode` receives each command's exit code.
  */
 export function buildProgram(runtime: ProcessRuntime, io: CliIO, exitCode: (code: number) => void): Command {
-  const program = new HelpfulProgram('balance-inspector');
+  const program = new Program('balance-inspector');
   addGlobalOptions(program)
     // Subcommand help lists the global flags too (commander copies this to every subcommand).
     .configureHelp({ showGlobalOptions: true })
@@ -120,6 +102,8 @@ export function buildProgram(runtime: ProcessRuntime, io: CliIO, exitCode: (code
     });
   };
   registerCommands(program, declare);
+  // Groups of commands (the program, `config`) are not declared: they get a `help [command]`.
+  addHelpCommands(program, (command) => command instanceof Program && command.supports === undefined);
   return program;
 }
 

@@ -1,7 +1,13 @@
 // `help` and `--help` as a newcomer uses them: a typo is named (exit 2), and a subcommand's help
 // lists the global flags it inherits, like gh's "INHERITED FLAGS".
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+
+const SRC = new URL('../../src/', import.meta.url).pathname;
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 
 describe('help <command>', () => {
   it.each([
@@ -20,9 +26,20 @@ describe('help <command>', () => {
   });
 
   it.each([
+    [['help', 'config', 'nope'], "error: unknown command 'nope'"],
+    [['help', 'balances', 'extra'], "error: unknown command 'extra'"],
+  ])('%j: every word of the path must name a command', async (...[args, first]) => {
+    const { code, stdout, stderr } = await runCli(args);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr.split('\n')[0]).toBe(first);
+  });
+
+  it.each([
     [['help', 'balances'], 'Usage: balance-inspector balances'],
     [['help'], 'Usage: balance-inspector [options] [command]'],
     [['config', 'help', 'check'], 'Usage: balance-inspector config check'],
+    [['help', 'config', 'check'], 'Usage: balance-inspector config check'],
+    [['help', 'config'], 'Usage: balance-inspector config [options] [command]'],
   ])('%j still shows that help, exit 0', async (args, usage) => {
     const { code, stdout } = await runCli(args);
     expect(code).toBe(0);
@@ -39,5 +56,16 @@ describe('subcommand --help', () => {
     for (const flag of ['--config <path>', '--account <name>', '--provider <id>', '--json', '--csv', '--quiet', '--timeout <duration>', '--no-cache']) {
       expect(globals).toContain(flag);
     }
+  });
+});
+
+describe('commander', () => {
+  it('is used through its public API only: no file that imports it reaches for an _internal member', () => {
+    // An override of a private method (as `_dispatchHelpCommand` once was) breaks silently on an
+    // upgrade; `help` is an ordinary command now (src/commands/registration/help.ts).
+    const privateUse = sources(SRC)
+      .filter((file) => /from 'commander'/.test(readFileSync(file, 'utf8')))
+      .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\.(_[A-Za-z]\w*)/g)].map((m) => `${file.slice(SRC.length)}: ${m[1]}`));
+    expect(privateUse).toEqual([]);
   });
 });
