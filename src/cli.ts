@@ -2,12 +2,12 @@
 // codes (README "Exit codes"). It sets process.exitCode instead of calling process.exit, so piped
 // output is never cut short. Commands are light to import; heavy modules load inside their runs.
 import { setFlagsFromString } from 'node:v8';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { addHelpCommands } from './commands/registration/help.js';
 import { registerCommands } from './commands/registration/index.js';
 import { createContext, type Declare } from './commands/shared/context.js';
 import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
-import { Program, refuseUnsupported } from './commands/shared/supports.js';
+import { acceptedGlobalOptions, Program, refuseUnsupported } from './commands/shared/supports.js';
 import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceError } from './core/errors.js';
 import { SEARCH_ORDER_HELP } from './config/search-order.js';
 import { Redactor } from './core/secrets.js';
@@ -66,10 +66,12 @@ export class ProcessRuntime {
 export function buildProgram(runtime: ProcessRuntime, io: CliIO, exitCode: (code: number) => void): Command {
   const program = new Program('balance-inspector');
   addGlobalOptions(program)
-    // Subcommand help lists the global flags too (commander copies this to every subcommand).
-    .configureHelp({ showGlobalOptions: true })
+    // Subcommand help lists the global flags it takes too (commander copies this to every subcommand).
+    .configureHelp({ showGlobalOptions: true, visibleGlobalOptions: acceptedGlobalOptions })
     .description('Balances from every payment and wallet provider you use, normalized: exact decimals, USD value with its source.')
     .version(VERSION, '-V, --version')
+    // Many tools answer -v with their version; this one says which flag it means instead of only "unknown option".
+    .addOption(new Option('-v').hideHelp())
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
@@ -101,6 +103,7 @@ export function buildProgram(runtime: ProcessRuntime, io: CliIO, exitCode: (code
       exitCode(await implementation.run(ctx, parsed));
     });
   };
+  program.on('option:v', () => program.error("error: unknown option '-v'\n(Did you mean -V or --version?)", { code: 'commander.unknownOption' }));
   registerCommands(program, declare);
   // Groups of commands (the program, `config`) are not declared: they get a `help [command]`.
   addHelpCommands(program, (command) => command instanceof Program && command.supports === undefined);

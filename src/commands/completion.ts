@@ -15,6 +15,7 @@ import { ACCOUNT_NAME } from '../core/names.js';
 import { SHELLS, type Shell } from './shared/choices.js';
 import type { CommandModule, RunContext } from './shared/context.js';
 import { booleanOption, type RawOptions } from './shared/raw-options.js';
+import { acceptedProgramOptions } from './shared/supports.js';
 
 /**
  * What to print: the script for a shell, or (hidden `--accounts`, run by that script while the
@@ -35,7 +36,8 @@ export function parseCompletionOptions(opts: RawOptions, args: readonly string[]
 const SCRIPTS: Record<Shell, (spec: CompletionSpec) => string> = { bash: bashScript, zsh: zshScript, fish: fishScript };
 
 function printScript(ctx: RunContext, program: Command, shell: Shell): number {
-  ctx.output.data(SCRIPTS[shell](completionSpec(program)));
+  // After a command, only the program's flags it takes (what its --help lists).
+  ctx.output.data(SCRIPTS[shell](completionSpec(program, acceptedProgramOptions)));
   return 0;
 }
 

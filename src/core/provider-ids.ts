@@ -7,3 +7,9 @@ export type ProviderId = (typeof PROVIDER_IDS)[number];
 export function isProviderId(value: string): value is ProviderId {
   return (PROVIDER_IDS as readonly string[]).includes(value);
 }
+
+/** The provider a user means, typed in any case (`--provider Syncpay`), as currency codes are; undefined for none. */
+export function providerIdIgnoringCase(text: string): ProviderId | undefined {
+  const lower = text.toLowerCase();
+  return PROVIDER_IDS.find((id) => id === lower);
+}

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { VERSION } from '../../src/version.js';
 import { runCli } from '../helpers/cli.js';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
@@ -48,14 +49,57 @@ describe('help <command>', () => {
 });
 
 describe('subcommand --help', () => {
-  it.each([['balances'], ['total'], ['can-withdraw'], ['watch'], ['config', 'check']])('%j lists the global flags under "Global Options:"', async (...path) => {
+  const globalsOf = (stdout: string) => stdout.split('\nGlobal Options:\n')[1]?.split('\n\n')[0];
+
+  it.each([
+    [['balances'], ['--config <path>', '--account <name>', '--provider <id>', '--json', '--csv', '--quiet', '--timeout <duration>', '--max-age <duration>', '--no-cache'], []],
+    [['total'], ['--config <path>', '--json', '--csv', '--max-age <duration>', '--no-cache'], []],
+    [['can-withdraw'], ['--config <path>', '--account <name>', '--json', '--timeout <duration>', '--max-age <duration>'], ['--csv']],
+    [['watch'], ['--config <path>', '--account <name>', '--json', '--timeout <duration>', '--no-cache'], ['--csv', '--max-age']],
+    [['config', 'check'], ['--config <path>', '--account <name>', '--provider <id>', '--json', '--quiet'], ['--csv', '--max-age']],
+    [['demo'], ['--account <name>', '--json', '--csv', '--no-cache'], ['--config', '--max-age']],
+    [['sandbox'], ['--quiet', '--debug', '--no-color'], ['--config', '--account', '--provider', '--json', '--csv', '--output', '--timeout', '--no-cache', '--max-age']],
+    [['completion'], ['--quiet'], ['--config', '--account', '--json', '--output', '--timeout', '--no-cache']],
+    [['config', 'init'], ['--config <path>', '--quiet'], ['--json', '--csv', '--output', '--timeout', '--no-cache', '--max-age']],
+  ])('%j lists under "Global Options:" the global flags it takes, and none it refuses', async (path, listed, absent) => {
     const { code, stdout } = await runCli([...path, '--help']);
     expect(code).toBe(0);
-    const globals = stdout.split('\nGlobal Options:\n')[1];
+    const globals = globalsOf(stdout);
     expect(globals, 'a Global Options section').toBeDefined();
-    for (const flag of ['--config <path>', '--account <name>', '--provider <id>', '--json', '--csv', '--quiet', '--timeout <duration>', '--no-cache']) {
-      expect(globals).toContain(flag);
-    }
+    for (const flag of listed) expect(globals).toContain(flag);
+    for (const flag of absent) expect(globals).not.toMatch(new RegExp(`${flag}\\b`));
+  });
+
+  it('--output offers the formats the command prints', async () => {
+    expect(globalsOf((await runCli(['balances', '--help'])).stdout)).toMatch(/--output <format> +output format \(choices: "table", "json", "csv"\)/);
+    expect(globalsOf((await runCli(['can-withdraw', '--help'])).stdout)).toMatch(/--output <format> +output format \(choices: "table", "json"\)/);
+  });
+
+  it('config init lists its own --provider and --account once, as its options', async () => {
+    const { stdout } = await runCli(['config', 'init', '--help']);
+    expect(stdout.match(/--provider <id>/g)).toHaveLength(1);
+    expect(stdout.match(/--account <name>/g)).toHaveLength(1);
+    expect(globalsOf(stdout)).not.toContain('--provider');
+  });
+
+  it('history prune lists the program\'s flags, not history\'s', async () => {
+    const globals = globalsOf((await runCli(['history', 'prune', '--help'])).stdout) ?? '';
+    expect(globals).toContain('--config <path>');
+    expect(globals).not.toContain('--since');
+    expect(globals).not.toContain('--chart');
+  });
+});
+
+describe('small things people type', () => {
+  it.each([[['-v']], [['balances', '-v']], [['-v', 'balances', '--json']]])('%j suggests -V / --version, exit 2, nothing on stdout', async (args) => {
+    const { code, stdout, stderr } = await runCli(args);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr.split('\n').slice(0, 2)).toEqual(["error: unknown option '-v'", '(Did you mean -V or --version?)']);
+  });
+
+  it('-V still prints the version', async () => {
+    const { code, stdout } = await runCli(['-V']);
+    expect([code, stdout]).toEqual([0, `${VERSION}\n`]);
   });
 });
 

@@ -1,5 +1,6 @@
 // `can-withdraw`: what every start-up registers; the command itself (../can-withdraw.ts) loads when it runs.
-import { examples } from '../shared/options.js';
+import { MODES } from '../shared/choices.js';
+import { examples, wordOption } from '../shared/options.js';
 import type { Declare } from '../shared/context.js';
 import type { Program } from '../shared/supports.js';
 
@@ -10,7 +11,7 @@ export function registerCanWithdraw(program: Program, declare: Declare): void {
     .argument('<currency>', 'USDT, or a provider code such as USDT_TRC20 or usdttrc20')
     .argument('<amount>', 'a plain decimal such as 250 or 0.015 (no exponent, sign or separators)')
     .option('--network <chain>', 'only this network for a canonical symbol, e.g. tron, ethereum')
-    .option('--mode <mode>', 'decide on live or test money (default: live if any selected account is live)')
+    .addOption(wordOption('--mode <mode>', 'decide on live or test money (default: live if any selected account is live)', MODES))
     .addHelpText(
       'after',
       examples([

@@ -1,6 +1,7 @@
 // `history` and `history prune`: what every start-up registers; the commands themselves
 // (../history.ts) load when they run.
-import { examples, CURRENCY_OPTION, STORE_OPTION } from '../shared/options.js';
+import { BUCKETS } from '../shared/choices.js';
+import { examples, wordOption, CURRENCY_OPTION, STORE_OPTION } from '../shared/options.js';
 import type { Declare } from '../shared/context.js';
 import type { Program } from '../shared/supports.js';
 
@@ -10,7 +11,7 @@ export function registerHistory(program: Program, declare: Declare): void {
     .description('show how balances moved: one line per balance with a sparkline, a chart, or every point')
     .option('--since <when>', 'from this long ago or this date: 30d, 12h, 2w, 2026-11-01 (default 30d)')
     .option('--until <when>', 'up to this long ago or this date (default: now)')
-    .option('--by <bucket>', 'one point per hour, day or week (the last value in each)')
+    .addOption(wordOption('--by <bucket>', 'one point per hour, day or week (the last value in each)', BUCKETS))
     .option(...CURRENCY_OPTION)
     .option('--chart', "draw a line chart: of the one selected balance's total, else of the USD total")
     .option(...STORE_OPTION)

@@ -3,6 +3,7 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { parseDuration } from '../../core/duration.js';
+import { providerIdIgnoringCase } from '../../core/provider-ids.js';
 import { DEFAULT_FORMAT, FORMAT_NAMES, formatSwitches, type Format } from '../../ui/formats.js';
 
 export interface GlobalOptions {
@@ -63,7 +64,8 @@ export function parseGlobalOptions(raw: RawGlobals): GlobalOptions {
   return {
     configPath: raw.config,
     accounts: raw.account ?? [],
-    provider: raw.provider,
+    // In any case, as currency codes are; an unknown one is kept as typed for the error naming it.
+    provider: raw.provider === undefined ? undefined : (providerIdIgnoringCase(raw.provider) ?? raw.provider),
     format: chosen[0] ?? DEFAULT_FORMAT,
     // commander's --no-color gives color: false; undefined means "decide from the terminal".
     color: raw.color === false ? false : undefined,
@@ -87,6 +89,15 @@ export function durationFlag(flag: string, text: string | undefined, zeroAllowed
 
 /** `--currency`, as every balance-listing command takes it: the same selectors everywhere. */
 export const CURRENCY_OPTION = ['--currency <code>', 'only this currency: USDT, or a provider code like USDT_TRC20 (repeatable)', collect] as const;
+
+/**
+ * A flag whose value is one of a few words, shown in --help and offered by completion; the
+ * command's parse function checks the word, so the usage error is its own (one message, naming the
+ * flag, for the CLI and the library alike), not commander's.
+ */
+export function wordOption(flags: string, description: string, words: readonly string[]): Option {
+  return new Option(flags, description).choices(words).argParser((value: string) => value);
+}
 
 /** `--store`, as every history command takes it. */
 export const STORE_OPTION = ['--store <path|url>', 'history store: a SQLite file or postgres://user@host/db (default: $XDG_DATA_HOME/balance-inspector/history.db)'] as const;
