@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { addHelpCommands } from './commands/registration/help.js';
 import { registerCommands } from './commands/registration/index.js';
 import { createContext, type Declare } from './commands/shared/context.js';
+import { helpLayout, wrapHelpText } from './commands/shared/help-layout.js';
 import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
 import { acceptedGlobalOptions, Program, refuseUnsupported } from './commands/shared/supports.js';
 import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceError } from './core/errors.js';
@@ -67,7 +68,7 @@ export function buildProgram(runtime: ProcessRuntime, io: CliIO, exitCode: (code
   const program = new Program('balance-inspector');
   addGlobalOptions(program)
     // Subcommand help lists the global flags it takes too (commander copies this to every subcommand).
-    .configureHelp({ showGlobalOptions: true, visibleGlobalOptions: acceptedGlobalOptions })
+    .configureHelp({ showGlobalOptions: true, visibleGlobalOptions: acceptedGlobalOptions, ...helpLayout() })
     .description('Balances from every payment and wallet provider you use, normalized: exact decimals, USD value with its source.')
     .version(VERSION, '-V, --version')
     // Many tools answer -v with their version; this one says which flag it means instead of only "unknown option".
@@ -75,8 +76,12 @@ export function buildProgram(runtime: ProcessRuntime, io: CliIO, exitCode: (code
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(escapeLines(runtime.redact(text))),
+      // Help fits the width commander was given, the text added after its own included (on
+      // stderr too: a command group run without its subcommand shows its help there). Error
+      // messages are written whole, as every other error line is.
+      writeOut: (text) => io.stdout.write(wrapHelpText(text, helpWidth(io.stdout))),
+      writeErr: (text) => io.stderr.write(escapeLines(runtime.redact(wrapHelpText(text, helpWidth(io.stderr))))),
+      outputError: (text) => io.stderr.write(escapeLines(runtime.redact(text))),
       getOutHelpWidth: () => helpWidth(io.stdout),
       getErrHelpWidth: () => helpWidth(io.stderr),
       getOutHasColors: () => false,

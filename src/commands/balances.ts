@@ -37,9 +37,9 @@ interface BalancesView {
 const RENDER = {
   table: async ({ result }, output) => {
     if (result.balances.length > 0) {
-      // On demand: the table brings cli-table3, which JSON and CSV never pay for.
+      // On demand: tables for people (string-width, cell fitting) stay out of JSON and CSV runs.
       const { balancesTable } = await import('../format/table.js');
-      output.data(balancesTable(result.balances, { color: output.color, width: output.terminalSize()?.columns }));
+      output.data(balancesTable(result.balances, output.tableStyle()));
     } else if (result.errors.length === 0) {
       output.info('No balances match.');
     }

@@ -54,8 +54,8 @@ interface ChangesView {
 const RENDER = {
   table: async ({ from, to, changes }, output) => {
     if (changes.length === 0) output.info(`No changes between ${from.toISOString()} and ${to.toISOString()}.`);
-    // On demand: the table brings cli-table3, which JSON and CSV never pay for.
-    else output.data((await import('../format/history-table.js')).changesTable(changes, { color: output.color }));
+    // On demand: tables for people (string-width, cell fitting) stay out of JSON and CSV runs.
+    else output.data((await import('../format/history-table.js')).changesTable(changes, output.tableStyle()));
   },
   json: ({ from, to, changes }, output) => output.data(changesJson(from, to, changes)),
   csv: ({ changes }, output) => output.data(changesCsv(changes)),

@@ -83,17 +83,17 @@ const RENDER = {
   table: async ({ since, until, chart, series }, output) => {
     if (series.length === 0) output.info(`No history between ${since.toISOString()} and ${until.toISOString()} matches.`);
     else if (chart) await printChart(output, series);
-    // On demand: the table brings cli-table3, which JSON and CSV never pay for.
-    else output.data((await import('../format/history-table.js')).historyTable(series, { color: output.color }));
+    // On demand: tables for people (string-width, cell fitting) stay out of JSON and CSV runs.
+    else output.data((await import('../format/history-table.js')).historyTable(series, output.tableStyle()));
   },
   json: ({ by, since, until, series }, output) => output.data(historyJson({ by, since, until, series })),
   csv: ({ series }, output) => output.data(historyCsv(series)),
 } satisfies Renderers<HistoryView>;
 
 async function printChart(output: Output, series: Series): Promise<void> {
-  // On demand: asciichart and the table, for --chart only.
+  // On demand: asciichart and the table's cell fitting, for --chart only.
   const { renderChart, seriesChartInput, usdTotalChartInput } = await import('../format/history-chart.js');
-  const width = Math.max(20, (output.terminalSize()?.columns ?? 80) - 20);
+  const width = output.terminalSize()?.columns ?? 80;
   const only = series.length === 1 ? series[0] : undefined;
   const total = only ? null : usdTotalChartInput(series);
   const chart = renderChart(total ?? seriesChartInput(only!.info, only!.points), width);

@@ -81,8 +81,8 @@ const RENDER = {
     if (nothingFetched) output.info('No total: no account could be read.');
     // Nothing selected (a --currency that matches nothing): no "TOTAL 0.00" either; the reason was warned.
     else if (totals.groups.length === 0) output.info('No total: no balance matches the selection.');
-    // On demand: the table brings cli-table3, which JSON and CSV never pay for.
-    else output.data((await import('../format/totals-table.js')).totalsTable(totals, { color: output.color, width: output.terminalSize()?.columns }));
+    // On demand: tables for people (string-width, cell fitting) stay out of JSON and CSV runs.
+    else output.data((await import('../format/totals-table.js')).totalsTable(totals, output.tableStyle()));
     if (result.errors.length > 0 && !nothingFetched) {
       const failed = [...new Set(result.errors.map((e) => e.account).filter(Boolean))];
       output.warn(`the total excludes ${failed.length === 1 ? 'account' : 'accounts'} ${failed.map((a) => `'${a}'`).join(', ')} (failed, see below)`);

@@ -133,7 +133,7 @@ const VIEWS = {
     // Events for a program reading stdout; a terminal that cannot move its cursor (TERM=dumb) gets
     // the table once and a line per change; any other terminal the live table.
     if (!ctx.output.stdoutIsTTY) return { view: ndjsonView(ctx.output), live: null };
-    // On demand, like the live table: both draw with cli-table3, which NDJSON never pays for.
+    // On demand, like the live table: both draw tables for people, which NDJSON never loads.
     if (ctx.env.TERM === 'dumb') return { view: (await import('../watch/plain-view.js')).plainView(ctx.output, header), live: null };
     const live = await liveTable(ctx, header);
     return { view: live, live };

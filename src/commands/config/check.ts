@@ -26,8 +26,8 @@ export async function runConfigCheck(ctx: RunContext): Promise<number> {
 
 // A report of sections and per-account lists has no honest CSV shape.
 const RENDER = {
-  // On demand: the doctor's text brings cli-table3, which --json never pays for.
-  table: async ({ report }, output) => output.data((await import('../../format/doctor-table.js')).doctorText(report, { color: output.color })),
+  // On demand: the doctor's text (string-width, cell fitting) stays out of --json runs.
+  table: async ({ report }, output) => output.data((await import('../../format/doctor-table.js')).doctorText(report, output.tableStyle())),
   json: ({ report, generatedAt }, output) => output.data(doctorJson(report, generatedAt)),
 } satisfies Renderers<{ report: DoctorReport; generatedAt: Date }>;
 

@@ -13,7 +13,6 @@ export function addHelpCommands(command: Command, isGroup: (command: Command) =>
   command
     .command('help [command]')
     .description('display help for command')
-    .helpOption(false)
     // `help config check`: every word after the first is a subcommand of the one before.
     .allowExcessArguments(true)
     .action((_first: unknown, _options: unknown, help: Command) => {
