@@ -1,6 +1,7 @@
 // The entry point: builds the commander program and is the ONLY place that maps errors to exit
 // codes (README "Exit codes"). It sets process.exitCode instead of calling process.exit, so piped
-// output is never cut short. Commands are light to import; heavy modules load inside their runs.
+// output is never cut short. Commands are registered light (commands/registration/); each one's
+// implementation is loaded with one import() when it runs.
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
 import { addHelpCommands } from './commands/registration/help.js';

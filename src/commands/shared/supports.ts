@@ -1,6 +1,7 @@
 // Global flags a command cannot honour are refused (exit 2), never silently ignored: `demo
 // --config` would otherwise show the sandbox while the user believes it read their config. Each
-// command declares what it honours (Supports); this checks what was typed against it.
+// command declares what it honours (Supports); this checks what was typed against it, and gives
+// its --help and the completion scripts the flags it takes, from the same table.
 import { Command, Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { describePrinted, formatFlag, FORMAT_NAMES, formatSwitches, type Format } from '../../ui/formats.js';
