@@ -61,7 +61,7 @@ export async function runSandbox(ctx: RunContext, options: SandboxOptions): Prom
   if (configPath !== null) {
     // Atomic over the claimed empty file (or, with --force, the old one): a reader waiting for it
     // sees all of the config or none, the old mode never carries over, a symlink is replaced.
-    writeFileAtomic(configPath, sandboxConfigText(sandbox.baseUrl, configPath), { replace: true });
+    writeFileAtomic(configPath, await sandboxConfigText(sandbox.baseUrl, configPath), { replace: true });
     ctx.output.error(`Wrote ${configPath}; try: balance-inspector --config ${configPath} balances`);
   } else {
     ctx.output.error('Add --write-config <path> to get a config whose accounts point here.');

@@ -1,8 +1,7 @@
 // The config entry points used by commands and the library API.
 import { UsageError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
-import { providerIdIgnoringCase } from '../core/provider-ids.js';
-import { isProviderId, PROVIDER_IDS } from '../providers/catalog.js';
+import { isProviderId, PROVIDER_IDS, providerIdIgnoringCase } from '../providers/catalog.js';
 import { findConfig, type FoundConfig } from './find.js';
 import { loadConfigFile } from './load.js';
 import { resolveAccounts, resolveEachAccount, splitResolutions } from './resolve.js';

@@ -12,7 +12,7 @@ import type { Config, ResolvedAccount } from '../../config/types.js';
 import type { AccountOutcome } from '../../core/account.js';
 import { describeDecision, proxyFor } from '../../http/proxy.js';
 import { describeRetry } from '../../http/client.js';
-import { PROVIDERS } from '../../providers/catalog.js';
+import { providerInfo } from '../../providers/catalog.js';
 import { doctorJson } from '../../format/doctor.js';
 import { startProgress } from '../../ui/spinner.js';
 import { noOptions, type RunContext } from '../shared/context.js';
@@ -73,7 +73,7 @@ async function proxyRoutes(accounts: Config['accounts'], env: NodeJS.ProcessEnv)
   if (!names.some((name) => env[name]?.trim())) return undefined;
   return accounts.map((a) => {
     try {
-      const decision = proxyFor(new URL(a.baseUrl ?? PROVIDERS[a.provider].defaultBaseUrl), env);
+      const decision = proxyFor(new URL(a.baseUrl ?? providerInfo(a.provider).defaultBaseUrl), env);
       const proxy = decision.kind === 'proxy'
         ? { used: true, url: decision.proxy.display, variable: decision.proxy.variable, reason: null, error: null }
         : { used: false, url: null, variable: null, reason: decision.why, error: null };

@@ -12,7 +12,7 @@ export function registerSandbox(program: Program, declare: Declare): void {
     .option('--no-rate-limit', 'do not enforce the documented rate limits')
     .option('--write-config <path>', 'write a config (mode 0600) whose accounts point at this sandbox')
     .option('--force', 'with --write-config: replace that file if it exists')
-    .option('--scenario <name>', 'make balances change: settle (a SyncPay USDT deposit settles; settle:5 after 5 requests, settle:30s after 30s) or ticker')
+    .option('--scenario <name>', 'make balances change: settle (a USDT deposit settles; settle:5 after 5 requests, settle:30s after 30s) or ticker')
     .addHelpText(
       'after',
       examples([

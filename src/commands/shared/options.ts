@@ -3,7 +3,7 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { parseDuration } from '../../core/duration.js';
-import { providerIdIgnoringCase } from '../../core/provider-ids.js';
+import { PROVIDER_IDS, providerIdIgnoringCase } from '../../providers/catalog.js';
 import { DEFAULT_FORMAT, FORMAT_NAMES, formatSwitches, type Format } from '../../ui/formats.js';
 
 export interface GlobalOptions {
@@ -29,7 +29,7 @@ export function addGlobalOptions(program: Command): Command {
   program
     .option('-c, --config <path>', 'config file (default: searched; the order is under "Config:" in balance-inspector --help)')
     .option('-a, --account <name>', 'only this account (repeatable, or comma-separated)', collect)
-    .option('-p, --provider <id>', 'only accounts of this provider (flow-payments, syncpay, bachs, swipelux, cryptofuse)');
+    .option('-p, --provider <id>', `only accounts of this provider (${PROVIDER_IDS.join(', ')})`);
   // The output formats' switches and --output's choices come from the one list (ui/formats.ts).
   for (const { flag, help } of formatSwitches()) program.option(flag, help);
   return program
