@@ -3,7 +3,7 @@
 // 1 for a known no; 2–6 when the answer could not be decided. Never 0 on doubt. Loaded when the
 // command runs; its registration is registration/can-withdraw.ts.
 import { canWithdraw as decide, parseMode, parseWithdrawalQuery, type WithdrawalDecision } from '../api/can-withdraw.js';
-import { ExitCode } from '../core/errors.js';
+import { ExitCode, UsageError } from '../core/errors.js';
 import type { Mode } from '../core/balance.js';
 import type { WithdrawalRequest } from '../core/withdrawal.js';
 import { modeTag, withdrawalJson, yesLine } from '../format/withdrawal.js';
@@ -11,6 +11,7 @@ import type { RunContext } from './shared/context.js';
 import { collectBalances, reportErrors } from './shared/fetch.js';
 import { stringOption, type RawOptions } from './shared/raw-options.js';
 import { render, type Renderers } from './shared/render.js';
+import { PLAN_RENDER, runBatch, type BatchOptions } from './can-withdraw-batch.js';
 
 export interface CanWithdrawOptions {
   /**
@@ -20,6 +21,26 @@ export interface CanWithdrawOptions {
   request: WithdrawalRequest;
   /** --mode: decide on live or test money; undefined = live if any selected account is live. */
   mode: Mode | undefined;
+}
+
+/** What `can-withdraw` was asked: one payout from its arguments, or a run from a file. */
+export type CanWithdrawCommand = { single: CanWithdrawOptions } | { batch: BatchOptions };
+
+export async function parseCanWithdrawCommand(opts: RawOptions, args: readonly string[]): Promise<CanWithdrawCommand> {
+  const batch = stringOption(opts, 'batch');
+  if (batch === undefined) {
+    if (args.length < 2) throw new UsageError(`missing ${args.length === 0 ? '<currency> and <amount>' : '<amount>'}`, 'e.g. can-withdraw USDT 250, or can-withdraw --batch payouts.csv');
+    return { single: await parseCanWithdrawOptions(opts, args) };
+  }
+  if (args.length > 0) throw new UsageError('--batch takes the payouts from the file; give no currency or amount with it');
+  if (stringOption(opts, 'network') !== undefined) throw new UsageError('--network applies to one payout; a --batch file gives each payout its network in a network column');
+  const mode = parseMode(stringOption(opts, 'mode'));
+  if (batch.trim() === '') throw new UsageError('--batch needs a file, or - for standard input');
+  return { batch: { file: batch, mode } };
+}
+
+export async function runCanWithdrawCommand(ctx: RunContext, command: CanWithdrawCommand): Promise<number> {
+  return 'single' in command ? runCanWithdraw(ctx, command.single) : runBatch(ctx, command.batch);
 }
 
 /** Usage errors before any provider is asked. */
@@ -77,4 +98,5 @@ const RENDER = {
   json: ({ answer, generatedAt }, output) => output.data(withdrawalJson({ ...answer, generatedAt })),
 } satisfies Renderers<AnswerView>;
 
-export const canWithdrawCommand = { parse: parseCanWithdrawOptions, run: runCanWithdraw, prints: RENDER };
+// One answer prints a table or JSON (RENDER); a --batch plan also CSV (its Supports says which, by --batch).
+export const canWithdrawCommand = { parse: parseCanWithdrawCommand, run: runCanWithdrawCommand, prints: PLAN_RENDER };

@@ -103,10 +103,11 @@ describe('completion', () => {
       `COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _balance_inspector; echo "\${COMPREPLY[*]}"`;
     const cases: Array<[string[], string]> = [
       [['balance-inspector', 'can-withdraw', 'USDT', '1', '--mode', ''], 'live test'],
-      [['balance-inspector', 'can-withdraw', '--output', ''], 'table json'],
+      [['balance-inspector', 'watch', '--output', ''], 'table json'],
       [['balance-inspector', 'balances', '--output', ''], 'table json csv'],
       [['balance-inspector', 'history', '--by', ''], 'hour day week'],
-      [['balance-inspector', 'can-withdraw', '--c'], '--config'],
+      [['balance-inspector', 'snapshot', '--c'], '--currency --config'],
+      [['balance-inspector', 'can-withdraw', '--c'], '--config --csv'],
       [['balance-inspector', 'balances', '--c'], '--currency --config --csv'],
       [['balance-inspector', 'sandbox', '--c'], ''],
       [['balance-inspector', 'sandbox', '--no-'], '--no-rate-limit --no-color'],

@@ -25,8 +25,9 @@ export function registerCompletion(program: Program, declare: Declare): void {
   // The script describes this very program, so its implementation is given the program.
   declare(command, () => import('../completion.js').then((m) => m.completionCommandOf(program)), (opts) => ({
     formats: ['table'],
-    // The script is the same for every config; only `--accounts` (run by the script) reads one.
-    config: booleanOption(opts, 'accounts'),
+    // The script is the same for every config; only `--accounts` (run by the script, hidden from
+    // --help and completion) reads one.
+    config: opts !== null && booleanOption(opts, 'accounts'),
     accounts: false,
     providers: false,
   }));

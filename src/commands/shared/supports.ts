@@ -32,8 +32,12 @@ export interface Supports<F extends Format = Format> {
   longRunning?: boolean;
 }
 
-/** A command's Supports, or one that depends on its own flags (`completion --accounts` reads a config). */
-export type SupportsDeclaration<F extends Format = Format> = Supports<F> | ((opts: RawOptions) => Supports<F>);
+/**
+ * A command's Supports, or one that depends on its own flags (`completion --accounts` reads a
+ * config, `can-withdraw --batch` prints CSV). Given null, it says what the command takes with any
+ * of its flags: what its --help lists and completion offers.
+ */
+export type SupportsDeclaration<F extends Format = Format> = Supports<F> | ((opts: RawOptions | null) => Supports<F>);
 
 /**
  * The class of every command of this program (commander's createCommand makes each subcommand
@@ -51,8 +55,8 @@ export class Program extends Command {
   }
 }
 
-/** A declared command's Supports for these flags of its own (none: as its --help describes it). */
-export function supportsOf(command: Command, opts: RawOptions = {}): Supports | undefined {
+/** A declared command's Supports for these flags of its own (null: with any of them, as its --help describes it). */
+export function supportsOf(command: Command, opts: RawOptions | null = null): Supports | undefined {
   const declared = command instanceof Program ? command.supports : undefined;
   return typeof declared === 'function' ? declared(opts) : declared;
 }
