@@ -13,8 +13,6 @@ import type { Mode } from '../core/balance.js';
 import { fractionDigits, parseUserDecimal } from '../core/money.js';
 import { checkCandidate, chooseCandidate, matchesRequest, notHeldReason, type CandidateCheck, type WithdrawalRequest } from '../core/withdrawal.js';
 import { minimumFor } from '../core/withdrawal-limits.js';
-import { isProviderId, PROVIDERS } from '../providers/catalog.js';
-import { loadAdapter } from '../providers/index.js';
 import { fetchBalances, type BalancesResult, type FetchBalancesOptions } from './fetch.js';
 
 export interface WithdrawalQuery {
@@ -95,7 +93,7 @@ export async function canWithdraw(
   const checks = result.balances
     .filter((b) => matchesRequest(b, request))
     .map((b) => {
-      const info = isProviderId(b.provider) ? PROVIDERS[b.provider] : undefined;
+      const info = result.config.providers.has(b.provider) ? result.config.providers.info(b.provider) : undefined;
       const provider = { name: info?.displayName ?? b.provider, withdrawals: info?.withdrawals ?? {} };
       const served = rules.has(b.account) ? { rules: rules.get(b.account) ?? null } : undefined;
       const minimum = minimumFor(b, result.config.minimums.get(b.account), served, provider);
@@ -167,7 +165,7 @@ function modeMismatch(c: CandidateCheck, mode: Mode | null, explicit: boolean): 
 async function rulesNotRead(result: BalancesResult): Promise<Map<string, null>> {
   const unread = new Map<string, null>();
   for (const outcome of result.outcomes) {
-    const adapter = await loadAdapter(outcome.provider).catch(() => null);
+    const adapter = await result.config.providers.loadAdapter(outcome.provider).catch(() => null);
     if (adapter?.withdrawalRules) unread.set(outcome.account, null);
   }
   return unread;

@@ -9,6 +9,7 @@ import type { BalanceError } from '../core/errors.js';
 import { DEFAULT_TIMEOUT_MS, timeBudget, type HttpOverrides, type RetryNotice } from '../http/client.js';
 import type { Runtime } from '../http/runtime.js';
 import type { WithdrawalRule } from '../providers/kit/adapter.js';
+import type { ProviderRegistry } from '../providers/registry.js';
 import { fetchAccountBalances, fetchWithdrawalRules } from './fetch-balances.js';
 import { cacheReport, openReadCache, type CachePolicy, type CacheReport } from './read-cache.js';
 
@@ -28,6 +29,8 @@ export interface ReadHooks {
 export interface ReadRequest {
   /** Every account to report on, in the order the outcomes come back (config order). */
   accounts: ResolvedAccount[];
+  /** The providers the accounts name (the config's registry: built-in and declared). */
+  providers: ProviderRegistry;
   /** Whose sockets, pacing, tokens and redactor the read uses (the pipeline never closes it). */
   runtime: Runtime;
   /** Those of `accounts` whose ${VAR} or key file could not be resolved: never called, the error is their outcome. */
@@ -60,7 +63,7 @@ export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
   const { accounts, hooks = {} } = request;
   const unresolved = request.unresolved ?? new Map<string, BalanceError>();
   const callable = accounts.filter((a) => !unresolved.has(a.name));
-  const cache = await openReadCache(request.cache, callable, request.env, hooks.debug, request.runtime.redactor);
+  const cache = await openReadCache(request.cache, callable, request.providers, request.env, hooks.debug, request.runtime.redactor);
   const live = callable.filter((a) => !cache?.hits.has(a.name));
   const doneFromStart = accounts.length - live.length;
   hooks.onProgress?.(doneFromStart, accounts.length);
@@ -77,10 +80,11 @@ export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
   const [balances] = await Promise.all([
     fetchAccountBalances(live, {
       http,
+      providers: request.providers,
       includeZero: cache !== null || request.includeZero,
       onAccountDone: (_, done) => hooks.onProgress?.(doneFromStart + done, accounts.length),
     }),
-    request.withdrawalRules ? readRules(callable, http, rules) : undefined,
+    request.withdrawalRules ? readRules(callable, request.providers, http, rules) : undefined,
   ]);
   const fetched = balances.outcomes;
   const fetchedAt = cache?.now() ?? new Date();
@@ -98,10 +102,10 @@ export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
   };
 }
 
-async function readRules(accounts: ResolvedAccount[], http: HttpOverrides, into: Map<string, WithdrawalRule[] | null>): Promise<void> {
+async function readRules(accounts: ResolvedAccount[], providers: ProviderRegistry, http: HttpOverrides, into: Map<string, WithdrawalRule[] | null>): Promise<void> {
   await Promise.all(
     accounts.map(async (account) => {
-      const served = await fetchWithdrawalRules(account, { http });
+      const served = await fetchWithdrawalRules(account, { http, providers });
       if (served !== undefined) into.set(account.name, served);
     }),
   );

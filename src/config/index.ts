@@ -1,7 +1,6 @@
 // The config entry points used by commands and the library API.
 import { UsageError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
-import { isProviderId, PROVIDER_IDS } from '../providers/catalog.js';
 import { findConfig, type FoundConfig } from './find.js';
 import { loadConfigFile } from './load.js';
 import { resolveAccounts, resolveEachAccount, splitResolutions } from './resolve.js';
@@ -45,11 +44,9 @@ export function selectAccounts(config: Config, selection: AccountSelection): Acc
       throw new UsageError(`unknown account '${name}'${didYouMean(name, names)}`, `configured accounts: ${names.join(', ')}`);
     }
   }
-  if (selection.provider !== undefined && !isProviderId(selection.provider)) {
-    throw new UsageError(
-      `unknown provider '${selection.provider}'${didYouMean(selection.provider, PROVIDER_IDS)}`,
-      `providers: ${PROVIDER_IDS.join(', ')}`,
-    );
+  const ids = config.providers.ids;
+  if (selection.provider !== undefined && !config.providers.has(selection.provider)) {
+    throw new UsageError(`unknown provider '${selection.provider}'${didYouMean(selection.provider, ids)}`, `providers: ${ids.join(', ')}`);
   }
   const chosen = config.accounts.filter(
     (a) =>

@@ -68,22 +68,22 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
       checks.set(account.name, doctor.notCalled(account, doctor.inspectCredentials(loaded, account, ctx.env), error));
     }
   }
-  for (const outcome of await callOnce(ctx, resolved)) {
+  for (const outcome of await callOnce(ctx, loaded, resolved)) {
     const account = resolved.find((a) => a.name === outcome.account);
-    if (account) checks.set(account.name, doctor.fromOutcome(account, credentials.get(account.name) ?? [], outcome));
+    if (account) checks.set(account.name, doctor.fromOutcome(account, credentials.get(account.name) ?? [], outcome, loaded.providers.info(account.provider)));
   }
   const accounts = selected.map((a) => checks.get(a.name)).filter((c): c is AccountCheck => c !== undefined);
-  return { config, accounts, exitCode: doctor.reportExitCode(config, accounts), routes: await proxyRoutes(selected, ctx.env) };
+  return { config, accounts, exitCode: doctor.reportExitCode(config, accounts), routes: await proxyRoutes(loaded, selected, ctx.env) };
 }
 
 /** Which proxy each account's requests use, shown only when a proxy variable is set at all. */
-async function proxyRoutes(accounts: Config['accounts'], env: NodeJS.ProcessEnv): Promise<DoctorReport['routes']> {
+async function proxyRoutes(config: Config, accounts: Config['accounts'], env: NodeJS.ProcessEnv): Promise<DoctorReport['routes']> {
   const names = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
   if (!names.some((name) => env[name]?.trim())) return undefined;
-  const [{ proxyFor, describeDecision }, { providerInfo }] = await Promise.all([import('../../http/proxy.js'), import('../../providers/catalog.js')]);
+  const { proxyFor, describeDecision } = await import('../../http/proxy.js');
   return accounts.map((a) => {
     try {
-      const decision = proxyFor(new URL(a.baseUrl ?? providerInfo(a.provider).defaultBaseUrl), env);
+      const decision = proxyFor(new URL(a.baseUrl ?? config.providers.info(a.provider).defaultBaseUrl), env);
       const proxy = decision.kind === 'proxy'
         ? { used: true, url: decision.proxy.display, variable: decision.proxy.variable, reason: null, error: null }
         : { used: false, url: null, variable: null, reason: decision.why, error: null };
@@ -97,7 +97,7 @@ async function proxyRoutes(accounts: Config['accounts'], env: NodeJS.ProcessEnv)
 }
 
 /** The same read pipeline every listing command uses, with progress on a terminal. */
-async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<AccountOutcome[]> {
+async function callOnce(ctx: RunContext, config: Config, accounts: ResolvedAccount[]): Promise<AccountOutcome[]> {
   if (accounts.length === 0) return [];
   const [{ readAccounts }, { startProgress }, { describeRetry }] = await Promise.all([
     import('../../api/read.js'),
@@ -108,6 +108,7 @@ async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<A
   try {
     const { outcomes } = await readAccounts({
       accounts,
+      providers: config.providers,
       runtime: ctx.runtime,
       // --timeout is the whole check's budget, as for every command.
       budgetMs: ctx.globals.timeoutMs,

@@ -1,0 +1,127 @@
+// From the records of a declared provider's pages to normalized balances: each path of the
+// declaration evaluated on a record (wallet, rows) or a row (the figures), every amount read
+// without a float (a decimal string or a lossless JSON number, scaled exactly for minor units), and
+// anything that is not what the declaration promises a ShapeError naming where it was.
+import { makeBalance, type Balance, type Figure, type Mode } from '../../core/balance.js';
+import { canonicalCurrency } from '../../core/currencies.js';
+import { isLosslessNumber } from '../../core/json.js';
+import { Decimal, parseAmount, type ParsedAmount } from '../../core/money.js';
+import type { AdapterContext } from '../kit/adapter.js';
+import { optInt, optStr, optTimestamp, scaleOf, ShapeError, str } from '../kit/shape.js';
+import type { DeclaredProvider, FieldName } from './declaration.js';
+import { locationText, selectList, selectOne, type JsonPath } from './jsonpath.js';
+
+/** A record of the list (a wallet, or a balance row) and its JSON path in its page. */
+export interface RecordNode {
+  value: unknown;
+  at: string;
+}
+
+/** The account's mode: its config `mode`, else what the declared key prefixes say of its key. */
+export function modeOf(d: DeclaredProvider, ctx: AdapterContext): Mode | null {
+  if (ctx.account.mode) return ctx.account.mode;
+  const key = ctx.account.credentials.apiKey ?? ctx.account.credentials.clientId ?? '';
+  const { live, test } = d.keyPrefixes;
+  if (test !== null && key.startsWith(test)) return 'test';
+  if (live !== null && key.startsWith(live)) return 'live';
+  return null;
+}
+
+/** A name or id as text: a string, or a JSON number's digits (ids are often numbers); else as it was. */
+export function idText(value: unknown): unknown {
+  return isLosslessNumber(value) ? value.value : value;
+}
+
+export function mapRecord(d: DeclaredProvider, ctx: AdapterContext, record: RecordNode, mode: Mode | null): Balance[] {
+  const { wallet, rows } = d.balances;
+  const walletId = wallet ? str(idText(selectOne(wallet.id, record.value, record.at)), where(record.at, wallet.id)) : null;
+  const walletName = wallet?.name ? optStr(idText(selectOne(wallet.name, record.value, record.at)), where(record.at, wallet.name)) : null;
+  const rowNodes = rows ? selectList(rows, record.value, record.at).map((n) => ({ value: n.value, at: `${record.at}${locationText(n.location)}` })) : [record];
+  return rowNodes.map((row) => mapRow(d, ctx, row, mode, walletId, walletName));
+}
+
+function mapRow(d: DeclaredProvider, ctx: AdapterContext, row: RecordNode, mode: Mode | null, wallet: string | null, walletName: string | null): Balance {
+  const { fields } = d.balances;
+  const read = (name: FieldName): unknown => {
+    const path = fields[name];
+    return path ? selectOne(path, row.value, row.at) : undefined;
+  };
+  const at = (name: FieldName) => where(row.at, fields[name] as JsonPath);
+  const code = str(idText(read('currency')), at('currency'));
+  const network = optStr(read('network'), at('network'));
+  const scale = minorUnitScale(d, row);
+  const figure = (name: 'available' | 'pending' | 'total' | 'networkFee'): ParsedAmount | null => {
+    const value = read(name);
+    if (value === undefined || value === null) return null;
+    return scale === null ? amount(value, at(name)) : minorUnits(value, scale, at(name));
+  };
+  const available = figure('available');
+  if (available === null) throw new ShapeError(at('available'), 'expected an amount, got nothing');
+  const pending = figure('pending');
+  const total = figure('total');
+  const networkFee = figure('networkFee');
+  const decimal = (name: 'usdValue' | 'usdRate') => {
+    const value = read(name);
+    return value === undefined || value === null ? null : amount(value, at(name)).value;
+  };
+  const declaredDecimals = d.withdrawals.decimals[code.toUpperCase()] ?? null;
+  return makeBalance({
+    account: ctx.account.name,
+    provider: d.id,
+    mode,
+    wallet,
+    walletName,
+    ...canonicalCurrency(code, network),
+    providerCurrency: code,
+    available: available.value,
+    pending: pending?.value ?? null,
+    total: total?.value ?? null,
+    usdValue: decimal('usdValue'),
+    usdRate: decimal('usdRate'),
+    networkFee: networkFee?.value ?? null,
+    assetDecimals: optInt(idText(read('decimals')), at('decimals')) ?? declaredDecimals,
+    updatedAt: optTimestamp(read('updatedAt'), at('updatedAt')),
+    fields: fieldNames(d),
+    scale: scale ?? scaleOf(available, pending, total),
+    raw: row.value,
+  });
+}
+
+/** The decimals of the row's amounts when they are minor units (scale), else null. */
+function minorUnitScale(d: DeclaredProvider, row: RecordNode): number | null {
+  const { scale } = d.balances;
+  if (scale === null || typeof scale === 'number') return scale;
+  const at = where(row.at, scale);
+  const value = optInt(idText(selectOne(scale, row.value, row.at)), at, 2);
+  if (value === null) throw new ShapeError(at, 'expected the number of decimals of the amounts, got nothing');
+  if (value > 36) throw new ShapeError(at, `expected at most 36 decimals, got ${value}`);
+  return value;
+}
+
+function amount(value: unknown, at: string): ParsedAmount {
+  const parsed = parseAmount(value);
+  if ('error' in parsed) throw new ShapeError(at, `expected a decimal amount, got ${parsed.error}`);
+  return parsed;
+}
+
+/** A whole number of minor units, scaled exactly: 1500000 with 6 decimals is 1.500000. */
+function minorUnits(value: unknown, scale: number, at: string): ParsedAmount {
+  const { value: units } = amount(value, at);
+  if (!units.isInteger()) throw new ShapeError(at, `expected a whole number of minor units, got ${units.toFixed()}`);
+  return { value: new Decimal(`${units.toFixed()}e-${scale}`), scale };
+}
+
+/** `$.data[1]` + `$.balances[0].available` → `$.data[1].balances[0].available`. */
+function where(at: string, path: JsonPath): string {
+  return `${at}${path.text.slice(1)}`;
+}
+
+/** The provider's own name of each figure (the last name in its path), so notices name it. */
+function fieldNames(d: DeclaredProvider): Partial<Record<Figure, string>> {
+  const names: Partial<Record<Figure, string>> = {};
+  for (const figure of ['available', 'pending', 'total', 'networkFee'] as const) {
+    const path = d.balances.fields[figure];
+    if (path) names[figure] = /([A-Za-z_][A-Za-z0-9_]*)['"\]]*\s*$/.exec(path.text)?.[1] ?? path.text;
+  }
+  return names;
+}
