@@ -46,7 +46,10 @@ function mapRow(d: DeclaredProvider, ctx: AdapterContext, row: RecordNode, mode:
     const path = fields[name];
     return path ? selectOne(path, row.value, row.at) : undefined;
   };
-  const at = (name: FieldName) => where(row.at, fields[name] as JsonPath);
+  const at = (name: FieldName) => {
+    const path = fields[name];
+    return path ? where(row.at, path) : row.at;
+  };
   const code = str(idText(read('currency')), at('currency'));
   const network = optStr(read('network'), at('network'));
   const scale = minorUnitScale(d, row);
