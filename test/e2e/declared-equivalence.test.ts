@@ -85,8 +85,8 @@ describe.each(PAIRS)('$example declares $builtIn', (pair) => {
     // A SyncPay currency outside its documented minimum table: unknown minimum, an "unknown" answer.
     const rows = e2e.sandbox.state.syncpay.balances;
     rows.push({ currency: 'XOF', available_balance: '90000.00', pending_balance: '0.00' });
+    const decisions: string[] = [];
     try {
-      const decisions: string[] = [];
       for (const [currency = '', amount = ''] of WITHDRAWALS[pair.account] ?? []) {
         const { builtIn, declared } = await both(pair, ['can-withdraw', currency, amount, '--json']);
         const [a, b] = [JSON.parse(builtIn.stdout), JSON.parse(declared.stdout)];
