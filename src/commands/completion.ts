@@ -1,6 +1,6 @@
 // `completion bash|zsh|fish`: print a completion script derived from this very program, so it
 // never drifts from the real commands and flags. The scripts call the hidden
-// `completion --accounts` at completion time for account names.
+// `completion --accounts` / `--providers` at completion time for account names and provider ids.
 import { Argument, Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { examples } from './shared/options.js';
@@ -11,10 +11,11 @@ const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
 
 /**
- * What to print: the script for a shell, or (hidden `--accounts`, run by that script while the
- * user completes) the configured account names. With --accounts a [shell] argument is ignored.
+ * What to print: the script for a shell, or (hidden `--accounts` / `--providers`, run by that
+ * script while the user completes) the configured account names or provider ids. With either a
+ * [shell] argument is ignored.
  */
-export type CompletionOptions = { print: 'accounts' } | { print: 'script'; shell: Shell };
+export type CompletionOptions = { print: 'accounts' | 'providers' } | { print: 'script'; shell: Shell };
 
 export function registerCompletion(program: Command, run: Runner): void {
   program
@@ -23,6 +24,7 @@ export function registerCompletion(program: Command, run: Runner): void {
     .addArgument(new Argument('[shell]', 'the shell to complete in').choices(SHELLS))
     // For the scripts themselves: the configured account names, one a line; never an error.
     .addOption(new Option('--accounts', 'print the configured account names').hideHelp())
+    .addOption(new Option('--providers', 'print the provider ids, the declared ones included').hideHelp())
     .addHelpText(
       'after',
       examples([
@@ -33,10 +35,10 @@ export function registerCompletion(program: Command, run: Runner): void {
       ]),
     )
     .action(
-      run(parseCompletionOptions, (ctx, options) => (options.print === 'accounts' ? printAccounts(ctx) : printScript(ctx, program, options.shell)), (opts) => ({
+      run(parseCompletionOptions, (ctx, options) => (options.print === 'script' ? printScript(ctx, program, options.shell) : printConfigured(ctx, options.print)), (opts) => ({
         formats: ['table'],
         // The script is the same for every config; only `--accounts` (run by the script) reads one.
-        config: booleanOption(opts, 'accounts'),
+        config: booleanOption(opts, 'accounts') || booleanOption(opts, 'providers'),
         accounts: false,
         providers: false,
       })),
@@ -45,6 +47,7 @@ export function registerCompletion(program: Command, run: Runner): void {
 
 export function parseCompletionOptions(opts: RawOptions, args: readonly string[]): CompletionOptions {
   if (booleanOption(opts, 'accounts')) return { print: 'accounts' };
+  if (booleanOption(opts, 'providers')) return { print: 'providers' };
   const shell = args[0];
   if (shell === undefined) throw new UsageError(`completion needs a shell: ${SHELLS.join(', ')}`, 'e.g. balance-inspector completion bash');
   // commander has already refused any other word (Argument.choices).
@@ -66,25 +69,31 @@ async function printScript(ctx: RunContext, program: Command, shell: Shell): Pro
 }
 
 /**
- * Account names for a shell that is completing: read the config file as data only (no validation
- * of the rest, no ${VAR}, no network) and stay silent on any problem, since whatever is printed
- * here lands on the user's command line.
+ * Account names, or provider ids (the built-in ones and those the config declares), for a shell
+ * that is completing: read the config file as data only (no validation of the rest, no ${VAR}, no
+ * network) and stay silent on any problem, since whatever is printed here lands on the user's
+ * command line.
  */
-async function printAccounts(ctx: RunContext): Promise<number> {
+async function printConfigured(ctx: RunContext, what: 'accounts' | 'providers'): Promise<number> {
+  const [{ findConfig }, { loadConfigFile }, { ACCOUNT_NAME }, { isPlainObject }, { PROVIDER_IDS }, { DECLARED_ID }] = await Promise.all([
+    import('../config/find.js'),
+    import('../config/load.js'),
+    import('../core/names.js'),
+    import('../config/fields.js'),
+    import('../providers/catalog.js'),
+    import('../providers/declared/validate.js'),
+  ]);
+  const names: string[] = what === 'providers' ? [...PROVIDER_IDS] : [];
   try {
-    const [{ findConfig }, { loadConfigFile }, { ACCOUNT_NAME }, { isPlainObject }] = await Promise.all([
-      import('../config/find.js'),
-      import('../config/load.js'),
-      import('../core/names.js'),
-      import('../config/fields.js'),
-    ]);
     const found = findConfig({ explicitPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
     const raw = await loadConfigFile(found.path);
-    const accounts = isPlainObject(raw) && isPlainObject(raw.accounts) ? Object.keys(raw.accounts) : [];
-    const names = accounts.filter((name) => ACCOUNT_NAME.test(name));
-    if (names.length > 0) ctx.output.data(`${names.join('\n')}\n`);
+    const section = isPlainObject(raw) ? raw[what] : undefined;
+    const keys = isPlainObject(section) ? Object.keys(section) : [];
+    if (what === 'accounts') names.push(...keys.filter((name) => ACCOUNT_NAME.test(name)));
+    else names.push(...keys.filter((id) => DECLARED_ID.test(id) && !names.includes(id)));
   } catch {
-    // Nothing to offer; the shell simply completes no account names.
+    // Nothing (more) to offer; the shell completes what is known without a config.
   }
+  if (names.length > 0) ctx.output.data(`${names.join('\n')}\n`);
   return 0;
 }
