@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../../config/types.js';
 import type { AccountOutcome } from '../../core/account.js';
 import { examples } from '../shared/options.js';
-import { noOptions, type RunContext, type Runner } from '../shared/context.js';
+import type { RunContext, Runner } from '../shared/context.js';
+import { stringOption, type RawOptions } from '../shared/raw-options.js';
 import type { AccountCheck, ConfigCheck, CredentialCheck, DoctorReport } from '../../api/doctor.js';
 
 export function registerConfigCheck(config: Command, run: Runner): void {
@@ -20,17 +21,47 @@ export function registerConfigCheck(config: Command, run: Runner): void {
         'balance-inspector config check',
         'balance-inspector config check --account flow-main',
         'balance-inspector --config /etc/balance.yaml config check --json',
+        'balance-inspector config check --explain nimbus-main    # a declared provider: what its paths find',
       ]),
     )
-    .action(run(noOptions, runConfigCheck, { formats: ['table', 'json'] }));
+    .option('--explain <account>', "show what the first page of a declared provider's balance list maps to: records, rows, each field")
+    .action(run(parseCheckOptions, runConfigCheck, { formats: ['table', 'json'] }));
 }
 
-export async function runConfigCheck(ctx: RunContext): Promise<number> {
+export interface CheckOptions {
+  /** --explain: the account whose declared provider's first page is shown, path by path. */
+  explain?: string | undefined;
+}
+
+export function parseCheckOptions(opts: RawOptions): CheckOptions {
+  return { explain: stringOption(opts, 'explain') };
+}
+
+export async function runConfigCheck(ctx: RunContext, options: CheckOptions = {}): Promise<number> {
+  if (options.explain !== undefined) return runExplain(ctx, options.explain);
   // A report of sections and per-account lists has no honest CSV shape.
   const report = await diagnose(ctx);
   if (ctx.output.format === 'json') ctx.output.data((await import('../../format/doctor.js')).doctorJson(report, ctx.now()));
   else ctx.output.data((await import('../../format/doctor-table.js')).doctorText(report, ctx.output.tableStyle()));
   return report.exitCode;
+}
+
+/** --explain: the declared provider's first page, path by path; exit 6 when any path cannot be read. */
+async function runExplain(ctx: RunContext, account: string): Promise<number> {
+  const [{ loadConfig }, { explainAccount }] = await Promise.all([import('../../config/index.js'), import('../../api/explain.js')]);
+  const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+  const explained = await explainAccount(config, account, {
+    runtime: ctx.runtime,
+    env: ctx.env,
+    timeoutMs: ctx.globals.timeoutMs,
+    debug: ctx.globals.debug ? (line: string) => ctx.output.debug(line) : undefined,
+  });
+  const ok = explained.problems.length === 0 && !explained.paging.startsWith('incomplete');
+  if (ctx.output.format === 'json') {
+    const { stringifyOutputJson } = await import('../../core/json.js');
+    ctx.output.data(`${stringifyOutputJson({ schemaVersion: 1, generatedAt: ctx.now().toISOString(), ok, ...explained })}\n`);
+  } else ctx.output.data((await import('../../format/explain.js')).explainText(explained));
+  return ok ? 0 : 6;
 }
 
 async function diagnose(ctx: RunContext): Promise<DoctorReport> {

@@ -7,20 +7,20 @@ import { BadResponseError } from '../../core/errors.js';
 import { forTerminal } from '../../core/sanitize.js';
 import type { AdapterContext, AdapterResult, ErrorDetail, ProviderAdapter, ReportedTotal } from '../kit/adapter.js';
 import type { ProviderInfo } from '../kit/info.js';
-import { callWithToken } from '../kit/oauth.js';
-import type { PageSignals, Signal } from '../kit/page-signals.js';
-import { readList, type PagePosition } from '../kit/paginator.js';
-import { callJson, type CallSpec } from '../kit/request.js';
+import { readList } from '../kit/paginator.js';
 import { optAmount, ShapeError, str } from '../kit/shape.js';
-import type { DeclaredPaging, DeclaredProvider } from './declaration.js';
-import { locationText, select, selectList, selectOne, type JsonPath } from './jsonpath.js';
+import type { DeclaredProvider } from './declaration.js';
+import { explainFirstPage } from './explain.js';
+import { locationText, selectList, selectOne, type JsonPath } from './jsonpath.js';
 import { idText, mapRecord, modeOf, type RecordNode } from './mapping.js';
+import { call, pageQuery, pageSignals } from './request.js';
 
 export function declaredAdapter(d: DeclaredProvider, info: ProviderInfo): ProviderAdapter {
   const adapter: ProviderAdapter = {
     info,
     errorDetail: (body) => errorDetail(d, body),
     fetchBalances: (ctx) => fetchBalances(adapter, d, ctx),
+    explain: (ctx) => explainFirstPage(adapter, d, ctx),
   };
   return adapter;
 }
@@ -56,50 +56,6 @@ async function fetchBalances(adapter: ProviderAdapter, d: DeclaredProvider, ctx:
       hint: `check providers.${d.id}.balances; config check --explain ${ctx.account.name} shows what the first page maps to`,
     });
   }
-}
-
-/** One request with the account's credential, as the declaration's auth says. */
-function call(adapter: ProviderAdapter, d: DeclaredProvider, ctx: AdapterContext, spec: CallSpec): Promise<unknown> {
-  const { apiKey = '', clientId = '', clientSecret = '' } = ctx.account.credentials;
-  const redactor = ctx.http.runtime.redactor;
-  const auth = d.auth;
-  switch (auth.type) {
-    case 'bearer':
-      return callJson(adapter, ctx, { ...spec, headers: { ...spec.headers, authorization: `Bearer ${apiKey}` } });
-    case 'header':
-      return callJson(adapter, ctx, { ...spec, headers: { ...spec.headers, [auth.name.toLowerCase()]: `${auth.prefix}${apiKey}` } });
-    case 'query':
-      // URLSearchParams escapes more than encodeURIComponent (the redactor's form): both are kept out.
-      redactor.register(new URLSearchParams({ k: apiKey }).toString().slice(2));
-      return callJson(adapter, ctx, { ...spec, query: { ...spec.query, [auth.name]: apiKey } });
-    case 'basic': {
-      const [user, password] = clientId ? [clientId, clientSecret] : [apiKey, ''];
-      redactor.registerBasicAuth(user, password);
-      const basic = Buffer.from(`${user}:${password}`).toString('base64');
-      return callJson(adapter, ctx, { ...spec, headers: { ...spec.headers, authorization: `Basic ${basic}` }, ...(clientId ? { credentialKeys: 'clientId/clientSecret' } : {}) });
-    }
-    case 'oauth2': {
-      const absolute = !auth.tokenUrl.startsWith('/');
-      const url = absolute ? new URL(auth.tokenUrl) : null;
-      const endpoint = { ...(url ? { baseUrl: url.origin } : {}), path: url ? url.pathname : auth.tokenUrl, scope: auth.scope, clientAuth: auth.clientAuth };
-      return callWithToken(adapter, ctx, endpoint, spec);
-    }
-  }
-}
-
-/** The query of one page: the position in the declaration's own parameter names. */
-function pageQuery(paging: DeclaredPaging, at: PagePosition): Record<string, string> {
-  const query: Record<string, string> = paging.limitParam ? { [paging.limitParam]: String(at.limit) } : {};
-  if (paging.type === 'cursor' && at.cursor !== null) query[paging.param] = at.cursor;
-  if (paging.type === 'page') query[paging.param] = String(at.page - 1 + paging.firstPage);
-  if (paging.type === 'offset') query[paging.param] = String(at.offset);
-  return query;
-}
-
-/** The paging signals where the declaration says they are; the kit's rule judges them. */
-function pageSignals(paging: DeclaredPaging | null, body: unknown): PageSignals {
-  const at = (path: JsonPath | null): Signal[] => (path ? select(path, body).map((n) => ({ at: `$${locationText(n.location)}`, value: n.value })) : []);
-  return { more: at(paging?.hasMore ?? null), cursor: at(paging?.next ?? null), link: [], total: at(paging?.total ?? null) };
 }
 
 function walletId(path: JsonPath, record: RecordNode): string {

@@ -32,15 +32,21 @@ export function idText(value: unknown): unknown {
   return isLosslessNumber(value) ? value.value : value;
 }
 
-export function mapRecord(d: DeclaredProvider, ctx: AdapterContext, record: RecordNode, mode: Mode | null): Balance[] {
+/** A record's wallet (when declared) and its balance rows (the record itself when there are no rows). */
+export function recordRows(d: DeclaredProvider, record: RecordNode): { wallet: string | null; walletName: string | null; rows: RecordNode[] } {
   const { wallet, rows } = d.balances;
   const walletId = wallet ? str(idText(selectOne(wallet.id, record.value, record.at)), where(record.at, wallet.id)) : null;
   const walletName = wallet?.name ? optStr(idText(selectOne(wallet.name, record.value, record.at)), where(record.at, wallet.name)) : null;
   const rowNodes = rows ? selectList(rows, record.value, record.at).map((n) => ({ value: n.value, at: `${record.at}${locationText(n.location)}` })) : [record];
-  return rowNodes.map((row) => mapRow(d, ctx, row, mode, walletId, walletName));
+  return { wallet: walletId, walletName, rows: rowNodes };
 }
 
-function mapRow(d: DeclaredProvider, ctx: AdapterContext, row: RecordNode, mode: Mode | null, wallet: string | null, walletName: string | null): Balance {
+export function mapRecord(d: DeclaredProvider, ctx: AdapterContext, record: RecordNode, mode: Mode | null): Balance[] {
+  const { wallet, walletName, rows } = recordRows(d, record);
+  return rows.map((row) => mapRow(d, ctx, row, mode, wallet, walletName));
+}
+
+export function mapRow(d: DeclaredProvider, ctx: AdapterContext, row: RecordNode, mode: Mode | null, wallet: string | null, walletName: string | null): Balance {
   const { fields } = d.balances;
   const read = (name: FieldName): unknown => {
     const path = fields[name];
@@ -82,7 +88,8 @@ function mapRow(d: DeclaredProvider, ctx: AdapterContext, row: RecordNode, mode:
     usdValue: decimal('usdValue'),
     usdRate: decimal('usdRate'),
     networkFee: networkFee?.value ?? null,
-    assetDecimals: optInt(idText(read('decimals')), at('decimals')) ?? declaredDecimals,
+    // A provider that counts in minor units cannot send less than one: its scale bounds a withdrawal too.
+    assetDecimals: optInt(idText(read('decimals')), at('decimals')) ?? declaredDecimals ?? scale,
     updatedAt: optTimestamp(read('updatedAt'), at('updatedAt')),
     fields: fieldNames(d),
     scale: scale ?? scaleOf(available, pending, total),
@@ -115,7 +122,7 @@ function minorUnits(value: unknown, scale: number, at: string): ParsedAmount {
 }
 
 /** `$.data[1]` + `$.balances[0].available` → `$.data[1].balances[0].available`. */
-function where(at: string, path: JsonPath): string {
+export function where(at: string, path: JsonPath): string {
   return `${at}${path.text.slice(1)}`;
 }
 
