@@ -13,7 +13,7 @@ import { buildUrl } from '../kit/request.js';
 import { ShapeError } from '../kit/shape.js';
 import type { DeclaredProvider, FieldName } from './declaration.js';
 import { locationText, selectList, selectOne } from './jsonpath.js';
-import { mapRow, modeOf, recordRows, type RecordNode } from './mapping.js';
+import { mapRow, modeOf, readRow, recordRows, type RecordNode } from './mapping.js';
 import { call, pageQuery, pageSignals } from './request.js';
 
 /** Records and rows shown; the counts still cover all of the page. */
@@ -67,7 +67,9 @@ function explainRecord(d: DeclaredProvider, ctx: AdapterContext, record: RecordN
       mapped = mapRow(d, ctx, row, mode, explained.wallet, explained.walletName);
       balances++;
     } catch (error) {
-      problems.push(problemText(error));
+      // Every field's problem, not only the first that stopped the row.
+      const fields = readRow(d, row).problems.map(([, e]) => e.message);
+      problems.push(...(fields.length > 0 ? fields : [problemText(error)]));
     }
     if (i < SHOWN_ROWS) explained.shown.push({ at: row.at, fields: explainFields(d, row, mapped) });
   }
@@ -80,20 +82,19 @@ function explainFields(d: DeclaredProvider, row: RecordNode, mapped: Balance | n
   const fields: ExplainedField[] = [];
   const scale = d.balances.scale;
   const paths = { ...d.balances.fields, ...(scale !== null && typeof scale !== 'number' ? { scale } : {}) };
+  const problems = new Map(readRow(d, row).problems.map(([name, error]) => [name, error.problem]));
   for (const name of [...FIELDS, 'scale' as const]) {
     const path = paths[name as keyof typeof paths];
     if (!path) continue;
     let found: string | null = null;
-    let problem: string | null = null;
+    let problem = problems.get(name) ?? null;
     try {
       const value = selectOne(path, row.value, row.at);
       found = value === undefined ? null : forTerminal(stringify(value as never) ?? String(value), 80);
     } catch (error) {
       problem = problemText(error);
     }
-    const reads = problem === null && mapped ? readsAs(name, mapped) : null;
-    if (problem === null && mapped === null && found !== null) problem = 'see the problems below';
-    fields.push({ name, path: path.text, found, reads, problem });
+    fields.push({ name, path: path.text, found, reads: problem === null && mapped ? readsAs(name, mapped) : null, problem });
   }
   return fields;
 }

@@ -5,9 +5,9 @@
 import { makeBalance, type Balance, type Figure, type Mode } from '../../core/balance.js';
 import { canonicalCurrency } from '../../core/currencies.js';
 import { isLosslessNumber } from '../../core/json.js';
-import { Decimal, parseAmount, type ParsedAmount } from '../../core/money.js';
+import { Decimal, type ParsedAmount } from '../../core/money.js';
 import type { AdapterContext } from '../kit/adapter.js';
-import { optInt, optStr, optTimestamp, scaleOf, ShapeError, str } from '../kit/shape.js';
+import { amount, optAmount, optInt, optStr, optTimestamp, scaleOf, ShapeError, str } from '../kit/shape.js';
 import type { DeclaredProvider, FieldName } from './declaration.js';
 import { locationText, selectList, selectOne, type JsonPath } from './jsonpath.js';
 
@@ -46,53 +46,96 @@ export function mapRecord(d: DeclaredProvider, ctx: AdapterContext, record: Reco
   return rows.map((row) => mapRow(d, ctx, row, mode, wallet, walletName));
 }
 
-export function mapRow(d: DeclaredProvider, ctx: AdapterContext, row: RecordNode, mode: Mode | null, wallet: string | null, walletName: string | null): Balance {
+/** What a row's paths read as; a field that could not be read is null here and in `problems`. */
+export interface RowReading {
+  code: string | null;
+  network: string | null;
+  scale: number | null;
+  available: ParsedAmount | null;
+  pending: ParsedAmount | null;
+  total: ParsedAmount | null;
+  networkFee: ParsedAmount | null;
+  usdValue: ParsedAmount | null;
+  usdRate: ParsedAmount | null;
+  decimals: number | null;
+  updatedAt: string | null;
+  /** Every field that could not be read, in declaration order (`config check --explain` shows each). */
+  problems: Array<[FieldName | 'scale', ShapeError]>;
+}
+
+/** Read every declared field of a row, collecting each problem instead of stopping at the first. */
+export function readRow(d: DeclaredProvider, row: RecordNode): RowReading {
   const { fields } = d.balances;
-  const read = (name: FieldName): unknown => {
-    const path = fields[name];
-    return path ? selectOne(path, row.value, row.at) : undefined;
+  const problems: RowReading['problems'] = [];
+  const attempt = <T>(name: FieldName | 'scale', read: () => T): T | null => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ShapeError)) throw error;
+      problems.push([name, error]);
+      return null;
+    }
   };
   const at = (name: FieldName) => {
     const path = fields[name];
     return path ? where(row.at, path) : row.at;
   };
-  const code = str(idText(read('currency')), at('currency'));
-  const network = optStr(read('network'), at('network'));
-  const scale = minorUnitScale(d, row);
-  const figure = (name: 'available' | 'pending' | 'total' | 'networkFee'): ParsedAmount | null => {
-    const value = read(name);
-    if (value === undefined || value === null) return null;
-    return scale === null ? amount(value, at(name)) : minorUnits(value, scale, at(name));
+  const value = (name: FieldName): unknown => {
+    const path = fields[name];
+    return path ? selectOne(path, row.value, row.at) : undefined;
   };
-  const available = figure('available');
-  if (available === null) throw new ShapeError(at('available'), 'expected an amount, got nothing');
-  const pending = figure('pending');
-  const total = figure('total');
-  const networkFee = figure('networkFee');
-  const decimal = (name: 'usdValue' | 'usdRate') => {
-    const value = read(name);
-    return value === undefined || value === null ? null : amount(value, at(name)).value;
+  const scale = attempt('scale', () => minorUnitScale(d, row));
+  const figure = (name: 'available' | 'pending' | 'total' | 'networkFee') =>
+    attempt(name, () => {
+      const raw = value(name);
+      if (raw === undefined || raw === null) {
+        if (name === 'available') throw new ShapeError(at(name), 'expected an amount, got nothing');
+        return null;
+      }
+      return scale === null ? amount(raw, at(name)) : minorUnits(raw, scale, at(name));
+    });
+  const decimal = (name: 'usdValue' | 'usdRate') => attempt(name, () => optAmount(value(name), at(name)));
+  return {
+    code: attempt('currency', () => str(value('currency'), at('currency'))),
+    network: attempt('network', () => optStr(value('network'), at('network'))),
+    scale,
+    available: figure('available'),
+    pending: figure('pending'),
+    total: figure('total'),
+    networkFee: figure('networkFee'),
+    usdValue: decimal('usdValue'),
+    usdRate: decimal('usdRate'),
+    decimals: attempt('decimals', () => optInt(idText(value('decimals')), at('decimals'))),
+    updatedAt: attempt('updatedAt', () => optTimestamp(value('updatedAt'), at('updatedAt'))),
+    problems,
   };
-  const declaredDecimals = d.withdrawals.decimals[code.toUpperCase()] ?? null;
+}
+
+export function mapRow(d: DeclaredProvider, ctx: AdapterContext, row: RecordNode, mode: Mode | null, wallet: string | null, walletName: string | null): Balance {
+  const r = readRow(d, row);
+  const [first] = r.problems;
+  if (first) throw first[1];
+  const code = r.code as string;
+  const available = r.available as ParsedAmount;
   return makeBalance({
     account: ctx.account.name,
     provider: d.id,
     mode,
     wallet,
     walletName,
-    ...canonicalCurrency(code, network),
+    ...canonicalCurrency(code, r.network),
     providerCurrency: code,
     available: available.value,
-    pending: pending?.value ?? null,
-    total: total?.value ?? null,
-    usdValue: decimal('usdValue'),
-    usdRate: decimal('usdRate'),
-    networkFee: networkFee?.value ?? null,
+    pending: r.pending?.value ?? null,
+    total: r.total?.value ?? null,
+    usdValue: r.usdValue?.value ?? null,
+    usdRate: r.usdRate?.value ?? null,
+    networkFee: r.networkFee?.value ?? null,
     // A provider that counts in minor units cannot send less than one: its scale bounds a withdrawal too.
-    assetDecimals: optInt(idText(read('decimals')), at('decimals')) ?? declaredDecimals ?? scale,
-    updatedAt: optTimestamp(read('updatedAt'), at('updatedAt')),
+    assetDecimals: r.decimals ?? d.withdrawals.decimals[code.toUpperCase()] ?? r.scale,
+    updatedAt: r.updatedAt,
     fields: fieldNames(d),
-    scale: scale ?? scaleOf(available, pending, total),
+    scale: r.scale ?? scaleOf(available, r.pending, r.total),
     raw: row.value,
   });
 }
@@ -106,12 +149,6 @@ function minorUnitScale(d: DeclaredProvider, row: RecordNode): number | null {
   if (value === null) throw new ShapeError(at, 'expected the number of decimals of the amounts, got nothing');
   if (value > 36) throw new ShapeError(at, `expected at most 36 decimals, got ${value}`);
   return value;
-}
-
-function amount(value: unknown, at: string): ParsedAmount {
-  const parsed = parseAmount(value);
-  if ('error' in parsed) throw new ShapeError(at, `expected a decimal amount, got ${parsed.error}`);
-  return parsed;
 }
 
 /** A whole number of minor units, scaled exactly: 1500000 with 6 decimals is 1.500000. */
