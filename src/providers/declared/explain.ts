@@ -84,13 +84,13 @@ function explainFields(d: DeclaredProvider, row: RecordNode, mapped: Balance | n
   const paths = { ...d.balances.fields, ...(scale !== null && typeof scale !== 'number' ? { scale } : {}) };
   const problems = new Map(readRow(d, row).problems.map(([name, error]) => [name, error.problem]));
   for (const name of [...FIELDS, 'scale' as const]) {
-    const path = paths[name as keyof typeof paths];
+    const path = paths[name];
     if (!path) continue;
     let found: string | null = null;
     let problem = problems.get(name) ?? null;
     try {
       const value = selectOne(path, row.value, row.at);
-      found = value === undefined ? null : forTerminal(stringify(value as never) ?? String(value), 80);
+      found = value === undefined ? null : forTerminal(stringify(value) ?? 'a value JSON cannot write', 80);
     } catch (error) {
       problem = problemText(error);
     }
