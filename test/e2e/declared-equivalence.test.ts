@@ -2,6 +2,7 @@
 // read the sandbox's emulators exactly as the built-in adapters do. `balances --json`, `total --json`
 // and `can-withdraw --json` (decisions, exit codes, every figure and reason) are compared with the
 // built-in provider's, the same account name in two configs; only provenance may differ.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../src/config/load.js';
@@ -97,6 +98,12 @@ describe.each(PAIRS)('$example declares $builtIn', (pair) => {
     } finally {
       rows.pop();
     }
+    // The same requests as one payout run (--batch): each approved payout is promised its money.
+    const run = join(e2e.dir, `${pair.account}-run.csv`);
+    writeFileSync(run, ['id,currency,amount', ...(WITHDRAWALS[pair.account] ?? []).map(([c, a], i) => `p${i},${c},${a}`), 'again,USD,1200', 'again-eth,ETH,0.00009'].join('\n'));
+    const { builtIn, declared } = await both(pair, ['can-withdraw', '--batch', run, '--json']);
+    expect(declared.code).toBe(builtIn.code);
+    expect(withoutProvenance(JSON.parse(declared.stdout), pair.builtIn, pair.declared)).toEqual(withoutProvenance(JSON.parse(builtIn.stdout), pair.builtIn, pair.declared));
     // The requests cover every kind of answer, so the comparison is not of yeses alone.
     expect(new Set(decisions.map((d) => d.split(': ')[1]))).toEqual(new Set(pair.account === 'syncpay' ? ['yes', 'no', 'unknown'] : ['yes', 'no']));
   });

@@ -1,6 +1,7 @@
 // A provider we do not ship, declared (examples/providers/ledgerly.yaml): OAuth 2.0 client
 // credentials, cursor pagination, wallets with rows, minor units. Run against a small loopback fake
 // through every command a built-in provider works in, and the library API.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../src/config/load.js';
@@ -79,6 +80,11 @@ describe('ledgerly (OAuth2, cursor pages, minor units)', () => {
     expect(await ask('USDT', '5')).toEqual([1, 'no']);
     expect(await ask('USDT', '1.0000001')).toEqual([1, 'no']);
     expect(await ask('BTC', '1')).toEqual([6, 'unknown']);
+    // A payout run: the first 1,000 USDT is promised, so the second cannot have it too.
+    const run = join(dir, 'run.csv');
+    writeFileSync(run, 'id,currency,amount\np1,USDT,1000\np2,USDT,1000\np3,USDC,100\n');
+    const batch = await cli(['can-withdraw', '--batch', run, '--csv']);
+    expect([batch.code, batch.stdout.split('\r\n').slice(1, 4).map((line) => line.split(',').slice(0, 3).join(','))]).toEqual([1, ['p1,yes,ledgerly-main', 'p2,no,', 'p3,yes,ledgerly-main']]);
   });
 
   it('total, watch --count, snapshot and history work on the declared account', async () => {
