@@ -23,6 +23,8 @@ export interface InitOptions {
   global: boolean;
   /** --force: replace an existing file. */
   force: boolean;
+  /** --declare <id>: start a provider this tool does not ship, from a declaration template. */
+  declare?: string | undefined;
 }
 
 /** Where questions are asked; `interactive` false means flags only. */
@@ -42,6 +44,7 @@ export function registerConfigInit(config: Command, run: Runner): void {
     .option('--wallet <id>', `${namesTaking('wallets')}: a wallet id to read (repeatable, or comma-separated)`, collect)
     .option('--customer <id>', `${namesTaking('customers')}: a customer id to read (repeatable, or comma-separated)`, collect)
     .addOption(new Option('--api-version <version>', `the balance API: ${apiVersionHelp()}`).choices(ALL_API_VERSIONS))
+    .option('--declare <id>', 'start a provider this tool does not ship: write a declaration template for it (README "Declaring a provider")')
     .option('--global', 'write the user config $XDG_CONFIG_HOME/balance/config.yaml instead of ./.balancerc.yaml')
     .option('--force', 'replace an existing file')
     .addHelpText(
@@ -51,6 +54,7 @@ export function registerConfigInit(config: Command, run: Runner): void {
         'balance-inspector config init --provider flow-payments --account flow-main --key-env FLOW_API_KEY',
         'balance-inspector config init --provider swipelux --account treasury --wallet wal_abc123 --global',
         'balance-inspector config init --provider cryptofuse --account casino --api-version v3 --force',
+        'balance-inspector config init --declare nimbus --account nimbus-main --key-env NIMBUS_KEY',
       ]),
     )
     .action(run(parseInitOptions, (ctx, options) => runConfigInit(ctx, options), { formats: ['table'], providers: false }));
@@ -68,8 +72,15 @@ export async function parseInitOptions(opts: RawOptions, _args: readonly string[
     customers: opts.customer === undefined ? undefined : listOption(opts, 'customer'),
     apiVersion: stringOption(opts, 'apiVersion'),
   };
+  const declare = stringOption(opts, 'declare');
+  if (declare !== undefined) {
+    const { checkDeclaredId } = await import('./init-declared.js');
+    await checkDeclaredId(declare);
+    const extra = [given.provider !== undefined && '--provider', given.wallets && '--wallet', given.customers && '--customer', given.apiVersion && '--api-version'].filter(Boolean);
+    if (extra.length > 0) throw new UsageError(`--declare starts a provider of your own; ${extra.join(', ')} ${extra.length > 1 ? 'are' : 'is'} for built-in providers`);
+  }
   checkGiven(given);
-  return { given, global: booleanOption(opts, 'global'), force: booleanOption(opts, 'force') };
+  return { given, global: booleanOption(opts, 'global'), force: booleanOption(opts, 'force'), ...(declare !== undefined ? { declare } : {}) };
 }
 
 function accountFlag(accounts: string[]): string | undefined {
@@ -78,6 +89,7 @@ function accountFlag(accounts: string[]): string | undefined {
 }
 
 export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: InitIO): Promise<number> {
+  if (options.declare !== undefined) return runDeclareInit(ctx, options, options.declare);
   const answers = await gatherAnswers(options.given, io ?? processIO(ctx));
   const [{ globalConfigDir, findConfig }, { validateConfig }, { toYaml, writeConfigFile }, { initConfig }] = await Promise.all([
     import('../../config/find.js'),
@@ -107,6 +119,36 @@ export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: 
   else out.push(`  export ${answers.keyEnv}=…    # your ${PROVIDERS[answers.provider].displayName} API key, e.g. from your secret store`);
   out.push(`  ${checkCommand}`);
   ctx.output.data(`${out.join('\n')}\n`);
+  return 0;
+}
+
+/** --declare: the template config, validated as the loader will read it, then written like any other. */
+async function runDeclareInit(ctx: RunContext, options: InitOptions, id: string): Promise<number> {
+  const [{ globalConfigDir }, { validateConfig }, { writeConfigFile }, { parseConfigText }, template] = await Promise.all([
+    import('../../config/find.js'),
+    import('../../config/schema.js'),
+    import('../../config/write.js'),
+    import('../../config/load.js'),
+    import('./init-declared.js'),
+  ]);
+  const path = destination(ctx, options, globalConfigDir(ctx.env));
+  if (path.toLowerCase().endsWith('.json')) throw new UsageError(`--declare writes YAML with a comment on every key to change; give --config a .yaml path, not ${path}`);
+  const answers = { id, account: options.given.account ?? id, keyEnv: options.given.keyEnv ?? template.declaredKeyEnv(id) };
+  const text = template.declaredTemplate(answers);
+  validateConfig(await parseConfigText(path, text), path, 'flag');
+  writeConfigFile(path, text, { force: options.force, createDir: options.global });
+  const check = ctx.globals.configPath !== undefined ? `balance-inspector --config ${ctx.globals.configPath} config check` : 'balance-inspector config check';
+  ctx.output.data(
+    [
+      `Wrote ${path} (mode 0600) with provider '${id}' declared from a template and account '${answers.account}' using it.`,
+      '',
+      'Next:',
+      `  edit providers.${id} in ${path}: baseUrl, auth, balances.path and the JSONPaths of your API`,
+      ctx.env[answers.keyEnv] ? `  # ${answers.keyEnv} is already set in this shell` : `  export ${answers.keyEnv}=…    # your ${id} API key, e.g. from your secret store`,
+      `  ${check} --explain ${answers.account}    # what the first page maps to, path by path`,
+      '',
+    ].join('\n'),
+  );
   return 0;
 }
 
