@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../src/config/load.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir, writeConfig } from '../helpers/fixtures.js';
+import { schemaProblems } from '../helpers/schemas.js';
 import { defaultWallets, LEDGERLY_CLIENT, startLedgerlyFake, type FakeAnswer, type LedgerlyFake } from '../helpers/ledgerly-fake.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../examples/providers/ledgerly.yaml');
@@ -154,6 +155,8 @@ describe('declared provider: HTTP answers map to the same errors as a built-in p
 
 describe('config check --explain', () => {
   it('shows the first page path by path: records, paging, wallets, rows, each field and what it reads as', async () => {
+    const asJson = JSON.parse((await cli(['config', 'check', '--explain', 'ledgerly-main', '--json'])).stdout);
+    expect([schemaProblems('config-explain', asJson), asJson.ok, asJson.balances]).toEqual([[], true, 3]);
     const { code, stdout, stderr } = await cli(['config', 'check', '--explain', 'ledgerly-main']);
     expect([code, stderr]).toEqual([0, '']);
     expect(stdout).toContain("Account 'ledgerly-main' (declared provider ledgerly): GET /v2/wallets?status=active&limit=50");
@@ -172,6 +175,7 @@ describe('config check --explain', () => {
     });
     const { code, stdout } = await cli(['config', 'check', '--explain', 'ledgerly-main', '--json'], broken);
     const doc = JSON.parse(stdout);
+    expect(schemaProblems('config-explain', doc)).toEqual([]);
     expect([code, doc.ok, doc.balances, doc.records.found]).toEqual([6, false, 0, 2]);
     // Every field's problem, of every row.
     expect(doc.problems.slice(0, 2)).toEqual(['$.data[0].balances[0].decimals: expected a non-empty string, got the number 6', '$.data[0].balances[0].amount: expected an amount, got nothing']);
