@@ -2,13 +2,12 @@
 // (`providers.nimbus.balances.currency: expected a JSONPath, got "asset" (…)`) instead of
 // throwing, so `config check` reports every problem of a declaration at once.
 import { forTerminal } from '../../core/sanitize.js';
+import { checkKeys } from '../../core/config-keys.js';
 import { didYouMean } from '../../core/suggest.js';
 import { compilePath, type JsonPath } from './jsonpath.js';
 
 /** A query parameter name a declaration may use (auth, paging, static query). */
 export const QUERY_NAME = /^[A-Za-z0-9_.~[\]-]{1,64}$/;
-
-const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -46,10 +45,7 @@ export class Reader {
 
   /** Unknown keys are problems (with a suggestion), so a typo never silently drops a setting. */
   allowKeys(allowed: readonly string[]): void {
-    for (const key of Object.keys(this.value)) {
-      if (DANGEROUS_KEYS.has(key)) this.problem(key, 'this key is not allowed');
-      else if (!allowed.includes(key)) this.problem(key, `unknown key${didYouMean(key, allowed)}`);
-    }
+    checkKeys(this.value, allowed, `${this.path}.`, this.problems);
   }
 
   has(key: string): boolean {
