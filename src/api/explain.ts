@@ -1,13 +1,14 @@
 // `config check --explain ACCOUNT`, as data: the account's declared provider asked for the first
 // page of its balance list, and what each path of the declaration makes of it (the provider's
 // adapter does the work: providers/declared/explain.ts). Credentials are resolved and registered
-// with the run's redactor like for any read, and the request goes through the same client.
+// with the run's redactor like for any read, and the request goes through the read pipeline's
+// HTTP settings and budget (api/read.ts).
 import { resolveAccounts, selectAccounts } from '../config/index.js';
 import type { Config } from '../config/types.js';
 import { UsageError } from '../core/errors.js';
-import { defaultHttpSettings, timeBudget, DEFAULT_TIMEOUT_MS } from '../http/client.js';
 import type { Runtime } from '../http/runtime.js';
 import type { Explanation } from '../providers/kit/adapter.js';
+import { explainRead } from './read.js';
 
 export interface ExplainOptions {
   runtime: Runtime;
@@ -29,9 +30,9 @@ export async function explainAccount(config: Config, name: string, options: Expl
     throw new UsageError(`--explain shows what a declared provider's paths find; account '${name}' uses the built-in provider ${account.provider}`, 'declare a provider under providers: and point an account at it (README "Declaring a provider")');
   }
   const [resolved] = resolveAccounts(config, [account], options.env, options.runtime.redactor);
-  const adapter = await entry.loadAdapter();
-  if (!resolved || !adapter.explain) throw new UsageError(`account '${name}' cannot be explained`);
-  const http = defaultHttpSettings({ runtime: options.runtime, ...timeBudget(options.timeoutMs ?? DEFAULT_TIMEOUT_MS), env: options.env, debug: options.debug });
-  const explanation = await adapter.explain({ account: resolved, info: entry.info, baseUrl: resolved.baseUrl ?? entry.info.defaultBaseUrl, http, includeZero: true });
+  const explanation = resolved
+    ? await explainRead(resolved, { providers: config.providers, runtime: options.runtime, budgetMs: options.timeoutMs, env: options.env, hooks: { debug: options.debug } })
+    : undefined;
+  if (!explanation) throw new UsageError(`account '${name}' cannot be explained`);
   return { account: name, provider: account.provider, ...explanation };
 }

@@ -5,7 +5,7 @@ import { summarizeOutcomes, type AccountOutcome, type OutcomesSummary, type Reso
 import { defaultHttpSettings, type HttpOverrides, type HttpSettings } from '../http/client.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { badShapeError, ShapeError } from '../providers/kit/shape.js';
-import type { AdapterContext, WithdrawalRule } from '../providers/kit/adapter.js';
+import type { AdapterContext, Explanation, WithdrawalRule } from '../providers/kit/adapter.js';
 import { BalanceError, InternalError, isBalanceError, withContext } from '../core/errors.js';
 import { checkBalances, checkRules } from '../core/sanity.js';
 
@@ -40,6 +40,15 @@ export async function fetchAccountBalances(accounts: ResolvedAccount[], options:
 function adapterContext(account: ResolvedAccount, providers: ProviderRegistry, http: HttpSettings, includeZero: boolean): AdapterContext {
   const info = providers.info(account.provider);
   return { account, info, baseUrl: account.baseUrl ?? info.defaultBaseUrl, http, includeZero };
+}
+
+/**
+ * What the first page of the account's balance list maps to, path by path (`config check
+ * --explain`); undefined when its provider's adapter cannot explain itself (a built-in one).
+ */
+export async function explainAccountRead(account: ResolvedAccount, options: FetchOptions): Promise<Explanation | undefined> {
+  const adapter = await options.providers.loadAdapter(account.provider);
+  return adapter.explain?.(adapterContext(account, options.providers, defaultHttpSettings(options.http), true));
 }
 
 /**

@@ -1,5 +1,5 @@
 // The read pipeline: the one way src/ reads accounts. fetchBalances (balances, total, can-withdraw,
-// snapshot, the library), `config check` and each watch poll send one ReadRequest and get one
+// snapshot, the library), `config check` (and its --explain) and each watch poll send one ReadRequest and get one
 // AccountOutcome per account back, in the order asked: cache lookup → adapters (in parallel, each
 // behind the sanity boundary, api/fetch-balances.ts) with the withdrawal rules read alongside →
 // cache write. It owns the HTTP budget, so no caller builds HTTP settings of its own; the sockets,
@@ -8,9 +8,9 @@ import { notCalledOutcome, type AccountOutcome, type ResolvedAccount } from '../
 import type { BalanceError } from '../core/errors.js';
 import { DEFAULT_TIMEOUT_MS, timeBudget, type HttpOverrides, type RetryNotice } from '../http/client.js';
 import type { Runtime } from '../http/runtime.js';
-import type { WithdrawalRule } from '../providers/kit/adapter.js';
+import type { Explanation, WithdrawalRule } from '../providers/kit/adapter.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import { fetchAccountBalances, fetchWithdrawalRules } from './fetch-balances.js';
+import { explainAccountRead, fetchAccountBalances, fetchWithdrawalRules } from './fetch-balances.js';
 import { cacheReport, openReadCache, type CachePolicy, type CacheReport } from './read-cache.js';
 
 export type { AccountSource, CachePolicy, CacheReport } from './read-cache.js';
@@ -67,15 +67,7 @@ export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
   const live = callable.filter((a) => !cache?.hits.has(a.name));
   const doneFromStart = accounts.length - live.length;
   hooks.onProgress?.(doneFromStart, accounts.length);
-  const http: HttpOverrides = {
-    runtime: request.runtime,
-    ...timeBudget(request.budgetMs ?? DEFAULT_TIMEOUT_MS),
-    signal: request.signal,
-    debug: hooks.debug,
-    env: request.env,
-    onRetry: hooks.onRetry,
-    onRequest: hooks.onRequest,
-  };
+  const http = httpOf(request);
   const rules = new Map<string, WithdrawalRule[] | null>();
   const [balances] = await Promise.all([
     fetchAccountBalances(live, {
@@ -100,6 +92,31 @@ export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
     cache: cache ? cacheReport(cache, outcomes, fetchedAt) : null,
     ...(request.withdrawalRules ? { rules } : {}),
   };
+}
+
+/** The request's HTTP overrides: its runtime, and the one budget for the whole read. */
+function httpOf(request: Pick<ReadRequest, 'runtime' | 'budgetMs' | 'signal' | 'env' | 'hooks'>): HttpOverrides {
+  const hooks = request.hooks ?? {};
+  return {
+    runtime: request.runtime,
+    ...timeBudget(request.budgetMs ?? DEFAULT_TIMEOUT_MS),
+    signal: request.signal,
+    debug: hooks.debug,
+    env: request.env,
+    onRetry: hooks.onRetry,
+    onRequest: hooks.onRequest,
+  };
+}
+
+/**
+ * `config check --explain`: the first page of one account's balance list, path by path, through
+ * the same HTTP settings and budget as a read (no cache: the point is what the provider says now).
+ */
+export function explainRead(
+  account: ResolvedAccount,
+  request: Pick<ReadRequest, 'providers' | 'runtime' | 'budgetMs' | 'signal' | 'env' | 'hooks'>,
+): Promise<Explanation | undefined> {
+  return explainAccountRead(account, { http: httpOf(request), providers: request.providers });
 }
 
 async function readRules(accounts: ResolvedAccount[], providers: ProviderRegistry, http: HttpOverrides, into: Map<string, WithdrawalRule[] | null>): Promise<void> {

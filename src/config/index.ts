@@ -37,7 +37,9 @@ export interface AccountSelection {
 }
 
 /** Apply --account / --provider; unknown names are usage errors with a suggestion. */
-export function selectAccounts(config: Config, selection: AccountSelection): AccountConfig[] {
+export function selectAccounts(config: Config, given: AccountSelection): AccountConfig[] {
+  // A provider id in any case, as the CLI takes it (`--provider Syncpay`), declared ids too.
+  const selection = given.provider === undefined ? given : { ...given, provider: config.providers.idIgnoringCase(given.provider) ?? given.provider };
   const names = config.accounts.map((a) => a.name);
   for (const name of selection.accounts ?? []) {
     if (!names.includes(name)) {

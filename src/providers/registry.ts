@@ -41,6 +41,12 @@ export class ProviderRegistry {
     return this.entries.has(id);
   }
 
+  /** The provider a user means, typed in any case (`--provider Nimbus`); undefined for none. */
+  idIgnoringCase(text: string): string | undefined {
+    const lower = text.toLowerCase();
+    return this.ids.find((id) => id === lower);
+  }
+
   /**
    * The entry of the provider an account or balance names. Config validation admits only ids of
    * this registry, so an unknown one here is a bug, not bad input.

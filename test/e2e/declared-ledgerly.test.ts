@@ -129,12 +129,20 @@ describe('ledgerly (OAuth2, cursor pages, minor units)', () => {
     }
   });
 
-  it('--provider selects declared providers; completion offers them', async () => {
-    expect((await cli(['balances', '--json', '--provider', 'ledgerly'])).code).toBe(0);
+  it('--provider selects declared providers, in any case; completion offers them', async () => {
+    const accountsOf = (stdout: string) => [...new Set((JSON.parse(stdout).balances as { account: string }[]).map((b) => b.account))];
+    const lower = await cli(['balances', '--json', '--provider', 'ledgerly']);
+    expect([lower.code, accountsOf(lower.stdout)]).toEqual([0, ['ledgerly-main']]);
+    const mixed = await cli(['balances', '--json', '--provider', 'Ledgerly']);
+    expect([mixed.code, accountsOf(mixed.stdout)]).toEqual([0, ['ledgerly-main']]);
     const unknown = await cli(['balances', '--provider', 'ledgerlly']);
     expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining("unknown provider 'ledgerlly' (did you mean 'ledgerly'?)")]);
     const completion = await cli(['completion', '--providers']);
     expect(completion).toMatchObject({ code: 0, stdout: 'flow-payments\nsyncpay\nbachs\nswipelux\ncryptofuse\nledgerly\n', stderr: '' });
+    // The scripts ask for them where the global --provider is taken; config init --provider offers the built-in ones.
+    const script = (await runCli(['completion', 'bash'])).stdout;
+    expect(script).toContain(`*'|-p'|*'|--provider') echo '@providers' ;;`);
+    expect(script).toContain(`'config init|-p'|'config init|--provider') echo 'flow-payments syncpay bachs swipelux cryptofuse' ;;`);
   });
 
   it('the client secret and the access token never appear, even when the provider echoes them', async () => {

@@ -1,32 +1,22 @@
 // `config check`, the doctor: which config file is used and why, is it valid, can every
 // account's credentials be resolved (names only, never values), and does one call to each
 // account work. Exits like any other command: 0 when all is well, else the lowest failing code.
-import type { Command } from 'commander';
+// Loaded when the command runs; its registration is registration/config.ts.
+import * as doctor from '../../api/doctor.js';
+import type { AccountCheck, ConfigCheck, CredentialCheck, DoctorReport } from '../../api/doctor.js';
+import { readAccounts } from '../../api/read.js';
+import { findConfig, resolveAccounts, selectAccounts, validateConfig } from '../../config/index.js';
+import { loadConfigFile } from '../../config/load.js';
+import { checkConfigFilePermissions } from '../../config/resolve.js';
 import type { Config, ResolvedAccount } from '../../config/types.js';
 import type { AccountOutcome } from '../../core/account.js';
-import { examples } from '../shared/options.js';
-import type { RunContext, Runner } from '../shared/context.js';
+import { describeDecision, proxyFor } from '../../http/proxy.js';
+import { describeRetry } from '../../http/client.js';
+import { doctorJson } from '../../format/doctor.js';
+import { startProgress } from '../../ui/spinner.js';
+import type { RunContext } from '../shared/context.js';
 import { stringOption, type RawOptions } from '../shared/raw-options.js';
-import type { AccountCheck, ConfigCheck, CredentialCheck, DoctorReport } from '../../api/doctor.js';
-
-export function registerConfigCheck(config: Command, run: Runner): void {
-  config
-    .command('check')
-    .description(
-      'doctor: show which config is used and why, validate it, resolve every ${VAR} and key file (names only, never values), then call each account once',
-    )
-    .addHelpText(
-      'after',
-      examples([
-        'balance-inspector config check',
-        'balance-inspector config check --account flow-main',
-        'balance-inspector --config /etc/balance.yaml config check --json',
-        'balance-inspector config check --explain nimbus-main    # a declared provider: what its paths find',
-      ]),
-    )
-    .option('--explain <account>', "show what the first page of a declared provider's balance list maps to: records, rows, each field")
-    .action(run(parseCheckOptions, runConfigCheck, { formats: ['table', 'json'] }));
-}
+import { render, type Renderers } from '../shared/render.js';
 
 export interface CheckOptions {
   /** --explain: the account whose declared provider's first page is shown, path by path. */
@@ -38,40 +28,21 @@ export function parseCheckOptions(opts: RawOptions): CheckOptions {
 }
 
 export async function runConfigCheck(ctx: RunContext, options: CheckOptions = {}): Promise<number> {
-  if (options.explain !== undefined) return runExplain(ctx, options.explain);
-  // A report of sections and per-account lists has no honest CSV shape.
+  // On demand: only --explain loads the declared provider's explanation and its text.
+  if (options.explain !== undefined) return (await import('./check-explain.js')).runExplain(ctx, options.explain);
   const report = await diagnose(ctx);
-  if (ctx.output.format === 'json') ctx.output.data((await import('../../format/doctor.js')).doctorJson(report, ctx.now()));
-  else ctx.output.data((await import('../../format/doctor-table.js')).doctorText(report, ctx.output.tableStyle()));
+  await render(ctx.output, RENDER, { report, generatedAt: ctx.now() });
   return report.exitCode;
 }
 
-/** --explain: the declared provider's first page, path by path; exit 6 when any path cannot be read. */
-async function runExplain(ctx: RunContext, account: string): Promise<number> {
-  const [{ loadConfig }, { explainAccount }] = await Promise.all([import('../../config/index.js'), import('../../api/explain.js')]);
-  const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
-  const explained = await explainAccount(config, account, {
-    runtime: ctx.runtime,
-    env: ctx.env,
-    timeoutMs: ctx.globals.timeoutMs,
-    debug: ctx.globals.debug ? (line: string) => ctx.output.debug(line) : undefined,
-  });
-  const ok = explained.problems.length === 0 && !explained.paging.startsWith('incomplete');
-  if (ctx.output.format === 'json') {
-    const { stringifyOutputJson } = await import('../../core/json.js');
-    ctx.output.data(`${stringifyOutputJson({ schemaVersion: 1, generatedAt: ctx.now().toISOString(), ok, ...explained })}\n`);
-  } else ctx.output.data((await import('../../format/explain.js')).explainText(explained));
-  return ok ? 0 : 6;
-}
+// A report of sections and per-account lists has no honest CSV shape.
+const RENDER = {
+  // On demand: the doctor's text (string-width, cell fitting) stays out of --json runs.
+  table: async ({ report }, output) => output.data((await import('../../format/doctor-table.js')).doctorText(report, output.tableStyle())),
+  json: ({ report, generatedAt }, output) => output.data(doctorJson(report, generatedAt)),
+} satisfies Renderers<{ report: DoctorReport; generatedAt: Date }>;
 
 async function diagnose(ctx: RunContext): Promise<DoctorReport> {
-  const [{ findConfig, selectAccounts, resolveAccounts, validateConfig }, { loadConfigFile }, { checkConfigFilePermissions }, doctor] =
-    await Promise.all([
-      import('../../config/index.js'),
-      import('../../config/load.js'),
-      import('../../config/resolve.js'),
-      import('../../api/doctor.js'),
-    ]);
   const config: ConfigCheck = { path: null, origin: null, reason: null, mode: null, accounts: null, error: null };
   let loaded: Config;
   try {
@@ -111,7 +82,6 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
 async function proxyRoutes(config: Config, accounts: Config['accounts'], env: NodeJS.ProcessEnv): Promise<DoctorReport['routes']> {
   const names = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
   if (!names.some((name) => env[name]?.trim())) return undefined;
-  const { proxyFor, describeDecision } = await import('../../http/proxy.js');
   return accounts.map((a) => {
     try {
       const decision = proxyFor(new URL(a.baseUrl ?? config.providers.info(a.provider).defaultBaseUrl), env);
@@ -130,11 +100,6 @@ async function proxyRoutes(config: Config, accounts: Config['accounts'], env: No
 /** The same read pipeline every listing command uses, with progress on a terminal. */
 async function callOnce(ctx: RunContext, config: Config, accounts: ResolvedAccount[]): Promise<AccountOutcome[]> {
   if (accounts.length === 0) return [];
-  const [{ readAccounts }, { startProgress }, { describeRetry }] = await Promise.all([
-    import('../../api/read.js'),
-    import('../../ui/spinner.js'),
-    import('../../http/client.js'),
-  ]);
   const progress = await startProgress(ctx.output, `Checking accounts: 0/${accounts.length}`, ctx.env);
   try {
     const { outcomes } = await readAccounts({
@@ -159,3 +124,5 @@ async function callOnce(ctx: RunContext, config: Config, accounts: ResolvedAccou
     progress.stop();
   }
 }
+
+export const configCheckCommand = { parse: parseCheckOptions, run: runConfigCheck, prints: RENDER };

@@ -3,6 +3,8 @@
 // The template is valid as written (it is validated before anything is written), with comments on
 // every key to change; `config check --explain <account>` then shows what its paths find.
 import { UsageError } from '../../core/errors.js';
+import { DECLARED_ID } from '../../core/names.js';
+import { PROVIDER_IDS } from '../../providers/catalog.js';
 
 /** The checked answers of `config init --declare`. */
 export interface DeclareAnswers {
@@ -12,8 +14,7 @@ export interface DeclareAnswers {
 }
 
 /** The --declare id, checked like a declaration's id in a config (a built-in id is refused). */
-export async function checkDeclaredId(id: string): Promise<void> {
-  const [{ DECLARED_ID }, { PROVIDER_IDS }] = await Promise.all([import('../../providers/declared/validate.js'), import('../../providers/catalog.js')]);
+export function checkDeclaredId(id: string): void {
   if (PROVIDER_IDS.includes(id as never)) {
     throw new UsageError(`--declare ${id}: '${id}' is a built-in provider; use --provider ${id}, or declare yours under another id`);
   }

@@ -5,14 +5,11 @@
 import { createHash } from 'node:crypto';
 import { parseDuration } from '../../core/duration.js';
 import { parseUserDecimal } from '../../core/money.js';
-import { CURRENCY_CODE } from '../../core/names.js';
+import { CURRENCY_CODE, DECLARED_ID } from '../../core/names.js';
 import { baseUrlProblem } from '../../http/url-policy.js';
 import { AUTH_TYPES, DEFAULT_CONCURRENCY, DEFAULT_POLL_INTERVAL_MS, DEFAULT_RATE_LIMIT, type DeclaredAuth, type DeclaredProvider } from './declaration.js';
 import { describe, QUERY_NAME, Reader } from './reader.js';
 import { readBalances } from './validate-balances.js';
-
-/** A declared provider's id: lower case, as it appears in output, metrics labels and history. */
-export const DECLARED_ID = /^[a-z][a-z0-9_-]{0,39}$/;
 
 const KEYS = ['displayName', 'docsUrl', 'baseUrl', 'auth', 'mode', 'rateLimit', 'concurrency', 'pollInterval', 'balances', 'errors', 'withdrawals'];
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
