@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { readKeyFile } from '../config/resolve.js';
 import type { AccountConfig, Config, ConfigOrigin } from '../config/types.js';
 import { setupMode } from '../providers/account-mode.js';
-import { providerInfo } from '../providers/catalog.js';
+import type { ProviderInfo } from '../providers/kit/info.js';
 import { PLACEHOLDER } from '../config/fields.js';
 import type { AccountOutcome } from '../core/account.js';
 import { combinedExitCode, ExitCode, isBalanceError, type BalanceError } from '../core/errors.js';
@@ -139,7 +139,7 @@ const NOT_REACHED = new Set(['UNREACHABLE', 'TIMEOUT']);
 const AUTH_REFUSED = new Set(['AUTH_FAILED', 'FORBIDDEN']);
 
 /** What one call showed: reachable when anything answered, auth ok when an answer got past the key check. */
-export function fromOutcome(account: AccountConfig, credentials: CredentialCheck[], outcome: AccountOutcome): AccountCheck {
+export function fromOutcome(account: AccountConfig, credentials: CredentialCheck[], outcome: AccountOutcome, info: Pick<ProviderInfo, 'defaultBaseUrl' | 'modeHints'>): AccountCheck {
   const errors = outcome.errors.map(problemJson);
   const seen = outcome.balances.length;
   const answered = seen > 0 || errors.length === 0 || errors.some((e) => e.exitCode === ExitCode.refused || e.exitCode === ExitCode.badResponse || e.code === 'RATE_LIMITED' || e.code === 'PROVIDER_ERROR');
@@ -148,7 +148,7 @@ export function fromOutcome(account: AccountConfig, credentials: CredentialCheck
     account: account.name,
     provider: account.provider,
     // A failed call reports no balance to take the mode from; the setup (host, key prefix) may still tell it.
-    mode: outcome.balances.find((b) => b.mode !== null)?.mode ?? setupMode(account, providerInfo(account.provider)),
+    mode: outcome.balances.find((b) => b.mode !== null)?.mode ?? setupMode(account, info),
     credentials,
     called: true,
     reachable: answered ? true : errors.some((e) => NOT_REACHED.has(e.code)) ? false : null,

@@ -7,8 +7,6 @@ import { formatDuration } from '../core/duration.js';
 import type { Candidate, DecisionBasis } from '../core/withdrawal-decision.js';
 import { configuredFor, minimumFor } from '../core/withdrawal-limits.js';
 import { setupMode } from '../providers/account-mode.js';
-import { isProviderId, PROVIDERS, providerInfo } from '../providers/catalog.js';
-import { loadAdapter } from '../providers/index.js';
 import type { BalancesResult } from './fetch.js';
 
 export async function decisionBasis(result: BalancesResult, explicitMode: Mode | undefined): Promise<DecisionBasis> {
@@ -16,7 +14,7 @@ export async function decisionBasis(result: BalancesResult, explicitMode: Mode |
   const { config } = result;
   const cachedAge = new Map((result.cache?.accounts ?? []).filter((a) => a.source === 'cache').map((a) => [a.account, a.ageMs]));
   const candidates = result.balances.map((b): Candidate => {
-    const info = isProviderId(b.provider) ? PROVIDERS[b.provider] : undefined;
+    const info = config.providers.has(b.provider) ? config.providers.info(b.provider) : undefined;
     const provider = { name: info?.displayName ?? b.provider, withdrawals: info?.withdrawals ?? {} };
     const served = rules.has(b.account) ? { rules: rules.get(b.account) ?? null } : undefined;
     const age = cachedAge.get(b.account);
@@ -46,7 +44,8 @@ function accountModes(result: BalancesResult): Array<Mode | null> {
     const fromBalances = o.balances.find((b) => b.mode !== null)?.mode;
     if (fromBalances) return fromBalances;
     const account = result.config.accounts.find((a) => a.name === o.account);
-    return o.mode ?? (account ? setupMode(account, providerInfo(account.provider)) : null);
+    const providers = result.config.providers;
+    return o.mode ?? (account && providers.has(account.provider) ? setupMode(account, providers.info(account.provider)) : null);
   });
 }
 
@@ -66,7 +65,7 @@ function decisionMode(result: BalancesResult, requested: Mode | undefined): Mode
 async function rulesNotRead(result: BalancesResult): Promise<Map<string, null>> {
   const unread = new Map<string, null>();
   for (const outcome of result.outcomes) {
-    const adapter = await loadAdapter(outcome.provider).catch(() => null);
+    const adapter = await result.config.providers.loadAdapter(outcome.provider).catch(() => null);
     if (adapter?.withdrawalRules) unread.set(outcome.account, null);
   }
   return unread;

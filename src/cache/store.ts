@@ -12,6 +12,7 @@ import type { AccountOutcome } from '../core/account.js';
 import { ConfigError } from '../core/errors.js';
 import { readTrustedFile, writeFileAtomic } from '../core/safe-file.js';
 import type { Redactor } from '../core/secrets.js';
+import type { ProviderRegistry } from '../providers/registry.js';
 import { decodeEntry, encodeOutcome, type DecodedEntry } from './codec.js';
 import { cacheKey } from './key.js';
 
@@ -29,6 +30,8 @@ export interface CacheOptions {
   debug?: ((line: string) => void) | undefined;
   /** The run's redactor: no secret of the run reaches the file. */
   redactor: Redactor;
+  /** The config's providers (an entry's key holds its provider's host and declaration). */
+  providers: ProviderRegistry;
 }
 
 export interface CacheHit extends DecodedEntry {
@@ -84,7 +87,7 @@ export class BalanceCache {
 
   /** Balances of this account fetched within maxAge, or null. */
   lookup(account: ResolvedAccount): CacheHit | null {
-    const record = this.entries[cacheKey(account)];
+    const record = this.entries[cacheKey(account, this.options.providers.entry(account.provider))];
     if (record === undefined) {
       this.note(`miss for '${account.name}'`);
       return null;
@@ -111,7 +114,7 @@ export class BalanceCache {
   /** Keep an account's fresh result. Partial results (any error) are never cached. */
   remember(account: ResolvedAccount, outcome: AccountOutcome, fetchedAt: Date): void {
     if (outcome.errors.length > 0) return;
-    this.entries[cacheKey(account)] = encodeOutcome(outcome, fetchedAt, this.options.redactor.redact);
+    this.entries[cacheKey(account, this.options.providers.entry(account.provider))] = encodeOutcome(outcome, fetchedAt, this.options.redactor.redact);
     this.dirty = true;
   }
 

@@ -1,7 +1,6 @@
 // The config entry points used by commands and the library API.
 import { UsageError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
-import { isProviderId, PROVIDER_IDS, providerIdIgnoringCase } from '../providers/catalog.js';
 import { findConfig, type FoundConfig } from './find.js';
 import { loadConfigFile } from './load.js';
 import { resolveAccounts, resolveEachAccount, splitResolutions } from './resolve.js';
@@ -39,19 +38,17 @@ export interface AccountSelection {
 
 /** Apply --account / --provider; unknown names are usage errors with a suggestion. */
 export function selectAccounts(config: Config, given: AccountSelection): AccountConfig[] {
-  // A provider id in any case, as the CLI takes it (`--provider Syncpay`).
-  const selection = given.provider === undefined ? given : { ...given, provider: providerIdIgnoringCase(given.provider) ?? given.provider };
+  // A provider id in any case, as the CLI takes it (`--provider Syncpay`), declared ids too.
+  const selection = given.provider === undefined ? given : { ...given, provider: config.providers.idIgnoringCase(given.provider) ?? given.provider };
   const names = config.accounts.map((a) => a.name);
   for (const name of selection.accounts ?? []) {
     if (!names.includes(name)) {
       throw new UsageError(`unknown account '${name}'${didYouMean(name, names)}`, `configured accounts: ${names.join(', ')}`);
     }
   }
-  if (selection.provider !== undefined && !isProviderId(selection.provider)) {
-    throw new UsageError(
-      `unknown provider '${selection.provider}'${didYouMean(selection.provider, PROVIDER_IDS)}`,
-      `providers: ${PROVIDER_IDS.join(', ')}`,
-    );
+  const ids = config.providers.ids;
+  if (selection.provider !== undefined && !config.providers.has(selection.provider)) {
+    throw new UsageError(`unknown provider '${selection.provider}'${didYouMean(selection.provider, ids)}`, `providers: ${ids.join(', ')}`);
   }
   const chosen = config.accounts.filter(
     (a) =>

@@ -4,7 +4,10 @@
 import { ConfigError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
 import { ACCOUNT_NAME, ACCOUNT_NAME_RULE } from '../core/names.js';
-import { PROVIDERS, PROVIDER_IDS, isProviderId } from '../providers/catalog.js';
+import { PROVIDER_IDS } from '../providers/catalog.js';
+import { declaredEntry } from '../providers/declared/home.js';
+import { validateDeclarations } from '../providers/declared/validate.js';
+import { ProviderRegistry } from '../providers/registry.js';
 import { validateAlerts } from './alerts.js';
 import { amountsPerAccount, decimalMap, validateDecimals } from './currency-maps.js';
 import { validateHistory } from './history.js';
@@ -12,10 +15,9 @@ import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } f
 import { checkDuration } from '../core/duration.js';
 import type { AccountConfig, CacheSettings, Config, ConfigOrigin } from './types.js';
 
-const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'reserves', 'decimals', 'pegged', 'alerts', 'cache', 'history'];
+const TOP_LEVEL_KEYS = ['providers', 'accounts', 'rates', 'minimums', 'reserves', 'decimals', 'pegged', 'alerts', 'cache', 'history'];
 
 const COMMON_ACCOUNT_FIELDS: Record<string, FieldSpec> = {
-  provider: { kind: 'enum', values: PROVIDER_IDS },
   apiKey: { kind: 'secret' },
   apiKeyFile: { kind: 'secret' },
   baseUrl: { kind: 'url' },
@@ -29,6 +31,9 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
     throw new ConfigError(`invalid config ${where}: expected a mapping with an 'accounts' section, got ${describeValue(raw)}`);
   }
   checkKeys(raw, TOP_LEVEL_KEYS, '', problems);
+  // Declarations first: the accounts below may name them.
+  const providers = new ProviderRegistry(validateDeclarations(raw.providers, PROVIDER_IDS, problems).map(declaredEntry));
+  const declaredRaw = isPlainObject(raw.providers) ? Object.keys(raw.providers) : [];
 
   const accounts: AccountConfig[] = [];
   if (raw.accounts === undefined) problems.push(`accounts: missing; expected a mapping of account names to settings`);
@@ -36,7 +41,7 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   else {
     if (Object.keys(raw.accounts).length === 0) problems.push('accounts: is empty; expected at least one account');
     for (const [name, value] of Object.entries(raw.accounts)) {
-      const account = validateAccount(name, value, problems);
+      const account = validateAccount(name, value, providers, declaredRaw, problems);
       if (account) accounts.push(account);
     }
   }
@@ -53,10 +58,10 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   if (problems.length > 0) {
     throw new ConfigError(`invalid config ${where}`, { problems, hint: 'see .balancerc.example for every option' });
   }
-  return { filePath, origin, accounts, rates, minimums, reserves, decimals, pegged, ...(cache ? { cache } : {}), ...(history ? { history } : {}), alerts };
+  return { filePath, origin, accounts, providers, rates, minimums, reserves, decimals, pegged, ...(cache ? { cache } : {}), ...(history ? { history } : {}), alerts };
 }
 
-function validateAccount(name: string, value: unknown, problems: string[]): AccountConfig | null {
+function validateAccount(name: string, value: unknown, providers: ProviderRegistry, declaredRaw: string[], problems: string[]): AccountConfig | null {
   const path = `accounts.${name}`;
   if (!ACCOUNT_NAME.test(name)) {
     problems.push(`${path}: account names may use ${ACCOUNT_NAME_RULE}`);
@@ -66,18 +71,21 @@ function validateAccount(name: string, value: unknown, problems: string[]): Acco
     problems.push(`${path}: expected a mapping with at least 'provider', got ${describeValue(value)}`);
     return null;
   }
+  const ids = providers.ids;
   if (typeof value.provider !== 'string') {
-    problems.push(`${path}.provider: missing; expected one of ${PROVIDER_IDS.join(', ')}`);
+    problems.push(`${path}.provider: missing; expected one of ${ids.join(', ')}`);
     return null;
   }
-  if (!isProviderId(value.provider)) {
-    problems.push(`${path}.provider: "${value.provider}" is not a known provider; expected one of ${PROVIDER_IDS.join(', ')}${didYouMean(value.provider, PROVIDER_IDS)}`);
+  if (!providers.has(value.provider)) {
+    // A declaration with problems is not in the registry; its own lines say what to fix.
+    if (declaredRaw.includes(value.provider)) return null;
+    problems.push(`${path}.provider: "${value.provider}" is not a known provider; expected one of ${ids.join(', ')}${didYouMean(value.provider, ids)}`);
     return null;
   }
-  const info = PROVIDERS[value.provider];
+  const info = providers.info(value.provider);
   const fields = { ...COMMON_ACCOUNT_FIELDS, ...info.accountFields };
   const before = problems.length;
-  checkKeys(value, Object.keys(fields), `${path}.`, problems);
+  checkKeys(value, ['provider', ...Object.keys(fields)], `${path}.`, problems);
   for (const [key, spec] of Object.entries(fields)) {
     if (value[key] !== undefined) checkField(spec, value[key], `${path}.${key}`, problems);
   }

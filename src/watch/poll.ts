@@ -7,7 +7,8 @@ import { readAccounts } from '../api/read.js';
 import { DEFAULT_TIMEOUT_MS, type RetryNotice } from '../http/client.js';
 import type { Runtime } from '../http/runtime.js';
 import { accountLimiter } from '../providers/kit/request.js';
-import { providerInfo } from '../providers/catalog.js';
+import type { ProviderInfo } from '../providers/kit/info.js';
+import type { ProviderRegistry } from '../providers/registry.js';
 import { allSandboxCredentials } from '../providers/sandbox-keys.js';
 
 export interface PollResult {
@@ -18,6 +19,8 @@ export interface PollResult {
 
 export interface PollSettings {
   budgetMs: number;
+  /** The config's providers (built-in and declared). */
+  providers: ProviderRegistry;
   runtime: Runtime;
   signal: AbortSignal;
   debug?: ((line: string) => void) | undefined;
@@ -34,6 +37,7 @@ export async function pollAccount(account: ResolvedAccount, settings: PollSettin
   let requests = 0;
   const result = await readAccounts({
     accounts: [account],
+    providers: settings.providers,
     budgetMs: settings.budgetMs,
     signal: settings.signal,
     includeZero: true,
@@ -54,9 +58,9 @@ export async function pollAccount(account: ResolvedAccount, settings: PollSettin
 }
 
 /** Earliest time this account's credential may send again (a 429's Retry-After, or pacing). */
-export function accountNotBefore(account: ResolvedAccount, runtime: Runtime): number {
+export function accountNotBefore(account: ResolvedAccount, info: ProviderInfo, runtime: Runtime): number {
   // null means "when a request still in flight ends": for scheduling the next poll, that is now.
-  return accountLimiter(runtime.limiters, account, providerInfo(account.provider)).nextSlotAt() ?? Date.now();
+  return accountLimiter(runtime.limiters, account, info).nextSlotAt() ?? Date.now();
 }
 
 /**

@@ -94,7 +94,7 @@ export class WatchSession {
     private readonly deps: SessionDeps,
   ) {
     this.timers = deps.timers ?? realTimers;
-    this.states = initialStates(deps.accounts, settings.intervalMs);
+    this.states = initialStates(deps.accounts, settings.intervalMs, deps.config.providers);
     this.conditions = new ConditionCheck(settings.until, deps.rules, {
       alert: (event) => this.alert(event),
       untilHeld: (notice) => {
@@ -113,7 +113,7 @@ export class WatchSession {
         intervalOf: (name) => byName.get(name)?.intervalMs ?? settings.intervalMs,
         notBefore: (name) => {
           const state = byName.get(name);
-          return state ? accountNotBefore(state.account, deps.runtime) : 0;
+          return state ? accountNotBefore(state.account, state.info, deps.runtime) : 0;
         },
         poll: (name) => this.poll(byName.get(name) as AccountState),
         onHeldBack: (name, waitMs) => this.deps.view.notice(describePacingWait(name, waitMs), 'info'),
@@ -182,7 +182,7 @@ export class WatchSession {
     try {
       const budgetMs = pollBudget(state.intervalMs, this.timers.now(), this.deadline);
       result = await pollAccount(state.account, {
-        budgetMs, runtime: this.deps.runtime, signal: controller.signal, debug: this.deps.debug,
+        budgetMs, providers: this.deps.config.providers, runtime: this.deps.runtime, signal: controller.signal, debug: this.deps.debug,
         onRetry: (notice) => this.deps.view.notice(describeRetry(notice), 'info'),
       });
     } catch (error) {

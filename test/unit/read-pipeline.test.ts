@@ -1,4 +1,4 @@
-// The read pipeline (src/api/read.ts) with a fake adapter in place of the provider registry: cache
+// The read pipeline (src/api/read.ts) with a registry of fake adapters (as a config carries one): cache
 // policies, progress order, outcome order, withdrawal rules null vs undefined, the HTTP budget it
 // hands the adapters, interrupts, the sanity boundary and the connections' lifetime.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountOutcome, ResolvedAccount } from '../../src/core/account.js';
 import { ConfigError, InterruptedError, UnavailableError } from '../../src/core/errors.js';
 import { Decimal } from '../../src/core/money.js';
-import type { ProviderId } from '../../src/providers/catalog.js';
+import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '../../src/providers/catalog.js';
+import { ProviderRegistry } from '../../src/providers/registry.js';
 import type { AdapterContext, AdapterResult, WithdrawalRule } from '../../src/providers/kit/adapter.js';
 import { balance } from '../helpers/balances.js';
 
@@ -21,23 +22,27 @@ const fake = vi.hoisted(() => ({
   closed: 0,
 }));
 
-vi.mock('../../src/providers/index.js', async () => {
-  const { PROVIDERS } = await import('../../src/providers/catalog.js');
-  return {
-    loadAdapter: (id: ProviderId) =>
-      Promise.resolve({
-        info: PROVIDERS[id],
-        errorDetail: () => ({}),
-        fetchBalances: (ctx: AdapterContext) => {
-          fake.calls.push(ctx);
-          const answer = fake.answers.get(ctx.account.name);
-          return answer ? answer(ctx) : Promise.resolve(result(ctx.account.name, '10'));
-        },
-        // Only one provider serves limits from an API, as in the real catalog.
-        ...(id === 'cryptofuse' ? { withdrawalRules: (ctx: AdapterContext) => (fake.rules.get(ctx.account.name) ?? (() => Promise.resolve([])))() } : {}),
-      }),
-  };
-});
+/** The built-in ids with a fake adapter each: the registry a config would carry, faked. */
+function fakeRegistry(): ProviderRegistry {
+  return new ProviderRegistry(
+    PROVIDER_IDS.map((id) => ({
+      info: PROVIDERS[id],
+      declaration: null,
+      loadAdapter: () =>
+        Promise.resolve({
+          info: PROVIDERS[id],
+          errorDetail: () => ({}),
+          fetchBalances: (ctx: AdapterContext) => {
+            fake.calls.push(ctx);
+            const answer = fake.answers.get(ctx.account.name);
+            return answer ? answer(ctx) : Promise.resolve(result(ctx.account.name, '10'));
+          },
+          // Only one provider serves limits from an API, as in the real catalog.
+          ...(id === 'cryptofuse' ? { withdrawalRules: (ctx: AdapterContext) => (fake.rules.get(ctx.account.name) ?? (() => Promise.resolve([])))() } : {}),
+        }),
+    })),
+  );
+}
 
 const { readAccounts } = await import('../../src/api/read.js');
 const { createRuntime } = await import('../../src/http/runtime.js');
@@ -63,7 +68,7 @@ function account(name: string, provider: ProviderId = 'syncpay'): ResolvedAccoun
 }
 
 const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-let BASE: { includeZero: true; cache: { use: 'off' }; withdrawalRules: false; runtime: ReturnType<typeof countedRuntime> };
+let BASE: { includeZero: true; cache: { use: 'off' }; withdrawalRules: false; runtime: ReturnType<typeof countedRuntime>; providers: ProviderRegistry };
 const figures = (outcomes: AccountOutcome[]) => outcomes.map((o) => [o.account, o.balances.map((b) => b.available?.toString() ?? null)]);
 
 let dir: string;
@@ -72,7 +77,7 @@ beforeEach(() => {
   fake.rules.clear();
   fake.calls.length = 0;
   fake.closed = 0;
-  BASE = { includeZero: true, cache: { use: 'off' }, withdrawalRules: false, runtime: countedRuntime() };
+  BASE = { includeZero: true, cache: { use: 'off' }, withdrawalRules: false, runtime: countedRuntime(), providers: fakeRegistry() };
   dir = mkdtempSync(join(tmpdir(), 'bi-read-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -259,7 +264,7 @@ describe('a watch poll through the pipeline', () => {
       return Promise.resolve(result(ctx.account.name, '7'));
     });
     const before = Date.now();
-    const { outcome, requests } = await pollAccount(account('w'), { budgetMs: 2_500, runtime: BASE.runtime, signal: new AbortController().signal });
+    const { outcome, requests } = await pollAccount(account('w'), { budgetMs: 2_500, providers: BASE.providers, runtime: BASE.runtime, signal: new AbortController().signal });
     expect(requests).toBe(3);
     expect(figures([outcome])).toEqual([['w', ['7']]]);
     expect(fake.calls[0]?.http.deadline).toBeLessThanOrEqual(Date.now() + 2_500);

@@ -17,6 +17,7 @@ import type { Change } from '../../src/history/changes.js';
 import type { Point } from '../../src/history/points.js';
 import type { SeriesInfo } from '../../src/history/select.js';
 import { initialStates } from '../../src/watch/accounts.js';
+import { ProviderRegistry } from '../../src/providers/registry.js';
 import { BalanceTracker } from '../../src/watch/diff.js';
 import { renderFrame } from '../../src/watch/frame.js';
 import { balance } from '../helpers/balances.js';
@@ -85,7 +86,7 @@ describe.each(WIDTHS)('at %i columns', (width) => {
     const at = new Date('2026-11-21T10:00:05Z');
     tracker.update('casino-v2', balances().slice(0, 3), at);
     tracker.update('swipelux', balances().slice(3), at);
-    const states = initialStates(['casino-v2', 'swipelux'].map((name) => ({ name, provider: 'syncpay' as const, baseUrl: null, mode: null, secrets: {}, settings: {}, credentials: { apiKey: 'k' } })), 1_000);
+    const states = initialStates(['casino-v2', 'swipelux'].map((name) => ({ name, provider: 'syncpay' as const, baseUrl: null, mode: null, secrets: {}, settings: {}, credentials: { apiKey: 'k' } })), 1_000, new ProviderRegistry());
     for (const s of states) Object.assign(s, { polls: 1, lastSuccessAt: at, raw: [] });
     const notice = `${'交易 '.repeat(12)}: polling accounts 'casino-v2', 'swipelux' every 2s instead of 1s`;
     const frame = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'watch', notices: [notice], color: plain, size: { columns: width, rows: 40 } });

@@ -4,6 +4,7 @@
 // registration is registration/config.ts.
 import { join, resolve } from 'node:path';
 import { findConfig, globalConfigDir } from '../../config/find.js';
+import { parseConfigText } from '../../config/load.js';
 import { validateConfig } from '../../config/schema.js';
 import { toYaml, writeConfigFile } from '../../config/write.js';
 import { UsageError } from '../../core/errors.js';
@@ -12,6 +13,7 @@ import { createPrompter, type PromptIO } from '../../ui/prompt.js';
 import type { RunContext } from '../shared/context.js';
 import type { GlobalOptions } from '../shared/options.js';
 import { booleanOption, listOption, stringOption, type RawOptions } from '../shared/raw-options.js';
+import { checkDeclaredId, declaredKeyEnv, declaredTemplate } from './init-declared.js';
 import { askMissing, checkGiven, exampleFor, initConfig, missingFlags, withDefaults, type GivenAnswers, type InitAnswers } from './init-answers.js';
 
 export interface InitOptions {
@@ -24,6 +26,8 @@ export interface InitOptions {
   global: boolean;
   /** --force: replace an existing file. */
   force: boolean;
+  /** --declare <id>: start a provider this tool does not ship, from a declaration template. */
+  declare?: string | undefined;
 }
 
 /** Where questions are asked; `interactive` false means flags only. */
@@ -41,8 +45,14 @@ export async function parseInitOptions(opts: RawOptions, _args: readonly string[
     customers: opts.customer === undefined ? undefined : listOption(opts, 'customer'),
     apiVersion: stringOption(opts, 'apiVersion'),
   };
+  const declare = stringOption(opts, 'declare');
+  if (declare !== undefined) {
+    checkDeclaredId(declare);
+    const extra = [given.provider !== undefined && '--provider', given.wallets && '--wallet', given.customers && '--customer', given.apiVersion && '--api-version'].filter(Boolean);
+    if (extra.length > 0) throw new UsageError(`--declare starts a provider of your own; ${extra.join(', ')} ${extra.length > 1 ? 'are' : 'is'} for built-in providers`);
+  }
   checkGiven(given);
-  return { given, global: booleanOption(opts, 'global'), force: booleanOption(opts, 'force') };
+  return { given, global: booleanOption(opts, 'global'), force: booleanOption(opts, 'force'), ...(declare !== undefined ? { declare } : {}) };
 }
 
 function accountFlag(accounts: string[]): string | undefined {
@@ -51,6 +61,7 @@ function accountFlag(accounts: string[]): string | undefined {
 }
 
 export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: InitIO): Promise<number> {
+  if (options.declare !== undefined) return runDeclareInit(ctx, options, options.declare);
   const answers = await gatherAnswers(options.given, io ?? processIO(ctx));
   const path = destination(ctx, options, globalConfigDir(ctx.env));
   const raw = initConfig(answers);
@@ -74,6 +85,29 @@ export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: 
   else out.push(`  export ${answers.keyEnv}=…    # your ${PROVIDERS[answers.provider].displayName} API key, e.g. from your secret store`);
   out.push(`  ${checkCommand}`);
   ctx.output.data(`${out.join('\n')}\n`);
+  return 0;
+}
+
+/** --declare: the template config, validated as the loader will read it, then written like any other. */
+async function runDeclareInit(ctx: RunContext, options: InitOptions, id: string): Promise<number> {
+  const path = destination(ctx, options, globalConfigDir(ctx.env));
+  if (path.toLowerCase().endsWith('.json')) throw new UsageError(`--declare writes YAML with a comment on every key to change; give --config a .yaml path, not ${path}`);
+  const answers = { id, account: options.given.account ?? id, keyEnv: options.given.keyEnv ?? declaredKeyEnv(id) };
+  const text = declaredTemplate(answers);
+  validateConfig(await parseConfigText(path, text), path, 'flag');
+  writeConfigFile(path, text, { force: options.force, createDir: options.global });
+  const check = ctx.globals.configPath !== undefined ? `balance-inspector --config ${ctx.globals.configPath} config check` : 'balance-inspector config check';
+  ctx.output.data(
+    [
+      `Wrote ${path} (mode 0600) with provider '${id}' declared from a template and account '${answers.account}' using it.`,
+      '',
+      'Next:',
+      `  edit providers.${id} in ${path}: baseUrl, auth, balances.path and the JSONPaths of your API`,
+      ctx.env[answers.keyEnv] ? `  # ${answers.keyEnv} is already set in this shell` : `  export ${answers.keyEnv}=…    # your ${id} API key, e.g. from your secret store`,
+      `  ${check} --explain ${answers.account}    # what the first page maps to, path by path`,
+      '',
+    ].join('\n'),
+  );
   return 0;
 }
 

@@ -17,6 +17,8 @@ import type { AdapterContext, ErrorDetail, ProviderAdapter } from './adapter.js'
 
 export interface CallSpec {
   method: 'GET' | 'POST';
+  /** The base URL the path is under, when not the account's (an OAuth token endpoint on a host of its own). */
+  baseUrl?: string;
   /** Path under the base URL, e.g. `/api/balances`; built from constants and encoded ids only. */
   path: string;
   query?: Record<string, string>;
@@ -58,7 +60,7 @@ export function whoLabel(ctx: AdapterContext): string {
 }
 
 export async function callJson(adapter: ProviderAdapter, ctx: AdapterContext, spec: CallSpec): Promise<unknown> {
-  const url = buildUrl(ctx.baseUrl, spec.path, spec.query);
+  const url = buildUrl(spec.baseUrl ?? ctx.baseUrl, spec.path, spec.query);
   const response = await send(adapter, ctx, spec, url);
   const slashTarget = spec.followSlashRedirect ? slashOnlyRedirect(url, response) : null;
   const final = slashTarget ? await send(adapter, ctx, spec, slashTarget) : response;
