@@ -1,18 +1,19 @@
 // Bundle the CLI for start-up speed (README "Performance"). tsc still type-checks and emits dist/;
-// this step bundles tsc's output from dist/cli.js into dist/bundle/:
+// this step bundles tsc's output from dist/cli.js into dist/bundle/, as CommonJS files (below):
 //  - cli.js: what every run needs (commander, command registration), and nothing else, so
 //    `--help` and `--version` never load decimal.js, the HTTP client or the config loader;
-//  - one "lazy" chunk holding every module the commands import() on demand, so a network command
-//    reads a handful of files instead of ~35 (on Node 20 each ES module costs a read, a compile
-//    and a link; fewer, larger files measured ~15 ms faster for a one-shot can-withdraw);
+//  - two "lazy" chunks holding the modules the commands import() on demand: one for the one-shot
+//    reads (balances, total, can-withdraw), one for everything else, so a network command reads a
+//    handful of files instead of ~35 (each file costs a read, a compile and a link; fewer, larger
+//    files measured ~15 ms faster for a one-shot can-withdraw) and compiles no code it never runs;
 //  - separate chunks for lazily imported modules that would pull a slow package along (the
 //    cli-table3 tables), so JSON/CSV output and can-withdraw never pay for it.
 // cosmiconfig (which may require typescript), ora, cli-table3, undici and prom-client stay
 // ordinary packages.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, transformSync } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -52,44 +53,105 @@ function reachesSlowPackage(file, seen = new Set()) {
   return false;
 }
 
+/** Modules `file` imports statically (relative imports inside dist/), recursively, itself included, but not those `skip` names. */
+function staticClosure(file, skip, seen = new Set()) {
+  if (seen.has(file) || !sources.has(file) || skip(file)) return seen;
+  seen.add(file);
+  for (const [, , spec] of sources.get(file).matchAll(STATIC)) {
+    if (spec.startsWith('.')) staticClosure(resolve(dirname(file), spec), skip, seen);
+  }
+  return seen;
+}
+
+/** The modules `file` imports on demand (relative `import()` of a module in dist/). */
+function dynamicTargets(file) {
+  return [...sources.get(file).matchAll(DYNAMIC)].map(([, , spec]) => resolve(dirname(file), spec)).filter((target) => sources.has(target));
+}
+
 // Every module some command imports on demand, keyed by a name usable as an export.
 const lazy = new Map();
-for (const [file, text] of sources) {
-  for (const [, , spec] of text.matchAll(DYNAMIC)) {
-    const target = resolve(dirname(file), spec);
-    if (sources.has(target) && !reachesSlowPackage(target)) {
-      lazy.set(target, relative(dist, target).replace(/\.js$/, '').replace(/[^A-Za-z0-9]/g, '_'));
+for (const file of sources.keys()) {
+  for (const target of dynamicTargets(file)) {
+    if (!reachesSlowPackage(target)) lazy.set(target, relative(dist, target).replace(/\.js$/, '').replace(/[^A-Za-z0-9]/g, '_'));
+  }
+}
+
+// The one-shot reads scripts run in loops (README "Performance": can-withdraw's budget) load only
+// what these commands reach on demand, in a group of their own; everything else lazily loaded
+// (sandbox, watch, history stores, config init, completion…) is in a second group they never
+// read, with the node:child_process, node:http and readline built-ins it needs.
+// What these reach: their command files and the CLI entry (with the command helpers every command
+// runs through), and on from there, but not other commands' files.
+const READ_COMMANDS = ['can-withdraw', 'balances', 'total'];
+const commandOf = (file) => /^commands\/(?!shared\/)([^/.]+)/.exec(relative(dist, file))?.[1] ?? null;
+const otherCommand = (file) => commandOf(file) !== null && !READ_COMMANDS.includes(commandOf(file));
+const readGroup = new Set();
+const pending = [join(dist, 'cli.js'), ...[...sources.keys()].filter((file) => READ_COMMANDS.includes(commandOf(file)))];
+for (const seen = new Set(); pending.length > 0; ) {
+  for (const module of staticClosure(pending.pop(), otherCommand)) {
+    if (seen.has(module)) continue;
+    seen.add(module);
+    for (const target of dynamicTargets(module)) {
+      if (lazy.has(target) && !readGroup.has(target)) {
+        readGroup.add(target);
+        pending.push(target);
+      }
     }
   }
 }
+const groupOf = (file) => (readGroup.has(file) ? 'lazy-read' : 'lazy-rest');
+if (readGroup.size === 0) throw new Error(`bundle: no module is loaded on demand by ${READ_COMMANDS.join(', ')}; check READ_COMMANDS`);
 
 const lazyGroup = {
   name: 'lazy-group',
   setup(b) {
-    b.onResolve({ filter: /^lazy-group$/ }, () => ({ path: 'lazy-group', namespace: 'lazy-group' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-group' }, () => ({
-      contents: [...lazy].map(([file, key]) => `export * as ${key} from ${JSON.stringify(file)};`).join('\n'),
+    b.onResolve({ filter: /^lazy-(read|rest)$/ }, (args) => ({ path: args.path, namespace: 'lazy-group' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-group' }, (args) => ({
+      contents: [...lazy]
+        .filter(([file]) => groupOf(file) === args.path)
+        .map(([file, key]) => `export * as ${key} from ${JSON.stringify(file)};`)
+        .join('\n'),
       resolveDir: dist,
       loader: 'js',
     }));
-    // import('../core/money.js') → import('lazy-group').then((m) => m.core_money)
+    // import('../core/money.js') → import('lazy-read').then((m) => m.core_money)
     b.onLoad({ filter: /\.js$/ }, (args) => {
       const text = sources.get(args.path);
       if (text === undefined) return undefined;
       const contents = text.replace(DYNAMIC, (call, _q, spec) => {
-        const key = lazy.get(resolve(dirname(args.path), spec));
-        return key ? `import('lazy-group').then((m) => m.${key})` : call;
+        const target = resolve(dirname(args.path), spec);
+        const key = lazy.get(target);
+        return key ? `import('${groupOf(target)}').then((m) => m.${key})` : call;
       });
       return { contents, loader: 'js' };
     });
   },
 };
 
+// commander requires node:child_process at load to start executable subcommands, which this
+// program has none of; it costs ~5 ms of every start on Node 20. It is required if ever used.
+const CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(CHILD_PROCESS)) {
+        console.warn(`bundle: commander no longer has "${CHILD_PROCESS}"; it may load node:child_process at every start`);
+        return undefined;
+      }
+      const lazyRequire = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: text.replace(CHILD_PROCESS, lazyRequire), loader: 'js' };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
-await build({
+const { outputFiles } = await build({
   absWorkingDir: root,
   entryPoints: { cli: join(dist, 'cli.js') },
   outdir,
+  write: false,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -97,8 +159,34 @@ await build({
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
   external: EXTERNAL,
-  plugins: [lazyGroup],
-  // commander is CommonJS and requires node: built-ins; an ESM bundle needs a real `require`.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  plugins: [lazyGroup, lazyChildProcess],
   logLevel: 'warning',
 });
+
+// esbuild splits code into chunks for ES modules only; each chunk is then turned into CommonJS.
+// On Node 20 a CommonJS file loads without the ES module loader (its resolver, module jobs,
+// linking, a dozen more built-ins) and without the copy of every `node:fs` export an ES import
+// makes (which loads fs/promises): a one-shot can-withdraw measured ~13 % less CPU. A chunk's
+// static imports become require() calls (esbuild keeps live bindings as getters) and an import()
+// of another chunk a require() in a resolved promise; import() of a package stays (ora is an ES
+// module). dist/bundle/package.json makes Node read these .js files as CommonJS.
+const CHUNK_IMPORT = /\bimport\((["'])(\.\.?\/[^"']+)\1\)/g;
+for (const file of outputFiles) {
+  const esm = file.text
+    .replace(CHUNK_IMPORT, (_, quote, path) => `Promise.resolve().then(() => require(${quote}${path}${quote}))`)
+    // Keep esbuild's "// dist/…" line before each module's code (what test/e2e/startup-modules.test.ts
+    // reads to see what a start-up compiles): the transform keeps only `//!` comments.
+    .replace(/^\/\/ ((?:dist|node_modules)\/\S+)$/gm, '//! $1');
+  const { code } = transformSync(esm, {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // Computed where it is read (three modules locate package files with it), not at every load.
+    define: { 'import.meta.url': '__bundle_meta.url' },
+    banner: "const __bundle_meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };",
+    logLevel: 'warning',
+  });
+  mkdirSync(dirname(file.path), { recursive: true });
+  writeFileSync(file.path, code);
+}
+writeFileSync(join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
