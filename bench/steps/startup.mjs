@@ -29,7 +29,7 @@ function has(tool) {
   return spawnSync('/bin/sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
 }
 
-export async function startup(target, { rounds }) {
+export async function startup(target, { rounds, warmup = 3 }) {
   const SANDBOX_KEYS = await target.sandboxKeys();
   const sandbox = await target.sandbox();
   const config = target.config('one-account', {
@@ -76,7 +76,7 @@ request.call(agent, { origin: ${JSON.stringify(url.origin)}, path: ${JSON.string
   const timings = {};
   const figures = [];
   for (const [label, env] of Object.entries(groups)) {
-    const t = await alternate(contenders, { rounds, env });
+    const t = await alternate(contenders, { rounds, warmup, env });
     timings[label] = t;
     const ratio = (name) => t[name].median / t['node -e 0'].median;
     figures.push(
