@@ -78,7 +78,9 @@ export class BudgetedConnector {
     this.attempts.add(fail);
     this.phases.set(fail, state);
     const track = <S extends Socket>(socket: S): S => {
-      sockets.push(socket);
+      // A phase that began just as the timer ran out must not leave its socket behind.
+      if (settled) socket.destroy();
+      else sockets.push(socket);
       return socket;
     };
     void this.open(target, track, (next) => (state.phase = next)).then((socket) => settle(null, socket), fail);
@@ -117,7 +119,7 @@ export class BudgetedConnector {
     await openTunnel(toProxy, target.hostname, port, proxyAuthorization(proxyUrl));
     if (!https) return toProxy;
     phase('in the TLS handshake through the proxy');
-    return this.secure(track, { socket: toProxy, servername });
+    return this.secure(track, { socket: toProxy, servername, host: target.hostname });
   }
 
   /**
