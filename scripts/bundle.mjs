@@ -80,13 +80,21 @@ for (const file of sources.keys()) {
 // what these commands reach on demand, in a group of their own; everything else lazily loaded
 // (sandbox, watch, history stores, config init, completion…) is in a second group they never
 // read, with the node:child_process, node:http and readline built-ins it needs.
-// What these reach: their command files and the CLI entry (with the command helpers every command
-// runs through), and on from there, but not other commands' files.
+// What these reach: the CLI entry (with the command helpers every command runs through) and their
+// registrations, on through everything those import, statically or on demand; not the other
+// commands' registrations (the modules the CLI entry imports from commands/<name>), which is
+// where everything only they need starts.
 const READ_COMMANDS = ['can-withdraw', 'balances', 'total'];
+const cliEntry = join(dist, 'cli.js');
 const commandOf = (file) => /^commands\/(?!shared\/)([^/.]+)/.exec(relative(dist, file))?.[1] ?? null;
-const otherCommand = (file) => commandOf(file) !== null && !READ_COMMANDS.includes(commandOf(file));
+const registrations = [...sources.get(cliEntry).matchAll(STATIC)]
+  .map(([, , spec]) => resolve(dist, spec))
+  .filter((file) => commandOf(file) !== null);
+const otherRegistrations = new Set(registrations.filter((file) => !READ_COMMANDS.includes(commandOf(file))));
+if (registrations.length === otherRegistrations.size) throw new Error(`bundle: src/cli.ts registers none of ${READ_COMMANDS.join(', ')}; check READ_COMMANDS`);
+const otherCommand = (file) => otherRegistrations.has(file);
 const readGroup = new Set();
-const pending = [join(dist, 'cli.js'), ...[...sources.keys()].filter((file) => READ_COMMANDS.includes(commandOf(file)))];
+const pending = [cliEntry];
 for (const seen = new Set(); pending.length > 0; ) {
   for (const module of staticClosure(pending.pop(), otherCommand)) {
     if (seen.has(module)) continue;
