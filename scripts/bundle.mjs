@@ -122,35 +122,44 @@ const lazyGroup = {
       resolveDir: dist,
       loader: 'js',
     }));
-    // import('../core/money.js') → import('lazy-read').then((m) => m.core_money)
-    b.onLoad({ filter: /\.js$/ }, (args) => {
-      const text = sources.get(args.path);
-      if (text === undefined) return undefined;
-      const contents = text.replace(DYNAMIC, (call, _q, spec) => {
-        const target = resolve(dirname(args.path), spec);
-        const key = lazy.get(target);
-        return key ? `import('${groupOf(target)}').then((m) => m.${key})` : call;
-      });
-      return { contents, loader: 'js' };
-    });
   },
 };
 
 // commander requires node:child_process at load to start executable subcommands, which this
 // program has none of; it costs ~5 ms of every start on Node 20. It is required if ever used.
 const CHILD_PROCESS = "const childProcess = require('node:child_process');";
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      if (!text.includes(CHILD_PROCESS)) {
-        console.warn(`bundle: commander no longer has "${CHILD_PROCESS}"; it may load node:child_process at every start`);
-        return undefined;
-      }
-      const lazyRequire = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
-      return { contents: text.replace(CHILD_PROCESS, lazyRequire), loader: 'js' };
+const COMMANDER = /[\\/]commander[\\/]lib[\\/]command\.js$/;
+
+/** A module's source as it goes into the bundle. */
+function bundledSource(path) {
+  const ours = sources.get(path);
+  if (ours !== undefined) {
+    // import('../core/money.js') → import('lazy-read').then((m) => m.core_money)
+    return ours.replace(DYNAMIC, (call, _q, spec) => {
+      const target = resolve(dirname(path), spec);
+      const key = lazy.get(target);
+      return key ? `import('${groupOf(target)}').then((m) => m.${key})` : call;
     });
+  }
+  const text = readFileSync(path, 'utf8');
+  if (!COMMANDER.test(path)) return text;
+  if (!text.includes(CHILD_PROCESS)) {
+    console.warn(`bundle: commander no longer has "${CHILD_PROCESS}"; it may load node:child_process at every start`);
+    return text;
+  }
+  return text.replace(CHILD_PROCESS, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };");
+}
+
+// Every module enters with a `/*! <path> */` mark, which the minified output keeps (legal comments,
+// at the end of the file that holds the module): test/e2e/startup-modules.test.ts reads them to
+// see what a start-up compiles.
+const marked = {
+  name: 'marked-sources',
+  setup(b) {
+    b.onLoad({ filter: /\.(m|c)?js$/ }, (args) => ({
+      contents: `/*! ${relative(root, args.path).split('\\').join('/')} */\n${bundledSource(args.path)}`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -167,7 +176,9 @@ const { outputFiles } = await build({
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
   external: EXTERNAL,
-  plugins: [lazyGroup, lazyChildProcess],
+  plugins: [lazyGroup, marked],
+  // No comments or layout: fewer bytes for V8 to scan at every start (names stay, for --debug).
+  minifyWhitespace: true,
   logLevel: 'warning',
 });
 
@@ -180,13 +191,10 @@ const { outputFiles } = await build({
 // module). dist/bundle/package.json makes Node read these .js files as CommonJS.
 const CHUNK_IMPORT = /\bimport\((["'])(\.\.?\/[^"']+)\1\)/g;
 for (const file of outputFiles) {
-  const esm = file.text
-    .replace(CHUNK_IMPORT, (_, quote, path) => `Promise.resolve().then(() => require(${quote}${path}${quote}))`)
-    // Keep esbuild's "// dist/…" line before each module's code (what test/e2e/startup-modules.test.ts
-    // reads to see what a start-up compiles): the transform keeps only `//!` comments.
-    .replace(/^\/\/ ((?:dist|node_modules)\/\S+)$/gm, '//! $1');
+  const esm = file.text.replace(CHUNK_IMPORT, (_, quote, path) => `Promise.resolve().then(()=>require(${quote}${path}${quote}))`);
   const { code } = transformSync(esm, {
     format: 'cjs',
+    minifyWhitespace: true,
     platform: 'node',
     target: 'node20',
     // Computed where it is read (three modules locate package files with it), not at every load.

@@ -19,17 +19,17 @@ const e2e = useSandbox();
 
 /**
  * The modules bundled into what the CLI bundle imports statically (what every run, `--help`
- * included, compiles): esbuild marks each with a `// dist/…` or `// node_modules/…` comment (`//!` once made CommonJS).
+ * included, compiles): scripts/bundle.mjs marks each with a `/*! dist/… */` or `/*! node_modules/… */` comment.
  */
 function staticModules(file: string, seen = new Set<string>()): Set<string> {
   const modules = new Set<string>();
   if (seen.has(file)) return modules;
   seen.add(file);
   const text = readFileSync(file, 'utf8');
-  for (const [, module] of text.matchAll(/^\/\/!? ((?:dist|node_modules)\/\S+)$/gm)) modules.add(module ?? '');
-  // The bundle is CommonJS (scripts/bundle.mjs): a static import is a top-level `var … = require(…)`;
-  // a lazy one is a require() inside a promise, not followed here.
-  for (const [, spec] of text.matchAll(/^var \w+ = (?:__toESM\()?require\("(\.[^"]+)"\)/gm)) {
+  for (const [, module] of text.matchAll(/\/\*! ((?:dist|node_modules)\/\S+) \*\//g)) modules.add(module ?? '');
+  // The bundle is CommonJS (scripts/bundle.mjs): a static import is `var import_… = require(…)`;
+  // a lazy one is a require() inside a promise (`()=>require(…)`), not followed here.
+  for (const [, spec] of text.matchAll(/\bvar import_\w+=(?:__toESM\()?require\("(\.[^"]+)"\)/g)) {
     for (const module of staticModules(join(dirname(file), spec ?? ''), seen)) modules.add(module);
   }
   return modules;
