@@ -19,7 +19,8 @@ const e2e = useSandbox();
 
 /**
  * The modules bundled into what the CLI bundle imports statically (what every run, `--help`
- * included, compiles): scripts/bundle.mjs marks each with a `/*! dist/… */` or `/*! node_modules/… */` comment.
+ * included, compiles): scripts/bundle.mjs marks each with a legal comment naming its path, e.g.
+ * `/*! dist/core/money.js` (closed by the usual star-slash).
  */
 function staticModules(file: string, seen = new Set<string>()): Set<string> {
   const modules = new Set<string>();
