@@ -27,7 +27,8 @@ function staticModules(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return modules;
   seen.add(file);
   const text = readFileSync(file, 'utf8');
-  for (const [, module] of text.matchAll(/\/\*! ((?:dist|node_modules)\/\S+) \*\//g)) modules.add(module ?? '');
+  // esbuild gathers a package's legal comments into a license block, as `(*! … *)`.
+  for (const [, module] of text.matchAll(/[/(]\*! ((?:dist|node_modules)\/\S+) \*[/)]/g)) modules.add(module ?? '');
   // The bundle is CommonJS (scripts/bundle.mjs): a static import is `var import_… = require(…)`;
   // a lazy one is a require() inside a promise (`()=>require(…)`), not followed here.
   for (const [, spec] of text.matchAll(/\bvar import_\w+=(?:__toESM\()?require\("(\.[^"]+)"\)/g)) {
