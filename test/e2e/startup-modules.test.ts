@@ -77,6 +77,13 @@ describe('modules loaded at start-up', () => {
     expect(run.files.filter((f) => f === SHARED_CHUNK).length).toBeLessThanOrEqual(7);
   });
 
+  it.each([[['balances', '--json']], [['total', '--json']]])('%j, a read for scripts too, loads the read group only', async (args) => {
+    const run = await runCliLoggingModules([...args, '--account', 'syncpay', '--config', e2e.configPath]);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const lazy = run.files.filter((f) => f.startsWith('dist/bundle/chunks/lazy-'));
+    expect(lazy).toEqual(['dist/bundle/chunks/lazy-read-*.js']);
+  });
+
   it('neither --help nor a one-shot can-withdraw loads node:child_process (commander requires it at load)', async () => {
     for (const args of [['--help'], ['can-withdraw', 'USD', '10', '--account', 'syncpay', '--config', e2e.configPath]]) {
       const run = await runCliLoggingModules(args);
