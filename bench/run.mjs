@@ -42,7 +42,7 @@ const STEPS = {
   'many-accounts': (t) => manyAccounts(t, { rounds: quick ? 2 : Math.min(rounds, 10) }),
   'rate-limit': (t) => rateLimit(t, { windows: quick ? 2 : 3 }),
   parse: (t) => parse(t, { rounds: quick ? 3 : 15 }),
-  'big-read': (t) => bigRead(t, { rounds: quick ? 1 : 3, wallets: quick ? 500 : 5_000 }),
+  'big-read': (t) => bigRead(t, { rounds: quick ? 1 : 2, wallets: quick ? 500 : 5_000 }),
   watch: (t) => watch(t, { polls: quick ? 200 : 5_000 }),
   history: (t) => history(t, { rounds }),
 };
@@ -59,16 +59,21 @@ const results = {
   quick,
   steps: {},
 };
-// A bounded run: each step has its own limits; the whole bench is stopped if it ever hangs.
-const guard = setTimeout(() => {
-  console.error('bench: still running after 15 minutes; stopping');
-  process.exit(2);
-}, 15 * 60_000);
-guard.unref();
+// A bounded run: each step has its own limits, and a step still running after 15 minutes stops
+// the bench (what the steps before it measured is written first).
+let guard = null;
 try {
   for (const name of chosen) {
     process.stderr.write(`bench: ${name}…\n`);
     const started = Date.now();
+    clearTimeout(guard);
+    guard = setTimeout(() => {
+      console.error(`bench: step ${name} still running after 15 minutes; stopping`);
+      results.steps[name] = { error: 'still running after 15 minutes', figures: [] };
+      writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
+      process.exit(2);
+    }, 15 * 60_000);
+    guard.unref();
     try {
       results.steps[name] = { ...(await STEPS[name](target)), seconds: (Date.now() - started) / 1000 };
     } catch (error) {
