@@ -87,5 +87,25 @@ request.call(agent, { origin: ${JSON.stringify(url.origin)}, path: ${JSON.string
       ...(t['curl | jq'] ? [{ figure: `can-withdraw vs curl | jq [${label}]`, value: t['can-withdraw'].median / t['curl | jq'].median, unit: '×' }] : []),
     );
   }
+  // On a shared machine wall time swings with the neighbours; the CPU time the two processes
+  // spent does much less. Both run with the same tiny preload that reports it at exit (the CLI's
+  // shim and the floor are both CommonJS, so the preload costs them alike). For reading only: the
+  // budget is the wall-time ratio above.
+  const cpu = await alternate(
+    [
+      { name: 'can-withdraw', argv: withCpuReport(contenders.find((c) => c.name === 'can-withdraw').argv, target.dir) },
+      { name: FLOOR, argv: withCpuReport(contenders.find((c) => c.name === FLOOR).argv, target.dir) },
+    ],
+    { rounds, warmup, env: machineEnv(), measure: 'cpu' },
+  );
+  timings['machine env, CPU time'] = cpu;
+  figures.push({ figure: 'can-withdraw vs the undici floor, CPU time [machine env]', value: cpu['can-withdraw'].median / cpu[FLOOR].median, unit: '×' });
   return { timings, notes, figures };
+}
+
+/** The same command with a preload that prints the process's CPU time (ms) on stdout's last line at exit. */
+function withCpuReport(argv, dir) {
+  const preload = join(dir, 'cpu-report.cjs');
+  writeFileSync(preload, "process.on('exit', () => { const r = process.resourceUsage(); require('node:fs').writeSync(1, `\\ncpu-ms ${(r.userCPUTime + r.systemCPUTime) / 1000}\\n`); });\n");
+  return [argv[0], '--require', preload, ...argv.slice(1)];
 }
