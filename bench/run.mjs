@@ -3,7 +3,7 @@
 // nothing itself (the npm script builds first); measures this checkout, or another built tree given
 // with --root (how the README's "before" columns were made). Everything runs in this process tree
 // against sandboxes on 127.0.0.1; results go to the terminal and to bench/results.json (gitignored).
-//   node bench/run.mjs [--root DIR] [--rounds N] [--quick] [--only startup,fanout,...] [--out FILE]
+//   node bench/run.mjs [--root DIR] [--rounds N] [--quick] [--only startup,fanout,...,tables,batch] [--out FILE]
 // --quick runs every step with few rounds and smaller sizes (CI runs it so that a broken bench
 // fails the build; it asserts no time). A step that fails makes the run exit 1; a figure over its
 // budget does not (times are for people to read, on a quiet machine).
@@ -22,6 +22,8 @@ import { watch } from './steps/watch.mjs';
 import { history } from './steps/history.mjs';
 import { manyAccounts } from './steps/many-accounts.mjs';
 import { bigRead } from './steps/big-read.mjs';
+import { tables } from './steps/tables.mjs';
+import { batch } from './steps/batch.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const { values } = parseArgs({
@@ -45,6 +47,8 @@ const STEPS = {
   'big-read': (t) => bigRead(t, { rounds: quick ? 1 : 2, wallets: quick ? 500 : 5_000 }),
   watch: (t) => watch(t, { polls: quick ? 200 : 5_000 }),
   history: (t) => history(t, { rounds }),
+  tables: (t) => tables(t, { rounds: quick ? 1 : 5 }),
+  batch: (t) => batch(t),
 };
 const chosen = values.only ? values.only.split(',') : Object.keys(STEPS);
 for (const name of chosen) if (!(name in STEPS)) throw new Error(`unknown step ${name}; steps: ${Object.keys(STEPS).join(', ')}`);

@@ -107,14 +107,14 @@ export async function runHistory(ctx: RunContext, { since, until, by, currencies
     await printChart(ctx, series);
   } else {
     const { historyTable } = await import('../format/history-table.js');
-    ctx.output.data(historyTable(series, { color: ctx.output.color }));
+    ctx.output.data(historyTable(series, ctx.output.tableStyle()));
   }
   return 0;
 }
 
 async function printChart(ctx: RunContext, series: Array<{ info: import('../history/select.js').SeriesInfo; points: import('../history/points.js').Point[] }>): Promise<void> {
   const { renderChart, seriesChartInput, usdTotalChartInput } = await import('../format/history-chart.js');
-  const width = Math.max(20, (ctx.output.terminalSize()?.columns ?? 80) - 20);
+  const width = ctx.output.terminalSize()?.columns ?? 80;
   const only = series.length === 1 ? series[0] : undefined;
   const total = only ? null : usdTotalChartInput(series);
   const chart = renderChart(total ?? seriesChartInput(only!.info, only!.points), width);

@@ -48,13 +48,13 @@ const MAX_BODY = 1024 * 1024;
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
-  const { mounts, state } = defaultMounts();
+  const { mounts, state } = await defaultMounts();
   const scenario = options.scenario ? startScenario(options.scenario, mounts) : null;
   const counters = new Map<string, WindowCounter>();
   const inFlight = new InFlight();
-  for (const mount of mounts) {
-    const limit = options.rateLimits && mount.id in options.rateLimits ? options.rateLimits[mount.id] : mount.rateLimit;
-    if (limit) counters.set(mount.id, new WindowCounter(limit.requests, limit.windowMs));
+  for (const { id, mount } of mounts) {
+    const limit = options.rateLimits && id in options.rateLimits ? options.rateLimits[id] : mount.rateLimit;
+    if (limit) counters.set(id, new WindowCounter(limit.requests, limit.windowMs));
   }
 
   const server = createServer((req, res) => {
@@ -73,7 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
     requests.push({ provider: providerId, method: req.method ?? 'GET', path: path + url.search, headers, body, at: Date.now() });
     if (requests.length > MAX_RECORDED) requests.shift();
-    const mount = mounts.find((m) => m.id === providerId);
+    const mount = mounts.find((m) => m.id === providerId)?.mount;
     res.once('close', inFlight.enter(mount?.credentialOf(headers) ?? null));
 
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
@@ -82,12 +82,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     if (!mount) return send(res, { status: 404, body: { error: { code: 'NO_SUCH_PROVIDER', message: `no sandbox provider '${providerId}'` } } });
     const credential = mount.credentialOf(headers);
-    const counter = counters.get(mount.id);
+    const counter = counters.get(providerId);
     if (counter && credential) {
       const retryAfterMs = counter.hit(credential);
       if (retryAfterMs !== null) return send(res, mount.rateLimited(Math.ceil(retryAfterMs / 1000), counter.limit));
     }
-    scenario?.beforeRequest(mount.id, path);
+    scenario?.beforeRequest(providerId, path);
     send(res, mount.handle({ method: req.method ?? 'GET', path, prefix: `/${providerId}`, query: url.searchParams, headers, body }) ?? mount.notFound());
   }
 

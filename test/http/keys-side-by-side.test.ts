@@ -39,7 +39,7 @@ function syncpayAccounts(n: number): Record<string, Record<string, unknown>> {
 function sharedKeyAccounts(n: number): Record<string, Record<string, unknown>> {
   const accounts: Record<string, Record<string, unknown>> = {};
   for (let i = 0; i < n; i++) {
-    accounts[`shared-${i}`] = { provider: 'flow-payments', baseUrl: `${sandbox.baseUrl('flow-payments')}/api`, apiKey: SANDBOX_KEYS['flow-payments'], mode: 'test' };
+    accounts[`shared-${i}`] = { provider: 'flow-payments', baseUrl: `${sandbox.baseUrl('flow-payments')}/api`, apiKey: SANDBOX_KEYS['flow-payments'].apiKey, mode: 'test' };
   }
   return accounts;
 }
@@ -67,18 +67,18 @@ describe('accounts with their own keys on one host', () => {
     const accounts = {
       ...syncpayAccounts(own),
       ...sharedKeyAccounts(6),
-      wallets: { provider: 'swipelux', baseUrl: sandbox.baseUrl('swipelux'), apiKey: SANDBOX_KEYS.swipelux, wallets: swipeluxWallets, customers: [] },
+      wallets: { provider: 'swipelux', baseUrl: sandbox.baseUrl('swipelux'), apiKey: SANDBOX_KEYS.swipelux.apiKey, wallets: swipeluxWallets, customers: [] },
     };
     const read = await balances(accounts, 'side-by-side');
     expect(read.accounts.size).toBe(own + 6 + 1);
     expect(sandbox.inFlight.peak()).toBeGreaterThanOrEqual(own);
     for (let i = 0; i < own; i++) expect(sandbox.inFlight.peak(key(i))).toBe(1);
     // Six accounts on one Flow key: that key's concurrency, not six at once.
-    expect(sandbox.inFlight.peak(SANDBOX_KEYS['flow-payments'])).toBeLessThanOrEqual(PROVIDERS['flow-payments'].concurrency);
-    expect(sandbox.inFlight.peak(SANDBOX_KEYS['flow-payments'])).toBeGreaterThan(1);
+    expect(sandbox.inFlight.peak(SANDBOX_KEYS['flow-payments'].apiKey)).toBeLessThanOrEqual(PROVIDERS['flow-payments'].concurrency);
+    expect(sandbox.inFlight.peak(SANDBOX_KEYS['flow-payments'].apiKey)).toBeGreaterThan(1);
     // Sixteen wallets on one Swipelux key: never more than its concurrency in flight.
-    expect(sandbox.inFlight.peak(SANDBOX_KEYS.swipelux)).toBeLessThanOrEqual(PROVIDERS.swipelux.concurrency);
-    expect(sandbox.inFlight.peak(SANDBOX_KEYS.swipelux)).toBeGreaterThan(1);
+    expect(sandbox.inFlight.peak(SANDBOX_KEYS.swipelux.apiKey)).toBeLessThanOrEqual(PROVIDERS.swipelux.concurrency);
+    expect(sandbox.inFlight.peak(SANDBOX_KEYS.swipelux.apiKey)).toBeGreaterThan(1);
   });
 
   it(`open one socket per request in flight, and never more than ${MAX_SOCKETS_PER_ORIGIN} to one origin`, async () => {
