@@ -2,10 +2,12 @@
 // this step bundles tsc's output from dist/cli.js into dist/bundle/, as CommonJS files (below):
 //  - cli.js: what every run needs (commander, command registration), and nothing else, so
 //    `--help` and `--version` never load decimal.js, the HTTP client or the config loader;
-//  - two "lazy" chunks holding the modules the commands import() on demand: one for the one-shot
-//    reads (balances, total, can-withdraw), one for everything else, so a network command reads a
-//    handful of files instead of ~35 (each file costs a read, a compile and a link; fewer, larger
-//    files measured ~15 ms faster for a one-shot can-withdraw) and compiles no code it never runs;
+//  - two "lazy" chunks holding the modules imported on demand (each command's implementation,
+//    which its registration imports when the command runs, and what it reaches): one for the
+//    one-shot reads (balances, total, can-withdraw), one for everything else, so a network command
+//    reads a handful of files instead of ~35 (each file costs a read, a compile and a link; fewer,
+//    larger files measured ~15 ms faster for a one-shot can-withdraw) and compiles no code it
+//    never runs;
 //  - separate chunks for the tables for people (the modules that reach string-width, inlined
 //    with it), so JSON/CSV output and can-withdraw never compile them.
 // cosmiconfig (which may require typescript), ora, undici and prom-client stay ordinary packages.
@@ -81,16 +83,20 @@ for (const file of sources.keys()) {
 // read, with the node:child_process, node:http and readline built-ins it needs.
 // What these reach: the CLI entry (with the command helpers every command runs through) and their
 // registrations, on through everything those import, statically or on demand; not the other
-// commands' registrations (the modules the CLI entry imports from commands/<name>), which is
-// where everything only they need starts.
+// commands' registrations (src/commands/registration/<command>.ts, which registration/index.ts
+// imports), where each other command's one import(), and so everything only it needs, starts.
 const READ_COMMANDS = ['can-withdraw', 'balances', 'total'];
 const cliEntry = join(dist, 'cli.js');
-const commandOf = (file) => /^commands\/(?!shared\/)([^/.]+)/.exec(relative(dist, file))?.[1] ?? null;
-const registrations = [...sources.get(cliEntry).matchAll(STATIC)]
-  .map(([, , spec]) => resolve(dist, spec))
-  .filter((file) => commandOf(file) !== null);
+const registrationIndex = join(dist, 'commands', 'registration', 'index.js');
+if (!sources.has(registrationIndex)) throw new Error('bundle: no dist/commands/registration/index.js; where are the commands registered?');
+const commandOf = (file) => relative(dirname(registrationIndex), file).replace(/\.js$/, '');
+const registrations = [...sources.get(registrationIndex).matchAll(STATIC)]
+  .map(([, , spec]) => resolve(dirname(registrationIndex), spec))
+  .filter((file) => sources.has(file) && dirname(file) === dirname(registrationIndex));
 const otherRegistrations = new Set(registrations.filter((file) => !READ_COMMANDS.includes(commandOf(file))));
-if (registrations.length === otherRegistrations.size) throw new Error(`bundle: src/cli.ts registers none of ${READ_COMMANDS.join(', ')}; check READ_COMMANDS`);
+if (registrations.length - otherRegistrations.size !== READ_COMMANDS.length) {
+  throw new Error(`bundle: src/commands/registration/index.ts does not register each of ${READ_COMMANDS.join(', ')} from a file of that name; check READ_COMMANDS`);
+}
 const otherCommand = (file) => otherRegistrations.has(file);
 const readGroup = new Set();
 const pending = [cliEntry];

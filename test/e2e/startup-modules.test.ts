@@ -48,12 +48,12 @@ describe('modules loaded at start-up', () => {
     expect(run.files.filter((f) => f === SHARED_CHUNK).length).toBeLessThanOrEqual(4);
   });
 
-  it('what every start-up compiles holds no decimal.js, HTTP layer, file checks or config loader', () => {
+  it('what every start-up compiles holds no decimal.js, HTTP layer, file checks, config loader or output code (but the list of formats)', () => {
     const modules = [...staticModules(resolve(import.meta.dirname, '../../dist/bundle/cli.js'))];
     expect(modules).toContain('dist/cli.js');
     expect(modules).toContain('node_modules/commander/lib/command.js');
     const heavy = modules.filter((m) =>
-      /^node_modules\/(?!commander\/)|^dist\/(http|config\/(?!search-order)|api|cache|history|format|ui|watch|sandbox)\/|^dist\/core\/(money|safe-file|conditions|currencies)\.js$/.test(m),
+      /^node_modules\/(?!commander\/)|^dist\/(http|config\/(?!search-order)|api|cache|history|format|ui\/(?!formats)|watch|sandbox)\/|^dist\/core\/(money|safe-file|conditions|currencies)\.js$/.test(m),
     );
     expect(heavy).toEqual([]);
   });
@@ -77,13 +77,6 @@ describe('modules loaded at start-up', () => {
     expect(run.files.filter((f) => f === SHARED_CHUNK).length).toBeLessThanOrEqual(7);
   });
 
-  it.each([[['balances', '--json']], [['total', '--json']]])('%j, a read for scripts too, loads the read group only', async (args) => {
-    const run = await runCliLoggingModules([...args, '--account', 'syncpay', '--config', e2e.configPath]);
-    expect([run.code, run.stderr]).toEqual([0, '']);
-    const lazy = run.files.filter((f) => f.startsWith('dist/bundle/chunks/lazy-'));
-    expect(lazy).toEqual(['dist/bundle/chunks/lazy-read-*.js']);
-  });
-
   it('neither --help nor a one-shot can-withdraw loads node:child_process (commander requires it at load)', async () => {
     for (const args of [['--help'], ['can-withdraw', 'USD', '10', '--account', 'syncpay', '--config', e2e.configPath]]) {
       const run = await runCliLoggingModules(args);
@@ -91,5 +84,19 @@ describe('modules loaded at start-up', () => {
       expect(run.builtins).toContain('fs');
       expect(run.builtins).not.toContain('child_process');
     }
+  });
+
+  it.each([
+    [['balances', '--json'], []],
+    [['total', '--csv'], []],
+    [['balances'], ['dist/bundle/chunks/table-*.js']],
+    [['total'], ['dist/bundle/chunks/totals-table-*.js']],
+  ])('%j, a read for scripts too, loads the read commands\' lazy chunk only, and a table chunk only to draw a table', async (args, tables) => {
+    const run = await runCliLoggingModules([...args, '--account', 'syncpay', '--config', e2e.configPath]);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const ours = run.files.filter((f) => f !== SHARED_CHUNK && !f.startsWith('node_modules/'));
+    // The read group (scripts/bundle.mjs): no sandbox, watch, history or config init code.
+    expect(ours).toEqual([...ENTRY, 'dist/bundle/chunks/lazy-read-*.js', ...tables]);
+    expect(new Set(run.files.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/')[1]))).toEqual(new Set(['undici']));
   });
 });
