@@ -3,7 +3,8 @@
 // account showed. Formatting lives in src/format/doctor.ts; the run in src/commands/config/check.ts.
 import { statSync } from 'node:fs';
 import { readKeyFile } from '../config/resolve.js';
-import type { AccountConfig, Config, ConfigOrigin, ResolvedAccount } from '../config/types.js';
+import type { AccountConfig, Config, ConfigOrigin } from '../config/types.js';
+import { setupMode } from '../providers/account-mode.js';
 import { providerInfo } from '../providers/catalog.js';
 import { PLACEHOLDER } from '../config/fields.js';
 import type { AccountOutcome } from '../core/account.js';
@@ -146,8 +147,8 @@ export function fromOutcome(account: AccountConfig, credentials: CredentialCheck
   return {
     account: account.name,
     provider: account.provider,
-    // A failed call reports no balance to take the mode from; the key's prefix may still tell it.
-    mode: outcome.balances.find((b) => b.mode !== null)?.mode ?? account.mode ?? modeFromKey(account),
+    // A failed call reports no balance to take the mode from; the setup (host, key prefix) may still tell it.
+    mode: outcome.balances.find((b) => b.mode !== null)?.mode ?? setupMode(account, providerInfo(account.provider)),
     credentials,
     called: true,
     reachable: answered ? true : errors.some((e) => NOT_REACHED.has(e.code)) ? false : null,
@@ -162,12 +163,4 @@ export function fromOutcome(account: AccountConfig, credentials: CredentialCheck
 
 export function reportExitCode(config: ConfigCheck, accounts: AccountCheck[]): number {
   return combinedExitCode([config.error?.exitCode ?? 0, ...accounts.map((a) => a.exitCode)]);
-}
-
-/** The mode a key's prefix tells (sk_test_ → test), for providers whose keys say it; else null. */
-function modeFromKey(account: AccountConfig): 'test' | 'live' | null {
-  const prefixes = providerInfo(account.provider).keyModePrefixes;
-  const key = (account as Partial<ResolvedAccount>).credentials?.apiKey;
-  if (!prefixes || key === undefined) return null;
-  return key.startsWith(prefixes.test) ? 'test' : key.startsWith(prefixes.live) ? 'live' : null;
 }

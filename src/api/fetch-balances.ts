@@ -3,6 +3,7 @@
 // an exception: what succeeded is kept, each failure carries its account, provider and exit code.
 import { summarizeOutcomes, type AccountOutcome, type OutcomesSummary, type ResolvedAccount } from '../core/account.js';
 import { defaultHttpSettings, type HttpOverrides, type HttpSettings } from '../http/client.js';
+import { setupMode } from '../providers/account-mode.js';
 import { providerInfo } from '../providers/catalog.js';
 import { loadAdapter } from '../providers/index.js';
 import { badShapeError, ShapeError } from '../providers/kit/shape.js';
@@ -67,6 +68,7 @@ async function fetchOne(account: ResolvedAccount, http: HttpSettings, includeZer
     const checked = checkBalances(result.balances, info.displayName);
     return {
       ...context,
+      mode: setupMode(account, info),
       ...result,
       balances: checked.balances,
       notices: [...result.notices, ...checked.notices],
@@ -74,7 +76,7 @@ async function fetchOne(account: ResolvedAccount, http: HttpSettings, includeZer
       ms: Date.now() - started,
     };
   } catch (error) {
-    return { ...context, balances: [], reported: [], errors: [toBalanceError(error, account, info.displayName)], notices: [], ms: Date.now() - started };
+    return { ...context, mode: setupMode(account, info), balances: [], reported: [], errors: [toBalanceError(error, account, info.displayName)], notices: [], ms: Date.now() - started };
   }
 }
 

@@ -8,7 +8,10 @@ import { notCalledOutcome, type AccountOutcome, type ResolvedAccount } from '../
 import type { BalanceError } from '../core/errors.js';
 import { DEFAULT_TIMEOUT_MS, timeBudget, type HttpOverrides, type RetryNotice } from '../http/client.js';
 import type { Runtime } from '../http/runtime.js';
+import { setupMode } from '../providers/account-mode.js';
+import { providerInfo } from '../providers/catalog.js';
 import type { WithdrawalRule } from '../providers/kit/adapter.js';
+import { AbortScope } from '../http/abort-scope.js';
 import { fetchAccountBalances, fetchWithdrawalRules } from './fetch-balances.js';
 import { cacheReport, openReadCache, type CachePolicy, type CacheReport } from './read-cache.js';
 
@@ -55,9 +58,26 @@ export interface ReadResult {
   rules?: Map<string, WithdrawalRule[] | null>;
 }
 
-/** Interrupts are not per-account failures: they end the read (and the command) as a thrown INTERRUPTED. */
+/**
+ * Interrupts are not per-account failures: they end the read (and the command) as a thrown
+ * INTERRUPTED — whatever the signal was aborted with (http/abort-scope.ts), and also when the
+ * abort came after the last answer: an aborted read never returns figures.
+ */
 export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
+  // One listener on the long-lived signal for the whole read, fanned out to its requests.
+  const scope = new AbortScope(request.signal ?? request.runtime.signal);
+  try {
+    const result = await readWithin(request, scope.signal);
+    if (scope.signal.aborted) throw scope.signal.reason;
+    return result;
+  } finally {
+    scope.close();
+  }
+}
+
+async function readWithin(request: ReadRequest, signal: AbortSignal): Promise<ReadResult> {
   const { accounts, hooks = {} } = request;
+  if (signal.aborted) throw signal.reason;
   const unresolved = request.unresolved ?? new Map<string, BalanceError>();
   const callable = accounts.filter((a) => !unresolved.has(a.name));
   const cache = await openReadCache(request.cache, callable, request.env, hooks.debug, request.runtime.redactor);
@@ -67,7 +87,7 @@ export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
   const http: HttpOverrides = {
     runtime: request.runtime,
     ...timeBudget(request.budgetMs ?? DEFAULT_TIMEOUT_MS),
-    signal: request.signal,
+    signal,
     debug: hooks.debug,
     env: request.env,
     onRetry: hooks.onRetry,
@@ -82,13 +102,15 @@ export async function readAccounts(request: ReadRequest): Promise<ReadResult> {
     }),
     request.withdrawalRules ? readRules(callable, http, rules) : undefined,
   ]);
+  if (signal.aborted) throw signal.reason;
   const fetched = balances.outcomes;
   const fetchedAt = cache?.now() ?? new Date();
   const liveByName = new Map(fetched.map((o) => [o.account, o]));
   cache?.store(live, liveByName, fetchedAt);
   const outcomes = accounts.flatMap((a) => {
     const failed = unresolved.get(a.name);
-    const outcome = failed ? notCalledOutcome(a, failed) : (cache?.hits.get(a.name)?.outcome ?? liveByName.get(a.name));
+    // An account never called keeps the mode its config or host tells (its key is not known).
+    const outcome = failed ? { ...notCalledOutcome(a, failed), mode: setupMode(a, providerInfo(a.provider)) } : (cache?.hits.get(a.name)?.outcome ?? liveByName.get(a.name));
     return outcome ? [outcome] : [];
   });
   return {

@@ -6,7 +6,8 @@ import type { Mode } from '../core/balance.js';
 import { formatDuration } from '../core/duration.js';
 import type { Candidate, DecisionBasis } from '../core/withdrawal-decision.js';
 import { configuredFor, minimumFor } from '../core/withdrawal-limits.js';
-import { isProviderId, PROVIDERS } from '../providers/catalog.js';
+import { setupMode } from '../providers/account-mode.js';
+import { isProviderId, PROVIDERS, providerInfo } from '../providers/catalog.js';
 import { loadAdapter } from '../providers/index.js';
 import type { BalancesResult } from './fetch.js';
 
@@ -36,9 +37,17 @@ export async function decisionBasis(result: BalancesResult, explicitMode: Mode |
   return { mode, explicitMode: explicitMode !== undefined, candidates, errors: result.errors, modeDoubt };
 }
 
-/** The mode of each selected account: what its balances say, else its config. */
+/**
+ * The mode of each selected account: what its balances say, else what its setup tells (config
+ * mode, a sandbox host, the key's prefix), so an account whose read failed keeps its mode.
+ */
 function accountModes(result: BalancesResult): Array<Mode | null> {
-  return result.outcomes.map((o) => o.balances.find((b) => b.mode !== null)?.mode ?? result.config.accounts.find((a) => a.name === o.account)?.mode ?? null);
+  return result.outcomes.map((o) => {
+    const fromBalances = o.balances.find((b) => b.mode !== null)?.mode;
+    if (fromBalances) return fromBalances;
+    const account = result.config.accounts.find((a) => a.name === o.account);
+    return o.mode ?? (account ? setupMode(account, providerInfo(account.provider)) : null);
+  });
 }
 
 /** Test and live money are never mixed: any live account selected makes it a live decision. */

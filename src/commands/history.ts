@@ -4,7 +4,7 @@
 // their registration is registration/history.ts.
 import { UsageError } from '../core/errors.js';
 import { stringifyOutputJson } from '../core/json.js';
-import { parseMoment, parsePositiveSpan } from '../core/when.js';
+import { parsePositiveSpan, parseRange } from '../core/when.js';
 import { historyCsv } from '../format/history-csv.js';
 import { historyJson } from '../format/history-json.js';
 import { seriesPoints, type Bucket, type Point } from '../history/points.js';
@@ -42,10 +42,7 @@ export interface PruneOptions {
 }
 
 export async function parseHistoryOptions(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'format'>, now: Date): Promise<HistoryOptions> {
-  const since = parseMoment('--since', stringOption(opts, 'since') ?? '30d', now);
-  const untilText = stringOption(opts, 'until');
-  const until = untilText === undefined ? now : parseMoment('--until', untilText, now);
-  if (since.getTime() > until.getTime()) throw new UsageError(`--since (${since.toISOString()}) is after --until (${until.toISOString()})`);
+  const { since, until } = parseRange(stringOption(opts, 'since'), stringOption(opts, 'until'), now);
   const by = choiceOption(opts, 'by', '--by', BUCKETS) ?? null;
   const chart = booleanOption(opts, 'chart');
   if (chart && !isForPeople(globals.format)) throw new UsageError(`--chart draws for people; it cannot be combined with ${formatFlag(globals.format)}`);

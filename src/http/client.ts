@@ -11,6 +11,8 @@ import { baseUrlProblem } from './url-policy.js';
 import type { Runtime } from './runtime.js';
 import { NOTICEABLE_WAIT_MS, pacingNotice, type RetryNotice } from './retry-notice.js';
 import { proxyFor, type ProxyChoice } from './proxy.js';
+import { attemptSignal } from './abort-scope.js';
+import { publicUrl, urlForOutput } from '../core/url-credentials.js';
 
 // Callers import the notice helpers from here, with the client they configure.
 export { describeRetry, NOTICEABLE_WAIT_MS, type RetryNotice } from './retry-notice.js';
@@ -62,8 +64,8 @@ export function defaultHttpSettings(overrides: HttpOverrides): HttpSettings {
     maxResponseBytes: 8 * 1024 * 1024,
     backoff: DEFAULT_BACKOFF,
     ...overrides,
-    // Not combined with AbortSignal.any: dependants of a long-lived signal leak on Node 20, and
-    // a caller with its own signal (a watch poll) aborts it when the runtime's is aborted.
+    // The read's own signal (http/abort-scope.ts), which fans the long-lived one out; adapters
+    // called directly (tests) listen to the runtime's.
     signal: overrides.signal ?? overrides.runtime.signal,
   };
 }
@@ -96,6 +98,8 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
   if (problem) throw new ConfigError(`refusing to call ${spec.url.host}: the URL ${problem}`);
   const route = proxyFor(spec.url, settings.env ?? process.env);
   const proxy = route.kind === 'proxy' ? route.proxy : null;
+  // The proxy's password (and any secret parameter) is a secret of the run, like an API key.
+  if (proxy) urlForOutput(proxy.url, settings.runtime.redactor);
   for (let attempt = 1; ; attempt++) {
     const remaining = settings.deadline - Date.now();
     if (remaining <= 0) throw timeoutError(spec, settings, attempt - 1, '', proxy);
@@ -139,22 +143,28 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
 
 async function attemptOnce(spec: HttpRequestSpec, settings: HttpSettings, attempt: number, proxy: ProxyChoice | null): Promise<HttpResponse> {
   const remaining = Math.max(1, settings.deadline - Date.now());
-  const timeout = AbortSignal.timeout(remaining);
-  const response = await settings.runtime.transport.exchange({
-    method: spec.method,
-    url: spec.url,
-    headers: { 'user-agent': 'balance-inspector', accept: 'application/json', ...spec.headers },
-    body: spec.body,
-    proxy,
-    // The route keeps the connect timeout it was created with; the deadline is the signal's job.
-    connectTimeoutMs: settings.connectTimeoutMs,
-    headersTimeoutMs: Math.min(settings.headersTimeoutMs, remaining),
-    bodyTimeoutMs: Math.min(settings.bodyTimeoutMs, remaining),
-    maxResponseBytes: settings.maxResponseBytes,
-    signal: settings.signal ? AbortSignal.any([settings.signal, timeout]) : timeout,
-    tooLarge: () => tooLarge(spec, settings),
-  });
-  return { ...response, attempts: attempt, retryAfterMs: null };
+  // One listener on the read's signal for this attempt, removed when it ends (no AbortSignal.any:
+  // its dependants leak on Node 20); the deadline is a timer of our own, cleared likewise.
+  const { signal, dispose } = attemptSignal(settings.signal, remaining);
+  try {
+    const response = await settings.runtime.transport.exchange({
+      method: spec.method,
+      url: spec.url,
+      headers: { 'user-agent': 'balance-inspector', accept: 'application/json', ...spec.headers },
+      body: spec.body,
+      proxy,
+      // The route keeps the connect timeout it was created with; the deadline is the signal's job.
+      connectTimeoutMs: settings.connectTimeoutMs,
+      headersTimeoutMs: Math.min(settings.headersTimeoutMs, remaining),
+      bodyTimeoutMs: Math.min(settings.bodyTimeoutMs, remaining),
+      maxResponseBytes: settings.maxResponseBytes,
+      signal,
+      tooLarge: () => tooLarge(spec, settings),
+    });
+    return { ...response, attempts: attempt, retryAfterMs: null };
+  } finally {
+    dispose();
+  }
 }
 
 function retryableAnswer(spec: HttpRequestSpec, response: HttpResponse): boolean {
@@ -260,5 +270,5 @@ function log(settings: HttpSettings, spec: HttpRequestSpec, attempt: number, ms:
   if (!settings.debug) return;
   const result = outcome instanceof Error ? errorCode(outcome) || outcome.name : String(outcome.status);
   const via = proxy ? ` via proxy ${proxy.display}` : '';
-  settings.debug(settings.runtime.redactor.redact(`${spec.method} ${spec.url.href}${via} → ${result} in ${ms} ms (attempt ${attempt}/${settings.maxAttempts})`));
+  settings.debug(settings.runtime.redactor.redact(`${spec.method} ${publicUrl(spec.url).text}${via} → ${result} in ${ms} ms (attempt ${attempt}/${settings.maxAttempts})`));
 }

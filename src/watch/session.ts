@@ -21,6 +21,7 @@ import { applyPoll, historyRead, pollEvents, publishMetrics, type PollRead } fro
 import { PollLoop, realTimers, type Timers } from './scheduler.js';
 import { describeRetry } from '../http/client.js';
 import { describePacingWait } from '../http/retry-notice.js';
+import { NoticeLimiter } from './notice-limiter.js';
 
 export interface WatchView {
   /** Something happened (NDJSON writes it as a line). */
@@ -83,7 +84,8 @@ export class WatchSession {
   // One short-lived controller per poll in flight, aborted on stop. (A long-lived signal handed
   // to every request would collect AbortSignal.any() dependants: a slow leak on Node 20.)
   private readonly inFlight = new Set<AbortController>();
-  private readonly seenNotices = new Set<string>();
+  /** Which poll notices are said: each kind once, changed repeats rate-limited, new kinds always. */
+  private readonly notices = new NoticeLimiter();
   private deadline: number | null = null;
   private stopReason: StopReason | null = null;
 
@@ -242,8 +244,6 @@ export class WatchSession {
   }
 
   private noticeOnce(text: string): void {
-    if (this.seenNotices.has(text) || this.seenNotices.size >= 100) return;
-    this.seenNotices.add(text);
-    this.deps.view.notice(text, 'info');
+    if (this.notices.admit(text, this.timers.now())) this.deps.view.notice(text, 'info');
   }
 }

@@ -56,8 +56,8 @@ export interface Scenario {
   check?: (result: CliResult, env: ScenarioEnv) => void;
   /** Skip the --debug rerun (signals, stateful setups that cannot be repeated). */
   once?: boolean;
-  /** Extra process options: stdout to a file, stdout closed early. */
-  cli?: Pick<SpawnOptions, 'stdoutTo' | 'closeStdoutEarly'>;
+  /** Extra process options: stdout to a file, stdout or stderr closed early, stderr into stdout. */
+  cli?: Pick<SpawnOptions, 'stdoutTo' | 'closeStdoutEarly' | 'closeStderrEarly' | 'stderrToStdout'>;
 }
 
 export const captured = { outputs: 0, runs: 0 };

@@ -98,7 +98,7 @@ describe('readAccounts', () => {
     });
     expect(fake.calls.map((c) => c.account.name).sort()).toEqual(['a', 'c']);
     expect(outcomes.map((o) => o.account)).toEqual(['a', 'b', 'c']);
-    expect(outcomes[1]).toEqual({ account: 'b', provider: 'syncpay', balances: [], reported: [], errors: [missing], notices: [], ms: 0 });
+    expect(outcomes[1]).toEqual({ account: 'b', provider: 'syncpay', balances: [], reported: [], errors: [missing], notices: [], ms: 0, mode: null });
     expect(progress).toEqual([[1, 3], [2, 3], [3, 3]]);
   });
 
@@ -119,14 +119,21 @@ describe('readAccounts', () => {
   it('gives the adapters the budget as a deadline and passes the hooks to the HTTP client', async () => {
     const onRequest = vi.fn();
     const onRetry = vi.fn();
-    const signal = new AbortController().signal;
+    const caller = new AbortController();
     const before = Date.now();
-    await readAccounts({ ...BASE, accounts: [account('a')], budgetMs: 4_000, signal, hooks: { onRequest, onRetry } });
+    await readAccounts({ ...BASE, accounts: [account('a')], budgetMs: 4_000, signal: caller.signal, hooks: { onRequest, onRetry } });
     const http = fake.calls[0]?.http;
     expect(http?.deadline).toBeGreaterThanOrEqual(before + 4_000);
     expect(http?.deadline).toBeLessThanOrEqual(Date.now() + 4_000);
     expect(http?.timeoutLabel).toBe('4s');
-    expect(http?.signal).toBe(signal);
+    // The read's own signal (http/abort-scope.ts) stands for the caller's, and follows it.
+    expect(http?.signal).not.toBe(caller.signal);
+    fake.answers.set('b', (ctx) => {
+      caller.abort();
+      return Promise.resolve(result(ctx.account.name, '1'));
+    });
+    await expect(readAccounts({ ...BASE, accounts: [account('b')], signal: caller.signal })).rejects.toMatchObject({ code: 'INTERRUPTED', exitCode: 130 });
+    expect(fake.calls[1]?.http.signal?.reason).toMatchObject({ code: 'INTERRUPTED' });
     expect(http?.onRequest).toBe(onRequest);
     expect(http?.onRetry).toBe(onRetry);
   });

@@ -7,26 +7,13 @@ import type { Db } from '../../history/store/db.js';
 import { openStore, storeTarget, type StoreTarget } from '../../history/store/open.js';
 import { loadConfig } from '../../config/index.js';
 import type { RunContext } from './context.js';
+import { urlForOutput } from '../../core/url-credentials.js';
 
 export async function targetFor(ctx: RunContext, flag: string | undefined, config: Config | null): Promise<StoreTarget> {
   const target = storeTarget({ flag, configured: config?.history?.store, configFile: config?.filePath, env: ctx.env, cwd: ctx.cwd });
-  if (target.kind === 'postgres') {
-    // The password is a secret like an API key: never in any output, whatever the driver says.
-    const password = safeUrl(target.url)?.password;
-    if (password) {
-      ctx.runtime.redactor.register(password);
-      ctx.runtime.redactor.register(decodeURIComponent(password));
-    }
-  }
+  // Its password and secret parameters are secrets like an API key: never in any output, whatever the driver says.
+  if (target.kind === 'postgres') urlForOutput(target.url, ctx.runtime.redactor);
   return target;
-}
-
-function safeUrl(text: string): URL | null {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
 }
 
 /** The config when one is there; none (null) is fine for commands that only read the store. */

@@ -2,6 +2,7 @@
 // SQLite (placeholders numbered here). Writers serialize on a transaction-scoped advisory lock, so
 // snapshots from several cron hosts never interleave their compare-and-append.
 import type { Db, Row } from './db.js';
+import { publicUrl } from '../../core/url-credentials.js';
 import { driverReason, StoreError } from './errors.js';
 
 /** An arbitrary constant naming "the balance-inspector history writer" lock. */
@@ -13,17 +14,6 @@ interface PgClient {
   query(sql: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>;
   end(): Promise<void>;
   on(event: 'error', listener: (error: Error) => void): void;
-}
-
-/** The URL as people may see it: everything but the password. */
-export function displayUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.password = '';
-    return parsed.toString();
-  } catch {
-    return 'postgres://…';
-  }
 }
 
 function numbered(sql: string): string {
@@ -81,7 +71,7 @@ class PostgresDb implements Db {
 }
 
 export async function openPostgres(url: string): Promise<Db> {
-  const location = displayUrl(url);
+  const location = publicUrl(url).text;
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }) as unknown as PgClient;
   // A server that goes away later emits 'error' on the client; the next query reports it.

@@ -49,7 +49,7 @@ async function requestToken(adapter: ProviderAdapter, ctx: AdapterContext, entry
     '$',
   );
   const token = str(body.access_token, '$.access_token');
-  ctx.http.runtime.redactor.register(token);
+  ctx.http.runtime.redactor.registerObtained(token);
   const type = optStr(body.token_type, '$.token_type');
   if (type !== null && type.toLowerCase() !== 'bearer') {
     throw new BadResponseError(`${whoLabel(ctx)} issued a '${type.slice(0, 20)}' token; only Bearer tokens are supported`);

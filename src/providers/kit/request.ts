@@ -13,7 +13,6 @@ import { MAX_RETRY_AFTER_MS } from '../../http/retry.js';
 import type { RateLimiter, RateLimiters } from '../../http/rate-limiter.js';
 import type { ResolvedAccount } from '../../core/account.js';
 import type { ProviderInfo } from './info.js';
-import type { Mode } from '../../core/balance.js';
 import type { AdapterContext, ErrorDetail, ProviderAdapter } from './adapter.js';
 
 export interface CallSpec {
@@ -52,13 +51,6 @@ export function credentialFingerprint(ctx: Pick<AdapterContext, 'account'>): str
 /** The run's pacing of this account's credential (shared by accounts with the same key). */
 export function accountLimiter(limiters: RateLimiters, account: ResolvedAccount, info: ProviderInfo): RateLimiter {
   return limiters.for(`${info.id}:${credentialFingerprint({ account })}`, { concurrency: info.concurrency, rateLimit: info.rateLimit });
-}
-
-/** The account's mode: its config `mode`, else what the key's prefix says (sk_test_ / sk_live_, sk.sbx. / sk.live.). */
-export function modeFromKeyPrefix(ctx: AdapterContext, test: string, live: string): Mode | null {
-  if (ctx.account.mode) return ctx.account.mode;
-  const key = ctx.account.credentials.apiKey ?? '';
-  return key.startsWith(test) ? 'test' : key.startsWith(live) ? 'live' : null;
 }
 
 export function whoLabel(ctx: AdapterContext): string {
