@@ -175,7 +175,11 @@ export async function main(argv: string[]): Promise<void> {
   const io: CliIO = {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Read on first use: opening stdin sets up a stream for it (a socket, tty or file reader), a
+    // few ms at every start that only config init and `-` file arguments need.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
