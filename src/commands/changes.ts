@@ -48,16 +48,15 @@ export async function parseChangesOptions(opts: RawOptions, _args: readonly stri
 
 export async function runChanges(ctx: RunContext, { from, to, currencies, store }: ChangesOptions): Promise<number> {
 
-  const [{ openForReading }, { selectSeries }, { changesBetween }] = await Promise.all([
+  const [{ openExisting }, { selectSeries }, { changesBetween }] = await Promise.all([
     import('./shared/store.js'),
     import('../history/select.js'),
     import('../history/changes.js'),
   ]);
-  const { db } = await openForReading(ctx, store);
+  const { db } = await openExisting(ctx, store);
   let changes;
   try {
-    const selected = await selectSeries(db, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies });
-    changes = await changesBetween(db, selected, from, to);
+    changes = await db.read(async (tx) => changesBetween(tx, await selectSeries(tx, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies }), from, to));
   } finally {
     await db.close();
   }

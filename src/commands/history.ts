@@ -1,6 +1,7 @@
 // `history`: how each balance moved over a period, from the history store: a table with a
 // sparkline per series, a terminal chart (--chart), or every point (--json, --csv).
-// `history prune --older-than <duration>` forgets old snapshots.
+// `history prune`, `history export` and `history import` work on the store as a whole
+// (history-store.ts).
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { examples, CURRENCY_OPTION } from './shared/options.js';
@@ -24,13 +25,6 @@ export interface HistoryOptions {
   /** --chart: a line chart instead of the sparkline table; only for the table format. */
   chart: boolean;
   /** --store as typed; undefined = the config's, else the default store. */
-  store: string | undefined;
-}
-
-export interface PruneOptions {
-  /** --older-than in ms (positive); undefined = the config's history.retain, which is then required. */
-  olderThanMs: number | undefined;
-  /** --store as typed (given before or after `prune`); undefined = the config's, else the default. */
   store: string | undefined;
 }
 
@@ -62,8 +56,28 @@ export function registerHistory(program: Command, run: Runner): void {
     .option(...STORE_OPTION)
     .addHelpText('after', examples(['balance-inspector history prune --older-than 400d', 'balance-inspector history prune --store postgres://ops@db.internal/treasury --json']))
     // `history prune --store x`: commander hands --store to `history`, which declares it too.
-    .action(run((opts) => parsePruneOptions({ ...history.opts(), ...opts }), runPrune, { formats: ['table', 'json'] }));
+    .action(run(async (opts) => (await store()).parsePruneOptions({ ...history.opts(), ...opts }), async (ctx, o) => (await store()).runPrune(ctx, o), { formats: ['table', 'json'] }));
+  history
+    .command('export')
+    .description('write the whole store as JSON lines, one account read per line (for import, backups, moving stores)')
+    .option(...STORE_OPTION)
+    .addHelpText('after', examples(['balance-inspector history export > history.ndjson', 'balance-inspector history export --store history.db | balance-inspector history import --store postgres://ops@db.internal/treasury']))
+    .action(run(async (opts, args) => (await store()).parseTransferOptions({ ...history.opts(), ...opts }, args), async (ctx, o) => (await store()).runExport(ctx, o), { formats: ['table', 'json'] }));
+  history
+    .command('import')
+    .description('add the lines history export wrote to a store (idempotent; all or nothing)')
+    .argument('[file]', 'the lines to import; - or none for standard input')
+    .option(...STORE_OPTION)
+    .addHelpText('after', examples(['balance-inspector history import history.ndjson --store postgres://ops@db.internal/treasury', 'balance-inspector history export --store postgres://ops@db.internal/treasury | balance-inspector history import --store backup.db']))
+    .action(
+      run(async (opts, args) => (await store()).parseTransferOptions({ ...history.opts(), ...opts }, args), async (ctx, o) => (await store()).runImport(ctx, o), {
+        formats: ['table', 'json'],
+        accounts: false,
+      }),
+    );
 }
+
+const store = () => import('./history-store.js');
 
 export async function parseHistoryOptions(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'format'>, now: Date): Promise<HistoryOptions> {
   const { parseMoment } = await import('../core/when.js');
@@ -78,41 +92,77 @@ export async function parseHistoryOptions(opts: RawOptions, _args: readonly stri
 }
 
 export async function runHistory(ctx: RunContext, { since, until, by, currencies, chart, store }: HistoryOptions): Promise<number> {
-
-  const [{ openForReading }, { selectSeries }, { seriesPoints }] = await Promise.all([
+  const [{ openExisting }, { selectSeries }, points] = await Promise.all([
     import('./shared/store.js'),
     import('../history/select.js'),
     import('../history/points.js'),
   ]);
-  const { db } = await openForReading(ctx, store);
-  let series;
+  const { db } = await openExisting(ctx, store);
   try {
-    const selected = await selectSeries(db, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies });
-    const points = await seriesPoints(db, selected, since, until, by);
-    series = selected.map((info) => ({ info, points: points.get(info.id) ?? [] })).filter((s) => s.points.length > 0);
-    noteUnknownAccounts(ctx, selected.map((s) => s.account), db.location);
+    await db.read(async (tx) => {
+      const selected = await selectSeries(tx, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies });
+      noteUnknownAccounts(ctx, selected.map((s) => s.account), tx.location);
+      // For people, a period holding more snapshots than anyone reads is shown by buckets, and said so.
+      const people = ctx.output.format === 'table';
+      let bucket = by;
+      if (people && bucket === null && (await points.mostReads(tx, selected, since, until, READABLE_POINTS + 1)) > READABLE_POINTS) {
+        bucket = readableBucket(until.getTime() - since.getTime());
+        ctx.output.info(`showing one point per ${bucket} (--by ${bucket}): this period holds more than ${READABLE_POINTS} snapshots of an account; --by hour|day|week chooses, --json or --csv gives every point`);
+      }
+      const series = points.pointsBySeries(tx, selected, since, until, bucket);
+      if (ctx.output.format === 'json') {
+        const { writeHistoryJson } = await import('../format/history-json.js');
+        await writeHistoryJson(ctx.output.writer(), { by, since, until }, series);
+      } else if (ctx.output.format === 'csv') {
+        const { writeHistoryCsv } = await import('../format/history-csv.js');
+        await writeHistoryCsv(ctx.output.writer(), series);
+      } else if (chart) await printChart(ctx, series, since, until);
+      else await printTable(ctx, series, since, until);
+    });
   } finally {
     await db.close();
-  }
-
-  if (ctx.output.format === 'json') {
-    const { historyJson } = await import('../format/history-json.js');
-    ctx.output.data(historyJson({ by, since, until, series }));
-  } else if (ctx.output.format === 'csv') {
-    const { historyCsv } = await import('../format/history-csv.js');
-    ctx.output.data(historyCsv(series));
-  } else if (series.length === 0) {
-    ctx.output.info(`No history between ${since.toISOString()} and ${until.toISOString()} matches.`);
-  } else if (chart) {
-    await printChart(ctx, series);
-  } else {
-    const { historyTable } = await import('../format/history-table.js');
-    ctx.output.data(historyTable(series, { color: ctx.output.color }));
   }
   return 0;
 }
 
-async function printChart(ctx: RunContext, series: Array<{ info: import('../history/select.js').SeriesInfo; points: import('../history/points.js').Point[] }>): Promise<void> {
+/** More points per series than this in a table or chart are more than a person reads. */
+const READABLE_POINTS = 400;
+
+/** The finest bucket that keeps a period within READABLE_POINTS points. */
+function readableBucket(spanMs: number): Bucket {
+  return BUCKETS.find((b) => spanMs / BUCKET_WIDTH_MS[b] <= READABLE_POINTS) ?? 'week';
+}
+const BUCKET_WIDTH_MS: Record<Bucket, number> = { hour: 3_600_000, day: 86_400_000, week: 604_800_000 };
+
+type SeriesPoints = import('../format/history-json.js').SeriesPoints;
+
+async function printTable(ctx: RunContext, series: SeriesPoints, since: Date, until: Date): Promise<void> {
+  const { SeriesSummary } = await import('../history/summary.js');
+  const rows = [];
+  for await (const { info, points } of series) {
+    const summary = new SeriesSummary();
+    for await (const batch of points) summary.add(batch);
+    rows.push({ info, summary: summary.result() });
+  }
+  if (rows.length === 0) {
+    ctx.output.info(`No history between ${since.toISOString()} and ${until.toISOString()} matches.`);
+    return;
+  }
+  const { historyTable } = await import('../format/history-table.js');
+  ctx.output.data(historyTable(rows, { color: ctx.output.color }));
+}
+
+async function printChart(ctx: RunContext, stream: SeriesPoints, since: Date, until: Date): Promise<void> {
+  const series = [];
+  for await (const { info, points } of stream) {
+    const all = [];
+    for await (const batch of points) all.push(...batch);
+    series.push({ info, points: all });
+  }
+  if (series.length === 0) {
+    ctx.output.info(`No history between ${since.toISOString()} and ${until.toISOString()} matches.`);
+    return;
+  }
   const { renderChart, seriesChartInput, usdTotalChartInput } = await import('../format/history-chart.js');
   const width = Math.max(20, (ctx.output.terminalSize()?.columns ?? 80) - 20);
   const only = series.length === 1 ? series[0] : undefined;
@@ -133,28 +183,3 @@ function noteUnknownAccounts(ctx: RunContext, found: string[], where: string): v
   }
 }
 
-/** `opts` holds `history`'s flags under `prune`'s: commander hands `history prune --store x` to `history`. */
-export async function parsePruneOptions(opts: RawOptions): Promise<PruneOptions> {
-  const { parsePositiveSpan } = await import('../core/when.js');
-  const flag = stringOption(opts, 'olderThan');
-  return { olderThanMs: flag === undefined ? undefined : parsePositiveSpan('--older-than', flag), store: stringOption(opts, 'store') };
-}
-
-export async function runPrune(ctx: RunContext, options: PruneOptions): Promise<number> {
-  const [{ openForReading }, { pruneBefore }] = await Promise.all([import('./shared/store.js'), import('../history/prune.js')]);
-  const { db, config } = await openForReading(ctx, options.store);
-  try {
-    const olderThanMs = options.olderThanMs ?? config?.history?.retainMs;
-    if (olderThanMs === undefined) throw new UsageError('history prune needs --older-than <duration> (or history.retain in the config)');
-    const cutoff = new Date(ctx.now().getTime() - olderThanMs);
-    const result = await pruneBefore(db, cutoff);
-    if (ctx.output.format === 'json') {
-      const { stringifyOutputJson } = await import('../core/json.js');
-      ctx.output.data(`${stringifyOutputJson({ schemaVersion: 1, store: db.location, before: cutoff.toISOString(), reads: result.reads, amounts: result.amounts })}\n`);
-    }
-    ctx.output.info(`pruned ${result.reads} account reads and ${result.amounts} balance records older than ${cutoff.toISOString()} from ${db.location}`);
-  } finally {
-    await db.close();
-  }
-  return 0;
-}

@@ -99,7 +99,7 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
   if (options.exec && rules.length === 0) ctx.output.warn('--exec runs only for threshold events, and there are none: add --below, --above or an alerts: section');
 
   const [{ WatchSession }, { ndjsonView }] = await Promise.all([import('../watch/session.js'), import('../watch/ndjson-view.js')]);
-  const recorder = options.record ? await startRecorder(ctx, options.store, config) : null;
+  const recorder = options.record ? await startRecorder(ctx, options.store, config, accounts) : null;
   const metrics = options.metrics ? await startMetricsFor(ctx, options.metrics, accounts) : null;
   // A terminal that cannot move its cursor (TERM=dumb) gets the table once and a line per change.
   const people = ctx.output.format === 'table' && ctx.output.stdoutIsTTY;
@@ -142,13 +142,10 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
   }
 }
 
-async function startRecorder(ctx: RunContext, storeFlag: string | undefined, config: Config) {
-  const [{ targetFor }, { openStore }, { PollRecorder }] = await Promise.all([
-    import('./shared/store.js'),
-    import('../history/store/open.js'),
-    import('../history/recorder.js'),
-  ]);
-  const db = await openStore(await targetFor(ctx, storeFlag, config), true);
+async function startRecorder(ctx: RunContext, storeFlag: string | undefined, config: Config, accounts: ResolvedAccount[]) {
+  const [{ targetFor, openTarget, refuseSandboxInDefaultStore }, { PollRecorder }] = await Promise.all([import('./shared/store.js'), import('../history/recorder.js')]);
+  await refuseSandboxInDefaultStore(storeFlag, config, accounts);
+  const db = await openTarget(ctx, await targetFor(ctx, storeFlag, config), 'create');
   ctx.output.info(`recording every poll in ${db.location}`);
   return new PollRecorder(db, (line) => ctx.output.warn(line), ctx.now);
 }

@@ -6,7 +6,7 @@ import asciichart from 'asciichart';
 import { Decimal } from '../core/money.js';
 import type { Point } from '../history/points.js';
 import type { SeriesInfo } from '../history/select.js';
-import { headline } from './history-table.js';
+import { headline } from '../history/summary.js';
 
 export interface ChartInput {
   title: string;

@@ -9,7 +9,8 @@ import { parseCanWithdrawOptions, runCanWithdraw, type CanWithdrawOptions } from
 import { parseChangesOptions, runChanges, type ChangesOptions } from '../../src/commands/changes.js';
 import { parseCompletionOptions } from '../../src/commands/completion.js';
 import { parseInitOptions } from '../../src/commands/config/init.js';
-import { parseHistoryOptions, parsePruneOptions, runHistory, runPrune, type HistoryOptions, type PruneOptions } from '../../src/commands/history.js';
+import { parseHistoryOptions, runHistory, type HistoryOptions } from '../../src/commands/history.js';
+import { parsePruneOptions, runPrune, type PruneOptions } from '../../src/commands/history-store.js';
 import { parseSandboxOptions, runSandbox, type SandboxOptions } from '../../src/commands/sandbox.js';
 import { parseSnapshotOptions, runSnapshot, type SnapshotOptions } from '../../src/commands/snapshot.js';
 import { parseTotalOptions, runTotal, type TotalOptions } from '../../src/commands/total.js';
