@@ -37,6 +37,17 @@ export function seriesIdentityJson(s: SeriesInfo) {
 
 const compact = (value: unknown) => stringifyOutputJson(value, 0);
 
+// A point is written by hand: its amounts are the store's plain decimals and its error a code, which
+// JSON needs no escaping for; anything else goes through the full escaping of every document.
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+const ERROR_CODE = /^[A-Z][A-Z0-9_]*$/;
+const quoted = (value: string | null, safe: RegExp) => (value === null ? 'null' : safe.test(value) ? `"${value}"` : compact(value));
+
+export function pointJson(p: Point): string {
+  const amount = (value: string | null) => quoted(value, PLAIN_DECIMAL);
+  return `{"at":"${p.at.toISOString()}","available":${amount(p.available)},"pending":${amount(p.pending)},"total":${amount(p.total)},"usdValue":${amount(p.usdValue)},"error":${quoted(p.error, ERROR_CODE)}}`;
+}
+
 export interface HistoryHeader {
   by: string | null;
   since: Date;
@@ -57,7 +68,7 @@ export async function writeHistoryJson(out: DataWriter, header: HistoryHeader, s
     for await (const batch of points) {
       let lines = '';
       for (const p of batch) {
-        lines += `${firstPoint ? '' : ','}\n${compact({ at: p.at.toISOString(), available: p.available, pending: p.pending, total: p.total, usdValue: p.usdValue, error: p.error })}`;
+        lines += `${firstPoint ? '' : ','}\n${pointJson(p)}`;
         firstPoint = false;
       }
       await out.write(lines);

@@ -56,6 +56,7 @@ class SqliteDb implements Db {
     private readonly db: LibsqlDatabase,
     readonly location: string,
     private readonly waitMs: number,
+    private readonly writable: boolean,
   ) {}
 
   private statement(sql: string, raw = false): Statement {
@@ -118,9 +119,10 @@ class SqliteDb implements Db {
   async insert(table: string, columns: string[], rows: RawRow[]): Promise<void> {
     const row = `(${columns.map(() => '?').join(', ')})`;
     for (let start = 0; start < rows.length; start += SQLITE_INSERT_ROWS) {
-      const chunk = rows.slice(start, start + SQLITE_INSERT_ROWS);
-      const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => row).join(', ')}`;
-      await this.run(sql, chunk.flat());
+      const count = Math.min(SQLITE_INSERT_ROWS, rows.length - start);
+      const params: unknown[] = new Array(count * columns.length);
+      for (let r = 0, p = 0; r < count; r++) for (const value of rows[start + r]!) params[p++] = value;
+      await this.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(count).fill(row).join(', ')}`, params);
     }
   }
 
@@ -177,6 +179,18 @@ class SqliteDb implements Db {
   }
 
   async close(): Promise<void> {
+    // Cached statements keep libsql's connection alive after close() until they are collected, and
+    // with it SQLite's own checkpoint at close: fold the -wal into the store now, so it is left
+    // empty (a read-only copy of the folder then holds everything in the store file itself).
+    if (this.writable) {
+      try {
+        this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      } catch {
+        // another process is reading: it, or the next writer, checkpoints later
+      }
+    }
+    this.statements.clear();
+    this.rawStatements.clear();
     this.db.close();
   }
 }
@@ -201,6 +215,17 @@ function hasWalContent(path: string): boolean {
   }
 }
 
+/**
+ * SQLite could not set up reading in this folder: it cannot create the -shm a WAL store is read
+ * with (CANTOPEN on a read-only disk; READONLY_DIRECTORY, which libsql reports by number, 1544).
+ */
+function cannotReadHere(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  const extended = /^UNKNOWN_SQLITE_ERROR_(\d+)$/.exec(code);
+  const primary = extended ? Number(extended[1]) & 0xff : null;
+  return code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_READONLY') || primary === 14 || primary === 8;
+}
+
 function openReadOnly(Database: LibsqlConstructor, real: string, waitMs: number): LibsqlDatabase {
   try {
     const db = new Database(real, { readonly: true, timeout: waitMs });
@@ -210,7 +235,7 @@ function openReadOnly(Database: LibsqlConstructor, real: string, waitMs: number)
     // On a read-only disk SQLite cannot create the -shm it reads a WAL store with. Without a -wal
     // there is nothing but the file itself to read, which immutable mode does; with one (a copy
     // taken while a snapshot was writing) it would silently miss what the -wal holds: refuse.
-    if ((error as { code?: string }).code !== 'SQLITE_CANTOPEN') throw error;
+    if (!cannotReadHere(error)) throw error;
     if (hasWalContent(real)) {
       throw new StoreError(`history store ${real} cannot be read here: its -wal file holds recent snapshots and the folder is read-only`, {
         hint: 'open it once where it can be written (any history command then folds the -wal in), or copy it with its -wal and -shm files',
@@ -228,16 +253,18 @@ export async function openSqlite(path: string, access: Access, waitMs: number): 
     if (access === 'read') db = openReadOnly(Database, real, waitMs);
     else {
       db = new Database(real, { timeout: waitMs });
-      // Space freed by prune goes back to the file system (prune runs the incremental vacuum);
-      // this can only be chosen before the first table exists.
-      if (created) db.exec('PRAGMA auto_vacuum = INCREMENTAL');
-      // synchronous stays FULL (the default): a commit that returned survives a power cut too.
-      const [mode] = db.prepare('PRAGMA journal_mode').all();
-      if (String(mode?.journal_mode).toLowerCase() !== 'wal') db.exec('PRAGMA journal_mode = WAL');
+      // A new (or empty) file becomes a store only for a command that creates one; prune leaves an
+      // empty file as it found it. Space freed by prune goes back to the file system (incremental
+      // vacuum), which can only be chosen before the first table exists; WAL lets readers run while
+      // a snapshot writes. synchronous stays FULL (the default): a commit survives a power cut too.
+      if (access === 'create' && (created || statSync(real).size === 0)) {
+        db.exec('PRAGMA auto_vacuum = INCREMENTAL');
+        db.exec('PRAGMA journal_mode = WAL');
+      }
       checkCompanions(real, true);
     }
   } catch (error) {
     throw explain(path, waitMs, error);
   }
-  return new SqliteDb(db, path, waitMs);
+  return new SqliteDb(db, path, waitMs, access !== 'read');
 }
