@@ -87,7 +87,6 @@ export async function runImport(ctx: RunContext, options: TransferOptions): Prom
   const db = await openTarget(ctx, await targetFor(ctx, options.store, config), 'create');
   try {
     const result = await importHistory(db, numberedLines(input));
-    for (const notice of result.notices) ctx.output.warn(`history: ${notice}`);
     if (ctx.output.format === 'json') {
       const { stringifyOutputJson } = await import('../core/json.js');
       ctx.output.data(`${stringifyOutputJson({ schemaVersion: 1, store: db.location, lines: result.lines, added: result.added, unchanged: result.unchanged, accounts: result.accounts })}\n`);

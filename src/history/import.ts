@@ -22,7 +22,6 @@ export interface ImportResult {
   unchanged: number;
   /** Account identities the lines named. */
   accounts: number;
-  notices: string[];
 }
 
 /** Lines per batch of writes: few statements each, and little memory. */
@@ -42,7 +41,7 @@ export async function importHistory(db: Db, chunks: AsyncIterable<NumberedLine[]
   return db.write(async (tx) => {
     const writer = await ChangeLogWriter.open(tx);
     const seen = new Map<string, Seen>();
-    const result: ImportResult = { lines: 0, added: 0, unchanged: 0, accounts: 0, notices: [] };
+    const result: ImportResult = { lines: 0, added: 0, unchanged: 0, accounts: 0 };
     let queued = 0;
     let last: Seen | undefined;
     for await (const chunk of chunks) for (const { n, text } of chunk) {
@@ -85,8 +84,9 @@ export async function importHistory(db: Db, chunks: AsyncIterable<NumberedLine[]
     }
     await writer.flush();
     for (const entry of seen.values()) await entry.replay?.stop();
+    // The writer's notices ("now reads …") speak of snapshots over time; an import states the
+    // identities it brings, in whatever order the file lists them.
     result.accounts = seen.size;
-    result.notices = writer.notices;
     return result;
   });
 }
