@@ -42,7 +42,7 @@ export function* yearLines(end, { accounts, perAccount, changing, intervalMs, da
 }
 
 /** Pipe the year into `history import --store <store>` of the target CLI; resolves with its time and output. */
-export function importYear(argv, end, env) {
+export function importYear(argv, end, env, shape = YEAR) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(argv[0], argv.slice(1), { env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -55,7 +55,7 @@ export function importYear(argv, end, env) {
       if (code === 0) resolve({ ms, stderr });
       else reject(new Error(`history import exited ${code}: ${stderr.slice(0, 400)}`));
     });
-    const lines = yearLines(end);
+    const lines = yearLines(end, shape);
     const pump = () => {
       for (let next = lines.next(); !next.done; next = lines.next()) {
         if (!child.stdin.write(next.value)) return void child.stdin.once('drain', pump);

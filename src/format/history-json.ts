@@ -7,6 +7,7 @@ import { stringifyOutputJson } from '../core/json.js';
 import type { Change } from '../history/changes.js';
 import type { Point } from '../history/points.js';
 import type { SeriesInfo } from '../history/select.js';
+import { jsonText } from '../history/transfer-format.js';
 import type { DataSink as DataWriter } from '../core/data-sink.js';
 import { errorsJson } from './json.js';
 
@@ -37,15 +38,9 @@ export function seriesIdentityJson(s: SeriesInfo) {
 
 const compact = (value: unknown) => stringifyOutputJson(value, 0);
 
-// A point is written by hand: its amounts are the store's plain decimals and its error a code, which
-// JSON needs no escaping for; anything else goes through the full escaping of every document.
-const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
-const ERROR_CODE = /^[A-Z][A-Z0-9_]*$/;
-const quoted = (value: string | null, safe: RegExp) => (value === null ? 'null' : safe.test(value) ? `"${value}"` : compact(value));
-
+/** A point by hand: its text is the store's plain decimals and codes, escaped only if it is not. */
 export function pointJson(p: Point): string {
-  const amount = (value: string | null) => quoted(value, PLAIN_DECIMAL);
-  return `{"at":"${p.at.toISOString()}","available":${amount(p.available)},"pending":${amount(p.pending)},"total":${amount(p.total)},"usdValue":${amount(p.usdValue)},"error":${quoted(p.error, ERROR_CODE)}}`;
+  return `{"at":"${p.at.toISOString()}","available":${jsonText(p.available)},"pending":${jsonText(p.pending)},"total":${jsonText(p.total)},"usdValue":${jsonText(p.usdValue)},"error":${jsonText(p.error)}}`;
 }
 
 export interface HistoryHeader {

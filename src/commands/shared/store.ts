@@ -32,10 +32,16 @@ function safeUrl(text: string): URL | null {
   }
 }
 
-/** Open a store with the run's budget as the longest wait (default 30 s, like the providers'). */
+/**
+ * Open a store with the run's budget as the longest wait (default 30 s, like the providers').
+ * With --debug every statement is logged (store/trace.ts).
+ */
 export async function openTarget(ctx: RunContext, target: StoreTarget, access: Access): Promise<Db> {
   const { openStore, DEFAULT_STORE_WAIT_MS } = await import('../../history/store/open.js');
-  return openStore(target, access, ctx.globals.timeoutMs ?? DEFAULT_STORE_WAIT_MS);
+  const db = await openStore(target, access, ctx.globals.timeoutMs ?? DEFAULT_STORE_WAIT_MS);
+  if (!ctx.globals.debug) return db;
+  const { tracing } = await import('../../history/store/trace.js');
+  return tracing(db, (line) => ctx.output.debug(line));
 }
 
 /** The config when one is there; none (null) is fine for commands that only read the store. */
