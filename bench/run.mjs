@@ -3,7 +3,7 @@
 // itself (the npm script builds first); measures this checkout, or another built tree given with
 // --root (how the README's "before" column was made). Everything runs in this process tree against
 // sandboxes on 127.0.0.1; results go to the terminal and to bench/results.json (gitignored).
-//   node bench/run.mjs [--root DIR] [--rounds N] [--quick] [--only startup,fanout,rate-limit,parse,watch,history,history-year] [--out FILE]
+//   node bench/run.mjs [--root DIR] [--rounds N] [--quick] [--only startup,fanout,rate-limit,parse,watch,history,history-year,tables] [--out FILE]
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -18,6 +18,7 @@ import { parse } from './steps/parse.mjs';
 import { watch } from './steps/watch.mjs';
 import { history } from './steps/history.mjs';
 import { historyYear } from './steps/history-year.mjs';
+import { tables } from './steps/tables.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const { values } = parseArgs({
@@ -38,6 +39,7 @@ const STEPS = {
   watch: (t) => watch(t),
   history: (t) => history(t, { rounds }),
   'history-year': (t) => historyYear(t, { rounds, quick: values.quick }),
+  tables: (t) => tables(t),
 };
 const chosen = values.only ? values.only.split(',') : Object.keys(STEPS);
 for (const name of chosen) if (!(name in STEPS)) throw new Error(`unknown step ${name}; steps: ${Object.keys(STEPS).join(', ')}`);

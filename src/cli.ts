@@ -15,6 +15,7 @@ import { registerSnapshot } from './commands/snapshot.js';
 import { registerTotal } from './commands/total.js';
 import { registerWatch } from './commands/watch.js';
 import { createContext, type Runner } from './commands/shared/context.js';
+import { helpLayout, wrapHelpText } from './commands/shared/help-layout.js';
 import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
 import { refuseUnsupported } from './commands/shared/supports.js';
 import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceError } from './core/errors.js';
@@ -94,14 +95,18 @@ export class ProcessRuntime {
 export function buildProgram(runtime: ProcessRuntime, io: CliIO, exitCode: (code: number) => void): Command {
   const program = addGlobalOptions(new Program('balance-inspector'))
     // Subcommand help lists the global flags too (commander copies this to every subcommand).
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({ showGlobalOptions: true, ...helpLayout() })
     .description('Balances from every payment and wallet provider you use, normalized: exact decimals, USD value with its source.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(escapeLines(runtime.redact(text))),
+      // Help fits the width commander was given, the text added after its own included (on
+      // stderr too: a command group run without its subcommand shows its help there). Error
+      // messages are written whole, as every other error line is.
+      writeOut: (text) => io.stdout.write(wrapHelpText(text, helpWidth(io.stdout))),
+      writeErr: (text) => io.stderr.write(escapeLines(runtime.redact(wrapHelpText(text, helpWidth(io.stderr))))),
+      outputError: (text) => io.stderr.write(escapeLines(runtime.redact(text))),
       getOutHelpWidth: () => helpWidth(io.stdout),
       getErrHelpWidth: () => helpWidth(io.stderr),
       getOutHasColors: () => false,

@@ -51,7 +51,7 @@ export async function runBalances(ctx: RunContext, options: BalancesOptions): Pr
     ctx.output.data(balancesCsv(result.balances));
   } else if (result.balances.length > 0) {
     const { balancesTable } = await import('../format/table.js');
-    ctx.output.data(balancesTable(result.balances, { color: ctx.output.color, width: ctx.output.terminalSize()?.columns }));
+    ctx.output.data(balancesTable(result.balances, ctx.output.tableStyle()));
   } else if (result.errors.length === 0) {
     ctx.output.info('No balances match.');
   }

@@ -70,7 +70,7 @@ export async function runChanges(ctx: RunContext, { from, to, currencies, store 
     ctx.output.info(`No changes between ${from.toISOString()} and ${to.toISOString()}.`);
   } else {
     const { changesTable } = await import('../format/history-table.js');
-    ctx.output.data(changesTable(changes, { color: ctx.output.color }));
+    ctx.output.data(changesTable(changes, ctx.output.tableStyle()));
   }
   return 0;
 }

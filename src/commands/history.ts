@@ -149,7 +149,7 @@ async function printTable(ctx: RunContext, series: SeriesPoints, since: Date, un
     return;
   }
   const { historyTable } = await import('../format/history-table.js');
-  ctx.output.data(historyTable(rows, { color: ctx.output.color }));
+  ctx.output.data(historyTable(rows, ctx.output.tableStyle()));
 }
 
 async function printChart(ctx: RunContext, stream: SeriesPoints, since: Date, until: Date): Promise<void> {
@@ -164,7 +164,7 @@ async function printChart(ctx: RunContext, stream: SeriesPoints, since: Date, un
     return;
   }
   const { renderChart, seriesChartInput, usdTotalChartInput } = await import('../format/history-chart.js');
-  const width = Math.max(20, (ctx.output.terminalSize()?.columns ?? 80) - 20);
+  const width = ctx.output.terminalSize()?.columns ?? 80;
   const only = series.length === 1 ? series[0] : undefined;
   const total = only ? null : usdTotalChartInput(series);
   const chart = renderChart(total ?? seriesChartInput(only!.info, only!.points), width);

@@ -80,7 +80,7 @@ export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<
   // Nothing selected (a --currency that matches nothing): no "TOTAL 0.00" either; the reason was warned.
   else if (totals.groups.length === 0 && ctx.output.format === 'table') ctx.output.info('No total: no balance matches the selection.');
   else if (ctx.output.format === 'csv') ctx.output.data(totalsCsv(totals));
-  else ctx.output.data((await import('../format/totals-table.js')).totalsTable(totals, { color: ctx.output.color, width: ctx.output.terminalSize()?.columns }));
+  else ctx.output.data((await import('../format/totals-table.js')).totalsTable(totals, ctx.output.tableStyle()));
 
   if (result.errors.length > 0 && !nothingFetched && ctx.output.format === 'table') {
     const failed = [...new Set(result.errors.map((e) => e.account).filter(Boolean))];

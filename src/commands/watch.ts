@@ -1,7 +1,7 @@
 // `watch`: poll the selected accounts continuously. A live table on a terminal; NDJSON events on
 // stdout otherwise (or with --json); threshold alerts (--below/--above, config `alerts:`) with an
 // optional --exec hook; --until to wait for funds; --metrics for Prometheus. Heavy modules
-// (adapters, undici, prom-client, cli-table3) load inside the run.
+// (adapters, undici, prom-client, the table renderer) load inside the run.
 import type { Command } from 'commander';
 import type { Config, ResolvedAccount } from '../config/types.js';
 import { ConfigError, ExitCode, combinedExitCode } from '../core/errors.js';
@@ -14,20 +14,26 @@ import type { RunContext, Runner } from './shared/context.js';
 import { booleanOption, listOption, stringOption, type RawOptions } from './shared/raw-options.js';
 
 const WATCH_HELP = `
-Conditions (--below, --above, --until) compare the AVAILABLE amount, summed over every matching
-balance: all wallets and networks, and all watched accounts unless an account is named.
-  selector   [account:]CURRENCY[@network]     USDT, syncpay:USDT, USDT@tron, USDT_TRC20
-  --below / --above   selector=AMOUNT          USDT=100 (fires when crossed, again on recovery)
-  --until             selector OP AMOUNT       USDT>=500; OP is >=, >, <=, < or =
-AMOUNT is a plain decimal (100, 0.5); exponents, signs like + and separators are refused.
+Conditions (--below, --above, --until) compare the AVAILABLE amount, summed
+over every matching balance: all wallets and networks, and all watched
+accounts unless an account is named.
+  selector          [account:]CURRENCY[@network]: USDT, syncpay:USDT,
+                    USDT@tron, USDT_TRC20
+  --below, --above  selector=AMOUNT: USDT=100 (fires when crossed, again on
+                    recovery)
+  --until           selector OP AMOUNT: USDT>=500; OP is >=, >, <=, < or =
+AMOUNT is a plain decimal (100, 0.5); exponents, signs like + and separators
+are refused.
 
-In watch, --timeout is how long to watch at most (with --until: how long to wait; exit 1 when it
-passes first). Each poll's own budget is its interval, at most 30s.
+In watch, --timeout is how long to watch at most (with --until: how long to
+wait; exit 1 when it passes first). Each poll's own budget is its interval, at
+most 30s.
 
-Exit codes: 0 --until held, or --count/--timeout reached with every account answering and no
-threshold in alert; 1 --until did not hold in time, or a threshold is in alert at the end;
-3 an account's \${VAR} or key file cannot be used; 4/5/6 the last poll of an account failed
-(lowest code wins); 130/143 interrupted.
+Exit codes: 0 --until held, or --count/--timeout reached with every account
+answering and no threshold in alert; 1 --until did not hold in time, or a
+threshold is in alert at the end; 3 an account's \${VAR} or key file cannot be
+used; 4/5/6 the last poll of an account failed (lowest code wins); 130/143
+interrupted.
 `;
 
 export function registerWatch(program: Command, run: Runner): void {

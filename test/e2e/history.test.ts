@@ -97,7 +97,7 @@ describe('history', () => {
     expect(table.code).toBe(0);
     const [head, ...rows] = table.stdout.trimEnd().split('\n');
     expect(head).toMatch(/^ACCOUNT\s+CURRENCY\s+NETWORK\s+FIRST\s+LAST\s+CHANGE\s+MIN\s+MAX\s+TREND\s+POINTS$/);
-    expect(rows.find((r) => /^syncpay\s+USDT\s+tron\s/.test(r))).toMatch(/550\.00\s+550\.00\s+0\s+550\.00\s+550\.00\s+▄▄▄\s+3$/);
+    expect(rows.find((r) => /^syncpay\s+USDT\s+tron\s/.test(r))).toMatch(/550\.00\s+550\.00\s+0\.00\s+550\.00\s+550\.00\s+▄▄▄\s+3$/); // CHANGE has the decimals of its neighbours
     const csv = await cli(['history', '--csv', '--store', store]);
     const lines = csv.stdout.trimEnd().split('\r\n');
     expect(lines[0]).toBe('account,provider,wallet,currency,network,providerCurrency,at,available,pending,total,usdValue,error,mode');

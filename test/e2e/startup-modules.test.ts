@@ -63,7 +63,7 @@ describe('modules loaded at start-up', () => {
     expect(packages).toEqual(expect.arrayContaining(['node_modules/undici/lib/dispatcher/agent.js', 'node_modules/undici/lib/api/index.js']));
     expect(packages[0]).toBe('node_modules/undici/lib/dispatcher/agent.js');
     expect(packages).not.toContain('node_modules/undici/index.js');
-    // No table chunk, no cosmiconfig (JSON config), no ora, prom-client or cli-table3.
+    // No table chunk, no cosmiconfig (JSON config), no ora or prom-client.
     expect(run.files.filter((f) => f === SHARED_CHUNK).length).toBeLessThanOrEqual(5);
   });
 });

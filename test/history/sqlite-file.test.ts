@@ -34,7 +34,7 @@ describe('the SQLite store file', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 
-  it('a store writable by other users is refused; one readable by them is made private', async () => {
+  it('a store writable by other users is refused; one readable by them is made private by the next writer', async () => {
     const dir = tempDir();
     const path = join(dir, 'history.db');
     await (await openStore({ kind: 'sqlite', path }, 'create')).close();
@@ -43,7 +43,10 @@ describe('the SQLite store file', () => {
     expect(error).toMatchObject({ exitCode: 3 });
     expect((error as Error).message).toBe(`history store file ${path} cannot be trusted: its mode 0666 lets group or others change it; run \`chmod go-w ${path}\``);
     chmodSync(path, 0o644);
+    // Readers never change the store (it may be read-only); the next writer tightens it.
     await (await openStore({ kind: 'sqlite', path }, 'read')).close();
+    expect(mode(path)).toBe('644');
+    await (await openStore({ kind: 'sqlite', path }, 'create')).close();
     expect(mode(path)).toBe('600');
     const shared = join(dir, 'shared');
     mkdirSync(shared, { mode: 0o777 });

@@ -29,7 +29,7 @@ export async function runConfigCheck(ctx: RunContext): Promise<number> {
   // A report of sections and per-account lists has no honest CSV shape.
   const report = await diagnose(ctx);
   if (ctx.output.format === 'json') ctx.output.data((await import('../../format/doctor.js')).doctorJson(report, ctx.now()));
-  else ctx.output.data((await import('../../format/doctor-table.js')).doctorText(report, { color: ctx.output.color }));
+  else ctx.output.data((await import('../../format/doctor-table.js')).doctorText(report, ctx.output.tableStyle()));
   return report.exitCode;
 }
 
