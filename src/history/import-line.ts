@@ -21,11 +21,17 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Milliseconds of an ISO 8601 UTC time, or null unless it names a real moment (no Feb 30, no 24:00). */
 export function utcMillis(text: string): number | null {
   if (!UTC_TIME.test(text)) return null;
-  const [y, mo, d, h, mi, s] = [0, 5, 8, 11, 14, 17].map((at, i) => Number(text.slice(at, at + (i === 0 ? 4 : 2)))) as [number, number, number, number, number, number];
+  // Digits read in place: an import checks millions of these.
+  const digits = (from: number, count: number) => {
+    let value = 0;
+    for (let i = from; i < from + count; i++) value = value * 10 + text.charCodeAt(i) - 48;
+    return value;
+  };
+  const [y, mo, d, h, mi, s] = [digits(0, 4), digits(5, 2), digits(8, 2), digits(11, 2), digits(14, 2), digits(17, 2)];
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   const days = mo === 2 && leap ? 29 : (DAYS_IN_MONTH[mo - 1] ?? 0);
   if (y < 1970 || d < 1 || d > days || h > 23 || mi > 59 || s > 59) return null;
-  const fraction = text.length > 20 ? Number(text.slice(20, -1).padEnd(3, '0')) : 0;
+  const fraction = text.length > 20 ? digits(20, text.length - 21) * 10 ** (24 - text.length) : 0;
   return Date.UTC(y, mo - 1, d, h, mi, s, fraction);
 }
 const PLAIN_DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;

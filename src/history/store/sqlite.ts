@@ -117,11 +117,20 @@ class SqliteDb implements Db {
   }
 
   async insert(table: string, columns: string[], rows: RawRow[]): Promise<void> {
-    const row = `(${columns.map(() => '?').join(', ')})`;
     for (let start = 0; start < rows.length; start += SQLITE_INSERT_ROWS) {
       const count = Math.min(SQLITE_INSERT_ROWS, rows.length - start);
-      const params: unknown[] = new Array(count * columns.length);
-      for (let r = 0, p = 0; r < count; r++) for (const value of rows[start + r]!) params[p++] = value;
+      // A column null in every row of the chunk (a read's error code, mostly) is written as NULL,
+      // not bound: binding each value is most of the cost of an import.
+      const bound = columns.map((_, c) => {
+        for (let r = start; r < start + count; r++) if (rows[r]![c] !== null && rows[r]![c] !== undefined) return true;
+        return false;
+      });
+      const row = `(${bound.map((b) => (b ? '?' : 'NULL')).join(', ')})`;
+      const params: unknown[] = [];
+      for (let r = start; r < start + count; r++) {
+        const values = rows[r]!;
+        for (let c = 0; c < values.length; c++) if (bound[c]) params.push(values[c]);
+      }
       await this.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(count).fill(row).join(', ')}`, params);
     }
   }

@@ -23,13 +23,16 @@ async function sqliteColumns(db: Db, tables: Table[]): Promise<Column[]> {
   return columns;
 }
 
+// PostgreSQL: the catalog itself (information_schema's views cost a few planning-heavy queries).
 async function postgresColumns(db: Db, tables: Table[]): Promise<Column[]> {
   const rows = await db.all(
-    `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name IN (${tables.map(() => '?').join(', ')})`,
+    `SELECT c.relname AS table_name, a.attname AS column_name, format_type(a.atttypid, NULL) AS data_type, a.attnotnull AS not_null
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      WHERE n.nspname = current_schema() AND c.relname IN (${tables.map(() => '?').join(', ')})`,
     tables.map((t) => t.name),
   );
-  return rows.map((r) => ({ table: String(r.table_name), name: String(r.column_name), type: String(r.data_type), notNull: r.is_nullable === 'NO' }));
+  return rows.map((r) => ({ table: String(r.table_name), name: String(r.column_name), type: String(r.data_type), notNull: r.not_null === true }));
 }
 
 /** Views, triggers and rules on our tables: anything that could change what is written or read. */
@@ -41,11 +44,11 @@ async function extras(db: Db, tables: Table[]): Promise<string[]> {
     return rows.map((r) => `a ${String(r.type)} ${String(r.name)}`);
   }
   const rows = await db.all(
-    `SELECT 'a ' || lower(table_type) || ' ' || table_name AS what FROM information_schema.tables
-      WHERE table_schema = current_schema() AND table_name IN (${list}) AND table_type <> 'BASE TABLE'
-     UNION ALL SELECT 'a trigger ' || trigger_name FROM information_schema.triggers
-      WHERE event_object_schema = current_schema() AND event_object_table IN (${list})
-     UNION ALL SELECT 'a rule ' || rulename FROM pg_rules WHERE schemaname = current_schema() AND tablename IN (${list})`,
+    `SELECT CASE c.relkind WHEN 'r' THEN NULL WHEN 'v' THEN 'a view ' WHEN 'm' THEN 'a materialized view ' ELSE 'a relation ' END || c.relname AS what
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname IN (${list}) AND c.relkind <> 'r'
+     UNION ALL SELECT 'a trigger ' || t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relname IN (${list}) AND NOT t.tgisinternal
+     UNION ALL SELECT 'a rule ' || r.rulename FROM pg_rules r WHERE r.schemaname = current_schema() AND r.tablename IN (${list})`,
     [...names, ...names, ...names],
   );
   return rows.map((r) => String(r.what));
