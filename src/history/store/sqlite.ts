@@ -56,7 +56,6 @@ class SqliteDb implements Db {
     private readonly db: LibsqlDatabase,
     readonly location: string,
     private readonly waitMs: number,
-    private readonly writable: boolean,
   ) {}
 
   private statement(sql: string, raw = false): Statement {
@@ -188,16 +187,9 @@ class SqliteDb implements Db {
   }
 
   async close(): Promise<void> {
-    // Cached statements keep libsql's connection alive after close() until they are collected, and
-    // with it SQLite's own checkpoint at close: fold the -wal into the store now, so it is left
-    // empty (a read-only copy of the folder then holds everything in the store file itself).
-    if (this.writable) {
-      try {
-        this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-      } catch {
-        // another process is reading: it, or the next writer, checkpoints later
-      }
-    }
+    // libsql closes the connection for good only once its statements are garbage-collected (a
+    // short-lived CLI process simply exits). SQLite's own auto-checkpoint folds the -wal into the
+    // store as it grows; a checkpoint here would cost every snapshot an fsync of the whole file.
     this.statements.clear();
     this.rawStatements.clear();
     this.db.close();
@@ -275,5 +267,5 @@ export async function openSqlite(path: string, access: Access, waitMs: number): 
   } catch (error) {
     throw explain(path, waitMs, error);
   }
-  return new SqliteDb(db, path, waitMs, access !== 'read');
+  return new SqliteDb(db, path, waitMs);
 }
