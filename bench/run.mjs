@@ -3,7 +3,7 @@
 // itself (the npm script builds first); measures this checkout, or another built tree given with
 // --root (how the README's "before" column was made). Everything runs in this process tree against
 // sandboxes on 127.0.0.1; results go to the terminal and to bench/results.json (gitignored).
-//   node bench/run.mjs [--root DIR] [--rounds N] [--quick] [--only startup,fanout,rate-limit,parse,watch,history,history-year,tables] [--out FILE]
+//   node bench/run.mjs [--root DIR] [--rounds N] [--quick] [--only startup,fanout,rate-limit,parse,watch,history,history-year,tables,batch] [--out FILE]
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -19,6 +19,7 @@ import { watch } from './steps/watch.mjs';
 import { history } from './steps/history.mjs';
 import { historyYear } from './steps/history-year.mjs';
 import { tables } from './steps/tables.mjs';
+import { batch } from './steps/batch.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const { values } = parseArgs({
@@ -40,6 +41,7 @@ const STEPS = {
   history: (t) => history(t, { rounds }),
   'history-year': (t) => historyYear(t, { rounds, quick: values.quick }),
   tables: (t) => tables(t),
+  batch: (t) => batch(t),
 };
 const chosen = values.only ? values.only.split(',') : Object.keys(STEPS);
 for (const name of chosen) if (!(name in STEPS)) throw new Error(`unknown step ${name}; steps: ${Object.keys(STEPS).join(', ')}`);

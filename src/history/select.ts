@@ -3,7 +3,6 @@
 // by the shared filter to stand-in balances so the two can never disagree. Series come in a stable
 // order — account name, provider, mode, then currency, network, wallet — so one account's series
 // are together (the queries read them account by account).
-import type { ProviderId } from '../core/provider-ids.js';
 import { filterBalances } from '../api/fetch.js';
 import { makeBalance, type BalanceIdentity, type Mode } from '../core/balance.js';
 import { num, text, type Db } from './store/db.js';
@@ -52,7 +51,7 @@ export async function selectSeries(db: Db, filter: SeriesFilter): Promise<Series
   if (filter.currencies.length === 0) return picked;
   const standIns = picked.map((s) =>
     // A stand-in only for the currency filter: the stored provider id is carried, not checked.
-    makeBalance({ account: s.account, provider: s.provider as ProviderId, mode: null, wallet: s.wallet, currency: s.currency, network: s.network, providerCurrency: s.providerCurrency, raw: null, scale: 0 }),
+    makeBalance({ account: s.account, provider: s.provider, mode: null, wallet: s.wallet, currency: s.currency, network: s.network, providerCurrency: s.providerCurrency, raw: null, scale: 0 }),
   );
   const kept = new Set(filterBalances(standIns, { currencies: filter.currencies }));
   return picked.filter((_, i) => kept.has(standIns[i] as never));

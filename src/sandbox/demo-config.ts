@@ -1,17 +1,18 @@
-// The config `demo` and `sandbox --write-config` point at the sandbox: each provider's demo
-// accounts (its emulator/demo.ts), with the sandbox's own keys.
+// The config `demo` and `sandbox --write-config` point at the sandbox: each registered provider's
+// demo accounts (its emulator/demo.ts), with the sandbox's own keys.
 import { basename } from 'node:path';
-import { EMULATORS } from './mounts.js';
+import { loadEmulators } from './mounts.js';
 
-export function sandboxAccounts(baseUrl: (provider: string) => string): Record<string, Record<string, unknown>> {
-  return Object.assign({}, ...EMULATORS.map((e) => e.demoAccounts(baseUrl(e.id)))) as Record<string, Record<string, unknown>>;
+export async function sandboxAccounts(baseUrl: (provider: string) => string): Promise<Record<string, Record<string, unknown>>> {
+  const emulators = await loadEmulators();
+  return Object.assign({}, ...emulators.map((e) => e.emulator.demoAccounts(baseUrl(e.id)))) as Record<string, Record<string, unknown>>;
 }
 
 /** The demo's valuation settings: an example user rate for NGN, stablecoins pegged. */
 export const SANDBOX_VALUATION = { rates: { NGN: '0.00065' }, pegged: ['USDT', 'USDC'] };
 
-export function sandboxRawConfig(baseUrl: (provider: string) => string): Record<string, unknown> {
-  return { accounts: sandboxAccounts(baseUrl), ...SANDBOX_VALUATION };
+export async function sandboxRawConfig(baseUrl: (provider: string) => string): Promise<Record<string, unknown>> {
+  return { accounts: await sandboxAccounts(baseUrl), ...SANDBOX_VALUATION };
 }
 
 /**
@@ -20,8 +21,8 @@ export function sandboxRawConfig(baseUrl: (provider: string) => string): Record<
  * (sandbox.yaml → sandbox-history.db): the sandbox is never recorded in the default store, which
  * is for real money.
  */
-export function sandboxConfigText(baseUrl: (provider: string) => string, path: string): string {
+export async function sandboxConfigText(baseUrl: (provider: string) => string, path: string): Promise<string> {
   const store = `${basename(path).replace(/\.(ya?ml|json)$/i, '')}-history.db`;
-  const json = `${JSON.stringify({ ...sandboxRawConfig(baseUrl), history: { store } }, null, 2)}\n`;
+  const json = `${JSON.stringify({ ...(await sandboxRawConfig(baseUrl)), history: { store } }, null, 2)}\n`;
   return path.toLowerCase().endsWith('.json') ? json : `# balance-inspector config for the local sandbox (keys unlock nothing real)\n${json}`;
 }

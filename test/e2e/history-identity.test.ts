@@ -21,7 +21,7 @@ const row = (symbol: string, chain: string, balance: string): FlowAssetRow => ({
 });
 
 async function withFlowRows<T>(rows: FlowAssetRow[], fn: () => Promise<T>): Promise<T> {
-  const state = e2e.sandbox.state.flow;
+  const state = e2e.sandbox.state['flow-payments'];
   const before = state.rows;
   state.rows = rows;
   try {
@@ -80,7 +80,7 @@ describe('the sandbox and the default store', () => {
   it('sandbox --write-config keeps its history beside the config, so snapshot works from it', async () => {
     const dir = tempDir();
     const path = join(dir, 'sandbox.yaml');
-    const text = sandboxConfigText(e2e.sandbox.baseUrl, path);
+    const text = await sandboxConfigText(e2e.sandbox.baseUrl, path);
     expect(JSON.parse(text.slice(text.indexOf('{'))).history).toEqual({ store: 'sandbox-history.db' });
     writeConfig(dir, text, 'sandbox.yaml');
     const { code, stderr } = await runCli(['snapshot', '--account', 'syncpay', '--config', path], { env: { HOME: tempDir() } });
