@@ -1,10 +1,20 @@
 // The history subcommands that work on the store as a whole: `prune` forgets old snapshots and
 // gives the space back; `export` writes the store as JSON lines; `import` takes those lines into a
-// store (the way to move from SQLite to PostgreSQL and back, or to keep a backup).
-import { createReadStream } from 'node:fs';
+// store (the way to move from SQLite to PostgreSQL and back, or to keep a backup). Loaded when one
+// of them runs; their registration is registration/history.ts.
+import { createReadStream, type ReadStream } from 'node:fs';
 import { UsageError } from '../core/errors.js';
+import { stringifyOutputJson } from '../core/json.js';
+import { parsePositiveSpan } from '../core/when.js';
+import { exportHistory } from '../history/export.js';
+import { importHistory, type ImportResult } from '../history/import.js';
+import { numberedLines } from '../history/lines.js';
+import { pruneBefore } from '../history/prune.js';
+import type { Db } from '../history/store/db.js';
 import type { RunContext } from './shared/context.js';
 import { stringOption, type RawOptions } from './shared/raw-options.js';
+import { render, type Renderer, type Renderers } from './shared/render.js';
+import { openExisting, openTarget, optionalConfig, targetFor } from './shared/store.js';
 
 export interface PruneOptions {
   /** --older-than in ms (positive); undefined = the config's history.retain, which is then required. */
@@ -21,8 +31,7 @@ export interface TransferOptions {
 }
 
 /** `opts` holds `history`'s flags under `prune`'s: commander hands `history prune --store x` to `history`. */
-export async function parsePruneOptions(opts: RawOptions): Promise<PruneOptions> {
-  const { parsePositiveSpan } = await import('../core/when.js');
+export function parsePruneOptions(opts: RawOptions): PruneOptions {
   const flag = stringOption(opts, 'olderThan');
   return { olderThanMs: flag === undefined ? undefined : parsePositiveSpan('--older-than', flag), store: stringOption(opts, 'store') };
 }
@@ -34,7 +43,6 @@ export function parseTransferOptions(opts: RawOptions, args: readonly string[]):
 const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 export async function runPrune(ctx: RunContext, options: PruneOptions): Promise<number> {
-  const [{ openExisting }, { pruneBefore }] = await Promise.all([import('./shared/store.js'), import('../history/prune.js')]);
   const { db, config } = await openExisting(ctx, options.store, 'write');
   try {
     const olderThanMs = options.olderThanMs ?? config?.history?.retainMs;
@@ -42,11 +50,7 @@ export async function runPrune(ctx: RunContext, options: PruneOptions): Promise<
     const cutoff = new Date(ctx.now().getTime() - olderThanMs);
     const result = await pruneBefore(db, cutoff);
     const space = await db.reclaimSpace();
-    if (ctx.output.format === 'json') {
-      const { stringifyOutputJson } = await import('../core/json.js');
-      const bytes = space === null ? null : { before: space.before, after: space.after };
-      ctx.output.data(`${stringifyOutputJson({ schemaVersion: 1, store: db.location, before: cutoff.toISOString(), reads: result.reads, amounts: result.amounts, bytes })}\n`);
-    }
+    await render(ctx.output, RENDER_PRUNE, { store: db.location, cutoff, ...result, space });
     ctx.output.info(`pruned ${result.reads} account reads and ${result.amounts} balance records older than ${cutoff.toISOString()} from ${db.location}`);
     ctx.output.info(
       space === null
@@ -59,38 +63,59 @@ export async function runPrune(ctx: RunContext, options: PruneOptions): Promise<
   return 0;
 }
 
+/** What `history prune` did: where, before when, how much it forgot, and the file's size before and after (SQLite). */
+interface PruneView {
+  store: string;
+  cutoff: Date;
+  reads: number;
+  amounts: number;
+  space: { before: number; after: number } | null;
+}
+
+const RENDER_PRUNE = {
+  // For people, the summary lines on stderr say it all.
+  table: () => undefined,
+  json: ({ store, cutoff, reads, amounts, space }, output) =>
+    output.data(`${stringifyOutputJson({ schemaVersion: 1, store, before: cutoff.toISOString(), reads, amounts, bytes: space })}\n`),
+} satisfies Renderers<PruneView>;
+
 export async function runExport(ctx: RunContext, options: TransferOptions): Promise<number> {
-  const [{ openExisting }, { exportHistory }] = await Promise.all([import('./shared/store.js'), import('../history/export.js')]);
   const { db } = await openExisting(ctx, options.store);
   try {
-    const result = await db.read((tx) => exportHistory(tx, { accounts: ctx.globals.accounts, provider: ctx.globals.provider }, ctx.output.writer()));
-    ctx.output.info(`exported ${result.reads} reads of ${result.accounts} accounts from ${db.location}`);
+    await db.read((tx) => render(ctx.output, RENDER_EXPORT, { db: tx, accounts: ctx.globals.accounts, provider: ctx.globals.provider }));
   } finally {
     await db.close();
   }
   return 0;
 }
 
+/** What `history export` writes: the selected accounts of a store, read inside one transaction. */
+interface ExportView {
+  db: Db;
+  accounts: string[];
+  provider: string | undefined;
+}
+
+/** The lines are JSON whatever the format: the transfer format is one (history/transfer-format.ts). */
+const exportLines: Renderer<ExportView> = async ({ db, accounts, provider }, output) => {
+  const result = await exportHistory(db, { accounts, provider }, output.writer());
+  output.info(`exported ${result.reads} reads of ${result.accounts} accounts from ${db.location}`);
+};
+
+const RENDER_EXPORT = { table: exportLines, json: exportLines } satisfies Renderers<ExportView>;
+
 export async function runImport(ctx: RunContext, options: TransferOptions): Promise<number> {
-  const [{ optionalConfig, targetFor, openTarget }, { importHistory }, { numberedLines }] = await Promise.all([
-    import('./shared/store.js'),
-    import('../history/import.js'),
-    import('../history/lines.js'),
-  ]);
   if (options.file === '-' && ctx.io.stdin.isTTY) {
     throw new UsageError('history import reads lines from a file or standard input, and standard input is a terminal', 'give a file, or pipe: balance-inspector history export --store A | balance-inspector history import --store B');
   }
   const input = options.file === '-' ? ctx.io.stdin : createReadStream(options.file);
   // A missing or unreadable file is said before the store is touched.
-  if (options.file !== '-') await opened(input as ReturnType<typeof createReadStream>, options.file);
+  if (options.file !== '-') await opened(input as ReadStream, options.file);
   const config = await optionalConfig(ctx, options.store);
   const db = await openTarget(ctx, await targetFor(ctx, options.store, config), 'create');
   try {
     const result = await importHistory(db, numberedLines(input));
-    if (ctx.output.format === 'json') {
-      const { stringifyOutputJson } = await import('../core/json.js');
-      ctx.output.data(`${stringifyOutputJson({ schemaVersion: 1, store: db.location, lines: result.lines, added: result.added, unchanged: result.unchanged, accounts: result.accounts })}\n`);
-    }
+    await render(ctx.output, RENDER_IMPORT, { store: db.location, ...result });
     const already = result.unchanged > 0 ? ` (${result.unchanged} already there)` : '';
     ctx.output.info(`imported ${result.added} reads of ${result.accounts} accounts into ${db.location}${already}`);
   } finally {
@@ -99,7 +124,13 @@ export async function runImport(ctx: RunContext, options: TransferOptions): Prom
   return 0;
 }
 
-function opened(stream: ReturnType<typeof createReadStream>, path: string): Promise<void> {
+const RENDER_IMPORT = {
+  // For people, the "imported …" line on stderr says it all.
+  table: () => undefined,
+  json: ({ store, lines, added, unchanged, accounts }, output) => output.data(`${stringifyOutputJson({ schemaVersion: 1, store, lines, added, unchanged, accounts })}\n`),
+} satisfies Renderers<ImportResult & { store: string }>;
+
+function opened(stream: ReadStream, path: string): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.once('ready', () => resolve());
     stream.once('error', (error: NodeJS.ErrnoException) => {
@@ -108,3 +139,7 @@ function opened(stream: ReturnType<typeof createReadStream>, path: string): Prom
     });
   });
 }
+
+export const pruneCommand = { parse: parsePruneOptions, run: runPrune, prints: RENDER_PRUNE };
+export const exportCommand = { parse: parseTransferOptions, run: runExport, prints: RENDER_EXPORT };
+export const importCommand = { parse: parseTransferOptions, run: runImport, prints: RENDER_IMPORT };

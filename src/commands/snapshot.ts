@@ -1,13 +1,17 @@
 // `snapshot`: read the selected accounts afresh (never from the cache) and record them in the
 // history store. An account that could not be read is recorded as a gap, never as zero. Same
 // filters and exit codes as `balances`; the summary goes to stderr, `--json` describes the record.
-import type { Command } from 'commander';
+// Loaded when the command runs; its registration is registration/snapshot.ts.
+import { loadConfig, resolveEachAccount, selectAccounts } from '../config/index.js';
 import { BadResponseError, combinedExitCode, type BalanceError } from '../core/errors.js';
-import type { RejectedBalance } from '../history/record.js';
-import { examples, CURRENCY_OPTION } from './shared/options.js';
-import { STORE_OPTION } from './shared/store.js';
-import type { RunContext, Runner } from './shared/context.js';
+import { snapshotJson, type SnapshotSummary } from '../format/history-json.js';
+import { recordSnapshot, NOT_RECORDED, type RejectedBalance } from '../history/record.js';
+import { pruneBefore } from '../history/prune.js';
+import type { RunContext } from './shared/context.js';
+import { collectBalances, reportErrors } from './shared/fetch.js';
 import { listOption, stringOption, type RawOptions } from './shared/raw-options.js';
+import { render, type Renderers } from './shared/render.js';
+import { openTarget, refuseSandboxInDefaultStore, targetFor } from './shared/store.js';
 
 export interface SnapshotOptions {
   /** --currency, as typed; [] = every currency. Only part of each account is then recorded. */
@@ -16,45 +20,18 @@ export interface SnapshotOptions {
   store: string | undefined;
 }
 
-export function registerSnapshot(program: Command, run: Runner): void {
-  program
-    .command('snapshot')
-    .description('read every selected account now and record its balances in the history store')
-    .option(...CURRENCY_OPTION)
-    .option(...STORE_OPTION)
-    .addHelpText(
-      'after',
-      examples([
-        'balance-inspector snapshot',
-        'balance-inspector --config /etc/balance/config.yaml snapshot --quiet',
-        'balance-inspector snapshot --store postgres://ops@db.internal/treasury --json',
-      ]),
-    )
-    .action(
-      run(parseSnapshotOptions, runSnapshot, {
-        formats: ['table', 'json'],
-        formatHint: 'use --json for a description of the recorded snapshot',
-      }),
-    );
-}
-
 export function parseSnapshotOptions(opts: RawOptions): SnapshotOptions {
   return { currencies: listOption(opts, 'currency'), store: stringOption(opts, 'store') };
 }
 
 export async function runSnapshot(ctx: RunContext, options: SnapshotOptions): Promise<number> {
-  const [{ loadConfig, selectAccounts, resolveEachAccount }, { collectBalances, reportErrors }, store] = await Promise.all([
-    import('../config/index.js'),
-    import('./shared/fetch.js'),
-    import('./shared/store.js'),
-  ]);
   const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
   const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
   const resolved = resolveEachAccount(config, selected, ctx.env, ctx.runtime.redactor).flatMap((r) => (r.ok ? [r.account] : []));
-  await store.refuseSandboxInDefaultStore(options.store, config, resolved);
-  const target = await store.targetFor(ctx, options.store, config);
+  refuseSandboxInDefaultStore(options.store, config, resolved);
+  const target = await targetFor(ctx, options.store, config);
   // Open the store while the providers answer: the snapshot then costs little more than `balances`.
-  const opening = store.openTarget(ctx, target, 'create');
+  const opening = openTarget(ctx, target, 'create');
   opening.catch(() => undefined); // reported below, after the fetch settles
   let result;
   try {
@@ -72,21 +49,16 @@ export async function runSnapshot(ctx: RunContext, options: SnapshotOptions): Pr
       const mode = balances.find((b) => b.mode !== null)?.mode ?? a.mode ?? null;
       return { account: a.name, provider: a.provider, mode, balances, errorCode: result.errors.find((e) => e.account === a.name)?.code ?? null };
     });
-    const [{ recordSnapshot, NOT_RECORDED }, { pruneBefore }] = await Promise.all([import('../history/record.js'), import('../history/prune.js')]);
     const recorded = await recordSnapshot(db, reads, { partialScope: options.currencies.length > 0, now: ctx.now });
     for (const notice of recorded.notices) ctx.output.warn(`history: ${notice}`);
-    const refused = notRecordedErrors(recorded.rejected);
-    errors = [...errors, ...refused];
+    errors = [...errors, ...notRecordedErrors(recorded.rejected)];
     const summaryReads = reads.map((r) => {
       const left = recorded.rejected.filter((x) => x.account === r.account).length;
       return { account: r.account, provider: r.provider, balances: r.balances.length - left, errorCode: r.errorCode ?? (left > 0 ? NOT_RECORDED : null) };
     });
     const retainMs = config.history?.retainMs;
     if (retainMs !== undefined) await pruneBefore(db, new Date(recorded.at.getTime() - retainMs));
-    if (ctx.output.format === 'json') {
-      const { snapshotJson } = await import('../format/history-json.js');
-      ctx.output.data(snapshotJson({ recordedAt: recorded.at, store: db.location, reads: summaryReads, errors }));
-    }
+    await render(ctx.output, RENDER, { recordedAt: recorded.at, store: db.location, reads: summaryReads, errors });
     ctx.output.info(recordedLine(reads, recorded.rejected.length));
   } finally {
     await db.close();
@@ -123,3 +95,11 @@ function recordedLine(reads: Array<{ balances: unknown[]; errorCode: string | nu
   const left = notRecorded > 0 ? `; ${plural(notRecorded, 'balance')} could not be recorded` : '';
   return `recorded ${plural(balances, 'balance')} from ${plural(read, 'account')}${gaps}${left}`;
 }
+
+const RENDER = {
+  // For people, the "recorded …" line on stderr says it all.
+  table: () => undefined,
+  json: (summary, output) => output.data(snapshotJson(summary)),
+} satisfies Renderers<SnapshotSummary>;
+
+export const snapshotCommand = { parse: parseSnapshotOptions, run: runSnapshot, prints: RENDER };

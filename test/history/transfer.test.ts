@@ -157,6 +157,23 @@ describe('history export and import', () => {
     }
   });
 
+  it('names from an imported file are shown escaped on a terminal, in the table and the chart', async () => {
+    const target = sqlite();
+    // A title-setting escape and a bell in the wallet, a cursor move in the network.
+    const balance = (at: string, total: string) =>
+      `{"at":"${at}","account":"a","provider":"cryptofuse","mode":null,"error":null,"balances":[{"wallet":"w\\u001b]0;pwned\\u0007","currency":"USDT","network":"t\\u001b[2Jron","providerCurrency":"USDT","available":"${total}","pending":null,"total":"${total}","usdValue":null}],"gone":[]}`;
+    const lines = `${balance('2026-11-02T00:00:00.000Z', '1')}\n${balance('2026-11-02T01:00:00.000Z', '2')}\n`;
+    expect((await imported(target, lines)).code).toBe(0);
+    const period = ['--since', '2026-11-01', '--until', '2026-11-03', '--store', where(target)];
+    for (const args of [['history', ...period], ['history', '--chart', ...period]]) {
+      const { code, stdout, stderr } = await runCli(args, { stdoutTTY: { columns: 100, rows: 30 } });
+      expect(code, stderr).toBe(0);
+      expect(stdout, args.join(' ')).not.toMatch(/[\u0007\u001b]/);
+      expect(stdout, args.join(' ')).toContain('w\\e]0;pwned\\x07');
+      expect(stdout, args.join(' ')).toContain('t\\e[2Jron');
+    }
+  });
+
   it('export | import through standard input, and from a file; a missing file is said before any store is touched', async () => {
     const source = sqlite();
     await variedStore(source);

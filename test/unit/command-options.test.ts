@@ -17,7 +17,8 @@ import { parseTotalOptions, runTotal, type TotalOptions } from '../../src/comman
 import { parseWatchFlags, runWatch } from '../../src/commands/watch.js';
 import type { WatchOptions } from '../../src/watch/options.js';
 import type { GlobalOptions } from '../../src/commands/shared/options.js';
-import type { Runner } from '../../src/commands/shared/context.js';
+import type { Declare } from '../../src/commands/shared/context.js';
+import { Program } from '../../src/commands/shared/supports.js';
 import { booleanOption, choiceOption, listOption, requiredStringOption, stringOption } from '../../src/commands/shared/raw-options.js';
 
 const NOW = new Date('2026-11-21T10:00:00.000Z');
@@ -110,8 +111,8 @@ describe('history and changes', () => {
   });
 
   it('prune: --older-than is a positive span; none leaves it to the config', async () => {
-    expect(await parsePruneOptions({ olderThan: '2w', store: 'h.db' })).toEqual({ olderThanMs: 14 * 86_400_000, store: 'h.db' });
-    expect(await parsePruneOptions({})).toEqual({ olderThanMs: undefined, store: undefined });
+    expect(parsePruneOptions({ olderThan: '2w', store: 'h.db' })).toEqual({ olderThanMs: 14 * 86_400_000, store: 'h.db' });
+    expect(parsePruneOptions({})).toEqual({ olderThanMs: undefined, store: undefined });
     for (const olderThan of ['0d', 'soon', '-3d']) {
       expect(await refusal(() => parsePruneOptions({ olderThan }))).toEqual([ExitCode.usage, `--older-than "${olderThan}" is not a duration; expected e.g. 400d, 12w, 36h`]);
     }
@@ -173,10 +174,12 @@ describe('run functions take typed options, never commander records', () => {
     expectTypeOf<Record<string, unknown>>().not.toMatchTypeOf<WatchOptions>();
   });
 
-  it('the runner pairs a parse function only with a run function of the same options', () => {
-    const run: Runner = () => async () => undefined;
-    expect(typeof run(parseBalancesOptions, runBalances)).toBe('function');
+  it('a command pairs a parse function only with a run function of the same options', () => {
+    const declared: string[] = [];
+    const declare: Declare = (command) => void declared.push(command.name());
+    declare(new Program('balances'), async () => ({ parse: parseBalancesOptions, run: runBalances }), { formats: ['table'] });
     // @ts-expect-error total's run needs TotalOptions; balances' parse gives BalancesOptions
-    run(parseBalancesOptions, runTotal);
+    declare(new Program('mixed'), async () => ({ parse: parseBalancesOptions, run: runTotal }), { formats: ['table'] });
+    expect(declared).toEqual(['balances', 'mixed']);
   });
 });

@@ -5,13 +5,12 @@
 import type { Config, ResolvedAccount } from '../../config/types.js';
 import { ConfigError, isBalanceError } from '../../core/errors.js';
 import type { Db } from '../../history/store/db.js';
-import type { Access, StoreTarget } from '../../history/store/open.js';
+import { openStore, storeTarget, DEFAULT_STORE_WAIT_MS, type Access, type StoreTarget } from '../../history/store/open.js';
+import { loadConfig } from '../../config/index.js';
+import { isSandboxAccount } from '../../providers/sandbox-keys.js';
 import type { RunContext } from './context.js';
 
-export const STORE_OPTION = ['--store <path|url>', 'history store: a SQLite file or postgres://user@host/db (default: $XDG_DATA_HOME/balance-inspector/history.db)'] as const;
-
 export async function targetFor(ctx: RunContext, flag: string | undefined, config: Config | null): Promise<StoreTarget> {
-  const { storeTarget } = await import('../../history/store/open.js');
   const target = storeTarget({ flag, configured: config?.history?.store, configFile: config?.filePath, env: ctx.env, cwd: ctx.cwd });
   if (target.kind === 'postgres') {
     // The password is a secret like an API key: never in any output, whatever the driver says.
@@ -37,7 +36,6 @@ function safeUrl(text: string): URL | null {
  * With --debug every statement is logged (store/trace.ts).
  */
 export async function openTarget(ctx: RunContext, target: StoreTarget, access: Access): Promise<Db> {
-  const { openStore, DEFAULT_STORE_WAIT_MS } = await import('../../history/store/open.js');
   const db = await openStore(target, access, ctx.globals.timeoutMs ?? DEFAULT_STORE_WAIT_MS);
   if (!ctx.globals.debug) return db;
   const { tracing } = await import('../../history/store/trace.js');
@@ -47,7 +45,6 @@ export async function openTarget(ctx: RunContext, target: StoreTarget, access: A
 /** The config when one is there; none (null) is fine for commands that only read the store. */
 export async function optionalConfig(ctx: RunContext, storeFlag: string | undefined): Promise<Config | null> {
   if (storeFlag !== undefined && ctx.globals.configPath === undefined) return null;
-  const { loadConfig } = await import('../../config/index.js');
   try {
     return await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
   } catch (error) {
@@ -68,9 +65,8 @@ export async function openExisting(ctx: RunContext, storeFlag: string | undefine
  * land in the default store, which is for real money, unless a store is named (--store, or
  * history.store, which `sandbox --write-config` sets beside its config).
  */
-export async function refuseSandboxInDefaultStore(flag: string | undefined, config: Config, accounts: ResolvedAccount[]): Promise<void> {
+export function refuseSandboxInDefaultStore(flag: string | undefined, config: Config, accounts: ResolvedAccount[]): void {
   if (flag !== undefined || config.history?.store !== undefined) return;
-  const { isSandboxAccount } = await import('../../providers/sandbox-keys.js');
   const sandbox = accounts.filter(isSandboxAccount).map((a) => a.name);
   if (sandbox.length === 0) return;
   const names = sandbox.map((n) => `'${n}'`).join(', ');
