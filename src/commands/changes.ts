@@ -9,7 +9,7 @@ import { selectSeries } from '../history/select.js';
 import type { RunContext } from './shared/context.js';
 import { listOption, stringOption, type RawOptions } from './shared/raw-options.js';
 import { render, type Renderers } from './shared/render.js';
-import { openForReading } from './shared/store.js';
+import { openExisting } from './shared/store.js';
 
 export interface ChangesOptions {
   /** --since: the first moment (a span back from the run's start, or a date; UTC unless zoned). */
@@ -29,11 +29,10 @@ export async function parseChangesOptions(opts: RawOptions, _args: readonly stri
 }
 
 export async function runChanges(ctx: RunContext, { from, to, currencies, store }: ChangesOptions): Promise<number> {
-  const { db } = await openForReading(ctx, store);
+  const { db } = await openExisting(ctx, store);
   let changes;
   try {
-    const selected = await selectSeries(db, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies });
-    changes = await changesBetween(db, selected, from, to);
+    changes = await db.read(async (tx) => changesBetween(tx, await selectSeries(tx, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies }), from, to));
   } finally {
     await db.close();
   }

@@ -49,10 +49,13 @@ export type ErrorCode =
   | 'BAD_RESPONSE'
   | 'BAD_SHAPE'
   | 'LEGACY_SHAPE'
+  | 'NOT_RECORDED'
   // the history store (exit 3)
   | 'STORE'
   | 'STORE_BUSY'
   | 'STORE_CORRUPT'
+  | 'STORE_FOREIGN'
+  | 'STORE_UNSAFE'
   | 'STORE_MISSING'
   | 'STORE_TOO_NEW'
   | 'STORE_UNREACHABLE'

@@ -9,7 +9,7 @@ import type { Runtime } from '../http/runtime.js';
 import { accountLimiter } from '../providers/kit/request.js';
 import type { ProviderInfo } from '../providers/kit/info.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import { allSandboxCredentials } from '../providers/sandbox-keys.js';
+import { isSandboxAccount } from '../providers/sandbox-keys.js';
 
 export interface PollResult {
   outcome: AccountOutcome;
@@ -63,22 +63,5 @@ export function accountNotBefore(account: ResolvedAccount, info: ProviderInfo, r
   return accountLimiter(runtime.limiters, account, info).nextSlotAt() ?? Date.now();
 }
 
-/**
- * The built-in sandbox is not a real provider, so provider polling guidance does not apply to it
- * (tests and demos poll it at sub-second intervals). It is recognised by both its loopback address
- * and its published key, which no real provider accepts: a real account can never qualify.
- */
-export function isSandboxAccount(account: ResolvedAccount): boolean {
-  const base = account.baseUrl;
-  if (base === null) return false;
-  let host: string;
-  try {
-    host = new URL(base).hostname;
-  } catch {
-    return false;
-  }
-  if (!['127.0.0.1', '[::1]', 'localhost'].includes(host)) return false;
-  const keys = allSandboxCredentials();
-  const credential = account.credentials.apiKey ?? account.credentials.clientId;
-  return credential !== undefined && keys.includes(credential);
-}
+/** The built-in sandbox (loopback, published keys): provider polling guidance does not apply to it. */
+export { isSandboxAccount };

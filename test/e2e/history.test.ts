@@ -100,7 +100,7 @@ describe('history', () => {
     expect(rows.find((r) => /^syncpay\s+USDT\s+tron\s/.test(r))).toMatch(/550\.00\s+550\.00\s+0\.00\s+550\.00\s+550\.00\s+▄▄▄\s+3$/); // CHANGE has the decimals of its neighbours
     const csv = await cli(['history', '--csv', '--store', store]);
     const lines = csv.stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('account,provider,wallet,currency,network,providerCurrency,at,available,pending,total,usdValue,error');
+    expect(lines[0]).toBe('account,provider,wallet,currency,network,providerCurrency,at,available,pending,total,usdValue,error,mode');
     expect(lines).toHaveLength(1 + 3 * rows.length);
   });
 
