@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/providers/cryptofuse/emulator/data.js';
-import { runCli, spawnCli, type CliResult, type SpawnOptions } from '../helpers/cli.js';
+import { runCli, spawnCli, startCli, type CliResult, type SpawnOptions } from '../helpers/cli.js';
 import { basicPair, encodedForms } from '../helpers/secrets.js';
 import { tempDir, writeConfig } from '../helpers/fixtures.js';
 
@@ -49,7 +49,10 @@ export interface Scenario {
   /** Requests the sandbox must have seen for a provider (exact, or [min, max]). */
   attempts?: { provider: string; count: number | [number, number] };
   maxMs: number;
+  /** A real OS signal to the spawned CLI, `afterMs` after its first request reached the sandbox. */
   signal?: { name: NodeJS.Signals; afterMs: number };
+  /** The same moment, in-process: the run is stopped as that signal's handler would (no process). */
+  interrupt?: { name: 'SIGINT' | 'SIGTERM'; afterMs: number };
   /** Extra assertions after the run (e.g. nothing reached a redirect target). */
   check?: (result: CliResult, env: ScenarioEnv) => void;
   /** Skip the --debug rerun (signals, stateful setups that cannot be repeated). */
@@ -171,7 +174,9 @@ export async function runScenario(s: Scenario): Promise<void> {
       ? await spawnCli(args, { ...options, signal: s.signal.name, signalAfterMs: s.signal.afterMs, signalWhen })
       : s.cli
         ? await spawnCli(args, options)
-        : await runCli(args, options);
+        : s.interrupt
+          ? await interrupted(args, options, s.interrupt, signalWhen)
+          : await runCli(args, options);
     captured.runs += 1;
     const context = `${s.id} (${s.what})\nstdout: ${result.stdout.slice(0, 400)}\nstderr: ${result.stderr.slice(0, 600)}`;
     expect(result.code, context).toBe(s.exit);
@@ -199,6 +204,14 @@ export async function runScenario(s: Scenario): Promise<void> {
   } finally {
     await Promise.all([env.sandbox.close(), ...env.extra.map((x) => x.close())]);
   }
+}
+
+/** Runs in-process and interrupts the run `afterMs` after `when` first holds. */
+async function interrupted(args: string[], options: Parameters<typeof startCli>[1], interrupt: NonNullable<Scenario['interrupt']>, when: () => boolean): Promise<CliResult> {
+  const run = startCli(args, options);
+  await run.waitFor(when, options?.timeoutMs);
+  setTimeout(() => run.interrupt(interrupt.name), interrupt.afterMs);
+  return run.done;
 }
 
 /** `--config <file>` plus the accounts a scenario is about. */
