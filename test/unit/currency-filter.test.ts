@@ -5,14 +5,16 @@ import { matchesAnyFilter, parseCurrencyFilters, SELECTOR_HINT, suggestionText, 
 import { UsageError } from '../../src/core/errors.js';
 import { balance } from '../helpers/balances.js';
 
-const syncUsdt = balance({ account: 'syncpay', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', available: '5' });
-const flowUsdt = balance({ account: 'flow', provider: 'flow-payments', currency: 'USDT', network: 'ethereum', providerCurrency: 'USDT', available: '7' });
-const ngn = balance({ account: 'syncpay', currency: 'NGN', providerCurrency: 'NGN', available: '100' });
-const all = [syncUsdt, flowUsdt, ngn];
+/** USDT on tron (syncpay), USDT on ethereum (flow), NGN (syncpay); built per test (stryker.config.mjs). */
+const readAll = () => [
+  balance({ account: 'syncpay', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', available: '5' }),
+  balance({ account: 'flow', provider: 'flow-payments', currency: 'USDT', network: 'ethereum', providerCurrency: 'USDT', available: '7' }),
+  balance({ account: 'syncpay', currency: 'NGN', providerCurrency: 'NGN', available: '100' }),
+];
 
 const kept = (...texts: string[]) => {
   const filters = parseCurrencyFilters(texts);
-  return all.filter((b) => matchesAnyFilter(filters, b)).map((b) => `${b.account}:${b.providerCurrency}`);
+  return readAll().filter((b) => matchesAnyFilter(filters, b)).map((b) => `${b.account}:${b.providerCurrency}`);
 };
 
 describe('--currency filters', () => {
@@ -45,8 +47,8 @@ describe('--currency filters', () => {
 
 describe('a code that matches nothing', () => {
   it('a currency we know, or one some balance reports, is "known": no look-alikes suggested', () => {
-    expect(unmatchedCode('BTC', all)).toEqual({ known: true, suggestions: [] });
-    expect(unmatchedCode(' usdt_erc20 ', all)).toEqual({ known: true, suggestions: [] });
+    expect(unmatchedCode('BTC', readAll())).toEqual({ known: true, suggestions: [] });
+    expect(unmatchedCode(' usdt_erc20 ', readAll())).toEqual({ known: true, suggestions: [] });
     const odd = balance({ currency: 'ZZQ', providerCurrency: 'zzq_token', available: '1' });
     expect(unmatchedCode('ZZQ_TOKEN', [odd])).toEqual({ known: true, suggestions: [] });
     expect(unmatchedCode('zzq', [odd])).toEqual({ known: true, suggestions: [] });
@@ -55,12 +57,12 @@ describe('a code that matches nothing', () => {
 
   it('an unknown code gets close codes, each once whatever its case, never itself', () => {
     // Swapped letters rank first (balances' codes before the symbols we know), then near misses.
-    expect(unmatchedCode('USTD', all)).toEqual({ known: false, suggestions: ['USDT', 'TUSD', 'USD'] });
-    expect(unmatchedCode('NGNN', all).suggestions).toEqual(['NGN']);
+    expect(unmatchedCode('USTD', readAll())).toEqual({ known: false, suggestions: ['USDT', 'TUSD', 'USD'] });
+    expect(unmatchedCode('NGNN', readAll()).suggestions).toEqual(['NGN']);
     const lower = balance({ currency: 'QQX', providerCurrency: 'qqx', available: '1' });
     expect(unmatchedCode('QQXX', [lower]).suggestions).toEqual(['QQX']);
-    expect(unmatchedCode('USDT_TRC21', all).suggestions).toContain('USDT_TRC20');
-    expect(unmatchedCode('WXYZ', all)).toEqual({ known: false, suggestions: [] });
+    expect(unmatchedCode('USDT_TRC21', readAll()).suggestions).toContain('USDT_TRC20');
+    expect(unmatchedCode('WXYZ', readAll())).toEqual({ known: false, suggestions: [] });
   });
 
   it('suggestions are phrased as a question, nothing when there are none', () => {
@@ -71,13 +73,13 @@ describe('a code that matches nothing', () => {
 
   it('one warning per filter that matches no balance read, naming the flag and the scope', () => {
     const filters = parseCurrencyFilters(['USDT', 'BTC', 'USTD', 'flow:NGN', 'USDT@solana']);
-    expect(unmatchedFilterWarnings(filters, all)).toEqual([
+    expect(unmatchedFilterWarnings(filters, readAll())).toEqual([
       '--currency BTC matches no balance of the selected accounts',
       "--currency USTD matches no balance, and USTD is not a currency we know (did you mean 'USDT' or 'TUSD' or 'USD'?)",
       '--currency flow:NGN matches no balance of the selected accounts',
       '--currency USDT@solana matches no balance of the selected accounts',
     ]);
-    expect(unmatchedFilterWarnings(parseCurrencyFilters(['BTC']), all, { flag: '--below', scope: 'the watched accounts' })).toEqual(['--below BTC matches no balance of the watched accounts']);
-    expect(unmatchedFilterWarnings(parseCurrencyFilters(['USDT']), all)).toEqual([]);
+    expect(unmatchedFilterWarnings(parseCurrencyFilters(['BTC']), readAll(), { flag: '--below', scope: 'the watched accounts' })).toEqual(['--below BTC matches no balance of the watched accounts']);
+    expect(unmatchedFilterWarnings(parseCurrencyFilters(['USDT']), readAll())).toEqual([]);
   });
 });

@@ -130,12 +130,12 @@ describe('valuation sources', () => {
 });
 
 describe('totals by account and by provider', () => {
-  const bs = [
+  const bs = () => [
     balance({ account: 'a', provider: 'syncpay', currency: 'USD', total: '10', usdValue: '10', usdSource: 'usd' }),
     balance({ account: 'b', provider: 'syncpay', currency: 'NGN', total: '1000' }),
     balance({ account: 'c', provider: 'flow-payments', currency: 'ETH', total: '1', usdValue: '3000', usdSource: 'flow-payments' }),
   ];
-  const rows = (by: 'account' | 'provider' | 'currency', list = bs) =>
+  const rows = (by: 'account' | 'provider' | 'currency', list = bs()) =>
     computeTotals(list, [], { by, tolerancePercent: new Decimal(1) }).groups.map((g) => [g.key, g.usdValue && formatDecimal(g.usdValue), g.amount && formatDecimal(g.amount, g.scale), g.unpricedCount]);
 
   it('groups by account or provider; an amount is summed only per currency', () => {
@@ -145,7 +145,7 @@ describe('totals by account and by provider', () => {
 
   it('a balance of unknown amount is unpriced and adds nothing to its currency amount', () => {
     const unknown = balance({ account: 'd', currency: 'USD', available: null, total: null });
-    const totals = computeTotals([bs[0] as (typeof bs)[0], unknown], [], { by: 'currency', tolerancePercent: new Decimal(1) });
+    const totals = computeTotals([bs()[0] as ReturnType<typeof balance>, unknown], [], { by: 'currency', tolerancePercent: new Decimal(1) });
     expect(totals.groups.map((g) => [g.key, g.usdValue && formatDecimal(g.usdValue), g.amount && formatDecimal(g.amount), g.unpricedCount])).toEqual([['USD', '10', '10', 1]]);
     expect(totals.unpriced.map((u) => [u.account, formatDecimal(u.amount)])).toEqual([['d', '0']]);
   });
