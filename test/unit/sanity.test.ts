@@ -227,11 +227,11 @@ describe('checkBalances: networks and duplicates', () => {
 });
 
 describe('checkRules: every problem of a limit, on one line', () => {
-  const rule = (min: string | null, max: string | null) => ({ providerCurrency: 'X', currency: 'X', network: null, minimum: min === null ? null : new Decimal(min), maximum: max === null ? null : new Decimal(max) });
+  const rule = (min: string | null, max: string | null, code = 'X') => ({ providerCurrency: code, currency: code, network: null, minimum: min === null ? null : new Decimal(min), maximum: max === null ? null : new Decimal(max) });
 
   it('both limits negative: both said, the order relation not checked', () => {
     expect(checkRules([rule('-1', '-2')])[0]?.inconsistent).toBe('min_withdrawal -1: negative; max_withdrawal -2: negative');
     expect(checkRules([rule('5', '1')])[0]?.inconsistent).toBe('max_withdrawal 1: below min_withdrawal 5');
-    expect(checkRules([rule('5', '5'), rule(null, '1'), rule('0', null)]).map((r) => r.inconsistent)).toEqual([undefined, undefined, undefined]);
+    expect(checkRules([rule('5', '5', 'A'), rule(null, '1', 'B'), rule('0', null, 'C')]).map((r) => r.inconsistent)).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -116,9 +116,9 @@ describe('valuation sources', () => {
     ]);
   });
 
-  it('the first account reporting a rate lends it; config rates come after borrowed ones, pegs last', () => {
+  it('a rate two accounts report alike is lent under the first; config rates come after borrowed ones, pegs last', () => {
     const first = balance({ account: 'a', provider: 'syncpay', currency: 'SOL', total: '1', usdRate: '150', usdSource: 'syncpay' });
-    const second = balance({ account: 'b', provider: 'cryptofuse', currency: 'SOL', total: '1', usdRate: '160', usdSource: 'cryptofuse' });
+    const second = balance({ account: 'b', provider: 'cryptofuse', currency: 'SOL', total: '1', usdRate: '150.00', usdSource: 'cryptofuse' });
     const borrower = balance({ account: 'c', currency: 'SOL', total: '1' });
     const pegged = balance({ account: 'c', currency: 'USDT', total: '2' });
     const both = { rates: new Map([['SOL', new Decimal('1')], ['USDT', new Decimal('0.5')]]), pegged: new Set(['USDT']) };
