@@ -29,6 +29,11 @@ describe('parseAmount', () => {
 
   it('normalizes negative zero to zero', () => {
     expect(ok('-0').text).toBe('0');
+    // The value itself, as the library hands it out: no sign left on it.
+    for (const input of ['-0', '-0.00', new LosslessNumber('-0e5')]) {
+      const parsed = parseAmount(input);
+      expect('value' in parsed && [parsed.value.isNegative(), parsed.value.toString()]).toEqual([false, '0']);
+    }
     expect(ok(new LosslessNumber('-0.00')).text).toBe('0.00');
   });
 

@@ -13,6 +13,12 @@ const IS_ROOT = process.getuid?.() === 0;
 const ME = 1000;
 const OTHER = 4242;
 const tempDir = () => realpathSync(mkdtempSync(join(tmpdir(), 'bi-owner-')));
+/** A folder another user owns (as root; otherwise our own, and the owner part proves less). */
+function theirDir(): string {
+  const dir = tempDir();
+  if (IS_ROOT) chownSync(dir, OTHER, OTHER);
+  return dir;
+}
 
 /** A regular file's stat as the trust check reads it. */
 function fileStat(uid: number, mode: number): Stats {
@@ -42,7 +48,7 @@ describe('fileTrustProblem', () => {
     runAs(undefined);
     expect(fileTrustProblem('/x/cfg', fileStat(OTHER, 0o600))).toBeNull();
     expect(fileTrustProblem('/x/cfg', fileStat(OTHER, 0o666))).toBe('its mode 0666 lets group or others change it; run `chmod go-w /x/cfg`');
-    expect(ownedBySomeoneElse(tempDir())).toBe(false);
+    expect(ownedBySomeoneElse(theirDir())).toBe(false);
   });
 
   it('on Windows neither owner nor mode is checked, only the file type', () => {
@@ -50,7 +56,7 @@ describe('fileTrustProblem', () => {
     onWindows();
     expect(fileTrustProblem('C:\\cfg', fileStat(OTHER, 0o666), { secret: true })).toBeNull();
     expect(fileTrustProblem('C:\\cfg', statSync(tempDir()))).toBe('it is a directory, not a regular file');
-    expect(ownedBySomeoneElse(tempDir())).toBe(false);
+    expect(ownedBySomeoneElse(theirDir())).toBe(false);
   });
 
   it('refuses what is not a regular file by its type, whoever owns it', () => {
@@ -96,6 +102,23 @@ describe('readTrustedFile: every way a read can fail', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'file'), 'x');
     expect(readTrustedFile(join(dir, 'file', 'cfg'))).toEqual({ problem: 'cannot be read', unsafe: false, missing: false });
+  });
+});
+
+describe('no file descriptor stays open', () => {
+  const open = () => readdirSync('/proc/self/fd').length;
+
+  it.skipIf(process.platform !== 'linux')('after trusted reads, whatever their outcome', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ok'), 'x', { mode: 0o600 });
+    writeFileSync(join(dir, 'open'), 'x');
+    chmodSync(join(dir, 'open'), 0o666);
+    const before = open();
+    for (let i = 0; i < 20; i++) {
+      expect(readTrustedFile(join(dir, 'ok'))).toEqual({ text: 'x' });
+      expect(readTrustedFile(join(dir, 'open'))).toMatchObject({ unsafe: true });
+    }
+    expect(open()).toBe(before);
   });
 });
 

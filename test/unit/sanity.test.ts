@@ -174,6 +174,7 @@ describe('checkBalances: what is compared when a figure is unknown', () => {
     expect(problemsOf({ ...balance({ available: '9', total: '10' }), pending: null })).toEqual([null]);
     expect(problemsOf({ ...balance({ available: '11' }), total: null, pending: null })).toEqual([null]);
     expect(problemsOf({ ...balance({ total: '1' }), available: null, pending: null })).toEqual([null]);
+    expect(problemsOf({ ...balance({ available: '9', pending: '1' }), total: null })).toEqual([null]);
   });
 
   it('one reason per balance: a negative figure is said alone, not with the relations it breaks', () => {
@@ -189,6 +190,13 @@ describe('checkBalances: what is compared when a figure is unknown', () => {
   it('a negative network fee is named "network fee" and printed as reported, not padded to the balance scale', () => {
     const b = balance({ available: '5.00', total: '5.00', networkFee: '-0.5' });
     expect(problemsOf(b)).toEqual([[{ field: 'network fee', value: '-0.5', problem: 'negative' }]]);
+  });
+
+  it('every problem of a balance is said on its one line, separated by "; "', () => {
+    const twice = balance({ currency: 'USDT', network: null, providerCurrency: 'usdttrc20', available: '1' });
+    expect(checkBalances([twice, { ...twice }], 'Prov').notices[0]).toBe(
+      "warning: inconsistent balance from Prov for account 'acct', usdttrc20: network none: usdttrc20 pins tron; currency usdttrc20: listed 2 times in one read (1, 1); excluded from totals, never a yes",
+    );
   });
 
   it('the notice names provider, account, wallet when there is one, and the provider code', () => {

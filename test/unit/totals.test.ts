@@ -98,6 +98,8 @@ describe('valuation sources', () => {
   it('a rate is priced even when the amount is unknown: the value stays unknown', () => {
     expect(priced([balance({ account: 'f', currency: 'ETH', usdRate: '3', usdSource: 'syncpay' })])).toEqual([['f', 'ETH', null, '3', 'syncpay']]);
     expect(priced([balance({ account: 's', currency: 'USD' })])).toEqual([['s', 'USD', null, '1', 'usd']]);
+    // Valued before (a cached record): its rate keeps the source it was priced from.
+    expect(priced([balance({ account: 's', provider: 'syncpay', currency: 'NGN', usdRate: '0.0006', usdSource: 'config' })])).toEqual([['s', 'NGN', null, '0.0006', 'config']]);
   });
 
   it('USD on a chain is a token, not the dollar: it is not priced at 1', () => {
@@ -154,5 +156,6 @@ describe('totals by account and by provider', () => {
     const make = (currency: string, usd: string | null, total = '1') => balance({ account: 'a', currency, total, ...(usd === null ? {} : { usdValue: usd, usdSource: 'x' }) });
     expect(rows('currency', [make('AAA', null), make('BBB', '2'), make('CCC', '3'), make('DDD', '1'), make('ZZZ', '0', '0')]).map((r) => r[0])).toEqual(['CCC', 'BBB', 'DDD', 'ZZZ', 'AAA']);
     expect(rows('currency', [make('ZZZ', null), make('AAA', null), make('MMM', '0', '0')]).map((r) => r[0])).toEqual(['MMM', 'AAA', 'ZZZ']);
+    expect(rows('currency', [make('MMM', '0', '0'), make('AAA', null)]).map((r) => r[0])).toEqual(['MMM', 'AAA']);
   });
 });

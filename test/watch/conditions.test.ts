@@ -104,6 +104,14 @@ describe('what a bad condition is told', () => {
     ]);
     const d = parseCondition('USDT_TRC20<1');
     expect('error' in d ? d.error : d.text).toBe('USDT_TRC20 < 1');
+    expect(parseSelector('  x:usdt@TRON ')).toEqual({ account: 'x', code: 'USDT', currency: 'USDT', network: 'tron' });
+  });
+
+  it('a condition or level spanning lines is refused whole, never read from one of its lines', () => {
+    const form = 'expected [account:]CURRENCY[@network]>=AMOUNT (or >, <=, <, =), e.g. USDT>=500';
+    expect(error(parseCondition('USDT>=5\n6'))).toBe(form);
+    expect(error(parseCondition('junk\nUSDT>=5'))).toBe(form);
+    expect(error(parseLevel('USDT=5\n6'))).toBe('"5\n6" is not a plain decimal amount; expected e.g. 100 or 0.5 (no exponent, sign or separators)');
   });
 
   it('a network typo is refused with the name we know; an unknown chain that is no near miss passes', () => {
