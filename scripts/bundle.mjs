@@ -2,13 +2,13 @@
 // this step bundles tsc's output from dist/cli.js into dist/bundle/:
 //  - cli.js: what every run needs (commander, command registration), and nothing else, so
 //    `--help` and `--version` never load decimal.js, the HTTP client or the config loader;
-//  - one "lazy" chunk holding every module the commands import() on demand, so a network command
-//    reads a handful of files instead of ~35 (on Node 20 each ES module costs a read, a compile
-//    and a link; fewer, larger files measured ~15 ms faster for a one-shot can-withdraw);
-//  - separate chunks for lazily imported modules that would pull a slow package along (the
-//    cli-table3 tables), so JSON/CSV output and can-withdraw never pay for it.
-// cosmiconfig (which may require typescript), ora, cli-table3, undici and prom-client stay
-// ordinary packages.
+//  - one "lazy" chunk holding every module imported on demand (each command's implementation,
+//    which its registration imports when the command runs, and what it reaches), so a network
+//    command reads a handful of files instead of ~35 (on Node 20 each ES module costs a read, a
+//    compile and a link; fewer, larger files measured ~15 ms faster for a one-shot can-withdraw);
+//  - separate chunks for the tables for people (the modules that reach string-width, inlined
+//    with it), so JSON/CSV output and can-withdraw never compile them.
+// cosmiconfig (which may require typescript), ora, undici and prom-client stay ordinary packages.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,13 +21,13 @@ const outdir = join(dist, 'bundle');
 // `watch --metrics` only: inlined in the shared lazy chunk, every lazily loaded command would pay
 // for them. (Measured: one lazy chunk beats several smaller ones; each extra file costs more on
 // Node 20 than the code it would spare.)
-const EXTERNAL = ['cosmiconfig', 'ora', 'cli-table3', 'undici', 'prom-client', 'libsql', 'pg', 'asciichart'];
+const EXTERNAL = ['cosmiconfig', 'ora', 'undici', 'prom-client', 'libsql', 'pg', 'asciichart'];
 /**
  * Packages a lazily imported module may not reach statically to join the shared lazy chunk.
  * (Separating modules that reach built-ins only some commands use, such as the sandbox's
  * node:http, was measured slower: the extra chunks cost more than the built-ins they spare.)
  */
-const KEEP_SEPARATE = ['cli-table3'];
+const KEEP_SEPARATE = ['string-width'];
 const DYNAMIC = /\bimport\((['"])(\.\.?\/[^'"]+)\1\)/g;
 const STATIC = /^(?:import|export)\s[^;]*?\bfrom\s+(['"])([^'"]+)\1/gm;
 

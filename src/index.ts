@@ -1,4 +1,4 @@
-// The library API: `import { loadConfig, fetchBalances, totals, canWithdraw } from 'balance-inspector'`.
+// The library API: `import { loadConfig, fetchBalances, totals, canWithdraw, planPayouts } from 'balance-inspector'`.
 // The CLI is built on these same functions (src/commands/*). Nothing here prints; failures are
 // thrown as the BalanceError classes below (per-account failures are returned in `errors`).
 //
@@ -14,6 +14,7 @@ export { fetchBalances, type FetchBalancesOptions, type BalancesResult, type Cac
 export { totals, parseTolerance, type TotalsOptions } from './api/totals.js';
 export { createRuntime, type Runtime, type RuntimeOptions } from './http/runtime.js';
 export { canWithdraw, parseWithdrawalQuery, type WithdrawalQuery, type WithdrawalDecision } from './api/can-withdraw.js';
+export { planPayouts, type PayoutInput, type PlanPayoutsOptions, type PlanDocument, type PayoutJson, type CommitmentJson } from './api/plan-payouts.js';
 
 export {
   BalanceError,
@@ -35,7 +36,7 @@ export type { AccountOutcome } from './core/account.js';
 export type { GroupBy, Totals, TotalsGroup, UnpricedBalance, ReconciliationRow } from './core/totals.js';
 export type { CandidateCheck, WithdrawalRequest } from './core/withdrawal.js';
 export type { MinimumInfo, MinimumSource } from './core/withdrawal-limits.js';
-export type { ReportedTotal, WithdrawalRule } from './providers/types.js';
+export type { ReportedTotal, WithdrawalRule } from './providers/kit/adapter.js';
 
 /**
  * A config from a plain object (the shape of a config file) instead of a file: validated the

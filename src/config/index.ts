@@ -1,7 +1,7 @@
 // The config entry points used by commands and the library API.
 import { UsageError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
-import { isProviderId, PROVIDER_IDS } from '../providers/catalog.js';
+import { isProviderId, PROVIDER_IDS, providerIdIgnoringCase } from '../providers/catalog.js';
 import { findConfig, type FoundConfig } from './find.js';
 import { loadConfigFile } from './load.js';
 import { resolveAccounts, resolveEachAccount, splitResolutions } from './resolve.js';
@@ -38,7 +38,9 @@ export interface AccountSelection {
 }
 
 /** Apply --account / --provider; unknown names are usage errors with a suggestion. */
-export function selectAccounts(config: Config, selection: AccountSelection): AccountConfig[] {
+export function selectAccounts(config: Config, given: AccountSelection): AccountConfig[] {
+  // A provider id in any case, as the CLI takes it (`--provider Syncpay`).
+  const selection = given.provider === undefined ? given : { ...given, provider: providerIdIgnoringCase(given.provider) ?? given.provider };
   const names = config.accounts.map((a) => a.name);
   for (const name of selection.accounts ?? []) {
     if (!names.includes(name)) {

@@ -4,7 +4,9 @@ export const SEARCH_ORDER_HELP = `
 Config (the first found is used; \`config check\` says which and why):
   1. --config <path>
   2. $BALANCE_CONFIG
-  3. .balancerc, .balancerc.json, .balancerc.yaml, .balancerc.yml in the working directory, then
-     each parent up to / (cron jobs start elsewhere: give them --config)
-  4. $XDG_CONFIG_HOME/balance/config.yaml (default ~/.config/balance/config.yaml; .yml, .json too)
+  3. .balancerc, .balancerc.json, .balancerc.yaml, .balancerc.yml in the working
+     directory, then each parent up to / (cron jobs start elsewhere: give them
+     --config)
+  4. $XDG_CONFIG_HOME/balance/config.yaml (default
+     ~/.config/balance/config.yaml; .yml, .json too)
 `;

@@ -44,9 +44,8 @@ export type ErrorCode =
   | 'TIMEOUT'
   | 'RATE_LIMITED'
   | 'PROVIDER_ERROR'
-  | 'WALLET_LIST_INCOMPLETE'
+  // the answer could not be understood, or a list had no clear end (exit 6)
   | 'LIST_INCOMPLETE'
-  // the answer could not be understood (exit 6)
   | 'BAD_RESPONSE'
   | 'BAD_SHAPE'
   | 'LEGACY_SHAPE'
@@ -179,4 +178,16 @@ export function withContext<E extends BalanceError>(error: E, ctx: ErrorContext)
 export function combinedExitCode(codes: number[]): number {
   const failing = codes.filter((c) => c !== 0);
   return failing.length === 0 ? 0 : Math.min(...failing);
+}
+
+/** A failure as every JSON document lists it in `errors`. */
+export interface ErrorJson {
+  account: string | null;
+  provider: string | null;
+  code: string;
+  message: string;
+}
+
+export function errorsJson(errors: BalanceError[]): ErrorJson[] {
+  return errors.map((e) => ({ account: e.account ?? null, provider: e.provider ?? null, code: e.code, message: e.message }));
 }

@@ -1,6 +1,7 @@
 // Provider strings are untrusted. Before they reach a terminal, every control character, bidi
 // override and line separator becomes a visible escape (a table cell must not move the cursor,
 // set the title or rewrite a line). Before they reach a CSV cell, formula triggers are defused.
+// Lines for people are wrapped to a width here too (wrapWords, at the end).
 
 // Everything a terminal would act on or not show: controls (Cc: C0 incl. tab/newline, DEL, C1),
 // format characters (Cf: zero-width, bidi overrides, soft hyphen, U+2060, U+180E, tag characters
@@ -65,9 +66,12 @@ export function forStderr(line: string, keepColor: boolean): string {
   return out + escapeUnsafe(line.slice(plainFrom));
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Make a provider string safe to print on a terminal: escapes are shown, never executed. */
 export function forTerminal(text: string, maxLength = 200): string {
-  const clean = escapeUnsafe(text);
+  // Printable ASCII holds nothing unsafe: the common case skips the Unicode-class scan.
+  const clean = PRINTABLE_ASCII.test(text) ? text : escapeUnsafe(text);
   if (clean.length <= maxLength) return clean;
   // Never cut between the two halves of a surrogate pair: a lone half is itself unsafe output.
   let cut = maxLength - 1;
@@ -91,4 +95,69 @@ export function csvCell(value: string | null, kind: 'text' | 'amount' = 'text'):
   cell = cell.replace(UNSAFE_CHARACTER, visibleEscape);
   if (FORMULA_TRIGGER.test(value)) cell = `'${cell}`;
   return /[",\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+// Word wrapping for text for people (help, notes under tables, watch notices). Kept here, beside
+// the escaping every such line passes, so `--help` wraps without loading the terminal-width tables
+// (and without one more file to read at start-up): a caller that shows provider text passes a
+// measure in terminal cells (format/cells.ts); our own ASCII help text counts characters.
+
+export interface WrapOptions {
+  /** Cells before each continuation line. */
+  indent?: number;
+  /** How wide a string shows (default: its length, right for ASCII). */
+  measure?: (text: string) => number;
+  /** Split a word at a width: what fits, and the rest (default: by characters). */
+  split?: (text: string, width: number) => [string, string];
+  /**
+   * Ends every line that continues (a shell command's " \"). A command's words are never split
+   * (a line break inside one would change the command): one longer than a line overflows it.
+   */
+  continuation?: string;
+  /** The words to wrap at (default: split at single spaces, so runs of spaces that align survive). */
+  words?: (text: string) => string[];
+}
+
+const splitChars = (text: string, width: number): [string, string] => [text.slice(0, width), text.slice(width)];
+
+/**
+ * One line broken into lines of at most `width`, at word boundaries; leading spaces are kept, and
+ * a word longer than a line (a path, a URL) is broken where the line ends: nothing is cut off.
+ */
+export function wrapWords(text: string, width: number, options: WrapOptions = {}): string[] {
+  const measure = options.measure ?? ((t: string) => t.length);
+  const split = options.split ?? splitChars;
+  const tail = options.continuation ?? '';
+  if (measure(text) <= width) return [text];
+  const lead = /^ */.exec(text)?.[0] ?? '';
+  const pad = ' '.repeat(Math.min(options.indent ?? 0, Math.max(0, width - 20)));
+  const room = width - tail.length;
+  const lines: string[] = [];
+  let line = lead;
+  let used = lead.length;
+  let empty = true;
+  const newLine = () => {
+    lines.push(line.replace(/ +$/, '') + tail);
+    [line, used, empty] = [pad, pad.length, true];
+  };
+  for (let word of (options.words ?? ((t: string) => t.split(' ')))(text.slice(lead.length))) {
+    if (empty && word === '') continue;
+    let cells = measure(word);
+    if (!empty && used + 1 + cells > room) {
+      newLine();
+      if (word === '') continue;
+    }
+    while (empty && tail === '' && used + cells > room) {
+      const [head, rest] = split(word, room - used);
+      if (measure(head) === 0) break;
+      line += head;
+      newLine();
+      [word, cells] = [rest, measure(rest)];
+    }
+    line += empty ? word : ` ${word}`;
+    used += empty ? cells : 1 + cells;
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
 }

@@ -1,6 +1,8 @@
-// `config check` for people. Kept apart from doctorJson so `config check --json` never loads cli-table3.
+// `config check` for people. Kept apart from doctorJson so `config check --json` never loads the
+// table code. On a terminal the tables are fitted and the prose lines wrapped to its width.
 import type { AccountCheck, DoctorReport, ProblemJson } from '../api/doctor.js';
 import { forTerminal } from '../core/sanitize.js';
+import { cellWidth, wrapToWidth } from './cells.js';
 import { renderTable, type TableStyle } from './table.js';
 
 export function doctorText(report: DoctorReport, style: TableStyle): string {
@@ -15,33 +17,47 @@ export function doctorText(report: DoctorReport, style: TableStyle): string {
   }
 
   if (report.routes && report.routes.length > 0) {
-    const width = Math.max(...report.routes.map((r) => forTerminal(r.account).length));
-    out.push('', 'Network:', ...report.routes.map((r) => `  ${forTerminal(r.account).padEnd(width)}  ${forTerminal(r.route, 300)}`));
+    const names = report.routes.map((r) => forTerminal(r.account));
+    const width = names.reduce((most, name) => Math.max(most, cellWidth(name)), 0);
+    out.push('', 'Network:', ...report.routes.map((r, i) => `  ${names[i]}${' '.repeat(width - cellWidth(names[i] ?? ''))}  ${forTerminal(r.route, 300)}`));
   }
 
-  const credentials = accounts.flatMap((a) =>
-    a.credentials.map((k) => [
-      a.account,
-      k.field,
-      k.source === 'env' ? `$${k.variable}` : k.source === 'file' ? forTerminal(k.path ?? '', 200) : 'the config file',
-      k.ok ? c.green(k.status) : c.red(forTerminal(k.status, 300)),
-    ]),
-  );
-  if (credentials.length > 0) out.push('', 'Credentials:', renderTable(['ACCOUNT', 'KEY', 'FROM', 'STATUS'], credentials, [], style).trimEnd());
+  const keys = accounts.flatMap((a) => a.credentials.map((k) => ({ account: a.account, ...k })));
+  if (keys.length > 0) {
+    const table = renderTable(
+      {
+        columns: [
+          { head: 'ACCOUNT', cells: keys.map((k) => forTerminal(k.account)) },
+          { head: 'KEY', cells: keys.map((k) => k.field) },
+          { head: 'FROM', cutTo: 12, cells: keys.map((k) => (k.source === 'env' ? `$${k.variable}` : k.source === 'file' ? forTerminal(k.path ?? '', 200) : 'the config file')) },
+          { head: 'STATUS', cutTo: 12, cells: keys.map((k) => (k.ok ? c.green(k.status) : c.red(forTerminal(k.status, 300)))) },
+        ],
+      },
+      style,
+    );
+    out.push('', 'Credentials:', table.trimEnd());
+  }
 
   if (accounts.length > 0) {
     const yesNo = (value: boolean | null, yes: string, no: string) => (value === null ? c.dim('—') : value ? c.green(yes) : c.red(no));
-    const rows = accounts.map((a) => [
-      a.account,
-      a.provider,
-      a.mode ?? c.dim('—'),
-      yesNo(a.reachable, 'yes', 'no'),
-      yesNo(a.authOk, 'ok', 'refused'),
-      a.latencyMs === null ? c.dim('—') : `${a.latencyMs} ms`,
-      a.balances === null ? c.dim('—') : String(a.balances),
-      result(a, style),
-    ]);
-    out.push('', 'Accounts:', renderTable(['ACCOUNT', 'PROVIDER', 'MODE', 'REACHABLE', 'AUTH', 'LATENCY', 'BALANCES', 'RESULT'], rows, [5, 6], style).trimEnd());
+    // Too narrow: LATENCY, BALANCES and MODE go, and RESULT is cut; who answered stays.
+    const table = renderTable(
+      {
+        columns: [
+          { head: 'ACCOUNT', cells: accounts.map((a) => forTerminal(a.account)) },
+          { head: 'PROVIDER', cells: accounts.map((a) => a.provider) },
+          { head: 'MODE', cells: accounts.map((a) => a.mode ?? c.dim('—')) },
+          { head: 'REACHABLE', cells: accounts.map((a) => yesNo(a.reachable, 'yes', 'no')) },
+          { head: 'AUTH', cells: accounts.map((a) => yesNo(a.authOk, 'ok', 'refused')) },
+          { head: 'LATENCY', align: 'right', cells: accounts.map((a) => (a.latencyMs === null ? c.dim('—') : `${a.latencyMs} ms`)) },
+          { head: 'BALANCES', align: 'right', cells: accounts.map((a) => (a.balances === null ? c.dim('—') : String(a.balances))) },
+          { head: 'RESULT', cutTo: 12, cells: accounts.map((a) => result(a, style)) },
+        ],
+        hide: ['LATENCY', 'BALANCES', 'MODE'],
+      },
+      style,
+    );
+    out.push('', 'Accounts:', table.trimEnd());
   }
 
   const problems = [
@@ -50,7 +66,7 @@ export function doctorText(report: DoctorReport, style: TableStyle): string {
   ];
   if (problems.length > 0) out.push('', 'Problems:', ...problems.flat());
   out.push('', summary(report, style));
-  return `${out.join('\n')}\n`;
+  return `${wrapToWidth(out.join('\n'), style.width)}\n`;
 }
 
 function result(account: AccountCheck, style: TableStyle): string {

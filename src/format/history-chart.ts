@@ -1,9 +1,11 @@
 // `history --chart`: a terminal line chart (asciichart) of one series' total, or of the USD total
 // of every selected series. A chart is for the eyes: values become floats only here, after the
 // exact sums are made with decimals; --json and --csv keep the exact text. Each column is the last
-// known value of its slice of time; a slice with no new value repeats the previous one.
+// known value of its slice of time; a slice with no new value repeats the previous one. Labels
+// are written like the table's figures: grouped, with the figures' own decimals (USD: cents), and
+// more only where neighbouring labels would otherwise read the same.
 import asciichart from 'asciichart';
-import { Decimal } from '../core/money.js';
+import { Decimal, fractionDigits, groupThousands } from '../core/money.js';
 import type { Point } from '../history/points.js';
 import type { SeriesInfo } from '../history/select.js';
 import { headline } from './history-table.js';
@@ -12,18 +14,19 @@ export interface ChartInput {
   title: string;
   times: Date[];
   values: Array<Decimal | null>;
+  /** Decimals the figures are written with (the provider's; USD: 2). */
+  scale: number;
 }
 
 /** One series: its total (or available) over time. */
 export function seriesChartInput(info: SeriesInfo, points: Point[]): ChartInput {
   const where = [info.account, info.wallet, info.network].filter(Boolean).join(' · ');
+  const texts = points.map(headline);
   return {
     title: `${info.currency} (${where})`,
     times: points.map((p) => p.at),
-    values: points.map((p) => {
-      const v = headline(p);
-      return v === null ? null : new Decimal(v);
-    }),
+    values: texts.map((v) => (v === null ? null : new Decimal(v))),
+    scale: texts.reduce((most, v) => Math.max(most, v === null ? 0 : fractionDigits(v)), 0),
   };
 }
 
@@ -45,22 +48,41 @@ export function usdTotalChartInput(series: Array<{ points: Point[] }>): ChartInp
     }
   }
   const unpriced = series.filter((s) => s.points.length > 0 && s.points.every((p) => p.usdValue === null)).length;
-  return { title: 'USD total', times, values, unpriced };
+  return { title: 'USD total', times, values, scale: 2, unpriced };
 }
 
+/**
+ * Decimals for the axis labels: the figures' own, or more (at most 3 more, and no more than a
+ * float's 15 significant digits carry) where a step between labels is smaller than the last one.
+ */
+function labelDecimals(min: Decimal, max: Decimal, height: number, scale: number): number {
+  const step = max.minus(min).div(Math.max(1, height)).toNumber();
+  const needed = step > 0 ? Math.ceil(-Math.log10(step)) : 0;
+  const integerDigits = Math.max(1, Math.floor(Math.log10(Math.max(1, Math.abs(min.toNumber()), Math.abs(max.toNumber())))) + 1);
+  return Math.max(0, Math.min(Math.max(scale, needed), scale + 3, 15 - integerDigits));
+}
+
+/** The chart, its labels and plot together at most `width` columns wide; null when nothing is known. */
 export function renderChart(input: ChartInput, width: number, height = 12): string | null {
-  const columns = Math.max(10, Math.min(width, input.values.length));
+  const known = input.values.filter((v): v is Decimal => v !== null);
+  const first = known[0];
+  if (first === undefined) return null;
+  const [min, max] = known.reduce(([lo, hi], v) => [v.lessThan(lo) ? v : lo, v.greaterThan(hi) ? v : hi], [first, first]);
+  const decimals = labelDecimals(min, max, height, input.scale);
+  const label = (x: number) => groupThousands(x.toFixed(decimals).replace(/^-(0\.?0*)$/, '$1'));
+  const labelWidth = Math.max(label(min.toNumber()).length, label(max.toNumber()).length);
+  // asciichart draws each row as its label, " ┤" and the plot.
+  const columns = Math.max(10, Math.min(width - labelWidth - 2, input.values.length));
   const sampled: number[] = [];
   let previous: number | null = null;
   for (let i = 0; i < columns; i++) {
     const slice = input.values.slice(Math.floor((i * input.values.length) / columns), Math.floor(((i + 1) * input.values.length) / columns));
-    const known = [...slice].reverse().find((v) => v !== null);
-    if (known) previous = known.toNumber();
+    const last = [...slice].reverse().find((v) => v !== null);
+    if (last) previous = last.toNumber();
     if (previous !== null) sampled.push(previous);
   }
-  if (sampled.length === 0) return null;
-  const first = input.times[0]?.toISOString().slice(0, 16).replace('T', ' ');
+  const start = input.times[0]?.toISOString().slice(0, 16).replace('T', ' ');
   const end = input.times[input.times.length - 1]?.toISOString().slice(0, 16).replace('T', ' ');
-  const plot = asciichart.plot(sampled, { height, format: (x: number) => String(Number(x.toPrecision(8))).padStart(14) });
-  return `${input.title}, ${first} → ${end} UTC\n${plot}\n`;
+  const plot = asciichart.plot(sampled, { height, format: (x: number) => label(x).padStart(labelWidth) });
+  return `${input.title}, ${start} → ${end} UTC\n${plot}\n`;
 }

@@ -4,9 +4,10 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { forStderr } from '../core/sanitize.js';
 import { OutputError } from '../core/errors.js';
+import { isForPeople, type Format } from './formats.js';
 import type { OutStream } from './io.js';
 
-export type Format = 'table' | 'json' | 'csv';
+export type { Format };
 
 export interface OutputOptions {
   format: Format;
@@ -37,6 +38,8 @@ export interface Output {
    * when stdout is a pipe or file, whose output is never fitted, or when the terminal does not say.
    */
   terminalSize(): { columns: number; rows: number } | undefined;
+  /** How a table for people is drawn: its colours, and the terminal's width to fit when stdout is one. */
+  tableStyle(): { color: ChalkInstance; width: number | undefined };
   /** Write data to stdout (whole documents, so a pipe never sees half a result). */
   data(text: string): void;
   /** A notice for people (skipped with --quiet). */
@@ -64,7 +67,7 @@ export function createOutput(options: OutputOptions): Output {
   const { env, stdout, stderr } = options;
   const stdoutIsTTY = Boolean(stdout.isTTY);
   const stderrIsTTY = Boolean(stderr.isTTY);
-  const tableColor = options.format === 'table' ? colorLevel(stdoutIsTTY, options.color, env) : 0;
+  const tableColor = isForPeople(options.format) ? colorLevel(stdoutIsTTY, options.color, env) : 0;
   const errLevel = colorLevel(stderrIsTTY, options.color, env);
   const errColor = new Chalk({ level: errLevel });
   const quiet = Boolean(options.quiet);
@@ -73,22 +76,25 @@ export function createOutput(options: OutputOptions): Output {
   const writeErr = (text: string) => {
     stderr.write(`${forStderr(redact(text), errLevel > 0)}\n`);
   };
+  const color = new Chalk({ level: tableColor });
+  const terminalSize = () => {
+    if (!stdoutIsTTY) return undefined;
+    // A pty that reports 0×0 (`script` without a size) says nothing; COLUMNS/LINES may.
+    const columns = stdout.columns || Number(env.COLUMNS) || 0;
+    const rows = stdout.rows || Number(env.LINES) || 0;
+    return columns > 0 ? { columns, rows: rows > 0 ? rows : 24 } : undefined;
+  };
   return {
     format: options.format,
-    color: new Chalk({ level: tableColor }),
+    color,
     errColor,
     quiet,
     debugEnabled: Boolean(options.debug),
     stderrIsTTY,
     stdoutIsTTY,
     stderrStream: stderr,
-    terminalSize: () => {
-      if (!stdoutIsTTY) return undefined;
-      // A pty that reports 0×0 (`script` without a size) says nothing; COLUMNS/LINES may.
-      const columns = stdout.columns || Number(env.COLUMNS) || 0;
-      const rows = stdout.rows || Number(env.LINES) || 0;
-      return columns > 0 ? { columns, rows: rows > 0 ? rows : 24 } : undefined;
-    },
+    terminalSize,
+    tableStyle: () => ({ color, width: terminalSize()?.columns }),
     data: (text) => {
       try {
         stdout.write(redact(text));

@@ -5,7 +5,7 @@
 import { forTerminal } from '../core/sanitize.js';
 import type { Output } from '../ui/output.js';
 import { describeThreshold, type WatchEvent } from './events.js';
-import { renderFrame } from './live-table.js';
+import { renderFrame } from './frame.js';
 import type { WatchSession, WatchView } from './session.js';
 
 const time = (iso: string) => new Date(iso).toTimeString().slice(0, 8);

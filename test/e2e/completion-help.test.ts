@@ -27,7 +27,8 @@ describe('--help', () => {
       for (const flag of command.ownFlags) expect(result.stdout, `${label} ${flag.long}`).toContain(flag.long);
       const examples = result.stdout.split('\nExamples:\n')[1];
       expect(examples, `${label} has an Examples: section`).toBeDefined();
-      const lines = (examples ?? '').split('\n\n')[0]!.split('\n').filter((l) => l.trim() !== '');
+      // An example too long for the width continues on the next line after a shell line continuation (help-layout.ts).
+      const lines = (examples ?? '').split('\n\n')[0]!.replace(/ \\\n +/g, ' ').split('\n').filter((l) => l.trim() !== '');
       expect(lines.length, label).toBeGreaterThanOrEqual(2);
       expect(lines.length, label).toBeLessThanOrEqual(4);
       for (const line of lines) expect(line, label).toMatch(/^ {2}(balance-inspector |source <\(balance-inspector )/);
@@ -90,6 +91,30 @@ describe('completion', () => {
       encoding: 'utf8',
       env: { PATH: `${dir}:${process.env.PATH}`, HOME: dir },
     });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n').slice(0, cases.length)).toEqual(cases.map(([, expected]) => expected));
+  });
+
+  it.skipIf(!hasShell('bash'))('bash: after a command, only the flags it takes, and --mode and --output values where they apply', async () => {
+    const dir = tempDir();
+    const script = join(dir, 'completion.bash');
+    writeFileSync(script, (await runCli(['completion', 'bash'])).stdout);
+    const probe = (words: string[]) =>
+      `COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _balance_inspector; echo "\${COMPREPLY[*]}"`;
+    const cases: Array<[string[], string]> = [
+      [['balance-inspector', 'can-withdraw', 'USDT', '1', '--mode', ''], 'live test'],
+      [['balance-inspector', 'watch', '--output', ''], 'table json'],
+      [['balance-inspector', 'balances', '--output', ''], 'table json csv'],
+      [['balance-inspector', 'history', '--by', ''], 'hour day week'],
+      [['balance-inspector', 'snapshot', '--c'], '--currency --config'],
+      [['balance-inspector', 'can-withdraw', '--c'], '--config --csv'],
+      [['balance-inspector', 'balances', '--c'], '--currency --config --csv'],
+      [['balance-inspector', 'sandbox', '--c'], ''],
+      [['balance-inspector', 'sandbox', '--no-'], '--no-rate-limit --no-color'],
+      [['balance-inspector', 'demo', '--co'], ''],
+      [['balance-inspector', '--c'], '--config --csv'],
+    ];
+    const run = spawnSync('bash', ['-c', [`source '${script}'`, ...cases.map(([words]) => probe(words))].join('\n')], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir } });
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n').slice(0, cases.length)).toEqual(cases.map(([, expected]) => expected));
   });

@@ -22,7 +22,8 @@ function homeWith(...files: string[]): { home: string; outside: string } {
 describe('config search', () => {
   it('--help lists the search order', async () => {
     const { stdout } = await runCli(['--help']);
-    const section = stdout.split('\nConfig (the first found is used')[1] ?? '';
+    // Wrapped to 80 columns: compared as running text.
+    const section = (stdout.split('\nConfig (the first found is used')[1] ?? '').replace(/\s+/g, ' ');
     expect(section).toContain('1. --config <path>');
     expect(section).toContain('2. $BALANCE_CONFIG');
     expect(section).toContain('3. .balancerc, .balancerc.json, .balancerc.yaml, .balancerc.yml in the working directory');

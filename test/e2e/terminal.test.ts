@@ -3,7 +3,7 @@
 // checked once on a real pseudo-terminal (the process's own tty streams); watch's views run
 // in-process on a terminal-like stdout and stderr that share one screen, as on a pty.
 import { describe, expect, it } from 'vitest';
-import { visibleWidth } from '../../src/format/fit.js';
+import { cellWidth } from '../../src/format/cells.js';
 import { runCli, startCli, type CliOptions } from '../helpers/cli.js';
 import { useSandbox } from '../helpers/e2e-sandbox.js';
 import { HAVE_SCRIPT, onTerminal } from '../helpers/pty.js';
@@ -26,7 +26,7 @@ describe.skipIf(!HAVE_SCRIPT)('tables on a terminal', () => {
     const { code, terminal } = await onTerminal(['balances', '--quiet', '--config', e2e.configPath], { columns: 80, rows: 24, env: { NO_COLOR: '1' } });
     expect(code).toBe(0);
     const lines = screenLines(terminal).filter((l) => l !== '');
-    for (const line of lines) expect(visibleWidth(line), line).toBeLessThanOrEqual(80);
+    for (const line of lines) expect(cellWidth(line), line).toBeLessThanOrEqual(80);
     expect(terminal).toContain('1.234567890123456789');
     expect(terminal).toContain('450,000.00');
     expect(lines.at(-1)).toMatch(/^hidden to fit: PENDING, TOTAL/);
@@ -54,7 +54,7 @@ describe('watch on a terminal', () => {
     for (const frame of terminal.split('\x1b[J').slice(1)) {
       const lines = screenLines(frame.replace(/\x1b\[\?25[hl]|\x1b\[\d+F/g, '')).filter((l, i, all) => i < all.length - 1 || l !== '');
       expect(lines.length, lines.join('\n')).toBeLessThanOrEqual(23);
-      for (const line of lines) expect(visibleWidth(line), line).toBeLessThanOrEqual(80);
+      for (const line of lines) expect(cellWidth(line), line).toBeLessThanOrEqual(80);
     }
   });
 
@@ -71,7 +71,7 @@ describe('watch on a terminal', () => {
     const after = terminal.slice(at + '\x1b[H\x1b[J'.length).split('\x1b[J')[0] ?? '';
     const lines = screenLines(after.replace(/\x1b\[\?25[hl]/g, '').replace(/\x1b\[\d+F/g, '')).filter((l) => l !== '');
     expect(lines.length).toBeGreaterThan(3);
-    for (const line of lines) expect(visibleWidth(line), line).toBeLessThanOrEqual(50);
+    for (const line of lines) expect(cellWidth(line), line).toBeLessThanOrEqual(50);
   });
 
   it('TERM=dumb: no cursor movement at all; the table once, then lines', async () => {

@@ -73,10 +73,10 @@ describe('config init questions', () => {
   });
 
   it('asks Swipelux for ids; none at all reads every customer', async () => {
-    const { answers, printed } = await ask({ provider: 'swipelux', account: 'treasury' }, ['TREASURY_KEY', '', 'cus_1, biz_2']);
+    const { answers, printed } = await ask({ provider: 'swipelux', account: 'treasury' }, ['TREASURY_KEY', '', '', 'cus_1, biz_2']);
     expect(printed).toContain('empty reads every customer');
     expect(answers).toMatchObject({ keyEnv: 'TREASURY_KEY', wallets: [], customers: ['cus_1', 'biz_2'] });
-    const none = await ask({ provider: 'swipelux', account: 'treasury' }, ['TREASURY_KEY', '', '']);
+    const none = await ask({ provider: 'swipelux', account: 'treasury' }, ['TREASURY_KEY', '', '', '']);
     expect(none.answers).toMatchObject({ wallets: [], customers: [] });
   });
 

@@ -9,8 +9,9 @@ import { createOutput } from '../../src/ui/output.js';
 import type { ResolvedAccount } from '../../src/config/types.js';
 import { initialStates } from '../../src/watch/accounts.js';
 import { BalanceTracker } from '../../src/watch/diff.js';
-import { LiveTable, physicalLines, renderFrame } from '../../src/watch/live-table.js';
-import { visibleWidth } from '../../src/format/fit.js';
+import { renderFrame } from '../../src/watch/frame.js';
+import { LiveTable, physicalLines } from '../../src/watch/live-table.js';
+import { cellWidth } from '../../src/format/cells.js';
 import type { WatchSession } from '../../src/watch/session.js';
 import { CapturedStream } from '../helpers/captured-stream.js';
 import { Redactor } from '../../src/core/secrets.js';
@@ -124,14 +125,15 @@ describe('the live table fits the terminal', () => {
     const frame = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'HEADER '.repeat(20), notices: [], color: new Chalk({ level: 0 }), size: { columns: 60, rows: 24 } });
     const lines = frame.trimEnd().split('\n');
     expect(lines).toHaveLength(23);
-    expect(lines.filter((l) => /^syncpay\s+C\d\d/.test(l))).toHaveLength(16);
-    expect(lines).toContain('… 14 more balances (make the terminal taller, or --json)');
+    // Balances first: no blank lines and the account's line shrinks to a summary, so 18 of the 30 fit.
+    expect(lines.filter((l) => /^syncpay\s+C\d\d/.test(l))).toHaveLength(18);
+    expect(lines).toContain('… 12 more balances (make the terminal taller, or --json)');
     expect(lines.some((l) => l.startsWith('hidden to fit: PENDING, TOTAL, Δ START'))).toBe(true);
     for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(60);
     expect(physicalLines(frame, 60)).toBe(23);
     // The head and the account status stay.
-    expect(lines[2]).toMatch(/^ACCOUNT\s+CURRENCY/);
-    expect(lines.at(-1)).toMatch(/^syncpay\s+ok/);
+    expect(lines[1]).toMatch(/^ACCOUNT\s+CURRENCY/);
+    expect(lines.at(-1)).toBe('ok, last poll 10:00:05: syncpay');
   });
 
   it('a frame that fits is not clipped', () => {
@@ -158,10 +160,84 @@ describe('the live table fits the terminal', () => {
     expect(redraw.startsWith('\x1b[H\x1b[J')).toBe(true);
     const frame = redraw.slice('\x1b[H\x1b[J'.length);
     expect(frame.trimEnd().split('\n')).toHaveLength(11);
-    for (const line of frame.trimEnd().split('\n')) expect(visibleWidth(line), JSON.stringify(line)).toBeLessThanOrEqual(50);
+    for (const line of frame.trimEnd().split('\n')) expect(cellWidth(line), JSON.stringify(line)).toBeLessThanOrEqual(50);
     table.stop();
     const after = written.length;
     resize();
     expect(written.length).toBe(after);
+  });
+});
+
+describe('the watch screen at 80×24', () => {
+  const NAMES = ['flow-main', 'syncpay', 'bachs', 'swipelux', 'casino-v1', 'casino-v2', 'casino-v3'];
+  function sevenAccounts() {
+    const tracker = new BalanceTracker();
+    // 25 balances over 7 accounts, as the demo has.
+    NAMES.forEach((name, a) => tracker.update(name, Array.from({ length: a < 4 ? 4 : 3 }, (_, i) => usdt(`${1000 * a + i}.50`, name, `C${a}${i}`)), at));
+    const states = initialStates(NAMES.map((name) => account(name, 'syncpay')), 2_000);
+    for (const s of states) Object.assign(s, { polls: 1, lastSuccessAt: at, raw: [] });
+    Object.assign(states[5] as object, { errors: [new UnavailableError('Cryptofuse did not answer in time for account casino-v2', { code: 'TIMEOUT' })], failures: 1 });
+    return { tracker, states };
+  }
+  const notice = "Cryptofuse allows 100 requests per minute per key (4 requests per poll) (accounts sharing its key counted together): polling accounts 'casino-v1', 'casino-v3' every 2.4s instead of 2s";
+
+  it('shows its balances before the per-account lines: those that are fine share one line, a failing one keeps its own', () => {
+    const { tracker, states } = sevenAccounts();
+    const frame = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'watch · 7 accounts', notices: [notice], color: new Chalk({ level: 0 }), size: { columns: 80, rows: 24 } });
+    const lines = frame.trimEnd().split('\n');
+    expect(lines).toHaveLength(23);
+    for (const line of lines) expect(cellWidth(line), line).toBeLessThanOrEqual(80);
+    // With a failing account and a long notice, 13 of the 25 balances (8 before).
+    const shown = lines.filter((l) => /^\S+ \*?\s+C\d\d\s/.test(l)).length;
+    expect(shown).toBe(13);
+    expect(lines).toContain(`… ${25 - shown} more balances (make the terminal taller, or --json)`);
+    expect(lines.find((l) => l.startsWith('6 of 7 accounts ok'))).toMatch(/^6 of 7 accounts ok, last poll 10:00:05: flow-main, syncpay, bachs, swipelux, c\S*…$/);
+    // The failing account's line wraps rather than losing its error.
+    const failing = lines.findIndex((l) => l.startsWith('casino-v2 '));
+    expect(`${lines[failing]} ${lines[failing + 1]?.trim()}`).toMatch(/^casino-v2\s+failing values from 10:00:05 \(stale \*\)\s+every 2s\s+Cryptofuse did not answer in time for account casino-v2$/);
+    // The notice wraps: every account it names is on screen.
+    const notices = lines.slice(lines.findIndex((l) => l.startsWith('! '))).map((l) => l.trim()).join(' ');
+    expect(notices).toContain("polling accounts 'casino-v1', 'casino-v3' every 2.4s instead of 2s");
+  });
+
+  it('with every account fine and no notice, 18 of the 25 balances and one line for the accounts', () => {
+    const { tracker, states } = sevenAccounts();
+    Object.assign(states[5] as object, { errors: [], failures: 0 });
+    const frame = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'watch · 7 accounts', notices: [], color: new Chalk({ level: 0 }), size: { columns: 80, rows: 24 } });
+    const lines = frame.trimEnd().split('\n');
+    expect(lines).toHaveLength(23);
+    expect(lines.filter((l) => /^\S+\s+C\d\d\s/.test(l))).toHaveLength(18);
+    expect(lines.at(-1)).toMatch(/^all 7 accounts ok, last poll 10:00:05: flow-main, /);
+  });
+
+  it('a terminal tall enough shows every balance and one line per account', () => {
+    const { tracker, states } = sevenAccounts();
+    const frame = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'watch', notices: [notice], color: new Chalk({ level: 0 }), size: { columns: 120, rows: 60 } });
+    const lines = frame.trimEnd().split('\n');
+    expect(lines.filter((l) => /^\S+ \*?\s+C\d\d\s/.test(l))).toHaveLength(25);
+    for (const name of NAMES) expect(lines.some((l) => new RegExp(`^${name}\\s+(ok|failing)`).test(l)), name).toBe(true);
+  });
+
+  it('columns do not jump between frames: widths only grow until the terminal is resized', () => {
+    let written = '';
+    const stdout = Object.assign(new Writable({ write: (chunk, _enc, cb) => ((written += String(chunk)), cb()) }), { isTTY: true });
+    const output = createOutput({ redact: new Redactor().redact, format: 'table', stderr: new CapturedStream(), stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
+    const tracker = new BalanceTracker();
+    const states = initialStates([account('syncpay', 'syncpay')], 1_000);
+    Object.assign(states[0] as object, { polls: 1, lastSuccessAt: at, raw: [] });
+    const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
+    const table = new LiveTable(output, () => ({ columns: 100, rows: 30 }), () => 'HEADER');
+    const heads: string[] = [];
+    table.start();
+    for (const amount of ['5.00', '1250000.00', '7.00', '8.00']) {
+      tracker.update('syncpay', [usdt(amount)], at);
+      const before = written.length;
+      table.update(session);
+      heads.push(written.slice(before).split('\n').find((l) => l.includes('ACCOUNT')) ?? '');
+    }
+    table.stop();
+    // The first frame is narrower; from the frame that grew, every frame keeps the same columns.
+    expect(heads[0]).not.toBe(heads[1]);
+    expect(new Set(heads.slice(1)).size).toBe(1);
   });
 });

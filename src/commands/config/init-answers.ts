@@ -4,12 +4,11 @@
 import { UsageError } from '../../core/errors.js';
 import { didYouMean } from '../../core/suggest.js';
 import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../../providers/catalog.js';
-import type { InitIds } from '../../providers/info.js';
+import type { InitIds } from '../../providers/kit/info.js';
 import { VAR_NAME } from '../../config/fields.js';
 import { ACCOUNT_NAME, ACCOUNT_NAME_RULE } from '../../core/names.js';
 import type { Prompter } from '../../ui/prompt.js';
-import { CRYPTOFUSE_API_VERSIONS } from './api-versions.js';
-
+import { ALL_API_VERSIONS, apiVersionsOf, providersTaking } from './init-choices.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
@@ -18,11 +17,11 @@ export interface InitAnswers {
   account: string;
   /** The environment variable holding the key; the file gets `${keyEnv}`, never the key. */
   keyEnv: string;
-  /** Swipelux and Cryptofuse wallet ids. */
+  /** Wallet ids, for providers whose init.flags take them. */
   wallets: string[];
-  /** Swipelux customer ids. */
+  /** Customer ids, likewise. */
   customers: string[];
-  /** Cryptofuse balance API shape. */
+  /** The balance API version, for providers that have several (accountFields.apiVersion). */
   apiVersion: string | null;
 }
 
@@ -35,7 +34,15 @@ export const check = {
   account: (v: string) =>
     ACCOUNT_NAME.test(v) ? null : `'${v}' is not a valid account name: use ${ACCOUNT_NAME_RULE}`,
   keyEnv: (v: string) => (VAR_NAME.test(v) ? null : `'${v}' is not an environment variable name: use letters, digits and _, not starting with a digit`),
-  apiVersion: (v: string) => (CRYPTOFUSE_API_VERSIONS.includes(v) ? null : `'${v}' is not one of ${CRYPTOFUSE_API_VERSIONS.join(', ')}`),
+  /**
+   * One of the provider's API versions; any provider's while the provider is unknown or has none
+   * (checkGiven then says the flag is not for it).
+   */
+  apiVersion: (v: string, provider?: string) => {
+    const own = provider !== undefined && isProviderId(provider) ? apiVersionsOf(provider) : [];
+    const versions = own.length > 0 ? own : ALL_API_VERSIONS;
+    return versions.includes(v) ? null : `'${v}' is not one of ${versions.join(', ')}`;
+  },
   ids: (v: string) => splitIds(v).map((id) => (ID.test(id) ? null : `'${id}' is not a valid id`)).find((p) => p !== null) ?? null,
 };
 
@@ -43,13 +50,14 @@ export function splitIds(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
 }
 
-/** `FLOW_API_KEY` for flow-payments: the provider's first word, like .balancerc.example. */
+/** `FLOW_API_KEY` for flow-payments: the provider's suggested account name, like .balancerc.example. */
 export function defaultKeyEnv(provider: ProviderId): string {
-  return `${defaultAccountName(provider).toUpperCase()}_API_KEY`;
+  return `${defaultAccountName(provider).toUpperCase().replace(/[^A-Z0-9_]/g, '_')}_API_KEY`;
 }
 
+/** The account name the provider's info suggests (init.account). */
 export function defaultAccountName(provider: ProviderId): string {
-  return provider.split('-')[0] ?? provider;
+  return PROVIDERS[provider].init.account;
 }
 
 /** Flags checked one by one; the first bad one is the usage error. */
@@ -58,7 +66,7 @@ export function checkGiven(given: GivenAnswers): void {
     ['--provider', given.provider, check.provider],
     ['--account', given.account, check.account],
     ['--key-env', given.keyEnv, check.keyEnv],
-    ['--api-version', given.apiVersion ?? undefined, check.apiVersion],
+    ['--api-version', given.apiVersion ?? undefined, (v) => check.apiVersion(v, given.provider)],
     ['--wallet', given.wallets?.join(','), check.ids],
     ['--customer', given.customers?.join(','), check.ids],
   ];
@@ -69,12 +77,27 @@ export function checkGiven(given: GivenAnswers): void {
   const provider = given.provider;
   // Which providers take an id flag is each provider's init.flags.
   const wrongProvider = (flag: string, answer: keyof InitIds) => {
-    const ok = PROVIDER_IDS.filter((id) => PROVIDERS[id].init.flags.includes(answer));
+    const ok = providersTaking(answer);
     if (provider && !ok.includes(provider as ProviderId)) throw new UsageError(`${flag} is only for ${ok.join(' and ')} accounts, not ${provider}`);
   };
   if (given.wallets?.length) wrongProvider('--wallet', 'wallets');
   if (given.customers?.length) wrongProvider('--customer', 'customers');
   if (given.apiVersion) wrongProvider('--api-version', 'apiVersion');
+  if (provider !== undefined) checkAccountRule(provider as ProviderId, given);
+}
+
+/**
+ * The provider's own rule over several keys (its info.accountRule, as config validation runs it),
+ * on the ids and version the flags gave: a combination the config would refuse is a usage error
+ * now, not a config error after the questions.
+ */
+function checkAccountRule(provider: ProviderId, given: GivenAnswers): void {
+  const settings: Record<string, unknown> = { provider };
+  if (given.wallets?.length) settings.wallets = given.wallets;
+  if (given.customers?.length) settings.customers = given.customers;
+  if (given.apiVersion) settings.apiVersion = given.apiVersion;
+  const problem = PROVIDERS[provider].accountRule?.(settings) ?? null;
+  if (problem) throw new UsageError(`these flags do not make a valid ${PROVIDERS[provider].displayName} account: ${problem}`);
 }
 
 /** Flags a run without a terminal must have, for the provider (if known) — empty when complete. */
@@ -85,10 +108,10 @@ export function missingFlags(given: GivenAnswers): string[] {
   return missing;
 }
 
-/** A complete example for the provider given (or Flow), for the "needs flags" hint. */
+/** A complete example for the provider given (or the registry's first), for the "needs flags" hint. */
 export function exampleFor(provider: string | undefined): string {
-  // Each provider's info holds its example flags; an unknown id falls back to Flow's.
-  const id: ProviderId = provider !== undefined && isProviderId(provider) ? provider : 'flow-payments';
+  // Each provider's info holds its example flags; an unknown id falls back to the first provider's.
+  const id: ProviderId = provider !== undefined && isProviderId(provider) ? provider : (PROVIDER_IDS[0] as ProviderId);
   return `e.g. balance-inspector config init --provider ${id} ${PROVIDERS[id].init.example}`;
 }
 
@@ -101,7 +124,7 @@ export function withDefaults(given: GivenAnswers): InitAnswers {
     keyEnv: given.keyEnv ?? defaultKeyEnv(provider),
     wallets: given.wallets ?? [],
     customers: given.customers ?? [],
-    apiVersion: PROVIDERS[provider].init.defaultApiVersion !== undefined ? (given.apiVersion ?? PROVIDERS[provider].init.defaultApiVersion) : null,
+    apiVersion: given.apiVersion ?? PROVIDERS[provider].init.defaultApiVersion ?? null,
   };
 }
 
@@ -127,14 +150,15 @@ export async function askMissing(given: GivenAnswers, prompter: Prompter): Promi
     prompter.ask({ label, check: test, ...(fallback !== undefined ? { default: fallback } : {}) });
   const account = given.account ?? (await ask('Account name', check.account, defaultAccountName(provider)));
   const keyEnv = given.keyEnv ?? (await ask(`Environment variable holding the ${name} API key`, check.keyEnv, defaultKeyEnv(provider)));
-  // The provider's own questions (its info's init.askMissing): Swipelux and Cryptofuse ids.
+  // The provider's own questions (its info's init.askMissing): ids, API version.
+  const id = provider;
   const asked = await PROVIDERS[provider].init.askMissing?.(givenIds(given), {
     ids: async (label) => splitIds(await ask(label, check.ids, '')),
-    version: (label, fallback) => ask(label, check.apiVersion, fallback),
+    version: (label, fallback) => ask(label, (v) => check.apiVersion(v, id), fallback),
   });
   const wallets = asked?.wallets ?? given.wallets ?? [];
   const customers = asked?.customers ?? given.customers ?? [];
-  const apiVersion = asked?.apiVersion ?? null;
+  const apiVersion = asked?.apiVersion ?? given.apiVersion ?? PROVIDERS[provider].init.defaultApiVersion ?? null;
   return { provider, account, keyEnv, wallets, customers, apiVersion };
 }
 

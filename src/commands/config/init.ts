@@ -1,17 +1,18 @@
 // `config init`: write a starter config with one account whose key is read from an environment
 // variable. Asks on a terminal, takes flags otherwise; never writes the key, never replaces a file
-// without --force, and tells the user what to run next.
+// without --force, and tells the user what to run next. Loaded when the command runs; its
+// registration is registration/config.ts.
 import { join, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import { findConfig, globalConfigDir } from '../../config/find.js';
+import { validateConfig } from '../../config/schema.js';
+import { toYaml, writeConfigFile } from '../../config/write.js';
 import { UsageError } from '../../core/errors.js';
-import { PROVIDERS, PROVIDER_IDS } from '../../providers/catalog.js';
-import { collect, examples } from '../shared/options.js';
-import type { RunContext, Runner } from '../shared/context.js';
+import { PROVIDERS } from '../../providers/catalog.js';
+import { createPrompter, type PromptIO } from '../../ui/prompt.js';
+import type { RunContext } from '../shared/context.js';
 import type { GlobalOptions } from '../shared/options.js';
 import { booleanOption, listOption, stringOption, type RawOptions } from '../shared/raw-options.js';
-import type { PromptIO } from '../../ui/prompt.js';
-import type { GivenAnswers, InitAnswers } from './init-answers.js';
-import { CRYPTOFUSE_API_VERSIONS } from './api-versions.js';
+import { askMissing, checkGiven, exampleFor, initConfig, missingFlags, withDefaults, type GivenAnswers, type InitAnswers } from './init-answers.js';
 
 export interface InitOptions {
   /**
@@ -30,35 +31,7 @@ export interface InitIO extends PromptIO {
   interactive: boolean;
 }
 
-export function registerConfigInit(config: Command, run: Runner): void {
-  config
-    .command('init')
-    .description('write a starter config (.balancerc.yaml, mode 0600) for one account; asks on a terminal, or takes flags')
-    // --provider and --account are also global flags, which commander parses wherever they stand;
-    // they are declared here too so this command's --help and completion describe them.
-    .option('-p, --provider <id>', `the account's provider (${PROVIDER_IDS.join(', ')})`)
-    .option('-a, --account <name>', 'the name for the new account (default: from the provider: flow, syncpay, swipelux, cryptofuse)')
-    .option('--key-env <VAR>', 'environment variable that will hold the API key (default e.g. FLOW_API_KEY); the key itself is never written')
-    .option('--wallet <id>', 'Swipelux or Cryptofuse: a wallet id to read (repeatable, or comma-separated)', collect)
-    .option('--customer <id>', 'Swipelux: a customer id to read (repeatable, or comma-separated)', collect)
-    .addOption(new Option('--api-version <version>', 'Cryptofuse: the balance API shape (default v3)').choices(CRYPTOFUSE_API_VERSIONS))
-    .option('--global', 'write the user config $XDG_CONFIG_HOME/balance/config.yaml instead of ./.balancerc.yaml')
-    .option('--force', 'replace an existing file')
-    .addHelpText(
-      'after',
-      examples([
-        'balance-inspector config init                     # asks for everything',
-        'balance-inspector config init --provider flow-payments --account flow-main --key-env FLOW_API_KEY',
-        'balance-inspector config init --provider swipelux --account treasury --wallet wal_abc123 --global',
-        'balance-inspector config init --provider cryptofuse --account casino --api-version v3 --force',
-      ]),
-    )
-    .action(run(parseInitOptions, (ctx, options) => runConfigInit(ctx, options), { formats: ['table'], providers: false }));
-}
-
 export async function parseInitOptions(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'provider' | 'accounts'>): Promise<InitOptions> {
-  // On demand: the answer checks reach the config field rules and decimal.js, which --help must not load.
-  const { checkGiven } = await import('./init-answers.js');
   const given: GivenAnswers = {
     provider: globals.provider,
     account: accountFlag(globals.accounts),
@@ -79,12 +52,6 @@ function accountFlag(accounts: string[]): string | undefined {
 
 export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: InitIO): Promise<number> {
   const answers = await gatherAnswers(options.given, io ?? processIO(ctx));
-  const [{ globalConfigDir, findConfig }, { validateConfig }, { toYaml, writeConfigFile }, { initConfig }] = await Promise.all([
-    import('../../config/find.js'),
-    import('../../config/schema.js'),
-    import('../../config/write.js'),
-    import('./init-answers.js'),
-  ]);
   const path = destination(ctx, options, globalConfigDir(ctx.env));
   const raw = initConfig(answers);
   // What we write must be what the loader accepts; a failure here is a bug, before any write.
@@ -112,13 +79,11 @@ export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: 
 
 async function gatherAnswers(given: GivenAnswers, io: InitIO): Promise<InitAnswers> {
   // `given` was checked by parseInitOptions; only what is missing is asked.
-  const { missingFlags, withDefaults, askMissing, exampleFor } = await import('./init-answers.js');
   const missing = missingFlags(given);
   if (missing.length === 0) return withDefaults(given);
   if (!io.interactive) {
     throw new UsageError(`config init needs ${missing.join(' and ')} when not run on a terminal`, exampleFor(given.provider));
   }
-  const { createPrompter } = await import('../../ui/prompt.js');
   const prompter = createPrompter(io);
   try {
     return await askMissing(given, prompter);
@@ -147,3 +112,5 @@ const HEADER = (answers: InitAnswers) => `# balance-inspector config, written by
 
 const FOOTER = `# pegged: [USDT, USDC]   # value these stablecoins at 1.00 USD when no provider rate exists
 `;
+
+export const configInitCommand = { parse: parseInitOptions, run: (ctx: RunContext, options: InitOptions) => runConfigInit(ctx, options) };
