@@ -15,15 +15,21 @@ export default {
     'src/core/sanity.ts',
     'src/core/withdrawal.ts',
     'src/core/withdrawal-limits.ts',
+    // The decision over every candidate (mode, failed accounts, the answer, its exit code) and
+    // the funds a payout may use (available less what a run committed, less the reserve).
+    'src/core/withdrawal-decision.ts',
+    'src/core/balance-funds.ts',
     'src/core/currency-filter.ts',
     'src/core/conditions.ts',
     'src/core/totals.ts',
     'src/core/valuation.ts',
     'src/core/secrets.ts',
     'src/core/safe-file.ts',
-    // The one paginator and the history series identity, once their lanes land them here
-    // (a pattern that matches no file mutates nothing).
-    'src/providers/kit/paginat*.ts',
+    // The one paginator: the rule judging each page, and the loop that follows it.
+    'src/providers/kit/page-signals.ts',
+    'src/providers/kit/paginator.ts',
+    // The history series identity, at the path the history lane is giving it (today seriesKey
+    // in src/history/record.ts; a pattern that matches no file mutates nothing).
     'src/history/store/series-key.ts',
   ],
   ignorePatterns: ['dist', 'bench/results.json', 'coverage'],

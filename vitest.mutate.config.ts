@@ -35,6 +35,10 @@ const THREADED = [
   'test/watch/diff-thresholds.test.ts',
   'test/reliability/money.property.test.ts',
   'test/api/can-withdraw-fail-closed.test.ts',
+  'test/api/plan-payouts.test.ts',
+  'test/unit/balance-funds.test.ts',
+  'test/unit/paginator.test.ts',
+  'test/providers/lists.test.ts',
 ];
 /** Tests that need a process of their own: they set the umask. */
 const FORKED = ['test/unit/config-init.test.ts', 'test/unit/safe-file-mode.test.ts'];
