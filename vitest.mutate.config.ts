@@ -16,6 +16,7 @@ const THREADED = [
   'test/unit/sanity.test.ts',
   'test/unit/withdrawal.test.ts',
   'test/unit/withdrawal-rules.test.ts',
+  'test/unit/withdrawal-desk.test.ts',
   'test/unit/totals.test.ts',
   'test/unit/secrets.test.ts',
   'test/unit/safe-file.test.ts',
