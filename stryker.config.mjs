@@ -1,8 +1,8 @@
 // Mutation testing (`npm run mutate`, README "Tests"): Stryker changes the code a wrong answer
 // would come from, one small change (a mutant) at a time, and runs the tests that cover it; a
 // mutant no test notices is a rule the suite lets go. Not part of `npm test` (minutes); run it
-// before changing one of these files. Equivalent mutants (no observable difference) are marked
-// in the source with a `// Stryker disable next-line <mutator>: <reason>` comment each.
+// before changing one of these files. Equivalent mutants (no observable difference) are listed
+// in stryker-equivalents.md, each with its reason; the source carries no disable comments.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
