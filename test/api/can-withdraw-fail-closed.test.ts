@@ -5,7 +5,7 @@ import { canWithdraw, parseConfig, type Balance, type BalancesResult } from '../
 import { checkBalances } from '../../src/core/sanity.js';
 import { balance } from '../helpers/balances.js';
 
-const config = parseConfig({
+const config = () => parseConfig({
   accounts: {
     live: { provider: 'syncpay', apiKey: '${LIVE_KEY}', mode: 'live' },
     test: { provider: 'syncpay', apiKey: '${TEST_KEY}', mode: 'test' },
@@ -16,7 +16,7 @@ const usdt = (account: 'live' | 'test', available: string) =>
 
 function result(balances: Balance[], accounts = ['live', 'test']): BalancesResult {
   const outcomes = accounts.map((account) => ({ account, provider: 'syncpay', balances: balances.filter((b) => b.account === account), reported: [], errors: [], notices: [], ms: 1 }));
-  return { balances, unfiltered: balances, reported: [], errors: [], notices: [], outcomes, config, complete: true, cache: null, rules: new Map() };
+  return { balances, unfiltered: balances, reported: [], errors: [], notices: [], outcomes, config: config(), complete: true, cache: null, rules: new Map() };
 }
 const ask = (r: BalancesResult, amount = '100', mode?: 'live' | 'test') => canWithdraw(r, { currency: 'USDT', amount, mode });
 

@@ -1,5 +1,7 @@
 // Progress for people: "n/N accounts" on a terminal's stderr; nothing at all on stderr with --quiet,
-// even where a notice (a cache hit) would otherwise be printed.
+// even where a notice (a cache hit) would otherwise be printed. The spinner is checked on a real
+// pseudo-terminal: ora decides for itself whether to draw from the process's own environment (CI,
+// TERM) and terminal, which an in-process run would take from the test runner.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { runCli } from '../helpers/cli.js';

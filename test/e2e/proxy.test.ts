@@ -53,6 +53,7 @@ describe('HTTPS through a CONNECT proxy', () => {
   it.skipIf(!haveOpenssl())('reads balances through HTTPS_PROXY; the proxy sees the host, never the key', async () => {
     const proxy = await startProxy({ tunnelTo: terminator?.port });
     try {
+      // Spawned: Node reads NODE_EXTRA_CA_CERTS (the test CA) only when a process starts.
       const { code, stdout, stderr } = await spawnCli(['balances', '--json', '--debug', '--config', remoteConfig], {
         env: { HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: caFile },
       });

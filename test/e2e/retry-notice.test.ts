@@ -4,11 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { useSandbox } from '../helpers/e2e-sandbox.js';
-import { startCli } from '../helpers/stream.js';
 
 const e2e = useSandbox();
 
 const one = () => ['--account', 'syncpay', '--config', e2e.configPath];
+/** NDJSON lines of a watch's stdout (at least one: the snapshot). */
+const lines = (stdout: string) => {
+  const all = stdout.split('\n').filter(Boolean);
+  expect(all.length).toBeGreaterThan(0);
+  return all;
+};
 
 describe('retry notices', () => {
   it('a 429 with Retry-After is said on stderr with the wait; stdout is the plain table', async () => {
@@ -52,11 +57,10 @@ describe('retry notices', () => {
 
   it('watch says it too (NDJSON on stdout stays events only)', async () => {
     e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '1' } });
-    const run = startCli(['watch', '--json', '--count', '1', '--interval', '5s', ...one()]);
-    const { code } = await run.exited;
-    expect(code, run.stderr()).toBe(0);
-    expect(run.stderr()).toContain('syncpay: rate-limited, retrying in 1s (attempt 2 of 3)');
-    for (const line of run.lines) expect(JSON.parse(line).type).toBeTypeOf('string');
+    const { code, stdout, stderr } = await runCli(['watch', '--json', '--count', '1', '--interval', '5s', ...one()]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('syncpay: rate-limited, retrying in 1s (attempt 2 of 3)');
+    for (const line of lines(stdout)) expect(JSON.parse(line).type).toBeTypeOf('string');
   });
 
   // A response saying no request is left until a reset holds the next request on that key back:
@@ -69,18 +73,16 @@ describe('retry notices', () => {
 
   it('a pacing wait (X-RateLimit-Remaining 0 until the reset) is said on stderr, never on stdout', async () => {
     exhausted();
-    const run = startCli(['watch', '--json', '--count', '2', '--interval', '1s', ...one()]);
-    const { code } = await run.exited;
-    expect(code, run.stderr()).toBe(0);
-    expect(run.stderr()).toMatch(/^syncpay: rate-limited, waiting [1-4]s$/m);
-    expect(run.stderr()).not.toContain('retrying');
-    for (const line of run.lines) expect(JSON.stringify(JSON.parse(line))).not.toContain('waiting');
+    const { code, stdout, stderr } = await runCli(['watch', '--json', '--count', '2', '--interval', '1s', ...one()]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/^syncpay: rate-limited, waiting [1-4]s$/m);
+    expect(stderr).not.toContain('retrying');
+    for (const line of lines(stdout)) expect(JSON.stringify(JSON.parse(line))).not.toContain('waiting');
   });
 
   it('--quiet hides the pacing notice too', async () => {
     exhausted();
-    const run = startCli(['watch', '--json', '--quiet', '--count', '2', '--interval', '1s', ...one()]);
-    const { code } = await run.exited;
-    expect([code, run.stderr()]).toEqual([0, '']);
+    const { code, stderr } = await runCli(['watch', '--json', '--quiet', '--count', '2', '--interval', '1s', ...one()]);
+    expect([code, stderr]).toEqual([0, '']);
   });
 });

@@ -1,8 +1,10 @@
-// `sandbox` as a user runs it: a long-lived process that writes a config pointing at itself.
+// `sandbox` as a user runs it: a long-lived process that writes a config pointing at itself. It
+// runs in-process and is stopped as Ctrl+C would (its interrupt); the signal handling of the real
+// process is the same for every command and is pinned by the spawned tests of balances and watch.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, spawnCli } from '../helpers/cli.js';
+import { runCli, startCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { sandboxAccounts } from '../../src/sandbox/demo-config.js';
 
@@ -19,17 +21,19 @@ describe('sandbox --write-config', () => {
   it.each(['sandbox.json', 'sandbox.yaml'])('writes %s (0600) that balances can read, and stops on SIGINT with 130', async (name) => {
     const dir = tempDir();
     const path = join(dir, name);
-    let done = false;
-    const served = spawnCli(['sandbox', '--write-config', path], { cwd: dir, signal: 'SIGINT', signalAfterMs: 0, signalWhen: () => done });
+    const served = startCli(['sandbox', '--write-config', path], { cwd: dir, timeoutMs: 30_000 });
     await writtenConfig(path);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(readFileSync(path, 'utf8').startsWith('#')).toBe(name.endsWith('.yaml'));
     const read = await runCli(['balances', '--json', '--config', path, '--account', 'syncpay']);
-    done = true;
+    served.interrupt('SIGINT');
     expect([read.code, JSON.parse(read.stdout).complete]).toEqual([0, true]);
-    const stopped = await served;
+    const stopped = await served.done;
     expect(stopped.code).toBe(130);
     expect(stopped.stderr).toContain(`Wrote ${path}`);
+    // Stopped means closed: the accounts it wrote no longer answer.
+    const after = await runCli(['balances', '--json', '--config', path, '--account', 'syncpay']);
+    expect(after.code).toBe(5);
   });
 });
 
@@ -46,14 +50,13 @@ describe('sandbox --write-config --force', () => {
     ]);
     expect(readFileSync(path, 'utf8')).toBe('old: true\n');
 
-    let done = false;
-    const served = spawnCli(['sandbox', '--write-config', path, '--force'], { cwd: dir, signal: 'SIGINT', signalAfterMs: 0, signalWhen: () => done });
+    const served = startCli(['sandbox', '--write-config', path, '--force'], { cwd: dir, timeoutMs: 30_000 });
     await writtenConfig(path);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const read = await runCli(['balances', '--json', '--config', path, '--account', 'syncpay']);
-    done = true;
+    served.interrupt('SIGINT');
     expect(read.code).toBe(0);
-    expect((await served).code).toBe(130);
+    expect((await served.done).code).toBe(130);
   });
 
   it('--force without --write-config, or on a directory, is a usage error', async () => {
@@ -86,14 +89,13 @@ describe('sandbox usage errors', () => {
   it('a port in use is a usage error, and the config file it claimed is removed', async () => {
     const dir = tempDir();
     const first = join(dir, 'first.json');
-    let done = false;
-    const served = spawnCli(['sandbox', '--write-config', first], { cwd: dir, signal: 'SIGINT', signalAfterMs: 0, signalWhen: () => done });
+    const served = startCli(['sandbox', '--write-config', first], { cwd: dir, timeoutMs: 30_000 });
     await writtenConfig(first);
     const port = new URL((JSON.parse(readFileSync(first, 'utf8')) as { accounts: { syncpay: { baseUrl: string } } }).accounts.syncpay.baseUrl).port;
     const second = join(dir, 'second.yaml');
     const { code, stderr } = await runCli(['sandbox', '--port', port, '--write-config', second], { cwd: dir });
-    done = true;
-    await served;
+    served.interrupt('SIGINT');
+    expect((await served.done).code).toBe(130);
     expect([code, stderr.split('\n')[0]]).toEqual([2, `error: port ${port} on 127.0.0.1 is already in use`]);
     expect(existsSync(second)).toBe(false);
   });

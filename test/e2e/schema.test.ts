@@ -2,10 +2,9 @@
 // real output from the built CLI against the sandbox, on success, failure and with the cache.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, startCli } from '../helpers/cli.js';
 import { configWithReferences, referenceEnv, sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 import { schemaProblems, type SchemaName } from '../helpers/schemas.js';
-import { startCli } from '../helpers/stream.js';
 
 let sandbox: Sandbox;
 let dir: string;
@@ -149,7 +148,7 @@ describe('watch --json: every NDJSON line matches schema/watch-events.v1.json', 
     const run = startCli([
       'watch', '--json', '--interval', '200ms', '--config', tickingConfig,
       '--below', 'USDT@tron=10000', '--above', 'syncpay:NGN=1', '--below', 'syncpay:USD=100',
-    ]);
+    ], { timeoutMs: 40_000 });
     try {
       const seen = (test: (e: Doc) => boolean) => run.lines.some((l) => test(JSON.parse(l) as Doc));
       await run.waitFor(() => seen((e) => e.type === 'snapshot'));
@@ -167,10 +166,11 @@ describe('watch --json: every NDJSON line matches schema/watch-events.v1.json', 
       ticking.faults.add({ provider: 'syncpay', kind: 'body', body, times: 2 });
       ticking.faults.add({ provider: 'syncpay', kind: 'status', status: 503, times: 2 });
       await run.waitFor(() => seen((e) => e.type === 'threshold' && e.state === 'recovered'), 15_000);
-      run.child.kill('SIGTERM');
-      expect((await run.exited).code).toBe(143);
+      run.interrupt('SIGTERM');
+      expect((await run.done).code).toBe(143);
     } finally {
-      if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+      run.interrupt('SIGTERM');
+      await run.done.catch(() => undefined);
       await ticking.close();
     }
 

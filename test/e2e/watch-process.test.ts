@@ -1,13 +1,15 @@
 // `watch` as a long-running process: Prometheus metrics, provider floors, signals and closed pipes.
 // A poll's budget is its interval, so these runs poll every second or slower (the sandbox's own
 // key has no SyncPay polling floor; Flow keeps its 2 s request-rate floor): a loaded machine must
-// not turn a slow loopback answer into a timeout. Signals go out once the CLI has shown it is
+// not turn a slow loopback answer into a timeout. Runs are in-process (startCli) and stopped as
+// SIGTERM would (their interrupt); only what needs a real process is spawned: the OS signals
+// themselves and a stdout pipe closed by its reader. Signals go out once the CLI has shown it is
 // polling (a request reached the sandbox, or output arrived), never at a fixed time after spawn.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
-import { runCli, spawnCli } from '../helpers/cli.js';
+import { runCli, spawnCli, startCli } from '../helpers/cli.js';
 import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
-import { startCli } from '../helpers/stream.js';
+import { spawnStreaming } from '../helpers/stream.js';
 import { parseExposition } from '../helpers/prometheus.js';
 
 const sandboxes: Sandbox[] = [];
@@ -23,7 +25,7 @@ async function sandbox(name: 'settle' | 'ticker' = 'settle') {
 describe('watch --metrics', () => {
   it('serves Prometheus exposition carrying every balance, and SIGTERM closes it with exit 143', async () => {
     const { configPath } = await sandbox();
-    const run = startCli(['watch', '--json', '--interval', '1s', '--metrics', '127.0.0.1:0', '--config', configPath, '--account', 'flow-main,syncpay']);
+    const run = startCli(['watch', '--json', '--interval', '1s', '--metrics', '127.0.0.1:0', '--config', configPath, '--account', 'flow-main,syncpay'], { timeoutMs: 30_000 });
     await run.waitFor(() => /Prometheus metrics at (http:\S+)/.test(run.stderr()) && run.lines.length >= 1);
     const url = /Prometheus metrics at (http:\S+)/.exec(run.stderr())?.[1] as string;
     const response = await fetch(url);
@@ -48,8 +50,8 @@ describe('watch --metrics', () => {
       expect(samples.find((s) => s.name === 'balance_inspector_poll_duration_seconds_count' && s.labels.account === account)?.value).toBeGreaterThanOrEqual(1);
     }
     expect((await fetch(url.replace('/metrics', '/nope'))).status).toBe(404);
-    run.child.kill('SIGTERM');
-    expect((await run.exited).code).toBe(143);
+    run.interrupt('SIGTERM');
+    expect((await run.done).code).toBe(143);
     expect(run.stderr()).not.toMatch(/\n\s+at /);
     await expect(fetch(url)).rejects.toThrow();
   });
@@ -58,7 +60,7 @@ describe('watch --metrics', () => {
     const setup = await sandboxWithConfig();
     sandboxes.push(setup.sandbox);
     const total = JSON.parse((await runCli(['total', '--json', '--config', setup.configPath])).stdout) as { groups: Array<{ key: string; usdValue: string | null }> };
-    const run = startCli(['watch', '--json', '--interval', '2s', '--metrics', '127.0.0.1:0', '--config', setup.configPath]);
+    const run = startCli(['watch', '--json', '--interval', '2s', '--metrics', '127.0.0.1:0', '--config', setup.configPath], { timeoutMs: 30_000 });
     try {
       await run.waitFor(() => /Prometheus metrics at (http:\S+)/.test(run.stderr()) && run.lines.length >= 1, 20_000);
       const url = /Prometheus metrics at (http:\S+)/.exec(run.stderr())?.[1] as string;
@@ -71,8 +73,8 @@ describe('watch --metrics', () => {
       expect([...byCurrency.keys()].sort()).toEqual(priced.map((g) => g.key).sort());
       expect(parseExposition(await (await fetch(url)).text()).some((s) => s.name === 'balance_inspector_reported_total_usd' && s.labels.account === 'syncpay')).toBe(true);
     } finally {
-      run.child.kill('SIGTERM');
-      await run.exited;
+      run.interrupt('SIGTERM');
+      await run.done.catch(() => undefined);
     }
   });
 
@@ -104,10 +106,10 @@ describe('rate limits', () => {
   it("a 429 holds that provider back until Retry-After, while other providers keep their pace", async () => {
     const { sandbox: s, configPath } = await sandbox('ticker');
     s.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '3' }, times: 1 });
-    const run = startCli(['watch', '--json', '--interval', '1s', '--config', configPath]);
+    const run = startCli(['watch', '--json', '--interval', '1s', '--config', configPath], { timeoutMs: 30_000 });
     await run.waitFor(() => run.lines.some((l) => l.includes('"type":"recovered"')), 10_000);
-    run.child.kill('SIGTERM');
-    await run.exited;
+    run.interrupt('SIGTERM');
+    await run.done;
     const snapshot = JSON.parse(run.lines[0] as string) as { errors: Array<{ code: string }> };
     expect(snapshot.errors.map((e) => e.code)).toEqual(['RATE_LIMITED']);
     const times = (provider: string) => s.requests.filter((r) => r.provider === provider).map((r) => r.at);
@@ -135,7 +137,8 @@ describe('signals and pipes', () => {
     ['SIGTERM', 143],
   ] as const)('%s mid-watch exits %i without a stack trace', async (signal, expected) => {
     const { configPath } = await sandbox('ticker');
-    const run = startCli(['watch', '--json', '--interval', '1s', '--account', 'syncpay', '--config', configPath]);
+    // A real process: the OS signal, its handler and the exit code it leaves.
+    const run = spawnStreaming(['watch', '--json', '--interval', '1s', '--account', 'syncpay', '--config', configPath]);
     // The snapshot and the ticker's first change are out: the watch is mid-way.
     await run.waitFor(() => run.lines.length >= 2);
     run.child.kill(signal);
@@ -150,6 +153,7 @@ describe('signals and pipes', () => {
     const { sandbox: s, configPath } = await sandbox();
     s.faults.add({ provider: 'syncpay', kind: 'hang', times: 100 });
     const hanging = () => s.requests.some((r) => r.provider === 'syncpay');
+    // A real process: the OS signal must end it promptly though a request hangs.
     const { code, msAfterSignal, stderr } = await spawnCli(['watch', '--json', '--interval', '20s', '--account', 'syncpay', '--config', configPath], {
       signal: 'SIGINT', signalWhen: hanging, signalAfterMs: 100,
     });
@@ -160,7 +164,8 @@ describe('signals and pipes', () => {
 
   it('a closed stdout pipe ends the watch quietly', async () => {
     const { configPath } = await sandbox('ticker');
-    const run = startCli(['watch', '--json', '--interval', '1s', '--account', 'syncpay', '--config', configPath]);
+    // A real process: EPIPE on its own stdout.
+    const run = spawnStreaming(['watch', '--json', '--interval', '1s', '--account', 'syncpay', '--config', configPath]);
     await run.waitFor(() => run.lines.length >= 2);
     run.child.stdout.destroy();
     const { code } = await run.exited;

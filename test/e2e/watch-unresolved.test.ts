@@ -3,10 +3,9 @@
 // ends with exit 3. An --until it covers could never hold, so it is refused at once (exit 3).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, startCli } from '../helpers/cli.js';
 import { sandboxWithConfig, writeConfig } from '../helpers/fixtures.js';
 import { parseExposition } from '../helpers/prometheus.js';
-import { startCli } from '../helpers/stream.js';
 
 const sandboxes: Sandbox[] = [];
 afterEach(async () => {
@@ -42,7 +41,7 @@ describe('watch with an unset ${VAR}', () => {
 
   it('metrics say account_up 0 for it and 1 for the others', async () => {
     const { configPath } = await setup();
-    const run = startCli(['watch', '--json', '--interval', '1s', '--metrics', '127.0.0.1:0', '--config', configPath]);
+    const run = startCli(['watch', '--json', '--interval', '1s', '--metrics', '127.0.0.1:0', '--config', configPath], { timeoutMs: 30_000 });
     try {
       await run.waitFor(() => /Prometheus metrics at (http:\S+)/.test(run.stderr()) && run.lines.length >= 1);
       const url = /Prometheus metrics at (http:\S+)/.exec(run.stderr())?.[1] as string;
@@ -50,8 +49,8 @@ describe('watch with an unset ${VAR}', () => {
       expect(up.find((s) => s.labels.account === 'swipelux')?.value).toBe(0);
       expect(up.find((s) => s.labels.account === 'syncpay')?.value).toBe(1);
     } finally {
-      run.child.kill('SIGTERM');
-      await run.exited;
+      run.interrupt('SIGTERM');
+      await run.done.catch(() => undefined);
     }
   });
 

@@ -8,9 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, startCli } from '../helpers/cli.js';
 import { sandboxWithConfig, writeConfig } from '../helpers/fixtures.js';
-import { startCli } from '../helpers/stream.js';
 
 const sandboxes: Sandbox[] = [];
 afterEach(async () => {
@@ -46,12 +45,12 @@ describe('watch --json', () => {
 
   it('reports an account that starts failing once, and its recovery', async () => {
     const { sandbox, configPath } = await settleSandbox({ scenario: { name: 'ticker' } });
-    const run = startCli(['watch', '--json', '--interval', '1s', '--account', 'syncpay', '--config', configPath]);
+    const run = startCli(['watch', '--json', '--interval', '1s', '--account', 'syncpay', '--config', configPath], { timeoutMs: 30_000 });
     await run.waitFor(() => run.lines.length >= 1);
     sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 401, times: 2 });
     await run.waitFor(() => run.lines.some((l) => l.includes('"type":"recovered"')));
-    run.child.kill('SIGTERM');
-    expect((await run.exited).code).toBe(143);
+    run.interrupt('SIGTERM');
+    expect((await run.done).code).toBe(143);
     const types = run.lines.map((l) => (JSON.parse(l) as { type: string }).type).filter((t) => t !== 'change');
     expect(types).toEqual(['snapshot', 'error', 'recovered']);
     const error = JSON.parse(run.lines.find((l) => l.includes('"type":"error"')) ?? '{}');

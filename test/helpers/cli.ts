@@ -2,10 +2,12 @@
 // - runCli: the real program (argv → commander → command → output, src/cli.ts runProgram) inside
 //   the test process, on a world of its own: argv, env, cwd, stdin, stdout/stderr (pipe or
 //   terminal of a given size), clock and exit code. Nothing of the test process is read or left
-//   behind, and it runs from src/, so an edit is always what is tested. Use it by default.
+//   behind, and it runs from src/, so an edit is always what is tested. Use it by default;
+//   startCli is the same for a run the test watches and steers (watch, sandbox): its stdout
+//   lines as they come, an interrupt as Ctrl+C would send, a terminal resize.
 // - spawnCli: the built CLI in a child process, the way a user's shell runs it. Only for what
-//   needs a process: signals, a closed or full stdout, start-up module loading (vitest.setup.ts
-//   keeps dist/ fresh for these).
+//   needs a process: signals, a closed or full stdout, start-up module loading (test/global-setup.ts
+//   keeps dist/ fresh for these); ./stream.ts reads a spawned run's lines as they come.
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
@@ -102,31 +104,70 @@ export function testIO(options: CliOptions = {}, signal: AbortSignal = new Abort
   return { io, stdout, stderr, cutShort };
 }
 
-/** Runs the real program in this process and returns what a shell would see. */
-export async function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+/** A run of the program in this process that the test watches and steers while it goes on. */
+export interface CliRun {
+  /** The complete lines written to stdout so far. */
+  readonly lines: string[];
+  stdout(): string;
+  stderr(): string;
+  /** stdout, to resize it when it poses as a terminal. */
+  readonly terminal: CapturedStream;
+  /** What SIGINT or SIGTERM does to the real process: aborts the run's signal with that reason. */
+  interrupt(signal?: 'SIGINT' | 'SIGTERM'): void;
+  /** Resolves once `test` holds (checked every 20 ms); fails if the run ends first or after `timeoutMs`. */
+  waitFor(test: () => boolean, timeoutMs?: number): Promise<void>;
+  /** What a shell would see once the run ends. */
+  readonly done: Promise<CliResult>;
+}
+
+/** Starts the real program in this process (long-running commands: watch, sandbox). */
+export function startCli(args: string[], options: CliOptions = {}): CliRun {
   const interrupt = new AbortController();
-  const { io, stdout, stderr } = testIO(options, interrupt.signal);
+  const lines: string[] = [];
+  let partial = '';
+  const onStdout = (chunk: string) => {
+    options.onStdout?.(chunk);
+    const parts = (partial + chunk).split('\n');
+    partial = parts.pop() ?? '';
+    lines.push(...parts);
+  };
+  const { io, stdout, stderr } = testIO({ ...options, onStdout }, interrupt.signal);
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 15_000;
   const timers: NodeJS.Timeout[] = [];
-  if (options.interruptAfterMs !== undefined) {
-    timers.push(setTimeout(() => interrupt.abort(new InterruptedError('SIGINT')), options.interruptAfterMs));
-  }
-  const run = runProgram(['node', 'balance-inspector', ...args], io);
+  const stop = (signal: 'SIGINT' | 'SIGTERM') => interrupt.abort(new InterruptedError(signal));
+  if (options.interruptAfterMs !== undefined) timers.push(setTimeout(() => stop('SIGINT'), options.interruptAfterMs));
   const timedOut = new Promise<never>((_, reject) => {
     timers.push(
       setTimeout(() => {
-        interrupt.abort(new InterruptedError('SIGTERM'));
+        stop('SIGTERM');
         reject(new Error(`balance-inspector ${args.join(' ')} did not finish within ${timeoutMs} ms\nstdout: ${stdout.text.slice(-500)}\nstderr: ${stderr.text.slice(-500)}`));
       }, timeoutMs),
     );
   });
-  try {
-    const code = await Promise.race([run, timedOut]);
-    return { code, signal: null, stdout: stdout.text, stderr: stderr.text, ms: Date.now() - started, msAfterSignal: null };
-  } finally {
-    for (const timer of timers) clearTimeout(timer);
-  }
+  let ended = false;
+  const done = Promise.race([runProgram(['node', 'balance-inspector', ...args], io), timedOut])
+    .then((code): CliResult => ({ code, signal: null, stdout: stdout.text, stderr: stderr.text, ms: Date.now() - started, msAfterSignal: null }))
+    .finally(() => {
+      ended = true;
+      for (const timer of timers) clearTimeout(timer);
+    });
+  // A test that fails before awaiting `done` must not turn its later rejection into an unhandled one.
+  done.catch(() => undefined);
+  const waitFor = async (test: () => boolean, waitMs = 10_000) => {
+    const until = Date.now() + waitMs;
+    while (!test()) {
+      const why = ended ? 'the run ended' : Date.now() > until ? `${waitMs} ms passed` : null;
+      if (why) throw new Error(`${why} before the awaited output; stdout so far:\n${stdout.text.slice(-2000)}\nstderr:\n${stderr.text.slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  return { lines, stdout: () => stdout.text, stderr: () => stderr.text, terminal: stdout, interrupt: (signal = 'SIGINT') => stop(signal), waitFor, done };
+}
+
+/** Runs the real program in this process and returns what a shell would see. */
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return startCli(args, options).done;
 }
 
 /** Spawns the built CLI the way a user's shell does (async, so an in-process sandbox keeps answering). */

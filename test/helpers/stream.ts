@@ -1,5 +1,6 @@
-// Spawn the built CLI and read its stdout line by line while it runs (runCli only returns at the
-// end), for long-running commands such as `watch`.
+// Spawn the built CLI and read its stdout line by line while it runs, for what a long-running
+// command must do as a real process: a real signal (SIGINT/SIGTERM handlers, exit 130/143) and a
+// stdout pipe its reader closes. Everything else runs in-process: startCli in ./cli.ts.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { BIN } from './cli.js';
@@ -13,7 +14,7 @@ export interface Running {
   waitFor(test: () => boolean, timeoutMs?: number): Promise<void>;
 }
 
-export function startCli(args: string[], env: Record<string, string> = {}): Running {
+export function spawnStreaming(args: string[], env: Record<string, string> = {}): Running {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

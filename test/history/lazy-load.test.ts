@@ -1,6 +1,7 @@
 // The history drivers and the chart library load only for the history commands: every other
 // command starts as before. A --require hook lists the packages a run loaded (positive control:
-// a history command with --chart must show them).
+// a history command with --chart must show them); spawned, since what a run loads can only be
+// seen in a fresh process (in this one, the test runner has loaded them already).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -36,10 +37,9 @@ async function loaded(args: string[]): Promise<string[]> {
 const HISTORY_ONLY = ['libsql', 'pg', 'asciichart'];
 
 it('balances, total and can-withdraw load neither libsql, pg nor asciichart', async () => {
-  for (const args of [['balances', '--json'], ['total', '--json'], ['can-withdraw', 'USDT', '20', '--account', 'syncpay'], ['--help']]) {
-    const names = await loaded(args);
-    expect(names.filter((n) => HISTORY_ONLY.includes(n)), args.join(' ')).toEqual([]);
-  }
+  const commands = [['balances', '--json'], ['total', '--json'], ['can-withdraw', 'USDT', '20', '--account', 'syncpay'], ['--help']];
+  const runs = await Promise.all(commands.map((args) => loaded(args)));
+  for (const [i, names] of runs.entries()) expect(names.filter((n) => HISTORY_ONLY.includes(n)), commands[i]?.join(' ')).toEqual([]);
 });
 
 it('a history command with --chart loads libsql and asciichart (the hook sees them)', async () => {

@@ -85,7 +85,7 @@ const retry: Scenario[] = [
   })),
   ...[['1h', '3600', 'retry after 1h'], ['1e20 seconds', '100000000000000000000', 'it asks to wait 720h or more']].map(([name, value, says], i): Scenario => ({
     id: `RA${i + 4}`, what: `watch holds a key back after Retry-After ${name}: one request, not one per poll`, exit: 143, stdout: /"type":"snapshot"/,
-    maxMs: 10_000, once: true, signal: { name: 'SIGTERM', afterMs: 4_000 },
+    maxMs: 10_000, once: true, interrupt: { name: 'SIGTERM', afterMs: 4_000 },
     setup: (env) => env.sandbox.faults.add({ provider: 'flow-payments', kind: 'status', status: 429, headers: { 'retry-after': value ?? '' }, times: 50 }),
     args: (env) => ['watch', '--json', '--interval', '500ms', ...on(env, '--account', 'flow-main')],
     stderr: new RegExp(`Flow Payments rate-limited account 'flow-main' \\(429[^)]*\\); ${says ?? ''}`), attempts: { provider: 'flow-payments', count: 1 },

@@ -50,18 +50,18 @@ describe('comparisons at, just above and just below the level', () => {
 });
 
 describe('a sum with an unknown part is unknown, whatever the order', () => {
-  const usdt = codeSelector('USDT');
+  const usdt = () => codeSelector('USDT');
   it.each([
     ['unknown, then known', [null, '10']],
     ['known, then unknown', ['10', null]],
     ['known, unknown, known', ['10', null, '5']],
   ])('%s', (_label, amounts) => {
     const balances = amounts.map((available, i) => balance({ currency: 'USDT', wallet: `w${i}`, available }));
-    expect(sumAvailable(usdt, balances)).toMatchObject({ amount: null, matched: amounts.length });
+    expect(sumAvailable(usdt(), balances)).toMatchObject({ amount: null, matched: amounts.length });
   });
 
   it('all known: the exact sum, at the widest scale', () => {
-    const sum = sumAvailable(usdt, [balance({ currency: 'USDT', wallet: 'a', available: '0.1' }), balance({ currency: 'USDT', wallet: 'b', available: '0.20' })]);
+    const sum = sumAvailable(usdt(), [balance({ currency: 'USDT', wallet: 'a', available: '0.1' }), balance({ currency: 'USDT', wallet: 'b', available: '0.20' })]);
     expect([sum.amount?.toFixed(), sum.scale, sum.matched]).toEqual(['0.3', 2, 2]);
   });
 });

@@ -8,9 +8,9 @@ const cases: string[][] = [['--version'], ['balances', '--bogus'], ['--help'], [
 
 describe('in-process CLI harness', () => {
   it('answers exactly as the spawned CLI does: exit code, stdout and stderr', async () => {
-    for (const args of cases) {
-      const [inProcess, spawned] = await Promise.all([runCli(args), spawnCli(args)]);
-      expect([inProcess.code, inProcess.stdout, inProcess.stderr], args.join(' ')).toEqual([spawned.code, spawned.stdout, spawned.stderr]);
+    const runs = await Promise.all(cases.map((args) => Promise.all([runCli(args), spawnCli(args)])));
+    for (const [i, [inProcess, spawned]] of runs.entries()) {
+      expect([inProcess.code, inProcess.stdout, inProcess.stderr], cases[i]?.join(' ')).toEqual([spawned.code, spawned.stdout, spawned.stderr]);
     }
   });
 

@@ -69,6 +69,43 @@ describe('cursors', () => {
   });
 });
 
+describe('what an unclear signal is said to be', () => {
+  it.each([
+    [{ hasMore: null }, 'says $.hasMore: null, not true or false'],
+    [{ hasMore: n('1') }, 'says $.hasMore: 1 (a number), not true or false'],
+    [{ hasMore: [] }, 'says $.hasMore: a list, not true or false'],
+    [{ meta: { has_more: {} } }, 'says $.meta.has_more: an object, not true or false'],
+    [{ nextCursor: true }, 'says $.nextCursor: true, not a cursor or null'],
+    [{ hasMore: true, next_cursor: false }, 'says $.next_cursor: false, not a cursor or null'],
+    [{ nextCursor: '' }, 'says $.nextCursor: "" (a string), not a cursor or null'],
+    [{ hasMore: false, links: { next: n('2') } }, 'says $.links.next: 2 (a number), not a link or null'],
+    [{ next_page_url: '' }, 'says $.next_page_url: "" (a string), not a link or null'],
+    [{ nextCursor: 'c_2', total: 'ten' }, 'says $.total: "ten" (a string), not a whole number'],
+    [{ hasMore: `t${'x'.repeat(60)}` }, `says $.hasMore: "t${'x'.repeat(39)}" (a string), not true or false`],
+  ])('%j: %s', (body, why) => {
+    expect(judge(body, 'cursor')).toEqual({ next: 'incomplete', why });
+  });
+
+  it('a page that is not an object has no signals', () => {
+    for (const body of [null, 'text', n('3'), [{ hasMore: true }]]) expect(findSignals(body)).toEqual({ more: [], cursor: [], link: [], total: [] });
+  });
+});
+
+describe('next links', () => {
+  it.each(['next', 'next_page_url', 'nextPageUrl'])('%s: a cursor list that only links its next page is incomplete; null ends it', (key) => {
+    expect(judge({ [key]: 'https://api.example/p2' }, 'cursor')).toEqual({
+      next: 'incomplete', why: `links its next page ($.${key}) but gives no cursor; links are not followed`,
+    });
+    expect(judge({ [key]: null }, 'cursor')).toEqual({ next: 'end' });
+  });
+
+  it('hasMore false beside a next link contradicts it', () => {
+    for (const paging of ['cursor', 'offset', 'page'] as const) {
+      expect(judge({ hasMore: false, links: { next: 'https://api.example/p2' } }, paging)).toEqual({ next: 'incomplete', why: 'says $.hasMore: false but links a next page' });
+    }
+  });
+});
+
 describe('totals', () => {
   it.each(['total', 'totalCount', 'total_count', 'totalItems', 'total_items'])('%s: reached ends, short goes on, exceeded or short-but-ended is incomplete', (key) => {
     expect(judge({ [key]: n('5') }, 'offset', 2, 5)).toEqual({ next: 'end' });
@@ -216,6 +253,28 @@ describe('readList', () => {
     expect(await clear.read()).toMatchObject({ entries: [{ id: 'a' }, { id: 'b' }], error: null });
     const unclear = await served([{ data: ids('a'), state: { more: 'yes', after: 'k1' } }], { signals }).read();
     expect(unclear.error?.message).toBe('Swipelux for account \'acct\': the test list says $.state.more: "yes" (a string), not true or false');
+  });
+
+  it('tells the query whether every page so far was as long as the first (a server\'s own page size shows as a shorter first page)', async () => {
+    const seenUniform: boolean[] = [];
+    const query = (p: { offset: number; page: number; uniform: boolean }) => {
+      seenUniform.push(p.uniform);
+      return { offset: String(p.offset), ...(p.uniform ? { page: String(p.page) } : {}) };
+    };
+    const list = served([ids('a', 'b'), ids('c', 'd'), ids('e'), ids('f', 'g'), []], { paging: 'offset', query, rows: (body) => ({ rows: body as unknown[], path: '$' }) });
+    expect((await list.read()).entries.map((e) => e.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    expect(seenUniform).toEqual([true, true, true, false, false]);
+    expect(list.queries).toEqual([{ offset: '0', page: '1' }, { offset: '2', page: '2' }, { offset: '4', page: '3' }, { offset: '5' }, { offset: '7' }]);
+  });
+
+  it('each row is named by its path in its own page, for the id and for later shape errors', async () => {
+    const paths: string[] = [];
+    const list = served([{ data: ids('a', 'b'), nextCursor: 'c1' }, { data: ids('c'), nextCursor: null }], {
+      idOf: (row, path) => (paths.push(path), (row as { id: string }).id),
+    });
+    const listing = await list.read();
+    expect(paths).toEqual(['$.data[0]', '$.data[1]', '$.data[0]']);
+    expect(listing.entries.map((e) => [e.id, e.path])).toEqual([['a', '$.data[0]'], ['b', '$.data[1]'], ['c', '$.data[0]']]);
   });
 
   it('rows without identity (balance rows) are all kept, duplicates included: the sanity boundary judges those', async () => {

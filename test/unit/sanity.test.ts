@@ -1,5 +1,5 @@
 // The sanity boundary (issue 11 §1): each invariant, with the provider's field and value named.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkBalances, checkRules } from '../../src/core/sanity.js';
 import { computeTotals } from '../../src/core/totals.js';
 import { sumAvailable, parseSelector, type Selector } from '../../src/core/conditions.js';
@@ -108,8 +108,13 @@ describe('checkRules', () => {
 });
 
 describe('inconsistent balances downstream', () => {
-  const good = balance({ account: 'a', currency: 'USD', available: '10.00', pending: '0.00', usdValue: '10.00', usdSource: 'usd' });
-  const [bad] = checkBalances([balance({ account: 'b', currency: 'USD', available: '-5.00', pending: '0.00', usdValue: '-5.00', usdSource: 'usd' })], 'P').balances;
+  // Built in each test, so mutation testing credits the code they run to the tests (stryker.config.mjs).
+  let good: ReturnType<typeof balance>;
+  let bad: ReturnType<typeof balance> | undefined;
+  beforeEach(() => {
+    good = balance({ account: 'a', currency: 'USD', available: '10.00', pending: '0.00', usdValue: '10.00', usdSource: 'usd' });
+    [bad] = checkBalances([balance({ account: 'b', currency: 'USD', available: '-5.00', pending: '0.00', usdValue: '-5.00', usdSource: 'usd' })], 'P').balances;
+  });
 
   it('totals leave them out and list them', () => {
     const totals = computeTotals([good, bad!], [], { by: 'currency', tolerancePercent: new Decimal(1) });
@@ -160,5 +165,81 @@ describe('checkBalances: derived figures', () => {
   it('a derived figure is not named again when a reported one explains it (SyncPay total)', () => {
     const b = balance({ available: '-5.00', pending: '0.00', fields: { available: 'available_balance', pending: 'pending_balance' } });
     expect(problemsOf(b)).toEqual([[{ field: 'available_balance', value: '-5.00', problem: 'negative' }]]);
+  });
+});
+
+describe('checkBalances: what is compared when a figure is unknown', () => {
+  it('an unknown figure breaks no relation: nothing is compared with it', () => {
+    expect(problemsOf({ ...balance({ total: '10', pending: '5' }), available: null })).toEqual([null]);
+    expect(problemsOf({ ...balance({ available: '9', total: '10' }), pending: null })).toEqual([null]);
+    expect(problemsOf({ ...balance({ available: '11' }), total: null, pending: null })).toEqual([null]);
+    expect(problemsOf({ ...balance({ total: '1' }), available: null, pending: null })).toEqual([null]);
+    expect(problemsOf({ ...balance({ available: '9', pending: '1' }), total: null })).toEqual([null]);
+  });
+
+  it('one reason per balance: a negative figure is said alone, not with the relations it breaks', () => {
+    const b = balance({ available: '5.00', pending: '-1.00', total: '9.00', fields: { available: 'a', pending: 'p', total: 't' } });
+    expect(problemsOf(b)).toEqual([[{ field: 'p', value: '-1.00', problem: 'negative' }]]);
+  });
+
+  it('a figure reported under one provider field for two of ours is said once', () => {
+    const flow = balance({ available: '-2', total: '-2', fields: { available: 'balance', total: 'balance' } });
+    expect(problemsOf(flow)).toEqual([[{ field: 'balance', value: '-2', problem: 'negative' }]]);
+  });
+
+  it('a negative network fee is named "network fee" and printed as reported, not padded to the balance scale', () => {
+    const b = balance({ available: '5.00', total: '5.00', networkFee: '-0.5' });
+    expect(problemsOf(b)).toEqual([[{ field: 'network fee', value: '-0.5', problem: 'negative' }]]);
+  });
+
+  it('every problem of a balance is said on its one line, separated by "; "', () => {
+    const twice = balance({ currency: 'USDT', network: null, providerCurrency: 'usdttrc20', available: '1' });
+    expect(checkBalances([twice, { ...twice }], 'Prov').notices[0]).toBe(
+      "warning: inconsistent balance from Prov for account 'acct', usdttrc20: network none: usdttrc20 pins tron; currency usdttrc20: listed 2 times in one read (1, 1); excluded from totals, never a yes",
+    );
+  });
+
+  it('the notice names provider, account, wallet when there is one, and the provider code', () => {
+    const withWallet = balance({ account: 'acct', wallet: 'w1', providerCurrency: 'USDT_TRC20', currency: 'USDT', network: 'tron', available: '-1' });
+    const without = balance({ account: 'acct', currency: 'USD', available: '-1' });
+    expect(checkBalances([withWallet, without], 'Prov').notices).toEqual([
+      "warning: inconsistent balance from Prov for account 'acct' wallet w1, USDT_TRC20: available -1: negative; excluded from totals, never a yes",
+      "warning: inconsistent balance from Prov for account 'acct', USD: available -1: negative; excluded from totals, never a yes",
+    ]);
+  });
+});
+
+describe('checkBalances: networks and duplicates', () => {
+  it('a bare coin code pins no network: a BTC row without one is fine', () => {
+    expect(problemsOf(balance({ currency: 'BTC', providerCurrency: 'BTC', network: null, available: '1' }))).toEqual([null]);
+    expect(problemsOf(balance({ currency: 'BTC', providerCurrency: ' btc ', network: null, available: '1' }))).toEqual([null]);
+    expect(problemsOf(balance({ currency: 'USDT', providerCurrency: 'usdttrc20', network: null, available: '1' }))).toEqual([[{ field: 'network', value: 'none', problem: 'usdttrc20 pins tron' }]]);
+  });
+
+  it('the same provider code in any case or padding is a duplicate; the figures are listed, unknown ones as such', () => {
+    const a = balance({ providerCurrency: 'usdt_trc20', currency: 'USDT', network: 'tron', available: '1.50' });
+    const b = { ...balance({ providerCurrency: 'USDT_TRC20 ', currency: 'USDT', network: 'tron', total: '7.0' }), available: null };
+    const c = { ...balance({ providerCurrency: 'USDT_TRC20', currency: 'USDT', network: 'tron' }), available: null, total: null };
+    const [first, second, third] = problemsOf(a, b, c);
+    expect(first).toEqual([{ field: 'currency', value: 'usdt_trc20', problem: 'listed 3 times in one read (1.50, 7.0, unknown)' }]);
+    expect(second?.[0]?.value).toBe('USDT_TRC20 ');
+    expect(third?.[0]?.problem).toBe('listed 3 times in one read (1.50, 7.0, unknown)');
+  });
+
+  it('no wallet and an empty wallet id are the same place; different wallets are not', () => {
+    const none = balance({ wallet: null, available: '1' });
+    const empty = balance({ wallet: '', available: '2' });
+    expect(problemsOf(none, empty).map((p) => p?.[0]?.problem ?? null)).toEqual(['listed 2 times in one read (1, 2)', 'listed 2 times in one read (1, 2)']);
+    expect(problemsOf(balance({ wallet: 'w1', available: '1' }), balance({ wallet: 'w2', available: '1' }))).toEqual([null, null]);
+  });
+});
+
+describe('checkRules: every problem of a limit, on one line', () => {
+  const rule = (min: string | null, max: string | null, code = 'X') => ({ providerCurrency: code, currency: code, network: null, minimum: min === null ? null : new Decimal(min), maximum: max === null ? null : new Decimal(max) });
+
+  it('both limits negative: both said, the order relation not checked', () => {
+    expect(checkRules([rule('-1', '-2')])[0]?.inconsistent).toBe('min_withdrawal -1: negative; max_withdrawal -2: negative');
+    expect(checkRules([rule('5', '1')])[0]?.inconsistent).toBe('max_withdrawal 1: below min_withdrawal 5');
+    expect(checkRules([rule('5', '5', 'A'), rule(null, '1', 'B'), rule('0', null, 'C')]).map((r) => r.inconsistent)).toEqual([undefined, undefined, undefined]);
   });
 });

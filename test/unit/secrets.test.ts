@@ -79,3 +79,72 @@ describe('redact', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('redact, exactly', () => {
+  /** 26 distinct letters then 26 more: any two 12-character windows far apart differ. */
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+  it('a secret shorter than 8 characters is not registered (it would match ordinary words)', () => {
+    registerSecret('short');
+    registerSecret('');
+    expect(redact('a short word, shortly')).toBe('a short word, shortly');
+  });
+
+  it('every occurrence of a whole secret goes, special characters taken literally', () => {
+    registerSecret('pa$$.w*d+x');
+    expect(redact('pa$$.w*d+x and again pa$$.w*d+x')).toBe('«redacted» and again «redacted»');
+    expect(redact('paa$$.w*d+x pa$$Xw*d+x')).toBe('paa$$.w*d+x pa$$Xw*d+x');
+  });
+
+  it('the longer of two overlapping secrets goes whole, not leaving its tail', () => {
+    registerSecret('k3y-0f-8');
+    registerSecret('k3y-0f-8-and-m0re');
+    expect(redact('[k3y-0f-8-and-m0re]')).toBe('[«redacted»]');
+    expect(redact('[k3y-0f-8]')).toBe('[«redacted»]');
+  });
+
+  it('a text that is exactly one 12-character piece, or ends with one, is redacted', () => {
+    registerSecret(ALPHABET);
+    expect(redact(ALPHABET.slice(3, 15))).toBe('«redacted»');
+    expect(redact(`x${ALPHABET.slice(3, 15)}`)).toBe('x«redacted»');
+    expect(redact(`${ALPHABET.slice(3, 15)}x`)).toBe('«redacted»x');
+    expect(redact(ALPHABET.slice(3, 14))).toBe(ALPHABET.slice(3, 14));
+  });
+
+  it('pieces that touch are one mark; pieces apart are one mark each, with the text between kept', () => {
+    registerSecret(ALPHABET);
+    const [a, b] = [ALPHABET.slice(0, 12), ALPHABET.slice(30, 42)];
+    expect(redact(`<${a}${b}>`)).toBe('<«redacted»>');
+    expect(redact(`<${a} and ${b}>`)).toBe('<«redacted» and «redacted»>');
+    expect(redact(`${a}-${b}-${a}`)).toBe('«redacted»-«redacted»-«redacted»');
+  });
+
+  it('a piece of only 4 distinct characters still counts; fewer (a run of zeros) does not', () => {
+    const secret = 'abcdabcdabcdWXYZ0000000000000';
+    registerSecret(secret);
+    expect(redact('is abcdabcdabcd here')).toBe('is «redacted» here');
+    expect(redact('amount 10000000000000.00')).toBe('amount 10000000000000.00');
+  });
+
+  it('a fresh redactor still removes well-known key shapes and bearer tokens', () => {
+    const shapes = ['sk_live_abc123', 'rk_test_ABCDEF', 'pk_sandbox_a1b2c3', 'sk.live.abc-def_gh.ij', 'sk.sbx.aB3.dEf'];
+    for (const shape of shapes) expect(redact(`key ${shape}!`), shape).toBe('key «redacted»!');
+    expect(redact('Authorization: Bearer abcdefgh.ijk+/l~==')).toBe('Authorization: Bearer «redacted»');
+    expect(redact('Bearer \t abcdefghij')).toBe('Bearer «redacted»');
+    expect(redact('sk_live_abc12 and sk.live.abc12 and Bearer abcdefg')).toBe('sk_live_abc12 and sk.live.abc12 and Bearer abcdefg');
+    expect(redact('ask_live_abcdefgh')).toBe('ask_live_abcdefgh');
+  });
+
+  it('redactDeep copies any plain object, prototype-less ones too, into ordinary objects', () => {
+    registerSecret(ALPHABET);
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { note: `key ${ALPHABET}` });
+    const out = redactDeep({ bare, n: 5, flag: true, none: null, gone: undefined, list: [undefined, 1] });
+    expect(out).toEqual({ bare: { note: 'key «redacted»' }, n: 5, flag: true, none: null, gone: undefined, list: [undefined, 1] });
+    out.n = 6;
+    delete (out as Partial<typeof out>).flag;
+    expect(out).toEqual({ bare: { note: 'key «redacted»' }, n: 6, none: null, gone: undefined, list: [undefined, 1] });
+    const date = new Date(0);
+    expect(redactDeep({ date }).date).toBe(date);
+    expect(redactDeep(undefined)).toBeUndefined();
+  });
+});

@@ -86,3 +86,76 @@ describe('computeTotals', () => {
     ]);
   });
 });
+
+describe('valuation sources', () => {
+  const settings = { rates: new Map<string, Decimal>(), pegged: new Set<string>() };
+  const priced = (bs: ReturnType<typeof balance>[], s = settings) => valueBalances(bs, s).map((b) => [b.account, b.currency, b.usdValue && formatDecimal(b.usdValue), b.usdRate && formatDecimal(b.usdRate), b.usdSource]);
+
+  it('a provider rate without its own source is credited to the provider', () => {
+    expect(priced([balance({ account: 'f', provider: 'flow-payments', currency: 'ETH', network: 'ethereum', total: '2', usdRate: '3' })])).toEqual([['f', 'ETH', '6', '3', 'flow-payments']]);
+  });
+
+  it('a rate is priced even when the amount is unknown: the value stays unknown', () => {
+    expect(priced([balance({ account: 'f', currency: 'ETH', usdRate: '3', usdSource: 'syncpay' })])).toEqual([['f', 'ETH', null, '3', 'syncpay']]);
+    expect(priced([balance({ account: 's', currency: 'USD' })])).toEqual([['s', 'USD', null, '1', 'usd']]);
+    // Valued before (a cached record): its rate keeps the source it was priced from.
+    expect(priced([balance({ account: 's', provider: 'syncpay', currency: 'NGN', usdRate: '0.0006', usdSource: 'config' })])).toEqual([['s', 'NGN', null, '0.0006', 'config']]);
+  });
+
+  it('USD on a chain is a token, not the dollar: it is not priced at 1', () => {
+    expect(priced([balance({ account: 'c', currency: 'USD', network: 'ethereum', providerCurrency: 'USD_ERC20', total: '5' })])).toEqual([['c', 'USD', null, null, null]]);
+  });
+
+  it('only a rate a provider reported itself is lent to other accounts, never one without a rate or from the config', () => {
+    const valueOnly = balance({ account: 'a', provider: 'flow-payments', currency: 'BTC', total: '1', usdValue: '90000', usdSource: 'flow-payments' });
+    const fromConfig = balance({ account: 'b', currency: 'ETH', total: '1', usdValue: '3000', usdRate: '3000', usdSource: 'config' });
+    const lent = balance({ account: 'c', provider: 'syncpay', currency: 'SOL', total: '1', usdRate: '150', usdSource: 'syncpay' });
+    const others = ['BTC', 'ETH', 'SOL'].map((currency) => balance({ account: 'd', provider: 'cryptofuse', currency, total: '2' }));
+    expect(priced([valueOnly, fromConfig, lent, ...others]).slice(3)).toEqual([
+      ['d', 'BTC', null, null, null],
+      ['d', 'ETH', null, null, null],
+      ['d', 'SOL', '300', '150', 'syncpay:c'],
+    ]);
+  });
+
+  it('a rate two accounts report alike is lent under the first; config rates come after borrowed ones, pegs last', () => {
+    const first = balance({ account: 'a', provider: 'syncpay', currency: 'SOL', total: '1', usdRate: '150', usdSource: 'syncpay' });
+    const second = balance({ account: 'b', provider: 'cryptofuse', currency: 'SOL', total: '1', usdRate: '150.00', usdSource: 'cryptofuse' });
+    const borrower = balance({ account: 'c', currency: 'SOL', total: '1' });
+    const pegged = balance({ account: 'c', currency: 'USDT', total: '2' });
+    const both = { rates: new Map([['SOL', new Decimal('1')], ['USDT', new Decimal('0.5')]]), pegged: new Set(['USDT']) };
+    expect(priced([first, second, borrower, pegged], both).slice(2)).toEqual([
+      ['c', 'SOL', '150', '150', 'syncpay:a'],
+      ['c', 'USDT', '1', '0.5', 'config'],
+    ]);
+  });
+});
+
+describe('totals by account and by provider', () => {
+  const bs = () => [
+    balance({ account: 'a', provider: 'syncpay', currency: 'USD', total: '10', usdValue: '10', usdSource: 'usd' }),
+    balance({ account: 'b', provider: 'syncpay', currency: 'NGN', total: '1000' }),
+    balance({ account: 'c', provider: 'flow-payments', currency: 'ETH', total: '1', usdValue: '3000', usdSource: 'flow-payments' }),
+  ];
+  const rows = (by: 'account' | 'provider' | 'currency', list = bs()) =>
+    computeTotals(list, [], { by, tolerancePercent: new Decimal(1) }).groups.map((g) => [g.key, g.usdValue && formatDecimal(g.usdValue), g.amount && formatDecimal(g.amount, g.scale), g.unpricedCount]);
+
+  it('groups by account or provider; an amount is summed only per currency', () => {
+    expect(rows('account')).toEqual([['c', '3000', null, 0], ['a', '10', null, 0], ['b', null, null, 1]]);
+    expect(rows('provider')).toEqual([['flow-payments', '3000', null, 0], ['syncpay', '10', null, 1]]);
+  });
+
+  it('a balance of unknown amount is unpriced and adds nothing to its currency amount', () => {
+    const unknown = balance({ account: 'd', currency: 'USD', available: null, total: null });
+    const totals = computeTotals([bs()[0] as ReturnType<typeof balance>, unknown], [], { by: 'currency', tolerancePercent: new Decimal(1) });
+    expect(totals.groups.map((g) => [g.key, g.usdValue && formatDecimal(g.usdValue), g.amount && formatDecimal(g.amount), g.unpricedCount])).toEqual([['USD', '10', '10', 1]]);
+    expect(totals.unpriced.map((u) => [u.account, formatDecimal(u.amount)])).toEqual([['d', '0']]);
+  });
+
+  it('orders groups by USD value, largest first; groups nothing priced go last, then by name', () => {
+    const make = (currency: string, usd: string | null, total = '1') => balance({ account: 'a', currency, total, ...(usd === null ? {} : { usdValue: usd, usdSource: 'x' }) });
+    expect(rows('currency', [make('AAA', null), make('BBB', '2'), make('CCC', '3'), make('DDD', '1'), make('ZZZ', '0', '0')]).map((r) => r[0])).toEqual(['CCC', 'BBB', 'DDD', 'ZZZ', 'AAA']);
+    expect(rows('currency', [make('ZZZ', null), make('AAA', null), make('MMM', '0', '0')]).map((r) => r[0])).toEqual(['MMM', 'AAA', 'ZZZ']);
+    expect(rows('currency', [make('MMM', '0', '0'), make('AAA', null)]).map((r) => r[0])).toEqual(['MMM', 'AAA']);
+  });
+});

@@ -21,7 +21,7 @@ function request(input: string, amount: string, network: string | null = null): 
   return { input, currency: input.toUpperCase(), network, amount: new Decimal(amount), amountDecimals: dot === -1 ? 0 : amount.length - dot - 1 };
 }
 
-const usdt = balance({ account: 'syncpay', provider: 'syncpay', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', available: '500.00', pending: '50.00' });
+const usdt = () => balance({ account: 'syncpay', provider: 'syncpay', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', available: '500.00', pending: '50.00' });
 
 describe('checkCandidate', () => {
   it('adds the network fee to the amount (Flow)', () => {
@@ -33,16 +33,16 @@ describe('checkCandidate', () => {
   });
 
   it('never counts pending: an amount between available and total is refused', () => {
-    const check = checkCandidate(usdt, request('USDT', '520'), minimumFor(usdt, undefined, undefined, SYNCPAY), SYNCPAY);
+    const check = checkCandidate(usdt(), request('USDT', '520'), minimumFor(usdt(), undefined, undefined, SYNCPAY), SYNCPAY);
     expect(check.reasons).toEqual(["insufficient: available 500.00 USDT (tron) in 'syncpay' < 520"]);
   });
 
   it('applies the SyncPay documented minimum, and config overrides it', () => {
-    const five = checkCandidate(usdt, request('USDT_TRC20', '5'), minimumFor(usdt, undefined, undefined, SYNCPAY), SYNCPAY);
+    const five = checkCandidate(usdt(), request('USDT_TRC20', '5'), minimumFor(usdt(), undefined, undefined, SYNCPAY), SYNCPAY);
     expect(five.reasons).toEqual(["below minimum: 5 < 10 USDT_TRC20 for SyncPay account 'syncpay'"]);
-    expect(checkCandidate(usdt, request('USDT_TRC20', '10'), minimumFor(usdt, undefined, undefined, SYNCPAY), SYNCPAY).ok).toBe(true);
-    const lowered = minimumFor(usdt, new Map([['USDT_TRC20', new Decimal('2')]]), undefined, SYNCPAY);
-    expect(checkCandidate(usdt, request('USDT_TRC20', '5'), lowered, SYNCPAY).ok).toBe(true);
+    expect(checkCandidate(usdt(), request('USDT_TRC20', '10'), minimumFor(usdt(), undefined, undefined, SYNCPAY), SYNCPAY).ok).toBe(true);
+    const lowered = minimumFor(usdt(), new Map([['USDT_TRC20', new Decimal('2')]]), undefined, SYNCPAY);
+    expect(checkCandidate(usdt(), request('USDT_TRC20', '5'), lowered, SYNCPAY).ok).toBe(true);
   });
 
   it('fails closed on a SyncPay currency without a documented minimum', () => {
@@ -81,8 +81,8 @@ describe('request parsing', () => {
     expect(await parseRequest('USDT', '250', undefined)).toMatchObject({ currency: 'USDT', network: null, amountDecimals: 0 });
     expect(await parseRequest('USDT', '250', 'TRX')).toMatchObject({ currency: 'USDT', network: 'tron' });
     expect(await parseRequest('usdttrc20', '0.015', undefined)).toMatchObject({ currency: 'USDT', network: 'tron', amountDecimals: 3 });
-    expect(matchesRequest(usdt, await parseRequest('USDT_TRC20', '1', undefined))).toBe(true);
-    expect(matchesRequest(usdt, await parseRequest('USDT', '1', 'ethereum'))).toBe(false);
+    expect(matchesRequest(usdt(), await parseRequest('USDT_TRC20', '1', undefined))).toBe(true);
+    expect(matchesRequest(usdt(), await parseRequest('USDT', '1', 'ethereum'))).toBe(false);
   });
 
   it('a bare symbol with --network never matches a same-named balance on another chain', async () => {

@@ -78,8 +78,8 @@ describe('ThresholdTracker', () => {
 });
 
 describe('untilHolds', () => {
-  const until = parseCondition('USDT>=500') as Condition;
   it('holds only on fresh data from every account in scope', () => {
+    const until = parseCondition('USDT>=500') as Condition;
     expect(untilHolds(until, [usdt('500.00')], ['syncpay'], () => true)).toEqual({ holds: true, amount: '500.00' });
     expect(untilHolds(until, [usdt('499.99')], ['syncpay'], () => true).holds).toBe(false);
     expect(untilHolds(until, [usdt('900.00')], ['syncpay', 'flow'], (a) => a === 'syncpay').holds).toBe(false);
