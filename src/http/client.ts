@@ -155,8 +155,8 @@ async function attemptOnce(spec: HttpRequestSpec, settings: HttpSettings, attemp
       proxy,
       // The route keeps the connect timeout it was created with; the deadline is the signal's job.
       connectTimeoutMs: settings.connectTimeoutMs,
-      headersTimeoutMs: Math.min(settings.headersTimeoutMs, remaining),
-      bodyTimeoutMs: Math.min(settings.bodyTimeoutMs, remaining),
+      headersTimeoutMs: stallLimit(settings.headersTimeoutMs, remaining),
+      bodyTimeoutMs: stallLimit(settings.bodyTimeoutMs, remaining),
       maxResponseBytes: settings.maxResponseBytes,
       signal,
       tooLarge: () => tooLarge(spec, settings),
@@ -165,6 +165,16 @@ async function attemptOnce(spec: HttpRequestSpec, settings: HttpSettings, attemp
   } finally {
     dispose();
   }
+}
+
+/**
+ * undici's headers/body timeout for one attempt. Its timers run on a coarse clock (a tick of about
+ * half a second) and can fire up to a tick early, so when the deadline comes first it is left to
+ * our own precise timer (attemptSignal): undici then gets a limit a little past the deadline.
+ */
+const UNDICI_TICK_MS = 1_000;
+function stallLimit(limitMs: number, remainingMs: number): number {
+  return limitMs < remainingMs ? limitMs : remainingMs + UNDICI_TICK_MS;
 }
 
 function retryableAnswer(spec: HttpRequestSpec, response: HttpResponse): boolean {
