@@ -1,4 +1,4 @@
-// The normalized balance record (DESIGN.md "Normalized balance"): one per account × wallet ×
+// The normalized balance record (docs/dev/principles.md "Normalized balance"): one per account × wallet ×
 // currency. Decimal inside; `toBalanceJson` gives the schemaVersion 1 shape with decimal strings.
 import { Decimal, exactMinus, exactPlus, formatDecimal } from './money.js';
 import type { ProviderId } from './provider-ids.js';

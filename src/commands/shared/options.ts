@@ -1,4 +1,4 @@
-// Global flags (DESIGN.md "Commands") and their validation into typed options. Light on purpose:
+// Global flags (docs/commands/README.md "Global options") and their validation into typed options. Light on purpose:
 // every command file imports this, and `--help` must not pay for chalk, undici or cosmiconfig.
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
