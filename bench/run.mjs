@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench`: the performance budget of issue 7 (README "Performance"). Builds nothing
+// `npm run bench`: the performance budget of issue 7 (docs/dev/performance.md). Builds nothing
 // itself (the npm script builds first); measures this checkout, or another built tree given with
-// --root (how the README's "before" column was made). Everything runs in this process tree against
+// --root (how the "before" columns of docs/dev/performance.md was made). Everything runs in this process tree against
 // sandboxes on 127.0.0.1; results go to the terminal and to bench/results.json (gitignored).
 //   node bench/run.mjs [--root DIR] [--rounds N] [--only startup,fanout,rate-limit,parse,watch,history,tables] [--out FILE]
 import { writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Bundle the CLI for start-up speed (README "Performance"). tsc still type-checks and emits dist/;
+// Bundle the CLI for start-up speed (docs/dev/performance.md). tsc still type-checks and emits dist/;
 // this step bundles tsc's output from dist/cli.js into dist/bundle/:
 //  - cli.js: what every run needs (commander, command registration), and nothing else, so
 //    `--help` and `--version` never load decimal.js, the HTTP client or the config loader;

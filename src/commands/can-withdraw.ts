@@ -59,7 +59,7 @@ export async function runCanWithdraw(ctx: RunContext, { request, mode }: CanWith
     import('./shared/fetch.js'),
     import('../format/withdrawal.js'),
   ]);
-  // Always fresh: a payout decision never rests on cached balances (README "Cache"); what is read
+  // Always fresh: a payout decision never rests on cached balances (docs/cache.md); what is read
   // still refreshes the cache for the commands that follow.
   const result = await collectBalances(ctx, { withdrawalRules: true, refresh: true });
   const answer = await canWithdraw(result, request, { mode });

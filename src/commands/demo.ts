@@ -38,7 +38,7 @@ export async function runDemo(ctx: RunContext): Promise<number> {
     if (ctx.output.format !== 'table') return balancesCode;
     ctx.output.data('\n');
     const totalCode = await runTotal(ctx, { by: 'currency', tolerance: parseTolerance('1%'), strict: false, currencies: [], hideZero: false, result });
-    ctx.output.info(ctx.output.errColor.dim('Next: `balance-inspector snapshot` from cron records balances; `history` and `changes` show how they moved (README "History").'));
+    ctx.output.info(ctx.output.errColor.dim('Next: `balance-inspector snapshot` from cron records balances; `history` and `changes` show how they moved (docs/history.md).'));
     return balancesCode || totalCode;
   } finally {
     await sandbox.close();

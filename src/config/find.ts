@@ -1,4 +1,4 @@
-// Where the config comes from, in order (README "Configuration"): --config, $BALANCE_CONFIG,
+// Where the config comes from, in order (docs/configuration.md): --config, $BALANCE_CONFIG,
 // .balancerc / .balancerc.json / .balancerc.yaml / .balancerc.yml from the working directory up,
 // then $XDG_CONFIG_HOME/balance/config.yaml (default ~/.config/balance/config.yaml).
 import { existsSync, statSync } from 'node:fs';
@@ -20,7 +20,7 @@ export interface FoundConfig {
   strays: string[];
 }
 
-/** The search order, for --help (README "Configuration" says the same). */
+/** The search order, for --help (docs/configuration.md says the same). */
 export { SEARCH_ORDER_HELP } from './search-order.js';
 
 export interface FindOptions {

@@ -1,5 +1,5 @@
 // The provider registry: every provider this tool knows, one line each. A provider's knowledge
-// lives in its own folder src/providers/<id>/ (README "Architecture"); this file only lists the
+// lives in its own folder src/providers/<id>/ (docs/dev/architecture.md); this file only lists the
 // folders. Config validation, --help and completion read the facts (PROVIDERS) without loading any
 // adapter; index.ts loads an adapter on demand.
 import type { ProviderId } from '../core/provider-ids.js';

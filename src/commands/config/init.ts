@@ -142,7 +142,7 @@ function destination(ctx: RunContext, options: InitOptions, globalDir: string | 
 
 const HEADER = (answers: InitAnswers) => `# balance-inspector config, written by \`balance-inspector config init\`.
 # The API key is not stored here: \${${answers.keyEnv}} is read from the environment on every run.
-# More accounts and every option: README "Configuration" and .balancerc.example.
+# More accounts and every option: docs/configuration.md and .balancerc.example.
 `;
 
 const FOOTER = `# pegged: [USDT, USDC]   # value these stablecoins at 1.00 USD when no provider rate exists

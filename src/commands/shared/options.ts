@@ -36,7 +36,7 @@ export function addGlobalOptions(program: Command): Command {
     .option('-q, --quiet', 'no spinner, notices or warnings on stderr (errors are still printed)')
     .option('--debug', 'log each request (secrets redacted) and show stacks of internal errors')
     .option('--timeout <duration>', 'give up after this long, e.g. 10s, 500ms, 2m (default 30s)')
-    .option('--max-age <duration>', 'reuse balances fetched within this long, e.g. 30s (cache; see README "Cache")')
+    .option('--max-age <duration>', 'reuse balances fetched within this long, e.g. 30s (cache; see docs/cache.md)')
     .option('--no-cache', 'neither read nor write the balance cache');
 }
 

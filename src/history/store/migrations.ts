@@ -1,7 +1,7 @@
 // The store's schema and its forward migrations. `schema_version` holds one row; a store written
 // by a newer release (a version we do not know) is refused rather than misread.
 //
-// Change-log layout (README "History"): `reads` has one small row per account per snapshot (the
+// Change-log layout (docs/history.md): `reads` has one small row per account per snapshot (the
 // read succeeded, or its error code: a gap, never a zero); `amounts` gets a row only when a
 // balance's figures changed since its previous row (present = 0: the balance disappeared). The
 // value of a balance at a moment is its last `amounts` row at or before it. Amounts are the exact

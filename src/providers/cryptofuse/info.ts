@@ -2,7 +2,7 @@
 // @see https://docs.cryptofuse.io/api-reference/wallets/wallet-balance
 import type { ProviderInfo } from '../info.js';
 
-/** The balance API shapes (README "Providers"); `config init` and the config accept these. */
+/** The balance API shapes (docs/providers.md); `config init` and the config accept these. */
 const API_VERSIONS = ['v1', 'v2', 'v3'];
 
 export const CRYPTOFUSE_INFO: ProviderInfo = {

@@ -8,7 +8,7 @@ export const SWIPELUX_INFO: ProviderInfo = {
   displayName: 'Swipelux',
   docsUrl: 'https://docs.swipelux.com/balances',
   // The newer docs (and v3) use platform.swipelux.com for the same /v1 paths; wallet.swipelux.com
-  // is the older host. README "Providers" explains the choice; baseUrl overrides it.
+  // is the older host. docs/providers.md explains the choice; baseUrl overrides it.
   defaultBaseUrl: 'https://platform.swipelux.com',
   accountFields: {
     apiVersion: { kind: 'enum', values: ['v1', 'v3'], description: 'v1 wallets and customers (default) or v3 accounts' },
