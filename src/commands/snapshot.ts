@@ -78,7 +78,7 @@ export async function runSnapshot(ctx: RunContext, options: SnapshotOptions): Pr
       const { snapshotJson } = await import('../format/history-json.js');
       ctx.output.data(snapshotJson(summary));
     }
-    ctx.output.info(recordedLine(reads));
+    ctx.output.info(recordedLine(reads, db.location));
   } finally {
     await db.close();
   }
@@ -86,12 +86,16 @@ export async function runSnapshot(ctx: RunContext, options: SnapshotOptions): Pr
   return combinedExitCode(result.errors.map((e) => e.exitCode));
 }
 
-/** "recorded 12 balances from 3 accounts"; accounts that could not be read are counted apart. */
-function recordedLine(reads: Array<{ balances: unknown[]; errorCode: string | null }>): string {
+/**
+ * "recorded 12 balances from 3 accounts in ~/.local/share/…/history.db": where, since the store
+ * is found by default (a cron job's wrong HOME would otherwise write somewhere nobody looks);
+ * accounts that could not be read are counted apart. A PostgreSQL location has no password.
+ */
+function recordedLine(reads: Array<{ balances: unknown[]; errorCode: string | null }>, location: string): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const balances = reads.reduce((n, r) => n + r.balances.length, 0);
   const read = reads.filter((r) => r.errorCode === null || r.balances.length > 0).length;
   const failed = reads.filter((r) => r.errorCode !== null).length;
   const gaps = failed > 0 ? `; ${plural(failed, 'account')} could not be read (recorded as a gap)` : '';
-  return `recorded ${plural(balances, 'balance')} from ${plural(read, 'account')}${gaps}`;
+  return `recorded ${plural(balances, 'balance')} from ${plural(read, 'account')} in ${location}${gaps}`;
 }

@@ -42,7 +42,7 @@ describe('config init (flags, no terminal)', () => {
     expect(readFileSync(join(dir, '.balancerc.yaml'), 'utf8')).toContain('payouts:\n    provider: syncpay\n    apiKey: ${PAYOUTS_KEY}\n');
   });
 
-  it('--global writes $XDG_CONFIG_HOME/balance/config.yaml, creating the directory 0700', async () => {
+  it('--global writes $XDG_CONFIG_HOME/balance-inspector/config.yaml, creating the directory 0700', async () => {
     const dir = tempDir();
     const xdg = join(dir, 'xdg');
     const { code } = await runCli(['config', 'init', '--global', '-p', 'swipelux', '-a', 'treasury', '--wallet', 'wal_abc123', '--customer', 'cus_1,cus_2'], {
@@ -50,8 +50,8 @@ describe('config init (flags, no terminal)', () => {
       env: { XDG_CONFIG_HOME: xdg },
     });
     expect(code).toBe(0);
-    expect(statSync(join(xdg, 'balance')).mode & 0o777).toBe(0o700);
-    const path = join(xdg, 'balance', 'config.yaml');
+    expect(statSync(join(xdg, 'balance-inspector')).mode & 0o777).toBe(0o700);
+    const path = join(xdg, 'balance-inspector', 'config.yaml');
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(readFileSync(path, 'utf8')).toContain('    wallets:\n      - wal_abc123\n    customers:\n      - cus_1\n      - cus_2\n');
   });

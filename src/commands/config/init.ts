@@ -42,7 +42,7 @@ export function registerConfigInit(config: Command, run: Runner): void {
     .option('--wallet <id>', 'Swipelux or Cryptofuse: a wallet id to read (repeatable, or comma-separated)', collect)
     .option('--customer <id>', 'Swipelux: a customer id to read (repeatable, or comma-separated)', collect)
     .addOption(new Option('--api-version <version>', 'Cryptofuse: the balance API shape (default v3)').choices(CRYPTOFUSE_API_VERSIONS))
-    .option('--global', 'write the user config $XDG_CONFIG_HOME/balance/config.yaml instead of ./.balancerc.yaml')
+    .option('--global', 'write the user config $XDG_CONFIG_HOME/balance-inspector/config.yaml instead of ./.balancerc.yaml')
     .option('--force', 'replace an existing file')
     .addHelpText(
       'after',

@@ -5,13 +5,14 @@
 import { chmodSync, closeSync, constants, mkdirSync, openSync, statSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
+import { USER_DIR_NAME } from '../../core/names.js';
 import { StoreError } from './errors.js';
 
 export function defaultStorePath(env: NodeJS.ProcessEnv): string {
   const xdg = env.XDG_DATA_HOME;
   const home = env.HOME && isAbsolute(env.HOME) ? env.HOME : homedir();
   const base = xdg && isAbsolute(xdg) ? xdg : join(home, '.local', 'share');
-  return join(base, 'balance-inspector', 'history.db');
+  return join(base, USER_DIR_NAME, 'history.db');
 }
 
 function statOrNull(path: string): Stats | null {
