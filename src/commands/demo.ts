@@ -38,9 +38,19 @@ export async function runDemo(ctx: RunContext): Promise<number> {
     if (ctx.output.format !== 'table') return balancesCode;
     ctx.output.data('\n');
     const totalCode = await runTotal(ctx, { by: 'currency', tolerance: parseTolerance('1%'), strict: false, currencies: [], hideZero: false, result });
-    ctx.output.info(ctx.output.errColor.dim('Next: `balance-inspector snapshot` from cron records balances; `history` and `changes` show how they moved (docs/history.md).'));
+    for (const line of NEXT_STEPS) ctx.output.info(ctx.output.errColor.dim(line));
     return balancesCode || totalCode;
   } finally {
     await sandbox.close();
   }
 }
+
+/** The demo's last words: the way from the sandbox to the user's own accounts (README "From the demo to your own accounts"). */
+export const NEXT_STEPS = [
+  'Next, with your own accounts:',
+  '  balance-inspector config init    # a config; the key stays in the environment',
+  '  balance-inspector config check   # check it: each key, one call per account',
+  '  balance-inspector balances',
+  'Or try every command on the sandbox first:',
+  '  balance-inspector sandbox --write-config sandbox.yaml',
+];

@@ -55,9 +55,12 @@ export interface InitIds {
 
 /** Questions `config init` can put on a terminal (the command checks each answer as it checks the flag). */
 export interface InitAsk {
-  /** A comma-separated list of ids; empty is allowed. */
-  ids(label: string): Promise<string[]>;
-  /** One of the provider's API versions, with a default. */
+  /**
+   * A comma-separated list of ids for `field`; empty is allowed. Each id is checked as it is typed
+   * with the config's own rules for the account answered so far (`sofar`: e.g. its API version).
+   */
+  ids(label: string, field: 'wallets' | 'customers', sofar: InitIds): Promise<string[]>;
+  /** One of the provider's API versions (accountFields.apiVersion), picked from a list showing init.apiVersions. */
   version(label: string, fallback: string): Promise<string>;
 }
 
@@ -68,6 +71,8 @@ export interface InitSpec {
   flags: ReadonlyArray<keyof InitIds>;
   /** The API version written when neither a flag nor an answer gives one; none: no apiVersion key. */
   defaultApiVersion?: string;
+  /** What each API version reads, shown beside it when `config init` offers them (one per accountFields.apiVersion value). */
+  apiVersions?: Readonly<Record<string, string>>;
   /** Ask, on a terminal, for what no flag gave; returns only what it settled. */
   askMissing?: (given: InitIds, ask: InitAsk) => Promise<InitIds>;
 }

@@ -210,8 +210,3 @@ describe('changes and the config', () => {
   });
 });
 
-it('demo points people at history in one line', async () => {
-  const { code, stderr } = await runCli(['demo'], { cwd: tempDir(), env: { HOME: tempDir() } });
-  expect(code).toBe(0);
-  expect(stderr.split('\n').filter((l) => /snapshot.*history.*changes/.test(l))).toHaveLength(1);
-});

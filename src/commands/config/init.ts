@@ -1,7 +1,7 @@
 // `config init`: write a starter config with one account whose key is read from an environment
 // variable. Asks on a terminal, takes flags otherwise; never writes the key, never replaces a file
 // without --force, and tells the user what to run next.
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { PROVIDERS, PROVIDER_IDS } from '../../providers/catalog.js';
@@ -11,7 +11,7 @@ import type { GlobalOptions } from '../shared/options.js';
 import { booleanOption, listOption, stringOption, type RawOptions } from '../shared/raw-options.js';
 import type { PromptIO } from '../../ui/prompt.js';
 import type { GivenAnswers, InitAnswers } from './init-answers.js';
-import { CRYPTOFUSE_API_VERSIONS } from './api-versions.js';
+import { API_VERSIONS, API_VERSIONS_HELP } from './api-versions.js';
 
 export interface InitOptions {
   /**
@@ -28,6 +28,10 @@ export interface InitOptions {
 /** Where questions are asked; `interactive` false means flags only. */
 export interface InitIO extends PromptIO {
   interactive: boolean;
+  /** Select lists and checks as you type (a terminal with cursor control), or plain lines (default). */
+  engine?: 'terminal' | 'lines';
+  /** --config was given: it says where, so the place is not asked. */
+  configPathGiven?: boolean;
 }
 
 export function registerConfigInit(config: Command, run: Runner): void {
@@ -41,7 +45,7 @@ export function registerConfigInit(config: Command, run: Runner): void {
     .option('--key-env <VAR>', 'environment variable that will hold the API key (default e.g. FLOW_API_KEY); the key itself is never written')
     .option('--wallet <id>', 'Swipelux or Cryptofuse: a wallet id to read (repeatable, or comma-separated)', collect)
     .option('--customer <id>', 'Swipelux: a customer id to read (repeatable, or comma-separated)', collect)
-    .addOption(new Option('--api-version <version>', 'Cryptofuse: the balance API shape (default v3)').choices(CRYPTOFUSE_API_VERSIONS))
+    .addOption(new Option('--api-version <version>', `the provider's API: ${API_VERSIONS_HELP}; default v1 for Swipelux, v3 for Cryptofuse`).choices(API_VERSIONS))
     .option('--global', 'write the user config $XDG_CONFIG_HOME/balance-inspector/config.yaml instead of ./.balancerc.yaml')
     .option('--force', 'replace an existing file')
     .addHelpText(
@@ -78,20 +82,24 @@ function accountFlag(accounts: string[]): string | undefined {
 }
 
 export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: InitIO): Promise<number> {
-  const answers = await gatherAnswers(options.given, io ?? processIO(ctx));
-  const [{ globalConfigDir, findConfig }, { validateConfig }, { toYaml, writeConfigFile }, { initConfig }] = await Promise.all([
+  const [{ globalConfigDir, findConfig }, { validateConfig }, { toYaml, writeConfigFile }, { initConfig }, { defaultStorePath }] = await Promise.all([
     import('../../config/find.js'),
     import('../../config/schema.js'),
     import('../../config/write.js'),
     import('./init-answers.js'),
+    import('../../history/store/files.js'),
   ]);
-  const path = destination(ctx, options, globalConfigDir(ctx.env));
+  if (options.global && ctx.globals.configPath !== undefined) throw new UsageError('pass either --global or --config <path>, not both');
+  const { answers, global } = await gatherAnswers(options, io ?? processIO(ctx), { local: join(ctx.cwd, '.balancerc.yaml'), user: globalConfigDir(ctx.env) });
+  const path = destination(ctx, global, globalConfigDir(ctx.env));
   const raw = initConfig(answers);
   // What we write must be what the loader accepts; a failure here is a bug, before any write.
   validateConfig(raw, path, 'flag');
-  writeConfigFile(path, `${HEADER(answers)}${toYaml(raw)}${FOOTER}`, { force: options.force, createDir: options.global });
+  writeConfigFile(path, `${HEADER(answers)}${toYaml(raw)}${FOOTER}`, { force: options.force, createDir: global });
 
   const out: string[] = [`Wrote ${path} (mode 0600) with account '${answers.account}' (${answers.provider}).`];
+  out.push(`  ${whereFound(ctx, global, path)}`);
+  out.push(`  History (\`snapshot\`, \`history\`, \`changes\`) is kept in ${defaultStorePath(ctx.env)}; set history.store in the config to move it.`);
   let checkCommand = 'balance-inspector config check';
   if (ctx.globals.configPath !== undefined) checkCommand = `balance-inspector --config ${ctx.globals.configPath} config check`;
   else {
@@ -106,22 +114,43 @@ export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: 
   if (ctx.env[answers.keyEnv]) out.push(`  # ${answers.keyEnv} is already set in this shell`);
   else out.push(`  export ${answers.keyEnv}=…    # your ${PROVIDERS[answers.provider].displayName} API key, e.g. from your secret store`);
   out.push(`  ${checkCommand}`);
+  out.push(`  ${checkCommand.replace(/ config check$/, ' balances')}`);
   ctx.output.data(`${out.join('\n')}\n`);
   return 0;
 }
 
-async function gatherAnswers(given: GivenAnswers, io: InitIO): Promise<InitAnswers> {
+/** Where the file will be found from, in one line. */
+function whereFound(ctx: RunContext, global: boolean, path: string): string {
+  if (ctx.globals.configPath !== undefined) return `It is read when given with --config ${ctx.globals.configPath} (or $BALANCE_CONFIG).`;
+  if (global) return 'It is the user config: found from any directory that has no .balancerc of its own (cron jobs too, with this HOME).';
+  return `It is found from ${dirname(path)} and the directories below it; \`config check\` says which config is used and why.`;
+}
+
+/** The answers, and whether the file is the user config (--global, or chosen on a terminal). */
+async function gatherAnswers(options: InitOptions, io: InitIO, places: { local: string; user: string | null }): Promise<{ answers: InitAnswers; global: boolean }> {
   // `given` was checked by parseInitOptions; only what is missing is asked.
   const { missingFlags, withDefaults, askMissing, exampleFor } = await import('./init-answers.js');
+  const { given } = options;
   const missing = missingFlags(given);
-  if (missing.length === 0) return withDefaults(given);
+  if (missing.length === 0) return { answers: withDefaults(given), global: options.global };
   if (!io.interactive) {
     throw new UsageError(`config init needs ${missing.join(' and ')} when not run on a terminal`, exampleFor(given.provider));
   }
-  const { createPrompter } = await import('../../ui/prompt.js');
-  const prompter = createPrompter(io);
+  const { createLinePrompter, createTerminalPrompter } = await import('../../ui/prompt.js');
+  const prompter = io.engine === 'terminal' ? await createTerminalPrompter(io) : createLinePrompter(io);
   try {
-    return await askMissing(given, prompter);
+    const answers = await askMissing(given, prompter);
+    // Asked last, and only when no flag said where: the file is the one thing that is written.
+    if (options.global || places.user === null || io.configPathGiven) return { answers, global: options.global };
+    const place = await prompter.choose({
+      label: 'Where should the config go?',
+      default: places.local,
+      choices: [
+        { value: places.local, description: 'this directory and the ones below it' },
+        { value: join(places.user, 'config.yaml'), description: 'your user config, found from anywhere' },
+      ],
+    });
+    return { answers, global: place !== places.local };
   } finally {
     prompter.close();
   }
@@ -129,13 +158,14 @@ async function gatherAnswers(given: GivenAnswers, io: InitIO): Promise<InitAnswe
 
 function processIO(ctx: RunContext): InitIO {
   const interactive = Boolean(ctx.io.stdin.isTTY);
-  return { input: ctx.io.stdin, output: ctx.io.stderr, terminal: interactive, interactive, signal: ctx.runtime.signal };
+  // TERM=dumb (an editor's shell buffer) has no cursor control to draw a select list with.
+  const engine = ctx.env.TERM === 'dumb' ? 'lines' : 'terminal';
+  return { input: ctx.io.stdin, output: ctx.io.stderr, terminal: interactive, interactive, engine, signal: ctx.runtime.signal, configPathGiven: ctx.globals.configPath !== undefined };
 }
 
-function destination(ctx: RunContext, options: InitOptions, globalDir: string | null): string {
-  if (options.global && ctx.globals.configPath !== undefined) throw new UsageError('pass either --global or --config <path>, not both');
+function destination(ctx: RunContext, global: boolean, globalDir: string | null): string {
   if (ctx.globals.configPath !== undefined) return resolve(ctx.cwd, ctx.globals.configPath);
-  if (!options.global) return join(ctx.cwd, '.balancerc.yaml');
+  if (!global) return join(ctx.cwd, '.balancerc.yaml');
   if (globalDir === null) throw new UsageError('cannot tell where the user config goes: set XDG_CONFIG_HOME or HOME');
   return join(globalDir, 'config.yaml');
 }

@@ -25,15 +25,24 @@ export const SWIPELUX_INFO: ProviderInfo = {
   withdrawals: {},
   init: {
     example: '--account treasury --wallet wal_abc123',
-    flags: ['wallets', 'customers'],
-    // Either flag settles the ids; without both, no ids at all reads every customer of the key
+    flags: ['apiVersion', 'wallets', 'customers'],
+    // No default written: an account without apiVersion is read with v1.
+    apiVersions: { v1: 'wallets and customers (wal_…, cus_…)', v3: 'accounts (cus_…/acc_…)' },
+    // Either id flag settles the ids; without both, no ids at all reads every customer of the key
     // (bounded enumeration), which the second question says.
     askMissing: async (given, ask) => {
-      if (given.wallets || given.customers) return {};
-      const wallets = await ask.ids('Swipelux wallet ids to read (wal_…, comma-separated; empty for none)');
+      const apiVersion = given.apiVersion ?? (await ask.version('Swipelux API', 'v1'));
+      if (given.wallets || given.customers) return { apiVersion };
+      const wallets = await ask.ids(
+        apiVersion === 'v3'
+          ? 'Swipelux accounts to read (cus_…/acc_…, comma-separated; empty for none)'
+          : 'Swipelux wallet ids to read (wal_… or cus_…/wal_…, comma-separated; empty for none)',
+        'wallets',
+        { apiVersion },
+      );
       const none = wallets.length === 0 ? 'empty reads every customer' : 'empty for none';
-      const customers = await ask.ids(`Swipelux customer ids to read (cus_…/biz_…, comma-separated; ${none})`);
-      return { wallets, customers };
+      const customers = await ask.ids(`Swipelux customer ids to read (cus_…/biz_…, comma-separated; ${none})`, 'customers', { apiVersion, wallets });
+      return { apiVersion, wallets, customers };
     },
   },
   sandboxCredentials: { apiKey: 'sk.sbx.swipeluxsandbox0000000001' },
