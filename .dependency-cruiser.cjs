@@ -5,6 +5,8 @@
 // The emulator is a test/demo part: its host (src/sandbox) and each provider's route in
 // src/providers/<id>/emulator/. Product code never imports either, except the `sandbox` and `demo`
 // commands, which load the host lazily; only the host (and tests) import the provider routes.
+// What provider folders and the host share (adapter contract, request helpers, paginator, the
+// emulator Mount shape) is the provider kit, src/providers/kit/, a leaf both import.
 // Type-only imports count: a cycle of types is still a cycle for the reader.
 /** Folders of src/ a layer must not import, listed from the lowest layer up. */
 const LAYERS = [
@@ -23,6 +25,8 @@ const LAYERS = [
 
 /** A provider's emulator route: part of the emulator, not of the providers layer. */
 const PROVIDER_EMULATOR = '^src/providers/[^/]+/emulator/';
+/** A provider's registry entry (its home.ts), which loads its emulator for the host. */
+const PROVIDER_HOME = '^src/providers/[^/]+/home\\.ts$';
 
 const layerRules = LAYERS.map(([layer, allowed]) => ({
   name: `layer-${layer}`,
@@ -51,17 +55,38 @@ module.exports = {
     },
     {
       name: 'provider-emulators-only-from-host',
-      comment: 'a provider folder\'s emulator/ is imported only by the emulator host (src/sandbox) and by emulator code, never by product code',
+      comment: 'a provider folder\'s emulator/ is imported only by emulator code, the emulator host (src/sandbox) and the provider\'s own home (lazily, below), never by product code',
       severity: 'error',
-      from: { path: '^src/', pathNot: ['^src/sandbox/', PROVIDER_EMULATOR] },
+      from: { path: '^src/', pathNot: ['^src/sandbox/', PROVIDER_EMULATOR, PROVIDER_HOME] },
       to: { path: PROVIDER_EMULATOR },
     },
     {
-      name: 'provider-emulators-use-host-shape-only',
-      comment: 'an emulator route uses only the host\'s Mount shape, so the host can list the routes without a cycle',
+      name: 'home-loads-only-its-emulator-entry',
+      comment: 'a provider\'s home reaches only its own emulator/index.ts, so the registry line is all the host needs',
       severity: 'error',
-      from: { path: PROVIDER_EMULATOR },
-      to: { path: '^src/sandbox/', pathNot: ['^src/sandbox/mount\\.ts$'] },
+      from: { path: '^src/providers/([^/]+)/home\\.ts$' },
+      to: { path: PROVIDER_EMULATOR, pathNot: ['^src/providers/$1/emulator/index\\.ts$'] },
+    },
+    {
+      name: 'home-loads-its-emulator-lazily',
+      comment: 'a provider\'s home loads its emulator with import() only (loadEmulator, which only the host calls), so no command ever loads emulator code by importing the registry',
+      severity: 'error',
+      from: { path: PROVIDER_HOME },
+      to: { path: PROVIDER_EMULATOR, dynamic: false },
+    },
+    {
+      name: 'providers-never-import-the-emulator-host',
+      comment: 'what provider folders and the emulator host share (the Mount shape, request helpers, the paginator) lives in the provider kit, so src/providers never imports src/sandbox: no folder-level cycle',
+      severity: 'error',
+      from: { path: '^src/providers/' },
+      to: { path: '^src/sandbox/' },
+    },
+    {
+      name: 'kit-is-a-leaf',
+      comment: 'the provider kit (src/providers/kit) imports no provider folder and not the registry: every provider and the emulator host build on it, never the reverse',
+      severity: 'error',
+      from: { path: '^src/providers/kit/' },
+      to: { path: '^src/providers/(?!kit/)' },
     },
     {
       name: 'emulator-only-lazily',

@@ -35,7 +35,7 @@ export type { AccountOutcome } from './core/account.js';
 export type { GroupBy, Totals, TotalsGroup, UnpricedBalance, ReconciliationRow } from './core/totals.js';
 export type { CandidateCheck, WithdrawalRequest } from './core/withdrawal.js';
 export type { MinimumInfo, MinimumSource } from './core/withdrawal-limits.js';
-export type { ReportedTotal, WithdrawalRule } from './providers/types.js';
+export type { ReportedTotal, WithdrawalRule } from './providers/kit/adapter.js';
 
 /**
  * A config from a plain object (the shape of a config file) instead of a file: validated the

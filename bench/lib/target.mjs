@@ -34,9 +34,12 @@ export class Target {
     return this.import(paths[paths.length - 1]);
   }
 
-  /** The sandbox's published keys, wherever the target's build keeps them. */
+  /** The sandbox's published API key per provider id, wherever (and however) the target's build keeps them. */
   async sandboxKeys() {
-    return (await this.importFirst('providers/sandbox-keys.js', 'sandbox/keys.js')).SANDBOX_KEYS;
+    const { SANDBOX_KEYS } = await this.importFirst('providers/sandbox-keys.js', 'sandbox/keys.js');
+    // Newer builds keep each provider's sandbox credentials ({apiKey, …}) derived from the registry;
+    // older ones a flat map of key strings. The steps want the API key either way.
+    return Object.fromEntries(Object.entries(SANDBOX_KEYS).map(([id, value]) => [id, typeof value === 'string' ? value : value.apiKey]));
   }
 
   /** A sandbox of the target's own build; closed by cleanup(). */

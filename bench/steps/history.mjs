@@ -71,7 +71,7 @@ async function bytesPerUnchangedSnapshot(target, path) {
 }
 
 export async function history(target, { rounds }) {
-  const { SANDBOX_KEYS } = await target.import('sandbox/keys.js');
+  const SANDBOX_KEYS = await target.sandboxKeys();
   const sandbox = await target.sandbox({ rateLimits: { syncpay: null, 'flow-payments': null } });
   const config = target.config('history', {
     syncpay: { provider: 'syncpay', baseUrl: sandbox.baseUrl('syncpay'), apiKey: SANDBOX_KEYS.syncpay },

@@ -13,7 +13,7 @@ import type { Mode } from '../core/balance.js';
 import { fractionDigits, parseUserDecimal } from '../core/money.js';
 import { checkCandidate, chooseCandidate, matchesRequest, notHeldReason, type CandidateCheck, type WithdrawalRequest } from '../core/withdrawal.js';
 import { minimumFor } from '../core/withdrawal-limits.js';
-import { PROVIDERS, type ProviderId, type ProviderInfo } from '../providers/catalog.js';
+import { isProviderId, PROVIDERS } from '../providers/catalog.js';
 import { loadAdapter } from '../providers/index.js';
 import { fetchBalances, type BalancesResult, type FetchBalancesOptions } from './fetch.js';
 
@@ -95,7 +95,7 @@ export async function canWithdraw(
   const checks = result.balances
     .filter((b) => matchesRequest(b, request))
     .map((b) => {
-      const info = PROVIDERS[b.provider] as ProviderInfo | undefined;
+      const info = isProviderId(b.provider) ? PROVIDERS[b.provider] : undefined;
       const provider = { name: info?.displayName ?? b.provider, withdrawals: info?.withdrawals ?? {} };
       const served = rules.has(b.account) ? { rules: rules.get(b.account) ?? null } : undefined;
       const minimum = minimumFor(b, result.config.minimums.get(b.account), served, provider);
@@ -167,7 +167,7 @@ function modeMismatch(c: CandidateCheck, mode: Mode | null, explicit: boolean): 
 async function rulesNotRead(result: BalancesResult): Promise<Map<string, null>> {
   const unread = new Map<string, null>();
   for (const outcome of result.outcomes) {
-    const adapter = await loadAdapter(outcome.provider as ProviderId).catch(() => null);
+    const adapter = await loadAdapter(outcome.provider).catch(() => null);
     if (adapter?.withdrawalRules) unread.set(outcome.account, null);
   }
   return unread;

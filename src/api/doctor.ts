@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import { readKeyFile } from '../config/resolve.js';
 import type { AccountConfig, Config, ConfigOrigin, ResolvedAccount } from '../config/types.js';
-import { PROVIDERS } from '../providers/catalog.js';
+import { providerInfo } from '../providers/catalog.js';
 import { PLACEHOLDER } from '../config/fields.js';
 import type { AccountOutcome } from '../core/account.js';
 import { combinedExitCode, ExitCode, isBalanceError, type BalanceError } from '../core/errors.js';
@@ -166,7 +166,7 @@ export function reportExitCode(config: ConfigCheck, accounts: AccountCheck[]): n
 
 /** The mode a key's prefix tells (sk_test_ → test), for providers whose keys say it; else null. */
 function modeFromKey(account: AccountConfig): 'test' | 'live' | null {
-  const prefixes = PROVIDERS[account.provider].keyModePrefixes;
+  const prefixes = providerInfo(account.provider).keyModePrefixes;
   const key = (account as Partial<ResolvedAccount>).credentials?.apiKey;
   if (!prefixes || key === undefined) return null;
   return key.startsWith(prefixes.test) ? 'test' : key.startsWith(prefixes.live) ? 'live' : null;

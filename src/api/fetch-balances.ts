@@ -3,10 +3,10 @@
 // an exception: what succeeded is kept, each failure carries its account, provider and exit code.
 import { summarizeOutcomes, type AccountOutcome, type OutcomesSummary, type ResolvedAccount } from '../core/account.js';
 import { defaultHttpSettings, type HttpOverrides, type HttpSettings } from '../http/client.js';
-import { PROVIDERS } from '../providers/catalog.js';
+import { providerInfo } from '../providers/catalog.js';
 import { loadAdapter } from '../providers/index.js';
-import { badShapeError, ShapeError } from '../providers/shape.js';
-import type { AdapterContext, WithdrawalRule } from '../providers/types.js';
+import { badShapeError, ShapeError } from '../providers/kit/shape.js';
+import type { AdapterContext, WithdrawalRule } from '../providers/kit/adapter.js';
 import { BalanceError, InternalError, isBalanceError, withContext } from '../core/errors.js';
 import { checkBalances, checkRules } from '../core/sanity.js';
 
@@ -37,7 +37,7 @@ export async function fetchAccountBalances(accounts: ResolvedAccount[], options:
 }
 
 function adapterContext(account: ResolvedAccount, http: HttpSettings, includeZero: boolean): AdapterContext {
-  const info = PROVIDERS[account.provider];
+  const info = providerInfo(account.provider);
   return { account, info, baseUrl: account.baseUrl ?? info.defaultBaseUrl, http, includeZero };
 }
 
@@ -57,7 +57,7 @@ export async function fetchWithdrawalRules(account: ResolvedAccount, options: Fe
 }
 
 async function fetchOne(account: ResolvedAccount, http: HttpSettings, includeZero: boolean): Promise<AccountOutcome> {
-  const info = PROVIDERS[account.provider];
+  const info = providerInfo(account.provider);
   const started = Date.now();
   const context = { account: account.name, provider: info.id };
   try {

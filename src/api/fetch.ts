@@ -11,7 +11,7 @@ import { matchesAnyFilter, parseCurrencyFilters } from '../core/currency-filter.
 import { valueBalances } from '../core/valuation.js';
 import type { RetryNotice } from '../http/client.js';
 import { createRuntime, type Runtime } from '../http/runtime.js';
-import type { WithdrawalRule } from '../providers/types.js';
+import type { WithdrawalRule } from '../providers/kit/adapter.js';
 import { readAccounts, type CacheReport, type ReadResult } from './read.js';
 
 export type { AccountSource, CacheReport } from './read.js';

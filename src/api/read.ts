@@ -8,7 +8,7 @@ import { notCalledOutcome, type AccountOutcome, type ResolvedAccount } from '../
 import type { BalanceError } from '../core/errors.js';
 import { DEFAULT_TIMEOUT_MS, timeBudget, type HttpOverrides, type RetryNotice } from '../http/client.js';
 import type { Runtime } from '../http/runtime.js';
-import type { WithdrawalRule } from '../providers/types.js';
+import type { WithdrawalRule } from '../providers/kit/adapter.js';
 import { fetchAccountBalances, fetchWithdrawalRules } from './fetch-balances.js';
 import { cacheReport, openReadCache, type CachePolicy, type CacheReport } from './read-cache.js';
 

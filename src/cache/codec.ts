@@ -7,7 +7,7 @@ import { formatDecimal, parseUserDecimal, type Decimal } from '../core/money.js'
 import { mapStrings } from '../core/secrets.js';
 import type { AccountOutcome } from '../core/account.js';
 import type { ReportedTotal } from '../core/totals.js';
-import { isProviderId } from '../core/provider-ids.js';
+import { isProviderId } from '../providers/catalog.js';
 
 export interface CacheEntry {
   account: string;

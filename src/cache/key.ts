@@ -4,7 +4,7 @@
 // Only the final SHA-256 reaches the cache file: neither the key nor its fingerprint is stored.
 import { createHash } from 'node:crypto';
 import type { ResolvedAccount } from '../config/types.js';
-import { PROVIDERS } from '../providers/catalog.js';
+import { providerInfo } from '../providers/catalog.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -30,7 +30,7 @@ export function cacheKey(account: ResolvedAccount): string {
       v: 1,
       account: account.name,
       provider: account.provider,
-      baseUrl: account.baseUrl ?? PROVIDERS[account.provider].defaultBaseUrl,
+      baseUrl: account.baseUrl ?? providerInfo(account.provider).defaultBaseUrl,
       mode: account.mode,
       settings: account.settings,
       credential: credentialFingerprint(account.credentials),

@@ -29,7 +29,7 @@ export async function runDemo(ctx: RunContext): Promise<number> {
   ]);
   const sandbox = await startSandbox();
   try {
-    const config = validateConfig(sandboxRawConfig(sandbox.baseUrl), null, 'builtin');
+    const config = validateConfig(await sandboxRawConfig(sandbox.baseUrl), null, 'builtin');
     ctx.output.info(ctx.output.errColor.dim(`Demo: balances from the built-in sandbox at ${sandbox.url}; no real provider is contacted.`));
     // One fetch, shown as balances and (for people) as the total.
     const result = await collectBalances(ctx, { config });

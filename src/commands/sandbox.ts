@@ -32,7 +32,7 @@ export function registerSandbox(program: Command, run: Runner): void {
     .option('--no-rate-limit', 'do not enforce the documented rate limits')
     .option('--write-config <path>', 'write a config (mode 0600) whose accounts point at this sandbox')
     .option('--force', 'with --write-config: replace that file if it exists')
-    .option('--scenario <name>', 'make balances change: settle (a SyncPay USDT deposit settles; settle:5 after 5 requests, settle:30s after 30s) or ticker')
+    .option('--scenario <name>', 'make balances change: settle (a USDT deposit settles; settle:5 after 5 requests, settle:30s after 30s) or ticker')
     .addHelpText(
       'after',
       examples([
@@ -85,7 +85,7 @@ export async function runSandbox(ctx: RunContext, options: SandboxOptions): Prom
   if (configPath !== null) {
     // Atomic over the claimed empty file (or, with --force, the old one): a reader waiting for it
     // sees all of the config or none, the old mode never carries over, a symlink is replaced.
-    safeFile.writeFileAtomic(configPath, sandboxConfigText(sandbox.baseUrl, configPath), { replace: true });
+    safeFile.writeFileAtomic(configPath, await sandboxConfigText(sandbox.baseUrl, configPath), { replace: true });
     ctx.output.error(`Wrote ${configPath}; try: balance-inspector --config ${configPath} balances`);
   } else {
     ctx.output.error('Add --write-config <path> to get a config whose accounts point here.');

@@ -5,15 +5,18 @@ import { UNSAFE_CHARACTER, forTerminal } from '../core/sanitize.js';
 import { didYouMean } from '../core/suggest.js';
 import { baseUrlProblem } from '../http/url-policy.js';
 import type { FieldSpec } from '../providers/catalog.js';
+import { segmentProblem } from '../providers/kit/path-segment.js';
 
 export type { FieldSpec } from '../providers/catalog.js';
 
 /**
- * Ids (wallets, customers) and listed codes become one segment of a request path. They are
- * URL-encoded, but `.` and `..` survive encoding and a URL resolves them: `..` would walk up to
- * another endpoint and send the key there. Control and invisible characters are refused too.
+ * Ids a provider puts in a request path (a field with pathSegments) pass the kit's path-segment
+ * check, each `/`-separated part on its own (Swipelux's customerId/walletId): the same check the
+ * paginator runs on ids a provider's list names. Other ids and codes (sent in a query or a body)
+ * only may not be a path step or hold control or invisible characters.
  */
-function idProblem(id: string): string | null {
+function idProblem(id: string, pathSegments: boolean): string | null {
+  if (pathSegments) return id.split('/').map(segmentProblem).find((problem) => problem !== null) ?? null;
   if (id === '.' || id === '..') return 'is a path step, not an id';
   if (new RegExp(UNSAFE_CHARACTER.source, 'u').test(id)) return 'contains control or invisible characters';
   return null;
@@ -100,7 +103,7 @@ export function checkField(spec: FieldSpec, value: unknown, path: string, proble
           if (typeof item !== 'string' || item.trim() === '') {
             problems.push(`${path}[${i}]: expected a non-empty string, got ${describeValue(item)}`);
           } else {
-            const problem = idProblem(item.trim());
+            const problem = idProblem(item.trim(), spec.pathSegments === true);
             if (problem) problems.push(`${path}[${i}]: "${forTerminal(item.trim(), 40)}" ${problem}`);
           }
         });

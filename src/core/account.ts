@@ -3,12 +3,12 @@
 // pipeline all use it (config/types.ts re-exports the config side).
 import type { Balance, Mode } from './balance.js';
 import type { BalanceError } from './errors.js';
-import type { ProviderId } from './provider-ids.js';
 import type { ReportedTotal } from './totals.js';
 
 export interface AccountConfig {
   name: string;
-  provider: ProviderId;
+  /** The provider's id: a key of the registry (src/providers/catalog.ts). */
+  provider: string;
   /** Explicit baseUrl, or null for the provider's documented host. */
   baseUrl: string | null;
   /** Explicit mode override; null lets the adapter infer it (key prefix, host). */

@@ -1,7 +1,6 @@
 // The normalized balance record (docs/dev/principles.md "Normalized balance"): one per account × wallet ×
 // currency. Decimal inside; `toBalanceJson` gives the schemaVersion 1 shape with decimal strings.
 import { Decimal, exactMinus, exactPlus, formatDecimal } from './money.js';
-import type { ProviderId } from './provider-ids.js';
 
 export type Mode = 'live' | 'test';
 
@@ -35,7 +34,8 @@ export function balanceIdentity(b: BalanceIdentity): BalanceIdentity {
 }
 
 export interface Balance extends BalanceIdentity {
-  provider: ProviderId;
+  /** The provider's id: a key of the registry (src/providers/catalog.ts). */
+  provider: string;
   mode: Mode | null;
   walletName: string | null;
   /** null = unknown, never "zero". */

@@ -44,9 +44,8 @@ export type ErrorCode =
   | 'TIMEOUT'
   | 'RATE_LIMITED'
   | 'PROVIDER_ERROR'
-  | 'WALLET_LIST_INCOMPLETE'
+  // the answer could not be understood, or a list had no clear end (exit 6)
   | 'LIST_INCOMPLETE'
-  // the answer could not be understood (exit 6)
   | 'BAD_RESPONSE'
   | 'BAD_SHAPE'
   | 'LEGACY_SHAPE'

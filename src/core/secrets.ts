@@ -1,6 +1,6 @@
 // Secret hygiene. Every credential the config resolves is registered in the run's Redactor (one per
 // Runtime, src/http/runtime.ts: two runtimes in one process never share secrets); provider answers are
-// redacted where they enter (providers/request.ts), and every byte the tool writes (stdout, stderr,
+// redacted where they enter (providers/kit/request.ts), and every byte the tool writes (stdout, stderr,
 // debug log, cache, metrics page, --exec stdin) passes through `redact` again on the way out.
 // Redaction works by value, whatever the key looks like, and also removes any FRAGMENT_LENGTH-
 // character piece of a secret (raw, base64, base64url, URL-encoded): a provider that echoes a cut

@@ -1,7 +1,6 @@
 // Which series a history query covers: --account / --provider on the stored names, --currency with
 // the same grammar as `balances` (a symbol, or a provider code that pins the network), applied by
 // the shared filter to stand-in balances so the two can never disagree.
-import type { ProviderId } from '../core/provider-ids.js';
 import { filterBalances } from '../api/fetch.js';
 import { makeBalance, type BalanceIdentity } from '../core/balance.js';
 import { num, text, type Db } from './store/db.js';
@@ -38,7 +37,7 @@ export async function selectSeries(db: Db, filter: SeriesFilter): Promise<Series
   if (filter.currencies.length === 0) return picked;
   const standIns = picked.map((s) =>
     // A stand-in only for the currency filter: the stored provider id is carried, not checked.
-    makeBalance({ account: s.account, provider: s.provider as ProviderId, mode: null, wallet: s.wallet, currency: s.currency, network: s.network, providerCurrency: s.providerCurrency, raw: null, scale: 0 }),
+    makeBalance({ account: s.account, provider: s.provider, mode: null, wallet: s.wallet, currency: s.currency, network: s.network, providerCurrency: s.providerCurrency, raw: null, scale: 0 }),
   );
   const kept = new Set(filterBalances(standIns, { currencies: filter.currencies }));
   return picked.filter((_, i) => kept.has(standIns[i] as never));

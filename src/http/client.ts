@@ -1,7 +1,7 @@
 // The one HTTP client every adapter uses (undici underneath, see transport.ts). It owns timeouts, the command deadline,
 // retries with backoff and Retry-After, the response size cap, the no-redirects rule, pacing and
 // the --debug request log. It returns whatever status the provider answered last; turning a
-// status into a user-facing error is the provider layer's job (src/providers/request.ts).
+// status into a user-facing error is the provider layer's job (src/providers/kit/request.ts).
 import { BadResponseError, ConfigError, UnavailableError } from '../core/errors.js';
 import { formatDuration } from '../core/duration.js';
 import { RETRYABLE_ERROR_CODES, RETRYABLE_STATUS, backoffDelay, parseRetryAfter, DEFAULT_BACKOFF, type BackoffSettings } from './retry.js';

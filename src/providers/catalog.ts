@@ -1,29 +1,47 @@
 // The provider registry: every provider this tool knows, one line each. A provider's knowledge
 // lives in its own folder src/providers/<id>/ (docs/dev/architecture.md); this file only lists the
-// folders. Config validation, --help and completion read the facts (PROVIDERS) without loading any
-// adapter; index.ts loads an adapter on demand.
-import type { ProviderId } from '../core/provider-ids.js';
-import type { ProviderHome } from './home.js';
-import type { ProviderInfo } from './info.js';
+// folders, and everything else is derived from it: the ids (config validation, --provider, its
+// help and completion), the facts (PROVIDERS), the adapters (index.ts), the sandbox keys
+// (sandbox-keys.ts) and the emulators (src/sandbox). Config validation, --help and completion
+// read the facts without loading any adapter or emulator.
+import { InternalError } from '../core/errors.js';
+import { defineRegistry } from './kit/home.js';
+import type { ProviderInfo } from './kit/info.js';
 import { bachsHome } from './bachs/home.js';
 import { cryptofuseHome } from './cryptofuse/home.js';
 import { flowPaymentsHome } from './flow-payments/home.js';
 import { swipeluxHome } from './swipelux/home.js';
 import { syncpayHome } from './syncpay/home.js';
 
-export { PROVIDER_IDS, isProviderId, type ProviderId } from '../core/provider-ids.js';
 export type { RateLimit } from '../http/rate-limiter.js';
-export type { FieldSpec, ProviderInfo } from './info.js';
+export type { FieldSpec, ProviderInfo } from './kit/info.js';
 
-// Keyed by ProviderId, so a new id in core/provider-ids.ts does not compile until it is listed here.
-export const PROVIDER_HOMES: Record<ProviderId, ProviderHome> = {
+// The compiler checks each line: its key must be the id its info declares. The order is the
+// order of help lists, `config init`'s menu and the demo's accounts.
+export const PROVIDER_HOMES = defineRegistry({
   'flow-payments': flowPaymentsHome,
   syncpay: syncpayHome,
   bachs: bachsHome,
   swipelux: swipeluxHome,
   cryptofuse: cryptofuseHome,
-};
+});
 
-export const PROVIDERS = Object.fromEntries(
-  Object.entries(PROVIDER_HOMES).map(([id, home]) => [id, home.info]),
-) as Record<ProviderId, ProviderInfo>;
+/** The id of a provider this tool ships (balances and accounts carry it as a plain string). */
+export type ProviderId = keyof typeof PROVIDER_HOMES;
+
+export const PROVIDER_IDS = Object.keys(PROVIDER_HOMES) as readonly ProviderId[];
+
+export function isProviderId(value: string): value is ProviderId {
+  return Object.hasOwn(PROVIDER_HOMES, value);
+}
+
+export const PROVIDERS = Object.fromEntries(PROVIDER_IDS.map((id) => [id, PROVIDER_HOMES[id].info])) as { [K in ProviderId]: ProviderInfo<K> };
+
+/**
+ * The facts of the provider an account or balance names. Config validation admits only known
+ * ids, so an unknown one here is a bug, not bad input.
+ */
+export function providerInfo(id: string): ProviderInfo {
+  if (!isProviderId(id)) throw new InternalError(`no provider '${id}' in the registry`);
+  return PROVIDERS[id];
+}

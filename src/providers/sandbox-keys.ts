@@ -1,19 +1,10 @@
-// The credentials the local sandbox accepts out of the box, by name, gathered from each provider's
-// info (sandboxCredentials) for the emulator and the tests. They unlock nothing real.
-// Tests add their own (e.g. canary keys) through SandboxState.keys.
-import { PROVIDERS } from './catalog.js';
+// The credentials the local sandbox accepts out of the box, per provider: each provider's
+// info.sandboxCredentials, gathered from the registry for the tests (and the bench). They unlock
+// nothing real. Tests add their own (e.g. canary keys) through SandboxState.keys.
+import { PROVIDER_IDS, PROVIDERS, type ProviderId } from './catalog.js';
+import type { SandboxCredentials } from './kit/info.js';
 
-const cryptofuse = PROVIDERS.cryptofuse.sandboxCredentials;
-
-export const SANDBOX_KEYS = {
-  'flow-payments': PROVIDERS['flow-payments'].sandboxCredentials.apiKey,
-  syncpay: PROVIDERS.syncpay.sandboxCredentials.apiKey,
-  bachs: PROVIDERS.bachs.sandboxCredentials.apiKey,
-  swipelux: PROVIDERS.swipelux.sandboxCredentials.apiKey,
-  cryptofuse: cryptofuse.apiKey,
-  cryptofuseClientId: cryptofuse.clientId ?? '',
-  cryptofuseClientSecret: cryptofuse.clientSecret ?? '',
-} as const;
+export const SANDBOX_KEYS = Object.fromEntries(PROVIDER_IDS.map((id) => [id, PROVIDERS[id].sandboxCredentials])) as Record<ProviderId, SandboxCredentials>;
 
 /** Every sandbox credential of every provider in the registry (watch tells sandbox accounts by them). */
 export function allSandboxCredentials(): string[] {

@@ -1,23 +1,24 @@
-// The config `demo` and `sandbox --write-config` point at the sandbox: each provider's demo
-// accounts (its emulator/demo.ts), with the sandbox's own keys.
-import { EMULATORS } from './mounts.js';
+// The config `demo` and `sandbox --write-config` point at the sandbox: each registered provider's
+// demo accounts (its emulator/demo.ts), with the sandbox's own keys.
+import { loadEmulators } from './mounts.js';
 
-export function sandboxAccounts(baseUrl: (provider: string) => string): Record<string, Record<string, unknown>> {
-  return Object.assign({}, ...EMULATORS.map((e) => e.demoAccounts(baseUrl(e.id)))) as Record<string, Record<string, unknown>>;
+export async function sandboxAccounts(baseUrl: (provider: string) => string): Promise<Record<string, Record<string, unknown>>> {
+  const emulators = await loadEmulators();
+  return Object.assign({}, ...emulators.map((e) => e.emulator.demoAccounts(baseUrl(e.id)))) as Record<string, Record<string, unknown>>;
 }
 
 /** The demo's valuation settings: an example user rate for NGN, stablecoins pegged. */
 export const SANDBOX_VALUATION = { rates: { NGN: '0.00065' }, pegged: ['USDT', 'USDC'] };
 
-export function sandboxRawConfig(baseUrl: (provider: string) => string): Record<string, unknown> {
-  return { accounts: sandboxAccounts(baseUrl), ...SANDBOX_VALUATION };
+export async function sandboxRawConfig(baseUrl: (provider: string) => string): Promise<Record<string, unknown>> {
+  return { accounts: await sandboxAccounts(baseUrl), ...SANDBOX_VALUATION };
 }
 
 /**
  * The same config as file text. JSON is valid YAML and keeps the values exactly; a YAML file gets
  * a comment header, a .json file none (JSON has no comments).
  */
-export function sandboxConfigText(baseUrl: (provider: string) => string, path: string): string {
-  const json = `${JSON.stringify(sandboxRawConfig(baseUrl), null, 2)}\n`;
+export async function sandboxConfigText(baseUrl: (provider: string) => string, path: string): Promise<string> {
+  const json = `${JSON.stringify(await sandboxRawConfig(baseUrl), null, 2)}\n`;
   return path.toLowerCase().endsWith('.json') ? json : `# balance-inspector config for the local sandbox (keys unlock nothing real)\n${json}`;
 }

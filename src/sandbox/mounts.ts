@@ -1,59 +1,39 @@
-// The emulator registry: every provider's emulator route (src/providers/<id>/emulator/), their
-// shared state (the shape is in mount.ts) and the demo accounts that point at them. Product code
-// never imports this; the `sandbox` and `demo` commands load it lazily.
-import { bachsDemoAccounts } from '../providers/bachs/emulator/demo.js';
-import { bachsMount } from '../providers/bachs/emulator/route.js';
-import { cryptofuseDemoAccounts } from '../providers/cryptofuse/emulator/demo.js';
-import { cryptofuseMount } from '../providers/cryptofuse/emulator/route.js';
-import { flowPaymentsDemoAccounts } from '../providers/flow-payments/emulator/demo.js';
-import { flowPaymentsMount } from '../providers/flow-payments/emulator/route.js';
-import { swipeluxDemoAccounts } from '../providers/swipelux/emulator/demo.js';
-import { swipeluxMount } from '../providers/swipelux/emulator/route.js';
-import { syncpayDemoAccounts } from '../providers/syncpay/emulator/demo.js';
-import { syncpayMount } from '../providers/syncpay/emulator/route.js';
-import type { ProviderId } from '../core/provider-ids.js';
-import type { Mount } from './mount.js';
+// The emulators of every provider in the registry (src/providers/catalog.ts), each loaded through
+// its home's loadEmulator(): the host keeps no list of its own, so a registered provider is
+// emulated with no change here. Product code never imports this; the `sandbox` and `demo`
+// commands load it lazily.
+import { PROVIDER_HOMES, PROVIDER_IDS, PROVIDERS, type ProviderId } from '../providers/catalog.js';
+import type { StateOf } from '../providers/kit/home.js';
+import type { Mount, ProviderEmulator } from '../providers/kit/mount.js';
 
-export { bearer, type Mount, type MountRequest, type MountResponse } from './mount.js';
+export { bearer, type Mount, type MountRequest, type MountResponse } from '../providers/kit/mount.js';
 
-type Keys = Record<string, Set<string>>;
-
-/**
- * One provider's emulator as the host lists it: its route (which creates and owns the emulator's
- * state, under `stateKey` in SandboxState), and its demo accounts, given the emulator's base URL.
- */
-interface EmulatorEntry {
+/** One provider's emulator, mounted under /<id>. */
+export interface MountedEmulator {
   id: ProviderId;
-  stateKey: string;
-  route: (keys: Keys) => { mount: Mount; state: object };
-  demoAccounts: (base: string) => Record<string, Record<string, unknown>>;
+  mount: Mount;
 }
 
-// In the order the demo config lists the accounts (and the host mounts the routes).
-export const EMULATORS = [
-  { id: 'flow-payments', stateKey: 'flow', route: flowPaymentsMount, demoAccounts: flowPaymentsDemoAccounts },
-  { id: 'syncpay', stateKey: 'syncpay', route: syncpayMount, demoAccounts: syncpayDemoAccounts },
-  { id: 'bachs', stateKey: 'bachs', route: bachsMount, demoAccounts: bachsDemoAccounts },
-  { id: 'swipelux', stateKey: 'swipelux', route: swipeluxMount, demoAccounts: swipeluxDemoAccounts },
-  { id: 'cryptofuse', stateKey: 'cryptofuse', route: cryptofuseMount, demoAccounts: cryptofuseDemoAccounts },
-] as const satisfies readonly EmulatorEntry[];
-
-type Emulator = (typeof EMULATORS)[number];
-
 /**
- * The emulators' state, for tests to read and change: each route's own state under its
- * `stateKey` (typed by the route), and the accepted credentials per provider (tests add theirs).
+ * The emulators' state, for tests to read and change: each provider's own state under its id
+ * (typed by its emulator), and the credentials each accepts (its sandbox keys; tests add theirs).
  */
-export type SandboxState = { keys: Keys } & { [E in Emulator as E['stateKey']]: ReturnType<E['route']>['state'] };
+export type SandboxState = { keys: Record<string, Set<string>> } & { [K in ProviderId]: StateOf<(typeof PROVIDER_HOMES)[K]> };
 
-export function defaultMounts(): { mounts: Mount[]; state: SandboxState } {
-  const keys: Keys = {};
+/** Every registered provider's emulator, in registry order. */
+export async function loadEmulators(): Promise<Array<{ id: ProviderId; emulator: ProviderEmulator<object> }>> {
+  return Promise.all(PROVIDER_IDS.map(async (id) => ({ id, emulator: await PROVIDER_HOMES[id].loadEmulator() })));
+}
+
+export async function defaultMounts(): Promise<{ mounts: MountedEmulator[]; state: SandboxState }> {
+  const keys: Record<string, Set<string>> = {};
   const state: Record<string, unknown> = { keys };
-  const mounts = EMULATORS.map((e) => {
-    const route = e.route(keys);
-    state[e.stateKey] = route.state;
-    return route.mount;
+  const mounts = (await loadEmulators()).map(({ id, emulator }) => {
+    keys[id] = new Set([PROVIDERS[id].sandboxCredentials.apiKey]);
+    const route = emulator.route(keys[id]);
+    state[id] = route.state;
+    return { id, mount: route.mount };
   });
-  // Built from the same list the type is: every stateKey holds its route's state.
+  // Built from the registry the type is derived from: every id holds its emulator's state.
   return { mounts, state: state as SandboxState };
 }

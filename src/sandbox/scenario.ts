@@ -1,7 +1,7 @@
 // Scenarios make the sandbox's balances change over time, so `watch` (and its tests and demo)
 // has something to show. They act lazily on each balance request — no timers — so a sandbox with
 // a scenario is as idle as one without. They act on the emulators that offer a ScenarioTarget
-// (mount.ts; today SyncPay), through it, so this file names no provider.
+// (providers/kit/mount.ts; today SyncPay), through it, so this file names no provider.
 //
 //   settle      a 300.00 USDT (TRC20) deposit: USDT starts at 200.00 available; from the 2nd
 //               balance request the deposit shows as pending; once settled it moves to
@@ -10,7 +10,8 @@
 //   ticker      every balance request adds 0.01 to the USD available balance.
 import { parseDuration } from '../core/duration.js';
 import { Decimal, formatDecimal } from '../core/money.js';
-import type { Mount, ScenarioTarget } from './mount.js';
+import type { ScenarioTarget } from '../providers/kit/mount.js';
+import type { MountedEmulator } from './mounts.js';
 
 export const SCENARIOS = ['settle', 'ticker'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
@@ -48,10 +49,10 @@ export function parseScenario(text: string): ScenarioSpec | null {
  * Runs the scenario on every emulator that offers a ScenarioTarget (today SyncPay's), each
  * counting its own balance requests.
  */
-export function startScenario(spec: ScenarioSpec, mounts: readonly Mount[], now: () => number = Date.now): Scenario {
+export function startScenario(spec: ScenarioSpec, mounts: readonly MountedEmulator[], now: () => number = Date.now): Scenario {
   const byProvider = new Map<string, (path: string) => void>();
-  for (const mount of mounts) {
-    if (mount.scenario) byProvider.set(mount.id, onTarget(spec, mount.scenario, now));
+  for (const { id, mount } of mounts) {
+    if (mount.scenario) byProvider.set(id, onTarget(spec, mount.scenario, now));
   }
   return {
     beforeRequest(provider, path) {

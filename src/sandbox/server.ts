@@ -45,12 +45,12 @@ const MAX_BODY = 1024 * 1024;
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
-  const { mounts, state } = defaultMounts();
+  const { mounts, state } = await defaultMounts();
   const scenario = options.scenario ? startScenario(options.scenario, mounts) : null;
   const counters = new Map<string, WindowCounter>();
-  for (const mount of mounts) {
-    const limit = options.rateLimits && mount.id in options.rateLimits ? options.rateLimits[mount.id] : mount.rateLimit;
-    if (limit) counters.set(mount.id, new WindowCounter(limit.requests, limit.windowMs));
+  for (const { id, mount } of mounts) {
+    const limit = options.rateLimits && id in options.rateLimits ? options.rateLimits[id] : mount.rateLimit;
+    if (limit) counters.set(id, new WindowCounter(limit.requests, limit.windowMs));
   }
 
   const server = createServer((req, res) => {
@@ -74,15 +74,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const fault = faults.take(providerId, path);
     if (fault && (await applyFault(fault, req, res))) return;
 
-    const mount = mounts.find((m) => m.id === providerId);
+    const mount = mounts.find((m) => m.id === providerId)?.mount;
     if (!mount) return send(res, { status: 404, body: { error: { code: 'NO_SUCH_PROVIDER', message: `no sandbox provider '${providerId}'` } } });
     const credential = mount.credentialOf(headers);
-    const counter = counters.get(mount.id);
+    const counter = counters.get(providerId);
     if (counter && credential) {
       const retryAfterMs = counter.hit(credential);
       if (retryAfterMs !== null) return send(res, mount.rateLimited(Math.ceil(retryAfterMs / 1000), counter.limit));
     }
-    scenario?.beforeRequest(mount.id, path);
+    scenario?.beforeRequest(providerId, path);
     send(res, mount.handle({ method: req.method ?? 'GET', path, prefix: `/${providerId}`, query: url.searchParams, headers, body }) ?? mount.notFound());
   }
 

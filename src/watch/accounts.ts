@@ -4,8 +4,8 @@ import type { ResolvedAccount } from '../config/types.js';
 import type { Balance } from '../core/balance.js';
 import { formatDuration } from '../core/duration.js';
 import { combinedExitCode, type BalanceError } from '../core/errors.js';
-import { PROVIDERS, type ProviderInfo } from '../providers/catalog.js';
-import { credentialFingerprint } from '../providers/request.js';
+import { providerInfo, type ProviderInfo } from '../providers/catalog.js';
+import { credentialFingerprint } from '../providers/kit/request.js';
 import { balanceKey } from './diff.js';
 import { isSandboxAccount } from './poll.js';
 import { providerFloor } from './scheduler.js';
@@ -36,7 +36,7 @@ export interface AccountState {
 export function initialStates(accounts: ResolvedAccount[], intervalMs: number): AccountState[] {
   return accounts.map((account) => ({
     account,
-    info: PROVIDERS[account.provider],
+    info: providerInfo(account.provider),
     group: `${account.provider}:${credentialFingerprint({ account })}`,
     sandbox: isSandboxAccount(account),
     intervalMs,

@@ -8,7 +8,7 @@ import type { Registry } from 'prom-client';
 import type { Balance } from '../core/balance.js';
 import { Decimal } from '../core/money.js';
 import { computeTotals, type ReconciliationRow } from '../core/totals.js';
-import type { ReportedTotal } from '../providers/types.js';
+import type { ReportedTotal } from '../providers/kit/adapter.js';
 
 type PromClient = typeof import('prom-client');
 
@@ -20,7 +20,7 @@ const AMOUNTS = [
   ['available', 'balance_inspector_available_balance',
     'Available balance, in units of the currency label, as the provider reports it (float64: use the NDJSON stream for exact digits). Absent when the provider does not report it.'],
   ['pending', 'balance_inspector_pending_balance',
-    'Pending (not yet available) balance, in units of the currency label. Absent, not 0, when the provider reports no pending figure (Flow, Swipelux).'],
+    'Pending (not yet available) balance, in units of the currency label. Absent, not 0, when the provider reports no pending figure.'],
   ['total', 'balance_inspector_total_balance',
     'Total balance (available + pending), in units of the currency label. Absent when unknown.'],
   ['usdValue', 'balance_inspector_total_value_usd',
@@ -71,7 +71,7 @@ export class MetricFamilies {
     this.amounts = AMOUNTS.map(([field, name, help]) => ({ field, gauge: new prom.Gauge({ name, help, labelNames: BALANCE_LABELS, registers }) }));
     this.reported = new prom.Gauge({
       name: 'balance_inspector_reported_total_usd', labelNames: REPORTED_LABELS, registers,
-      help: "The provider's own USD total for an account, wallet or customer (scope), as the provider reports it (SyncPay total_balance_usd, Swipelux totalBalance, Cryptofuse total_usd_value)",
+      help: "The provider's own USD total for an account, wallet or customer (scope), as the provider reports it (its total field, e.g. total_balance_usd, totalBalance, total_usd_value)",
     });
     this.difference = new prom.Gauge({
       name: 'balance_inspector_reconciliation_difference_usd', labelNames: REPORTED_LABELS, registers,

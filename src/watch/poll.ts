@@ -6,8 +6,8 @@ import type { AccountOutcome } from '../core/account.js';
 import { readAccounts } from '../api/read.js';
 import { DEFAULT_TIMEOUT_MS, type RetryNotice } from '../http/client.js';
 import type { Runtime } from '../http/runtime.js';
-import { accountLimiter } from '../providers/request.js';
-import { PROVIDERS } from '../providers/catalog.js';
+import { accountLimiter } from '../providers/kit/request.js';
+import { providerInfo } from '../providers/catalog.js';
 import { allSandboxCredentials } from '../providers/sandbox-keys.js';
 
 export interface PollResult {
@@ -56,7 +56,7 @@ export async function pollAccount(account: ResolvedAccount, settings: PollSettin
 /** Earliest time this account's credential may send again (a 429's Retry-After, or pacing). */
 export function accountNotBefore(account: ResolvedAccount, runtime: Runtime): number {
   // null means "when a request still in flight ends": for scheduling the next poll, that is now.
-  return accountLimiter(runtime.limiters, account, PROVIDERS[account.provider]).nextSlotAt() ?? Date.now();
+  return accountLimiter(runtime.limiters, account, providerInfo(account.provider)).nextSlotAt() ?? Date.now();
 }
 
 /**

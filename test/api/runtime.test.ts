@@ -79,7 +79,7 @@ describe('fetchBalances with a caller runtime', () => {
     const shared = runtime();
     for (let i = 0; i < 2; i++) expect((await fetchBalances(config, { ...OAUTH, runtime: shared })).errors).toEqual([]);
     expect(tokenRequests() - before).toBe(1);
-    expect(shared.redactor.redact(`id ${SANDBOX_KEYS.cryptofuseClientSecret}`)).toBe('id «redacted»');
+    expect(shared.redactor.redact(`id ${SANDBOX_KEYS.cryptofuse.clientSecret!}`)).toBe('id «redacted»');
   });
 
   it('leaves its sockets open for the next call until the caller closes it', async () => {

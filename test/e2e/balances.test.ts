@@ -12,7 +12,7 @@ const e2e = useSandbox();
 // The sandbox config has more accounts (one per provider and API shape); these tests are about the first two.
 const FIRST_TWO = ['--account', 'flow-main', '--account', 'syncpay'];
 
-const SECRETS = [SANDBOX_KEYS['flow-payments'], SANDBOX_KEYS.syncpay];
+const SECRETS = [SANDBOX_KEYS['flow-payments'].apiKey, SANDBOX_KEYS.syncpay.apiKey];
 
 describe('balances --json', () => {
   it('prints schemaVersion 1 with exact decimal strings and exits 0', async () => {
@@ -100,7 +100,7 @@ describe('failures', () => {
       provider: 'syncpay',
       kind: 'status',
       status: 401,
-      body: JSON.stringify({ error: { code: 'UNAUTHORIZED', message: `Invalid API key ${SANDBOX_KEYS.syncpay}` } }),
+      body: JSON.stringify({ error: { code: 'UNAUTHORIZED', message: `Invalid API key ${SANDBOX_KEYS.syncpay.apiKey}` } }),
       times: 2,
     });
     const plain = await runCli(['balances', '--json', '--config', e2e.configPath, '--account', 'syncpay']);

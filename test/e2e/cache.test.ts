@@ -4,7 +4,7 @@ import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/server.js';
-import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
+import { allSandboxCredentials, SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
 import { runCli } from '../helpers/cli.js';
 import { basicPair, expectNoSecrets } from '../helpers/secrets.js';
 import { useSandbox } from '../helpers/e2e-sandbox.js';
@@ -88,7 +88,7 @@ describe('balance cache', () => {
     expect(statSync(join(cacheHome, 'balance-inspector')).mode & 0o777).toBe(0o700);
     const text = readFileSync(cacheFile(), 'utf8');
     expect(text).toContain('"1250.50"');
-    expectNoSecrets([text], [...Object.values(SANDBOX_KEYS), basicPair(SANDBOX_KEYS.cryptofuseClientId, SANDBOX_KEYS.cryptofuseClientSecret), ...e2e.sandbox.state.cryptofuse.tokens.keys()]);
+    expectNoSecrets([text], [...allSandboxCredentials(), basicPair(SANDBOX_KEYS.cryptofuse.clientId!, SANDBOX_KEYS.cryptofuse.clientSecret!), ...e2e.sandbox.state.cryptofuse.tokens.keys()]);
   });
 
   it('--no-cache neither reads nor writes; config cache.maxAge turns it on', async () => {

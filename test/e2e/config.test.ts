@@ -73,7 +73,26 @@ describe('config init (flags, no terminal)', () => {
     expect(stdout).toContain("with account 'syncpay' (syncpay)");
     expect(readFileSync(join(dir, '.balancerc.yaml'), 'utf8')).toContain('accounts:\n  syncpay:\n    provider: syncpay\n    apiKey: ${SYNCPAY_API_KEY}\n');
     const help = await runCli(['config', 'init', '--help']);
-    expect(help.stdout.replace(/\s+/g, ' ')).toContain('(default: from the provider: flow, syncpay, swipelux, cryptofuse)');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('(default: from the provider: flow, syncpay, bachs, swipelux, cryptofuse)');
+  });
+
+  it('help lists every registered provider, and each id flag names the providers that take it', async () => {
+    const init = (await runCli(['config', 'init', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(init).toContain("-p, --provider <id> the account's provider (flow-payments, syncpay, bachs, swipelux, cryptofuse)");
+    expect(init).toContain('--wallet <id> Swipelux or Cryptofuse: a wallet id to read');
+    expect(init).toContain('--customer <id> Swipelux: a customer id to read');
+    expect(init).toContain('--api-version <version> the balance API: Swipelux v1|v3, Cryptofuse v1|v2|v3 (default v3) (choices: "v1", "v2", "v3")');
+    const balances = (await runCli(['balances', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(balances).toContain('-p, --provider <id> only accounts of this provider (flow-payments, syncpay, bachs, swipelux, cryptofuse)');
+  });
+
+  it('--api-version is checked against the provider\'s own versions (Swipelux v1 or v3)', async () => {
+    const dir = tempDir();
+    const bad = await runCli(['config', 'init', '--provider', 'swipelux', '--api-version', 'v2'], { cwd: dir });
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, "error: --api-version: 'v2' is not one of v1, v3"]);
+    const { code } = await runCli(['config', 'init', '--provider', 'swipelux', '--api-version', 'v3', '--customer', 'cus_1'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(readFileSync(join(dir, '.balancerc.yaml'), 'utf8')).toContain('  swipelux:\n    provider: swipelux\n    apiVersion: v3\n    apiKey: ${SWIPELUX_API_KEY}\n    customers:\n      - cus_1\n');
   });
 
   it('with no config anywhere, the hint names config init', async () => {
@@ -111,8 +130,8 @@ describe('config check against the sandbox', () => {
   afterAll(() => sandbox.close());
 
   const allSecrets = [
-    SANDBOX_KEYS["flow-payments"], SANDBOX_KEYS.syncpay, SANDBOX_KEYS.bachs, SANDBOX_KEYS.swipelux, SANDBOX_KEYS.cryptofuse, SANDBOX_KEYS.cryptofuseClientSecret,
-    basicPair(SANDBOX_KEYS.cryptofuseClientId, SANDBOX_KEYS.cryptofuseClientSecret), 'sk_test_wrongkey000000000000000',
+    SANDBOX_KEYS["flow-payments"].apiKey, SANDBOX_KEYS.syncpay.apiKey, SANDBOX_KEYS.bachs.apiKey, SANDBOX_KEYS.swipelux.apiKey, SANDBOX_KEYS.cryptofuse.apiKey, SANDBOX_KEYS.cryptofuse.clientSecret!,
+    basicPair(SANDBOX_KEYS.cryptofuse.clientId!, SANDBOX_KEYS.cryptofuse.clientSecret!), 'sk_test_wrongkey000000000000000',
   ];
 
   it('all good: the file and why, each credential by name, a row per account, exit 0', async () => {

@@ -19,9 +19,9 @@ const pick = (rows: Row[], account: string, code: string) => rows.find((r) => r.
 
 /** The key, the client secret (alone and as HTTP Basic) and every access token the sandbox issued. */
 const secrets = () => [
-  SANDBOX_KEYS.cryptofuse,
-  SANDBOX_KEYS.cryptofuseClientSecret,
-  basicPair(SANDBOX_KEYS.cryptofuseClientId, SANDBOX_KEYS.cryptofuseClientSecret),
+  SANDBOX_KEYS.cryptofuse.apiKey,
+  SANDBOX_KEYS.cryptofuse.clientSecret!,
+  basicPair(SANDBOX_KEYS.cryptofuse.clientId!, SANDBOX_KEYS.cryptofuse.clientSecret!),
   ...e2e.sandbox.state.cryptofuse.tokens.keys(),
 ];
 
@@ -54,7 +54,7 @@ describe('balances --json over the v1, v2 and v3 accounts', () => {
     const path = writeConfig(tempDir(), {
       accounts: { 'casino-v2': { ...accounts()['casino-v2'], clientId: '${CF_CLIENT_ID}', clientSecret: '${CF_CLIENT_SECRET}' } },
     });
-    const env = { CF_CLIENT_ID: SANDBOX_KEYS.cryptofuseClientId, CF_CLIENT_SECRET: SANDBOX_KEYS.cryptofuseClientSecret };
+    const env = { CF_CLIENT_ID: SANDBOX_KEYS.cryptofuse.clientId!, CF_CLIENT_SECRET: SANDBOX_KEYS.cryptofuse.clientSecret! };
     const { code, stdout, stderr } = await runCli(['balances', '--json', '--debug', '--config', path], { env });
     expect(code).toBe(0);
     expect(JSON.parse(stdout).balances).toHaveLength(5);
@@ -89,7 +89,7 @@ describe('failures', () => {
       "error: Cryptofuse rejected the OAuth client credentials for account 'casino-v2' (401 invalid_client)\n" +
         '  hint: check accounts.casino-v2.clientId/clientSecret; the key may be revoked, expired or for the other environment\n',
     );
-    expectNoSecrets([stdout, stderr], [...secrets(), secret, basicPair(SANDBOX_KEYS.cryptofuseClientId, secret)]);
+    expectNoSecrets([stdout, stderr], [...secrets(), secret, basicPair(SANDBOX_KEYS.cryptofuse.clientId!, secret)]);
   });
 
   it('a rate-limited account exits 5 with rate_limit_exceeded while the others print', async () => {

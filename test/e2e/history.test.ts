@@ -3,7 +3,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
+import { allSandboxCredentials } from '../../src/providers/sandbox-keys.js';
 import { runCli } from '../helpers/cli.js';
 import { useSandbox } from '../helpers/e2e-sandbox.js';
 import { tempDir, writeConfig } from '../helpers/fixtures.js';
@@ -43,7 +43,7 @@ describe('snapshot', () => {
     expect(doc.accounts[0]).toEqual({ account: 'flow-main', provider: 'flow-payments', balances: 2, error: null });
     expect((statSync(store).mode & 0o777).toString(8)).toBe('600');
     const bytes = ['', '-wal'].map((suffix) => { try { return readFileSync(store + suffix, 'latin1'); } catch { return ''; } }).join('');
-    for (const key of Object.values(SANDBOX_KEYS)) expect(bytes.includes(key), 'a key in the store').toBe(false);
+    for (const key of allSandboxCredentials()) expect(bytes.includes(key), 'a key in the store').toBe(false);
   });
 
   it('an account that cannot be read is a gap with its code, and the exit code is the failure\'s', async () => {

@@ -13,7 +13,7 @@ import { startProxy, startTlsTerminator } from '../helpers/proxy.js';
 import { schemaProblems } from '../helpers/schemas.js';
 
 const HOST = 'api.flow.test';
-const KEY = SANDBOX_KEYS['flow-payments'];
+const KEY = SANDBOX_KEYS['flow-payments'].apiKey;
 
 let sandbox: Sandbox;
 let sandboxConfig: string;

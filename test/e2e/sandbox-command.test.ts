@@ -104,7 +104,7 @@ describe('demo', () => {
     const { code, stderr } = await runCli(['demo', '--timeout', '1ms'], { cwd: tempDir(), env: { HOME: tempDir() } });
     expect(code).toBe(5);
     const errors = stderr.split('\n').filter((l) => l.startsWith('error: '));
-    const accounts = Object.keys(sandboxAccounts(() => 'http://127.0.0.1:9')).length;
+    const accounts = Object.keys(await sandboxAccounts(() => 'http://127.0.0.1:9')).length;
     expect(errors).toHaveLength(accounts);
     expect(new Set(errors).size).toBe(accounts);
   });

@@ -67,7 +67,7 @@ describe('swipelux failures', () => {
         "error: Swipelux answered the older wallet-infrastructure shape for customer cus_legacy of account 'swipelux': only a net worth (48.5 USD), no per-currency balances\n" +
         '  hint: read its wallets by id instead (accounts.swipelux.wallets), or try the default host https://platform.swipelux.com\n',
     );
-    expect(stderr).not.toContain(SANDBOX_KEYS.swipelux);
+    expect(stderr).not.toContain(SANDBOX_KEYS.swipelux.apiKey);
   });
 
   it('the legacy shape alone exits 6', async () => {

@@ -5,7 +5,7 @@ import { resolveAccounts } from '../../src/config/resolve.js';
 import { fetchAccountBalances, type FetchResult } from '../../src/api/fetch-balances.js';
 import { defaultHttpSettings } from '../../src/http/client.js';
 import { PROVIDERS } from '../../src/providers/catalog.js';
-import type { AdapterContext } from '../../src/providers/types.js';
+import type { AdapterContext } from '../../src/providers/kit/adapter.js';
 import { sandboxAccounts } from '../../src/sandbox/demo-config.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server.js';
 import { FAST_HTTP } from './adapters.js';
@@ -18,7 +18,7 @@ export async function cryptofuseSandbox(options: SandboxOptions = {}): Promise<{
   await freshRuntime();
   const sandbox = await startSandbox({ rateLimits: { cryptofuse: null }, ...options });
   const accounts = Object.fromEntries(
-    Object.entries(sandboxAccounts(sandbox.baseUrl)).filter(([, a]) => a.provider === 'cryptofuse'),
+    Object.entries(await sandboxAccounts(sandbox.baseUrl)).filter(([, a]) => a.provider === 'cryptofuse'),
   ) as Accounts;
   return { sandbox, accounts };
 }

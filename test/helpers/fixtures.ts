@@ -21,12 +21,12 @@ export function writeConfig(dir: string, config: unknown, name = '.balancerc.jso
 export async function sandboxWithConfig(options: SandboxOptions = {}): Promise<{ sandbox: Sandbox; dir: string; configPath: string; config: Record<string, unknown> }> {
   const sandbox = await startSandbox({ rateLimits: { 'flow-payments': null, cryptofuse: null }, ...options });
   const dir = tempDir();
-  const config = sandboxRawConfig(sandbox.baseUrl);
+  const config = await sandboxRawConfig(sandbox.baseUrl);
   return { sandbox, dir, configPath: writeConfig(dir, config), config };
 }
 
 /** The variables `configWithReferences` reads, set to the sandbox's keys. */
-export const referenceEnv = { FLOW_API_KEY: SANDBOX_KEYS['flow-payments'], SYNCPAY_API_KEY: SANDBOX_KEYS.syncpay };
+export const referenceEnv = { FLOW_API_KEY: SANDBOX_KEYS['flow-payments'].apiKey, SYNCPAY_API_KEY: SANDBOX_KEYS.syncpay.apiKey };
 
 /**
  * The sandbox config (from `sandboxWithConfig`) with keys kept out of the file, as people write it:
@@ -40,7 +40,7 @@ export function configWithReferences(dir: string, config: Record<string, unknown
   delete accounts.swipelux!.apiKey;
   accounts.swipelux!.apiKeyFile = 'keys/swipelux';
   mkdirSync(join(dir, 'keys'), { recursive: true });
-  writeFileSync(join(dir, 'keys', 'swipelux'), `${SANDBOX_KEYS.swipelux}\n`);
+  writeFileSync(join(dir, 'keys', 'swipelux'), `${SANDBOX_KEYS.swipelux.apiKey}\n`);
   chmodSync(join(dir, 'keys', 'swipelux'), keyFileMode);
   return writeConfig(dir, { ...config, accounts }, 'refs.json');
 }

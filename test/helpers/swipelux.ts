@@ -9,7 +9,7 @@ import { freshRuntime } from './runtime.js';
 
 export function swipeConfig(sandbox: Sandbox, settings: Record<string, unknown>): Record<string, unknown> {
   void freshRuntime(); // the new runtime is in place at once; the old one's sockets close behind
-  return { accounts: { sw: { provider: 'swipelux', baseUrl: sandbox.baseUrl('swipelux'), apiKey: SANDBOX_KEYS.swipelux, ...settings } } };
+  return { accounts: { sw: { provider: 'swipelux', baseUrl: sandbox.baseUrl('swipelux'), apiKey: SANDBOX_KEYS.swipelux.apiKey, ...settings } } };
 }
 
 /** wallet, walletName, currency, network, available, pending, total. */

@@ -1,5 +1,5 @@
 // Builders for the history tests: balances as adapters produce them, and stores of either kind.
-import type { ProviderId } from '../../src/core/provider-ids.js';
+import type { ProviderId } from '../../src/providers/catalog.js';
 import { join } from 'node:path';
 import { makeBalance, type Balance } from '../../src/core/balance.js';
 import { Decimal, fractionDigits } from '../../src/core/money.js';

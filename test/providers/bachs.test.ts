@@ -16,7 +16,7 @@ const bachsRequests = () => sandbox.requests.filter((r) => r.provider === 'bachs
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  config = sandboxRawConfig(sandbox.baseUrl);
+  config = await sandboxRawConfig(sandbox.baseUrl);
 });
 afterAll(() => sandbox.close());
 beforeEach(async () => {
@@ -43,7 +43,7 @@ describe('Bachs balances', () => {
   it('sends Bearer to /v1/accounts/balances (no /api prefix)', async () => {
     await fetchWith(config, ['bachs']);
     expect(bachsRequests().map((r) => [r.method, r.path, r.headers.authorization])).toEqual([
-      ['GET', '/v1/accounts/balances', `Bearer ${SANDBOX_KEYS.bachs}`],
+      ['GET', '/v1/accounts/balances', `Bearer ${SANDBOX_KEYS.bachs.apiKey}`],
     ]);
   });
 

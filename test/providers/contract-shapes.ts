@@ -11,8 +11,8 @@ export interface ShapeCase {
 }
 
 /** The cases with accounts pointing at `baseUrl` (a placeholder works for listing their names). */
-export function shapeCases(baseUrl: (provider: string) => string): ShapeCase[] {
-  const demo = sandboxAccounts(baseUrl);
+export async function shapeCases(baseUrl: (provider: string) => string): Promise<ShapeCase[]> {
+  const demo = await sandboxAccounts(baseUrl);
   const swipe = (settings: Record<string, unknown>) => ({ ...demo.swipelux, wallets: undefined, customers: undefined, ...settings });
   const cfList = (listShape: 'result' | 'array' | 'accounts') => (s: Sandbox) => {
     s.state.cryptofuse.listShape = listShape;

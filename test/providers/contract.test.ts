@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toBalanceJson, type Balance } from '../../src/core/balance.js';
 import { canonicalCurrency } from '../../src/core/currencies.js';
 import { PROVIDER_HOMES, PROVIDERS, type ProviderId } from '../../src/providers/catalog.js';
-import { EMULATORS } from '../../src/sandbox/mounts.js';
+import { loadEmulators } from '../../src/sandbox/mounts.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { sandboxRawConfig } from '../../src/sandbox/demo-config.js';
 import { fetchWith } from '../helpers/adapters.js';
@@ -14,12 +14,15 @@ let sandbox: Sandbox;
 let config: Record<string, unknown>;
 beforeAll(async () => {
   sandbox = await startSandbox({ rateLimits: { 'flow-payments': null, cryptofuse: null } });
-  config = sandboxRawConfig(sandbox.baseUrl);
+  config = await sandboxRawConfig(sandbox.baseUrl);
 });
 afterAll(() => sandbox.close());
 
 /** The providers the registry lists: the contract runs for each, so a new folder is covered by its registry line. */
 const REGISTERED = Object.keys(PROVIDER_HOMES).sort() as ProviderId[];
+
+/** The shape cases' names (their accounts point nowhere until a test gives the sandbox's URL). */
+const SHAPE_NAMES = (await shapeCases(() => 'http://127.0.0.1:9')).map((c) => c.shape);
 
 const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const KNOWN_NETWORKS = new Set(['bitcoin', 'ethereum', 'tron', 'bsc', 'polygon', 'solana', 'arbitrum', 'base', 'optimism', 'avalanche', 'litecoin', 'dogecoin', 'ripple', 'cardano', 'ton']);
@@ -53,12 +56,13 @@ describe('provider registry', () => {
     expect(adapter.info).toBe(home.info);
   });
 
-  it('the emulator host lists one emulator per registered provider, each with demo accounts of that provider', () => {
-    expect(EMULATORS.map((e) => e.id).sort()).toEqual(REGISTERED);
-    for (const emulator of EMULATORS) {
+  it('the emulator host loads one emulator per registered provider, each with demo accounts of that provider', async () => {
+    const emulators = await loadEmulators();
+    expect(emulators.map((e) => e.id).sort()).toEqual(REGISTERED);
+    for (const { id, emulator } of emulators) {
       const accounts = Object.values(emulator.demoAccounts('http://127.0.0.1:9'));
-      expect(accounts.length, emulator.id).toBeGreaterThan(0);
-      for (const account of accounts) expect(account.provider, emulator.id).toBe(emulator.id);
+      expect(accounts.length, id).toBeGreaterThan(0);
+      for (const account of accounts) expect(account.provider, id).toBe(id);
     }
   });
 });
@@ -69,13 +73,13 @@ describe('adapter contract', () => {
     expect([...providers].sort()).toEqual(REGISTERED);
   });
 
-  it('the shape cases cover every provider', () => {
-    const providers = new Set(shapeCases(sandbox.baseUrl).map((c) => c.account.provider));
+  it('the shape cases cover every provider', async () => {
+    const providers = new Set((await shapeCases(sandbox.baseUrl)).map((c) => c.account.provider));
     expect([...providers].sort()).toEqual(REGISTERED);
   });
 
-  it.each(shapeCases(() => 'http://127.0.0.1:9').map((c) => c.shape))('shape: %s yields valid normalized records', async (shape) => {
-    const found = shapeCases(sandbox.baseUrl).find((c) => c.shape === shape);
+  it.each(SHAPE_NAMES)('shape: %s yields valid normalized records', async (shape) => {
+    const found = (await shapeCases(sandbox.baseUrl)).find((c) => c.shape === shape);
     if (!found) throw new Error(`no case ${shape}`);
     found.setup?.(sandbox);
     const result = await fetchWith({ accounts: { [found.shape.split(' ')[0] ?? 'x']: found.account } });

@@ -25,7 +25,7 @@ describe('OAuth client credentials', () => {
     expect([first.errors, second.errors]).toEqual([[], []]);
     expect(tokenRequests()).toHaveLength(1);
     const [token] = tokenRequests();
-    const basic = Buffer.from(`${SANDBOX_KEYS.cryptofuseClientId}:${SANDBOX_KEYS.cryptofuseClientSecret}`).toString('base64');
+    const basic = Buffer.from(`${SANDBOX_KEYS.cryptofuse.clientId!}:${SANDBOX_KEYS.cryptofuse.clientSecret!}`).toString('base64');
     expect([token?.method, token?.headers.authorization, token?.headers['content-type'], token?.body]).toEqual([
       'POST', `Basic ${basic}`, 'application/x-www-form-urlencoded', 'grant_type=client_credentials&scope=read+write',
     ]);
@@ -65,7 +65,7 @@ describe('OAuth client credentials', () => {
     ]]);
     expect(tokenRequests()).toHaveLength(1);
     expect(requestsTo(sandbox, '/wallets/balance')).toHaveLength(0);
-    expect(testRuntime().redactor.redact(`x wrong_secret_000000 ${Buffer.from(`${SANDBOX_KEYS.cryptofuseClientId}:wrong_secret_000000`).toString('base64')}`)).toBe('x «redacted» «redacted»');
+    expect(testRuntime().redactor.redact(`x wrong_secret_000000 ${Buffer.from(`${SANDBOX_KEYS.cryptofuse.clientId!}:wrong_secret_000000`).toString('base64')}`)).toBe('x «redacted» «redacted»');
   });
 
   it('a token rejected right after it was issued is an error, not a loop', async () => {
@@ -93,14 +93,14 @@ describe('wallet enumeration', () => {
     expect(new Set(result.balances.map((b) => b.wallet))).toEqual(new Set([TRADING_WALLET, SAVINGS_WALLET]));
   });
 
-  it('reads the bare-array list shape and stops at a short page', async () => {
+  it('reads the bare-array list shape (no total, no hasMore) to an empty page: a short page may be the server\'s own page size', async () => {
     sandbox.state.cryptofuse.listShape = 'array';
     addWallets(120);
     const listing = await listWallets(cryptofuse, contextFor('casino-v3', accounts['casino-v3']!));
     expect(listing.error).toBeNull();
     expect(listing.targets).toHaveLength(122);
     expect(listing.targets[1]).toEqual({ by: 'wallet_id', id: SAVINGS_WALLET, name: 'Savings Wallet' });
-    expect(requestsTo(sandbox, '/wallets/').map((r) => r.path)).toEqual(['/wallets/?limit=100&offset=0', '/wallets/?limit=100&offset=100']);
+    expect(requestsTo(sandbox, '/wallets/').map((r) => r.path)).toEqual(['/wallets/?limit=100&offset=0', '/wallets/?limit=100&offset=100', '/wallets/?limit=100&offset=122']);
   });
 
   it('stops after 50 pages and says the list was cut, never silently', async () => {
@@ -109,7 +109,7 @@ describe('wallet enumeration', () => {
     const listing = await listWallets(cryptofuse, contextFor('casino-v3', accounts['casino-v3']!));
     expect(listing.targets).toHaveLength(50);
     expect([listing.error?.code, listing.error?.exitCode, listing.error?.message]).toEqual([
-      'WALLET_LIST_INCOMPLETE', 6, "Cryptofuse for account 'casino-v3': the wallet list has more than 50 wallets; only the first 50 were read",
+      'LIST_INCOMPLETE', 6, "Cryptofuse for account 'casino-v3': the wallet list has more than 50 pages; only the first 50 entries were read",
     ]);
   });
 

@@ -3,7 +3,7 @@
 // that only adds or removes it is followed; nothing else).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toBalanceJson, type Balance } from '../../src/core/balance.js';
-import { slashOnlyRedirect } from '../../src/providers/request.js';
+import { slashOnlyRedirect } from '../../src/providers/kit/request.js';
 import type { HttpResponse } from '../../src/http/client.js';
 import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/providers/cryptofuse/emulator/data.js';
 import type { Sandbox } from '../../src/sandbox/server.js';

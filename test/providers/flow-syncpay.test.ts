@@ -8,7 +8,7 @@ let sandbox: Sandbox;
 let config: Record<string, unknown>;
 beforeAll(async () => {
   sandbox = await startSandbox({ rateLimits: { 'flow-payments': null } });
-  config = sandboxRawConfig(sandbox.baseUrl);
+  config = await sandboxRawConfig(sandbox.baseUrl);
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.faults.clear());
@@ -42,7 +42,7 @@ describe('Flow Payments adapter (docs example)', () => {
   });
 
   it('keeps a JSON-number balance with 18 decimals digit for digit', async () => {
-    const row = sandbox.state.flow.rows[1];
+    const row = sandbox.state['flow-payments'].rows[1];
     if (!row) throw new Error('fixture missing');
     const saved = row.balanceJson;
     row.balanceJson = '0.123456789012345678';

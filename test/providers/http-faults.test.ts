@@ -10,7 +10,7 @@ let sandbox: Sandbox;
 let config: Record<string, unknown>;
 beforeAll(async () => {
   sandbox = await startSandbox({ rateLimits: { 'flow-payments': null } });
-  config = sandboxRawConfig(sandbox.baseUrl);
+  config = await sandboxRawConfig(sandbox.baseUrl);
 });
 afterAll(() => sandbox.close());
 beforeEach(() => freshRuntime());

@@ -31,8 +31,8 @@ describe('v1 customer-scoped wallets', () => {
   });
 
   it('ids are URL-encoded segment by segment', async () => {
-    await fetchWith(v1({ wallets: ['cus a/wal?b'] }));
-    expect(swipePaths(box.current)).toEqual(['/v1/customers/cus%20a/wallets/wal%3Fb']);
+    await fetchWith(v1({ wallets: ['cus a/wal+b'] }));
+    expect(swipePaths(box.current)).toEqual(['/v1/customers/cus%20a/wallets/wal%2Bb']);
   });
 
   it('a wallet without an id names the field its style documents', async () => {
@@ -57,11 +57,23 @@ describe('v1 enumeration (no ids configured)', () => {
     expect(swipePaths(box.current)).toEqual(['/v1/customers?limit=100&offset=0&page=1', '/v1/customers/cus_abc123/wallets', '/v1/customers/biz_def456/wallets']);
   });
 
-  it('pages by offset until hasMore is false', async () => {
+  it('pages by offset (and page, while the pages are even) until hasMore is false', async () => {
     box.current.state.swipelux.maxPageSize = 1;
     const result = await fetchWith(v1());
     expect(result.errors).toEqual([]);
-    expect(swipePaths(box.current).filter((p) => p.startsWith('/v1/customers?'))).toEqual(['/v1/customers?limit=100&offset=0&page=1', '/v1/customers?limit=100&offset=1']);
+    expect(swipePaths(box.current).filter((p) => p.startsWith('/v1/customers?'))).toEqual(['/v1/customers?limit=100&offset=0&page=1', '/v1/customers?limit=100&offset=1&page=2']);
+  });
+
+  it('after an uneven page only offset is sent (a page-number server would now disagree)', async () => {
+    box.current.state.swipelux.maxPageSize = 2;
+    box.current.state.swipelux.customerList = [{ id: 'cus_abc123' }, { id: 'biz_def456' }, { id: 'cus_3' }, { id: 'cus_4' }, { id: 'cus_5' }];
+    for (const id of ['cus_3', 'cus_4', 'cus_5']) box.current.state.swipelux.customerWallets.set(id, []);
+    box.current.faults.add({ provider: 'swipelux', path: '/v1/customers', kind: 'body', body: '{"customers":[{"id":"cus_abc123"}],"totalCount":5,"hasMore":true}' });
+    const result = await fetchWith(v1());
+    expect(result.errors).toEqual([]);
+    expect(swipePaths(box.current).filter((p) => p.startsWith('/v1/customers?'))).toEqual([
+      '/v1/customers?limit=100&offset=0&page=1', '/v1/customers?limit=100&offset=1&page=2', '/v1/customers?limit=100&offset=3',
+    ]);
   });
 
   it.each([
@@ -75,14 +87,14 @@ describe('v1 enumeration (no ids configured)', () => {
     expect(result.balances.map((b) => b.wallet)).toEqual(['wal_poly_001', 'wal_base_002']);
   });
 
-  it('a list that repeats itself is an error (exit 6); what was read still counts', async () => {
-    const page = '{"customers":[{"id":"cus_abc123"}],"hasMore":true}';
-    box.current.faults.add({ provider: 'swipelux', path: '/v1/customers', kind: 'body', body: page, times: 2 });
+  it('a list that repeats an entry is an error (exit 6): the repeated entry is read from neither page, the others still count', async () => {
+    box.current.faults.add({ provider: 'swipelux', path: '/v1/customers', kind: 'body', body: '{"customers":[{"id":"cus_abc123"},{"id":"biz_def456"}],"hasMore":true}' });
+    box.current.faults.add({ provider: 'swipelux', path: '/v1/customers', kind: 'body', body: '{"customers":[{"id":"cus_abc123"}],"hasMore":false}' });
     const result = await fetchWith(v1());
     expect(result.errors.map((e) => [e.code, e.exitCode, e.message])).toEqual([
-      ['LIST_INCOMPLETE', 6, "Swipelux for account 'sw': the customer list repeated the same customers at offset 1"],
+      ['LIST_INCOMPLETE', 6, 'Swipelux for account \'sw\': the customer list names "cus_abc123" more than once (page 2); the list is not stable, so neither entry is used'],
     ]);
-    expect(result.balances.map((b) => b.wallet)).toEqual(['wal_poly_001', 'wal_base_002']);
+    expect(swipePaths(box.current).filter((p) => p.includes('/wallets'))).toEqual(['/v1/customers/biz_def456/wallets']);
   });
 
   it('more than 50 pages of customers is an error, never a silent cut', async () => {
@@ -91,7 +103,7 @@ describe('v1 enumeration (no ids configured)', () => {
     for (let i = 0; i < 55; i++) box.current.state.swipelux.customerWallets.set(`cus_${i}`, []);
     const result = await fetchWith(v1());
     expect(result.errors.map((e) => [e.code, e.message])).toEqual([
-      ['LIST_INCOMPLETE', "Swipelux for account 'sw': the customer list has more than 50 customers; only the first 50 were read"],
+      ['LIST_INCOMPLETE', "Swipelux for account 'sw': the customer list has more than 50 pages; only the first 50 entries were read"],
     ]);
   });
 

@@ -6,7 +6,7 @@ import { defaultHttpSettings } from '../../src/http/client.js';
 import { createRuntime } from '../../src/http/runtime.js';
 import { PROVIDERS } from '../../src/providers/catalog.js';
 import { swipeluxMode } from '../../src/providers/swipelux/adapter.js';
-import type { AdapterContext } from '../../src/providers/types.js';
+import type { AdapterContext } from '../../src/providers/kit/adapter.js';
 import { swipeConfig, swipePaths, swipeRow, useSwipeluxSandbox } from '../helpers/swipelux.js';
 
 const box = useSwipeluxSandbox();
@@ -74,7 +74,7 @@ describe('Swipelux v3 accounts', () => {
     box.current.faults.add({ provider: 'swipelux', path: '/accounts', kind: 'body', body: '{"data":[{"id":"acc_9","currency":"USDC","network":"base","status":"ready","balances":[{"currency":"USDC","available":"1"}]}],"nextCursor":null,"hasMore":true}' });
     const result = await fetchWith(v3({ customers: ['cus_abc123'] }));
     expect(result.errors.map((e) => [e.code, e.exitCode])).toEqual([['LIST_INCOMPLETE', 6]]);
-    expect(result.errors[0]?.message).toBe("Swipelux for account 'sw': the account list of customer cus_abc123 says it has more (hasMore) but gives no nextCursor");
+    expect(result.errors[0]?.message).toBe("Swipelux for account 'sw': the account list of customer cus_abc123 says it has more ($.hasMore) but gives no next cursor");
     expect(result.balances.map((b) => b.wallet)).toEqual(['acc_9']);
   });
 

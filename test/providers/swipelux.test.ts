@@ -19,7 +19,7 @@ beforeEach(() => sandbox.faults.clear());
 
 /** A config with one Swipelux account `sw` pointed at the sandbox. */
 function swipeConfig(settings: Record<string, unknown>): Record<string, unknown> {
-  return { accounts: { sw: { provider: 'swipelux', baseUrl: sandbox.baseUrl('swipelux'), apiKey: SANDBOX_KEYS.swipelux, ...settings } } };
+  return { accounts: { sw: { provider: 'swipelux', baseUrl: sandbox.baseUrl('swipelux'), apiKey: SANDBOX_KEYS.swipelux.apiKey, ...settings } } };
 }
 
 const row = (j: ReturnType<typeof toBalanceJson>) => [j.wallet, j.currency, j.network, j.providerCurrency, j.available, j.pending, j.total, j.mode, j.updatedAt];
@@ -48,12 +48,12 @@ describe('Swipelux wallet balance (docs example)', () => {
   });
 
   it('sends X-API-Key to /v1/wallets/{id}/balance with the id URL-encoded', async () => {
-    sandbox.state.swipelux.wallets.set('wal?odd id', { walletId: 'wal?odd id', network: 'base', balances: [{ currency: 'USDC', amount: '1.5' }] });
-    const result = await fetchWith(swipeConfig({ wallets: ['wal?odd id'] }));
-    expect(result.balances.map((b) => row(toBalanceJson(b)))).toEqual([['wal?odd id', 'USDC', 'base', 'USDC', '1.5', null, '1.5', 'test', null]]);
+    sandbox.state.swipelux.wallets.set('wal odd:id+1', { walletId: 'wal odd:id+1', network: 'base', balances: [{ currency: 'USDC', amount: '1.5' }] });
+    const result = await fetchWith(swipeConfig({ wallets: ['wal odd:id+1'] }));
+    expect(result.balances.map((b) => row(toBalanceJson(b)))).toEqual([['wal odd:id+1', 'USDC', 'base', 'USDC', '1.5', null, '1.5', 'test', null]]);
     const last = sandbox.requests.filter((r) => r.provider === 'swipelux').at(-1);
-    expect(last?.path).toBe('/v1/wallets/wal%3Fodd%20id/balance');
-    expect(last?.headers['x-api-key']).toBe(SANDBOX_KEYS.swipelux);
+    expect(last?.path).toBe('/v1/wallets/wal%20odd%3Aid%2B1/balance');
+    expect(last?.headers['x-api-key']).toBe(SANDBOX_KEYS.swipelux.apiKey);
     expect(last?.headers.authorization).toBeUndefined();
   });
 });

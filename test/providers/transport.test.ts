@@ -22,7 +22,7 @@ describe('transport', () => {
     const ids = Array.from({ length: 24 }, (_, i) => `wal_t${i}`);
     const template = sandbox.state.swipelux.wallets.get('wal_abc123') as Record<string, unknown>;
     for (const id of ids) sandbox.state.swipelux.wallets.set(id, { ...template, walletId: id });
-    const raw = sandboxRawConfig(sandbox.baseUrl) as { accounts: Record<string, Record<string, unknown>> };
+    const raw = (await sandboxRawConfig(sandbox.baseUrl)) as { accounts: Record<string, Record<string, unknown>> };
     raw.accounts.swipelux = { ...raw.accounts.swipelux, wallets: ids, customers: [] };
     const before = sandbox.connections();
     const result = await fetchWith(raw, ['swipelux']);
@@ -35,14 +35,14 @@ describe('transport', () => {
 
   it('says the server closed the connection when it does so every time', async () => {
     sandbox.faults.add({ provider: 'syncpay', kind: 'reset', times: 5 });
-    const result = await fetchWith(sandboxRawConfig(sandbox.baseUrl), ['syncpay']);
+    const result = await fetchWith(await sandboxRawConfig(sandbox.baseUrl), ['syncpay']);
     expect(result.errors[0]?.message).toBe(`cannot reach SyncPay for account 'syncpay' at ${new URL(sandbox.url).host}: connection closed by the server`);
     expect(result.errors[0]?.exitCode).toBe(5);
   });
 
   it('times out a stalled body with the body-timeout wording', async () => {
     sandbox.faults.add({ provider: 'syncpay', kind: 'stall-body', times: 5 });
-    const result = await fetchWith(sandboxRawConfig(sandbox.baseUrl), ['syncpay'], { bodyTimeoutMs: 100 });
+    const result = await fetchWith(await sandboxRawConfig(sandbox.baseUrl), ['syncpay'], { bodyTimeoutMs: 100 });
     expect(result.errors[0]?.message).toBe("timed out waiting for SyncPay for account 'syncpay' (the response body stalled)");
   });
 });

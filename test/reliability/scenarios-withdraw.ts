@@ -2,6 +2,7 @@
 // "unknown" with the config key that fixes it, the provider's maximum counts, test and live money
 // never mix, an incomplete wallet list decides nothing, and an early end of --until is never 0.
 import { SAVINGS_WALLET, TRADING_WALLET } from '../../src/providers/cryptofuse/emulator/data.js';
+import { expect } from 'vitest';
 import { writeConfig } from '../helpers/fixtures.js';
 import { on, type Scenario, type ScenarioEnv } from './harness.js';
 import { patchAccount } from './scenarios-network.js';
@@ -16,7 +17,9 @@ const both = (...steps: Array<(env: ScenarioEnv) => void>) => (env: ScenarioEnv)
 /** A Cryptofuse v1 wallet holding a coin no table knows the decimals of, listed as withdrawable. */
 const unknownCoin = (env: ScenarioEnv) => {
   env.sandbox.faults.add({ provider: 'cryptofuse', path: '/wallets/balances', kind: 'body', times: 1, body: JSON.stringify({ result: { id: TRADING_WALLET, name: 'T', balances: [{ currency: 'xyz', amount: '100', pendingAmount: '0' }] } }) });
-  env.sandbox.state.cryptofuse.withdrawalCurrencies.push({ currency: 'XYZ', blockchain: 'XYZ', token: 'XYZ', balance: '100', min_withdrawal: '1', max_withdrawal: '100' });
+  // Once: the --debug rerun sets up again, and a list naming XYZ twice would leave its limits unknown.
+  const currencies = env.sandbox.state.cryptofuse.withdrawalCurrencies;
+  if (!currencies.some((c) => c.currency === 'XYZ')) currencies.push({ currency: 'XYZ', blockchain: 'XYZ', token: 'XYZ', balance: '100', min_withdrawal: '1', max_withdrawal: '100' });
 };
 const rulesRefused = (env: ScenarioEnv) => env.sandbox.faults.add({ provider: 'cryptofuse', path: '/withdrawal/available-currencies/', kind: 'status', status: 403, times: 1, body: '{"detail": "OAuth only"}' });
 const flowLive = (env: ScenarioEnv) => patchAccount(env, 'flow-main', { mode: 'live' });
@@ -120,7 +123,7 @@ const incomplete: Scenario[] = [
       env.sandbox.faults.add({ provider: 'cryptofuse', path: '/wallets/', kind: 'body', times: 1, body: page([], 2) });
     },
     args: withdraw('casino-v3', 'USDTTRC20', '450'),
-    stderr: /error: Cryptofuse for account 'casino-v3': the wallet list ended at offset 2 before its own total of 5[\s\S]*could not decide: an account that might hold the funds could not be read/,
+    stderr: /error: Cryptofuse for account 'casino-v3': the wallet list ended after 2 entries, before its own total of 5[\s\S]*could not decide: an account that might hold the funds could not be read/,
   },
   {
     id: 'K19', what: 'watch --until | head -1: a closed stdout before the condition held exits 1, not 0', exit: 1, maxMs: 15_000, cli: { closeStdoutEarly: true },
@@ -139,4 +142,47 @@ const incomplete: Scenario[] = [
   },
 ];
 
-export const withdrawScenarios: Scenario[] = [...limits, ...modes, ...incomplete];
+/** The Swipelux demo account reading every customer (no ids), one entry per list page. */
+const swipeluxEnumerating = (version: 'v1' | 'v3', style: 'hasMore-as-string' | 'total-short') => (env: ScenarioEnv) => {
+  patchAccount(env, 'swipelux', { apiVersion: version, wallets: undefined, customers: undefined });
+  Object.assign(env.sandbox.state.swipelux, { maxPageSize: 1, pagingStyle: style });
+};
+const cfWallet = (amount: string) => ({ id: TRADING_WALLET, name: 'T', balances: [{ currency: 'USDTTRC20', amount, pending_amount: '0', available_balance: amount }] });
+
+// Issue 21 class 2: a list is complete only when it says so unambiguously (one paginator for all).
+const lists: Scenario[] = [
+  {
+    id: 'K21', what: 'Swipelux v3 hasMore "true" with a next cursor: unknown where page 2 might hold the funds, not no', exit: 6, maxMs: 15_000, stdout: 'empty',
+    setup: swipeluxEnumerating('v3', 'hasMore-as-string'), args: withdraw('swipelux', 'USDC', '500'),
+    stderr: /the account list of customer cus_abc123 says \$\.hasMore: "true" \(a string\), not true or false[\s\S]*could not decide/,
+  },
+  {
+    id: 'K22', what: 'a Swipelux v1 customer list ending before its own totalCount: unknown, not no', exit: 6, maxMs: 15_000, stdout: 'empty',
+    setup: swipeluxEnumerating('v1', 'total-short'), args: withdraw('swipelux', 'USDC', '5000'),
+    stderr: /the customer list ended after 2 entries, before its own total of 3[\s\S]*could not decide/,
+  },
+  {
+    id: 'K23', what: 'a Cryptofuse wallet list naming a wallet twice (5,000 and 10 USDT) decides nothing: unknown, not yes', exit: 6, maxMs: 15_000, stdout: 'empty',
+    setup: (env) => {
+      env.sandbox.state.cryptofuse.withdrawalCurrencies[0]!.max_withdrawal = '100000.00';
+      env.sandbox.faults.add({ provider: 'cryptofuse', path: '/wallets/', kind: 'body', body: JSON.stringify({ accounts: [cfWallet('5000'), cfWallet('10')], total: 2 }) });
+    },
+    args: withdraw('casino-v3', 'USDTTRC20', '1000'),
+    stderr: new RegExp(`the wallet list names "${TRADING_WALLET.slice(0, 30)}.*" more than once[\\s\\S]*could not decide`),
+  },
+  ...['..', '%2F..%2Fwallets', 'cus?x=1'].map((id, i): Scenario => ({
+    id: `K2${4 + i}`, what: `an enumerated customer id ${JSON.stringify(id)} is never requested; the others are read`, exit: 6, maxMs: 15_000, stdout: 'json-partial',
+    setup: (env) => {
+      patchAccount(env, 'swipelux', { wallets: undefined, customers: undefined });
+      env.sandbox.faults.add({ provider: 'swipelux', path: '/v1/customers', kind: 'body', body: JSON.stringify({ customers: [{ id }, { id: 'cus_abc123' }], totalCount: 2, hasMore: false }) });
+    },
+    args: (env) => ['balances', '--json', ...on(env, '--account', 'swipelux')],
+    stderr: /the customer list names an entry that cannot be read safely/,
+    check: (_, env) => {
+      const paths = env.sandbox.requests.filter((r) => r.provider === 'swipelux').map((r) => r.path.split('?')[0]);
+      expect(new Set(paths)).toEqual(new Set(['/v1/customers', '/v1/customers/cus_abc123/wallets']));
+    },
+  })),
+];
+
+export const withdrawScenarios: Scenario[] = [...limits, ...modes, ...incomplete, ...lists];

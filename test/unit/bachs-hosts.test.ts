@@ -5,7 +5,7 @@ import { ConfigError } from '../../src/core/errors.js';
 import { exhaustedUntil } from '../../src/http/rate-limit-headers.js';
 import { bachsTarget } from '../../src/providers/bachs/hosts.js';
 import { BACHS_INFO } from '../../src/providers/bachs/info.js';
-import type { AdapterContext } from '../../src/providers/types.js';
+import type { AdapterContext } from '../../src/providers/kit/adapter.js';
 import { defaultHttpSettings } from '../../src/http/client.js';
 import { createRuntime } from '../../src/http/runtime.js';
 

@@ -3,7 +3,7 @@
 // offers, and the questions it asks. Ids are checked with the config's own rules as they are typed.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { apiVersionsOf } from '../../src/commands/config/api-versions.js';
+import { apiVersionsOf } from '../../src/commands/config/init-choices.js';
 import { askMissing, checkGiven, splitIds, withDefaults, type GivenAnswers } from '../../src/commands/config/init-answers.js';
 import { PROVIDERS, PROVIDER_IDS } from '../../src/providers/catalog.js';
 import { createLinePrompter } from '../../src/ui/prompt.js';
@@ -28,9 +28,13 @@ describe('config init flags follow the provider', () => {
     [{ provider: 'syncpay', wallets: ['w1'] }, '--wallet is only for swipelux and cryptofuse accounts, not syncpay'],
     [{ provider: 'cryptofuse', customers: ['cus_1'] }, '--customer is only for swipelux accounts, not cryptofuse'],
     [{ provider: 'flow-payments', apiVersion: 'v1' }, '--api-version is only for swipelux and cryptofuse accounts, not flow-payments'],
-    [{ provider: 'swipelux', apiVersion: 'v2' }, "--api-version: 'v2' is not a Swipelux API version; expected one of v1, v3"],
-    [{ provider: 'swipelux', apiVersion: 'v3', wallets: ['wal_1'] }, '--wallet: wallets: "wal_1" is not customerId/accountId (v3 reads an account through its customer), e.g. cus_abc123/acc_1'],
-    [{ provider: 'swipelux', customers: ['cus_1/wal_1'] }, '--customer: customers: "cus_1/wal_1" is not a customer id (cus_… or biz_…)'],
+    [{ provider: 'bachs', apiVersion: 'v3' }, '--api-version is only for swipelux and cryptofuse accounts, not bachs'],
+    // Each provider's own versions (its accountFields.apiVersion), not the union of all.
+    [{ provider: 'swipelux', apiVersion: 'v2' }, "--api-version: 'v2' is not one of v1, v3"],
+    [{ provider: 'cryptofuse', apiVersion: 'v4' }, "--api-version: 'v4' is not one of v1, v2, v3"],
+    // The config's own rules (validateConfig) on what the flags give together.
+    [{ provider: 'swipelux', apiVersion: 'v3', wallets: ['wal_1'] }, 'these flags do not make a valid Swipelux account: wallets: "wal_1" is not customerId/accountId (v3 reads an account through its customer), e.g. cus_abc123/acc_1'],
+    [{ provider: 'swipelux', customers: ['cus_1/wal_1'] }, 'these flags do not make a valid Swipelux account: customers: "cus_1/wal_1" is not a customer id (cus_… or biz_…)'],
     [{ provider: 'swipelux', wallets: ['wal_1', 'bad id'] }, "--wallet: 'bad id' is not a valid id: an id has no spaces; separate ids with commas"],
     [{ provider: 'cryptofuse', wallets: ['..'] }, "--wallet: '..' is not a valid id"],
   ] as Array<[GivenAnswers, string]>)('%o', (given, message) => {
@@ -40,6 +44,7 @@ describe('config init flags follow the provider', () => {
   it("accepts each provider's own flags", () => {
     expect(() => checkGiven({ provider: 'swipelux', wallets: ['wal_1', 'cus_1/wal_2'], customers: ['cus_1'] })).not.toThrow();
     expect(() => checkGiven({ provider: 'swipelux', apiVersion: 'v3', wallets: ['cus_1/acc_1'] })).not.toThrow();
+    expect(() => checkGiven({ provider: 'swipelux', apiVersion: 'v3', customers: ['cus_1'] })).not.toThrow();
     expect(() => checkGiven({ provider: 'cryptofuse', wallets: ['550e8400-e29b-41d4-a716-446655440000'], apiVersion: 'v2' })).not.toThrow();
   });
 
@@ -68,15 +73,15 @@ describe('config init flags follow the provider', () => {
 describe('config init questions of each provider', () => {
   const base = { account: 'a', keyEnv: 'K' };
 
-  it('Swipelux offers v1 and v3, then asks for wallets and customers, saying that none reads every customer', async () => {
+  it('Swipelux offers v1 and v3 (v1 by default, not written), then asks for wallets and customers, saying that none reads every customer', async () => {
     const { answers, printed } = await ask({ provider: 'swipelux', ...base }, ['', '', '']);
-    expect([answers.apiVersion, answers.wallets, answers.customers]).toEqual(['v1', [], []]);
+    expect([answers.apiVersion, answers.wallets, answers.customers]).toEqual([null, [], []]);
     expect(printed).toContain('  1) v1  wallets and customers (wal_…, cus_…)\n  2) v3  accounts (cus_…/acc_…)\n');
     expect(printed).toContain('Swipelux API (1-2 or name) [v1]: ');
     expect(printed).toContain('Swipelux wallet ids to read (wal_… or cus_…/wal_…, comma-separated; empty for none)');
     expect(printed).toContain('Swipelux customer ids to read (cus_…/biz_…, comma-separated; empty reads every customer)');
     const withWallet = await ask({ provider: 'swipelux', ...base }, ['v1', 'wal_1, wal_2', '']);
-    expect(withWallet.answers.wallets).toEqual(['wal_1', 'wal_2']);
+    expect([withWallet.answers.wallets, withWallet.answers.apiVersion]).toEqual([['wal_1', 'wal_2'], null]);
     expect(withWallet.printed).toContain('comma-separated; empty for none)');
   });
 
@@ -86,8 +91,9 @@ describe('config init questions of each provider', () => {
     expect(answers.wallets).toEqual(['wal_abc123', 'wal_def456']);
   });
 
-  it('Swipelux v3 asks for accounts and checks them with the config rule (customerId/accountId)', async () => {
-    const { answers, printed } = await ask({ provider: 'swipelux', ...base }, ['2', 'acc_1', 'cus_1/acc_1', 'cus_1']);
+  it('Swipelux v3 (a version not Swipelux\'s is asked again) asks for accounts and checks them with the config rule (customerId/accountId)', async () => {
+    const { answers, printed } = await ask({ provider: 'swipelux', ...base }, ['v2', '2', 'acc_1', 'cus_1/acc_1', 'cus_1']);
+    expect(printed).toContain("  'v2' is not one of v1, v3\n");
     expect(printed).toContain('Swipelux accounts to read (cus_…/acc_…, comma-separated; empty for none)');
     expect(printed).toContain('  wallets: "acc_1" is not customerId/accountId (v3 reads an account through its customer), e.g. cus_abc123/acc_1\n');
     expect(answers).toMatchObject({ apiVersion: 'v3', wallets: ['cus_1/acc_1'], customers: ['cus_1'] });
@@ -99,10 +105,13 @@ describe('config init questions of each provider', () => {
     expect(answers.customers).toEqual(['biz_2']);
   });
 
-  it('Swipelux asks only for the API once --wallet or --customer is given, and nothing with --api-version too', async () => {
-    const { answers, printed } = await ask({ provider: 'swipelux', ...base, customers: ['cus_1'] }, ['']);
-    expect([answers.apiVersion, answers.wallets, answers.customers]).toEqual(['v1', [], ['cus_1']]);
-    expect(printed).not.toContain('ids to read');
+  it('Swipelux asks nothing more once --wallet or --customer is given; --api-version skips its question', async () => {
+    const { answers, printed } = await ask({ provider: 'swipelux', ...base, customers: ['cus_1'] }, []);
+    expect([answers.apiVersion, answers.wallets, answers.customers]).toEqual([null, [], ['cus_1']]);
+    expect(printed).toBe('');
+    const versioned = await ask({ provider: 'swipelux', ...base, apiVersion: 'v3' }, ['', '']);
+    expect([versioned.answers.apiVersion, versioned.answers.customers]).toEqual(['v3', []]);
+    expect(versioned.printed).not.toContain('Swipelux API');
     const flagged = await ask({ provider: 'swipelux', ...base, apiVersion: 'v3', wallets: ['cus_1/acc_1'] }, []);
     expect(flagged.printed).toBe('');
     expect(flagged.answers.apiVersion).toBe('v3');

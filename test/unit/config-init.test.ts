@@ -77,7 +77,7 @@ describe('config init questions', () => {
   it('asks Swipelux for ids; none at all reads every customer', async () => {
     const { answers, printed } = await ask({ provider: 'swipelux', account: 'treasury' }, ['TREASURY_KEY', '', '', 'cus_1, biz_2']);
     expect(printed).toContain('empty reads every customer');
-    expect(answers).toMatchObject({ keyEnv: 'TREASURY_KEY', apiVersion: 'v1', wallets: [], customers: ['cus_1', 'biz_2'] });
+    expect(answers).toMatchObject({ keyEnv: 'TREASURY_KEY', apiVersion: null, wallets: [], customers: ['cus_1', 'biz_2'] });
     const none = await ask({ provider: 'swipelux', account: 'treasury' }, ['TREASURY_KEY', '', '', '']);
     expect(none.answers).toMatchObject({ wallets: [], customers: [] });
   });

@@ -8,8 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountOutcome, ResolvedAccount } from '../../src/core/account.js';
 import { ConfigError, InterruptedError, UnavailableError } from '../../src/core/errors.js';
 import { Decimal } from '../../src/core/money.js';
-import type { ProviderId } from '../../src/core/provider-ids.js';
-import type { AdapterContext, AdapterResult, WithdrawalRule } from '../../src/providers/types.js';
+import type { ProviderId } from '../../src/providers/catalog.js';
+import type { AdapterContext, AdapterResult, WithdrawalRule } from '../../src/providers/kit/adapter.js';
 import { balance } from '../helpers/balances.js';
 
 const fake = vi.hoisted(() => ({

@@ -1,14 +1,13 @@
 // The typed seams of issue 12 where a type alone cannot protect: data read back from disk must
-// name a provider this tool knows (Balance.provider is a ProviderId), and every error class
+// name a provider this tool knows (Balance.provider is an id of the registry), and every error class
 // carries a code from the documented union.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BalanceCache } from '../../src/cache/store.js';
 import type { ResolvedAccount } from '../../src/core/account.js';
-import { PROVIDER_IDS, isProviderId } from '../../src/core/provider-ids.js';
 import { BadResponseError, ConfigError, InternalError, InterruptedError, OutputError, RefusedError, UnavailableError, UsageError, type ErrorCode } from '../../src/core/errors.js';
-import { PROVIDERS } from '../../src/providers/catalog.js';
+import { PROVIDER_HOMES, PROVIDER_IDS, PROVIDERS, isProviderId } from '../../src/providers/catalog.js';
 import { balance } from '../helpers/balances.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { Redactor } from '../../src/core/secrets.js';
@@ -20,8 +19,9 @@ const account: ResolvedAccount = {
 };
 
 describe('provider ids', () => {
-  it('the domain list and the catalog agree', () => {
-    expect(Object.keys(PROVIDERS).sort()).toEqual([...PROVIDER_IDS].sort());
+  it('the ids, the facts and the registry agree (all three are the registry)', () => {
+    expect(PROVIDER_IDS).toEqual(Object.keys(PROVIDER_HOMES));
+    expect(Object.keys(PROVIDERS)).toEqual(PROVIDER_IDS);
     expect([isProviderId('syncpay'), isProviderId('SyncPay'), isProviderId('__proto__')]).toEqual([true, false, false]);
   });
 

@@ -80,10 +80,10 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
 async function proxyRoutes(accounts: Config['accounts'], env: NodeJS.ProcessEnv): Promise<DoctorReport['routes']> {
   const names = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
   if (!names.some((name) => env[name]?.trim())) return undefined;
-  const [{ proxyFor, describeDecision }, { PROVIDERS }] = await Promise.all([import('../../http/proxy.js'), import('../../providers/catalog.js')]);
+  const [{ proxyFor, describeDecision }, { providerInfo }] = await Promise.all([import('../../http/proxy.js'), import('../../providers/catalog.js')]);
   return accounts.map((a) => {
     try {
-      const decision = proxyFor(new URL(a.baseUrl ?? PROVIDERS[a.provider].defaultBaseUrl), env);
+      const decision = proxyFor(new URL(a.baseUrl ?? providerInfo(a.provider).defaultBaseUrl), env);
       const proxy = decision.kind === 'proxy'
         ? { used: true, url: decision.proxy.display, variable: decision.proxy.variable, reason: null, error: null }
         : { used: false, url: null, variable: null, reason: decision.why, error: null };

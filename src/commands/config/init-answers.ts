@@ -5,12 +5,12 @@
 import { ConfigError, UsageError } from '../../core/errors.js';
 import { didYouMean } from '../../core/suggest.js';
 import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../../providers/catalog.js';
-import type { InitIds } from '../../providers/info.js';
+import type { InitIds } from '../../providers/kit/info.js';
 import { VAR_NAME } from '../../config/fields.js';
 import { validateConfig } from '../../config/schema.js';
 import { ACCOUNT_NAME, ACCOUNT_NAME_RULE } from '../../core/names.js';
 import type { Prompter } from '../../ui/prompt.js';
-import { apiVersionsOf } from './api-versions.js';
+import { apiVersionsOf, providersTaking } from './init-choices.js';
 
 /** One id: no spaces or commas (a list is comma-separated); '/' joins a customer and its wallet. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
@@ -20,11 +20,11 @@ export interface InitAnswers {
   account: string;
   /** The environment variable holding the key; the file gets `${keyEnv}`, never the key. */
   keyEnv: string;
-  /** Swipelux and Cryptofuse wallet ids. */
+  /** Wallet ids, for providers whose init.flags take them. */
   wallets: string[];
-  /** Swipelux customer ids. */
+  /** Customer ids, likewise. */
   customers: string[];
-  /** The provider's API version, when it has several. */
+  /** The balance API version, for providers that have several (accountFields.apiVersion). */
   apiVersion: string | null;
 }
 
@@ -39,7 +39,7 @@ export const check = {
   keyEnv: (v: string) => (VAR_NAME.test(v) ? null : `'${v}' is not an environment variable name: use letters, digits and _, not starting with a digit`),
   apiVersion: (provider: ProviderId) => (v: string) => {
     const versions = apiVersionsOf(provider);
-    return versions.includes(v) ? null : `'${v}' is not a ${PROVIDERS[provider].displayName} API version; expected one of ${versions.join(', ')}`;
+    return versions.includes(v) ? null : `'${v}' is not one of ${versions.join(', ')}`;
   },
   ids: (v: string) => {
     const bad = splitIds(v).find((id) => !ID.test(id));
@@ -57,13 +57,14 @@ export function splitIds(text: string): string[] {
     .filter(Boolean);
 }
 
-/** `FLOW_API_KEY` for flow-payments: the provider's first word, like .balancerc.example. */
+/** `FLOW_API_KEY` for flow-payments: the provider's suggested account name, like .balancerc.example. */
 export function defaultKeyEnv(provider: ProviderId): string {
-  return `${defaultAccountName(provider).toUpperCase()}_API_KEY`;
+  return `${defaultAccountName(provider).toUpperCase().replace(/[^A-Z0-9_]/g, '_')}_API_KEY`;
 }
 
+/** The account name the provider's info suggests (init.account). */
 export function defaultAccountName(provider: ProviderId): string {
-  return provider.split('-')[0] ?? provider;
+  return PROVIDERS[provider].init.account;
 }
 
 /**
@@ -97,7 +98,7 @@ export function checkGiven(given: GivenAnswers): void {
   }
   // Which providers take an id flag is each provider's init.flags.
   const wrongProvider = (flag: string, answer: keyof InitIds) => {
-    const ok = PROVIDER_IDS.filter((id) => PROVIDERS[id].init.flags.includes(answer));
+    const ok = providersTaking(answer);
     if (provider && isProviderId(provider) && !PROVIDERS[provider].init.flags.includes(answer)) {
       throw new UsageError(`${flag} is only for ${ok.join(' and ')} accounts, not ${provider}`);
     }
@@ -108,8 +109,10 @@ export function checkGiven(given: GivenAnswers): void {
   if (!provider || !isProviderId(provider)) return;
   const versionProblem = given.apiVersion ? check.apiVersion(provider)(given.apiVersion) : null;
   if (versionProblem) throw new UsageError(`--api-version: ${versionProblem}`);
+  // The config's own rules on the ids and version the flags gave: a combination the config would
+  // refuse is a usage error now, not a config error after the questions.
   const [problem] = accountProblems(provider, givenIds(given));
-  if (problem) throw new UsageError(`${problem.startsWith('customers') ? '--customer' : '--wallet'}: ${problem}`);
+  if (problem) throw new UsageError(`these flags do not make a valid ${PROVIDERS[provider].displayName} account: ${problem}`);
 }
 
 /** Flags a run without a terminal must have, for the provider (if known) — empty when complete. */
@@ -120,10 +123,10 @@ export function missingFlags(given: GivenAnswers): string[] {
   return missing;
 }
 
-/** A complete example for the provider given (or Flow), for the "needs flags" hint. */
+/** A complete example for the provider given (or the registry's first), for the "needs flags" hint. */
 export function exampleFor(provider: string | undefined): string {
-  // Each provider's info holds its example flags; an unknown id falls back to Flow's.
-  const id: ProviderId = provider !== undefined && isProviderId(provider) ? provider : 'flow-payments';
+  // Each provider's info holds its example flags; an unknown id falls back to the first provider's.
+  const id: ProviderId = provider !== undefined && isProviderId(provider) ? provider : (PROVIDER_IDS[0] as ProviderId);
   return `e.g. balance-inspector config init --provider ${id} ${PROVIDERS[id].init.example}`;
 }
 

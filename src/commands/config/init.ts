@@ -11,7 +11,7 @@ import type { GlobalOptions } from '../shared/options.js';
 import { booleanOption, listOption, stringOption, type RawOptions } from '../shared/raw-options.js';
 import type { PromptIO } from '../../ui/prompt.js';
 import type { GivenAnswers, InitAnswers } from './init-answers.js';
-import { API_VERSIONS, API_VERSIONS_HELP } from './api-versions.js';
+import { ALL_API_VERSIONS, apiVersionHelp, defaultAccountNames, namesTaking } from './init-choices.js';
 
 export interface InitOptions {
   /**
@@ -41,11 +41,11 @@ export function registerConfigInit(config: Command, run: Runner): void {
     // --provider and --account are also global flags, which commander parses wherever they stand;
     // they are declared here too so this command's --help and completion describe them.
     .option('-p, --provider <id>', `the account's provider (${PROVIDER_IDS.join(', ')})`)
-    .option('-a, --account <name>', 'the name for the new account (default: from the provider: flow, syncpay, swipelux, cryptofuse)')
+    .option('-a, --account <name>', `the name for the new account (default: from the provider: ${defaultAccountNames()})`)
     .option('--key-env <VAR>', 'environment variable that will hold the API key (default e.g. FLOW_API_KEY); the key itself is never written')
-    .option('--wallet <id>', 'Swipelux or Cryptofuse: a wallet id to read (repeatable, or comma-separated)', collect)
-    .option('--customer <id>', 'Swipelux: a customer id to read (repeatable, or comma-separated)', collect)
-    .addOption(new Option('--api-version <version>', `the provider's API: ${API_VERSIONS_HELP}; default v1 for Swipelux, v3 for Cryptofuse`).choices(API_VERSIONS))
+    .option('--wallet <id>', `${namesTaking('wallets')}: a wallet id to read (repeatable, or comma-separated)`, collect)
+    .option('--customer <id>', `${namesTaking('customers')}: a customer id to read (repeatable, or comma-separated)`, collect)
+    .addOption(new Option('--api-version <version>', `the balance API: ${apiVersionHelp()}`).choices(ALL_API_VERSIONS))
     .option('--global', 'write the user config $XDG_CONFIG_HOME/balance-inspector/config.yaml instead of ./.balancerc.yaml')
     .option('--force', 'replace an existing file')
     .addHelpText(

@@ -3,6 +3,7 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { parseDuration } from '../../core/duration.js';
+import { PROVIDER_IDS } from '../../providers/catalog.js';
 import type { Format } from '../../ui/output.js';
 
 export interface GlobalOptions {
@@ -28,7 +29,7 @@ export function addGlobalOptions(program: Command): Command {
   return program
     .option('-c, --config <path>', 'config file (default: searched; the order is under "Config:" in balance-inspector --help)')
     .option('-a, --account <name>', 'only this account (repeatable, or comma-separated)', collect)
-    .option('-p, --provider <id>', 'only accounts of this provider (flow-payments, syncpay, bachs, swipelux, cryptofuse)')
+    .option('-p, --provider <id>', `only accounts of this provider (${PROVIDER_IDS.join(', ')})`)
     .option('--json', 'print JSON (schemaVersion 1) on stdout')
     .option('--csv', 'print CSV on stdout')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv']))

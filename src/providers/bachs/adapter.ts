@@ -5,9 +5,9 @@
 //   {"account_id": "org_2bdb…", "balances": [{"currency": "NGN", "available_balance": "58700.00",
 //    "pending_balance": "0.00"}], "total_balance_usd": "95221.29", "pending_settlements_by_day": []}
 // No `success` field; errors are flat {detail, error_code, errors?[]} (errors.ts reads both forms).
-import { callJson } from '../request.js';
-import { obj } from '../shape.js';
-import type { ProviderAdapter } from '../types.js';
+import { callJson } from '../kit/request.js';
+import { obj } from '../kit/shape.js';
+import type { ProviderAdapter } from '../kit/adapter.js';
 import { syncpayFamilyErrorDetail } from './errors.js';
 import { bachsTarget } from './hosts.js';
 import { BACHS_INFO } from './info.js';

@@ -4,8 +4,8 @@
 //   Bachs OpenAPI: {"detail": "Invalid request parameters", "error_code": "VALIDATION_ERROR",
 //                   "errors": [{"field": "amount", "message": "Amount must be …", "type": "value_error"}]}
 // The first field error is added to the message: "amount: Amount must be …" is what a user fixes.
-import { isObject, optText } from '../shape.js';
-import type { ErrorDetail } from '../types.js';
+import { isObject, optText } from '../kit/shape.js';
+import type { ErrorDetail } from '../kit/adapter.js';
 
 function firstFieldError(errors: unknown): string | undefined {
   if (!Array.isArray(errors)) return undefined;

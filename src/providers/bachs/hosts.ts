@@ -5,7 +5,7 @@
 // only fail, and the failure would look like a revoked key.
 import type { Mode } from '../../core/balance.js';
 import { ConfigError } from '../../core/errors.js';
-import type { AdapterContext } from '../types.js';
+import type { AdapterContext } from '../kit/adapter.js';
 import { BACHS_HOSTS, BACHS_KEY_MODES } from './info.js';
 
 export interface BachsTarget {

@@ -2,7 +2,7 @@
 // balance payload keeps SyncPay's field names). What the rest of the tool needs to know about it
 // without loading the adapter: hosts, key prefixes and the documented request limit.
 // @see https://docs.bachs.io (its OpenAPI: `servers`, `responses.TooManyRequests`)
-import type { ProviderInfo } from '../info.js';
+import type { ProviderInfo } from '../kit/info.js';
 import { SYNCPAY_WITHDRAWALS } from '../syncpay/info.js';
 
 export const BACHS_HOSTS = {
@@ -17,7 +17,7 @@ export const BACHS_KEY_MODES: ReadonlyArray<readonly [prefix: string, mode: 'liv
   ['sk_live_', 'live'],
 ];
 
-export const BACHS_INFO: ProviderInfo = {
+export const BACHS_INFO: ProviderInfo<'bachs'> = {
   id: 'bachs',
   displayName: 'Bachs',
   docsUrl: 'https://docs.bachs.io',
@@ -33,7 +33,7 @@ export const BACHS_INFO: ProviderInfo = {
   concurrency: 2,
   // No minimum endpoint or table of its own: SyncPay's documented table and decimals apply.
   withdrawals: SYNCPAY_WITHDRAWALS,
-  init: { example: '--account bachs --key-env BACHS_API_KEY', flags: [] },
+  init: { account: 'bachs', example: '--account bachs --key-env BACHS_API_KEY', flags: [] },
   // An sk_sandbox_ key, so the host and mode follow it to the sandbox.
   sandboxCredentials: { apiKey: 'sk_sandbox_bachssandbox0000000000001' },
 };

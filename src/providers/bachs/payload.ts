@@ -4,15 +4,23 @@
 // SyncPay adds `success: true`; Bachs adds `pending_settlements_by_day`, which is not read: its item
 // shape is undocumented and the pending figures it would split by day are already in the rows.
 // Each record's `raw` is its balance row, as for every provider. total = available + pending; `total_balance_usd` is kept
-// for reconciliation.
+// for reconciliation. The balance call is not paged (OpenAPI); the rows still go through the kit's
+// paginator as one page, so a body that says more follow is LIST_INCOMPLETE, never a silent cut.
 import { makeBalance, type Mode } from '../../core/balance.js';
 import { canonicalCurrency } from '../../core/currencies.js';
-import { amount, arr, obj, optAmount, scaleOf, str } from '../shape.js';
-import type { AdapterContext, AdapterResult, ReportedTotal } from '../types.js';
+import { readList } from '../kit/paginator.js';
+import { amount, arr, obj, optAmount, scaleOf, str } from '../kit/shape.js';
+import type { AdapterContext, AdapterResult, ReportedTotal } from '../kit/adapter.js';
 
-export function parseAccountBalances(ctx: AdapterContext, body: Record<string, unknown>, mode: Mode | null): AdapterResult {
-  const balances = arr(body.balances, '$.balances').map((row, i) => {
-    const path = `$.balances[${i}]`;
+export async function parseAccountBalances(ctx: AdapterContext, body: Record<string, unknown>, mode: Mode | null): Promise<AdapterResult> {
+  const listing = await readList(ctx, {
+    what: 'the balance list',
+    paging: 'single',
+    hint: 'the provider may have started paging its balances; --debug shows the response',
+    fetch: () => Promise.resolve(body),
+    rows: () => ({ rows: arr(body.balances, '$.balances'), path: '$.balances' }),
+  });
+  const balances = listing.entries.map(({ row, path }) => {
     const item = obj(row, path);
     const code = str(item.currency, `${path}.currency`);
     const available = amount(item.available_balance, `${path}.available_balance`);
@@ -30,9 +38,9 @@ export function parseAccountBalances(ctx: AdapterContext, body: Record<string, u
       raw: row,
     });
   });
-  const reportedUsd = optAmount(body.total_balance_usd, '$.total_balance_usd');
+  const reportedUsd = listing.error ? null : optAmount(body.total_balance_usd, '$.total_balance_usd');
   const reported: ReportedTotal[] = reportedUsd
     ? [{ account: ctx.account.name, provider: ctx.info.id, scope: 'account', scopeId: null, currency: 'USD', amount: reportedUsd.value, wallets: null }]
     : [];
-  return { balances, reported, errors: [], notices: [] };
+  return { balances, reported, errors: listing.error ? [listing.error] : [], notices: [] };
 }

@@ -5,7 +5,7 @@
 // `apiVersion` (default v3, the current docs) picks the request; the parser (shapes.ts) reads any
 // of the three answers. Accounts that list no wallets read every wallet the key can see
 // (wallets.ts). Each wallet is one call, so a 404 for one wallet is that wallet's error only.
-import { emptyResult, type ProviderAdapter } from '../types.js';
+import { emptyResult, type ProviderAdapter } from '../kit/adapter.js';
 import { CRYPTOFUSE_INFO } from './info.js';
 import { readWallets } from './balances.js';
 import { cryptofuseErrorDetail } from './errors.js';

@@ -13,9 +13,9 @@
 // until shortly before they expire. Concurrent wallet reads share one token request. A 401 on a call made with a cached
 // token drops it and retries once with a fresh one (the provider may have revoked it early).
 import { BadResponseError, BalanceError } from '../../core/errors.js';
-import { callJson, whoLabel, type CallSpec } from '../request.js';
-import { obj, optInt, optStr, str } from '../shape.js';
-import type { AdapterContext, ProviderAdapter } from '../types.js';
+import { callJson, whoLabel, type CallSpec } from '../kit/request.js';
+import { obj, optInt, optStr, str } from '../kit/shape.js';
+import type { AdapterContext, ProviderAdapter } from '../kit/adapter.js';
 import type { CachedToken } from '../../http/token-cache.js';
 
 /** Renew this long before the token expires, so a request never races the expiry. */

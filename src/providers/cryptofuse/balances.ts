@@ -7,8 +7,8 @@
 // timeouts) would fail every remaining wallet the same way, so no further wallets are started.
 import { makeBalance, type Balance } from '../../core/balance.js';
 import { BalanceError } from '../../core/errors.js';
-import { badShapeError, ShapeError } from '../shape.js';
-import type { AdapterContext, AdapterResult, ProviderAdapter, ReportedTotal } from '../types.js';
+import { badShapeError, ShapeError } from '../kit/shape.js';
+import type { AdapterContext, AdapterResult, ProviderAdapter, ReportedTotal } from '../kit/adapter.js';
 import { authedCall, type CryptofuseCall } from './auth.js';
 import { parseWalletBalances, type WalletBalances } from './shapes.js';
 import type { ApiVersion, WalletTarget } from './wallets.js';

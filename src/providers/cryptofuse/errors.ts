@@ -6,8 +6,8 @@
 //   {"wallet_id": ["This field is required."]}                (DRF field validation)
 // The code (wallet_not_found, rate_limit_exceeded, insufficient_permissions, …) is what a user can
 // look up in the docs, so it is always kept in the one-line message.
-import { isObject, optText } from '../shape.js';
-import type { ErrorDetail } from '../types.js';
+import { isObject, optText } from '../kit/shape.js';
+import type { ErrorDetail } from '../kit/adapter.js';
 
 const CODE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 

@@ -1,11 +1,11 @@
 // Cryptofuse: what the rest of the tool needs to know about it without loading the adapter.
 // @see https://docs.cryptofuse.io/api-reference/wallets/wallet-balance
-import type { ProviderInfo } from '../info.js';
+import type { ProviderInfo } from '../kit/info.js';
 
 /** The balance API shapes (docs/providers.md); `config init` and the config accept these. */
 const API_VERSIONS = ['v1', 'v2', 'v3'];
 
-export const CRYPTOFUSE_INFO: ProviderInfo = {
+export const CRYPTOFUSE_INFO: ProviderInfo<'cryptofuse'> = {
   id: 'cryptofuse',
   displayName: 'Cryptofuse',
   docsUrl: 'https://docs.cryptofuse.io/api-reference/wallets/wallet-balance',
@@ -26,6 +26,7 @@ export const CRYPTOFUSE_INFO: ProviderInfo = {
   // that cannot be read the minimum is unknown and the config's `minimums:` decides.
   withdrawals: {},
   init: {
+    account: 'cryptofuse',
     example: '--account casino --api-version v3',
     flags: ['wallets', 'apiVersion'],
     defaultApiVersion: 'v3',

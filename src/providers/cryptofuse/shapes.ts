@@ -20,7 +20,7 @@ import type { BalanceInput } from '../../core/balance.js';
 import { canonicalCurrency } from '../../core/currencies.js';
 import { isLosslessNumber } from '../../core/json.js';
 import type { Decimal } from '../../core/money.js';
-import { amount, arr, isObject, obj, optAmount, optStr, optTimestamp, scaleOf, ShapeError, str } from '../shape.js';
+import { amount, arr, isObject, obj, optAmount, optStr, optTimestamp, scaleOf, ShapeError, str } from '../kit/shape.js';
 
 /** A balance as parsed, before account, provider, mode and wallet are attached. */
 export type ParsedBalance = Omit<BalanceInput, 'account' | 'provider' | 'mode' | 'wallet' | 'walletName'>;

@@ -12,9 +12,10 @@
 import { makeBalance, type Balance, type Mode } from '../../core/balance.js';
 import { canonicalCurrency } from '../../core/currencies.js';
 import { FLOW_PAYMENTS_INFO } from './info.js';
-import { callJson, modeFromKeyPrefix } from '../request.js';
-import { amount, arr, isObject, obj, optAmount, optInt, optStr, str } from '../shape.js';
-import type { AdapterContext, ProviderAdapter } from '../types.js';
+import { readList } from '../kit/paginator.js';
+import { callJson, modeFromKeyPrefix } from '../kit/request.js';
+import { amount, arr, isObject, obj, optAmount, optInt, optStr, str } from '../kit/shape.js';
+import type { AdapterContext, ProviderAdapter } from '../kit/adapter.js';
 
 function modeOf(ctx: AdapterContext): Mode | null {
   if (ctx.account.mode) return ctx.account.mode;
@@ -36,15 +37,21 @@ export const flowPayments: ProviderAdapter = {
   },
 
   async fetchBalances(ctx) {
-    const body = await callJson(this, ctx, {
-      method: 'GET',
-      path: '/balances',
-      headers: { authorization: `Bearer ${ctx.account.credentials.apiKey}`, 'content-type': 'application/json' },
+    // One page, as documented; through the kit's paginator so that a page saying more follow
+    // (Laravel's links.next or meta.total, say) is LIST_INCOMPLETE instead of a silent cut.
+    const listing = await readList(ctx, {
+      what: 'the balance list',
+      paging: 'single',
+      hint: 'the provider may have started paging its balances; --debug shows the response',
+      fetch: () => callJson(this, ctx, {
+        method: 'GET',
+        path: '/balances',
+        headers: { authorization: `Bearer ${ctx.account.credentials.apiKey}`, 'content-type': 'application/json' },
+      }),
+      rows: (body) => ({ rows: arr(obj(body, '$').data, '$.data'), path: '$.data' }),
     });
     const mode = modeOf(ctx);
-    const rows = arr(obj(body, '$').data, '$.data');
-    const balances: Balance[] = rows.map((row, i) => {
-      const path = `$.data[${i}]`;
+    const balances: Balance[] = listing.entries.map(({ row, path }) => {
       const item = obj(row, path);
       const asset = obj(item.asset, `${path}.asset`);
       const symbol = str(asset.symbol, `${path}.asset.symbol`);
@@ -69,6 +76,6 @@ export const flowPayments: ProviderAdapter = {
         raw: row,
       });
     });
-    return { balances, reported: [], errors: [], notices: [] };
+    return { balances, reported: [], errors: listing.error ? [listing.error] : [], notices: [] };
   },
 };

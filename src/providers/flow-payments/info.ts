@@ -1,8 +1,8 @@
 // Flow Payments: what the rest of the tool needs to know about it without loading the adapter.
 // @see https://flow-payments-docs.pages.dev/api-reference/balances
-import type { ProviderInfo } from '../info.js';
+import type { ProviderInfo } from '../kit/info.js';
 
-export const FLOW_PAYMENTS_INFO: ProviderInfo = {
+export const FLOW_PAYMENTS_INFO: ProviderInfo<'flow-payments'> = {
   id: 'flow-payments',
   displayName: 'Flow Payments',
   docsUrl: 'https://flow-payments-docs.pages.dev/api-reference/balances',
@@ -16,6 +16,6 @@ export const FLOW_PAYMENTS_INFO: ProviderInfo = {
   concurrency: 4,
   // No minimum is documented: the balance alone limits a withdrawal.
   withdrawals: {},
-  init: { example: '--account flow-main --key-env FLOW_API_KEY', flags: [] },
+  init: { account: 'flow', example: '--account flow-main --key-env FLOW_API_KEY', flags: [] },
   sandboxCredentials: { apiKey: 'sk_test_flowsandbox00000000000001' },
 };

@@ -17,11 +17,11 @@ import type { Mode } from '../../core/balance.js';
 import type { BalanceError } from '../../core/errors.js';
 import { forTerminal } from '../../core/sanitize.js';
 import { SWIPELUX_INFO } from './info.js';
-import { modeFromKeyPrefix } from '../request.js';
-import { isObject, listSetting, obj, optText, str } from '../shape.js';
-import type { AdapterContext, ProviderAdapter } from '../types.js';
+import { modeFromKeyPrefix } from '../kit/request.js';
+import { isObject, listSetting, optText } from '../kit/shape.js';
+import type { AdapterContext, ProviderAdapter } from '../kit/adapter.js';
 import { isolated, type Job, type PartRead } from './common.js';
-import { followCursor, v1Customers } from './pages.js';
+import { v1Customers, v3List } from './pages.js';
 import { readCustomer, readCustomerWallet, readCustomerWallets, readWallet } from './v1.js';
 import { readAccount, readCustomerAccounts } from './v3.js';
 
@@ -47,14 +47,11 @@ function describeWallet(version: Version, id: string): string {
 /** No ids configured: every customer the key can see (bounded; an incomplete list is an error). */
 async function enumerate(version: Version, job: (resource: string, id: string) => Job): Promise<{ reads: Array<Promise<PartRead>>; error: BalanceError | null }> {
   const lister = job('the customer list', '');
-  const listing = version === 'v3'
-    ? await followCursor(lister, '/v3/customers', 'the customer list').then((l) => ({
-      ids: l.items.map(({ row, path }) => str(obj(row, path).id, `${path}.id`)),
-      error: l.error,
-    }))
-    : await v1Customers(lister);
+  const listing = version === 'v3' ? await v3List(lister, '/v3/customers', 'the customer list') : await v1Customers(lister);
   const read = version === 'v3' ? readCustomerAccounts : readCustomerWallets;
-  return { reads: listing.ids.map((id) => isolated(job(`customer ${forTerminal(id, 80)}`, id), read)), error: listing.error };
+  // Every id passed the paginator's path-segment check: it is safe in /…/customers/{id}/….
+  const ids = listing.entries.map((entry) => entry.id ?? '');
+  return { reads: ids.map((id) => isolated(job(`customer ${forTerminal(id, 80)}`, id), read)), error: listing.error };
 }
 
 export const swipelux: ProviderAdapter = {

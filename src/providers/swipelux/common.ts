@@ -3,9 +3,9 @@
 import { makeBalance, type Balance, type Mode } from '../../core/balance.js';
 import { canonicalCurrency } from '../../core/currencies.js';
 import { isBalanceError, type BalanceError } from '../../core/errors.js';
-import { callJson } from '../request.js';
-import { amount, badShapeError, obj, optInt, ShapeError, str } from '../shape.js';
-import type { AdapterContext, AdapterResult, ProviderAdapter } from '../types.js';
+import { callJson } from '../kit/request.js';
+import { amount, badShapeError, obj, optInt, ShapeError, str } from '../kit/shape.js';
+import type { AdapterContext, AdapterResult, ProviderAdapter } from '../kit/adapter.js';
 
 export type Part = Omit<AdapterResult, 'errors'>;
 /** A read's records, and its error when it could only read part (a list cut short). */
@@ -34,8 +34,6 @@ export function getJson(job: Job, path: string, query?: Record<string, string>):
   const headers = { 'x-api-key': job.ctx.account.credentials.apiKey ?? '' };
   return callJson(job.adapter, job.ctx, { method: 'GET', path, headers, resource: job.resource, ...(query ? { query } : {}) });
 }
-
-export const seg = (id: string) => encodeURIComponent(id);
 
 /** v1 wallet `balances` rows ({currency, amount (string or JSON number), decimals?}) → records. */
 export function walletBalances(job: Job, info: WalletInfo, rows: unknown[], path: string): Balance[] {

@@ -14,10 +14,12 @@ import type { Balance } from '../../core/balance.js';
 import { BadResponseError, type BalanceError } from '../../core/errors.js';
 import { formatDecimal, parseAmount } from '../../core/money.js';
 import { forTerminal } from '../../core/sanitize.js';
-import { whoLabel } from '../request.js';
-import { amount, arr, isObject, obj, optStr, optTimestamp, str } from '../shape.js';
-import type { AdapterContext, ReportedTotal } from '../types.js';
-import { getJson, seg, walletBalances, type Job, type Part } from './common.js';
+import { whoLabel } from '../kit/request.js';
+import { pathSegment } from '../kit/path-segment.js';
+import { amount, arr, isObject, obj, optStr, optTimestamp, str } from '../kit/shape.js';
+import type { AdapterContext, ReportedTotal } from '../kit/adapter.js';
+import { getJson, walletBalances, type Job, type Part, type PartRead } from './common.js';
+import { walletIdOf, walletList } from './pages.js';
 
 /**
  * The older guide's `{"balance": 48.5}`: a USD net worth with no per-currency balances. This is an
@@ -44,14 +46,6 @@ async function get(job: Job, path: string): Promise<Record<string, unknown>> {
   return obj(raw, '$');
 }
 
-/** The wallet id of either style; a shape error names the field its style documents. */
-function walletIdOf(wallet: Record<string, unknown>, path: string, fallbackId?: string): string {
-  const id = optStr(wallet.walletId, `${path}.walletId`) ?? optStr(wallet.id, `${path}.id`) ?? fallbackId;
-  if (id) return id;
-  const olderStyle = 'network' in wallet || !('chain' in wallet);
-  return str(undefined, olderStyle ? `${path}.walletId` : `${path}.id`);
-}
-
 /** One wallet object of either style ({walletId, network} or {id, chain}) → records. */
 function walletObject(job: Job, value: unknown, path: string, fallbackId?: string): Balance[] {
   const wallet = obj(value, path);
@@ -68,36 +62,36 @@ function walletObject(job: Job, value: unknown, path: string, fallbackId?: strin
 
 /** `wal_…`: GET /v1/wallets/{id}/balance (Balances page). */
 export async function readWallet(job: Job): Promise<Part> {
-  const body = await get(job, `/v1/wallets/${seg(job.id)}/balance`);
+  const body = await get(job, `/v1/wallets/${pathSegment(job.id)}/balance`);
   return { balances: walletObject(job, body, '$', job.id), reported: [], notices: [] };
 }
 
 /** `cus_…/wal_…`: GET /v1/customers/{customerId}/wallets/{walletId}, a bare Wallet. */
 export async function readCustomerWallet(job: Job): Promise<Part> {
   const [customer = '', wallet = ''] = job.id.split('/');
-  const body = await get(job, `/v1/customers/${seg(customer)}/wallets/${seg(wallet)}`);
+  const body = await get(job, `/v1/customers/${pathSegment(customer)}/wallets/${pathSegment(wallet)}`);
   return { balances: walletObject(job, body, '$', wallet), reported: [], notices: [] };
 }
 
 /** An enumerated customer: GET /v1/customers/{id}/wallets → {wallets: [Wallet]}. */
-export async function readCustomerWallets(job: Job): Promise<Part> {
-  const body = await get(job, `/v1/customers/${seg(job.id)}/wallets`);
-  const balances = arr(body.wallets, '$.wallets').flatMap((w, i) => walletObject(job, w, `$.wallets[${i}]`));
-  return { balances, reported: [], notices: [] };
+export async function readCustomerWallets(job: Job): Promise<PartRead> {
+  const body = await get(job, `/v1/customers/${pathSegment(job.id)}/wallets`);
+  const listing = await walletList(job, body, `the wallet list of ${job.resource}`);
+  const balances = listing.entries.flatMap((w) => walletObject(job, w.row, w.path));
+  return { balances, reported: [], notices: [], ...(listing.error ? { error: listing.error } : {}) };
 }
 
 /** A configured customer: GET /v1/customers/{id}/balances, with its USD total for reconciliation. */
-export async function readCustomer(job: Job): Promise<Part> {
+export async function readCustomer(job: Job): Promise<PartRead> {
   const { ctx, id } = job;
-  const body = await get(job, `/v1/customers/${seg(id)}/balances`);
-  const balances: Balance[] = [];
-  const walletIds: string[] = [];
-  arr(body.wallets, '$.wallets').forEach((entry, i) => {
-    balances.push(...walletObject(job, entry, `$.wallets[${i}]`));
-    walletIds.push(walletIdOf(obj(entry, `$.wallets[${i}]`), `$.wallets[${i}]`));
-  });
+  const body = await get(job, `/v1/customers/${pathSegment(id)}/balances`);
+  const listing = await walletList(job, body, `the wallets of ${job.resource}`);
+  const balances: Balance[] = listing.entries.flatMap((w) => walletObject(job, w.row, w.path));
+  const walletIds = listing.entries.map((w) => w.id ?? '');
   const reported: ReportedTotal[] = [];
   const notices: string[] = [];
+  if (listing.error) return { balances, reported, notices, error: listing.error };
+  // The customer's own total is compared only with a whole list of its wallets.
   if (body.totalBalance !== undefined && body.totalBalance !== null) {
     const total = obj(body.totalBalance, '$.totalBalance');
     const value = amount(total.amount, '$.totalBalance.amount');

@@ -10,9 +10,10 @@
 // provisioned has no balances yet: it yields no record and is no error.
 import { makeBalance, type Balance } from '../../core/balance.js';
 import { canonicalCurrency } from '../../core/currencies.js';
-import { amount, arr, obj, optAmount, optStr, optTimestamp, scaleOf, str } from '../shape.js';
-import { getJson, seg, type Job, type Part, type PartRead } from './common.js';
-import { followCursor } from './pages.js';
+import { pathSegment } from '../kit/path-segment.js';
+import { amount, arr, obj, optAmount, optStr, optTimestamp, scaleOf, str } from '../kit/shape.js';
+import { getJson, type Job, type Part, type PartRead } from './common.js';
+import { v3List } from './pages.js';
 
 export function accountBalances(job: Job, value: unknown, path: string): Balance[] {
   const { ctx } = job;
@@ -49,13 +50,13 @@ export function accountBalances(job: Job, value: unknown, path: string): Balance
 /** `cus_…/acc_…`: one account. */
 export async function readAccount(job: Job): Promise<Part> {
   const [customer = '', account = ''] = job.id.split('/');
-  const body = obj(await getJson(job, `/v3/customers/${seg(customer)}/accounts/${seg(account)}`), '$');
+  const body = obj(await getJson(job, `/v3/customers/${pathSegment(customer)}/accounts/${pathSegment(account)}`), '$');
   return { balances: accountBalances(job, body.data, '$.data'), reported: [], notices: [] };
 }
 
 /** A customer: every account on every page; a list cut short is an error, its pages still count. */
 export async function readCustomerAccounts(job: Job): Promise<PartRead> {
-  const listing = await followCursor(job, `/v3/customers/${seg(job.id)}/accounts`, `the account list of ${job.resource}`);
-  const balances = listing.items.flatMap(({ row, path }) => accountBalances(job, row, path));
+  const listing = await v3List(job, `/v3/customers/${pathSegment(job.id)}/accounts`, `the account list of ${job.resource}`);
+  const balances = listing.entries.flatMap(({ row, path }) => accountBalances(job, row, path));
   return { balances, reported: [], notices: [], ...(listing.error ? { error: listing.error } : {}) };
 }

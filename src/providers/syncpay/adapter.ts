@@ -14,9 +14,9 @@ import { BadResponseError, isBalanceError, RefusedError, UnavailableError, type 
 import { syncpayFamilyErrorDetail } from '../bachs/errors.js';
 import { parseAccountBalances } from '../bachs/payload.js';
 import { SYNCPAY_INFO } from './info.js';
-import { callJson, modeFromKeyPrefix, whoLabel } from '../request.js';
-import { obj } from '../shape.js';
-import type { AdapterContext, ProviderAdapter } from '../types.js';
+import { callJson, modeFromKeyPrefix, whoLabel } from '../kit/request.js';
+import { obj } from '../kit/shape.js';
+import type { AdapterContext, ProviderAdapter } from '../kit/adapter.js';
 
 /** The failures a retired SyncPay host or route gives: DNS cannot find it, or 404. */
 function movedToBachs(error: unknown): boolean {

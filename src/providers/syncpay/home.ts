@@ -1,11 +1,11 @@
-// The syncpay provider's entry in the registry (../catalog.ts): its facts, and its adapter,
-// loaded on demand so a command only pays for the adapters of the accounts it queries. Its
-// emulator route (./emulator) is not reachable from here: only the emulator host (src/sandbox)
-// and tests load it.
-import type { ProviderHome } from '../home.js';
+// The syncpay provider's entry in the registry (../catalog.ts): its facts, its adapter and its
+// emulator, both loaded on demand, so a command only pays for the adapters of the accounts it
+// queries and only the emulator host (src/sandbox) ever loads the emulator.
+import { defineProvider } from '../kit/home.js';
 import { SYNCPAY_INFO } from './info.js';
 
-export const syncpayHome: ProviderHome = {
+export const syncpayHome = defineProvider({
   info: SYNCPAY_INFO,
   loadAdapter: async () => (await import('./adapter.js')).syncpay,
-};
+  loadEmulator: async () => (await import('./emulator/index.js')).syncpayEmulator,
+});

@@ -1,7 +1,7 @@
 // SyncPay (the older API of what is now Bachs): what the rest of the tool needs to know about it
 // without loading the adapter.
 // @see https://docs.usesyncpay.com/syncpay-api-documentation/get-account-balances
-import type { ProviderInfo, WithdrawalFacts } from '../info.js';
+import type { ProviderInfo, WithdrawalFacts } from '../kit/info.js';
 
 /**
  * SyncPay publishes a minimum table in its docs (no endpoint) and "crypto up to 8 decimals". A
@@ -13,7 +13,7 @@ export const SYNCPAY_WITHDRAWALS: WithdrawalFacts = {
   maxCryptoDecimals: 8,
 };
 
-export const SYNCPAY_INFO: ProviderInfo = {
+export const SYNCPAY_INFO: ProviderInfo<'syncpay'> = {
   id: 'syncpay',
   displayName: 'SyncPay',
   docsUrl: 'https://docs.usesyncpay.com/syncpay-api-documentation/get-account-balances',
@@ -25,6 +25,6 @@ export const SYNCPAY_INFO: ProviderInfo = {
   keyModePrefixes: { test: 'sk_test_', live: 'sk_live_' },
   concurrency: 2,
   withdrawals: SYNCPAY_WITHDRAWALS,
-  init: { example: '--account payouts --key-env SYNCPAY_API_KEY', flags: [] },
+  init: { account: 'syncpay', example: '--account payouts --key-env SYNCPAY_API_KEY', flags: [] },
   sandboxCredentials: { apiKey: 'sk_test_syncpaysandbox000000000001' },
 };

@@ -2,8 +2,7 @@
 // `pending_settlements_by_day`), Bearer sk_sandbox_…/sk_live_… keys, flat {detail, error_code}
 // errors, and X-RateLimit-Limit/Remaining/Reset on every answer: 100 requests per minute per key
 // (the 429 text), counted in fixed windows whose reset is sent as Unix seconds.
-import { BACHS_INFO } from '../info.js';
-import { bearer, type Mount, type MountResponse } from '../../../sandbox/mount.js';
+import { bearer, type Mount, type MountResponse } from '../../kit/mount.js';
 
 export interface BachsState {
   accountId: string;
@@ -19,8 +18,7 @@ export interface BachsState {
 
 const error = (status: number, code: string, detail: string): MountResponse => ({ status, body: { detail, error_code: code } });
 
-export function bachsMount(keys: Record<string, Set<string>>): { mount: Mount; state: BachsState } {
-  keys.bachs = new Set([BACHS_INFO.sandboxCredentials.apiKey]);
+export function bachsMount(keys: Set<string>): { mount: Mount; state: BachsState } {
   const state: BachsState = {
     accountId: 'org_2bdb10644eba4ec488b7e87405597e43',
     balances: [
@@ -56,14 +54,13 @@ export function bachsMount(keys: Record<string, Set<string>>): { mount: Mount; s
   }
 
   const mount: Mount = {
-    id: 'bachs',
     credentialOf: bearer,
     rateLimited: (retryAfter) => ({ ...error(429, 'TOO_MANY_REQUESTS', 'Rate limit exceeded. Please retry after a few seconds.'), headers: { 'retry-after': String(retryAfter) } }),
     notFound: () => error(404, 'NOT_FOUND', 'Resource not found'),
     handle(req) {
       if (req.path !== '/v1/accounts/balances') return null;
       const key = bearer(req.headers);
-      if (!key || !keys.bachs?.has(key)) return error(401, 'UNAUTHORIZED', 'Invalid API key');
+      if (!key || !keys.has(key)) return error(401, 'UNAUTHORIZED', 'Invalid API key');
       const limit = count(key);
       if (limit.over) {
         const retryAfter = String(Math.max(1, Math.ceil(limit.resetMs / 1000)));

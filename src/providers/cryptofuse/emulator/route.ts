@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { stringify } from 'lossless-json';
 import { cryptofuseFixtures, type CryptofuseState } from './data.js';
 import { CRYPTOFUSE_INFO } from '../info.js';
-import { bearer, type Mount, type MountRequest, type MountResponse } from '../../../sandbox/mount.js';
+import { bearer, type Mount, type MountRequest, type MountResponse } from '../../kit/mount.js';
 
 const SANDBOX = CRYPTOFUSE_INFO.sandboxCredentials;
 
@@ -41,8 +41,7 @@ function jsonBody(req: MountRequest): Record<string, unknown> | null {
 
 const isZero = (value: unknown) => /^-?0+(\.0+)?$/.test(String(value));
 
-export function cryptofuseMount(keys: Record<string, Set<string>>): { mount: Mount; state: CryptofuseState } {
-  keys.cryptofuse = new Set([SANDBOX.apiKey]);
+export function cryptofuseMount(keys: Set<string>): { mount: Mount; state: CryptofuseState } {
   const state: CryptofuseState = {
     ...cryptofuseFixtures(),
     clients: new Map([[SANDBOX.clientId ?? '', SANDBOX.clientSecret ?? '']]),
@@ -52,7 +51,7 @@ export function cryptofuseMount(keys: Record<string, Set<string>>): { mount: Mou
 
   function authFailure(req: MountRequest): MountResponse | null {
     const apiKey = req.headers['x-api-key'];
-    if (apiKey) return keys.cryptofuse?.has(apiKey) ? null : AUTH_FAILED();
+    if (apiKey) return keys.has(apiKey) ? null : AUTH_FAILED();
     const token = bearer(req.headers);
     if (token) return (state.tokens.get(token) ?? 0) > Date.now() ? null : AUTH_FAILED();
     return reply(401, { detail: 'Not authenticated' });
@@ -145,7 +144,6 @@ export function cryptofuseMount(keys: Record<string, Set<string>>): { mount: Mou
   };
 
   const mount: Mount = {
-    id: 'cryptofuse',
     rateLimit: { requests: 100, windowMs: 60_000 },
     credentialOf: (headers) => headers['x-api-key'] || bearer(headers) || basic(headers)?.id || null,
     rateLimited: (retryAfter) => ({

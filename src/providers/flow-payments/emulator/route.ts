@@ -1,7 +1,6 @@
 // Flow Payments emulator: GET /api/balances with the docs' example body (the zero BTC row as JSON
 // numbers, the ETH row as strings), Laravel-style errors, 30 requests/minute per token.
-import { FLOW_PAYMENTS_INFO } from '../info.js';
-import { bearer, type Mount } from '../../../sandbox/mount.js';
+import { bearer, type Mount } from '../../kit/mount.js';
 
 export interface FlowAssetRow {
   asset: Record<string, unknown>;
@@ -14,8 +13,7 @@ export interface FlowState {
   rows: FlowAssetRow[];
 }
 
-export function flowPaymentsMount(keys: Record<string, Set<string>>): { mount: Mount; state: FlowState } {
-  keys['flow-payments'] = new Set([FLOW_PAYMENTS_INFO.sandboxCredentials.apiKey]);
+export function flowPaymentsMount(keys: Set<string>): { mount: Mount; state: FlowState } {
   const state: FlowState = {
     rows: [
       {
@@ -31,7 +29,6 @@ export function flowPaymentsMount(keys: Record<string, Set<string>>): { mount: M
     ],
   };
   const mount: Mount = {
-    id: 'flow-payments',
     rateLimit: { requests: 30, windowMs: 60_000 },
     credentialOf: bearer,
     rateLimited: (retryAfter, limit) => ({
@@ -44,7 +41,7 @@ export function flowPaymentsMount(keys: Record<string, Set<string>>): { mount: M
       if (req.path !== '/api/balances') return null;
       if (req.method !== 'GET') return { status: 405, body: { message: 'The method is not supported for this route.' } };
       const token = bearer(req.headers);
-      if (!token || !keys['flow-payments']?.has(token)) return { status: 401, body: { message: 'Unauthenticated.' } };
+      if (!token || !keys.has(token)) return { status: 401, body: { message: 'Unauthenticated.' } };
       const items = state.rows.map(
         (row) => `{"asset": ${JSON.stringify(row.asset)}, "balance": ${row.balanceJson}, "usd_value": ${row.usdValueJson}}`,
       );

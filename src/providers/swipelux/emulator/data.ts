@@ -27,6 +27,12 @@ export interface SwipeluxExtraState {
   v3Accounts: Map<string, SwipeluxV3Account[]>;
   /** The most items one page returns, whatever limit was asked (v1 and v3 lists). */
   maxPageSize: number;
+  /**
+   * How list pages spell their paging, for tests of the paginator: as documented (camelCase,
+   * JSON booleans), snake_case under `pagination` (still clear), hasMore as a string or a number
+   * (not clear), or (v1) a totalCount one more than the list holds (ends short of its total).
+   */
+  pagingStyle: 'documented' | 'snake-case' | 'hasMore-as-string' | 'hasMore-as-number' | 'total-short';
 }
 
 export function swipeluxExtraFixtures(): SwipeluxExtraState {
@@ -61,5 +67,6 @@ export function swipeluxExtraFixtures(): SwipeluxExtraState {
       ['biz_def456', [{ id: 'acc_bank_1', type: 'bank', origin: 'issued', status: 'ready', openTaskIds: [], currency: 'USD', label: 'Operating', details: { accountNumber: '****6789' }, balances: [{ currency: 'USD', available: '500.00', pending: '25.00' }] }]],
     ]),
     maxPageSize: 100,
+    pagingStyle: 'documented',
   };
 }

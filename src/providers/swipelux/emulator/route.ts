@@ -4,8 +4,7 @@
 // `{"balance": 48.5}` for `cus_legacy`, and a 403 "missing required permission" for a key that
 // lacks balances:read. No rate limit is documented, so none is enforced unless a test asks for one.
 // The customer list, customer-scoped v1 wallets and v3 customers/accounts are in routes.ts.
-import { SWIPELUX_INFO } from '../info.js';
-import type { Mount, MountResponse } from '../../../sandbox/mount.js';
+import type { Mount, MountResponse } from '../../kit/mount.js';
 import { swipeluxExtraFixtures, type SwipeluxExtraState } from './data.js';
 import { swipeluxRoutes } from './routes.js';
 
@@ -84,13 +83,11 @@ function decoded(segment: string): string | null {
   }
 }
 
-export function swipeluxMount(keys: Record<string, Set<string>>): { mount: Mount; state: SwipeluxState } {
-  keys.swipelux = new Set([SWIPELUX_INFO.sandboxCredentials.apiKey]);
+export function swipeluxMount(keys: Set<string>): { mount: Mount; state: SwipeluxState } {
   const state = defaultState();
   const notFound = () => problem(404, 'not_found', 'Not found', 'No route matches the request.');
   const routes = swipeluxRoutes(state, problem);
   const mount: Mount = {
-    id: 'swipelux',
     credentialOf: (headers) => headers['x-api-key'] || null,
     // Not documented; the problem+json form and Retry-After are the sandbox's assumption.
     rateLimited: (retryAfter) => ({ ...problem(429, 'rate_limited', 'Too many requests', 'Rate limit exceeded.'), headers: { 'retry-after': String(retryAfter) } }),
@@ -105,7 +102,7 @@ export function swipeluxMount(keys: Record<string, Set<string>>): { mount: Mount
       if (key && state.restrictedKeys.has(key)) {
         return problem(403, 'forbidden', 'Forbidden', 'API key is missing required permission: balances:read');
       }
-      if (!key || !keys.swipelux?.has(key)) return problem(401, 'unauthorized', 'Unauthorized', 'The request is missing a valid API key.');
+      if (!key || !keys.has(key)) return problem(401, 'unauthorized', 'Unauthorized', 'The request is missing a valid API key.');
       if (segment === undefined) return routes(req);
       const id = decoded(segment);
       const body = id === null ? undefined : wallet ? state.wallets.get(id) : state.customers.get(id);

@@ -2,7 +2,7 @@
 // v3 customers and accounts with cursor pages ({data, nextCursor, hasMore}; the cursor is the next
 // offset, opaque to clients). Each returns null when the path is not its own.
 import { stringify } from 'lossless-json';
-import type { MountRequest, MountResponse } from '../../../sandbox/mount.js';
+import type { MountRequest, MountResponse } from '../../kit/mount.js';
 import type { SwipeluxExtraState } from './data.js';
 
 export type Problem = (status: number, code: string, title: string, detail: string) => MountResponse;
@@ -23,10 +23,18 @@ function page<T>(state: SwipeluxExtraState, req: MountRequest, items: T[], from:
   return { slice, next: from + slice.length < items.length ? from + slice.length : null };
 }
 
+/** `hasMore` as the paging style spells it. */
+function more(state: SwipeluxExtraState, value: boolean): unknown {
+  if (state.pagingStyle === 'hasMore-as-string') return String(value);
+  return state.pagingStyle === 'hasMore-as-number' ? Number(value) : value;
+}
+
 function cursorPage<T>(state: SwipeluxExtraState, req: MountRequest, items: T[]): MountResponse {
   const from = Number(req.query.get('cursor')?.replace(/^c_/, '') ?? 0) || 0;
   const { slice, next } = page(state, req, items, from);
-  return json({ data: slice, nextCursor: next === null ? null : `c_${next}`, hasMore: next !== null });
+  const nextCursor = next === null ? null : `c_${next}`;
+  if (state.pagingStyle === 'snake-case') return json({ data: slice, pagination: { next_cursor: nextCursor, has_more: next !== null } });
+  return json({ data: slice, nextCursor, hasMore: more(state, next !== null) });
 }
 
 export function swipeluxRoutes(state: SwipeluxExtraState, problem: Problem): (req: MountRequest) => MountResponse | null {
@@ -41,7 +49,9 @@ export function swipeluxRoutes(state: SwipeluxExtraState, problem: Problem): (re
       if (customer === undefined) {
         const from = Math.max(0, Number(req.query.get('offset') ?? 0) || 0);
         const { slice, next } = page(state, req, state.customerList, from);
-        return json({ customers: slice, totalCount: state.customerList.length, hasMore: next !== null });
+        const total = state.customerList.length + (state.pagingStyle === 'total-short' ? 1 : 0);
+        if (state.pagingStyle === 'snake-case') return json({ customers: slice, pagination: { total_count: total, has_more: next !== null } });
+        return json({ customers: slice, totalCount: total, hasMore: more(state, next !== null) });
       }
       if (sub !== 'wallets') return null;
       const wallets = state.customerWallets.get(customer);

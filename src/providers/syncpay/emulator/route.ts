@@ -1,9 +1,8 @@
 // SyncPay emulator: GET /api/v1/accounts/balances with the docs' example body; sk_test_/sk_live_
 // keys; {"error": {"code", "message"}} bodies. No numeric rate limit is documented, so none is
 // enforced unless a test asks for one.
-import { SYNCPAY_INFO } from '../info.js';
 import { Decimal, formatDecimal } from '../../../core/money.js';
-import { bearer, type Mount, type ScenarioTarget } from '../../../sandbox/mount.js';
+import { bearer, type Mount, type ScenarioTarget } from '../../kit/mount.js';
 
 export interface SyncpayState {
   balances: Array<{ currency: string; available_balance: string; pending_balance: string }>;
@@ -13,8 +12,7 @@ export interface SyncpayState {
 const BALANCES = '/api/v1/accounts/balances';
 const error = (status: number, code: string, message: string) => ({ status, body: { error: { code, message } } });
 
-export function syncpayMount(keys: Record<string, Set<string>>): { mount: Mount; state: SyncpayState } {
-  keys.syncpay = new Set([SYNCPAY_INFO.sandboxCredentials.apiKey]);
+export function syncpayMount(keys: Set<string>): { mount: Mount; state: SyncpayState } {
   const state: SyncpayState = {
     balances: [
       { currency: 'USD', available_balance: '1250.50', pending_balance: '125.00' },
@@ -25,7 +23,6 @@ export function syncpayMount(keys: Record<string, Set<string>>): { mount: Mount;
     totalBalanceUsd: '2847.25',
   };
   const mount: Mount = {
-    id: 'syncpay',
     scenario: scenarioTarget(state),
     credentialOf: bearer,
     rateLimited: (retryAfter) => ({ ...error(429, 'RATE_LIMITED', 'Too many requests'), headers: { 'retry-after': String(retryAfter) } }),
@@ -33,7 +30,7 @@ export function syncpayMount(keys: Record<string, Set<string>>): { mount: Mount;
     handle(req) {
       if (req.path !== BALANCES) return null;
       const key = bearer(req.headers);
-      if (!key || !keys.syncpay?.has(key)) return error(401, 'UNAUTHORIZED', 'Invalid API key');
+      if (!key || !keys.has(key)) return error(401, 'UNAUTHORIZED', 'Invalid API key');
       return {
         status: 200,
         body: { success: true, account_id: 'org_abc123', balances: state.balances, total_balance_usd: state.totalBalanceUsd },

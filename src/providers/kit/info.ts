@@ -1,11 +1,10 @@
 // The shape of what the tool knows about a provider without loading its adapter (each provider's
 // <id>/info.ts holds the values, catalog.ts lists them). Kept apart so a provider's own folder can
 // describe itself without importing the catalog that lists it.
-import type { ProviderId } from '../core/provider-ids.js';
-import type { WithdrawalFacts } from '../core/withdrawal-limits.js';
-import type { RateLimit } from '../http/rate-limiter.js';
+import type { WithdrawalFacts } from '../../core/withdrawal-limits.js';
+import type { RateLimit } from '../../http/rate-limiter.js';
 
-export type { WithdrawalFacts } from '../core/withdrawal-limits.js';
+export type { WithdrawalFacts } from '../../core/withdrawal-limits.js';
 
 /** How one config field of a provider is checked (config/fields.ts checks it). */
 export type FieldSpec =
@@ -13,11 +12,14 @@ export type FieldSpec =
   | { kind: 'secret'; description?: string }
   | { kind: 'url'; description?: string }
   | { kind: 'enum'; values: readonly string[]; description?: string }
-  | { kind: 'stringList'; description?: string }
+  /** pathSegments: the ids become request path segments (kit/path-segment.ts checks each `/` part). */
+  | { kind: 'stringList'; description?: string; pathSegments?: boolean }
   | { kind: 'decimal'; description?: string; positive?: boolean };
 
-export interface ProviderInfo {
-  id: ProviderId;
+/** `Id` is the provider's id as a literal type, so the registry can check each line's key against it. */
+export interface ProviderInfo<Id extends string = string> {
+  /** The id accounts name in `provider:`; also the emulator's path prefix and its key in the sandbox state. */
+  id: Id;
   displayName: string;
   docsUrl: string;
   defaultBaseUrl: string;
@@ -43,7 +45,13 @@ export interface ProviderInfo {
    * Credentials the local sandbox accepts for it. They unlock nothing real; `demo`, the emulator
    * and the tests use them, and watch recognises a sandbox account by them (watch/poll.ts).
    */
-  sandboxCredentials: { apiKey: string; clientId?: string; clientSecret?: string };
+  sandboxCredentials: SandboxCredentials;
+}
+
+export interface SandboxCredentials {
+  apiKey: string;
+  clientId?: string;
+  clientSecret?: string;
 }
 
 /** The answers `config init` may take beyond provider, account name and key variable. */
@@ -65,11 +73,16 @@ export interface InitAsk {
 }
 
 export interface InitSpec {
+  /** The account name `config init` suggests (and its key variable, NAME_API_KEY). */
+  account: string;
   /** The flags after `--provider <id>` in the example `config init` prints when flags are missing. */
   example: string;
   /** The id flags this provider takes (--wallet, --customer, --api-version); others are refused. */
   flags: ReadonlyArray<keyof InitIds>;
-  /** The API version written when neither a flag nor an answer gives one; none: no apiVersion key. */
+  /**
+   * The API version written when neither a flag nor an answer gives one; none: no apiVersion key
+   * (the adapter's own default applies). The versions themselves are accountFields.apiVersion's.
+   */
   defaultApiVersion?: string;
   /** What each API version reads, shown beside it when `config init` offers them (one per accountFields.apiVersion value). */
   apiVersions?: Readonly<Record<string, string>>;

@@ -1,8 +1,8 @@
 // Small readers for provider responses. Each names the JSON path it was reading, so a changed
 // API yields "data[1].balance: expected a decimal amount, got null" instead of a crash.
-import { parseAmount, type ParsedAmount } from '../core/money.js';
-import { isLosslessNumber } from '../core/json.js';
-import { BadResponseError } from '../core/errors.js';
+import { parseAmount, type ParsedAmount } from '../../core/money.js';
+import { isLosslessNumber } from '../../core/json.js';
+import { BadResponseError } from '../../core/errors.js';
 
 export class ShapeError extends Error {
   constructor(

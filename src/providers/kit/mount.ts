@@ -1,5 +1,7 @@
-// The shape of one provider emulator. Each src/providers/<id>/emulator/route.ts implements it;
-// mounts.ts lists them all (kept apart so the emulators and their registry do not import each other).
+// The shape of one provider emulator. Each src/providers/<id>/emulator/ implements it (its index.ts
+// exports a ProviderEmulator); the provider's home loads it lazily, and the emulator host
+// (src/sandbox) mounts every registered provider's under /<id>. In the kit, so neither the provider
+// folders nor the host import each other for it.
 export interface MountRequest {
   method: string;
   /** Path under the provider prefix, e.g. `/api/balances`. */
@@ -37,7 +39,6 @@ export interface ScenarioTarget {
 }
 
 export interface Mount {
-  id: string;
   /** Offered to the sandbox's scenarios (see ScenarioTarget). */
   scenario?: ScenarioTarget;
   rateLimit?: { requests: number; windowMs: number };
@@ -46,6 +47,18 @@ export interface Mount {
   rateLimited(retryAfterSeconds: number, limit: number): MountResponse;
   notFound(): MountResponse;
   handle(req: MountRequest): MountResponse | null;
+}
+
+/**
+ * One provider's emulator, as its emulator/index.ts exports it. The host mounts it under the
+ * provider's id, and fills `keys` with the provider's sandbox credentials (info.sandboxCredentials);
+ * tests add their own keys to the same set (SandboxState.keys[id]).
+ */
+export interface ProviderEmulator<State extends object> {
+  /** Creates the emulator: its Mount and the state it serves (tests read and change it). */
+  route(keys: Set<string>): { mount: Mount; state: State };
+  /** The accounts `demo` and `sandbox --write-config` point at it, given its base URL. */
+  demoAccounts(base: string): Record<string, Record<string, unknown>>;
 }
 
 export function bearer(headers: Record<string, string>): string | null {

@@ -3,18 +3,18 @@
 // parsed (lossless) JSON body or a one-line error that names the account, the provider and what
 // to do. Adapters only describe their endpoints and their error bodies.
 import { createHash } from 'node:crypto';
-import { BadResponseError, RefusedError, UnavailableError, type BalanceError } from '../core/errors.js';
-import { formatDuration } from '../core/duration.js';
-import { JsonSyntaxError, parseLosslessJson } from '../core/json.js';
-import { forTerminal } from '../core/sanitize.js';
-import type { Redactor } from '../core/secrets.js';
-import { httpRequest, type HttpResponse } from '../http/client.js';
-import { MAX_RETRY_AFTER_MS } from '../http/retry.js';
-import type { RateLimiter, RateLimiters } from '../http/rate-limiter.js';
-import type { ResolvedAccount } from '../core/account.js';
+import { BadResponseError, RefusedError, UnavailableError, type BalanceError } from '../../core/errors.js';
+import { formatDuration } from '../../core/duration.js';
+import { JsonSyntaxError, parseLosslessJson } from '../../core/json.js';
+import { forTerminal } from '../../core/sanitize.js';
+import type { Redactor } from '../../core/secrets.js';
+import { httpRequest, type HttpResponse } from '../../http/client.js';
+import { MAX_RETRY_AFTER_MS } from '../../http/retry.js';
+import type { RateLimiter, RateLimiters } from '../../http/rate-limiter.js';
+import type { ResolvedAccount } from '../../core/account.js';
 import type { ProviderInfo } from './info.js';
-import type { Mode } from '../core/balance.js';
-import type { AdapterContext, ErrorDetail, ProviderAdapter } from './types.js';
+import type { Mode } from '../../core/balance.js';
+import type { AdapterContext, ErrorDetail, ProviderAdapter } from './adapter.js';
 
 export interface CallSpec {
   method: 'GET' | 'POST';

@@ -1,9 +1,9 @@
-import type { Balance } from '../core/balance.js';
-import type { BalanceError } from '../core/errors.js';
-import type { ResolvedAccount } from '../core/account.js';
-import type { ReportedTotal } from '../core/totals.js';
-import type { WithdrawalRule } from '../core/withdrawal-limits.js';
-import type { HttpSettings } from '../http/client.js';
+import type { Balance } from '../../core/balance.js';
+import type { BalanceError } from '../../core/errors.js';
+import type { ResolvedAccount } from '../../core/account.js';
+import type { ReportedTotal } from '../../core/totals.js';
+import type { WithdrawalRule } from '../../core/withdrawal-limits.js';
+import type { HttpSettings } from '../../http/client.js';
 import type { ProviderInfo } from './info.js';
 
 // Declared in the domain layer (src/core), which must not import providers; re-exported for adapters.
