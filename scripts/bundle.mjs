@@ -20,7 +20,8 @@ const outdir = join(dist, 'bundle');
 // `watch --metrics` only: inlined in the shared lazy chunk, every lazily loaded command would pay
 // for them. (Measured: one lazy chunk beats several smaller ones; each extra file costs more on
 // Node 20 than the code it would spare.)
-const EXTERNAL = ['cosmiconfig', 'ora', 'undici', 'prom-client', 'libsql', 'pg', 'asciichart'];
+// @inquirer/* only when `config init` asks a person.
+const EXTERNAL = ['cosmiconfig', 'ora', 'undici', 'prom-client', 'libsql', 'pg', 'asciichart', '@inquirer/input', '@inquirer/select'];
 /**
  * Packages a lazily imported module may not reach statically to join the shared lazy chunk.
  * (Separating modules that reach built-ins only some commands use, such as the sandbox's

@@ -20,6 +20,7 @@ import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.
 import { refuseUnsupported } from './commands/shared/supports.js';
 import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceError } from './core/errors.js';
 import { SEARCH_ORDER_HELP } from './config/search-order.js';
+import { exitCodesHelp } from './manual/exit-codes.js';
 import { Redactor } from './core/secrets.js';
 import type { Runtime } from './http/runtime.js';
 import { escapeLines, forTerminal } from './core/sanitize.js';
@@ -27,20 +28,6 @@ import { VERSION } from './version.js';
 import type { CliIO } from './ui/io.js';
 
 export { VERSION };
-
-const EXIT_CODES_HELP = `
-Exit codes:
-  0        success; for checks: yes
-  1        check answered no (insufficient funds, below minimum, --until timed out)
-  2        usage error: unknown flag, bad argument, invalid amount
-  3        configuration error: no config, invalid config, unset \${VAR}, unsafe permissions
-  4        a provider refused the account's credentials or ids (401/403/404)
-  5        a provider was unreachable, timed out or rate-limited after retries: try later
-  6        a provider answered something that could not be understood
-  70       internal error (a bug)
-  74       the output could not be written (disk full, unwritable stdout)
-  130/143  interrupted (SIGINT/SIGTERM)
-`;
 
 /**
  * commander answers `help nosuchcmd` with the whole help (exit 0 or 1) instead of naming the typo.
@@ -112,7 +99,7 @@ export function buildProgram(runtime: ProcessRuntime, io: CliIO, exitCode: (code
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     })
-    .addHelpText('after', SEARCH_ORDER_HELP + EXIT_CODES_HELP);
+    .addHelpText('after', SEARCH_ORDER_HELP + exitCodesHelp());
 
   // Wrap an action: parse global flags, then the command's own options once, build the context, run, set the exit code.
   const run: Runner = (parse, action, supports = {}) => async (...args: unknown[]) => {

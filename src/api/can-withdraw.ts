@@ -3,6 +3,7 @@
 // could not be read. A yes is never given from cached balances: with a config it always reads the
 // providers afresh (refreshing the cache if one is configured); with a result that holds cached
 // accounts, those accounts cannot make it a yes.
+import { CLI_OPTION_NAMES, LIBRARY_OPTION_NAMES, type OptionNames } from '../core/option-names.js';
 import type { Config } from '../config/types.js';
 import { networkTypo, parseSelector } from '../core/conditions.js';
 import { canonicalNetwork } from '../core/currencies.js';
@@ -52,7 +53,7 @@ export interface WithdrawalDecision {
 }
 
 /** Validate a query into a request; malformed amounts and codes are UsageErrors (exit 2). */
-export function parseWithdrawalQuery(query: WithdrawalQuery): WithdrawalRequest {
+export function parseWithdrawalQuery(query: WithdrawalQuery, names: Pick<OptionNames, 'accounts' | 'network'> = LIBRARY_OPTION_NAMES): WithdrawalRequest {
   const { currency, network: networkArg } = query;
   const amountText = query.amount.trim();
   const amount = amountText.startsWith('-') ? null : parseUserDecimal(amountText);
@@ -64,15 +65,16 @@ export function parseWithdrawalQuery(query: WithdrawalQuery): WithdrawalRequest 
   const selector = parseSelector(currency);
   if ('error' in selector) throw new UsageError(`currency "${currency}": ${selector.error}`, SELECTOR_HINT);
   if (selector.account !== null) {
-    throw new UsageError(`currency "${currency}": can-withdraw takes the account from --account`, `e.g. can-withdraw ${currency.slice(currency.indexOf(':') + 1)} ${amountText} --account ${selector.account}`);
+    const hint = names === CLI_OPTION_NAMES ? `e.g. can-withdraw ${currency.slice(currency.indexOf(':') + 1)} ${amountText} --account ${selector.account}` : `e.g. { accounts: ['${selector.account}'] }`;
+    throw new UsageError(`currency "${currency}": can-withdraw takes the account from ${names.accounts}`, hint);
   }
   if (amount.isZero()) throw new UsageError('amount must be greater than 0');
   let network = selector.network;
   if (networkArg !== undefined) {
     const typo = networkTypo(networkArg);
-    if (typo !== null) throw new UsageError(`--network ${typo}`);
+    if (typo !== null) throw new UsageError(`${names.network} ${typo}`);
     const stated = canonicalNetwork(networkArg);
-    if (network !== null && stated !== network) throw new UsageError(`--network ${networkArg} contradicts ${currency}, which is on ${network}`);
+    if (network !== null && stated !== network) throw new UsageError(`${names.network} ${networkArg} contradicts ${currency}, which is on ${network}`);
     network = stated;
   }
   const input = currency.split('@')[0]?.trim() ?? currency;
@@ -132,10 +134,10 @@ export async function canWithdraw(
 }
 
 /** `--mode`: live or test; anything else is a usage error. */
-export function parseMode(text: string | undefined): Mode | undefined {
+export function parseMode(text: string | undefined, names: Pick<OptionNames, 'mode'> = LIBRARY_OPTION_NAMES): Mode | undefined {
   if (text === undefined) return undefined;
   if (text === 'live' || text === 'test') return text;
-  throw new UsageError(`--mode "${text}" is not a mode; expected live or test`);
+  throw new UsageError(`${names.mode} "${text}" is not a mode; expected live or test`);
 }
 
 /** The mode of each selected account: what its balances say, else its config. */

@@ -48,9 +48,9 @@ export function registerCanWithdraw(program: Command, run: Runner): void {
 
 /** Usage errors before any provider is asked. */
 export async function parseCanWithdrawOptions(opts: RawOptions, args: readonly string[]): Promise<CanWithdrawOptions> {
-  const { parseWithdrawalQuery, parseMode } = await import('../api/can-withdraw.js');
-  const request = parseWithdrawalQuery({ currency: args[0] ?? '', amount: args[1] ?? '', network: stringOption(opts, 'network') });
-  return { request, mode: parseMode(stringOption(opts, 'mode')) };
+  const [{ parseWithdrawalQuery, parseMode }, { CLI_OPTION_NAMES }] = await Promise.all([import('../api/can-withdraw.js'), import('../core/option-names.js')]);
+  const request = parseWithdrawalQuery({ currency: args[0] ?? '', amount: args[1] ?? '', network: stringOption(opts, 'network') }, CLI_OPTION_NAMES);
+  return { request, mode: parseMode(stringOption(opts, 'mode'), CLI_OPTION_NAMES) };
 }
 
 export async function runCanWithdraw(ctx: RunContext, { request, mode }: CanWithdrawOptions): Promise<number> {

@@ -6,6 +6,7 @@ import { UsageError } from '../core/errors.js';
 import { examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 import { booleanOption, type RawOptions } from './shared/raw-options.js';
+import { CLI_OPTION_NAMES } from '../core/option-names.js';
 
 const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
@@ -78,7 +79,7 @@ async function printAccounts(ctx: RunContext): Promise<number> {
       import('../core/names.js'),
       import('../config/fields.js'),
     ]);
-    const found = findConfig({ explicitPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+    const found = findConfig({ explicitPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
     const raw = await loadConfigFile(found.path);
     const accounts = isPlainObject(raw) && isPlainObject(raw.accounts) ? Object.keys(raw.accounts) : [];
     const names = accounts.filter((name) => ACCOUNT_NAME.test(name));

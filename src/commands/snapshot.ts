@@ -7,6 +7,7 @@ import { examples, CURRENCY_OPTION } from './shared/options.js';
 import { STORE_OPTION } from './shared/store.js';
 import type { RunContext, Runner } from './shared/context.js';
 import { listOption, stringOption, type RawOptions } from './shared/raw-options.js';
+import { CLI_OPTION_NAMES } from '../core/option-names.js';
 
 export interface SnapshotOptions {
   /** --currency, as typed; [] = every currency. Only part of each account is then recorded. */
@@ -48,7 +49,7 @@ export async function runSnapshot(ctx: RunContext, options: SnapshotOptions): Pr
     import('./shared/store.js'),
     import('../history/store/open.js'),
   ]);
-  const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+  const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
   const target = await targetFor(ctx, options.store, config);
   // Open the store while the providers answer: the snapshot then costs little more than `balances`.
   const opening = openStore(target, true);
@@ -62,7 +63,7 @@ export async function runSnapshot(ctx: RunContext, options: SnapshotOptions): Pr
   }
   const db = await opening;
   try {
-    const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
+    const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, names: CLI_OPTION_NAMES });
     const reads = selected.map((a) => ({
       account: a.name,
       provider: a.provider,

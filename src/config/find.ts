@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { USER_DIR_NAME } from '../core/names.js';
+import { LIBRARY_OPTION_NAMES, type OptionNames } from '../core/option-names.js';
 import { ownedBySomeoneElse } from '../core/safe-file.js';
 import type { ConfigOrigin } from './types.js';
 
@@ -29,6 +30,8 @@ export { SEARCH_ORDER_HELP } from './search-order.js';
 
 export interface FindOptions {
   explicitPath?: string | undefined;
+  /** How messages name the explicit path's option (the CLI: --config; default: configPath). */
+  names?: Pick<OptionNames, 'configPath'>;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -68,8 +71,9 @@ function isFile(path: string): boolean {
 export function findConfig(options: FindOptions = {}): FoundConfig {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
+  const configPath = (options.names ?? LIBRARY_OPTION_NAMES).configPath;
   if (options.explicitPath !== undefined) {
-    return explicit(resolve(cwd, options.explicitPath), 'flag', '--config');
+    return explicit(resolve(cwd, options.explicitPath), 'flag', configPath);
   }
   if (env.BALANCE_CONFIG) return explicit(resolve(cwd, env.BALANCE_CONFIG), 'env', '$BALANCE_CONFIG');
 
@@ -98,7 +102,7 @@ export function findConfig(options: FindOptions = {}): FoundConfig {
   throw new ConfigError('no config found', {
     code: 'NO_CONFIG',
     problems: [
-      'looked for: --config <path>, $BALANCE_CONFIG,',
+      `looked for: ${configPath}, $BALANCE_CONFIG,`,
       `  ${RC_NAMES.join(', ')} in ${resolve(cwd)} and its parents,`,
       `  ${globalDir ? join(globalDir, 'config.yaml') : `$XDG_CONFIG_HOME/${USER_DIR_NAME}/config.yaml (no HOME set)`}`,
       ...strayConfigs(cwd, env, null),

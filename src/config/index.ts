@@ -1,5 +1,6 @@
 // The config entry points used by commands and the library API.
 import { UsageError } from '../core/errors.js';
+import { LIBRARY_OPTION_NAMES, type OptionNames } from '../core/option-names.js';
 import { didYouMean } from '../core/suggest.js';
 import { isProviderId, PROVIDER_IDS } from '../providers/catalog.js';
 import { findConfig, type FoundConfig } from './find.js';
@@ -15,6 +16,8 @@ export interface LoadConfigOptions {
   configPath?: string | undefined;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** How errors name the options (the CLI passes its flags; default: these options' keys). */
+  names?: Pick<OptionNames, 'configPath'>;
 }
 
 export interface LoadedConfig extends Config {
@@ -25,6 +28,7 @@ export interface LoadedConfig extends Config {
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {
   const found = findConfig({
     explicitPath: options.configPath,
+    ...(options.names ? { names: options.names } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.env ? { env: options.env } : {}),
   });
@@ -35,10 +39,13 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
 export interface AccountSelection {
   accounts?: string[] | undefined;
   provider?: string | undefined;
+  /** How errors name the two (the CLI passes its flags; default: these keys). */
+  names?: Pick<OptionNames, 'accounts' | 'provider'>;
 }
 
 /** Apply --account / --provider; unknown names are usage errors with a suggestion. */
 export function selectAccounts(config: Config, selection: AccountSelection): AccountConfig[] {
+  const said = selection.names ?? LIBRARY_OPTION_NAMES;
   const names = config.accounts.map((a) => a.name);
   for (const name of selection.accounts ?? []) {
     if (!names.includes(name)) {
@@ -57,7 +64,7 @@ export function selectAccounts(config: Config, selection: AccountSelection): Acc
       (selection.provider === undefined || a.provider === selection.provider),
   );
   if (chosen.length === 0) {
-    throw new UsageError(`no configured account matches --provider ${selection.provider}${selection.accounts?.length ? ` and --account ${selection.accounts.join(', ')}` : ''}`);
+    throw new UsageError(`no configured account matches ${said.provider} ${selection.provider}${selection.accounts?.length ? ` and ${said.accounts} ${selection.accounts.join(', ')}` : ''}`);
   }
   return chosen;
 }

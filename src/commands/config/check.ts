@@ -7,6 +7,7 @@ import type { AccountOutcome } from '../../core/account.js';
 import { examples } from '../shared/options.js';
 import { noOptions, type RunContext, type Runner } from '../shared/context.js';
 import type { AccountCheck, ConfigCheck, CredentialCheck, DoctorReport } from '../../api/doctor.js';
+import { CLI_OPTION_NAMES } from '../../core/option-names.js';
 
 export function registerConfigCheck(config: Command, run: Runner): void {
   config
@@ -44,7 +45,7 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
   const config: ConfigCheck = { path: null, origin: null, reason: null, mode: null, accounts: null, error: null };
   let loaded: Config;
   try {
-    const found = findConfig({ explicitPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+    const found = findConfig({ explicitPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
     Object.assign(config, { path: found.path, origin: found.origin, reason: found.reason, mode: doctor.fileMode(found.path) });
     for (const line of found.strays) ctx.output.warn(line);
     loaded = validateConfig(await loadConfigFile(found.path), found.path, found.origin);
@@ -56,7 +57,7 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
   }
 
   // One account at a time, so an unset variable in one does not hide the problems of the others.
-  const selected = selectAccounts(loaded, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
+  const selected = selectAccounts(loaded, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, names: CLI_OPTION_NAMES });
   const checks = new Map<string, AccountCheck>();
   const credentials = new Map<string, CredentialCheck[]>();
   const resolved: ResolvedAccount[] = [];

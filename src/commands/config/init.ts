@@ -12,6 +12,7 @@ import { booleanOption, listOption, stringOption, type RawOptions } from '../sha
 import type { PromptIO } from '../../ui/prompt.js';
 import type { GivenAnswers, InitAnswers } from './init-answers.js';
 import { ALL_API_VERSIONS, apiVersionHelp, defaultAccountNames, namesTaking } from './init-choices.js';
+import { CLI_OPTION_NAMES } from '../../core/option-names.js';
 
 export interface InitOptions {
   /**
@@ -104,7 +105,7 @@ export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: 
   if (ctx.globals.configPath !== undefined) checkCommand = `balance-inspector --config ${ctx.globals.configPath} config check`;
   else {
     try {
-      const found = findConfig({ cwd: ctx.cwd, env: ctx.env });
+      const found = findConfig({ cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
       if (found.path !== path) ctx.output.warn(`${found.path} is found first (${found.reason}); pass --config ${path} or remove it`);
     } catch {
       // Not found from here (e.g. written elsewhere): the --config in the next step covers it.

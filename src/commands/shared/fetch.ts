@@ -7,6 +7,7 @@ import type { Config, ResolvedAccount } from '../../config/types.js';
 import { formatDuration } from '../../core/duration.js';
 import type { ConfigError } from '../../core/errors.js';
 import type { RunContext } from './context.js';
+import { CLI_OPTION_NAMES } from '../../core/option-names.js';
 
 export interface CollectOptions {
   /** Currency filters as typed: `[account:]CURRENCY[@network]` (USDT, USDT_TRC20, USDT@tron, syncpay:USDT). */
@@ -27,9 +28,9 @@ export interface CollectOptions {
  */
 export async function loadAccounts(ctx: RunContext): Promise<{ config: Config; accounts: ResolvedAccount[]; unresolved: Map<string, ConfigError> }> {
   const { loadConfig, selectAccounts, resolveAccounts, resolveEachAccount, splitResolutions } = await import('../../config/index.js');
-  const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+  const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
   warnStrays(ctx, config.found.strays);
-  const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
+  const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, names: CLI_OPTION_NAMES });
   const resolutions = resolveEachAccount(config, selected, ctx.env, ctx.runtime.redactor);
   if (!resolutions.some((r) => r.ok)) return { config, accounts: resolveAccounts(config, selected, ctx.env, ctx.runtime.redactor), unresolved: new Map() };
   return { config, ...splitResolutions(resolutions) };
@@ -46,10 +47,10 @@ export async function collectBalances(ctx: RunContext, options: CollectOptions =
   ]);
   // A bad --currency is a usage error before the config is even read.
   const selectors = filters.parseCurrencyFilters(options.currencies ?? []);
-  const config = options.config ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env }));
+  const config = options.config ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES }));
   if ('found' in config) warnStrays(ctx, (config as { found: { strays: string[] } }).found.strays);
   if (selectors.some((s) => s.account !== null)) {
-    const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider }).map((a) => a.name);
+    const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, names: CLI_OPTION_NAMES }).map((a) => a.name);
     for (const s of selectors) checkSelectorAccount(`--currency ${options.currencies?.[selectors.indexOf(s)] ?? s.code}`, s.account, config, selected);
   }
   const progress = await startProgress(ctx.output, 'Fetching balances', ctx.env);

@@ -6,6 +6,7 @@ import { isBalanceError } from '../../core/errors.js';
 import type { Db } from '../../history/store/db.js';
 import type { StoreTarget } from '../../history/store/open.js';
 import type { RunContext } from './context.js';
+import { CLI_OPTION_NAMES } from '../../core/option-names.js';
 
 export const STORE_OPTION = ['--store <path|url>', 'history store: a SQLite file or postgres://user@host/db (default: $XDG_DATA_HOME/balance-inspector/history.db)'] as const;
 
@@ -36,7 +37,7 @@ export async function optionalConfig(ctx: RunContext, storeFlag: string | undefi
   if (storeFlag !== undefined && ctx.globals.configPath === undefined) return null;
   const { loadConfig } = await import('../../config/index.js');
   try {
-    return await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+    return await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
   } catch (error) {
     if (isBalanceError(error) && error.code === 'NO_CONFIG' && ctx.globals.configPath === undefined) return null;
     throw error;
