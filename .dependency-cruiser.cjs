@@ -20,6 +20,7 @@ const LAYERS = [
   ['ui', ['core']],
   ['format', ['core', 'http', 'providers', 'config', 'cache', 'api', 'history']],
   ['completion', ['core', 'http', 'providers', 'config']],
+  ['manual', ['core', 'ui']],
   ['watch', ['core', 'http', 'providers', 'config', 'cache', 'api', 'history', 'format', 'ui']],
 ];
 

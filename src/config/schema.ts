@@ -12,9 +12,9 @@ import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } f
 import { parseDuration } from '../core/duration.js';
 import type { AccountConfig, CacheSettings, Config, ConfigOrigin } from './types.js';
 
-const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'decimals', 'pegged', 'alerts', 'cache', 'history'];
+export const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'decimals', 'pegged', 'alerts', 'cache', 'history'];
 
-const COMMON_ACCOUNT_FIELDS: Record<string, FieldSpec> = {
+export const COMMON_ACCOUNT_FIELDS: Record<string, FieldSpec> = {
   provider: { kind: 'enum', values: PROVIDER_IDS },
   apiKey: { kind: 'secret' },
   apiKeyFile: { kind: 'secret' },

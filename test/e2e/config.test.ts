@@ -1,7 +1,8 @@
 // `config init` and `config check` through the built CLI: files, modes, exit codes, and that no
 // secret value is ever printed.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
@@ -18,6 +19,10 @@ describe('config init (flags, no terminal)', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const text = readFileSync(path, 'utf8');
     expect(text).toContain('accounts:\n  flow-main:\n    provider: flow-payments\n    apiKey: ${FLOW_API_KEY}\n');
+    // Editors (yaml-language-server) check the file with the schema this installation ships.
+    const [modeline = ''] = text.split('\n');
+    expect(modeline).toBe(`# yaml-language-server: $schema=${fileURLToPath(new URL('../../schema/config.v1.json', import.meta.url))}`);
+    expect(existsSync(modeline.slice(modeline.indexOf('=') + 1))).toBe(true);
     expect(stdout).toContain('export FLOW_API_KEY=…');
     expect(stdout).toContain('balance-inspector config check');
 

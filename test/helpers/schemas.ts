@@ -8,10 +8,14 @@ const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js').default;
 const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 
-export type SchemaName = 'balances' | 'total' | 'can-withdraw' | 'config-check' | 'watch-events' | 'snapshot' | 'history' | 'changes' | 'history-prune';
+export type SchemaName = 'config' | 'balances' | 'total' | 'can-withdraw' | 'config-check' | 'watch-events' | 'snapshot' | 'history' | 'changes' | 'history-prune';
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
+// The config's schema is for editors: its conditional parts (a provider's fields under `if`, a
+// credential as `anyOf` of `required`) name properties another branch defines, which ajv's strict
+// mode flags as style, not as errors. Unknown keywords are still refused.
+const lenient = new Ajv2020({ strict: false, strictSchema: true, allErrors: true });
 const compiled = new Map<SchemaName, ValidateFunction>();
 
 export function schemaFile(name: SchemaName): string {
@@ -22,7 +26,7 @@ export function schemaFile(name: SchemaName): string {
 export function schemaProblems(name: SchemaName, doc: unknown): string[] {
   let validate = compiled.get(name);
   if (!validate) {
-    validate = ajv.compile(JSON.parse(readFileSync(schemaFile(name), 'utf8')));
+    validate = (name === 'config' ? lenient : ajv).compile(JSON.parse(readFileSync(schemaFile(name), 'utf8')));
     compiled.set(name, validate);
   }
   if (validate(doc)) return [];

@@ -76,9 +76,10 @@ describe('the published package', () => {
   it('gives TypeScript users real types (not any) through "exports"', async () => {
     writeFileSync(
       join(prefix, 'consumer.ts'),
-      `import { loadConfig, fetchBalances, totals, canWithdraw, Decimal, type BalancesResult, type WithdrawalDecision } from 'balance-inspector';
-const config = await loadConfig({ configPath: '.balancerc.yaml' });
-const result: BalancesResult = await fetchBalances(config, { accounts: ['syncpay'], maxAge: 30_000 });
+      `import { loadConfig, fetchBalances, totals, canWithdraw, createRuntime, Decimal, type BalancesResult, type WithdrawalDecision } from 'balance-inspector';
+const runtime = createRuntime({ signal: new AbortController().signal });
+const config = await loadConfig({ configPath: '.balancerc.yaml', env: { SYNCPAY_API_KEY: 'from-a-vault' } });
+const result: BalancesResult = await fetchBalances(config, { accounts: ['syncpay'], maxAge: 30_000, runtime });
 const sum: InstanceType<typeof Decimal> = totals(result, { by: 'account' }).grandTotal;
 const answer: WithdrawalDecision = await canWithdraw(result, { currency: 'USDT', amount: '250' });
 // @ts-expect-error amounts are decimal strings, never JS numbers
@@ -98,6 +99,8 @@ console.log(sum.toFixed(2), answer.decision);
         files: ['consumer.ts'],
       }),
     );
+    // The consumer declares only balance-inspector: node's types come with the package.
+    expect(Object.keys((JSON.parse(readFileSync(join(prefix, 'package.json'), 'utf8')) as { dependencies: object }).dependencies)).toEqual(['balance-inspector']);
     // package.json written by npm install has no "type": module; top-level await needs ESM.
     const pkg = JSON.parse(readFileSync(join(prefix, 'package.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(join(prefix, 'package.json'), JSON.stringify({ ...pkg, type: 'module' }));

@@ -1,6 +1,7 @@
 // `config init`: write a starter config with one account whose key is read from an environment
 // variable. Asks on a terminal, takes flags otherwise; never writes the key, never replaces a file
 // without --force, and tells the user what to run next.
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
@@ -171,10 +172,26 @@ function destination(ctx: RunContext, global: boolean, globalDir: string | null)
   return join(globalDir, 'config.yaml');
 }
 
-const HEADER = (answers: InitAnswers) => `# balance-inspector config, written by \`balance-inspector config init\`.
+const HEADER = (answers: InitAnswers) => `# yaml-language-server: $schema=${configSchemaLocation()}
+# balance-inspector config, written by \`balance-inspector config init\`.
 # The API key is not stored here: \${${answers.keyEnv}} is read from the environment on every run.
 # More accounts and every option: docs/configuration.md and .balancerc.example.
 `;
+
+/**
+ * Where editors find the config's JSON Schema: the file this installation ships (the package
+ * resolves itself by name through its "exports"), so it matches the version that reads the
+ * config; the published URL when the package cannot be found (a bundled copy elsewhere).
+ */
+function configSchemaLocation(): string {
+  try {
+    return createRequire(import.meta.url).resolve('balance-inspector/schema/config.v1.json');
+  } catch {
+    return CONFIG_SCHEMA_URL;
+  }
+}
+
+const CONFIG_SCHEMA_URL = 'https://raw.githubusercontent.com/balance-inspector/balance-inspector/main/schema/config.v1.json';
 
 const FOOTER = `# pegged: [USDT, USDC]   # value these stablecoins at 1.00 USD when no provider rate exists
 `;

@@ -37,6 +37,11 @@ export interface ProviderInfo<Id extends string = string> {
   concurrency: number;
   /** A rule over several account keys (a field spec checks one); returns the problem or null. */
   accountRule?: (account: Record<string, unknown>) => string | null;
+  /**
+   * The same rule as a JSON Schema fragment over the account, for schema/config.v1.json (editors);
+   * test/docs/config-schema.test.ts holds the two to the same answers.
+   */
+  accountRuleSchema?: Record<string, unknown>;
   /** Documented withdrawal minimums and decimals (can-withdraw); {} when the docs state none. */
   withdrawals: WithdrawalFacts;
   /** What `config init` asks and shows for this provider beyond account and key variable. */

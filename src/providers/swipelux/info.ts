@@ -1,7 +1,7 @@
 // Swipelux: what the rest of the tool needs to know about it without loading the adapter.
 // @see https://docs.swipelux.com/balances
 import type { ProviderInfo } from '../kit/info.js';
-import { swipeluxAccountRule } from './account-rule.js';
+import { swipeluxAccountRule, swipeluxAccountRuleSchema } from './account-rule.js';
 
 export const SWIPELUX_INFO: ProviderInfo<'swipelux'> = {
   id: 'swipelux',
@@ -16,6 +16,7 @@ export const SWIPELUX_INFO: ProviderInfo<'swipelux'> = {
     customers: { kind: 'stringList', pathSegments: true, description: 'customer ids (cus_…/biz_…) to read' },
   },
   accountRule: swipeluxAccountRule,
+  accountRuleSchema: swipeluxAccountRuleSchema,
   credentials: [['apiKey']],
   // No limit is documented (no 429 in the v3 problem catalog).
   minPollIntervalMs: 5_000,
