@@ -12,7 +12,12 @@ export interface ManPageFacts {
   date: string;
   /** The "Config:" section of --help (the search order). */
   searchOrder: string;
+  /** How --help fits text to a width (an example keeps running when pasted: ` \` continuations). */
+  wrap: (text: string, width: number) => string;
 }
+
+/** The page is read at 80 columns; literal blocks start 11 columns in (section indent + 4). */
+const LITERAL_WIDTH = 80 - 11;
 
 /** Text for roff: backslashes and leading dots or quotes escaped, hyphens kept as hyphens. */
 function roff(text: string): string {
@@ -81,11 +86,11 @@ export function renderManPage(program: Command, facts: ManPageFacts): string {
     const own = help.visibleOptions(command).filter((o) => o.long !== '--help');
     if (own.length > 0) lines.push('.RS 4', ...options(help, command, own), '.RE');
     const examples = afterHelp(command);
-    if (examples) lines.push(...literal(examples));
+    if (examples) lines.push(...literal(facts.wrap(examples, LITERAL_WIDTH)));
   }
   lines.push('.SH GLOBAL OPTIONS', paragraph('Accepted before or after the command, by every command that can honour them; a flag a command cannot honour is a usage error.'));
   lines.push(...options(help, program, help.visibleOptions(program)));
-  lines.push('.SH CONFIGURATION', ...literal(facts.searchOrder.replace(/^\s*Config[^\n]*\n/, '')));
+  lines.push('.SH CONFIGURATION', ...literal(facts.wrap(facts.searchOrder.replace(/^\s*Config[^\n]*\n/, ''), LITERAL_WIDTH)));
   lines.push(
     paragraph('Keys are never written in the config itself: an account names them as ${VAR} (from the environment) or apiKeyFile (a file only you can read).'),
     '.SH EXIT STATUS',
