@@ -3,7 +3,7 @@
 // itself (the npm script builds first); measures this checkout, or another built tree given with
 // --root (how the "before" columns of docs/dev/performance.md was made). Everything runs in this process tree against
 // sandboxes on 127.0.0.1; results go to the terminal and to bench/results.json (gitignored).
-//   node bench/run.mjs [--root DIR] [--rounds N] [--only startup,fanout,rate-limit,parse,watch,history,tables] [--out FILE]
+//   node bench/run.mjs [--root DIR] [--rounds N] [--only startup,fanout,rate-limit,parse,watch,history,tables,batch] [--out FILE]
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -18,6 +18,7 @@ import { parse } from './steps/parse.mjs';
 import { watch } from './steps/watch.mjs';
 import { history } from './steps/history.mjs';
 import { tables } from './steps/tables.mjs';
+import { batch } from './steps/batch.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const { values } = parseArgs({
@@ -37,6 +38,7 @@ const STEPS = {
   watch: (t) => watch(t),
   history: (t) => history(t, { rounds }),
   tables: (t) => tables(t),
+  batch: (t) => batch(t),
 };
 const chosen = values.only ? values.only.split(',') : Object.keys(STEPS);
 for (const name of chosen) if (!(name in STEPS)) throw new Error(`unknown step ${name}; steps: ${Object.keys(STEPS).join(', ')}`);

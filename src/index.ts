@@ -2,7 +2,7 @@
 // (The declarations use Node's AbortSignal and process.env types; the package depends on
 // @types/node and this reference finds it wherever npm put it, so a TypeScript project without
 // @types/node of its own compiles against them.)
-// The library API: `import { loadConfig, fetchBalances, totals, canWithdraw } from 'balance-inspector'`.
+// The library API: `import { loadConfig, fetchBalances, totals, canWithdraw, planPayouts } from 'balance-inspector'`.
 // The CLI is built on these same functions (src/commands/*). Nothing here prints; failures are
 // thrown as the BalanceError classes below (per-account failures are returned in `errors`).
 //
@@ -18,6 +18,7 @@ export { fetchBalances, type FetchBalancesOptions, type BalancesResult, type Cac
 export { totals, parseTolerance, type TotalsOptions } from './api/totals.js';
 export { createRuntime, type Runtime, type RuntimeOptions } from './http/runtime.js';
 export { canWithdraw, parseWithdrawalQuery, type WithdrawalQuery, type WithdrawalDecision } from './api/can-withdraw.js';
+export { planPayouts, type PayoutInput, type PlanPayoutsOptions, type PlanDocument, type PayoutJson, type CommitmentJson } from './api/plan-payouts.js';
 
 export {
   BalanceError,

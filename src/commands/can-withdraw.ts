@@ -2,7 +2,8 @@
 // can trust. 0 only when some account is known to have the funds and every rule is known to hold;
 // 1 for a known no; 2–6 when the answer could not be decided. Never 0 on doubt.
 import type { Command } from 'commander';
-import { ExitCode } from '../core/errors.js';
+import { ExitCode, UsageError } from '../core/errors.js';
+import type { BatchOptions } from './can-withdraw-batch.js';
 import { examples } from './shared/options.js';
 import type { RunContext, Runner } from './shared/context.js';
 import { stringOption, type RawOptions } from './shared/raw-options.js';
@@ -22,34 +23,64 @@ export interface CanWithdrawOptions {
 export function registerCanWithdraw(program: Command, run: Runner): void {
   program
     .command('can-withdraw')
-    .description('exit 0 if an account can pay out this amount now (available funds, fee, minimum, decimals), 1 if not')
-    .argument('<currency>', 'USDT, or a provider code such as USDT_TRC20 or usdttrc20')
-    .argument('<amount>', 'a plain decimal such as 250 or 0.015 (no exponent, sign or separators)')
+    .description('exit 0 if an account can pay out this amount now (available funds, fee, minimum, decimals), 1 if not; --batch plans a whole payout run')
+    .argument('[currency]', 'USDT, or a provider code such as USDT_TRC20 or usdttrc20')
+    .argument('[amount]', 'a plain decimal such as 250 or 0.015 (no exponent, sign or separators)')
     .option('--network <chain>', 'only this network for a canonical symbol, e.g. tron, ethereum')
     .option('--mode <mode>', 'decide on live or test money (default: live if any selected account is live)')
+    .option('--batch <file>', 'plan a payout run from a CSV, JSON or NDJSON file of id,currency,amount[,network,account] (- reads stdin)')
     .addHelpText(
       'after',
       examples([
         'balance-inspector can-withdraw USDT 250 --account syncpay && ./pay.sh',
         'balance-inspector can-withdraw USDT 450 --network tron --json',
         'balance-inspector can-withdraw usdttrc20 100 --account casino',
-        'balance-inspector can-withdraw ETH 0.05 --provider flow-payments',
+        "balance-inspector can-withdraw --batch payouts.csv --csv | awk -F, '$2==\"yes\"'",
       ]),
     )
-    .addHelpText('after', '\nExit: 0 yes, 1 no (reason on stderr), 2-6 could not decide (see --help of the program).\n')
+    .addHelpText('after', `\nExit: 0 yes, 1 no (reason on stderr), 2-6 could not decide (see --help of the program).\n${BATCH_HELP}`)
     .action(
-      run(parseCanWithdrawOptions, runCanWithdraw, {
-        formats: ['table', 'json'],
-        formatHint: 'can-withdraw answers with its exit code; --json gives the details',
-        cache: true,
-      }),
+      run(parseCanWithdrawCommand, runCanWithdrawCommand, (opts) =>
+        opts.batch === undefined
+          ? { formats: ['table', 'json'], formatHint: 'can-withdraw answers with its exit code; --json gives the details (--csv is for --batch)', cache: true }
+          : { formats: ['table', 'json', 'csv'], cache: true },
+      ),
     );
+}
+
+const BATCH_HELP = `
+--batch: every selected account is read once, afresh; the payouts are decided in file order,
+each against what the yes payouts before it left of the balance that pays it. Only yes payouts
+commit money: the plan holds only if the script pays exactly the yes payouts, in file order.
+Exit: 0 every payout yes, 1 all decided and some no, 2-6 some could not be decided.
+`;
+
+/** What `can-withdraw` was asked: one payout from its arguments, or a run from a file. */
+export type CanWithdrawCommand = { single: CanWithdrawOptions } | { batch: BatchOptions };
+
+export async function parseCanWithdrawCommand(opts: RawOptions, args: readonly string[]): Promise<CanWithdrawCommand> {
+  const batch = stringOption(opts, 'batch');
+  if (batch === undefined) {
+    if (args.length < 2) throw new UsageError(`missing ${args.length === 0 ? '<currency> and <amount>' : '<amount>'}`, 'e.g. can-withdraw USDT 250, or can-withdraw --batch payouts.csv');
+    return { single: await parseCanWithdrawOptions(opts, args) };
+  }
+  if (args.length > 0) throw new UsageError('--batch takes the payouts from the file; give no currency or amount with it');
+  if (stringOption(opts, 'network') !== undefined) throw new UsageError('--network applies to one payout; a --batch file gives each payout its network in a network column');
+  const [{ parseMode }, { CLI_OPTION_NAMES }] = await Promise.all([import('../api/can-withdraw.js'), import('../core/option-names.js')]);
+  if (batch.trim() === '') throw new UsageError('--batch needs a file, or - for standard input');
+  return { batch: { file: batch, mode: parseMode(stringOption(opts, 'mode'), CLI_OPTION_NAMES) } };
+}
+
+export async function runCanWithdrawCommand(ctx: RunContext, command: CanWithdrawCommand): Promise<number> {
+  if ('single' in command) return runCanWithdraw(ctx, command.single);
+  const { runBatch } = await import('./can-withdraw-batch.js');
+  return runBatch(ctx, command.batch);
 }
 
 /** Usage errors before any provider is asked. */
 export async function parseCanWithdrawOptions(opts: RawOptions, args: readonly string[]): Promise<CanWithdrawOptions> {
   const [{ parseWithdrawalQuery, parseMode }, { CLI_OPTION_NAMES }] = await Promise.all([import('../api/can-withdraw.js'), import('../core/option-names.js')]);
-  const request = parseWithdrawalQuery({ currency: args[0] ?? '', amount: args[1] ?? '', network: stringOption(opts, 'network') }, CLI_OPTION_NAMES);
+  const request = parseWithdrawalQuery({ currency: args[0] ?? '', amount: args[1] ?? '', network: stringOption(opts, 'network') }, 'arguments');
   return { request, mode: parseMode(stringOption(opts, 'mode'), CLI_OPTION_NAMES) };
 }
 

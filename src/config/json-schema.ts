@@ -108,6 +108,12 @@ export function configJsonSchema(): Schema {
         propertyNames: accountName,
         additionalProperties: decimalMap('currency → minimum amount'),
       },
+      reserves: {
+        type: 'object',
+        description: 'Amounts a payout may never take, per account and currency: { syncpay: { USDT_TRC20: "500" } }.',
+        propertyNames: accountName,
+        additionalProperties: decimalMap('currency → amount kept back'),
+      },
       decimals: {
         type: 'object',
         description: 'Decimals a withdrawal may have, per account and currency, where no provider says: { casino: { USDTPOLYGON: 6 } }.',

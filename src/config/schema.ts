@@ -12,7 +12,7 @@ import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } f
 import { parseDuration } from '../core/duration.js';
 import type { AccountConfig, CacheSettings, Config, ConfigOrigin } from './types.js';
 
-export const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'decimals', 'pegged', 'alerts', 'cache', 'history'];
+export const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'reserves', 'decimals', 'pegged', 'alerts', 'cache', 'history'];
 
 export const COMMON_ACCOUNT_FIELDS: Record<string, FieldSpec> = {
   provider: { kind: 'enum', values: PROVIDER_IDS },
@@ -42,7 +42,8 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   }
   const accountNames = accounts.map((a) => a.name);
   const rates = decimalMap(raw.rates, 'rates', problems);
-  const minimums = validateMinimums(raw.minimums, accountNames, problems);
+  const minimums = amountsPerAccount(raw.minimums, 'minimums', accountNames, problems);
+  const reserves = amountsPerAccount(raw.reserves, 'reserves', accountNames, problems);
   const decimals = validateDecimals(raw.decimals, accountNames, problems);
   const pegged = validatePegged(raw.pegged, problems);
   const cache = validateCache(raw.cache, problems);
@@ -52,7 +53,7 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   if (problems.length > 0) {
     throw new ConfigError(`invalid config ${where}`, { problems, hint: 'see .balancerc.example for every option' });
   }
-  return { filePath, origin, accounts, rates, minimums, decimals, pegged, ...(cache ? { cache } : {}), ...(history ? { history } : {}), alerts };
+  return { filePath, origin, accounts, rates, minimums, reserves, decimals, pegged, ...(cache ? { cache } : {}), ...(history ? { history } : {}), alerts };
 }
 
 function validateAccount(name: string, value: unknown, problems: string[]): AccountConfig | null {
@@ -152,19 +153,20 @@ function decimalMap(value: unknown, path: string, problems: string[]): Map<strin
   return result;
 }
 
-function validateMinimums(value: unknown, accountNames: string[], problems: string[]): Map<string, Map<string, Decimal>> {
+/** `minimums:` and `reserves:`: account → currency code → a quoted positive amount. */
+function amountsPerAccount(value: unknown, section: string, accountNames: string[], problems: string[]): Map<string, Map<string, Decimal>> {
   const result = new Map<string, Map<string, Decimal>>();
   if (value === undefined) return result;
   if (!isPlainObject(value)) {
-    problems.push(`minimums: expected a mapping of account name to { CURRENCY: "amount" }, got ${describeValue(value)}`);
+    problems.push(`${section}: expected a mapping of account name to { CURRENCY: "amount" }, got ${describeValue(value)}`);
     return result;
   }
   for (const [account, perCurrency] of Object.entries(value)) {
     if (accountNames.length > 0 && !accountNames.includes(account)) {
-      problems.push(`minimums.${account}: no account named '${account}'${didYouMean(account, accountNames)}`);
+      problems.push(`${section}.${account}: no account named '${account}'${didYouMean(account, accountNames)}`);
       continue;
     }
-    result.set(account, decimalMap(perCurrency, `minimums.${account}`, problems));
+    result.set(account, decimalMap(perCurrency, `${section}.${account}`, problems));
   }
   return result;
 }

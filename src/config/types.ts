@@ -16,6 +16,11 @@ export interface Config {
   rates: Map<string, Decimal>;
   /** Per account, per currency code (provider or canonical), minimum withdrawal overrides. */
   minimums: Map<string, Map<string, Decimal>>;
+  /**
+   * Per account, per currency code (provider or canonical), what a treasury keeps: no payout takes
+   * a balance below it (`reserves:`). Absent in configs built before reserves existed: none.
+   */
+  reserves?: Map<string, Map<string, Decimal>>;
   /** Per account, per currency code, the decimals a withdrawal amount may have (`decimals:`). */
   decimals?: Map<string, Map<string, number>>;
   /** Canonical symbols valued at exactly 1 USD when no better rate exists. */

@@ -179,3 +179,15 @@ export function combinedExitCode(codes: number[]): number {
   const failing = codes.filter((c) => c !== 0);
   return failing.length === 0 ? 0 : Math.min(...failing);
 }
+
+/** A failure as every JSON document lists it in `errors`. */
+export interface ErrorJson {
+  account: string | null;
+  provider: string | null;
+  code: string;
+  message: string;
+}
+
+export function errorsJson(errors: BalanceError[]): ErrorJson[] {
+  return errors.map((e) => ({ account: e.account ?? null, provider: e.provider ?? null, code: e.code, message: e.message }));
+}

@@ -22,6 +22,11 @@ const MARK = '«redacted»';
 
 /** The first three characters of a window as one number: most positions are ruled out by it without building a string. */
 const headAt = (text: string, i: number) => text.charCodeAt(i) * 2 ** 32 + text.charCodeAt(i + 1) * 2 ** 16 + text.charCodeAt(i + 2);
+/**
+ * The first two characters hashed to 16 bits, an index into a bitmap: a cheaper filter still, tried
+ * first (a Set of large numbers costs ~100 ns a lookup: 1.2 s for a 10 MB document).
+ */
+const pairAt = (text: string, i: number) => ((text.charCodeAt(i) * 31) ^ text.charCodeAt(i + 1)) & 0xffff;
 
 function formsOf(value: string): string[] {
   const bytes = Buffer.from(value);
@@ -35,6 +40,7 @@ export class Redactor {
   /** Every FRAGMENT_LENGTH-character window of every form of every long secret. */
   private readonly fragments = new Set<string>();
   private readonly fragmentHeads = new Set<number>();
+  private readonly fragmentPairs = new Uint8Array(0x10000);
 
   register(value: string): void {
     if (value.length < MIN_SECRET_LENGTH) return;
@@ -45,6 +51,7 @@ export class Redactor {
         if (new Set(window).size < MIN_DISTINCT_IN_FRAGMENT) continue;
         this.fragments.add(window);
         this.fragmentHeads.add(headAt(window, 0));
+        this.fragmentPairs[pairAt(window, 0)] = 1;
       }
     }
     this.exactPattern = null;
@@ -85,7 +92,7 @@ export class Redactor {
     let copied = 0; // text before this index is already in `out`
     let coveredUntil = -1; // end of the run being redacted, or -1
     for (let i = 0; i + FRAGMENT_LENGTH <= text.length; i++) {
-      if (!this.fragmentHeads.has(headAt(text, i)) || !this.fragments.has(text.slice(i, i + FRAGMENT_LENGTH))) continue;
+      if (this.fragmentPairs[pairAt(text, i)] === 0 || !this.fragmentHeads.has(headAt(text, i)) || !this.fragments.has(text.slice(i, i + FRAGMENT_LENGTH))) continue;
       if (coveredUntil >= i) {
         coveredUntil = i + FRAGMENT_LENGTH;
         continue;

@@ -64,6 +64,14 @@ function setMinimumHint(b: Balance): string {
   return `set minimums.${b.account}.${b.providerCurrency} in the config`;
 }
 
+/**
+ * An amount the config states for this balance, per account and currency (`minimums:`,
+ * `reserves:`): under its provider code first, else its canonical symbol; null when none.
+ */
+export function configuredFor(b: Balance, perCurrency: Map<string, Decimal> | undefined): Decimal | null {
+  return perCurrency?.get(b.providerCurrency.toUpperCase()) ?? perCurrency?.get(b.currency) ?? null;
+}
+
 export function minimumFor(
   b: Balance,
   configMinimums: Map<string, Decimal> | undefined,
@@ -71,7 +79,7 @@ export function minimumFor(
   provider: WithdrawalProvider,
 ): MinimumInfo {
   const providerName = provider.name;
-  const configured = configMinimums?.get(b.providerCurrency.toUpperCase()) ?? configMinimums?.get(b.currency) ?? null;
+  const configured = configuredFor(b, configMinimums);
   const fromConfig = configured === null ? null : { ...NOTHING, minimum: configured, source: 'config' as const };
 
   if (providerRules?.rules) {

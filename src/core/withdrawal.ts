@@ -6,7 +6,8 @@
 import type { Balance, Mode } from './balance.js';
 import { describeInconsistency } from './sanity.js';
 import { suggestionText, unmatchedCode } from './currency-filter.js';
-import { Decimal, exactPlus, formatDecimal } from './money.js';
+import { BalanceFunds } from './balance-funds.js';
+import { exactPlus, formatDecimal, type Decimal } from './money.js';
 import { allowedDecimals, type MinimumInfo, type WithdrawalProvider } from './withdrawal-limits.js';
 import { matchesCode } from './conditions.js';
 
@@ -36,6 +37,8 @@ export interface CandidateCheck {
   required: Decimal;
   minimum: MinimumInfo;
   decimalsAllowed: number | null;
+  /** What the config keeps on this balance (`reserves:`); null: none. */
+  reserve: Decimal | null;
   /** ok: every check holds and is known; no: one is known to fail; unknown: one cannot be made. */
   status: CandidateStatus;
   ok: boolean;
@@ -58,34 +61,50 @@ export function matchesRequest(b: Balance, request: WithdrawalRequest): boolean 
   return matchesCode({ code: request.input.toUpperCase(), currency: request.currency, network: request.network }, b);
 }
 
-/** `decimals` is the config's `decimals:` of this account (it wins over the provider's). */
-export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: MinimumInfo, provider: WithdrawalProvider, decimals?: Map<string, number>): CandidateCheck {
+/**
+ * `decimals` is the config's `decimals:` of this account (it wins over the provider's). The one
+ * decision of every payout, single or in a run: `funds` says what is free of the balance (what a
+ * run already committed on it, the reserve).
+ */
+export function checkCandidate(
+  b: Balance,
+  request: WithdrawalRequest,
+  minimum: MinimumInfo,
+  provider: WithdrawalProvider,
+  decimals?: Map<string, number>,
+  funds: BalanceFunds = new BalanceFunds(b, null),
+): CandidateCheck {
   const providerName = provider.name;
   const no: string[] = [];
   const unknown: string[] = [];
   const notes: string[] = [];
   const fee = b.networkFee;
   const required = fee ? exactPlus(request.amount, fee) : request.amount;
-  const amountText = formatDecimal(request.amount, request.amountDecimals);
+  // Formatted only for a message: a run checks thousands of payouts, most of which pass.
+  let formatted: string | null = null;
+  const amountText = () => (formatted ??= formatDecimal(request.amount, request.amountDecimals));
   // A figure that broke an invariant decides nothing, not even a no.
   if (b.inconsistent) {
     unknown.push(`inconsistent: ${providerName} reported ${label(b)} in '${b.account}' with ${describeInconsistency(b.inconsistent)}`);
   }
   if (b.available === null) {
     unknown.push(`unknown: ${providerName} does not report an available ${label(b)} balance for '${b.account}'`);
-  } else if (b.available.lessThan(required)) {
-    const feeText = fee && !fee.isZero() ? ` + fee ${formatDecimal(fee)}` : '';
-    no.push(`insufficient: available ${formatDecimal(b.available, b.scale)} ${label(b)} in '${b.account}' < ${amountText}${feeText}`);
+  } else {
+    const shortfall = fundsShortfall(b, required, funds);
+    if (shortfall) {
+      const feeText = fee && !fee.isZero() ? ` + fee ${formatDecimal(fee)}` : '';
+      no.push(`${shortfall} < ${amountText()}${feeText}`);
+    }
   }
-  if (fee === null) notes.push(`${providerName} reports no withdrawal fee for ${label(b)}; make sure the amount covers any fee`);
+  if (fee === null) notes.push(funds.once('no fee', () => `${providerName} reports no withdrawal fee for ${label(b)}; make sure the amount covers any fee`));
 
   if (minimum.blocker) no.push(minimum.blocker);
   if (minimum.unknown) unknown.push(minimum.unknown);
   if (minimum.minimum !== null && request.amount.lessThan(minimum.minimum)) {
-    no.push(`below minimum: ${amountText} < ${formatDecimal(minimum.minimum)} ${b.providerCurrency} for ${providerName} account '${b.account}'`);
+    no.push(`below minimum: ${amountText()} < ${formatDecimal(minimum.minimum)} ${b.providerCurrency} for ${providerName} account '${b.account}'`);
   }
   if (minimum.maximum !== null && request.amount.greaterThan(minimum.maximum)) {
-    no.push(`above maximum: ${amountText} > ${formatDecimal(minimum.maximum)} ${b.providerCurrency} for ${providerName} account '${b.account}'`);
+    no.push(`above maximum: ${amountText()} > ${formatDecimal(minimum.maximum)} ${b.providerCurrency} for ${providerName} account '${b.account}'`);
   }
   if (minimum.note) notes.push(minimum.note);
 
@@ -93,7 +112,7 @@ export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: 
   if (decimalsAllowed === null) {
     unknown.push(`unknown decimals: the decimals ${label(b)} allows are not known; set decimals.${b.account}.${b.providerCurrency} in the config`);
   } else if (request.amountDecimals > decimalsAllowed) {
-    no.push(`too many decimals: ${amountText} has ${request.amountDecimals}, ${label(b)} allows ${decimalsAllowed}`);
+    no.push(`too many decimals: ${amountText()} has ${request.amountDecimals}, ${label(b)} allows ${decimalsAllowed}`);
   }
   // Inconsistent figures make even a "no" doubtful; otherwise a known failure is a no.
   const status: CandidateStatus = b.inconsistent ? 'unknown' : no.length > 0 ? 'no' : unknown.length > 0 ? 'unknown' : 'ok';
@@ -110,12 +129,30 @@ export function checkCandidate(b: Balance, request: WithdrawalRequest, minimum: 
     required,
     minimum,
     decimalsAllowed,
+    reserve: funds.reserve,
     status,
     ok: status === 'ok',
     reasons: [...unknown, ...no],
     notes,
     scale: b.scale,
   };
+}
+
+/**
+ * Why what is free of the balance (available − committed − reserve) is less than `required`, or
+ * null when it covers it: `insufficient` when the money is not there (or already promised),
+ * `reserve` when only the reserve stands in the way.
+ */
+function fundsShortfall(b: Balance, required: Decimal, funds: BalanceFunds): string | null {
+  const { left, free, reserve, committed } = funds;
+  if (left === null || free === null || !free.lessThan(required)) return null;
+  const where = funds.once('where', () => `available ${funds.text('available')} ${label(b)} in '${b.account}'`);
+  const earlier = committed.isZero() ? null : `${funds.text('committed')} committed to earlier payouts`;
+  if (left.lessThan(required) || reserve === null) {
+    return earlier ? `insufficient: ${where} less ${earlier} leaves ${funds.text('left')}` : `insufficient: ${where}`;
+  }
+  const less = [earlier, `reserve ${formatDecimal(reserve)}`].filter(Boolean).join(' and ');
+  return `reserve: ${where} less ${less} leaves ${funds.text('free')}`;
 }
 
 /** The first passing candidate in config order, or null. */
@@ -127,8 +164,8 @@ export function chooseCandidate(checks: CandidateCheck[]): CandidateCheck | null
  * Nobody selected holds the currency: say so. Only a code we do not know gets "did you mean" (an
  * account that simply holds no BTC is not a typo of WBTC).
  */
-export function notHeldReason(request: WithdrawalRequest, balances: Balance[]): string {
+export function notHeldReason(request: WithdrawalRequest, balances: Balance[], holder = 'none of the selected accounts reports'): string {
   const { suggestions } = unmatchedCode(request.input, balances);
   const where = request.network && request.input.toUpperCase() === request.currency ? ` on ${request.network}` : '';
-  return `none of the selected accounts reports ${request.input}${where}${suggestionText(suggestions)}`;
+  return `${holder} ${request.input}${where}${suggestionText(suggestions)}`;
 }

@@ -3,9 +3,16 @@
 import { toBalanceJson, type Balance, type Inconsistency } from '../core/balance.js';
 import { csvCell } from '../core/sanitize.js';
 
-export function toCsv(header: string[], rows: Array<Array<{ value: string | null; kind?: 'text' | 'amount' }>>): string {
+export type CsvCellValue = { value: string | null; kind?: 'text' | 'amount' };
+
+export function toCsv(header: string[], rows: CsvCellValue[][]): string {
   const lines = [header.join(','), ...rows.map((row) => row.map((c) => csvCell(c.value, c.kind)).join(','))];
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** One record with its CRLF, for output written a piece at a time. */
+export function csvLine(cells: CsvCellValue[]): string {
+  return `${cells.map((c) => csvCell(c.value, c.kind)).join(',')}\r\n`;
 }
 
 const COLUMNS = [

@@ -132,7 +132,8 @@ export function layoutTable(spec: TableSpec, width: number | undefined, memory?:
   }
   if (memory) memory.narrowed = true;
   const forms = columns.map((c, i) => (c.narrow ? measure(c.narrow) : (whole[i] as Measured)));
-  const order = (spec.hide ?? []).filter((h) => !memory?.hidden.has(h));
+  // Only columns the table has: hiding one it lacks would free nothing and be named in the note.
+  const order = (spec.hide ?? []).filter((h) => !memory?.hidden.has(h) && columns.some((c) => c.head === h));
   let fallback: Layout | null = null;
   for (let count = 0; count <= order.length; count++) {
     const hidden = new Set([...(memory?.hidden ?? []), ...order.slice(0, count)]);

@@ -1,19 +1,10 @@
 // The schemaVersion 1 documents (docs/json.md). Amounts are strings; nothing else is.
 import type { CacheReport } from '../api/fetch.js';
 import { toBalanceJson, type Balance } from '../core/balance.js';
-import type { BalanceError } from '../core/errors.js';
+import { errorsJson, type BalanceError } from '../core/errors.js';
 import { stringifyOutputJson } from '../core/json.js';
 
-export interface ErrorJson {
-  account: string | null;
-  provider: string | null;
-  code: string;
-  message: string;
-}
-
-export function errorsJson(errors: BalanceError[]): ErrorJson[] {
-  return errors.map((e) => ({ account: e.account ?? null, provider: e.provider ?? null, code: e.code, message: e.message }));
-}
+export { errorsJson, type ErrorJson } from '../core/errors.js';
 
 /**
  * The optional `cache` member (schemaVersion 1 stays: it is added at the end, and only when the

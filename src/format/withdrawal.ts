@@ -61,6 +61,7 @@ export function withdrawalJson(doc: WithdrawalDocument): string {
       minimum: amount(c.minimum.minimum),
       minimumSource: c.minimum.source,
       maximum: amount(c.minimum.maximum),
+      reserve: amount(c.reserve),
       decimalsAllowed: c.decimalsAllowed,
       ok: c.ok,
       status: c.status,

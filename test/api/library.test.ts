@@ -91,7 +91,7 @@ describe('library API', () => {
     await expect(canWithdraw(config, { currency: 'USDT', amount: '5', mode: 'prod' as never })).rejects.toThrow('mode "prod" is not a mode; expected live or test');
     const accountInCurrency = await canWithdraw(config, { currency: 'syncpay:USDT', amount: '5' }).catch((e: unknown) => e as UsageError);
     expect([(accountInCurrency as UsageError).message, (accountInCurrency as UsageError).hint]).toEqual([
-      'currency "syncpay:USDT": can-withdraw takes the account from accounts',
+      'currency "syncpay:USDT": canWithdraw takes the account from the accounts option',
       "e.g. { accounts: ['syncpay'] }",
     ]);
     for (const error of [none, accountInCurrency]) expect(JSON.stringify(error) + String((error as Error).message)).not.toMatch(/--[a-z]/);

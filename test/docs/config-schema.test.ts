@@ -32,7 +32,7 @@ const VALID: Array<[string, Raw]> = [
   ['http to loopback', withAccount({ ...flow, baseUrl: 'http://127.0.0.1:8787/flow-payments' })],
   ['http to localhost and ::1', { accounts: { a: { ...flow, baseUrl: 'http://localhost:1' }, b: { ...flow, baseUrl: 'http://[::1]:2/x' } } }],
   ['mode', withAccount({ ...flow, mode: 'test' })],
-  ['rates, pegged, minimums, decimals', withAccount(flow, { rates: { NGN: '0.00065', GHS: '0.065' }, pegged: ['USDT', 'USDC'], minimums: { main: { USD: '10' } }, decimals: { main: { USDTPOLYGON: 6, XYZ: '8' } } })],
+  ['rates, pegged, minimums, reserves, decimals', withAccount(flow, { rates: { NGN: '0.00065', GHS: '0.065' }, pegged: ['USDT', 'USDC'], minimums: { main: { USD: '10' } }, reserves: { main: { USDT_TRC20: '500' } }, decimals: { main: { USDTPOLYGON: 6, XYZ: '8' } } })],
   ['cache and history', withAccount(flow, { cache: { maxAge: '30s' }, history: { store: 'postgres://ledger@db.internal/treasury', retain: '400d' } })],
   ['alerts', withAccount(flow, { alerts: { 'low-usdt': { currency: 'USDT', below: '100' }, 'main-tron': { account: 'main', currency: 'USDT', network: 'tron', below: '50', above: '10000' } } })],
 ];
@@ -72,6 +72,7 @@ const INVALID: Array<[string, Raw]> = [
   ['a negative rate', withAccount(flow, { rates: { NGN: '-1' } })],
   ['a rate for a bad code', withAccount(flow, { rates: { 'N GN': '1' } })],
   ['a minimum as a number', withAccount(flow, { minimums: { main: { USD: 10 } } })],
+  ['a zero reserve', withAccount(flow, { reserves: { main: { USDT: '0' } } })],
   ['37 decimals', withAccount(flow, { decimals: { main: { X: 37 } } })],
   ['fractional decimals', withAccount(flow, { decimals: { main: { X: '1.5' } } })],
   ['pegged as a string', withAccount(flow, { pegged: 'USDT' })],
@@ -91,6 +92,7 @@ const INVALID: Array<[string, Raw]> = [
 /** What a schema cannot say: references between sections and comparisons of two values. */
 const ONLY_CONFIG_CHECK: Array<[string, Raw]> = [
   ['a minimum for an account that does not exist', withAccount(flow, { minimums: { nope: { USD: '10' } } })],
+  ['a reserve for an account that does not exist', withAccount(flow, { reserves: { nope: { USD: '10' } } })],
   ['an alert on an account that does not exist', withAccount(flow, { alerts: { a: { account: 'nope', currency: 'USDT', below: '1' } } })],
   ['an alert whose below is not under its above', withAccount(flow, { alerts: { a: { currency: 'USDT', below: '100', above: '50' } } })],
 ];

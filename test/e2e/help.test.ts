@@ -82,8 +82,8 @@ describe('every --help fits 80 columns', () => {
   it('a long command term puts its description on the next line instead of pushing every description out', async () => {
     const { stdout } = await runCli(['--help']);
     const lines = stdout.split('\n');
-    const at = lines.findIndex((l) => l.startsWith('  can-withdraw [options] <currency> <amount>'));
-    expect(lines[at]).toBe('  can-withdraw [options] <currency> <amount>');
+    const at = lines.findIndex((l) => l.startsWith('  can-withdraw [options] [currency] [amount]'));
+    expect(lines[at]).toBe('  can-withdraw [options] [currency] [amount]');
     expect(lines[at + 1]).toMatch(/^ {20,40}exit 0 if an account can pay out/);
     expect(lines.find((l) => l.startsWith('  balances [options]'))).toMatch(/^ {2}balances \[options\] {2,}show available/);
   });

@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js').default;
 const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 
-export type SchemaName = 'config' | 'balances' | 'total' | 'can-withdraw' | 'config-check' | 'watch-events' | 'snapshot' | 'history' | 'changes' | 'history-prune';
+export type SchemaName = 'config' | 'balances' | 'total' | 'can-withdraw' | 'can-withdraw-batch' | 'config-check' | 'watch-events' | 'snapshot' | 'history' | 'changes' | 'history-prune';
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);

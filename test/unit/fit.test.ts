@@ -76,6 +76,12 @@ describe('layoutTable', () => {
     expect(layoutTable(spec(), 5).columns[1]?.cells).toEqual(['1,000.50', '2.25']);
   });
 
+  it('a column the table does not have is never named as hidden (balances without a wallet)', () => {
+    const noWallet = balancesTable([balance({ account: 'syncpay', currency: 'NGN', available: '450000.00', pending: '75000.00', total: '525000.00', usdValue: '341.25' })], { color: plain, width: 34 });
+    expect(lines(noWallet).at(-1)).toMatch(/^hidden to fit: PENDING, TOTAL, NE/);
+    expect(layoutTable({ ...spec(), hide: ['GONE', 'EXTRA'] }, 16).hidden).toEqual(['EXTRA']);
+  });
+
   it('a column names what it values when that column is hidden', () => {
     const usd: TableSpec = {
       columns: [

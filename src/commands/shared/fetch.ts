@@ -19,6 +19,11 @@ export interface CollectOptions {
   withdrawalRules?: boolean;
   /** Never read the cache (can-withdraw); what is fetched still refreshes it. */
   refresh?: boolean;
+  /**
+   * Checks input against the config and the selected accounts once they are known and before any
+   * provider is asked (a payout list's accounts); it throws a UsageError.
+   */
+  check?: (config: Config, selected: string[]) => void;
 }
 
 /**
@@ -49,9 +54,10 @@ export async function collectBalances(ctx: RunContext, options: CollectOptions =
   const selectors = filters.parseCurrencyFilters(options.currencies ?? []);
   const config = options.config ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES }));
   if ('found' in config) warnStrays(ctx, (config as { found: { strays: string[] } }).found.strays);
-  if (selectors.some((s) => s.account !== null)) {
+  if (selectors.some((s) => s.account !== null) || options.check) {
     const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, names: CLI_OPTION_NAMES }).map((a) => a.name);
     for (const s of selectors) checkSelectorAccount(`--currency ${options.currencies?.[selectors.indexOf(s)] ?? s.code}`, s.account, config, selected);
+    options.check?.(config, selected);
   }
   const progress = await startProgress(ctx.output, 'Fetching balances', ctx.env);
   let result: BalancesResult;
