@@ -4,7 +4,8 @@
 //   ← format, ui, watch, completion ← commands ← cli.ts; index.ts is the library entry.
 // The emulator is a test/demo part: its host (src/sandbox) and each provider's route in
 // src/providers/<id>/emulator/. Product code never imports either, except the `sandbox` and `demo`
-// commands, which load the host lazily; only the host (and tests) import the provider routes.
+// command implementations, which only their registration loads, when they run (with import());
+// only the host (and tests) import the provider routes.
 // What provider folders and the host share (adapter contract, request helpers, paginator, the
 // emulator Mount shape) is the provider kit, src/providers/kit/, a leaf both import.
 // Type-only imports count: a cycle of types is still a cycle for the reader.
@@ -90,11 +91,12 @@ module.exports = {
       to: { path: '^src/providers/(?!kit/)' },
     },
     {
-      name: 'emulator-only-lazily',
-      comment: 'the sandbox and demo commands import the emulator with import() only, so other commands never load it',
+      name: 'commands-load-when-they-run',
+      comment:
+        'a command implementation (src/commands/<name>.ts, config/init.ts, config/check.ts) is loaded with import() by its registration when it runs: start-up code never imports one, so no command (and --help) loads another one\'s modules, such as the emulator the sandbox and demo commands use',
       severity: 'error',
-      from: { path: '^src/commands/(sandbox|demo)\\.ts$' },
-      to: { path: '^src/sandbox/', dynamic: false, dependencyTypesNot: ['type-only'] },
+      from: { path: '^src/(cli\\.ts$|commands/(registration|shared)/)' },
+      to: { path: '^src/commands/([^/]+|config/(init|check))\\.ts$', dynamic: false, dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'emulator-is-provider-facing',

@@ -2,9 +2,10 @@
 // this step bundles tsc's output from dist/cli.js into dist/bundle/:
 //  - cli.js: what every run needs (commander, command registration), and nothing else, so
 //    `--help` and `--version` never load decimal.js, the HTTP client or the config loader;
-//  - one "lazy" chunk holding every module the commands import() on demand, so a network command
-//    reads a handful of files instead of ~35 (on Node 20 each ES module costs a read, a compile
-//    and a link; fewer, larger files measured ~15 ms faster for a one-shot can-withdraw);
+//  - one "lazy" chunk holding every module imported on demand (each command's implementation,
+//    which its registration imports when the command runs, and what it reaches), so a network
+//    command reads a handful of files instead of ~35 (on Node 20 each ES module costs a read, a
+//    compile and a link; fewer, larger files measured ~15 ms faster for a one-shot can-withdraw);
 //  - separate chunks for the tables for people (the modules that reach string-width, inlined
 //    with it), so JSON/CSV output and can-withdraw never compile them.
 // cosmiconfig (which may require typescript), ora, undici and prom-client stay ordinary packages.

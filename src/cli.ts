@@ -1,23 +1,15 @@
 // The entry point: builds the commander program and is the ONLY place that maps errors to exit
 // codes (README "Exit codes"). It sets process.exitCode instead of calling process.exit, so piped
-// output is never cut short. Commands are light to import; heavy modules load inside their runs.
+// output is never cut short. Commands are registered light (commands/registration/); each one's
+// implementation is loaded with one import() when it runs.
 import { setFlagsFromString } from 'node:v8';
-import { Command, CommanderError } from 'commander';
-import { registerBalances } from './commands/balances.js';
-import { registerCanWithdraw } from './commands/can-withdraw.js';
-import { registerChanges } from './commands/changes.js';
-import { registerCompletion } from './commands/completion.js';
-import { registerConfig } from './commands/config/index.js';
-import { registerDemo } from './commands/demo.js';
-import { registerHistory } from './commands/history.js';
-import { registerSandbox } from './commands/sandbox.js';
-import { registerSnapshot } from './commands/snapshot.js';
-import { registerTotal } from './commands/total.js';
-import { registerWatch } from './commands/watch.js';
-import { createContext, type Runner } from './commands/shared/context.js';
+import { Command, CommanderError, Option } from 'commander';
+import { addHelpCommands } from './commands/registration/help.js';
+import { registerCommands } from './commands/registration/index.js';
+import { createContext, type Declare } from './commands/shared/context.js';
 import { helpLayout, wrapHelpText } from './commands/shared/help-layout.js';
 import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
-import { refuseUnsupported } from './commands/shared/supports.js';
+import { acceptedGlobalOptions, Program, refuseUnsupported } from './commands/shared/supports.js';
 import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceError } from './core/errors.js';
 import { SEARCH_ORDER_HELP } from './config/search-order.js';
 import { exitCodesHelp } from './manual/exit-codes.js';
@@ -28,25 +20,6 @@ import { VERSION } from './version.js';
 import type { CliIO } from './ui/io.js';
 
 export { VERSION };
-
-/**
- * commander answers `help nosuchcmd` with the whole help (exit 0 or 1) instead of naming the typo.
- * Its help dispatch is internal, so it is wrapped here; test/e2e/help.test.ts pins the behaviour.
- */
-class Program extends Command {
-  override createCommand(name?: string): Command {
-    return new Program(name);
-  }
-
-  _dispatchHelpCommand(name?: string): unknown {
-    const known = name === undefined || name === 'help' || this.commands.some((c) => c.name() === name || c.aliases().includes(name));
-    if (!known) {
-      this.args = [name]; // unknownCommand() names args[0]: "error: unknown command 'nosuchcmd'", exit 2
-      (this as unknown as { unknownCommand(): never }).unknownCommand();
-    }
-    return (Command.prototype as unknown as { _dispatchHelpCommand(n?: string): unknown })._dispatchHelpCommand.call(this, name);
-  }
-}
 
 /**
  * The process's one runtime (redactor, pacing, tokens, sockets, interrupt signal), created when a
@@ -80,11 +53,14 @@ export class ProcessRuntime {
  * messages too. `exitCode` receives each command's exit code.
  */
 export function buildProgram(runtime: ProcessRuntime, io: CliIO, exitCode: (code: number) => void): Command {
-  const program = addGlobalOptions(new Program('balance-inspector'))
-    // Subcommand help lists the global flags too (commander copies this to every subcommand).
-    .configureHelp({ showGlobalOptions: true, ...helpLayout() })
+  const program = new Program('balance-inspector');
+  addGlobalOptions(program)
+    // Subcommand help lists the global flags it takes too (commander copies this to every subcommand).
+    .configureHelp({ showGlobalOptions: true, visibleGlobalOptions: acceptedGlobalOptions, ...helpLayout() })
     .description('Balances from every payment and wallet provider you use, normalized: exact decimals, USD value with its source.')
     .version(VERSION, '-V, --version')
+    // Many tools answer -v with their version; this one says which flag it means instead of only "unknown option".
+    .addOption(new Option('-v').hideHelp())
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
@@ -101,30 +77,29 @@ export function buildProgram(runtime: ProcessRuntime, io: CliIO, exitCode: (code
     })
     .addHelpText('after', SEARCH_ORDER_HELP + exitCodesHelp());
 
-  // Wrap an action: parse global flags, then the command's own options once, build the context, run, set the exit code.
-  const run: Runner = (parse, action, supports = {}) => async (...args: unknown[]) => {
-    const command = args[args.length - 1] as Command;
-    const positional = args.slice(0, -2).filter((a): a is string => typeof a === 'string');
-    const opts = command.opts();
-    const globals = parseGlobalOptions(command.optsWithGlobals());
-    const resolved = typeof supports === 'function' ? supports(opts) : supports;
-    refuseUnsupported(command, globals, resolved);
-    if (resolved.longRunning) io.tuneForLongRun();
-    const ctx = await createContext(globals, await runtime.get(), io);
-    const options = await parse(opts, positional, globals, ctx.now());
-    exitCode(await action(ctx, options));
+  // Declare a command: record what it honours, and on run parse the global flags, refuse those it
+  // cannot honour, load its implementation (its one import), build the context, parse its own
+  // options once, run it and pass on its exit code.
+  const declare: Declare = (command, load, supports, options = (opts) => opts) => {
+    command.supports = supports;
+    command.loadImplementation = load;
+    command.action(async (...args: unknown[]) => {
+      const positional = args.slice(0, -2).filter((a): a is string => typeof a === 'string');
+      const opts = options(command.opts());
+      const globals = parseGlobalOptions(command.optsWithGlobals());
+      const resolved = typeof supports === 'function' ? supports(opts) : supports;
+      refuseUnsupported(command, globals, resolved);
+      if (resolved.longRunning) io.tuneForLongRun();
+      const implementation = await load();
+      const ctx = await createContext(globals, await runtime.get(), io);
+      const parsed = await implementation.parse(opts, positional, globals, ctx.now());
+      exitCode(await implementation.run(ctx, parsed));
+    });
   };
-  registerBalances(program, run);
-  registerTotal(program, run);
-  registerCanWithdraw(program, run);
-  registerWatch(program, run);
-  registerSnapshot(program, run);
-  registerHistory(program, run);
-  registerChanges(program, run);
-  registerSandbox(program, run);
-  registerDemo(program, run);
-  registerConfig(program, run);
-  registerCompletion(program, run);
+  program.on('option:v', () => program.error("error: unknown option '-v'\n(Did you mean -V or --version?)", { code: 'commander.unknownOption' }));
+  registerCommands(program, declare);
+  // Groups of commands (the program, `config`) are not declared: they get a `help [command]`.
+  addHelpCommands(program, (command) => command instanceof Program && command.supports === undefined);
   return program;
 }
 

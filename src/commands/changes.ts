@@ -1,11 +1,16 @@
 // `changes`: what moved between two moments (the value of a balance at a moment is the last one
-// recorded at or before it). One line per balance and field that differs.
-import type { Command } from 'commander';
+// recorded at or before it). One line per balance and field that differs. Loaded when the command
+// runs; its registration is registration/changes.ts.
 import { UsageError } from '../core/errors.js';
-import { examples, CURRENCY_OPTION } from './shared/options.js';
-import { STORE_OPTION } from './shared/store.js';
-import type { RunContext, Runner } from './shared/context.js';
+import { parseMoment } from '../core/when.js';
+import { changesCsv } from '../format/history-csv.js';
+import { changesJson } from '../format/history-json.js';
+import { changesBetween, type Change } from '../history/changes.js';
+import { selectSeries } from '../history/select.js';
+import type { RunContext } from './shared/context.js';
 import { listOption, requiredStringOption, stringOption, type RawOptions } from './shared/raw-options.js';
+import { render, type Renderers } from './shared/render.js';
+import { openForReading } from './shared/store.js';
 
 export interface ChangesOptions {
   /** --since: the first moment (a span back from the run's start, or a date; UTC unless zoned). */
@@ -18,27 +23,7 @@ export interface ChangesOptions {
   store: string | undefined;
 }
 
-export function registerChanges(program: Command, run: Runner): void {
-  program
-    .command('changes')
-    .description('show what moved between two moments, from the history store')
-    .requiredOption('--since <when>', 'compare from this long ago or this date: 24h, 7d, 2026-11-01')
-    .option('--until <when>', 'compare up to this moment (default: now)')
-    .option(...CURRENCY_OPTION)
-    .option(...STORE_OPTION)
-    .addHelpText(
-      'after',
-      examples([
-        'balance-inspector changes --since 24h',
-        'balance-inspector changes --since 2026-11-01 --until 2026-11-08 --json',
-        'balance-inspector changes --since 7d --account syncpay --currency USDT',
-      ]),
-    )
-    .action(run(parseChangesOptions, runChanges));
-}
-
 export async function parseChangesOptions(opts: RawOptions, _args: readonly string[], _globals: unknown, now: Date): Promise<ChangesOptions> {
-  const { parseMoment } = await import('../core/when.js');
   const from = parseMoment('--since', requiredStringOption(opts, 'since'), now);
   const untilText = stringOption(opts, 'until');
   const to = untilText === undefined ? now : parseMoment('--until', untilText, now);
@@ -47,12 +32,6 @@ export async function parseChangesOptions(opts: RawOptions, _args: readonly stri
 }
 
 export async function runChanges(ctx: RunContext, { from, to, currencies, store }: ChangesOptions): Promise<number> {
-
-  const [{ openForReading }, { selectSeries }, { changesBetween }] = await Promise.all([
-    import('./shared/store.js'),
-    import('../history/select.js'),
-    import('../history/changes.js'),
-  ]);
   const { db } = await openForReading(ctx, store);
   let changes;
   try {
@@ -61,17 +40,25 @@ export async function runChanges(ctx: RunContext, { from, to, currencies, store 
   } finally {
     await db.close();
   }
-  if (ctx.output.format === 'json') {
-    const { changesJson } = await import('../format/history-json.js');
-    ctx.output.data(changesJson(from, to, changes));
-  } else if (ctx.output.format === 'csv') {
-    const { changesCsv } = await import('../format/history-csv.js');
-    ctx.output.data(changesCsv(changes));
-  } else if (changes.length === 0) {
-    ctx.output.info(`No changes between ${from.toISOString()} and ${to.toISOString()}.`);
-  } else {
-    const { changesTable } = await import('../format/history-table.js');
-    ctx.output.data(changesTable(changes, ctx.output.tableStyle()));
-  }
+  await render(ctx.output, RENDER, { from, to, changes });
   return 0;
 }
+
+/** What `changes` prints: every change between the two moments. */
+interface ChangesView {
+  from: Date;
+  to: Date;
+  changes: Change[];
+}
+
+const RENDER = {
+  table: async ({ from, to, changes }, output) => {
+    if (changes.length === 0) output.info(`No changes between ${from.toISOString()} and ${to.toISOString()}.`);
+    // On demand: tables for people (string-width, cell fitting) stay out of JSON and CSV runs.
+    else output.data((await import('../format/history-table.js')).changesTable(changes, output.tableStyle()));
+  },
+  json: ({ from, to, changes }, output) => output.data(changesJson(from, to, changes)),
+  csv: ({ changes }, output) => output.data(changesCsv(changes)),
+} satisfies Renderers<ChangesView>;
+
+export const changesCommand = { parse: parseChangesOptions, run: runChanges, prints: RENDER };

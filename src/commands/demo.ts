@@ -1,32 +1,18 @@
 // `demo`: the first thing a new user sees. Starts the sandbox in-process on a free port and runs
-// `balances` and `total` against it with a built-in config; no real provider is contacted.
-import type { Command } from 'commander';
-import { examples } from './shared/options.js';
-import { noOptions, type RunContext, type Runner } from './shared/context.js';
-
-export function registerDemo(program: Command, run: Runner): void {
-  program
-    .command('demo')
-    .description('show balances from the built-in sandbox of every provider (no config or keys needed)')
-    .addHelpText('after', examples(['balance-inspector demo', 'balance-inspector demo --json', 'balance-inspector demo --account syncpay']))
-    .action(
-      run(noOptions, runDemo, {
-        config: false,
-        configHint: 'demo always reads its built-in sandbox; for your own config run e.g. balance-inspector balances --config <path>',
-      }),
-    );
-}
+// `balances` and `total` against it with a built-in config; no real provider is contacted. Loaded
+// when the command runs; its registration is registration/demo.ts.
+import type { BalancesResult } from '../api/fetch.js';
+import { parseTolerance } from '../api/totals.js';
+import { validateConfig } from '../config/schema.js';
+import { sandboxRawConfig } from '../sandbox/demo-config.js';
+import { startSandbox } from '../sandbox/server.js';
+import { runBalances } from './balances.js';
+import { noOptions, type RunContext } from './shared/context.js';
+import { collectBalances } from './shared/fetch.js';
+import { forFormat } from './shared/render.js';
+import { runTotal } from './total.js';
 
 export async function runDemo(ctx: RunContext): Promise<number> {
-  const [{ startSandbox }, { sandboxRawConfig }, { validateConfig }, { collectBalances }, { runBalances }, { runTotal }, { parseTolerance }] = await Promise.all([
-    import('../sandbox/server.js'),
-    import('../sandbox/demo-config.js'),
-    import('../config/schema.js'),
-    import('./shared/fetch.js'),
-    import('./balances.js'),
-    import('./total.js'),
-    import('../api/totals.js'),
-  ]);
   const sandbox = await startSandbox();
   try {
     const config = validateConfig(await sandboxRawConfig(sandbox.baseUrl), null, 'builtin');
@@ -34,12 +20,8 @@ export async function runDemo(ctx: RunContext): Promise<number> {
     // One fetch, shown as balances and (for people) as the total.
     const result = await collectBalances(ctx, { config });
     const balancesCode = await runBalances(ctx, { currencies: [], hideZero: false, result });
-    // JSON and CSV stay one document each; people also get the USD total and its sources.
-    if (ctx.output.format !== 'table') return balancesCode;
-    ctx.output.data('\n');
-    const totalCode = await runTotal(ctx, { by: 'currency', tolerance: parseTolerance('1%'), strict: false, currencies: [], hideZero: false, result });
-    for (const line of NEXT_STEPS) ctx.output.info(ctx.output.errColor.dim(line));
-    return balancesCode || totalCode;
+    const moreCode = await forFormat(ctx.output.format, AFTER_BALANCES)(ctx, result);
+    return balancesCode || moreCode;
   } finally {
     await sandbox.close();
   }
@@ -54,3 +36,17 @@ export const NEXT_STEPS = [
   'Or try every command on the sandbox first:',
   '  balance-inspector sandbox --write-config sandbox.yaml',
 ];
+
+/** What the demo shows after the balances: JSON and CSV stay one document each; people also get the USD total and its sources. */
+const AFTER_BALANCES = {
+  table: async (ctx: RunContext, result: BalancesResult) => {
+    ctx.output.data('\n');
+    const code = await runTotal(ctx, { by: 'currency', tolerance: parseTolerance('1%'), strict: false, currencies: [], hideZero: false, result });
+    for (const line of NEXT_STEPS) ctx.output.info(ctx.output.errColor.dim(line));
+    return code;
+  },
+  json: async () => 0,
+  csv: async () => 0,
+};
+
+export const demoCommand = { parse: noOptions, run: runDemo, prints: AFTER_BALANCES };

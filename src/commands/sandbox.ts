@@ -1,12 +1,16 @@
-// `sandbox`: serve the loopback emulator of the providers' balance APIs until interrupted.
-import type { Command } from 'commander';
-import { UsageError, type BalanceError } from '../core/errors.js';
+// `sandbox`: serve the loopback emulator of the providers' balance APIs until interrupted. Loaded
+// when the command runs; its registration is registration/sandbox.ts.
 import { closeSync, lstatSync, openSync } from 'node:fs';
-import type * as SafeFile from '../core/safe-file.js';
-import { durationFlag, examples } from './shared/options.js';
-import type { RunContext, Runner } from './shared/context.js';
+import { unlink } from 'node:fs/promises';
+import { UsageError, type BalanceError } from '../core/errors.js';
+import { nameTaken, writeFileAtomic } from '../core/safe-file.js';
+import { PROVIDER_IDS } from '../providers/catalog.js';
+import { sandboxConfigText } from '../sandbox/demo-config.js';
+import { parseScenario, type ScenarioSpec } from '../sandbox/scenario.js';
+import { startSandbox } from '../sandbox/server.js';
+import type { RunContext } from './shared/context.js';
+import { durationFlag } from './shared/options.js';
 import { booleanOption, stringOption, type RawOptions } from './shared/raw-options.js';
-import type { ScenarioSpec } from '../sandbox/scenario.js';
 
 export interface SandboxOptions {
   /** --port on 127.0.0.1 (0-65535); 0 = a free one, chosen by the system. */
@@ -23,35 +27,12 @@ export interface SandboxOptions {
   scenario: ScenarioSpec | undefined;
 }
 
-export function registerSandbox(program: Command, run: Runner): void {
-  program
-    .command('sandbox')
-    .description('serve a loopback emulator of the providers\' balance APIs (for trying the tool and for tests)')
-    .option('--port <n>', 'port on 127.0.0.1 (default: a free one)')
-    .option('--latency <duration>', 'delay every response, e.g. 50ms')
-    .option('--no-rate-limit', 'do not enforce the documented rate limits')
-    .option('--write-config <path>', 'write a config (mode 0600) whose accounts point at this sandbox')
-    .option('--force', 'with --write-config: replace that file if it exists')
-    .option('--scenario <name>', 'make balances change: settle (a USDT deposit settles; settle:5 after 5 requests, settle:30s after 30s) or ticker')
-    .addHelpText(
-      'after',
-      examples([
-        'balance-inspector sandbox --port 8787 --write-config sandbox.yaml',
-        'balance-inspector --config sandbox.yaml balances        # in another terminal',
-        'balance-inspector sandbox --latency 100ms --no-rate-limit',
-        'balance-inspector sandbox --scenario settle:30s --write-config sandbox.yaml   # then: watch --config sandbox.yaml',
-      ]),
-    )
-    .action(run(parseSandboxOptions, runSandbox, { formats: ['table'], config: false, accounts: false, providers: false }));
-}
-
 export async function parseSandboxOptions(opts: RawOptions): Promise<SandboxOptions> {
   const portText = stringOption(opts, 'port');
   const port = portText === undefined ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${portText}" is not a port number (0-65535)`);
   const latencyMs = durationFlag('--latency', stringOption(opts, 'latency'), true) ?? 0;
   const scenarioText = stringOption(opts, 'scenario');
-  const { parseScenario } = await import('../sandbox/scenario.js');
   const scenario = scenarioText === undefined ? undefined : parseScenario(scenarioText);
   if (scenario === null) throw new UsageError(`--scenario "${scenarioText}" is not a scenario; expected settle, settle:<requests>, settle:<duration> or ticker`);
   const writeConfig = stringOption(opts, 'writeConfig') ?? null;
@@ -62,18 +43,13 @@ export async function parseSandboxOptions(opts: RawOptions): Promise<SandboxOpti
 
 export async function runSandbox(ctx: RunContext, options: SandboxOptions): Promise<number> {
   const { port, latencyMs, scenario, writeConfig: configPath } = options;
-  const { startSandbox } = await import('../sandbox/server.js');
-  const { sandboxConfigText } = await import('../sandbox/demo-config.js');
-  const { PROVIDER_IDS } = await import('../providers/catalog.js');
-  // On demand: the safe-file checks load node:crypto, which `--help` must not pay for.
-  const safeFile = await import('../core/safe-file.js');
   const rateLimits = options.rateLimit ? undefined : Object.fromEntries(PROVIDER_IDS.map((id) => [id, null]));
   // Claim the config file first: a bad path is refused before anything starts listening.
-  const claimed = configPath !== null && claimConfigFile(configPath, options.force, safeFile);
+  const claimed = configPath !== null && claimConfigFile(configPath, options.force);
   const sandbox = await startSandbox({ port, latencyMs, ...(rateLimits ? { rateLimits } : {}), ...(scenario ? { scenario } : {}) }).catch(
     async (error: NodeJS.ErrnoException) => {
       // Only a name we claimed is removed: with --force an old file stays as it was.
-      if (claimed && configPath !== null) await (await import('node:fs/promises')).unlink(configPath);
+      if (claimed && configPath !== null) await unlink(configPath);
       if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
         const why = error.code === 'EADDRINUSE' ? 'is already in use' : 'needs privileges';
         throw new UsageError(`port ${port} on 127.0.0.1 ${why}`, 'pick another with --port, or leave it out for a free one');
@@ -85,7 +61,7 @@ export async function runSandbox(ctx: RunContext, options: SandboxOptions): Prom
   if (configPath !== null) {
     // Atomic over the claimed empty file (or, with --force, the old one): a reader waiting for it
     // sees all of the config or none, the old mode never carries over, a symlink is replaced.
-    safeFile.writeFileAtomic(configPath, await sandboxConfigText(sandbox.baseUrl, configPath), { replace: true });
+    writeFileAtomic(configPath, await sandboxConfigText(sandbox.baseUrl, configPath), { replace: true });
     ctx.output.error(`Wrote ${configPath}; try: balance-inspector --config ${configPath} balances`);
   } else {
     ctx.output.error('Add --write-config <path> to get a config whose accounts point here.');
@@ -99,7 +75,7 @@ export async function runSandbox(ctx: RunContext, options: SandboxOptions): Prom
  * Claim the config file's name (an empty 0600 file, never over an existing one), or say exactly why
  * it cannot be. With --force an existing file is kept until the new one replaces it atomically.
  */
-function claimConfigFile(path: string, force: boolean, { nameTaken }: typeof SafeFile): boolean {
+function claimConfigFile(path: string, force: boolean): boolean {
   try {
     if (force) {
       if (lstatSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
@@ -113,3 +89,5 @@ function claimConfigFile(path: string, force: boolean, { nameTaken }: typeof Saf
     throw new UsageError(`--write-config ${path}: cannot create the file: ${why}`, code === 'EEXIST' ? 'add --force to replace it, or give another path' : undefined);
   }
 }
+
+export const sandboxCommand = { parse: parseSandboxOptions, run: runSandbox };

@@ -1,13 +1,19 @@
 // `snapshot`: read the selected accounts afresh (never from the cache) and record them in the
 // history store. An account that could not be read is recorded as a gap, never as zero. Same
 // filters and exit codes as `balances`; the summary goes to stderr, `--json` describes the record.
-import type { Command } from 'commander';
+// Loaded when the command runs; its registration is registration/snapshot.ts.
+import { loadConfig, selectAccounts } from '../config/index.js';
 import { combinedExitCode } from '../core/errors.js';
-import { examples, CURRENCY_OPTION } from './shared/options.js';
-import { STORE_OPTION } from './shared/store.js';
-import type { RunContext, Runner } from './shared/context.js';
+import { snapshotJson, type SnapshotSummary } from '../format/history-json.js';
+import { recordSnapshot } from '../history/record.js';
+import { pruneBefore } from '../history/prune.js';
+import { openStore } from '../history/store/open.js';
+import type { RunContext } from './shared/context.js';
+import { collectBalances, reportErrors } from './shared/fetch.js';
 import { listOption, stringOption, type RawOptions } from './shared/raw-options.js';
 import { CLI_OPTION_NAMES } from '../core/option-names.js';
+import { render, type Renderers } from './shared/render.js';
+import { targetFor } from './shared/store.js';
 
 export interface SnapshotOptions {
   /** --currency, as typed; [] = every currency. Only part of each account is then recorded. */
@@ -16,39 +22,11 @@ export interface SnapshotOptions {
   store: string | undefined;
 }
 
-export function registerSnapshot(program: Command, run: Runner): void {
-  program
-    .command('snapshot')
-    .description('read every selected account now and record its balances in the history store')
-    .option(...CURRENCY_OPTION)
-    .option(...STORE_OPTION)
-    .addHelpText(
-      'after',
-      examples([
-        'balance-inspector snapshot',
-        'balance-inspector --config /etc/balance/config.yaml snapshot --quiet',
-        'balance-inspector snapshot --store postgres://ops@db.internal/treasury --json',
-      ]),
-    )
-    .action(
-      run(parseSnapshotOptions, runSnapshot, {
-        formats: ['table', 'json'],
-        formatHint: 'use --json for a description of the recorded snapshot',
-      }),
-    );
-}
-
 export function parseSnapshotOptions(opts: RawOptions): SnapshotOptions {
   return { currencies: listOption(opts, 'currency'), store: stringOption(opts, 'store') };
 }
 
 export async function runSnapshot(ctx: RunContext, options: SnapshotOptions): Promise<number> {
-  const [{ loadConfig, selectAccounts }, { collectBalances, reportErrors }, { targetFor }, { openStore }] = await Promise.all([
-    import('../config/index.js'),
-    import('./shared/fetch.js'),
-    import('./shared/store.js'),
-    import('../history/store/open.js'),
-  ]);
   const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
   const target = await targetFor(ctx, options.store, config);
   // Open the store while the providers answer: the snapshot then costs little more than `balances`.
@@ -70,15 +48,11 @@ export async function runSnapshot(ctx: RunContext, options: SnapshotOptions): Pr
       balances: result.balances.filter((b) => b.account === a.name),
       errorCode: result.errors.find((e) => e.account === a.name)?.code ?? null,
     }));
-    const [{ recordSnapshot }, { pruneBefore }] = await Promise.all([import('../history/record.js'), import('../history/prune.js')]);
     const recordedAt = await recordSnapshot(db, reads, { partialScope: options.currencies.length > 0, now: ctx.now });
     const retainMs = config.history?.retainMs;
     if (retainMs !== undefined) await pruneBefore(db, new Date(recordedAt.getTime() - retainMs));
     const summary = { recordedAt, store: db.location, reads, errors: result.errors };
-    if (ctx.output.format === 'json') {
-      const { snapshotJson } = await import('../format/history-json.js');
-      ctx.output.data(snapshotJson(summary));
-    }
+    await render(ctx.output, RENDER, summary);
     ctx.output.info(recordedLine(reads, db.location));
   } finally {
     await db.close();
@@ -100,3 +74,11 @@ function recordedLine(reads: Array<{ balances: unknown[]; errorCode: string | nu
   const gaps = failed > 0 ? `; ${plural(failed, 'account')} could not be read (recorded as a gap)` : '';
   return `recorded ${plural(balances, 'balance')} from ${plural(read, 'account')} in ${location}${gaps}`;
 }
+
+const RENDER = {
+  // For people, the "recorded …" line on stderr says it all.
+  table: () => undefined,
+  json: (summary, output) => output.data(snapshotJson(summary)),
+} satisfies Renderers<SnapshotSummary>;
+
+export const snapshotCommand = { parse: parseSnapshotOptions, run: runSnapshot, prints: RENDER };

@@ -1,17 +1,19 @@
 // `total`: USD value of the selected balances, grouped, with each line's source, the balances no
 // rate prices (listed, never counted as $0) and reconciliation against provider-reported totals.
-import { Option, type Command } from 'commander';
+// Loaded when the command runs; its registration is registration/total.ts.
 import { ExitCode, combinedExitCode } from '../core/errors.js';
 import { forTerminal } from '../core/sanitize.js';
 import type { BalancesResult } from '../api/fetch.js';
+import { parseTolerance, totals as computeTotals } from '../api/totals.js';
 import type { Decimal } from '../core/money.js';
-import type { GroupBy } from '../core/totals.js';
-import { examples, CURRENCY_OPTION } from './shared/options.js';
-import type { RunContext, Runner } from './shared/context.js';
+import { describeDisagreement, rateDisagreements } from '../core/rate-spread.js';
+import type { GroupBy, Totals } from '../core/totals.js';
+import { totalsCsv, totalsJson } from '../format/totals.js';
+import { GROUP_BY } from './shared/choices.js';
+import type { RunContext } from './shared/context.js';
+import { collectBalances, reportErrors } from './shared/fetch.js';
+import { render, type Renderers } from './shared/render.js';
 import { booleanOption, choiceOption, listOption, requiredStringOption, type RawOptions } from './shared/raw-options.js';
-
-// Declared here, not imported from core/totals: a value import would pull decimal.js into --help.
-const GROUP_BY = ['currency', 'account', 'provider'] as const satisfies readonly GroupBy[];
 
 export interface TotalOptions {
   /** --by: one line per currency (default), account or provider. */
@@ -31,30 +33,8 @@ export interface TotalOptions {
   result?: BalancesResult;
 }
 
-export function registerTotal(program: Command, run: Runner): void {
-  program
-    .command('total')
-    .description('sum the USD value of your balances, show where each value came from, and reconcile with provider totals')
-    .addOption(new Option('--by <group>', 'group lines by').choices(GROUP_BY).default('currency'))
-    .option('--tolerance <percent>', 'allowed difference from a provider-reported total, in percent (e.g. 1%, 0.5)', '1%')
-    .option('--strict', 'exit 1 if any balance could not be priced')
-    .option(...CURRENCY_OPTION)
-    .option('--hide-zero', 'leave out balances that are zero')
-    .addHelpText(
-      'after',
-      examples([
-        'balance-inspector total',
-        'balance-inspector total --by account --json',
-        'balance-inspector total --strict --tolerance 0.5%    # fail if anything is unpriced',
-        'balance-inspector total --provider syncpay --csv',
-      ]),
-    )
-    .action(run(parseTotalOptions, runTotal, { cache: true }));
-}
-
 /** A bad --tolerance is a usage error before any provider is asked. */
 export async function parseTotalOptions(opts: RawOptions): Promise<TotalOptions> {
-  const { parseTolerance } = await import('../api/totals.js');
   return {
     by: choiceOption(opts, 'by', '--by', GROUP_BY) ?? 'currency',
     tolerance: parseTolerance(requiredStringOption(opts, 'tolerance')),
@@ -65,28 +45,12 @@ export async function parseTotalOptions(opts: RawOptions): Promise<TotalOptions>
 }
 
 export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<number> {
-  const [{ collectBalances, reportErrors }, { totals: computeTotals }] = await Promise.all([
-    import('./shared/fetch.js'),
-    import('../api/totals.js'),
-  ]);
   const result = options.result ?? (await collectBalances(ctx, { currencies: options.currencies, hideZero: options.hideZero }));
   const totals = computeTotals(result, { by: options.by, tolerance: options.tolerance });
-  const { totalsJson, totalsCsv } = await import('../format/totals.js');
   // When every account failed there is no total to show: a table saying "TOTAL 0.00" would be a
   // false zero. JSON still prints its document, with complete: false and the errors.
   const nothingFetched = result.errors.length > 0 && result.outcomes.every((o) => o.errors.length > 0 && o.balances.length === 0);
-  if (ctx.output.format === 'json') ctx.output.data(totalsJson(totals, result.errors, ctx.now(), result.cache));
-  else if (nothingFetched) ctx.output.info('No total: no account could be read.');
-  // Nothing selected (a --currency that matches nothing): no "TOTAL 0.00" either; the reason was warned.
-  else if (totals.groups.length === 0 && ctx.output.format === 'table') ctx.output.info('No total: no balance matches the selection.');
-  else if (ctx.output.format === 'csv') ctx.output.data(totalsCsv(totals));
-  else ctx.output.data((await import('../format/totals-table.js')).totalsTable(totals, ctx.output.tableStyle()));
-
-  if (result.errors.length > 0 && !nothingFetched && ctx.output.format === 'table') {
-    const failed = [...new Set(result.errors.map((e) => e.account).filter(Boolean))];
-    ctx.output.warn(`the total excludes ${failed.length === 1 ? 'account' : 'accounts'} ${failed.map((a) => `'${a}'`).join(', ')} (failed, see below)`);
-  }
-  const { rateDisagreements, describeDisagreement } = await import('../core/rate-spread.js');
+  await render(ctx.output, RENDER, { totals, result, nothingFetched, generatedAt: ctx.now() });
   // Said in every format, on stderr: a JSON document stays what its schema says.
   for (const d of rateDisagreements(result.balances)) ctx.output.warn(forTerminal(describeDisagreement(d), 500));
   if (!options.result) reportErrors(ctx, result);
@@ -103,3 +67,32 @@ export async function runTotal(ctx: RunContext, options: TotalOptions): Promise<
   }
   return ExitCode.ok;
 }
+
+/** What `total` prints: the totals, the read they come from, and whether any account was read at all. */
+interface TotalView {
+  totals: Totals;
+  result: BalancesResult;
+  nothingFetched: boolean;
+  generatedAt: Date;
+}
+
+const RENDER = {
+  table: async ({ totals, result, nothingFetched }, output) => {
+    if (nothingFetched) output.info('No total: no account could be read.');
+    // Nothing selected (a --currency that matches nothing): no "TOTAL 0.00" either; the reason was warned.
+    else if (totals.groups.length === 0) output.info('No total: no balance matches the selection.');
+    // On demand: tables for people (string-width, cell fitting) stay out of JSON and CSV runs.
+    else output.data((await import('../format/totals-table.js')).totalsTable(totals, output.tableStyle()));
+    if (result.errors.length > 0 && !nothingFetched) {
+      const failed = [...new Set(result.errors.map((e) => e.account).filter(Boolean))];
+      output.warn(`the total excludes ${failed.length === 1 ? 'account' : 'accounts'} ${failed.map((a) => `'${a}'`).join(', ')} (failed, see below)`);
+    }
+  },
+  json: ({ totals, result, generatedAt }, output) => output.data(totalsJson(totals, result.errors, generatedAt, result.cache)),
+  csv: ({ totals, nothingFetched }, output) => {
+    if (nothingFetched) output.info('No total: no account could be read.');
+    else output.data(totalsCsv(totals));
+  },
+} satisfies Renderers<TotalView>;
+
+export const totalCommand = { parse: parseTotalOptions, run: runTotal, prints: RENDER };

@@ -1,72 +1,31 @@
 // `watch`: poll the selected accounts continuously. A live table on a terminal; NDJSON events on
 // stdout otherwise (or with --json); threshold alerts (--below/--above, config `alerts:`) with an
-// optional --exec hook; --until to wait for funds; --metrics for Prometheus. Heavy modules
-// (adapters, undici, prom-client, the table renderer) load inside the run.
-import type { Command } from 'commander';
+// optional --exec hook; --until to wait for funds; --metrics for Prometheus. Loaded when the
+// command runs; its registration is registration/watch.ts.
 import type { Config, ResolvedAccount } from '../config/types.js';
+import { describeSelector, type Condition } from '../core/conditions.js';
+import { formatDuration } from '../core/duration.js';
 import { ConfigError, ExitCode, combinedExitCode } from '../core/errors.js';
-import type { Condition } from '../core/conditions.js';
-import type { WatchSession } from '../watch/session.js';
-import type { WatchOptions } from '../watch/options.js';
-import { collect, examples, type GlobalOptions, CURRENCY_OPTION } from './shared/options.js';
-import { STORE_OPTION } from './shared/store.js';
-import type { RunContext, Runner } from './shared/context.js';
+import { openStore } from '../history/store/open.js';
+import { PollRecorder } from '../history/recorder.js';
+import { isLoopbackHost } from '../http/url-policy.js';
+import { VERSION } from '../version.js';
+import { AlertExec } from '../watch/exec.js';
+import type { LiveTable } from '../watch/live-table.js';
+import { startMetrics } from '../watch/metrics.js';
+import { ndjsonView } from '../watch/ndjson-view.js';
+import { parseWatchOptions, type WatchOptions } from '../watch/options.js';
+import { WatchSession, type WatchView } from '../watch/session.js';
+import type { RunContext } from './shared/context.js';
+import { loadAccounts } from './shared/fetch.js';
+import type { GlobalOptions } from './shared/options.js';
 import { booleanOption, listOption, stringOption, type RawOptions } from './shared/raw-options.js';
-
-const WATCH_HELP = `
-Conditions (--below, --above, --until) compare the AVAILABLE amount, summed
-over every matching balance: all wallets and networks, and all watched
-accounts unless an account is named.
-  selector          [account:]CURRENCY[@network]: USDT, syncpay:USDT,
-                    USDT@tron, USDT_TRC20
-  --below, --above  selector=AMOUNT: USDT=100 (fires when crossed, again on
-                    recovery)
-  --until           selector OP AMOUNT: USDT>=500; OP is >=, >, <=, < or =
-AMOUNT is a plain decimal (100, 0.5); exponents, signs like + and separators
-are refused.
-
-In watch, --timeout is how long to watch at most (with --until: how long to
-wait; exit 1 when it passes first). Each poll's own budget is its interval, at
-most 30s.
-
-Exit codes: 0 --until held, or --count/--timeout reached with every account
-answering and no threshold in alert; 1 --until did not hold in time, or a
-threshold is in alert at the end; 3 an account's \${VAR} or key file cannot be
-used; 4/5/6 the last poll of an account failed (lowest code wins); 130/143
-interrupted.
-`;
-
-export function registerWatch(program: Command, run: Runner): void {
-  program
-    .command('watch')
-    .description('watch balances change: a live table on a terminal, NDJSON events otherwise; alerts, wait-for-funds and Prometheus metrics')
-    .option('--interval <duration>', "time between polls of each account (default 60s; raised to each provider's floor)")
-    .option('--count <n>', 'stop after every account has been polled n times')
-    .option(...CURRENCY_OPTION)
-    .option('--hide-zero', 'leave zero balances out of the table and the snapshot (changes are still reported)')
-    .option('--below <level>', 'alert when available goes below: [account:]CURRENCY[@network]=AMOUNT (repeatable)', collect)
-    .option('--above <level>', 'alert when available goes above: [account:]CURRENCY[@network]=AMOUNT (repeatable)', collect)
-    .option('--until <condition>', "exit 0 as soon as it holds, e.g. 'USDT>=500' or 'syncpay:USDT@tron>=500'")
-    .option('--exec <command>', 'run this shell command for each threshold event, with the event JSON on stdin (at most 10s each)')
-    .option('--metrics <[host:]port>', 'serve Prometheus metrics at http://host:port/metrics (host default 127.0.0.1)')
-    .option('--record', 'record every poll in the history store (only what changed; see `history`)')
-    .option(...STORE_OPTION)
-    .addHelpText(
-      'after',
-      WATCH_HELP +
-        examples([
-          'balance-inspector watch --interval 30s',
-          "balance-inspector watch --json --below USDT=100 --exec 'curl -sS --data-binary @- https://hooks.example/alerts'",
-          "balance-inspector watch --account syncpay --until 'USDT>=500' --timeout 10m && pay-out.sh",
-          'balance-inspector watch --metrics 0.0.0.0:9188 --interval 2m > /dev/null',
-        ]),
-    )
-    .action(run(parseWatchFlags, runWatch, { formats: ['table', 'json'], formatHint: 'watch streams NDJSON events with --json', longRunning: true }));
-}
+import { forFormat, type PerFormat } from './shared/render.js';
+import { checkSelectorAccount } from './shared/selectors.js';
+import { targetFor } from './shared/store.js';
 
 /** Reads watch's flags from commander; their values are checked in src/watch/options.ts (loaded lazily). */
 export async function parseWatchFlags(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'timeoutMs'>): Promise<WatchOptions> {
-  const { parseWatchOptions } = await import('../watch/options.js');
   const flags = {
     interval: stringOption(opts, 'interval'),
     count: stringOption(opts, 'count'),
@@ -84,13 +43,6 @@ export async function parseWatchFlags(opts: RawOptions, _args: readonly string[]
 }
 
 export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<number> {
-  // Loaded here, not at the top: the conditions reach decimal.js, which `--help` must not load.
-  const [{ loadAccounts }, { checkSelectorAccount }, { describeSelector }, { formatDuration }] = await Promise.all([
-    import('./shared/fetch.js'),
-    import('./shared/selectors.js'),
-    import('../core/conditions.js'),
-    import('../core/duration.js'),
-  ]);
   const { config, accounts, unresolved } = await loadAccounts(ctx);
   const names = accounts.map((a) => a.name);
   const checkAccount = (flag: string, account: string | null) => checkSelectorAccount(flag, account, config, names, 'being watched');
@@ -104,16 +56,10 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
   const rules = [...options.rules, ...config.alerts.filter((r) => r.selector.account === null || names.includes(r.selector.account))];
   if (options.exec && rules.length === 0) ctx.output.warn('--exec runs only for threshold events, and there are none: add --below, --above or an alerts: section');
 
-  const [{ WatchSession }, { ndjsonView }] = await Promise.all([import('../watch/session.js'), import('../watch/ndjson-view.js')]);
   const recorder = options.record ? await startRecorder(ctx, options.store, config) : null;
   const metrics = options.metrics ? await startMetricsFor(ctx, options.metrics, accounts) : null;
-  // A terminal that cannot move its cursor (TERM=dumb) gets the table once and a line per change.
-  const people = ctx.output.format === 'table' && ctx.output.stdoutIsTTY;
-  const dumb = people && ctx.env.TERM === 'dumb';
-  const header = headerFor(ctx, options.until?.text ?? null, formatDuration);
-  const live = people && !dumb ? await liveTable(ctx, header) : null;
-  const view = live ?? (dumb ? (await import('../watch/plain-view.js')).plainView(ctx.output, header) : ndjsonView(ctx.output));
-  const { AlertExec } = await import('../watch/exec.js');
+  const header = headerFor(ctx, options.until?.text ?? null);
+  const { view, live } = await forFormat(ctx.output.format, VIEWS)(ctx, header);
   const exec = options.exec ? new AlertExec(options.exec, { report: (line) => view.notice(line, 'warn') }) : null;
   const session = new WatchSession(
     {
@@ -149,11 +95,6 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
 }
 
 async function startRecorder(ctx: RunContext, storeFlag: string | undefined, config: Config) {
-  const [{ targetFor }, { openStore }, { PollRecorder }] = await Promise.all([
-    import('./shared/store.js'),
-    import('../history/store/open.js'),
-    import('../history/recorder.js'),
-  ]);
   const db = await openStore(await targetFor(ctx, storeFlag, config), true);
   ctx.output.info(`recording every poll in ${db.location}`);
   return new PollRecorder(db, (line) => ctx.output.warn(line), ctx.now);
@@ -178,14 +119,29 @@ function refuseDoomedUntil(until: Condition, unresolved: ReadonlyMap<string, Con
 }
 
 async function startMetricsFor(ctx: RunContext, address: { host: string; port: number }, accounts: ResolvedAccount[]) {
-  const [{ startMetrics }, { isLoopbackHost }, { VERSION }] = await Promise.all([import('../watch/metrics.js'), import('../http/url-policy.js'), import('../version.js')]);
   const metrics = await startMetrics(address, accounts.map((a) => ({ name: a.name, provider: a.provider })), { version: VERSION }, ctx.runtime.redactor.redact);
   ctx.output.info(`Prometheus metrics at ${metrics.url}`);
   if (!isLoopbackHost(address.host)) ctx.output.warn(`metrics are served beyond this machine (${address.host}); anyone who can reach the port sees your balances`);
   return metrics;
 }
 
-async function liveTable(ctx: RunContext, header: (session: WatchSession) => string) {
+type Header = (session: WatchSession) => string;
+
+/** How watch shows what happens, per format; a live table also needs starting and stopping. */
+const VIEWS = {
+  table: async (ctx: RunContext, header: Header): Promise<{ view: WatchView; live: LiveTable | null }> => {
+    // Events for a program reading stdout; a terminal that cannot move its cursor (TERM=dumb) gets
+    // the table once and a line per change; any other terminal the live table.
+    if (!ctx.output.stdoutIsTTY) return { view: ndjsonView(ctx.output), live: null };
+    // On demand, like the live table: both draw tables for people, which NDJSON never loads.
+    if (ctx.env.TERM === 'dumb') return { view: (await import('../watch/plain-view.js')).plainView(ctx.output, header), live: null };
+    const live = await liveTable(ctx, header);
+    return { view: live, live };
+  },
+  json: async (ctx: RunContext): Promise<{ view: WatchView; live: LiveTable | null }> => ({ view: ndjsonView(ctx.output), live: null }),
+} satisfies PerFormat<unknown>;
+
+async function liveTable(ctx: RunContext, header: Header) {
   const { LiveTable } = await import('../watch/live-table.js');
   const size = () => ctx.output.terminalSize() ?? { columns: 80, rows: 24 };
   const onResize = (redraw: () => void) => {
@@ -196,7 +152,7 @@ async function liveTable(ctx: RunContext, header: (session: WatchSession) => str
 }
 
 /** The line above the table: what runs, for how long, until what. */
-function headerFor(ctx: RunContext, until: string | null, formatDuration: (ms: number) => string) {
+function headerFor(ctx: RunContext, until: string | null) {
   const c = ctx.output.color;
   return (session: WatchSession) => {
     const now = ctx.now();
@@ -211,3 +167,5 @@ function headerFor(ctx: RunContext, until: string | null, formatDuration: (ms: n
     return parts.join(c.dim(' · '));
   };
 }
+
+export const watchCommand = { parse: parseWatchFlags, run: runWatch, prints: VIEWS };

@@ -1,6 +1,6 @@
 // The bash completion script. Plain bash 3.2 (macOS still ships it): no associative arrays, no
 // mapfile. The command path is found by walking the words typed so far, skipping flag values.
-import { commandName, listsByPath, PROGRAM_NAMES, shCasePatterns, shellQuote, valueCases, valuesWord, type CommandSpec, type CompletionSpec } from './spec.js';
+import { commandName, flagsAt, listsByPath, PROGRAM_NAMES, shCasePatterns, shellQuote, valueCases, valuesWord, type CommandSpec, type CompletionSpec } from './spec.js';
 
 const F = '__balance_inspector';
 
@@ -22,16 +22,9 @@ ${F}_subcommands() {
 ${perPath(spec, (c) => c.subcommands.map(commandName))}
 }
 
-# A command's own flags, then the global ones it does not redefine.
+# A command's own flags, then the global ones it takes.
 ${F}_flags() {
-  local flag own
-  own="$(
-${perPath(spec, (c) => c.ownFlags.flatMap((f) => f.names))}
-  )"
-  for flag in ${spec.globalFlags.flatMap((f) => f.names).join(' ')}; do
-    case " $own " in *" $flag "*) ;; *) own="$own $flag" ;; esac
-  done
-  echo "$own"
+${perPath(spec, (c) => flagsAt(c).flatMap((f) => f.names))}
 }
 
 ${F}_args() {

@@ -32,10 +32,18 @@ function rules(spec: CompletionSpec): string[] {
     if (command.argChoices.length > 0) lines.push(`complete -c ${C} -n ${q(at(command))} -a ${q(command.argChoices.join(' '))}`);
     for (const flag of command.ownFlags) lines.push(flagRule(flag, at(command)));
   }
-  // A global flag applies everywhere except where a command defines its own flag of that name.
+  // A global flag is offered after the commands that take it, grouped by the values it takes there.
   for (const flag of spec.globalFlags) {
-    const shadowed = spec.commands.filter((c) => c.ownFlags.some((f) => f.long === flag.long));
-    lines.push(flagRule(flag, shadowed.map((c) => `not ${at(c)}`).join('; and ')));
+    const groups = new Map<string, { flag: FlagSpec; at: string[] }>(); // values → the paths
+    for (const command of spec.commands) {
+      const here = command.globalFlags.find((f) => f.long === flag.long);
+      if (here === undefined) continue;
+      const key = here.values === null ? '' : valuesWord(here.values);
+      const group = groups.get(key) ?? { flag: here, at: [] };
+      group.at.push(q(pathKey(command)));
+      groups.set(key, group);
+    }
+    for (const group of groups.values()) lines.push(flagRule(group.flag, `${F}_in ${group.at.join(' ')}`));
   }
   return lines;
 }
@@ -94,6 +102,12 @@ end
 function ${F}_at
     set -l path (${F}_path)
     test "$path" = "$argv[1]"
+end
+
+# Is the line at one of these command paths?
+function ${F}_in
+    set -l path (${F}_path)
+    contains -- "$path" $argv
 end
 
 # Account names from the config, without network or secrets; nothing at all on any problem.

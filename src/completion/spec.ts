@@ -23,29 +23,40 @@ export interface CommandSpec {
   description: string;
   /** Flags defined on this command (and its -h/--help). */
   ownFlags: FlagSpec[];
+  /** The program's flags this command takes (every one for the program itself), with the values they take here. */
+  globalFlags: FlagSpec[];
   subcommands: CommandSpec[];
   /** Choices of the first positional argument (e.g. the shells of `completion`). */
   argChoices: string[];
 }
 
 export interface CompletionSpec {
-  /** The program's own options: commander accepts them anywhere on the line. */
+  /** The program's own options: commander accepts them anywhere on the line (each command takes some). */
   globalFlags: FlagSpec[];
   /** Every command, the program first, parents before their subcommands. */
   commands: CommandSpec[];
 }
 
-export function completionSpec(program: Command): CompletionSpec {
+/**
+ * `takenBy` says which of the program's flags a command takes (what its --help lists; by default
+ * all of them): the scripts offer only those after that command.
+ */
+export function completionSpec(program: Command, takenBy: (command: Command) => readonly Option[] = () => program.options): CompletionSpec {
   const help = program.createHelp();
   const globalOptions = program.options.filter((o) => !o.hidden);
   const globalFlags = globalOptions.map((o) => flagSpec(o, true));
   const commands: CommandSpec[] = [];
   const visit = (command: Command, path: string[], siblings: string[]): CommandSpec => {
     const children = help.visibleCommands(command);
+    const ownFlags = help.visibleOptions(command).filter((o) => !globalOptions.includes(o)).map((o) => flagSpec(o, false));
+    const own = new Set(ownFlags.map((f) => f.long));
+    const taken = path.length === 0 ? globalOptions : takenBy(command).filter((o) => !o.hidden);
     const spec: CommandSpec = {
       path,
       description: help.commandDescription(command),
-      ownFlags: help.visibleOptions(command).filter((o) => !globalOptions.includes(o)).map((o) => flagSpec(o, false)),
+      ownFlags,
+      // A flag the command defines itself wins over the program's of the same name.
+      globalFlags: taken.map((o) => flagSpec(o, true)).filter((f) => !own.has(f.long)),
       subcommands: [],
       // commander's implicit `help [command]` takes the name of a sibling command.
       argChoices: command.name() === 'help' && path.length > 0 ? siblings : (command.registeredArguments[0]?.argChoices ?? []),
@@ -94,17 +105,28 @@ export interface ValueCase {
 
 /**
  * The flag → values table every script embeds: flags of one command first (they win over a
- * global flag of the same name), then the global flags for any command.
+ * global flag of the same name), then global flags whose values differ at a command (--output
+ * offers only the formats that command prints), then the global flags for any command.
  */
 export function valueCases(spec: CompletionSpec): ValueCase[] {
-  const globals = new Set(spec.globalFlags.map((f) => f.long));
+  const globals = new Map(spec.globalFlags.map((f) => [f.long, f.values === null ? null : valuesWord(f.values)]));
   const own = spec.commands.flatMap((command) =>
     command.ownFlags
       .filter((f) => f.values !== null || globals.has(f.long))
       .map((f) => ({ path: pathKey(command), names: f.names, values: f.values })),
   );
+  const narrowed = spec.commands.flatMap((command) =>
+    command.globalFlags
+      .filter((f) => f.values !== null && globals.get(f.long) !== valuesWord(f.values))
+      .map((f) => ({ path: pathKey(command), names: f.names, values: f.values })),
+  );
   const global = spec.globalFlags.filter((f) => f.values !== null).map((f) => ({ path: null, names: f.names, values: f.values }));
-  return [...own, ...global];
+  return [...own, ...narrowed, ...global];
+}
+
+/** Every flag a command takes: its own, then the program's it takes. */
+export function flagsAt(command: CommandSpec): FlagSpec[] {
+  return [...command.ownFlags, ...command.globalFlags];
 }
 
 /** How a script's value table writes a value source: the words, or a marker its caller expands. */

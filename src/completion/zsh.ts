@@ -1,6 +1,6 @@
 // The zsh completion script: the same walk as bash, with descriptions shown next to commands and
 // flags. Works both from $fpath (autoloaded through #compdef) and when sourced (calls compdef).
-import { commandName, listsByPath, PROGRAM_NAMES, shCasePatterns, shellQuote, valueCases, valuesWord, type CommandSpec, type CompletionSpec } from './spec.js';
+import { commandName, flagsAt, listsByPath, PROGRAM_NAMES, shCasePatterns, shellQuote, valueCases, valuesWord, type CommandSpec, type CompletionSpec } from './spec.js';
 
 const F = '__balance_inspector';
 
@@ -28,14 +28,9 @@ ${F}_subcommands() {
 ${perPath(spec, (c) => c.subcommands.map((s) => described(commandName(s), s.description)))}
 }
 
-# A command's own flags, then the global ones it does not redefine.
+# A command's own flags, then the global ones it takes.
 ${F}_flags() {
-  local entry
-  local -a globals=(${spec.globalFlags.flatMap((f) => f.names.map((n) => described(n, f.description))).join(' ')})
-${perPath(spec, (c) => c.ownFlags.flatMap((f) => f.names.map((n) => described(n, f.description))))}
-  for entry in "\${globals[@]}"; do
-    (( \${reply[(I)\${entry%%:*}:*]} )) || reply+=("$entry")
-  done
+${perPath(spec, (c) => flagsAt(c).flatMap((f) => f.names.map((n) => described(n, f.description))))}
 }
 
 ${F}_args() {

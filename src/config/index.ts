@@ -2,7 +2,7 @@
 import { UsageError } from '../core/errors.js';
 import { LIBRARY_OPTION_NAMES, type OptionNames } from '../core/option-names.js';
 import { didYouMean } from '../core/suggest.js';
-import { isProviderId, PROVIDER_IDS } from '../providers/catalog.js';
+import { isProviderId, PROVIDER_IDS, providerIdIgnoringCase } from '../providers/catalog.js';
 import { findConfig, type FoundConfig } from './find.js';
 import { loadConfigFile } from './load.js';
 import { resolveAccounts, resolveEachAccount, splitResolutions } from './resolve.js';
@@ -44,7 +44,9 @@ export interface AccountSelection {
 }
 
 /** Apply --account / --provider; unknown names are usage errors with a suggestion. */
-export function selectAccounts(config: Config, selection: AccountSelection): AccountConfig[] {
+export function selectAccounts(config: Config, given: AccountSelection): AccountConfig[] {
+  // A provider id in any case, as the CLI takes it (`--provider Syncpay`).
+  const selection = given.provider === undefined ? given : { ...given, provider: providerIdIgnoringCase(given.provider) ?? given.provider };
   const said = selection.names ?? LIBRARY_OPTION_NAMES;
   const names = config.accounts.map((a) => a.name);
   for (const name of selection.accounts ?? []) {

@@ -11,21 +11,28 @@ export interface CommandPage {
   page: string;
 }
 
-/** commander keeps these private; read, never written. */
-type CommandInternals = Command & { _hidden?: boolean; _actionHandler?: unknown };
+/**
+ * A declared command carries its Supports (commands/shared/supports.ts sets it when the command
+ * is given its action); a group that only holds others (`config`) has none. Read by shape, so
+ * this layer needs neither the commands layer nor commander's private members.
+ */
+function runsItself(command: Command): boolean {
+  return (command as Command & { supports?: unknown }).supports !== undefined;
+}
 
 /** Every command a user can run, in the order --help lists them, with its page. */
 export function commandPages(program: Command): CommandPage[] {
+  const help = program.createHelp();
   const pages: CommandPage[] = [];
   const walk = (parent: Command, path: string[], page: string | null) => {
-    for (const command of parent.commands as CommandInternals[]) {
-      if (command._hidden || command.name() === 'help') continue;
+    for (const command of help.visibleCommands(parent)) {
+      if (command.name() === 'help') continue;
       const words = [...path, command.name()];
       // A subcommand of a command that runs itself (history prune) shares its page; a
       // subcommand of a group that only holds others (config init) gets its own.
       const own = page ?? `docs/commands/${words.join('-')}.md`;
       // A group that only holds others (config) has no page of its own: its commands do.
-      const runs = Boolean(command._actionHandler);
+      const runs = runsItself(command);
       if (runs || command.commands.length === 0) pages.push({ path: words, page: own });
       walk(command, words, runs ? own : null);
     }

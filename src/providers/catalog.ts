@@ -35,6 +35,12 @@ export function isProviderId(value: string): value is ProviderId {
   return Object.hasOwn(PROVIDER_HOMES, value);
 }
 
+/** The provider a user means, typed in any case (`--provider Syncpay`), as currency codes are; undefined for none. */
+export function providerIdIgnoringCase(text: string): ProviderId | undefined {
+  const lower = text.toLowerCase();
+  return PROVIDER_IDS.find((id) => id === lower);
+}
+
 export const PROVIDERS = Object.fromEntries(PROVIDER_IDS.map((id) => [id, PROVIDER_HOMES[id].info])) as { [K in ProviderId]: ProviderInfo<K> };
 
 /**

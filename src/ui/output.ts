@@ -4,9 +4,10 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { forStderr } from '../core/sanitize.js';
 import { OutputError } from '../core/errors.js';
+import { isForPeople, type Format } from './formats.js';
 import type { OutStream } from './io.js';
 
-export type Format = 'table' | 'json' | 'csv';
+export type { Format };
 
 export interface OutputOptions {
   format: Format;
@@ -66,7 +67,7 @@ export function createOutput(options: OutputOptions): Output {
   const { env, stdout, stderr } = options;
   const stdoutIsTTY = Boolean(stdout.isTTY);
   const stderrIsTTY = Boolean(stderr.isTTY);
-  const tableColor = options.format === 'table' ? colorLevel(stdoutIsTTY, options.color, env) : 0;
+  const tableColor = isForPeople(options.format) ? colorLevel(stdoutIsTTY, options.color, env) : 0;
   const errLevel = colorLevel(stderrIsTTY, options.color, env);
   const errColor = new Chalk({ level: errLevel });
   const quiet = Boolean(options.quiet);

@@ -1,5 +1,6 @@
 // An ora spinner on stderr, only for a person at a terminal: never for JSON/CSV, --quiet, CI,
 // TERM=dumb or a non-TTY stderr (ora would otherwise print plain "- text" lines into cron mail).
+import { isForPeople } from './formats.js';
 import type { Output } from './output.js';
 
 export interface Progress {
@@ -13,7 +14,7 @@ export interface Progress {
 const silent = (output: Output): Progress => ({ update: () => undefined, note: (line) => output.info(line), stop: () => undefined });
 
 export async function startProgress(output: Output, text: string, env: NodeJS.ProcessEnv): Promise<Progress> {
-  if (output.format !== 'table' || output.quiet || output.debugEnabled || !output.stderrIsTTY) return silent(output);
+  if (!isForPeople(output.format) || output.quiet || output.debugEnabled || !output.stderrIsTTY) return silent(output);
   if (env.CI !== undefined || env.TERM === 'dumb') return silent(output);
   // A pty that reports 0 columns (`script` without a terminal, some CI and agent wrappers) sends
   // ora 9.4 into an endless synchronous clear loop (lines = width / 0): no spinner there at all.

@@ -95,6 +95,30 @@ describe('completion', () => {
     expect(run.stdout.split('\n').slice(0, cases.length)).toEqual(cases.map(([, expected]) => expected));
   });
 
+  it.skipIf(!hasShell('bash'))('bash: after a command, only the flags it takes, and --mode and --output values where they apply', async () => {
+    const dir = tempDir();
+    const script = join(dir, 'completion.bash');
+    writeFileSync(script, (await runCli(['completion', 'bash'])).stdout);
+    const probe = (words: string[]) =>
+      `COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _balance_inspector; echo "\${COMPREPLY[*]}"`;
+    const cases: Array<[string[], string]> = [
+      [['balance-inspector', 'can-withdraw', 'USDT', '1', '--mode', ''], 'live test'],
+      [['balance-inspector', 'watch', '--output', ''], 'table json'],
+      [['balance-inspector', 'balances', '--output', ''], 'table json csv'],
+      [['balance-inspector', 'history', '--by', ''], 'hour day week'],
+      [['balance-inspector', 'snapshot', '--c'], '--currency --config'],
+      [['balance-inspector', 'can-withdraw', '--c'], '--config --csv'],
+      [['balance-inspector', 'balances', '--c'], '--currency --config --csv'],
+      [['balance-inspector', 'sandbox', '--c'], ''],
+      [['balance-inspector', 'sandbox', '--no-'], '--no-rate-limit --no-color'],
+      [['balance-inspector', 'demo', '--co'], ''],
+      [['balance-inspector', '--c'], '--config --csv'],
+    ];
+    const run = spawnSync('bash', ['-c', [`source '${script}'`, ...cases.map(([words]) => probe(words))].join('\n')], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir } });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n').slice(0, cases.length)).toEqual(cases.map(([, expected]) => expected));
+  });
+
   it('completion --accounts prints the configured names, and nothing (exit 0) on any problem', async () => {
     const dir = tempDir();
     writeConfig(dir, 'accounts:\n  flow-main: { provider: flow-payments }\n  "bad name": {}\n  payouts: 3\n', '.balancerc.yaml');

@@ -107,6 +107,14 @@ describe('config init (flags, no terminal)', () => {
     expect(stderr).toContain('hint: run `balance-inspector config init` to write one');
   });
 
+  it('takes --provider in any case, and writes the id as the config spells it', async () => {
+    const dir = tempDir();
+    const { code, stdout } = await runCli(['config', 'init', '--provider', 'SyncPay', '--account', 'payouts'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain("with account 'payouts' (syncpay)");
+    expect(readFileSync(join(dir, '.balancerc.yaml'), 'utf8')).toMatch(/^ {4}provider: syncpay$/m);
+  });
+
   it('without a terminal, missing or bad flags are usage errors naming them', async () => {
     const dir = tempDir();
     const none = await runCli(['config', 'init'], { cwd: dir });

@@ -146,3 +146,22 @@ describe('can-withdraw: suggestions, --network and the no: line', () => {
     expect(lines[lines.length - 1]).toBe('could not decide: an account that might hold the funds could not be read');
   });
 });
+
+describe('--provider in any case, as currency codes are', () => {
+  it.each([['Syncpay'], ['SYNCPAY'], ['syncpay']])('balances --provider %s selects the syncpay accounts', async (typed) => {
+    const { code, stdout } = await cli('balances', '--json', '--provider', typed);
+    expect(code).toBe(0);
+    expect(new Set(rows(stdout).map((b) => b.account))).toEqual(new Set(['syncpay']));
+  });
+
+  it('can-withdraw --provider Flow-Payments decides on the flow account', async () => {
+    const { code, stdout } = await cli('can-withdraw', 'ETH', '0.00001', '--provider', 'Flow-Payments', '--mode', 'test');
+    expect([code, stdout]).toEqual([0, expect.stringMatching(/^yes: 'flow-main' can withdraw/)]);
+  });
+
+  it('an unknown one is named as typed, with the id meant', async () => {
+    const { code, stdout, stderr } = await cli('balances', '--provider', 'Sincpay');
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr.split('\n')[0]).toBe("error: unknown provider 'Sincpay' (did you mean 'syncpay'?)");
+  });
+});

@@ -39,12 +39,12 @@ describe('modules loaded at start-up', () => {
     expect(run.files.filter((f) => f === SHARED_CHUNK).length).toBeLessThanOrEqual(3);
   });
 
-  it('what every start-up compiles holds no decimal.js, HTTP layer, file checks or config loader', () => {
+  it('what every start-up compiles holds no decimal.js, HTTP layer, file checks, config loader or output code (but the list of formats)', () => {
     const modules = [...staticModules(resolve(import.meta.dirname, '../../dist/bundle/cli.js'))];
     expect(modules).toContain('dist/cli.js');
     expect(modules).toContain('node_modules/commander/lib/command.js');
     const heavy = modules.filter((m) =>
-      /^node_modules\/(?!commander\/)|^dist\/(http|config\/(?!search-order)|api|cache|history|format|ui|watch|sandbox)\/|^dist\/core\/(money|safe-file|conditions|currencies)\.js$/.test(m),
+      /^node_modules\/(?!commander\/)|^dist\/(http|config\/(?!search-order)|api|cache|history|format|ui\/(?!formats)|watch|sandbox)\/|^dist\/core\/(money|safe-file|conditions|currencies)\.js$/.test(m),
     );
     expect(heavy).toEqual([]);
   });
@@ -65,5 +65,18 @@ describe('modules loaded at start-up', () => {
     expect(packages).not.toContain('node_modules/undici/index.js');
     // No table chunk, no cosmiconfig (JSON config), no ora or prom-client.
     expect(run.files.filter((f) => f === SHARED_CHUNK).length).toBeLessThanOrEqual(5);
+  });
+
+  it.each([
+    [['balances', '--json'], []],
+    [['total', '--csv'], []],
+    [['balances'], ['dist/bundle/chunks/table-*.js']],
+    [['total'], ['dist/bundle/chunks/totals-table-*.js']],
+  ])('%j loads its command with the lazy chunk, and a table chunk only to draw a table', async (args, tables) => {
+    const run = await runCliLoggingModules([...args, '--account', 'syncpay', '--config', e2e.configPath]);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const ours = run.files.filter((f) => f !== SHARED_CHUNK && !f.startsWith('node_modules/'));
+    expect(ours).toEqual([...ENTRY, 'dist/bundle/chunks/lazy-group-*.js', ...tables]);
+    expect(new Set(run.files.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/')[1]))).toEqual(new Set(['undici']));
   });
 });

@@ -96,7 +96,7 @@ describe('the published package', () => {
     const { stdout, stderr } = await exec('man', ['balance-inspector'], { env: { ...cleanEnv(), MANPATH: join(global, 'share', 'man'), MANWIDTH: '80', MANPAGER: 'cat', PAGER: 'cat' } });
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^BALANCE-INSPECTOR\(1\) +User Commands/);
-    expect(stdout).toContain('balance-inspector can-withdraw [options] <currency> <amount>');
+    expect(stdout).toContain('balance-inspector can-withdraw [options] [currency] [amount]');
     expect(stdout).toMatch(/EXIT STATUS\n\s+0\s+success; for checks: yes/);
     for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });

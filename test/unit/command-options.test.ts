@@ -16,7 +16,8 @@ import { parseTotalOptions, runTotal, type TotalOptions } from '../../src/comman
 import { parseWatchFlags, runWatch } from '../../src/commands/watch.js';
 import type { WatchOptions } from '../../src/watch/options.js';
 import type { GlobalOptions } from '../../src/commands/shared/options.js';
-import type { Runner } from '../../src/commands/shared/context.js';
+import type { Declare } from '../../src/commands/shared/context.js';
+import { Program } from '../../src/commands/shared/supports.js';
 import { booleanOption, choiceOption, listOption, requiredStringOption, stringOption } from '../../src/commands/shared/raw-options.js';
 
 const NOW = new Date('2026-11-21T10:00:00.000Z');
@@ -172,10 +173,12 @@ describe('run functions take typed options, never commander records', () => {
     expectTypeOf<Record<string, unknown>>().not.toMatchTypeOf<WatchOptions>();
   });
 
-  it('the runner pairs a parse function only with a run function of the same options', () => {
-    const run: Runner = () => async () => undefined;
-    expect(typeof run(parseBalancesOptions, runBalances)).toBe('function');
+  it('a command pairs a parse function only with a run function of the same options', () => {
+    const declared: string[] = [];
+    const declare: Declare = (command) => void declared.push(command.name());
+    declare(new Program('balances'), async () => ({ parse: parseBalancesOptions, run: runBalances }), { formats: ['table'] });
     // @ts-expect-error total's run needs TotalOptions; balances' parse gives BalancesOptions
-    run(parseBalancesOptions, runTotal);
+    declare(new Program('mixed'), async () => ({ parse: parseBalancesOptions, run: runTotal }), { formats: ['table'] });
+    expect(declared).toEqual(['balances', 'mixed']);
   });
 });

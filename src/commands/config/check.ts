@@ -1,47 +1,38 @@
 // `config check`, the doctor: which config file is used and why, is it valid, can every
 // account's credentials be resolved (names only, never values), and does one call to each
 // account work. Exits like any other command: 0 when all is well, else the lowest failing code.
-import type { Command } from 'commander';
+// Loaded when the command runs; its registration is registration/config.ts.
+import * as doctor from '../../api/doctor.js';
+import type { AccountCheck, ConfigCheck, CredentialCheck, DoctorReport } from '../../api/doctor.js';
+import { readAccounts } from '../../api/read.js';
+import { findConfig, resolveAccounts, selectAccounts, validateConfig } from '../../config/index.js';
+import { loadConfigFile } from '../../config/load.js';
+import { checkConfigFilePermissions } from '../../config/resolve.js';
 import type { Config, ResolvedAccount } from '../../config/types.js';
 import type { AccountOutcome } from '../../core/account.js';
-import { examples } from '../shared/options.js';
-import { noOptions, type RunContext, type Runner } from '../shared/context.js';
-import type { AccountCheck, ConfigCheck, CredentialCheck, DoctorReport } from '../../api/doctor.js';
+import { describeDecision, proxyFor } from '../../http/proxy.js';
+import { describeRetry } from '../../http/client.js';
+import { providerInfo } from '../../providers/catalog.js';
+import { doctorJson } from '../../format/doctor.js';
+import { startProgress } from '../../ui/spinner.js';
+import { noOptions, type RunContext } from '../shared/context.js';
+import { render, type Renderers } from '../shared/render.js';
 import { CLI_OPTION_NAMES } from '../../core/option-names.js';
 
-export function registerConfigCheck(config: Command, run: Runner): void {
-  config
-    .command('check')
-    .description(
-      'doctor: show which config is used and why, validate it, resolve every ${VAR} and key file (names only, never values), then call each account once',
-    )
-    .addHelpText(
-      'after',
-      examples([
-        'balance-inspector config check',
-        'balance-inspector config check --account flow-main',
-        'balance-inspector --config /etc/balance.yaml config check --json',
-      ]),
-    )
-    .action(run(noOptions, runConfigCheck, { formats: ['table', 'json'] }));
-}
-
 export async function runConfigCheck(ctx: RunContext): Promise<number> {
-  // A report of sections and per-account lists has no honest CSV shape.
   const report = await diagnose(ctx);
-  if (ctx.output.format === 'json') ctx.output.data((await import('../../format/doctor.js')).doctorJson(report, ctx.now()));
-  else ctx.output.data((await import('../../format/doctor-table.js')).doctorText(report, ctx.output.tableStyle()));
+  await render(ctx.output, RENDER, { report, generatedAt: ctx.now() });
   return report.exitCode;
 }
 
+// A report of sections and per-account lists has no honest CSV shape.
+const RENDER = {
+  // On demand: the doctor's text (string-width, cell fitting) stays out of --json runs.
+  table: async ({ report }, output) => output.data((await import('../../format/doctor-table.js')).doctorText(report, output.tableStyle())),
+  json: ({ report, generatedAt }, output) => output.data(doctorJson(report, generatedAt)),
+} satisfies Renderers<{ report: DoctorReport; generatedAt: Date }>;
+
 async function diagnose(ctx: RunContext): Promise<DoctorReport> {
-  const [{ findConfig, selectAccounts, resolveAccounts, validateConfig }, { loadConfigFile }, { checkConfigFilePermissions }, doctor] =
-    await Promise.all([
-      import('../../config/index.js'),
-      import('../../config/load.js'),
-      import('../../config/resolve.js'),
-      import('../../api/doctor.js'),
-    ]);
   const config: ConfigCheck = { path: null, origin: null, reason: null, mode: null, accounts: null, error: null };
   let loaded: Config;
   try {
@@ -81,7 +72,6 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
 async function proxyRoutes(accounts: Config['accounts'], env: NodeJS.ProcessEnv): Promise<DoctorReport['routes']> {
   const names = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
   if (!names.some((name) => env[name]?.trim())) return undefined;
-  const [{ proxyFor, describeDecision }, { providerInfo }] = await Promise.all([import('../../http/proxy.js'), import('../../providers/catalog.js')]);
   return accounts.map((a) => {
     try {
       const decision = proxyFor(new URL(a.baseUrl ?? providerInfo(a.provider).defaultBaseUrl), env);
@@ -100,11 +90,6 @@ async function proxyRoutes(accounts: Config['accounts'], env: NodeJS.ProcessEnv)
 /** The same read pipeline every listing command uses, with progress on a terminal. */
 async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<AccountOutcome[]> {
   if (accounts.length === 0) return [];
-  const [{ readAccounts }, { startProgress }, { describeRetry }] = await Promise.all([
-    import('../../api/read.js'),
-    import('../../ui/spinner.js'),
-    import('../../http/client.js'),
-  ]);
   const progress = await startProgress(ctx.output, `Checking accounts: 0/${accounts.length}`, ctx.env);
   try {
     const { outcomes } = await readAccounts({
@@ -128,3 +113,5 @@ async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<A
     progress.stop();
   }
 }
+
+export const configCheckCommand = { parse: noOptions, run: runConfigCheck, prints: RENDER };

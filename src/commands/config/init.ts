@@ -1,19 +1,21 @@
 // `config init`: write a starter config with one account whose key is read from an environment
 // variable. Asks on a terminal, takes flags otherwise; never writes the key, never replaces a file
-// without --force, and tells the user what to run next.
+// without --force, and tells the user what to run next. Loaded when the command runs; its
+// registration is registration/config.ts.
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import { findConfig, globalConfigDir } from '../../config/find.js';
+import { validateConfig } from '../../config/schema.js';
+import { toYaml, writeConfigFile } from '../../config/write.js';
 import { UsageError } from '../../core/errors.js';
-import { PROVIDERS, PROVIDER_IDS } from '../../providers/catalog.js';
-import { collect, examples } from '../shared/options.js';
-import type { RunContext, Runner } from '../shared/context.js';
+import { PROVIDERS } from '../../providers/catalog.js';
+import type { RunContext } from '../shared/context.js';
 import type { GlobalOptions } from '../shared/options.js';
 import { booleanOption, listOption, stringOption, type RawOptions } from '../shared/raw-options.js';
-import type { PromptIO } from '../../ui/prompt.js';
-import type { GivenAnswers, InitAnswers } from './init-answers.js';
-import { ALL_API_VERSIONS, apiVersionHelp, defaultAccountNames, namesTaking } from './init-choices.js';
 import { CLI_OPTION_NAMES } from '../../core/option-names.js';
+import { defaultStorePath } from '../../history/store/files.js';
+import { createLinePrompter, createTerminalPrompter, type PromptIO } from '../../ui/prompt.js';
+import { askMissing, checkGiven, exampleFor, initConfig, missingFlags, withDefaults, type GivenAnswers, type InitAnswers } from './init-answers.js';
 
 export interface InitOptions {
   /**
@@ -36,35 +38,7 @@ export interface InitIO extends PromptIO {
   configPathGiven?: boolean;
 }
 
-export function registerConfigInit(config: Command, run: Runner): void {
-  config
-    .command('init')
-    .description('write a starter config (.balancerc.yaml, mode 0600) for one account; asks on a terminal, or takes flags')
-    // --provider and --account are also global flags, which commander parses wherever they stand;
-    // they are declared here too so this command's --help and completion describe them.
-    .option('-p, --provider <id>', `the account's provider (${PROVIDER_IDS.join(', ')})`)
-    .option('-a, --account <name>', `the name for the new account (default: from the provider: ${defaultAccountNames()})`)
-    .option('--key-env <VAR>', 'environment variable that will hold the API key (default e.g. FLOW_API_KEY); the key itself is never written')
-    .option('--wallet <id>', `${namesTaking('wallets')}: a wallet id to read (repeatable, or comma-separated)`, collect)
-    .option('--customer <id>', `${namesTaking('customers')}: a customer id to read (repeatable, or comma-separated)`, collect)
-    .addOption(new Option('--api-version <version>', `the balance API: ${apiVersionHelp()}`).choices(ALL_API_VERSIONS))
-    .option('--global', 'write the user config $XDG_CONFIG_HOME/balance-inspector/config.yaml instead of ./.balancerc.yaml')
-    .option('--force', 'replace an existing file')
-    .addHelpText(
-      'after',
-      examples([
-        'balance-inspector config init                     # asks for everything',
-        'balance-inspector config init --provider flow-payments --account flow-main --key-env FLOW_API_KEY',
-        'balance-inspector config init --provider swipelux --account treasury --wallet wal_abc123 --global',
-        'balance-inspector config init --provider cryptofuse --account casino --api-version v3 --force',
-      ]),
-    )
-    .action(run(parseInitOptions, (ctx, options) => runConfigInit(ctx, options), { formats: ['table'], providers: false }));
-}
-
 export async function parseInitOptions(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'provider' | 'accounts'>): Promise<InitOptions> {
-  // On demand: the answer checks reach the config field rules and decimal.js, which --help must not load.
-  const { checkGiven } = await import('./init-answers.js');
   const given: GivenAnswers = {
     provider: globals.provider,
     account: accountFlag(globals.accounts),
@@ -84,13 +58,6 @@ function accountFlag(accounts: string[]): string | undefined {
 }
 
 export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: InitIO): Promise<number> {
-  const [{ globalConfigDir, findConfig }, { validateConfig }, { toYaml, writeConfigFile }, { initConfig }, { defaultStorePath }] = await Promise.all([
-    import('../../config/find.js'),
-    import('../../config/schema.js'),
-    import('../../config/write.js'),
-    import('./init-answers.js'),
-    import('../../history/store/files.js'),
-  ]);
   if (options.global && ctx.globals.configPath !== undefined) throw new UsageError('pass either --global or --config <path>, not both');
   const { answers, global } = await gatherAnswers(options, io ?? processIO(ctx), { local: join(ctx.cwd, '.balancerc.yaml'), user: globalConfigDir(ctx.env) });
   const path = destination(ctx, global, globalConfigDir(ctx.env));
@@ -131,14 +98,12 @@ function whereFound(ctx: RunContext, global: boolean, path: string): string {
 /** The answers, and whether the file is the user config (--global, or chosen on a terminal). */
 async function gatherAnswers(options: InitOptions, io: InitIO, places: { local: string; user: string | null }): Promise<{ answers: InitAnswers; global: boolean }> {
   // `given` was checked by parseInitOptions; only what is missing is asked.
-  const { missingFlags, withDefaults, askMissing, exampleFor } = await import('./init-answers.js');
   const { given } = options;
   const missing = missingFlags(given);
   if (missing.length === 0) return { answers: withDefaults(given), global: options.global };
   if (!io.interactive) {
     throw new UsageError(`config init needs ${missing.join(' and ')} when not run on a terminal`, exampleFor(given.provider));
   }
-  const { createLinePrompter, createTerminalPrompter } = await import('../../ui/prompt.js');
   const prompter = io.engine === 'terminal' ? await createTerminalPrompter(io) : createLinePrompter(io);
   try {
     const answers = await askMissing(given, prompter);
@@ -195,3 +160,5 @@ const CONFIG_SCHEMA_URL = 'https://raw.githubusercontent.com/balance-inspector/b
 
 const FOOTER = `# pegged: [USDT, USDC]   # value these stablecoins at 1.00 USD when no provider rate exists
 `;
+
+export const configInitCommand = { parse: parseInitOptions, run: (ctx: RunContext, options: InitOptions) => runConfigInit(ctx, options) };

@@ -3,9 +3,11 @@
 // tests can build one directly with their own streams, env and runtime.
 import type { Runtime } from '../../http/runtime.js';
 import type { CliIO } from '../../ui/io.js';
-import type { Format, Output } from '../../ui/output.js';
+import type { Format } from '../../ui/formats.js';
+import type { Output } from '../../ui/output.js';
 import type { GlobalOptions } from './options.js';
 import type { RawOptions } from './raw-options.js';
+import type { Program, SupportsDeclaration } from './supports.js';
 
 export interface RunContext {
   globals: GlobalOptions;
@@ -29,40 +31,39 @@ export interface RunContext {
  * A command's options parsed once from commander's raw values and its positional arguments into
  * the typed object its Action takes. Every bad value is a UsageError (exit 2) thrown here, before
  * any config is read or provider asked. `now` is the run's clock (ctx.now()), for flags such as
- * `--since 30d`. May be async so heavy validators (decimals, selectors) load lazily.
+ * `--since 30d`. May be async.
  */
 export type ParseOptions<T> = (opts: RawOptions, args: readonly string[], globals: GlobalOptions, now: Date) => T | Promise<T>;
 /** A command's body: returns the exit code; throws BalanceError for failures cli.ts reports. */
 export type Action<T> = (ctx: RunContext, options: T) => Promise<number>;
 /**
- * What a command can honour of the global flags. src/cli.ts refuses the rest as usage errors, so
- * no command silently ignores an output format or a cache age.
+ * A command's implementation: its parse function, its run and what it prints per format. It is
+ * loaded (one import) only when the command runs; its registration (commands/registration/)
+ * holds what every start-up needs: name, arguments, options, help.
  */
-export interface Supports {
-  /** Output formats it prints (default: table, json and csv). */
-  formats?: readonly Format[];
-  /** With a hint when a format is refused, e.g. "use --json for the details". */
-  formatHint?: string;
-  /** It reads balances through the cache, so --max-age means something (default: false). */
-  cache?: boolean;
-  /** It reads (or writes) a config file, so --config means something (default: true). */
-  config?: boolean;
-  /** Said when --config is refused, e.g. what to run instead. */
-  configHint?: string;
-  /** It works on configured accounts, so --account and --provider mean something (default: true). */
-  accounts?: boolean;
-  /** It asks providers for balances, so --timeout and --no-cache mean something (default: true). */
-  providers?: boolean;
-  /** It runs for hours (watch): src/cli.ts tunes V8 for a long-lived process (default: false). */
-  longRunning?: boolean;
+export interface CommandModule<T, F extends Format = Format> {
+  parse: ParseOptions<T>;
+  run: Action<T>;
+  /** Its renderer (or view) per output format, keyed by the formats it prints; none: for people only. */
+  prints?: { readonly [K in F]: unknown };
 }
 
-/** Wraps a parse function and an Action into a commander action handler (see src/cli.ts). */
-export type Runner = <T>(parse: ParseOptions<T>, action: Action<T>, supports?: Supports | ((opts: RawOptions) => Supports)) => (...args: unknown[]) => Promise<void>;
+/**
+ * Gives a registered command its implementation, loaded when it runs, and what it honours of the
+ * global flags; `options` adds flags commander hands to a parent (`history prune --store`). The
+ * compiler checks that every declared format has an entry in the module's `prints`.
+ */
+export type Declare = <T, F extends Format>(
+  command: Program,
+  load: () => Promise<CommandModule<T, F>>,
+  supports: SupportsDeclaration<NoInfer<F>>,
+  options?: (opts: RawOptions) => RawOptions,
+) => void;
 
 /** The parse function of a command that takes no options of its own. */
 export const noOptions: ParseOptions<Record<string, never>> = () => ({});
 
+/** Output channels load with the first command run (chalk, sanitizers): `--help` never pays for them. */
 export async function createContext(globals: GlobalOptions, runtime: Runtime, io: CliIO): Promise<RunContext> {
   const { createOutput } = await import('../../ui/output.js');
   const output = createOutput({

@@ -2,12 +2,17 @@
 // credentials → the read pipeline → valued balances) plus only what a CLI does around it: the
 // spinner, notices on stderr, saying which figures came from the cache and how old they are, and
 // warning about filters that matched nothing.
-import type { BalancesResult } from '../../api/fetch.js';
+import { fetchBalances, type BalancesResult } from '../../api/fetch.js';
+import { loadConfig, resolveAccounts, resolveEachAccount, selectAccounts, splitResolutions } from '../../config/index.js';
 import type { Config, ResolvedAccount } from '../../config/types.js';
+import { parseCurrencyFilters, unmatchedFilterWarnings } from '../../core/currency-filter.js';
 import { formatDuration } from '../../core/duration.js';
 import type { ConfigError } from '../../core/errors.js';
+import { describeRetry } from '../../http/client.js';
+import { startProgress } from '../../ui/spinner.js';
 import type { RunContext } from './context.js';
 import { CLI_OPTION_NAMES } from '../../core/option-names.js';
+import { checkSelectorAccount } from './selectors.js';
 
 export interface CollectOptions {
   /** Currency filters as typed: `[account:]CURRENCY[@network]` (USDT, USDT_TRC20, USDT@tron, syncpay:USDT). */
@@ -32,7 +37,6 @@ export interface CollectOptions {
  * none resolves, the whole-config error is thrown (exit 3, every variable named).
  */
 export async function loadAccounts(ctx: RunContext): Promise<{ config: Config; accounts: ResolvedAccount[]; unresolved: Map<string, ConfigError> }> {
-  const { loadConfig, selectAccounts, resolveAccounts, resolveEachAccount, splitResolutions } = await import('../../config/index.js');
   const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
   warnStrays(ctx, config.found.strays);
   const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, names: CLI_OPTION_NAMES });
@@ -42,16 +46,8 @@ export async function loadAccounts(ctx: RunContext): Promise<{ config: Config; a
 }
 
 export async function collectBalances(ctx: RunContext, options: CollectOptions = {}): Promise<BalancesResult> {
-  const [{ loadConfig, selectAccounts }, { fetchBalances }, { startProgress }, filters, { checkSelectorAccount }, { describeRetry }] = await Promise.all([
-    import('../../config/index.js'),
-    import('../../api/fetch.js'),
-    import('../../ui/spinner.js'),
-    import('../../core/currency-filter.js'),
-    import('./selectors.js'),
-    import('../../http/client.js'),
-  ]);
   // A bad --currency is a usage error before the config is even read.
-  const selectors = filters.parseCurrencyFilters(options.currencies ?? []);
+  const selectors = parseCurrencyFilters(options.currencies ?? []);
   const config = options.config ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES }));
   if ('found' in config) warnStrays(ctx, (config as { found: { strays: string[] } }).found.strays);
   if (selectors.some((s) => s.account !== null) || options.check) {
@@ -87,7 +83,7 @@ export async function collectBalances(ctx: RunContext, options: CollectOptions =
   reportCacheUse(ctx, result);
   // A typo must not look like "you hold none": say which filter matched nothing, and what was meant.
   const scope = result.errors.length > 0 ? 'the accounts that could be read' : 'the selected accounts';
-  for (const line of filters.unmatchedFilterWarnings(selectors, result.unfiltered, { scope })) ctx.output.warn(line);
+  for (const line of unmatchedFilterWarnings(selectors, result.unfiltered, { scope })) ctx.output.warn(line);
   return result;
 }
 

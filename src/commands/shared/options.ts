@@ -3,8 +3,8 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { parseDuration } from '../../core/duration.js';
-import { PROVIDER_IDS } from '../../providers/catalog.js';
-import type { Format } from '../../ui/output.js';
+import { PROVIDER_IDS, providerIdIgnoringCase } from '../../providers/catalog.js';
+import { DEFAULT_FORMAT, FORMAT_NAMES, formatSwitches, type Format } from '../../ui/formats.js';
 
 export interface GlobalOptions {
   configPath: string | undefined;
@@ -26,13 +26,14 @@ export function collect(value: string, previous: string[] = []): string[] {
 }
 
 export function addGlobalOptions(program: Command): Command {
-  return program
+  program
     .option('-c, --config <path>', 'config file (default: searched; the order is under "Config:" in balance-inspector --help)')
     .option('-a, --account <name>', 'only this account (repeatable, or comma-separated)', collect)
-    .option('-p, --provider <id>', `only accounts of this provider (${PROVIDER_IDS.join(', ')})`)
-    .option('--json', 'print JSON (schemaVersion 1) on stdout')
-    .option('--csv', 'print CSV on stdout')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv']))
+    .option('-p, --provider <id>', `only accounts of this provider (${PROVIDER_IDS.join(', ')})`);
+  // The output formats' switches and --output's choices come from the one list (ui/formats.ts).
+  for (const { flag, help } of formatSwitches()) program.option(flag, help);
+  return program
+    .addOption(new Option('-o, --output <format>', 'output format').choices(FORMAT_NAMES))
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'no spinner, notices or warnings on stderr (errors are still printed)')
     .option('--debug', 'log each request (secrets redacted) and show stacks of internal errors')
@@ -45,8 +46,8 @@ interface RawGlobals {
   config?: string;
   account?: string[];
   provider?: string;
-  json?: boolean;
-  csv?: boolean;
+  /** A format's switch (`json: true`), keyed as formatSwitches() says. */
+  [formatSwitch: string]: unknown;
   output?: Format;
   color?: boolean;
   quiet?: boolean;
@@ -57,16 +58,15 @@ interface RawGlobals {
 }
 
 export function parseGlobalOptions(raw: RawGlobals): GlobalOptions {
-  const chosen = [raw.json ? 'json' : null, raw.csv ? 'csv' : null, raw.output ?? null].filter(
-    (f): f is Format => f !== null,
-  );
+  const chosen = [...formatSwitches().filter((s) => raw[s.key] === true).map((s) => s.format), ...(raw.output ? [raw.output] : [])];
   if (new Set(chosen).size > 1) throw new UsageError(`conflicting output formats: ${[...new Set(chosen)].join(' and ')}; pick one`);
   const timeoutMs = durationFlag('--timeout', raw.timeout, false);
   return {
     configPath: raw.config,
     accounts: raw.account ?? [],
-    provider: raw.provider,
-    format: chosen[0] ?? 'table',
+    // In any case, as currency codes are; an unknown one is kept as typed for the error naming it.
+    provider: raw.provider === undefined ? undefined : (providerIdIgnoringCase(raw.provider) ?? raw.provider),
+    format: chosen[0] ?? DEFAULT_FORMAT,
     // commander's --no-color gives color: false; undefined means "decide from the terminal".
     color: raw.color === false ? false : undefined,
     quiet: Boolean(raw.quiet),
@@ -89,6 +89,18 @@ export function durationFlag(flag: string, text: string | undefined, zeroAllowed
 
 /** `--currency`, as every balance-listing command takes it: the same selectors everywhere. */
 export const CURRENCY_OPTION = ['--currency <code>', 'only this currency: USDT, or a provider code like USDT_TRC20 (repeatable)', collect] as const;
+
+/**
+ * A flag whose value is one of a few words, shown in --help and offered by completion; the
+ * command's parse function checks the word, so the usage error is its own (one message, naming the
+ * flag, for the CLI and the library alike), not commander's.
+ */
+export function wordOption(flags: string, description: string, words: readonly string[]): Option {
+  return new Option(flags, description).choices(words).argParser((value: string) => value);
+}
+
+/** `--store`, as every history command takes it. */
+export const STORE_OPTION = ['--store <path|url>', 'history store: a SQLite file or postgres://user@host/db (default: $XDG_DATA_HOME/balance-inspector/history.db)'] as const;
 
 /** Text for the "Examples:" section appended to a command's --help. */
 export function examples(lines: string[]): string {

@@ -4,14 +4,12 @@
 import type { Config } from '../../config/types.js';
 import { isBalanceError } from '../../core/errors.js';
 import type { Db } from '../../history/store/db.js';
-import type { StoreTarget } from '../../history/store/open.js';
+import { openStore, storeTarget, type StoreTarget } from '../../history/store/open.js';
+import { loadConfig } from '../../config/index.js';
 import type { RunContext } from './context.js';
 import { CLI_OPTION_NAMES } from '../../core/option-names.js';
 
-export const STORE_OPTION = ['--store <path|url>', 'history store: a SQLite file or postgres://user@host/db (default: $XDG_DATA_HOME/balance-inspector/history.db)'] as const;
-
 export async function targetFor(ctx: RunContext, flag: string | undefined, config: Config | null): Promise<StoreTarget> {
-  const { storeTarget } = await import('../../history/store/open.js');
   const target = storeTarget({ flag, configured: config?.history?.store, configFile: config?.filePath, env: ctx.env, cwd: ctx.cwd });
   if (target.kind === 'postgres') {
     // The password is a secret like an API key: never in any output, whatever the driver says.
@@ -35,7 +33,6 @@ function safeUrl(text: string): URL | null {
 /** The config when one is there; none (null) is fine for commands that only read the store. */
 export async function optionalConfig(ctx: RunContext, storeFlag: string | undefined): Promise<Config | null> {
   if (storeFlag !== undefined && ctx.globals.configPath === undefined) return null;
-  const { loadConfig } = await import('../../config/index.js');
   try {
     return await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
   } catch (error) {
@@ -48,6 +45,5 @@ export async function optionalConfig(ctx: RunContext, storeFlag: string | undefi
 export async function openForReading(ctx: RunContext, storeFlag: string | undefined): Promise<{ db: Db; config: Config | null }> {
   const config = await optionalConfig(ctx, storeFlag);
   const target = await targetFor(ctx, storeFlag, config);
-  const { openStore } = await import('../../history/store/open.js');
   return { db: await openStore(target, false), config };
 }
