@@ -22,5 +22,5 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 } else {
   // Node 22+ keeps compiled code between runs; Node 20 has no such API, so this is a no-op there.
   require('node:module').enableCompileCache?.();
-  import('../dist/bundle/cli.js').then(({ main }) => main(process.argv));
+  require('../dist/bundle/cli.js').main(process.argv);
 }

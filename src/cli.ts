@@ -10,7 +10,8 @@ import { createContext, type Declare } from './commands/shared/context.js';
 import { helpLayout, wrapHelpText } from './commands/shared/help-layout.js';
 import { addGlobalOptions, parseGlobalOptions } from './commands/shared/options.js';
 import { acceptedGlobalOptions, Program, refuseUnsupported } from './commands/shared/supports.js';
-import { ExitCode, InterruptedError, OutputError, isBalanceError, type BalanceError } from './core/errors.js';
+import { ExitCode, InterruptedError, isBalanceError, type BalanceError } from './core/errors.js';
+import { ExitGuard } from './exit-guard.js';
 import { SEARCH_ORDER_HELP } from './config/search-order.js';
 import { exitCodesHelp } from './manual/exit-codes.js';
 import { Redactor } from './core/secrets.js';
@@ -149,27 +150,36 @@ export async function runProgram(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** The real process: its streams, env and cwd, signal handlers, the stdout guard, the exit code. */
+/** The real process: its streams, env and cwd, signal handlers, the output guard (exit-guard.ts), the exit code. */
 export async function main(argv: string[]): Promise<void> {
   skipWasmTierUp();
   // One interrupt per process; Ctrl+C aborts its signal, which every request and wait listens to.
   const interrupt = new AbortController();
   installSignalHandlers(interrupt);
-  installStdoutGuard();
+  const guard = new ExitGuard((code) => process.exit(code), (line) => process.stderr.write(`${line}\n`));
+  guard.watch(process.stdout, 'stdout');
+  guard.watch(process.stderr, 'stderr');
   const io: CliIO = {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Read on first use: opening stdin sets up a stream for it (a socket, tty or file reader), a
+    // few ms at every start that only config init and `-` file arguments need.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
     signal: interrupt.signal,
-    exitIfCutShort: (code) => {
-      process.exitCode = code;
+    exitIfCutShort: (code) => guard.setCutShortCode(code),
+    tuneForLongRun: () => {
+      guard.markLongRun();
+      keepYoungGenerationSmall();
     },
-    tuneForLongRun: keepYoungGenerationSmall,
   };
-  process.exitCode = await runProgram(argv, io);
+  const code = await runProgram(argv, io);
+  process.exitCode = code;
+  guard.finish(code);
 }
 
 /** commander wraps help at the stream's width; a pipe or a terminal that says nothing gets 80. */
@@ -211,16 +221,4 @@ function installSignalHandlers(interrupt: AbortController): void {
       setTimeout(() => process.exit(code), 2_000).unref();
     });
   }
-}
-
-/**
- * `balances | head -1`: a reader that stops early (EPIPE) ends the run quietly with the exit code
- * already decided. Any other write failure means the result did not arrive: one line, exit 74.
- */
-function installStdoutGuard(): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    process.stderr.write(`error: ${new OutputError(error.code ?? 'write failed').message}\n`);
-    process.exit(ExitCode.output);
-  });
 }

@@ -10,7 +10,8 @@ export function median(values) {
 }
 
 /** Spawn one command (argv[0] is the program) and resolve with wall time in ms and its exit code. */
-export function timeProcess(argv, { env = process.env, shell = false, timeoutMs = 30_000 } = {}) {
+export function timeProcess(argv, { env = process.env, shell = false, timeoutMs } = {}) {
+  timeoutMs ??= 30_000;
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = shell
@@ -29,23 +30,31 @@ export function timeProcess(argv, { env = process.env, shell = false, timeoutMs 
   });
 }
 
+/** The CPU time a process reported as `cpu-ms N` on its last stdout line (startup.mjs's preload). */
+function cpuMs(stdout, name) {
+  const match = /cpu-ms ([\d.]+)\s*$/.exec(stdout);
+  if (!match) throw new Error(`${name} reported no CPU time`);
+  return Number(match[1]);
+}
+
 /**
  * Run every contender `rounds` times, alternating: round r runs them starting at index r mod n.
  * `warmup` rounds are run first and dropped (disk cache, CPU frequency). Each contender is
  * { name, argv, shell?, expectCode? }; a wrong exit code fails the bench, since a fast failure
- * would otherwise look like a fast run.
+ * would otherwise look like a fast run. `timeoutMs` (default 30 s) kills a contender that hangs.
+ * `measure: 'cpu'` records the CPU time each process reports instead of the wall time.
  */
-export async function alternate(contenders, { rounds = 30, warmup = 3, env } = {}) {
+export async function alternate(contenders, { rounds = 30, warmup = 3, env, measure = 'wall' } = {}) {
   const samples = new Map(contenders.map((c) => [c.name, []]));
   for (let r = -warmup; r < rounds; r++) {
     for (let i = 0; i < contenders.length; i++) {
       const c = contenders[(((r % contenders.length) + contenders.length + i) % contenders.length)];
-      const result = await timeProcess(c.argv, { env: c.env ?? env, shell: c.shell });
+      const result = await timeProcess(c.argv, { env: c.env ?? env, shell: c.shell, timeoutMs: c.timeoutMs });
       const expected = c.expectCode ?? 0;
       if (result.code !== expected) {
         throw new Error(`${c.name} exited ${result.code} (expected ${expected}): ${result.stderr.slice(0, 400)}`);
       }
-      if (r >= 0) samples.get(c.name).push(result.ms);
+      if (r >= 0) samples.get(c.name).push(measure === 'cpu' ? cpuMs(result.stdout, c.name) : result.ms);
     }
   }
   return Object.fromEntries([...samples].map(([name, values]) => [name, { median: median(values), samples: values.length, min: Math.min(...values) }]));

@@ -19,6 +19,7 @@ async function balancesOf(target, amount) {
   return ACCOUNTS.map((account) => ({
     account,
     provider: 'syncpay',
+    mode: 'live',
     errorCode: null,
     balances: CURRENCIES.map((currency, i) =>
       makeBalance({
@@ -32,7 +33,7 @@ async function balancesOf(target, amount) {
 /** A year of snapshots, written with bulk inserts in the store's own schema (recording them one by one would take minutes). */
 export async function generateYear(target, path, now) {
   const [{ openStore }, { recordSnapshot }] = await Promise.all([target.import('history/store/open.js'), target.import('history/record.js')]);
-  const db = await openStore({ kind: 'sqlite', path }, true);
+  const db = await openStore({ kind: 'sqlite', path }, 'create');
   const start = now - YEAR_OF_SNAPSHOTS * FIVE_MIN;
   await recordSnapshot(db, await balancesOf(target, (_, i) => `${1000 + i}.00`), { now: () => new Date(start) });
   const accountIds = (await db.all('SELECT id FROM accounts ORDER BY id')).map((r) => r.id);
@@ -52,7 +53,7 @@ export async function generateYear(target, path, now) {
 
 async function bytesPerUnchangedSnapshot(target, path) {
   const [{ openStore }, { recordSnapshot }] = await Promise.all([target.import('history/store/open.js'), target.import('history/record.js')]);
-  const db = await openStore({ kind: 'sqlite', path }, true);
+  const db = await openStore({ kind: 'sqlite', path }, 'create');
   const snapshot = await balancesOf(target, (_, i) => `${1000 + i}.00`);
   let t = Date.now();
   await recordSnapshot(db, snapshot, { now: () => new Date(t) });

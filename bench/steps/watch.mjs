@@ -11,9 +11,7 @@ import { join } from 'node:path';
 import { cliEnv } from '../lib/target.mjs';
 
 const WARM = 100;
-const POLLS = 5_000;
 const INTERVAL = '50ms'; // watch's shortest interval
-const TIME_LIMIT_MS = 330_000; // 5 100 polls at 50 ms take ~4.5 min
 
 
 function rssMb(pid) {
@@ -25,7 +23,9 @@ function rssMb(pid) {
   }
 }
 
-export async function watch(target) {
+export async function watch(target, { polls: POLLS = 5_000 } = {}) {
+  // 5 100 polls at 50 ms take ~4.5 min; the run stops when its pace projects past this.
+  const TIME_LIMIT_MS = Math.max(60_000, (WARM + POLLS) * 65);
   if (!existsSync(join(target.root, 'dist', 'commands', 'watch.js'))) return { skipped: 'watch not built', figures: [] };
   const SANDBOX_KEYS = await target.sandboxKeys();
   // SyncPay: its 10 s floor is polling guidance, which watch lifts for the sandbox's own key, and
@@ -71,8 +71,9 @@ export async function watch(target) {
     const minutes = Math.round(outcome.slow / 60_000);
     return { skipped: `watch polls ${provider} too slowly for ${POLLS} polls here (~${minutes} min projected; its poll floor applies to the sandbox too)`, figures: [] };
   }
+  // A watch that fails is a broken bench (or a broken watch), not a figure to skip.
   if (outcome.code !== 0 || before === null || after === null) {
-    return { skipped: `watch exited ${outcome.code} after ${polls()} polls: ${stderr.trim().split('\n').pop() ?? ''}`, figures: [] };
+    throw new Error(`watch exited ${outcome.code} after ${polls()} polls: ${stderr.trim().split('\n').pop() ?? ''}`);
   }
   return {
     provider,

@@ -3,8 +3,9 @@
 // account showed. Formatting lives in src/format/doctor.ts; the run in src/commands/config/check.ts.
 import { statSync } from 'node:fs';
 import { readKeyFile } from '../config/resolve.js';
-import type { AccountConfig, Config, ConfigOrigin, ResolvedAccount } from '../config/types.js';
-import { providerInfo } from '../providers/catalog.js';
+import type { AccountConfig, Config, ConfigOrigin } from '../config/types.js';
+import { setupMode } from '../providers/account-mode.js';
+import type { ProviderInfo } from '../providers/kit/info.js';
 import { PLACEHOLDER } from '../config/fields.js';
 import type { AccountOutcome } from '../core/account.js';
 import { combinedExitCode, ExitCode, isBalanceError, type BalanceError } from '../core/errors.js';
@@ -138,7 +139,7 @@ const NOT_REACHED = new Set(['UNREACHABLE', 'TIMEOUT']);
 const AUTH_REFUSED = new Set(['AUTH_FAILED', 'FORBIDDEN']);
 
 /** What one call showed: reachable when anything answered, auth ok when an answer got past the key check. */
-export function fromOutcome(account: AccountConfig, credentials: CredentialCheck[], outcome: AccountOutcome): AccountCheck {
+export function fromOutcome(account: AccountConfig, credentials: CredentialCheck[], outcome: AccountOutcome, info: Pick<ProviderInfo, 'defaultBaseUrl' | 'modeHints'>): AccountCheck {
   const errors = outcome.errors.map(problemJson);
   const seen = outcome.balances.length;
   const answered = seen > 0 || errors.length === 0 || errors.some((e) => e.exitCode === ExitCode.refused || e.exitCode === ExitCode.badResponse || e.code === 'RATE_LIMITED' || e.code === 'PROVIDER_ERROR');
@@ -146,8 +147,8 @@ export function fromOutcome(account: AccountConfig, credentials: CredentialCheck
   return {
     account: account.name,
     provider: account.provider,
-    // A failed call reports no balance to take the mode from; the key's prefix may still tell it.
-    mode: outcome.balances.find((b) => b.mode !== null)?.mode ?? account.mode ?? modeFromKey(account),
+    // A failed call reports no balance to take the mode from; the setup (host, key prefix) may still tell it.
+    mode: outcome.balances.find((b) => b.mode !== null)?.mode ?? setupMode(account, info),
     credentials,
     called: true,
     reachable: answered ? true : errors.some((e) => NOT_REACHED.has(e.code)) ? false : null,
@@ -162,12 +163,4 @@ export function fromOutcome(account: AccountConfig, credentials: CredentialCheck
 
 export function reportExitCode(config: ConfigCheck, accounts: AccountCheck[]): number {
   return combinedExitCode([config.error?.exitCode ?? 0, ...accounts.map((a) => a.exitCode)]);
-}
-
-/** The mode a key's prefix tells (sk_test_ → test), for providers whose keys say it; else null. */
-function modeFromKey(account: AccountConfig): 'test' | 'live' | null {
-  const prefixes = providerInfo(account.provider).keyModePrefixes;
-  const key = (account as Partial<ResolvedAccount>).credentials?.apiKey;
-  if (!prefixes || key === undefined) return null;
-  return key.startsWith(prefixes.test) ? 'test' : key.startsWith(prefixes.live) ? 'live' : null;
 }

@@ -91,6 +91,7 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
   try {
     read = await readAccounts({
       ...splitResolutions(resolutions),
+      providers: config.providers,
       runtime,
       budgetMs: options.timeout,
       signal: options.signal,

@@ -3,6 +3,7 @@
 import type { AccountOutcome, ResolvedAccount } from '../core/account.js';
 import type { BalanceCache } from '../cache/store.js';
 import type { Redactor } from '../core/secrets.js';
+import type { ProviderRegistry } from '../providers/registry.js';
 
 /**
  * How a read uses the balance cache. `read-write`: answer from entries at most maxAgeMs old and
@@ -44,6 +45,7 @@ export interface ReadCache {
 export async function openReadCache(
   policy: CachePolicy,
   accounts: ResolvedAccount[],
+  providers: ProviderRegistry,
   env: NodeJS.ProcessEnv | undefined,
   debug: ((line: string) => void) | undefined,
   redactor: Redactor,
@@ -51,7 +53,7 @@ export async function openReadCache(
   if (policy.use === 'off') return null;
   const { BalanceCache } = await import('../cache/store.js');
   const now = policy.now ?? (() => new Date());
-  const cache: BalanceCache = new BalanceCache({ maxAgeMs: policy.maxAgeMs, dir: policy.dir, env, now, debug, redactor });
+  const cache: BalanceCache = new BalanceCache({ maxAgeMs: policy.maxAgeMs, dir: policy.dir, env, now, debug, redactor, providers });
   const hits = new Map<string, CacheHitOf>();
   if (policy.use === 'read-write') {
     for (const account of accounts) {

@@ -6,8 +6,7 @@ import type { Mode } from '../core/balance.js';
 import { formatDuration } from '../core/duration.js';
 import type { Candidate, DecisionBasis } from '../core/withdrawal-decision.js';
 import { configuredFor, minimumFor } from '../core/withdrawal-limits.js';
-import { isProviderId, PROVIDERS } from '../providers/catalog.js';
-import { loadAdapter } from '../providers/index.js';
+import { setupMode } from '../providers/account-mode.js';
 import type { BalancesResult } from './fetch.js';
 
 export async function decisionBasis(result: BalancesResult, explicitMode: Mode | undefined): Promise<DecisionBasis> {
@@ -15,7 +14,7 @@ export async function decisionBasis(result: BalancesResult, explicitMode: Mode |
   const { config } = result;
   const cachedAge = new Map((result.cache?.accounts ?? []).filter((a) => a.source === 'cache').map((a) => [a.account, a.ageMs]));
   const candidates = result.balances.map((b): Candidate => {
-    const info = isProviderId(b.provider) ? PROVIDERS[b.provider] : undefined;
+    const info = config.providers.has(b.provider) ? config.providers.info(b.provider) : undefined;
     const provider = { name: info?.displayName ?? b.provider, withdrawals: info?.withdrawals ?? {} };
     const served = rules.has(b.account) ? { rules: rules.get(b.account) ?? null } : undefined;
     const age = cachedAge.get(b.account);
@@ -36,9 +35,18 @@ export async function decisionBasis(result: BalancesResult, explicitMode: Mode |
   return { mode, explicitMode: explicitMode !== undefined, candidates, errors: result.errors, modeDoubt };
 }
 
-/** The mode of each selected account: what its balances say, else its config. */
+/**
+ * The mode of each selected account: what its balances say, else what its setup tells (config
+ * mode, a sandbox host, the key's prefix), so an account whose read failed keeps its mode.
+ */
 function accountModes(result: BalancesResult): Array<Mode | null> {
-  return result.outcomes.map((o) => o.balances.find((b) => b.mode !== null)?.mode ?? result.config.accounts.find((a) => a.name === o.account)?.mode ?? null);
+  return result.outcomes.map((o) => {
+    const fromBalances = o.balances.find((b) => b.mode !== null)?.mode;
+    if (fromBalances) return fromBalances;
+    const account = result.config.accounts.find((a) => a.name === o.account);
+    const providers = result.config.providers;
+    return o.mode ?? (account && providers.has(account.provider) ? setupMode(account, providers.info(account.provider)) : null);
+  });
 }
 
 /** Test and live money are never mixed: any live account selected makes it a live decision. */
@@ -57,7 +65,7 @@ function decisionMode(result: BalancesResult, requested: Mode | undefined): Mode
 async function rulesNotRead(result: BalancesResult): Promise<Map<string, null>> {
   const unread = new Map<string, null>();
   for (const outcome of result.outcomes) {
-    const adapter = await loadAdapter(outcome.provider).catch(() => null);
+    const adapter = await result.config.providers.loadAdapter(outcome.provider).catch(() => null);
     if (adapter?.withdrawalRules) unread.set(outcome.account, null);
   }
   return unread;

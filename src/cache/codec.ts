@@ -7,7 +7,6 @@ import { formatDecimal, parseUserDecimal, type Decimal } from '../core/money.js'
 import { mapStrings } from '../core/secrets.js';
 import type { AccountOutcome } from '../core/account.js';
 import type { ReportedTotal } from '../core/totals.js';
-import { isProviderId } from '../providers/catalog.js';
 
 export interface CacheEntry {
   account: string;
@@ -70,12 +69,12 @@ function fail(key: string): never {
   throw new Invalid(`bad ${key}`);
 }
 
-function decodeBalance(record: unknown): Balance {
+function decodeBalance(record: unknown, expectedProvider: string): Balance {
   const { str, optStr, int, amount, r } = fields(record);
   const mode = optStr('mode');
   if (mode !== null && mode !== 'live' && mode !== 'test') fail('mode');
   const provider = str('provider');
-  if (!isProviderId(provider)) fail('provider');
+  if (provider !== expectedProvider) fail('provider');
   return {
     account: str('account'), provider, mode, wallet: optStr('wallet'),
     walletName: optStr('walletName'), currency: str('currency'), network: optStr('network'), providerCurrency: str('providerCurrency'),
@@ -108,7 +107,7 @@ export function decodeEntry(record: unknown, expected: { account: string; provid
     const fetchedAt = new Date(str('fetchedAt'));
     if (Number.isNaN(fetchedAt.getTime())) fail('fetchedAt');
     if (!Array.isArray(r.balances) || !Array.isArray(r.reported)) fail('balances');
-    const balances = r.balances.map(decodeBalance);
+    const balances = r.balances.map((b) => decodeBalance(b, expected.provider));
     if (balances.some((b) => b.account !== expected.account)) fail('balances');
     const outcome: AccountOutcome = {
       account: expected.account,

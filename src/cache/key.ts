@@ -4,7 +4,7 @@
 // Only the final SHA-256 reaches the cache file: neither the key nor its fingerprint is stored.
 import { createHash } from 'node:crypto';
 import type { ResolvedAccount } from '../config/types.js';
-import { providerInfo } from '../providers/catalog.js';
+import type { ProviderEntry } from '../providers/registry.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -24,13 +24,15 @@ export function credentialFingerprint(credentials: ResolvedAccount['credentials'
   return sha256(`balance-inspector/cache/credential/v1\0${apiKey}\0${clientId}\0${clientSecret}`);
 }
 
-export function cacheKey(account: ResolvedAccount): string {
+/** `provider` is the account's provider; a declared one adds its declaration's hash (undefined keys are left out). */
+export function cacheKey(account: ResolvedAccount, provider: Pick<ProviderEntry, 'info' | 'declaration'>): string {
   return sha256(
     canonicalJson({
       v: 1,
       account: account.name,
       provider: account.provider,
-      baseUrl: account.baseUrl ?? providerInfo(account.provider).defaultBaseUrl,
+      declaration: provider.declaration ?? undefined,
+      baseUrl: account.baseUrl ?? provider.info.defaultBaseUrl,
       mode: account.mode,
       settings: account.settings,
       credential: credentialFingerprint(account.credentials),

@@ -13,6 +13,7 @@ import { ConfigError } from '../core/errors.js';
 import { USER_DIR_NAME } from '../core/names.js';
 import { readTrustedFile, writeFileAtomic } from '../core/safe-file.js';
 import type { Redactor } from '../core/secrets.js';
+import type { ProviderRegistry } from '../providers/registry.js';
 import { decodeEntry, encodeOutcome, type DecodedEntry } from './codec.js';
 import { cacheKey } from './key.js';
 
@@ -30,6 +31,8 @@ export interface CacheOptions {
   debug?: ((line: string) => void) | undefined;
   /** The run's redactor: no secret of the run reaches the file. */
   redactor: Redactor;
+  /** The config's providers (an entry's key holds its provider's host and declaration). */
+  providers: ProviderRegistry;
 }
 
 export interface CacheHit extends DecodedEntry {
@@ -85,7 +88,7 @@ export class BalanceCache {
 
   /** Balances of this account fetched within maxAge, or null. */
   lookup(account: ResolvedAccount): CacheHit | null {
-    const record = this.entries[cacheKey(account)];
+    const record = this.entries[cacheKey(account, this.options.providers.entry(account.provider))];
     if (record === undefined) {
       this.note(`miss for '${account.name}'`);
       return null;
@@ -112,7 +115,7 @@ export class BalanceCache {
   /** Keep an account's fresh result. Partial results (any error) are never cached. */
   remember(account: ResolvedAccount, outcome: AccountOutcome, fetchedAt: Date): void {
     if (outcome.errors.length > 0) return;
-    this.entries[cacheKey(account)] = encodeOutcome(outcome, fetchedAt, this.options.redactor.redact);
+    this.entries[cacheKey(account, this.options.providers.entry(account.provider))] = encodeOutcome(outcome, fetchedAt, this.options.redactor.redact);
     this.dirty = true;
   }
 

@@ -1,16 +1,15 @@
 // `changes`: what moved between two moments (the value of a balance at a moment is the last one
 // recorded at or before it). One line per balance and field that differs. Loaded when the command
 // runs; its registration is registration/changes.ts.
-import { UsageError } from '../core/errors.js';
-import { parseMoment } from '../core/when.js';
+import { parseRange } from '../core/when.js';
 import { changesCsv } from '../format/history-csv.js';
 import { changesJson } from '../format/history-json.js';
 import { changesBetween, type Change } from '../history/changes.js';
 import { selectSeries } from '../history/select.js';
 import type { RunContext } from './shared/context.js';
-import { listOption, requiredStringOption, stringOption, type RawOptions } from './shared/raw-options.js';
+import { listOption, stringOption, type RawOptions } from './shared/raw-options.js';
 import { render, type Renderers } from './shared/render.js';
-import { openForReading } from './shared/store.js';
+import { openExisting } from './shared/store.js';
 
 export interface ChangesOptions {
   /** --since: the first moment (a span back from the run's start, or a date; UTC unless zoned). */
@@ -24,19 +23,16 @@ export interface ChangesOptions {
 }
 
 export async function parseChangesOptions(opts: RawOptions, _args: readonly string[], _globals: unknown, now: Date): Promise<ChangesOptions> {
-  const from = parseMoment('--since', requiredStringOption(opts, 'since'), now);
-  const untilText = stringOption(opts, 'until');
-  const to = untilText === undefined ? now : parseMoment('--until', untilText, now);
-  if (from.getTime() > to.getTime()) throw new UsageError(`--since (${from.toISOString()}) is after --until (${to.toISOString()})`);
+  // The same default (30 days back), grammar and order check as history's.
+  const { since: from, until: to } = parseRange(stringOption(opts, 'since'), stringOption(opts, 'until'), now);
   return { from, to, currencies: listOption(opts, 'currency'), store: stringOption(opts, 'store') };
 }
 
 export async function runChanges(ctx: RunContext, { from, to, currencies, store }: ChangesOptions): Promise<number> {
-  const { db } = await openForReading(ctx, store);
+  const { db } = await openExisting(ctx, store);
   let changes;
   try {
-    const selected = await selectSeries(db, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies });
-    changes = await changesBetween(db, selected, from, to);
+    changes = await db.read(async (tx) => changesBetween(tx, await selectSeries(tx, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies }), from, to));
   } finally {
     await db.close();
   }

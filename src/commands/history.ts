@@ -1,15 +1,14 @@
 // `history`: how each balance moved over a period, from the history store: a table with a
-// sparkline per series, a terminal chart (--chart), or every point (--json, --csv).
-// `history prune --older-than <duration>` forgets old snapshots. Loaded when one of them runs;
-// their registration is registration/history.ts.
+// sparkline per series, a terminal chart (--chart), or every point (--json, --csv), streamed out
+// of the store. Loaded when it runs; its registration is registration/history.ts. `history
+// prune`, `history export` and `history import` work on the store as a whole (history-store.ts).
 import { UsageError } from '../core/errors.js';
-import { stringifyOutputJson } from '../core/json.js';
-import { parseMoment, parsePositiveSpan } from '../core/when.js';
-import { historyCsv } from '../format/history-csv.js';
-import { historyJson } from '../format/history-json.js';
-import { seriesPoints, type Bucket, type Point } from '../history/points.js';
-import { pruneBefore } from '../history/prune.js';
-import { selectSeries, type SeriesInfo } from '../history/select.js';
+import { parseRange } from '../core/when.js';
+import { writeHistoryCsv } from '../format/history-csv.js';
+import { writeHistoryJson, type SeriesPoints } from '../format/history-json.js';
+import { BUCKET_MS, mostReads, pointsBySeries, type Bucket } from '../history/points.js';
+import { selectSeries } from '../history/select.js';
+import { SeriesSummary } from '../history/summary.js';
 import { formatFlag, isForPeople } from '../ui/formats.js';
 import type { Output } from '../ui/output.js';
 import { BUCKETS } from './shared/choices.js';
@@ -17,7 +16,7 @@ import type { RunContext } from './shared/context.js';
 import type { GlobalOptions } from './shared/options.js';
 import { booleanOption, choiceOption, listOption, stringOption, type RawOptions } from './shared/raw-options.js';
 import { render, type Renderers } from './shared/render.js';
-import { openForReading } from './shared/store.js';
+import { openExisting } from './shared/store.js';
 
 export interface HistoryOptions {
   /** --since: the start (a span back from the run's start, or a date; UTC unless zoned); default 30d. */
@@ -34,18 +33,8 @@ export interface HistoryOptions {
   store: string | undefined;
 }
 
-export interface PruneOptions {
-  /** --older-than in ms (positive); undefined = the config's history.retain, which is then required. */
-  olderThanMs: number | undefined;
-  /** --store as typed (given before or after `prune`); undefined = the config's, else the default. */
-  store: string | undefined;
-}
-
 export async function parseHistoryOptions(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'format'>, now: Date): Promise<HistoryOptions> {
-  const since = parseMoment('--since', stringOption(opts, 'since') ?? '30d', now);
-  const untilText = stringOption(opts, 'until');
-  const until = untilText === undefined ? now : parseMoment('--until', untilText, now);
-  if (since.getTime() > until.getTime()) throw new UsageError(`--since (${since.toISOString()}) is after --until (${until.toISOString()})`);
+  const { since, until } = parseRange(stringOption(opts, 'since'), stringOption(opts, 'until'), now);
   const by = choiceOption(opts, 'by', '--by', BUCKETS) ?? null;
   const chart = booleanOption(opts, 'chart');
   if (chart && !isForPeople(globals.format)) throw new UsageError(`--chart draws for people; it cannot be combined with ${formatFlag(globals.format)}`);
@@ -53,45 +42,76 @@ export async function parseHistoryOptions(opts: RawOptions, _args: readonly stri
 }
 
 export async function runHistory(ctx: RunContext, { since, until, by, currencies, chart, store }: HistoryOptions): Promise<number> {
-  const { db } = await openForReading(ctx, store);
-  let series;
+  const { db } = await openExisting(ctx, store);
   try {
-    const selected = await selectSeries(db, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies });
-    const points = await seriesPoints(db, selected, since, until, by);
-    series = selected.map((info) => ({ info, points: points.get(info.id) ?? [] })).filter((s) => s.points.length > 0);
-    noteUnknownAccounts(ctx, selected.map((s) => s.account), db.location);
+    await db.read(async (tx) => {
+      const selected = await selectSeries(tx, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies });
+      noteUnknownAccounts(ctx, selected.map((s) => s.account), tx.location);
+      // For people, a period holding more snapshots than anyone reads is shown by buckets, and said so.
+      let bucket = by;
+      if (isForPeople(ctx.output.format) && bucket === null && (await mostReads(tx, selected, since, until, READABLE_POINTS + 1)) > READABLE_POINTS) {
+        bucket = readableBucket(until.getTime() - since.getTime());
+        ctx.output.info(`showing one point per ${bucket} (--by ${bucket}): this period holds more than ${READABLE_POINTS} snapshots of an account; --by hour|day|week chooses, --json or --csv gives every point`);
+      }
+      // The points stream out of the store inside this read, at the pace the renderer writes them.
+      await render(ctx.output, RENDER, { by, since, until, chart, series: pointsBySeries(tx, selected, since, until, bucket) });
+    });
   } finally {
     await db.close();
   }
-
-  await render(ctx.output, RENDER, { by, since, until, chart, series });
   return 0;
 }
 
-type Series = Array<{ info: SeriesInfo; points: Point[] }>;
+/** More points per series than this in a table or chart are more than a person reads. */
+const READABLE_POINTS = 400;
 
-/** What `history` prints: the points of every selected series in the period, and how (--chart). */
+/** The finest bucket that keeps a period within READABLE_POINTS points. */
+function readableBucket(spanMs: number): Bucket {
+  return BUCKETS.find((b) => spanMs / BUCKET_MS[b] <= READABLE_POINTS) ?? 'week';
+}
+
+/** What `history` prints: the points of every selected series in the period, as a stream, and how (--chart). */
 interface HistoryView {
   by: Bucket | null;
   since: Date;
   until: Date;
   chart: boolean;
-  series: Series;
+  series: SeriesPoints;
 }
 
 const RENDER = {
-  table: async ({ since, until, chart, series }, output) => {
-    if (series.length === 0) output.info(`No history between ${since.toISOString()} and ${until.toISOString()} matches.`);
-    else if (chart) await printChart(output, series);
-    // On demand: tables for people (string-width, cell fitting) stay out of JSON and CSV runs.
-    else output.data((await import('../format/history-table.js')).historyTable(series, output.tableStyle()));
-  },
-  json: ({ by, since, until, series }, output) => output.data(historyJson({ by, since, until, series })),
-  csv: ({ series }, output) => output.data(historyCsv(series)),
+  table: ({ since, until, chart, series }, output) => (chart ? printChart(output, series, since, until) : printTable(output, series, since, until)),
+  json: ({ by, since, until, series }, output) => writeHistoryJson(output.writer(), { by, since, until }, series),
+  csv: ({ series }, output) => writeHistoryCsv(output.writer(), series),
 } satisfies Renderers<HistoryView>;
 
-async function printChart(output: Output, series: Series): Promise<void> {
-  // On demand: asciichart and the table's cell fitting, for --chart only.
+function noHistory(output: Output, since: Date, until: Date): void {
+  output.info(`No history between ${since.toISOString()} and ${until.toISOString()} matches.`);
+}
+
+/** One row per series, summarized as its points stream by: memory does not grow with the range. */
+async function printTable(output: Output, series: SeriesPoints, since: Date, until: Date): Promise<void> {
+  const rows = [];
+  for await (const { info, points } of series) {
+    const summary = new SeriesSummary();
+    for await (const batch of points) summary.add(batch);
+    rows.push({ info, summary: summary.result() });
+  }
+  if (rows.length === 0) return noHistory(output, since, until);
+  // On demand: tables for people (string-width, cell fitting) stay out of JSON and CSV runs.
+  const { historyTable } = await import('../format/history-table.js');
+  output.data(historyTable(rows, output.tableStyle()));
+}
+
+async function printChart(output: Output, stream: SeriesPoints, since: Date, until: Date): Promise<void> {
+  const series = [];
+  for await (const { info, points } of stream) {
+    const all = [];
+    for await (const batch of points) all.push(...batch);
+    series.push({ info, points: all });
+  }
+  if (series.length === 0) return noHistory(output, since, until);
+  // On demand: the chart and asciichart (which it requires when it draws), for --chart only.
   const { renderChart, seriesChartInput, usdTotalChartInput } = await import('../format/history-chart.js');
   const width = output.terminalSize()?.columns ?? 80;
   const only = series.length === 1 ? series[0] : undefined;
@@ -112,41 +132,4 @@ function noteUnknownAccounts(ctx: RunContext, found: string[], where: string): v
   }
 }
 
-/** `opts` holds `history`'s flags under `prune`'s: commander hands `history prune --store x` to `history`. */
-export async function parsePruneOptions(opts: RawOptions): Promise<PruneOptions> {
-  const flag = stringOption(opts, 'olderThan');
-  return { olderThanMs: flag === undefined ? undefined : parsePositiveSpan('--older-than', flag), store: stringOption(opts, 'store') };
-}
-
-export async function runPrune(ctx: RunContext, options: PruneOptions): Promise<number> {
-  const { db, config } = await openForReading(ctx, options.store);
-  try {
-    const olderThanMs = options.olderThanMs ?? config?.history?.retainMs;
-    if (olderThanMs === undefined) throw new UsageError('history prune needs --older-than <duration> (or history.retain in the config)');
-    const cutoff = new Date(ctx.now().getTime() - olderThanMs);
-    const result = await pruneBefore(db, cutoff);
-    await render(ctx.output, RENDER_PRUNE, { store: db.location, cutoff, ...result });
-    ctx.output.info(`pruned ${result.reads} account reads and ${result.amounts} balance records older than ${cutoff.toISOString()} from ${db.location}`);
-  } finally {
-    await db.close();
-  }
-  return 0;
-}
-
-/** What `history prune` did: where, before when, and how much it forgot. */
-interface PruneView {
-  store: string;
-  cutoff: Date;
-  reads: number;
-  amounts: number;
-}
-
-const RENDER_PRUNE = {
-  // For people, the summary line on stderr says it all.
-  table: () => undefined,
-  json: ({ store, cutoff, reads, amounts }, output) =>
-    output.data(`${stringifyOutputJson({ schemaVersion: 1, store, before: cutoff.toISOString(), reads, amounts })}\n`),
-} satisfies Renderers<PruneView>;
-
 export const historyCommand = { parse: parseHistoryOptions, run: runHistory, prints: RENDER };
-export const pruneCommand = { parse: parsePruneOptions, run: runPrune, prints: RENDER_PRUNE };

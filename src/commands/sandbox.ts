@@ -10,6 +10,7 @@ import { parseScenario, type ScenarioSpec } from '../sandbox/scenario.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { RunContext } from './shared/context.js';
 import { durationFlag } from './shared/options.js';
+import { LONGEST_TIMER_MS } from '../core/duration.js';
 import { booleanOption, stringOption, type RawOptions } from './shared/raw-options.js';
 
 export interface SandboxOptions {
@@ -29,9 +30,11 @@ export interface SandboxOptions {
 
 export async function parseSandboxOptions(opts: RawOptions): Promise<SandboxOptions> {
   const portText = stringOption(opts, 'port');
-  const port = portText === undefined ? 0 : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${portText}" is not a port number (0-65535)`);
-  const latencyMs = durationFlag('--latency', stringOption(opts, 'latency'), true) ?? 0;
+  // Digits only: Number() would also take "", " ", "0x50" and "1e3".
+  const port = portText === undefined ? 0 : /^\s*[0-9]{1,5}\s*$/.test(portText) ? Number(portText) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port "${portText}" is not a port number (0-65535)`);
+  // A delay is a timer: at most 24 days.
+  const latencyMs = durationFlag('--latency', stringOption(opts, 'latency'), { zero: true, max: LONGEST_TIMER_MS }) ?? 0;
   const scenarioText = stringOption(opts, 'scenario');
   const scenario = scenarioText === undefined ? undefined : parseScenario(scenarioText);
   if (scenario === null) throw new UsageError(`--scenario "${scenarioText}" is not a scenario; expected settle, settle:<requests>, settle:<duration> or ticker`);

@@ -6,7 +6,6 @@ import type { Config, ResolvedAccount } from '../config/types.js';
 import { describeSelector, type Condition } from '../core/conditions.js';
 import { formatDuration } from '../core/duration.js';
 import { ConfigError, ExitCode, combinedExitCode } from '../core/errors.js';
-import { openStore } from '../history/store/open.js';
 import { PollRecorder } from '../history/recorder.js';
 import { isLoopbackHost } from '../http/url-policy.js';
 import { VERSION } from '../version.js';
@@ -22,7 +21,7 @@ import type { GlobalOptions } from './shared/options.js';
 import { booleanOption, listOption, stringOption, type RawOptions } from './shared/raw-options.js';
 import { forFormat, type PerFormat } from './shared/render.js';
 import { checkSelectorAccount } from './shared/selectors.js';
-import { targetFor } from './shared/store.js';
+import { openTarget, refuseSandboxInDefaultStore, targetFor } from './shared/store.js';
 
 /** Reads watch's flags from commander; their values are checked in src/watch/options.ts (loaded lazily). */
 export async function parseWatchFlags(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'timeoutMs'>): Promise<WatchOptions> {
@@ -56,7 +55,7 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
   const rules = [...options.rules, ...config.alerts.filter((r) => r.selector.account === null || names.includes(r.selector.account))];
   if (options.exec && rules.length === 0) ctx.output.warn('--exec runs only for threshold events, and there are none: add --below, --above or an alerts: section');
 
-  const recorder = options.record ? await startRecorder(ctx, options.store, config) : null;
+  const recorder = options.record ? await startRecorder(ctx, options.store, config, accounts) : null;
   const metrics = options.metrics ? await startMetricsFor(ctx, options.metrics, accounts) : null;
   const header = headerFor(ctx, options.until?.text ?? null);
   const { view, live } = await forFormat(ctx.output.format, VIEWS)(ctx, header);
@@ -94,8 +93,9 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
   }
 }
 
-async function startRecorder(ctx: RunContext, storeFlag: string | undefined, config: Config) {
-  const db = await openStore(await targetFor(ctx, storeFlag, config), true);
+async function startRecorder(ctx: RunContext, storeFlag: string | undefined, config: Config, accounts: ResolvedAccount[]) {
+  refuseSandboxInDefaultStore(storeFlag, config, accounts);
+  const db = await openTarget(ctx, await targetFor(ctx, storeFlag, config), 'create');
   ctx.output.info(`recording every poll in ${db.location}`);
   return new PollRecorder(db, (line) => ctx.output.warn(line), ctx.now);
 }

@@ -31,7 +31,7 @@ ${F}_args() {
 ${perPath(spec, (c) => c.argChoices)}
 }
 
-# The values a flag takes at a command path: words, @files, @accounts or @any; status 1 if none.
+# The values a flag takes at a command path: words, @files, @accounts, @providers or @any; status 1 if none.
 ${F}_values() {
   case "$1|$2" in
 ${values.join('\n')}
@@ -39,13 +39,14 @@ ${values.join('\n')}
   esac
 }
 
-# Account names from the config, without network or secrets; nothing at all on any problem.
-${F}_accounts() {
-  local config="\${1/#\\~/$HOME}"
+# Account names or provider ids (accounts|providers) from the config, without network or secrets;
+# nothing at all on any problem.
+${F}_configured() {
+  local config="\${2/#\\~/$HOME}"
   if [[ -n "$config" ]]; then
-    "\${COMP_WORDS[0]}" completion --accounts --config "$config" 2>/dev/null
+    "\${COMP_WORDS[0]}" completion "--$1" --config "$config" 2>/dev/null
   else
-    "\${COMP_WORDS[0]}" completion --accounts 2>/dev/null
+    "\${COMP_WORDS[0]}" completion "--$1" 2>/dev/null
   fi
 }
 
@@ -65,7 +66,7 @@ _balance_inspector() {
     values="$(${F}_values "$path" "\${COMP_WORDS[COMP_CWORD-1]}")"
     case "$values" in
       @files) IFS=$'\\n'; COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
-      @accounts) COMPREPLY=($(compgen -W "$(${F}_accounts "$config")" -- "$cur")) ;;
+      @accounts|@providers) COMPREPLY=($(compgen -W "$(${F}_configured "\${values#@}" "$config")" -- "$cur")) ;;
       @any) ;;
       *) COMPREPLY=($(compgen -W "$values" -- "$cur")) ;;
     esac

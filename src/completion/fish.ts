@@ -16,7 +16,7 @@ function flagRule(flag: FlagSpec, condition: string): string {
   for (const name of flag.names) parts.push(name.startsWith('--') ? `-l ${name.slice(2)}` : `-s ${name.slice(1)}`);
   const v = flag.values;
   if (v === 'files') parts.push('-r -F');
-  else if (v === 'accounts') parts.push(`-x -a ${q(`(${F}_accounts)`)}`);
+  else if (v === 'accounts' || v === 'providers') parts.push(`-x -a ${q(`(${F}_configured ${v})`)}`);
   else if (v !== null) parts.push(typeof v === 'string' ? '-x' : `-x -a ${q(v.words.join(' '))}`);
   parts.push(`-d ${q(flag.description.replace(/\s+/g, ' '))}`);
   return parts.join(' ');
@@ -110,8 +110,9 @@ function ${F}_in
     contains -- "$path" $argv
 end
 
-# Account names from the config, without network or secrets; nothing at all on any problem.
-function ${F}_accounts
+# Account names or provider ids (accounts|providers) from the config, without network or secrets;
+# nothing at all on any problem.
+function ${F}_configured
     set -l tokens (commandline -opc)
     set -l config
     for i in (seq 2 (count $tokens))
@@ -119,7 +120,7 @@ function ${F}_accounts
             set config --config $tokens[$i]
         end
     end
-    $tokens[1] completion --accounts $config 2>/dev/null
+    $tokens[1] completion --$argv[1] $config 2>/dev/null
 end
 
 complete -c ${C} -f

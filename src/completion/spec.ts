@@ -5,8 +5,8 @@
 import type { Command, Option } from 'commander';
 import { PROVIDER_IDS } from '../providers/catalog.js';
 
-/** Where a flag's value comes from: fixed words, files, configured account names, or anything. */
-export type FlagValues = { words: string[] } | 'files' | 'accounts' | 'any';
+/** Values a flag takes: fixed words, files, or what the config names (accounts, provider ids incl. declared ones). */
+export type FlagValues = { words: string[] } | 'files' | 'accounts' | 'providers' | 'any';
 
 export interface FlagSpec {
   /** `-c`, `--config`: every spelling of the flag. */
@@ -78,7 +78,8 @@ function flagSpec(option: Option, global: boolean): FlagSpec {
 function valuesOf(option: Option, global: boolean): FlagValues | null {
   if (!option.required && !option.optional) return null;
   if (option.argChoices) return { words: [...option.argChoices] };
-  if (option.long === '--provider') return { words: [...PROVIDER_IDS] };
+  // The global --provider selects configured providers, declared ones too; `config init --provider` starts a built-in one.
+  if (option.long === '--provider') return global ? 'providers' : { words: [...PROVIDER_IDS] };
   // Only the global --account selects configured accounts; `config init --account` names a new one.
   if (option.long === '--account' && global) return 'accounts';
   if (/[<[]path[>\]]/.test(option.flags)) return 'files';

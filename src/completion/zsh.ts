@@ -37,7 +37,7 @@ ${F}_args() {
 ${perPath(spec, (c) => c.argChoices.map(shellQuote))}
 }
 
-# The values a flag takes at a command path (words, @files, @accounts or @any); status 1 if none.
+# The values a flag takes at a command path (words, @files, @accounts, @providers or @any); status 1 if none.
 ${F}_values() {
   reply=()
   case "$1|$2" in
@@ -46,12 +46,13 @@ ${values.join('\n')}
   esac
 }
 
-# Account names from the config, without network or secrets; nothing at all on any problem.
-${F}_accounts() {
-  if [[ -n $1 ]]; then
-    \${words[1]} completion --accounts --config \${~1} 2>/dev/null
+# Account names or provider ids (accounts|providers) from the config, without network or secrets;
+# nothing at all on any problem.
+${F}_configured() {
+  if [[ -n $2 ]]; then
+    \${words[1]} completion --$1 --config \${~2} 2>/dev/null
   else
-    \${words[1]} completion --accounts 2>/dev/null
+    \${words[1]} completion --$1 2>/dev/null
   fi
 }
 
@@ -75,7 +76,7 @@ _balance-inspector() {
     ${F}_values "$cmdpath" "\${words[CURRENT-1]}"
     case \${reply[1]-} in
       (@files) _files ;;
-      (@accounts) items=(\${(f)"$(${F}_accounts "$config")"}); compadd -a items ;;
+      (@accounts|@providers) items=(\${(f)"$(${F}_configured \${reply[1]#@} "$config")"}); compadd -a items ;;
       (@any) _message 'a value' ;;
       (*) compadd -a reply ;;
     esac

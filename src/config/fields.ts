@@ -38,23 +38,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Report unknown keys (with a suggestion) and keys that could touch object prototypes. */
-export function checkKeys(
-  object: Record<string, unknown>,
-  allowed: Iterable<string>,
-  path: string,
-  problems: string[],
-): void {
-  const allowedList = [...allowed];
-  for (const key of Object.keys(object)) {
-    if (DANGEROUS_KEYS.has(key)) problems.push(`${path}${key}: this key is not allowed`);
-    else if (!allowedList.includes(key)) {
-      problems.push(`${path}${key}: unknown key${didYouMean(key, allowedList)}`);
-    }
-  }
-}
+export { checkKeys } from '../core/config-keys.js';
 
 /** Check one value against its spec; push a problem line (path: what; expected …) when it fails. */
 export function checkField(spec: FieldSpec, value: unknown, path: string, problems: string[]): void {

@@ -1,7 +1,7 @@
 // The `history:` section: where snapshots are stored and how long they are kept.
 //   history: { store: ~/ledger/history.db | postgres://user@host/db, retain: 400d }
 // Durations here may use days and weeks (400d, 52w); a bare number is refused as everywhere.
-import { parseSpan } from '../core/when.js';
+import { checkDuration } from '../core/duration.js';
 import { checkKeys, describeValue, isPlainObject } from './fields.js';
 
 export interface HistorySettings {
@@ -24,10 +24,10 @@ export function validateHistory(value: unknown, problems: string[]): HistorySett
     else problems.push(`history.store: expected a file path or a postgres:// URL, got ${describeValue(value.store)}`);
   }
   if (value.retain !== undefined) {
-    const ms = typeof value.retain === 'string' ? parseSpan(value.retain) : null;
-    if (ms === null || ms <= 0) {
+    const ms = typeof value.retain === 'string' ? checkDuration(value.retain) : null;
+    if (typeof ms !== 'number') {
       const got = typeof value.retain === 'string' ? `"${value.retain}"` : describeValue(value.retain);
-      problems.push(`history.retain: expected a duration such as 400d or 52w, got ${got}`);
+      problems.push(typeof ms === 'string' && !ms.startsWith('is not') ? `history.retain: ${got} ${ms}` : `history.retain: expected a duration such as 400d or 52w, got ${got}`);
     } else settings.retainMs = ms;
   }
   return settings;

@@ -2,7 +2,6 @@
 import { UsageError } from '../core/errors.js';
 import { LIBRARY_OPTION_NAMES, type OptionNames } from '../core/option-names.js';
 import { didYouMean } from '../core/suggest.js';
-import { isProviderId, PROVIDER_IDS, providerIdIgnoringCase } from '../providers/catalog.js';
 import { findConfig, type FoundConfig } from './find.js';
 import { loadConfigFile } from './load.js';
 import { resolveAccounts, resolveEachAccount, splitResolutions } from './resolve.js';
@@ -45,8 +44,8 @@ export interface AccountSelection {
 
 /** Apply --account / --provider; unknown names are usage errors with a suggestion. */
 export function selectAccounts(config: Config, given: AccountSelection): AccountConfig[] {
-  // A provider id in any case, as the CLI takes it (`--provider Syncpay`).
-  const selection = given.provider === undefined ? given : { ...given, provider: providerIdIgnoringCase(given.provider) ?? given.provider };
+  // A provider id in any case, as the CLI takes it (`--provider Syncpay`), declared ids too.
+  const selection = given.provider === undefined ? given : { ...given, provider: config.providers.idIgnoringCase(given.provider) ?? given.provider };
   const said = selection.names ?? LIBRARY_OPTION_NAMES;
   const names = config.accounts.map((a) => a.name);
   for (const name of selection.accounts ?? []) {
@@ -54,11 +53,9 @@ export function selectAccounts(config: Config, given: AccountSelection): Account
       throw new UsageError(`unknown account '${name}'${didYouMean(name, names)}`, `configured accounts: ${names.join(', ')}`);
     }
   }
-  if (selection.provider !== undefined && !isProviderId(selection.provider)) {
-    throw new UsageError(
-      `unknown provider '${selection.provider}'${didYouMean(selection.provider, PROVIDER_IDS)}`,
-      `providers: ${PROVIDER_IDS.join(', ')}`,
-    );
+  const ids = config.providers.ids;
+  if (selection.provider !== undefined && !config.providers.has(selection.provider)) {
+    throw new UsageError(`unknown provider '${selection.provider}'${didYouMean(selection.provider, ids)}`, `providers: ${ids.join(', ')}`);
   }
   const chosen = config.accounts.filter(
     (a) =>

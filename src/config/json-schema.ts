@@ -1,12 +1,13 @@
 // The JSON Schema of the config file (schema/config.v1.json), generated from the validator's own
 // rules: the account fields of every provider (its accountFields and credentials, the provider's
 // accountRuleSchema beside its accountRule), the common fields and the top-level sections, with
-// the same name and amount patterns. Editors (yaml-language-server) complete and check a config
+// the same name and amount patterns, and the `providers:` section, whose declarations
+// schema/provider-declaration.v1.json describes (referenced, not copied). Editors (yaml-language-server) complete and check a config
 // with it; `config check` validates with validateConfig (schema.ts). test/docs/config-schema.test.ts
 // runs both over valid and invalid configs and fails where they disagree, and `npm run docs`
 // rewrites the file when the rules change. What a schema cannot say — references between
 // sections (minimums of an account that does not exist), below < above — only config check says.
-import { ACCOUNT_NAME, CURRENCY_CODE, NETWORK_NAME } from '../core/names.js';
+import { ACCOUNT_NAME, CURRENCY_CODE, DECLARED_ID, NETWORK_NAME } from '../core/names.js';
 import { PROVIDERS, PROVIDER_IDS } from '../providers/catalog.js';
 import type { FieldSpec } from '../providers/kit/info.js';
 import { COMMON_ACCOUNT_FIELDS, TOP_LEVEL_KEYS } from './schema.js';
@@ -14,6 +15,11 @@ import { COMMON_ACCOUNT_FIELDS, TOP_LEVEL_KEYS } from './schema.js';
 type Schema = Record<string, unknown>;
 
 export const CONFIG_SCHEMA_ID = 'https://raw.githubusercontent.com/balance-inspector/balance-inspector/main/schema/config.v1.json';
+/**
+ * One declaration of `providers:`, beside this schema (shipped and published together): relative,
+ * so an editor resolves it next to whichever copy of config.v1.json it was pointed at.
+ */
+export const DECLARATION_SCHEMA_REF = 'provider-declaration.v1.json';
 
 /** A regular expression as a JSON Schema pattern (ECMA-262 source; the validator's have no flags but u). */
 function pattern(regex: RegExp): string {
@@ -30,8 +36,15 @@ const BASE_URL = '^(?:https://[^/?#@\\s]+|http://(?:localhost|127(?:\\.[0-9]{1,3
 /** Ids sent as request path segments, each `/` part (kit/path-segment.ts): not empty, `.` or `..`, no \\ % ? #. */
 const SEGMENT = '(?!\\.\\.?(?:/|\\s*$))[^/\\\\%?#]+';
 const PATH_SEGMENTS = `^\\s*${SEGMENT}(?:/${SEGMENT})*\\s*$`;
-const DURATION = '^\\s*[0-9]+(?:\\.[0-9]+)?\\s*(?:[mM][sS]|[sSmMhH])\\s*$';
-const SPAN = '^\\s*[0-9]+(?:\\.[0-9]+)?\\s*(?:[mM][sS]|[sSmMhHdDwW])\\s*$';
+/**
+ * The one duration grammar (core/duration.ts): a number and a unit, or several from the largest
+ * unit down (1m30s, 1d12h), units w d h m s ms in any case. Each part is optional, at least one is
+ * there; the bounds (at most 100 years) are config check's.
+ */
+const DURATION_PART = (unit: string) => `(?:\\s*[0-9]+(?:\\.[0-9]+)?\\s*${unit}\\s*)?`;
+const DURATION = `^(?=\\s*[0-9])${['[wW]', '[dD]', '[hH]', '[mM](?![sS])', '[sS]', '[mM][sS]'].map(DURATION_PART).join('')}$`;
+/** Every part zero (0d, 0h0m): no time at all. */
+const ZERO_DURATION = '^(?:\\s*0+(?:\\.0+)?\\s*[a-zA-Z]+\\s*)+$';
 
 function fieldSchema(spec: FieldSpec): Schema {
   const described = spec.description ? { description: spec.description } : {};
@@ -49,6 +62,25 @@ function fieldSchema(spec: FieldSpec): Schema {
     case 'decimal':
       return { type: 'string', pattern: spec.positive ? POSITIVE_DECIMAL : DECIMAL, ...described };
   }
+}
+
+/**
+ * An account of a provider the config declares: the common fields and an OAuth client pair.
+ * Which credentials its auth needs, and that the id is declared at all, only config check can
+ * tell (they are in another section).
+ */
+function declaredAccountSchema(): Schema {
+  const fields = { ...COMMON_ACCOUNT_FIELDS, clientId: { kind: 'secret' }, clientSecret: { kind: 'secret' } } satisfies Record<string, FieldSpec>;
+  const properties = Object.fromEntries(Object.entries(fields).map(([key, spec]) => [key, fieldSchema(spec)]));
+  properties.provider = { type: 'string', pattern: pattern(DECLARED_ID), description: 'a provider declared under providers:' };
+  return {
+    if: { properties: { provider: { not: { enum: [...PROVIDER_IDS] } } }, required: ['provider'] },
+    then: {
+      properties,
+      additionalProperties: false,
+      allOf: [{ anyOf: [{ required: ['apiKey'] }, { required: ['apiKeyFile'] }, { required: ['clientId', 'clientSecret'] }] }, { not: { required: ['apiKey', 'apiKeyFile'] } }],
+    },
+  };
 }
 
 /** One provider's account: its fields, its credentials, its rule over several keys. */
@@ -89,6 +121,12 @@ export function configJsonSchema(): Schema {
     required: ['accounts'],
     propertyNames: { enum: TOP_LEVEL_KEYS },
     properties: {
+      providers: {
+        type: 'object',
+        description: 'Providers this tool does not ship, declared as data: id → declaration (docs/providers-declared.md). A built-in id is refused.',
+        propertyNames: { pattern: pattern(DECLARED_ID), not: { enum: [...PROVIDER_IDS] } },
+        additionalProperties: { $ref: DECLARATION_SCHEMA_REF },
+      },
       accounts: {
         type: 'object',
         description: 'The accounts to read, by name (used in output and with --account).',
@@ -97,20 +135,20 @@ export function configJsonSchema(): Schema {
         additionalProperties: {
           type: 'object',
           required: ['provider'],
-          properties: { provider: { enum: [...PROVIDER_IDS] } },
-          allOf: PROVIDER_IDS.map(accountSchema),
+          properties: { provider: { anyOf: [{ enum: [...PROVIDER_IDS] }, { type: 'string', pattern: pattern(DECLARED_ID) }] } },
+          allOf: [...PROVIDER_IDS.map(accountSchema), declaredAccountSchema()],
         },
       },
       rates: decimalMap('USD rates you supply, as quoted decimal strings: { NGN: "0.00065" }.'),
       minimums: {
         type: 'object',
-        description: 'Minimum withdrawal overrides per account and currency: { syncpay: { USD: "10" } }.',
+        description: 'Minimum withdrawal overrides per account and currency: { payouts: { USD: "10" } }.',
         propertyNames: accountName,
         additionalProperties: decimalMap('currency → minimum amount'),
       },
       reserves: {
         type: 'object',
-        description: 'Amounts a payout may never take, per account and currency: { syncpay: { USDT_TRC20: "500" } }.',
+        description: 'Amounts a payout may never take, per account and currency: { payouts: { USDT_TRC20: "500" } }.',
         propertyNames: accountName,
         additionalProperties: decimalMap('currency → amount kept back'),
       },
@@ -154,7 +192,7 @@ export function configJsonSchema(): Schema {
         type: 'object',
         description: 'The history store and how long snapshots are kept: { store: history.db, retain: 400d }.',
         additionalProperties: false,
-        properties: { store: { type: 'string', pattern: '\\S' }, retain: { type: 'string', pattern: SPAN, not: { pattern: '^\\s*0+(\\.0+)?\\s*[a-zA-Z]+\\s*$' } } },
+        properties: { store: { type: 'string', pattern: '\\S' }, retain: { type: 'string', pattern: DURATION, not: { pattern: ZERO_DURATION } } },
       },
     },
   };

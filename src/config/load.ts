@@ -79,6 +79,11 @@ function losslessToPlain(value: unknown): unknown {
  * "meta config" from the working directory): empty → null; `package.json`/`package.yaml` keep
  * only their "balance" key; everything else is the loader's result.
  */
+/** Parse config text as the file `path` would be parsed (its extension picks JSON or YAML). */
+export function parseConfigText(path: string, content: string): Promise<unknown> {
+  return loadDataFile(path, extname(path).toLowerCase(), content);
+}
+
 async function loadDataFile(path: string, extension: string, content: string): Promise<unknown> {
   if (content.trim() === '') return null;
   const loaded = extension === '.json' ? loadJson(path, content) : await loadYaml(path, content);

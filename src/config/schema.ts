@@ -2,20 +2,22 @@
 // its path, e.g. `accounts.flow-main.apiKey`) and reported at once, so a user fixes the file in
 // one pass instead of one error per run.
 import { ConfigError } from '../core/errors.js';
-import { parseUserDecimal, type Decimal } from '../core/money.js';
 import { didYouMean } from '../core/suggest.js';
-import { ACCOUNT_NAME, ACCOUNT_NAME_RULE, CURRENCY_CODE } from '../core/names.js';
-import { PROVIDERS, PROVIDER_IDS, isProviderId } from '../providers/catalog.js';
+import { ACCOUNT_NAME, ACCOUNT_NAME_RULE } from '../core/names.js';
+import { PROVIDER_IDS } from '../providers/catalog.js';
+import { declaredEntry } from '../providers/declared/home.js';
+import { validateDeclarations } from '../providers/declared/validate.js';
+import { ProviderRegistry } from '../providers/registry.js';
 import { validateAlerts } from './alerts.js';
+import { amountsPerAccount, decimalMap, validateDecimals } from './currency-maps.js';
 import { validateHistory } from './history.js';
 import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } from './fields.js';
-import { parseDuration } from '../core/duration.js';
+import { checkDuration } from '../core/duration.js';
 import type { AccountConfig, CacheSettings, Config, ConfigOrigin } from './types.js';
 
-export const TOP_LEVEL_KEYS = ['accounts', 'rates', 'minimums', 'reserves', 'decimals', 'pegged', 'alerts', 'cache', 'history'];
+export const TOP_LEVEL_KEYS = ['providers', 'accounts', 'rates', 'minimums', 'reserves', 'decimals', 'pegged', 'alerts', 'cache', 'history'];
 
 export const COMMON_ACCOUNT_FIELDS: Record<string, FieldSpec> = {
-  provider: { kind: 'enum', values: PROVIDER_IDS },
   apiKey: { kind: 'secret' },
   apiKeyFile: { kind: 'secret' },
   baseUrl: { kind: 'url' },
@@ -29,6 +31,9 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
     throw new ConfigError(`invalid config ${where}: expected a mapping with an 'accounts' section, got ${describeValue(raw)}`);
   }
   checkKeys(raw, TOP_LEVEL_KEYS, '', problems);
+  // Declarations first: the accounts below may name them.
+  const providers = new ProviderRegistry(validateDeclarations(raw.providers, PROVIDER_IDS, problems).map(declaredEntry));
+  const declaredRaw = isPlainObject(raw.providers) ? Object.keys(raw.providers) : [];
 
   const accounts: AccountConfig[] = [];
   if (raw.accounts === undefined) problems.push(`accounts: missing; expected a mapping of account names to settings`);
@@ -36,7 +41,7 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   else {
     if (Object.keys(raw.accounts).length === 0) problems.push('accounts: is empty; expected at least one account');
     for (const [name, value] of Object.entries(raw.accounts)) {
-      const account = validateAccount(name, value, problems);
+      const account = validateAccount(name, value, providers, declaredRaw, problems);
       if (account) accounts.push(account);
     }
   }
@@ -53,10 +58,10 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   if (problems.length > 0) {
     throw new ConfigError(`invalid config ${where}`, { problems, hint: 'see .balancerc.example for every option' });
   }
-  return { filePath, origin, accounts, rates, minimums, reserves, decimals, pegged, ...(cache ? { cache } : {}), ...(history ? { history } : {}), alerts };
+  return { filePath, origin, accounts, providers, rates, minimums, reserves, decimals, pegged, ...(cache ? { cache } : {}), ...(history ? { history } : {}), alerts };
 }
 
-function validateAccount(name: string, value: unknown, problems: string[]): AccountConfig | null {
+function validateAccount(name: string, value: unknown, providers: ProviderRegistry, declaredRaw: string[], problems: string[]): AccountConfig | null {
   const path = `accounts.${name}`;
   if (!ACCOUNT_NAME.test(name)) {
     problems.push(`${path}: account names may use ${ACCOUNT_NAME_RULE}`);
@@ -66,18 +71,21 @@ function validateAccount(name: string, value: unknown, problems: string[]): Acco
     problems.push(`${path}: expected a mapping with at least 'provider', got ${describeValue(value)}`);
     return null;
   }
+  const ids = providers.ids;
   if (typeof value.provider !== 'string') {
-    problems.push(`${path}.provider: missing; expected one of ${PROVIDER_IDS.join(', ')}`);
+    problems.push(`${path}.provider: missing; expected one of ${ids.join(', ')}`);
     return null;
   }
-  if (!isProviderId(value.provider)) {
-    problems.push(`${path}.provider: "${value.provider}" is not a known provider; expected one of ${PROVIDER_IDS.join(', ')}${didYouMean(value.provider, PROVIDER_IDS)}`);
+  if (!providers.has(value.provider)) {
+    // A declaration with problems is not in the registry; its own lines say what to fix.
+    if (declaredRaw.includes(value.provider)) return null;
+    problems.push(`${path}.provider: "${value.provider}" is not a known provider; expected one of ${ids.join(', ')}${didYouMean(value.provider, ids)}`);
     return null;
   }
-  const info = PROVIDERS[value.provider];
+  const info = providers.info(value.provider);
   const fields = { ...COMMON_ACCOUNT_FIELDS, ...info.accountFields };
   const before = problems.length;
-  checkKeys(value, Object.keys(fields), `${path}.`, problems);
+  checkKeys(value, ['provider', ...Object.keys(fields)], `${path}.`, problems);
   for (const [key, spec] of Object.entries(fields)) {
     if (value[key] !== undefined) checkField(spec, value[key], `${path}.${key}`, problems);
   }
@@ -132,83 +140,6 @@ function checkCredentials(
   problems.push(`${path}: no credentials; expected ${alternatives.join(', or ')}`);
 }
 
-function decimalMap(value: unknown, path: string, problems: string[]): Map<string, Decimal> {
-  const result = new Map<string, Decimal>();
-  if (value === undefined) return result;
-  if (!isPlainObject(value)) {
-    problems.push(`${path}: expected a mapping of currency to decimal string, got ${describeValue(value)}`);
-    return result;
-  }
-  for (const [currency, amount] of Object.entries(value)) {
-    const itemPath = `${path}.${currency}`;
-    if (!CURRENCY_CODE.test(currency)) {
-      problems.push(`${itemPath}: "${currency}" is not a currency code; expected e.g. USDT or NGN`);
-      continue;
-    }
-    const before = problems.length;
-    checkField({ kind: 'decimal', positive: true }, amount, itemPath, problems);
-    const parsed = typeof amount === 'string' ? parseUserDecimal(amount) : null;
-    if (problems.length === before && parsed) result.set(currency.toUpperCase(), parsed);
-  }
-  return result;
-}
-
-/** `minimums:` and `reserves:`: account → currency code → a quoted positive amount. */
-function amountsPerAccount(value: unknown, section: string, accountNames: string[], problems: string[]): Map<string, Map<string, Decimal>> {
-  const result = new Map<string, Map<string, Decimal>>();
-  if (value === undefined) return result;
-  if (!isPlainObject(value)) {
-    problems.push(`${section}: expected a mapping of account name to { CURRENCY: "amount" }, got ${describeValue(value)}`);
-    return result;
-  }
-  for (const [account, perCurrency] of Object.entries(value)) {
-    if (accountNames.length > 0 && !accountNames.includes(account)) {
-      problems.push(`${section}.${account}: no account named '${account}'${didYouMean(account, accountNames)}`);
-      continue;
-    }
-    result.set(account, decimalMap(perCurrency, `${section}.${account}`, problems));
-  }
-  return result;
-}
-
-/** Decimals are a count, not money, so a bare number is fine: a whole number 0–36 (or quoted). */
-const DECIMALS = /^(0|[1-9][0-9]?)$/;
-
-function validateDecimals(value: unknown, accountNames: string[], problems: string[]): Map<string, Map<string, number>> {
-  const result = new Map<string, Map<string, number>>();
-  if (value === undefined) return result;
-  if (!isPlainObject(value)) {
-    problems.push(`decimals: expected a mapping of account name to { CURRENCY: decimals }, got ${describeValue(value)}`);
-    return result;
-  }
-  for (const [account, perCurrency] of Object.entries(value)) {
-    const path = `decimals.${account}`;
-    if (accountNames.length > 0 && !accountNames.includes(account)) {
-      problems.push(`${path}: no account named '${account}'${didYouMean(account, accountNames)}`);
-      continue;
-    }
-    if (!isPlainObject(perCurrency)) {
-      problems.push(`${path}: expected a mapping of currency code to decimals, e.g. { USDTPOLYGON: 6 }, got ${describeValue(perCurrency)}`);
-      continue;
-    }
-    const map = new Map<string, number>();
-    for (const [currency, count] of Object.entries(perCurrency)) {
-      if (!CURRENCY_CODE.test(currency)) {
-        problems.push(`${path}.${currency}: "${currency}" is not a currency code; expected e.g. USDT or USDTPOLYGON`);
-        continue;
-      }
-      const text = typeof count === 'number' ? String(count) : typeof count === 'string' ? count.trim() : null;
-      if (text === null || !DECIMALS.test(text) || Number(text) > 36) {
-        problems.push(`${path}.${currency}: expected a whole number of decimals from 0 to 36, got ${typeof count === 'string' ? `"${count}"` : describeValue(count)}`);
-        continue;
-      }
-      map.set(currency.toUpperCase(), Number(text));
-    }
-    result.set(account, map);
-  }
-  return result;
-}
-
 function validateCache(value: unknown, problems: string[]): CacheSettings | undefined {
   if (value === undefined) return undefined;
   if (!isPlainObject(value)) {
@@ -218,10 +149,10 @@ function validateCache(value: unknown, problems: string[]): CacheSettings | unde
   checkKeys(value, ['maxAge'], 'cache.', problems);
   const maxAge = value.maxAge;
   // A bare number is refused like everywhere else: `30` could mean seconds or milliseconds.
-  const ms = typeof maxAge === 'string' ? parseDuration(maxAge) : null;
-  if (ms === null) {
+  const ms = typeof maxAge === 'string' ? checkDuration(maxAge, { zero: true }) : null;
+  if (typeof ms !== 'number') {
     const got = maxAge === undefined ? 'nothing' : typeof maxAge === 'string' ? `"${maxAge}"` : describeValue(maxAge);
-    problems.push(`cache.maxAge: expected a duration such as 30s or 2m, got ${got}`);
+    problems.push(typeof ms === 'string' && !ms.startsWith('is not') ? `cache.maxAge: ${got} ${ms}` : `cache.maxAge: expected a duration such as 30s or 2m, got ${got}`);
     return undefined;
   }
   return { maxAgeMs: ms };

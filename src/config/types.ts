@@ -2,6 +2,7 @@ import type { Decimal } from '../core/money.js';
 import type { ThresholdRule } from '../core/conditions.js';
 import type { AccountConfig } from '../core/account.js';
 import type { HistorySettings } from './history.js';
+import type { ProviderRegistry } from '../providers/registry.js';
 
 export type { AccountConfig, Credentials, ResolvedAccount } from '../core/account.js';
 
@@ -12,6 +13,8 @@ export interface Config {
   filePath: string | null;
   origin: ConfigOrigin;
   accounts: AccountConfig[];
+  /** The providers accounts may name: the built-in ones and those the `providers:` section declares. */
+  providers: ProviderRegistry;
   /** USD rates the user supplies, by canonical symbol. */
   rates: Map<string, Decimal>;
   /** Per account, per currency code (provider or canonical), minimum withdrawal overrides. */

@@ -38,6 +38,11 @@ export interface AccountOutcome {
   errors: BalanceError[];
   notices: string[];
   ms: number;
+  /**
+   * The mode its setup tells (config `mode`, a sandbox host, the key's prefix), so an account
+   * that reports no balance — a failed read — keeps its mode. Absent on outcomes from before it.
+   */
+  mode?: Mode | null;
 }
 
 /** The outcome of an account that was never called: its credentials could not be resolved. */

@@ -49,10 +49,13 @@ export type ErrorCode =
   | 'BAD_RESPONSE'
   | 'BAD_SHAPE'
   | 'LEGACY_SHAPE'
+  | 'NOT_RECORDED'
   // the history store (exit 3)
   | 'STORE'
   | 'STORE_BUSY'
   | 'STORE_CORRUPT'
+  | 'STORE_FOREIGN'
+  | 'STORE_UNSAFE'
   | 'STORE_MISSING'
   | 'STORE_TOO_NEW'
   | 'STORE_UNREACHABLE'
@@ -141,11 +144,16 @@ export class OutputError extends BalanceError {
   }
 }
 
+/**
+ * The run was stopped: by SIGINT/SIGTERM (the CLI), or — `'abort'` — by a library caller's signal,
+ * whatever it was aborted with (kept as the cause); that counts as an interrupt, exit 130.
+ */
 export class InterruptedError extends BalanceError {
-  constructor(signal: 'SIGINT' | 'SIGTERM') {
-    super(`interrupted by ${signal}`, {
+  constructor(signal: 'SIGINT' | 'SIGTERM' | 'abort', cause?: unknown) {
+    super(signal === 'abort' ? 'interrupted: the caller aborted the call' : `interrupted by ${signal}`, {
       code: 'INTERRUPTED',
-      exitCode: signal === 'SIGINT' ? ExitCode.sigint : ExitCode.sigterm,
+      exitCode: signal === 'SIGTERM' ? ExitCode.sigterm : ExitCode.sigint,
+      ...(cause === undefined ? {} : { cause }),
     });
   }
 }

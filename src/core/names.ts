@@ -1,5 +1,5 @@
 // What a name may look like, in one place: account names (config keys, --account, selectors),
-// currency codes (rates, alerts, --below/--until) and network names. The config, the selector
+// currency codes (rates, alerts, --below/--until), network names and declared provider ids. The config, the selector
 // grammar and config init all check against these.
 
 /** Account (and alert) names: letters, digits, '.', '_' and '-', at most 64, starting with a letter or digit. */
@@ -24,3 +24,6 @@ export const USER_DIR_NAME = 'balance-inspector';
 
 /** A network name such as tron or ethereum. */
 export const NETWORK_NAME = /^[A-Za-z0-9-]{1,32}$/;
+
+/** A declared provider's id (config `providers:`): lower case, as it appears in output, metrics labels and history. */
+export const DECLARED_ID = /^[a-z][a-z0-9_-]{0,39}$/;

@@ -5,10 +5,12 @@
 // shown but never summed and never the ground for a yes. Invariants (none of our providers documents negative figures):
 //  - no negative available / pending / total / network fee (nor withdrawal minimum / maximum);
 //  - available ≤ total where both are reported; available + pending = total where all three are;
-//  - one record per (wallet, provider currency): duplicates are all marked, never summed or picked;
+//  - one record per (wallet, provider currency), compared as core/duplicates.ts says (case and
+//    separators aside): repeats are all marked, never summed or picked; the same for limits;
 //  - a provider code that pins a network (usdterc20, USDT_TRC20) agrees with the row's network.
 import type { Balance, Figure, Inconsistency } from './balance.js';
 import { canonicalCurrency } from './currencies.js';
+import { codeIdentity, idIdentity, repeatedIdentities } from './duplicates.js';
 import { exactPlus, formatDecimal, type Decimal } from './money.js';
 import { forTerminal } from './sanitize.js';
 import type { WithdrawalRule } from './withdrawal-limits.js';
@@ -97,38 +99,54 @@ function networkProblems(b: Balance): Inconsistency[] {
   return [{ field: 'network', value: b.network ?? 'none', problem: `${b.providerCurrency} pins ${pinned}` }];
 }
 
-/** Indexes of records that share (wallet, provider currency) with another record of the read. */
+/** At most this many figures are quoted in a repeat's notice ("5000, 10, … (12 in all)"). */
+const QUOTED_REPEATS = 5;
+
+/** "5000, 10" — the figures of a group of repeated entries, bounded however many there are. */
+export function quoteRepeats(values: readonly string[]): string {
+  const shown = values.slice(0, QUOTED_REPEATS).join(', ');
+  return values.length > QUOTED_REPEATS ? `${shown}, … (${values.length} in all)` : shown;
+}
+
+/** Records that share (wallet, provider currency) with another record of the read: all are doubtful. */
 function duplicateProblems(balances: Balance[]): Map<number, Inconsistency[]> {
-  const groups = new Map<string, number[]>();
-  balances.forEach((b, i) => {
-    const key = `${b.wallet ?? ''}\u0000${b.providerCurrency.trim().toUpperCase()}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
-  });
+  const groups = repeatedIdentities(balances, (b) => `${idIdentity(b.wallet)}\u0000${codeIdentity(b.providerCurrency)}`);
   const problems = new Map<number, Inconsistency[]>();
-  for (const indexes of groups.values()) {
-    if (indexes.length < 2) continue;
-    const amounts = indexes.map((i) => {
-      const b = balances[i] as Balance;
-      const figure = b.available ?? b.total;
-      return figure === null ? 'unknown' : formatDecimal(figure, b.scale);
-    });
-    for (const i of indexes) {
-      const b = balances[i] as Balance;
-      problems.set(i, [{ field: 'currency', value: b.providerCurrency, problem: `listed ${indexes.length} times in one read (${amounts.join(', ')})` }]);
+  const described = new Map<readonly number[], string>();
+  for (const [i, group] of groups) {
+    let problem = described.get(group);
+    if (problem === undefined) {
+      const amounts = group.map((j) => {
+        const b = balances[j] as Balance;
+        const figure = b.available ?? b.total;
+        return figure === null ? 'unknown' : formatDecimal(figure, b.scale);
+      });
+      problem = `listed ${group.length} times in one read (${quoteRepeats(amounts)})`;
+      described.set(group, problem);
     }
+    problems.set(i, [{ field: 'currency', value: (balances[i] as Balance).providerCurrency, problem }]);
   }
   return problems;
 }
 
 /** Withdrawal limits a provider serves pass the same boundary: a doubtful limit decides nothing. */
 export function checkRules(rules: WithdrawalRule[]): WithdrawalRule[] {
-  return rules.map((rule) => {
+  // A currency listed twice (by its code, or as the same coin on the same network) has no one limit.
+  const repeats = repeatedIdentities(rules, (r) => [`code ${codeIdentity(r.providerCurrency)}`, `asset ${r.currency}@${r.network ?? ''}`]);
+  return rules.map((rule, i) => {
     const problems: string[] = [];
     if (rule.minimum?.isNegative() && !rule.minimum.isZero()) problems.push(`min_withdrawal ${formatDecimal(rule.minimum)}: negative`);
     if (rule.maximum?.isNegative() && !rule.maximum.isZero()) problems.push(`max_withdrawal ${formatDecimal(rule.maximum)}: negative`);
     if (problems.length === 0 && rule.minimum && rule.maximum && rule.maximum.lessThan(rule.minimum)) {
       problems.push(`max_withdrawal ${formatDecimal(rule.maximum)}: below min_withdrawal ${formatDecimal(rule.minimum)}`);
     }
+    const group = repeats.get(i);
+    if (group) problems.push(`${quoteRepeats(group.map((j) => describeLimits(rules[j] as WithdrawalRule)))}: one currency listed ${group.length} times`);
     return problems.length === 0 ? rule : { ...rule, inconsistent: problems.join('; ') };
   });
+}
+
+function describeLimits(rule: WithdrawalRule): string {
+  const figure = (value: Decimal | null) => (value === null ? 'none' : formatDecimal(value));
+  return `${rule.providerCurrency} min ${figure(rule.minimum)} max ${figure(rule.maximum)}`;
 }

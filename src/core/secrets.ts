@@ -4,7 +4,9 @@
 // debug log, cache, metrics page, --exec stdin) passes through `redact` again on the way out.
 // Redaction works by value, whatever the key looks like, and also removes any FRAGMENT_LENGTH-
 // character piece of a secret (raw, base64, base64url, URL-encoded): a provider that echoes a cut
-// key, or a message cut after a key, leaves no usable piece of it behind.
+// key, or a message cut after a key, leaves no usable piece of it behind. Credentials inside any
+// URL in the text are taken out too (core/url-credentials.ts), whether or not we knew them.
+import { REDACTED, redactUrlsIn } from './url-credentials.js';
 
 /** Secrets shorter than this cannot be redacted safely (they would match ordinary words); config refuses them. */
 export const MIN_SECRET_LENGTH = 8;
@@ -18,7 +20,17 @@ const MIN_DISTINCT_IN_FRAGMENT = 4;
 
 /** Well-known key shapes, redacted even when we did not load them (a body echoing another key). */
 const KEY_SHAPES = /\b(sk|rk|pk)_(live|test|sandbox)_[A-Za-z0-9]{6,}|\bsk\.(live|sbx)\.[A-Za-z0-9._-]{6,}|\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*/g;
-const MARK = '«redacted»';
+const MARK = REDACTED;
+/**
+ * A short secret next to a token character is part of a longer word and left alone; a '.' counts
+ * only between token characters ("tok.v2"), so a sentence may still end right after the secret.
+ */
+const NOT_AFTER_TOKEN = '(?<![A-Za-z0-9_~+/=-]|[A-Za-z0-9_~+/=-]\\.)';
+const NOT_BEFORE_TOKEN = '(?![A-Za-z0-9_~+/=-]|\\.[A-Za-z0-9_~+/=-])';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** The first three characters of a window as one number: most positions are ruled out by it without building a string. */
 const headAt = (text: string, i: number) => text.charCodeAt(i) * 2 ** 32 + text.charCodeAt(i + 1) * 2 ** 16 + text.charCodeAt(i + 2);
@@ -41,9 +53,13 @@ export class Redactor {
   private readonly fragments = new Set<string>();
   private readonly fragmentHeads = new Set<number>();
   private readonly fragmentPairs = new Uint8Array(0x10000);
+  /** Obtained secrets shorter than MIN_SECRET_LENGTH, matched only as whole tokens. */
+  private readonly shortForms = new Set<string>();
+  private shortPattern: RegExp | null = null;
 
   register(value: string): void {
-    if (value.length < MIN_SECRET_LENGTH) return;
+    // Registering again (a proxy URL on every request) must not rebuild the pattern each time.
+    if (value.length < MIN_SECRET_LENGTH || this.exactForms.has(value)) return;
     for (const form of formsOf(value)) {
       this.exactForms.add(form);
       for (let i = 0; i + FRAGMENT_LENGTH <= form.length; i++) {
@@ -55,6 +71,18 @@ export class Redactor {
       }
     }
     this.exactPattern = null;
+  }
+
+  /**
+   * A secret the run obtained (an OAuth access token) is a secret whatever its length: one shorter
+   * than MIN_SECRET_LENGTH is redacted wherever it stands as a whole token (not inside a longer
+   * word, which would garble ordinary text); a longer one like any registered secret.
+   */
+  registerObtained(value: string): void {
+    if (value.length >= MIN_SECRET_LENGTH) return this.register(value);
+    if (value === '' || this.shortForms.has(value)) return;
+    for (const form of formsOf(value)) this.shortForms.add(form);
+    this.shortPattern = null;
   }
 
   /** Register a client id/secret pair sent as HTTP Basic auth, so the header value is redacted too. */
@@ -69,7 +97,7 @@ export class Redactor {
       this.exactPattern ??= new RegExp(
         [...this.exactForms]
           .sort((a, b) => b.length - a.length)
-          .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .map(escapeRegExp)
           .join('|'),
         'g',
       );
@@ -77,7 +105,11 @@ export class Redactor {
       text = text.replace(this.exactPattern, MARK);
     }
     text = this.redactFragments(text);
-    return text.replace(KEY_SHAPES, (match) => (match.startsWith('Bearer') ? `Bearer ${MARK}` : MARK));
+    if (this.shortForms.size > 0) {
+      this.shortPattern ??= new RegExp(`${NOT_AFTER_TOKEN}(?:${[...this.shortForms].map(escapeRegExp).join('|')})${NOT_BEFORE_TOKEN}`, 'g');
+      text = text.replace(this.shortPattern, MARK);
+    }
+    return redactUrlsIn(text.replace(KEY_SHAPES, (match) => (match.startsWith('Bearer') ? `Bearer ${MARK}` : MARK)));
   };
 
   /** Redact every string inside a parsed JSON value (keys included), leaving numbers and structure. */

@@ -3,7 +3,8 @@
 //   1. the provider's own USD value for that balance           → "<provider id>"
 //   2. the provider's own USD rate for that asset (Flow usd_rate) → "<provider id>"
 //   3. fiat USD itself (exactly 1)                             → "usd"
-//   4. a rate for the same canonical currency reported by another account in this run
+//   4. a rate for the same canonical currency reported by another account in this run (only when
+//      every such report agrees: two different rates lend none)
 //                                                              → "<provider id>:<account>"
 //   5. the config's `rates:`                                   → "config"
 //   6. a stablecoin peg at 1.00 when the config lists it under `pegged:` → "peg"
@@ -21,15 +22,20 @@ interface BorrowedRate {
   source: string;
 }
 
-/** Rates each account reports itself (step 2), per canonical currency, first account wins. */
+/**
+ * Rates accounts report themselves (step 2), per canonical currency, to lend to balances that have
+ * none. A currency whose reported rates disagree lends none: which one is true is not known, and
+ * picking the first would hide that (core/duplicates.ts). Inconsistent balances lend nothing.
+ */
 function ratesReportedInRun(balances: Balance[]): Map<string, BorrowedRate> {
-  const found = new Map<string, BorrowedRate>();
+  const found = new Map<string, BorrowedRate | null>();
   for (const b of balances) {
-    if (b.usdRate !== null && b.usdSource === b.provider && !found.has(b.currency)) {
-      found.set(b.currency, { rate: b.usdRate, source: `${b.provider}:${b.account}` });
-    }
+    if (b.usdRate === null || b.usdSource !== b.provider || b.inconsistent) continue;
+    const seen = found.get(b.currency);
+    if (seen === undefined) found.set(b.currency, { rate: b.usdRate, source: `${b.provider}:${b.account}` });
+    else if (seen !== null && !seen.rate.eq(b.usdRate)) found.set(b.currency, null);
   }
-  return found;
+  return new Map([...found].filter((entry): entry is [string, BorrowedRate] => entry[1] !== null));
 }
 
 export function valueBalances(balances: Balance[], settings: ValuationSettings): Balance[] {

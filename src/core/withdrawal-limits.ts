@@ -10,6 +10,7 @@
 //  - a provider that documents neither (Flow, Swipelux) has no minimum to check.
 import type { Balance } from './balance.js';
 import { fiatMinorUnits } from './currencies.js';
+import { codeIdentity } from './duplicates.js';
 import { Decimal } from './money.js';
 
 /** A withdrawal limit the provider publishes for one of its currencies (for can-withdraw). */
@@ -84,9 +85,14 @@ export function minimumFor(
 
   if (providerRules?.rules) {
     // Served limits: the maximum always counts; the config may override only the minimum.
-    const rule = providerRules.rules.find(
-      (r) => r.providerCurrency.toUpperCase() === b.providerCurrency.toUpperCase() || (r.currency === b.currency && r.network === b.network),
+    // Every rule that names this balance, never the first of several (core/duplicates.ts).
+    const matching = providerRules.rules.filter(
+      (r) => codeIdentity(r.providerCurrency) === codeIdentity(b.providerCurrency) || (r.currency === b.currency && r.network === b.network),
     );
+    const rule = matching.length === 1 ? matching[0] : matching.find((r) => r.inconsistent) ?? matching[0];
+    if (matching.length > 1 && !rule?.inconsistent) {
+      return { ...NOTHING, minimum: configured, source: fromConfig ? 'config' : 'provider-api', unknown: `inconsistent limits: ${providerName} lists ${matching.length} limits for ${b.providerCurrency} in '${b.account}'` };
+    }
     if (!rule) {
       return { ...NOTHING, minimum: configured, source: fromConfig ? 'config' : 'provider-api', blocker: `not withdrawable: ${providerName} does not list ${b.providerCurrency} among the currencies '${b.account}' can withdraw` };
     }

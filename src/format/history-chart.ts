@@ -4,11 +4,21 @@
 // known value of its slice of time; a slice with no new value repeats the previous one. Labels
 // are written like the table's figures: grouped, with the figures' own decimals (USD: cents), and
 // more only where neighbouring labels would otherwise read the same.
-import asciichart from 'asciichart';
+import { createRequire } from 'node:module';
 import { Decimal, fractionDigits, groupThousands } from '../core/money.js';
+import { forTerminal } from '../core/sanitize.js';
 import type { Point } from '../history/points.js';
 import type { SeriesInfo } from '../history/select.js';
-import { headline } from './history-table.js';
+import { headline } from '../history/summary.js';
+
+/**
+ * asciichart (CommonJS) is required when a chart is drawn, not imported: this module then bundles
+ * with the other history modules instead of in a chunk of its own, which would split the modules
+ * it shares with them into extra files every command reads at start-up (test/e2e/startup-modules).
+ */
+function asciichart(): typeof import('asciichart').default {
+  return createRequire(import.meta.url)('asciichart') as typeof import('asciichart').default;
+}
 
 export interface ChartInput {
   title: string;
@@ -20,10 +30,11 @@ export interface ChartInput {
 
 /** One series: its total (or available) over time. */
 export function seriesChartInput(info: SeriesInfo, points: Point[]): ChartInput {
-  const where = [info.account, info.wallet, info.network].filter(Boolean).join(' · ');
+  // Names come from the store (a provider's answer, an imported file): shown escaped, like the table's.
+  const where = [info.account, info.wallet, info.network].filter((n): n is string => Boolean(n)).map((n) => forTerminal(n, 40)).join(' · ');
   const texts = points.map(headline);
   return {
-    title: `${info.currency} (${where})`,
+    title: `${forTerminal(info.currency, 16)} (${where})`,
     times: points.map((p) => p.at),
     values: texts.map((v) => (v === null ? null : new Decimal(v))),
     scale: texts.reduce((most, v) => Math.max(most, v === null ? 0 : fractionDigits(v)), 0),
@@ -83,6 +94,6 @@ export function renderChart(input: ChartInput, width: number, height = 12): stri
   }
   const start = input.times[0]?.toISOString().slice(0, 16).replace('T', ' ');
   const end = input.times[input.times.length - 1]?.toISOString().slice(0, 16).replace('T', ' ');
-  const plot = asciichart.plot(sampled, { height, format: (x: number) => label(x).padStart(labelWidth) });
+  const plot = asciichart().plot(sampled, { height, format: (x: number) => label(x).padStart(labelWidth) });
   return `${input.title}, ${start} → ${end} UTC\n${plot}\n`;
 }

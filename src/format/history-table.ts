@@ -1,51 +1,22 @@
 // Tables for people: `history` (one line per series: first, last, change, min, max and a
-// sparkline of the total) and `changes` (one line per balance and field that moved). Amounts are
-// the stored text, aligned on the decimal point, and a change has the decimals of the amounts it
-// is between; unknown is "—". Stored names are made terminal-safe like provider strings, since
-// they came from providers. On a terminal both are fitted to its width like every table.
+// sparkline of the total, folded over its points as they stream: history/summary.ts) and
+// `changes` (one line per balance and field that moved). Amounts are the stored text, aligned on
+// the decimal point, and a change has the decimals of the amounts it is between; unknown is "—".
+// Stored names are made terminal-safe like provider strings, since they came from providers. On a
+// terminal both are fitted to its width like every table.
 import { Decimal, formatDecimal, fractionDigits } from '../core/money.js';
 import { forTerminal } from '../core/sanitize.js';
 import type { Change } from '../history/changes.js';
-import type { Point } from '../history/points.js';
 import type { SeriesInfo } from '../history/select.js';
+import type { Summary } from '../history/summary.js';
 import { alignDecimals, alignDecimalsNarrow } from './columns.js';
 import type { Column } from './fit.js';
 import { sparkline } from './sparkline.js';
 import { renderTable, type TableStyle } from './table.js';
 
-/** The figure a series is summarised by: its total, or available where no total is known. */
-export function headline(p: Point): string | null {
-  return p.total ?? p.available;
-}
-
-interface Summary {
-  first: string | null;
-  last: string | null;
-  change: string | null;
-  min: string | null;
-  max: string | null;
-  trend: string;
-  /** The sparkline at half the width, for a small terminal. */
-  narrowTrend: string;
-  gaps: number;
-}
-
 /** Decimals a stored amount was written with ("750.000000" → 6). */
 function scaleOf(text: string | null): number {
   return text === null ? 0 : fractionDigits(text);
-}
-
-function summarise(points: Point[]): Summary {
-  const values = points.map(headline);
-  const known = values.filter((v): v is string => v !== null);
-  const first = known[0] ?? null;
-  const last = known[known.length - 1] ?? null;
-  const decimals = known.map((v) => new Decimal(v));
-  const pick = (better: (a: Decimal, b: Decimal) => boolean) =>
-    known.length === 0 ? null : (known[decimals.reduce((best, v, i) => (better(v, decimals[best] as Decimal) ? i : best), 0)] ?? null);
-  // The change is written like its neighbours: with as many decimals as FIRST and LAST have.
-  const change = first !== null && last !== null ? signed(new Decimal(last).minus(first), Math.max(scaleOf(first), scaleOf(last))) : null;
-  return { first, last, change, min: pick((a, b) => a.lessThan(b)), max: pick((a, b) => a.greaterThan(b)), trend: sparkline(values), narrowTrend: sparkline(values, 12), gaps: points.filter((p) => p.error !== null).length };
 }
 
 function signed(value: Decimal, scale: number): string {
@@ -53,10 +24,21 @@ function signed(value: Decimal, scale: number): string {
   return value.greaterThan(0) ? `+${text}` : text;
 }
 
+/**
+ * The ACCOUNT cell: the name, and where one name has history under several identities (it was
+ * pointed at another provider, or reused in another mode), which one: "syncpay (bachs, live)".
+ */
+function accountLabels(rows: SeriesInfo[]): (s: SeriesInfo) => string {
+  const identities = new Map<string, Set<number>>();
+  for (const s of rows) identities.set(s.account, (identities.get(s.account) ?? new Set()).add(s.accountId));
+  return (s) => ((identities.get(s.account)?.size ?? 0) > 1 ? `${s.account} (${s.provider}, ${s.mode ?? 'mode unknown'})` : s.account);
+}
+
 function identity(rows: SeriesInfo[], c: TableStyle['color']): Column[] {
   const showWallet = rows.some((s) => s.wallet !== null);
+  const label = accountLabels(rows);
   return [
-    { head: 'ACCOUNT', cells: rows.map((s) => forTerminal(s.account)) },
+    { head: 'ACCOUNT', cells: rows.map((s) => forTerminal(label(s))) },
     ...(showWallet ? [{ head: 'WALLET', cutTo: 8, cells: rows.map((s) => (s.wallet === null ? c.dim('—') : forTerminal(s.wallet, 40))) }] : []),
     { head: 'CURRENCY', cells: rows.map((s) => forTerminal(s.currency, 16)) },
     { head: 'NETWORK', cells: rows.map((s) => (s.network === null ? c.dim('—') : forTerminal(s.network, 16))) },
@@ -68,10 +50,12 @@ function amounts(head: string, values: Array<string | null>): Column {
   return { head, align: 'right', cells: alignDecimals(values), narrow: alignDecimalsNarrow(values) };
 }
 
-export function historyTable(series: Array<{ info: SeriesInfo; points: Point[] }>, style: TableStyle): string {
+export function historyTable(series: Array<{ info: SeriesInfo; summary: Summary }>, style: TableStyle): string {
   const c = style.color;
-  const sums = series.map((s) => summarise(s.points));
+  const sums = series.map((s) => s.summary);
   const column = (head: string, pick: (s: Summary) => string | null) => amounts(head, sums.map(pick));
+  // The change is written like its neighbours: with as many decimals as FIRST and LAST have.
+  const change = (s: Summary) => (s.change === null ? null : signed(s.change, Math.max(scaleOf(s.first), scaleOf(s.last))));
   // Too narrow: MIN, MAX, FIRST (LAST − CHANGE), POINTS, WALLET, NETWORK, TREND, then CHANGE go
   // (rather than cutting the names that tell the rows apart).
   return renderTable(
@@ -80,11 +64,11 @@ export function historyTable(series: Array<{ info: SeriesInfo; points: Point[] }
         ...identity(series.map((s) => s.info), c),
         column('FIRST', (s) => s.first),
         column('LAST', (s) => s.last),
-        column('CHANGE', (s) => s.change),
+        column('CHANGE', change),
         column('MIN', (s) => s.min),
         column('MAX', (s) => s.max),
-        { head: 'TREND', cells: sums.map((s) => s.trend), narrow: sums.map((s) => s.narrowTrend) },
-        { head: 'POINTS', cells: series.map((s, i) => `${s.points.length}${(sums[i]?.gaps ?? 0) > 0 ? c.yellow(` (${sums[i]?.gaps} failed)`) : ''}`) },
+        { head: 'TREND', cells: sums.map((s) => sparkline(s.trend)), narrow: sums.map((s) => sparkline(s.trend, 12)) },
+        { head: 'POINTS', cells: sums.map((s) => `${s.points}${s.gaps > 0 ? c.yellow(` (${s.gaps} failed)`) : ''}`) },
       ],
       hide: ['MIN', 'MAX', 'FIRST', 'POINTS', 'WALLET', 'NETWORK', 'TREND', 'CHANGE'],
     },

@@ -2,6 +2,8 @@
 // last one stays, because it is still the value at the cutoff (what `changes --since` compares
 // against). Both deletes walk the primary keys account by account and series by series, so a
 // prune that finds nothing (every snapshot with `history.retain`) costs a few index probes.
+// `history prune` then gives the space back (store/db.ts reclaimSpace); the snapshot's own prune
+// leaves that to the next `history prune`, so cron snapshots stay quick.
 import { num, type Db } from './store/db.js';
 
 export interface PruneResult {

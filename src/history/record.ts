@@ -1,13 +1,24 @@
-// Recording a snapshot into the change log (see store/migrations.ts for the layout). Inside one
-// write transaction: one `reads` row per account (its error code when it could not be read: a gap,
-// never a zero) and an `amounts` row only for balances whose figures differ from their last row.
-// A balance that is gone from a complete, unfiltered read gets a `present = 0` row.
-import { formatAmount, formatUsd, type Balance } from '../core/balance.js';
-import { num, text, type Db } from './store/db.js';
+// Recording a snapshot into the change log (store/layout.ts), for `snapshot` and `watch --record`:
+// one `reads` row per account (its error code when it could not be read: a gap, never a zero) and
+// an `amounts` row only for balances whose figures differ from their last row, all in one write
+// transaction of a few batched statements (writer.ts). A balance gone from a complete, unfiltered
+// read gets a `present = 0` row.
+//
+// One bad balance never sinks the others: a balance the store cannot take — two rows of one read
+// with the same identity (wallet, currency, network, provider code), or text a database cannot
+// hold — is left out and reported for its account alone; that account's read is then recorded as
+// partly failed (those balances show a gap), and every other balance is recorded.
+import type { Balance, Mode } from '../core/balance.js';
+import { describeBalance, storedBalance, type StoredBalance } from './figures.js';
+import type { Db } from './store/db.js';
+import type { SeriesIdentity } from './store/series-key.js';
+import { ChangeLogWriter } from './writer.js';
 
 export interface AccountRead {
   account: string;
   provider: string;
+  /** The account's mode as read (from its balances, else its config); null when unknown. */
+  mode: Mode | null;
   /** This account's balances as read (valued), every currency unless `partialScope`. */
   balances: Balance[];
   /** The first error's code when the read failed (wholly or for some wallets), else null. */
@@ -20,107 +31,76 @@ export interface RecordOptions {
   now: () => Date;
 }
 
-interface Figures {
-  present: number;
-  available: string | null;
-  pending: string | null;
-  total: string | null;
-  usdValue: string | null;
+/** A balance left out of the record, and why (reported for its account, exit 6). */
+export interface RejectedBalance {
+  account: string;
+  provider: string;
+  balance: SeriesIdentity;
+  problem: string;
 }
 
-/** The identity of a series: one per account × wallet × currency × network. */
-export function seriesKey(account: string, wallet: string | null, currency: string, network: string | null): string {
-  return JSON.stringify([account, wallet, currency, network]);
+export interface RecordResult {
+  /** The moment recorded (strictly after every earlier read of these accounts). */
+  at: Date;
+  rejected: RejectedBalance[];
+  /** For people: identities that started anew, a clock behind the store. */
+  notices: string[];
 }
 
-function figuresOf(b: Balance): Figures {
-  return {
-    present: 1,
-    available: formatAmount(b.available, b.scale),
-    pending: formatAmount(b.pending, b.scale),
-    total: formatAmount(b.total, b.scale),
-    usdValue: formatUsd(b.usdValue),
-  };
+/** The error code a read gets when the store had to leave some of its balances out. */
+export const NOT_RECORDED = 'NOT_RECORDED';
+/** A snapshot clock this far behind an account's latest read is worth saying (clocks drift a little). */
+const CLOCK_SLACK_MS = 60_000;
+
+/** A string PostgreSQL cannot store (it refuses NUL), checked before anything is written. */
+const UNSTORABLE = /\u0000/;
+
+/** Split a read's balances into what the store takes and what it must leave out. */
+export function storable(read: Pick<AccountRead, 'account' | 'provider' | 'balances'>): { kept: StoredBalance[]; rejected: RejectedBalance[] } {
+  const stored = read.balances.map(storedBalance);
+  const count = new Map<string, number>();
+  for (const s of stored) count.set(s.key, (count.get(s.key) ?? 0) + 1);
+  const kept: StoredBalance[] = [];
+  const rejected: RejectedBalance[] = [];
+  const reject = (s: StoredBalance, problem: string) => rejected.push({ account: read.account, provider: read.provider, balance: s.identity, problem });
+  for (const s of stored) {
+    const n = count.get(s.key) ?? 0;
+    if (n > 1) reject(s, `${describeBalance(s.identity)} appears ${n} times in one read, so no figure of it can be told for sure`);
+    else if (Object.values(s.identity).some((v) => v !== null && UNSTORABLE.test(v))) reject(s, `${describeBalance(s.identity)} has a NUL character in its name`);
+    else kept.push(s);
+  }
+  return { kept, rejected };
 }
 
-function same(a: Figures, b: Figures): boolean {
-  return a.present === b.present && a.available === b.available && a.pending === b.pending && a.total === b.total && a.usdValue === b.usdValue;
-}
-
-/** Record one snapshot; returns the moment it was recorded at (strictly after any earlier read). */
-export async function recordSnapshot(db: Db, reads: AccountRead[], options: RecordOptions): Promise<Date> {
+export async function recordSnapshot(db: Db, reads: AccountRead[], options: RecordOptions): Promise<RecordResult> {
+  const checked = reads.map((read) => ({ read, ...storable(read) }));
   return db.write(async (tx) => {
-    const ids: number[] = [];
-    let at = options.now().getTime();
-    for (const read of reads) {
-      const id = await accountId(tx, read.account, read.provider);
-      ids.push(id);
-      // Times only move forward per account, even for two runs in the same millisecond or a clock
-      // that stepped back (the primary key range makes this lookup cheap in a large store).
-      const [latest] = await tx.all('SELECT MAX(at) AS at FROM reads WHERE account_id = ?', [id]);
-      if (latest?.at != null) at = Math.max(at, num(latest.at) + 1);
+    const writer = await ChangeLogWriter.open(tx);
+    const streams = [];
+    for (const { read } of checked) streams.push(await writer.stream({ account: read.account, provider: read.provider, mode: read.mode }));
+    await writer.loadLatest(streams);
+    await writer.loadSeries(streams);
+    const now = options.now().getTime();
+    // Times only move forward per account, even for two runs in the same millisecond or a clock
+    // that stepped back: the snapshot is recorded just after the latest read it follows.
+    const latest = Math.max(...streams.map((s) => s.latest ?? Number.NEGATIVE_INFINITY));
+    const at = Math.max(now, latest + 1);
+    const notices = [...writer.notices];
+    if (latest - now > CLOCK_SLACK_MS) {
+      const behind = streams.find((s) => s.latest === latest);
+      notices.push(
+        `this machine's clock (${new Date(now).toISOString()}) is behind the latest read of '${behind?.name}' in the history (${new Date(latest).toISOString()}); ` +
+          `recorded at ${new Date(at).toISOString()} so times keep moving forward`,
+      );
     }
-    for (const [i, read] of reads.entries()) await recordAccount(tx, ids[i] ?? 0, read, at, options.partialScope ?? false);
-    return new Date(at);
+    for (const [i, { read, kept, rejected }] of checked.entries()) {
+      const stream = streams[i]!;
+      const errorCode = read.errorCode ?? (rejected.length > 0 ? NOT_RECORDED : null);
+      // A failed read records only what it did read; only a complete, unfiltered one can say a balance is gone.
+      const complete = errorCode === null && !options.partialScope;
+      writer.add(stream, at, errorCode, kept, complete ? 'unlisted' : 'none');
+    }
+    await writer.flush();
+    return { at: new Date(at), rejected: checked.flatMap((c) => c.rejected), notices };
   });
-}
-
-async function accountId(tx: Db, name: string, provider: string): Promise<number> {
-  await tx.run('INSERT INTO accounts (name, provider) VALUES (?, ?) ON CONFLICT (name) DO NOTHING', [name, provider]);
-  const [row] = await tx.all('SELECT id, provider FROM accounts WHERE name = ?', [name]);
-  if (row && row.provider !== provider) await tx.run('UPDATE accounts SET provider = ? WHERE id = ?', [provider, row.id]);
-  return num(row?.id);
-}
-
-async function recordAccount(tx: Db, id: number, read: AccountRead, at: number, partialScope: boolean): Promise<void> {
-  await tx.run('INSERT INTO reads (account_id, at, error_code) VALUES (?, ?, ?)', [id, at, read.errorCode]);
-  if (read.balances.length === 0 && read.errorCode !== null) return;
-
-  const last = new Map<string, { seriesId: number; figures: Figures }>();
-  const rows = await tx.all(
-    `SELECT s.id, s.key, a.present, a.available, a.pending, a.total, a.usd_value
-       FROM series s JOIN amounts a ON a.series_id = s.id
-        AND a.at = (SELECT MAX(m.at) FROM amounts m WHERE m.series_id = s.id)
-      WHERE s.account_id = ?`,
-    [id],
-  );
-  for (const r of rows) {
-    last.set(String(r.key), {
-      seriesId: num(r.id),
-      figures: { present: num(r.present), available: text(r.available), pending: text(r.pending), total: text(r.total), usdValue: text(r.usd_value) },
-    });
-  }
-  const seen = new Set<string>();
-  for (const balance of read.balances) {
-    const key = seriesKey(balance.account, balance.wallet, balance.currency, balance.network);
-    seen.add(key);
-    const figures = figuresOf(balance);
-    const before = last.get(key);
-    if (before && same(before.figures, figures)) continue;
-    const seriesId = before?.seriesId ?? (await ensureSeries(tx, id, key, balance));
-    await insertFigures(tx, seriesId, at, figures);
-  }
-  // Only a complete, unfiltered read can say a balance is gone.
-  if (read.errorCode !== null || partialScope) return;
-  for (const [key, before] of last) {
-    if (!seen.has(key) && before.figures.present === 1) {
-      await insertFigures(tx, before.seriesId, at, { present: 0, available: null, pending: null, total: null, usdValue: null });
-    }
-  }
-}
-
-async function ensureSeries(tx: Db, accountId: number, key: string, b: Balance): Promise<number> {
-  await tx.run(
-    `INSERT INTO series (account_id, key, wallet, currency, network, provider_currency) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET provider_currency = excluded.provider_currency`,
-    [accountId, key, b.wallet, b.currency, b.network, b.providerCurrency],
-  );
-  const [row] = await tx.all('SELECT id FROM series WHERE key = ?', [key]);
-  return num(row?.id);
-}
-
-function insertFigures(tx: Db, seriesId: number, at: number, f: Figures): Promise<number> {
-  return tx.run('INSERT INTO amounts (series_id, at, present, available, pending, total, usd_value) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-    seriesId, at, f.present, f.available, f.pending, f.total, f.usdValue,
-  ]);
 }

@@ -1,6 +1,7 @@
 // `watch --record`: every poll of every account is recorded (a small read row; balance rows only
 // for what changed). Polls finish at any time, so writes are queued one after another; a write
-// that fails is reported once per kind of failure and the watch goes on polling.
+// that fails is reported once per kind of failure and the watch goes on polling. Balances the
+// store cannot take and identities that start anew are said once each, like `snapshot` says them.
 import type { AccountRead } from './record.js';
 import { recordSnapshot } from './record.js';
 import type { Db } from './store/db.js';
@@ -18,17 +19,24 @@ export class PollRecorder {
     private readonly now: () => Date,
   ) {}
 
+  /** Each kind of line once: times are left out of the comparison (a clock stays behind for a while). */
+  private once(line: string): void {
+    const kind = line.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '…');
+    if (this.reported.has(kind)) return;
+    this.reported.add(kind);
+    this.report(line);
+  }
+
   record(read: AccountRead): void {
     this.queue = this.queue.then(async () => {
       try {
-        await recordSnapshot(this.db, [read], { now: this.now });
+        const result = await recordSnapshot(this.db, [read], { now: this.now });
+        for (const notice of result.notices) this.once(`history: ${notice}`);
+        for (const r of result.rejected) this.once(`could not record a balance of '${r.account}' in the history: ${r.problem}`);
       } catch (error) {
         this.failures++;
         const message = error instanceof Error ? error.message : String(error);
-        if (!this.reported.has(message)) {
-          this.reported.add(message);
-          this.report(`could not record a poll of '${read.account}' in the history: ${message}`);
-        }
+        this.once(`could not record a poll of '${read.account}' in the history: ${message}`);
       }
     });
   }

@@ -11,6 +11,8 @@ import { baseUrlProblem } from './url-policy.js';
 import type { Runtime } from './runtime.js';
 import { NOTICEABLE_WAIT_MS, pacingNotice, type RetryNotice } from './retry-notice.js';
 import { proxyFor, type ProxyChoice } from './proxy.js';
+import { attemptSignal } from './abort-scope.js';
+import { publicUrl, urlForOutput } from '../core/url-credentials.js';
 
 // Callers import the notice helpers from here, with the client they configure.
 export { describeRetry, NOTICEABLE_WAIT_MS, type RetryNotice } from './retry-notice.js';
@@ -62,8 +64,8 @@ export function defaultHttpSettings(overrides: HttpOverrides): HttpSettings {
     maxResponseBytes: 8 * 1024 * 1024,
     backoff: DEFAULT_BACKOFF,
     ...overrides,
-    // Not combined with AbortSignal.any: dependants of a long-lived signal leak on Node 20, and
-    // a caller with its own signal (a watch poll) aborts it when the runtime's is aborted.
+    // The read's own signal (http/abort-scope.ts), which fans the long-lived one out; adapters
+    // called directly (tests) listen to the runtime's.
     signal: overrides.signal ?? overrides.runtime.signal,
   };
 }
@@ -96,9 +98,11 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
   if (problem) throw new ConfigError(`refusing to call ${spec.url.host}: the URL ${problem}`);
   const route = proxyFor(spec.url, settings.env ?? process.env);
   const proxy = route.kind === 'proxy' ? route.proxy : null;
+  // The proxy's password (and any secret parameter) is a secret of the run, like an API key.
+  if (proxy) urlForOutput(proxy.url, settings.runtime.redactor);
   for (let attempt = 1; ; attempt++) {
     const remaining = settings.deadline - Date.now();
-    if (remaining <= 0) throw timeoutError(spec, settings, attempt - 1);
+    if (remaining <= 0) throw timeoutError(spec, settings, attempt - 1, '', proxy);
     const release = spec.limiter
       ? await spec.limiter.acquire(settings.deadline, settings.signal, (waitMs) => pacingError(spec, waitMs), pacingNotice(spec.account ?? spec.who, attempt, settings.maxAttempts, settings.onRetry))
       : () => undefined;
@@ -139,22 +143,28 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
 
 async function attemptOnce(spec: HttpRequestSpec, settings: HttpSettings, attempt: number, proxy: ProxyChoice | null): Promise<HttpResponse> {
   const remaining = Math.max(1, settings.deadline - Date.now());
-  const timeout = AbortSignal.timeout(remaining);
-  const response = await settings.runtime.transport.exchange({
-    method: spec.method,
-    url: spec.url,
-    headers: { 'user-agent': 'balance-inspector', accept: 'application/json', ...spec.headers },
-    body: spec.body,
-    proxy,
-    // The Agent keeps the connect timeout it was created with; the deadline is the signal's job.
-    connectTimeoutMs: settings.connectTimeoutMs,
-    headersTimeoutMs: Math.min(settings.headersTimeoutMs, remaining),
-    bodyTimeoutMs: Math.min(settings.bodyTimeoutMs, remaining),
-    maxResponseBytes: settings.maxResponseBytes,
-    signal: settings.signal ? AbortSignal.any([settings.signal, timeout]) : timeout,
-    tooLarge: () => tooLarge(spec, settings),
-  });
-  return { ...response, attempts: attempt, retryAfterMs: null };
+  // One listener on the read's signal for this attempt, removed when it ends (no AbortSignal.any:
+  // its dependants leak on Node 20); the deadline is a timer of our own, cleared likewise.
+  const { signal, dispose } = attemptSignal(settings.signal, remaining);
+  try {
+    const response = await settings.runtime.transport.exchange({
+      method: spec.method,
+      url: spec.url,
+      headers: { 'user-agent': 'balance-inspector', accept: 'application/json', ...spec.headers },
+      body: spec.body,
+      proxy,
+      // The route keeps the connect timeout it was created with; the deadline is the signal's job.
+      connectTimeoutMs: settings.connectTimeoutMs,
+      headersTimeoutMs: Math.min(settings.headersTimeoutMs, remaining),
+      bodyTimeoutMs: Math.min(settings.bodyTimeoutMs, remaining),
+      maxResponseBytes: settings.maxResponseBytes,
+      signal,
+      tooLarge: () => tooLarge(spec, settings),
+    });
+    return { ...response, attempts: attempt, retryAfterMs: null };
+  } finally {
+    dispose();
+  }
 }
 
 function retryableAnswer(spec: HttpRequestSpec, response: HttpResponse): boolean {
@@ -197,20 +207,27 @@ const TRANSPORT_WORDS: Record<string, string> = {
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate verification failed',
   ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
   PROXY_REFUSED: 'the proxy refused the tunnel',
+  PROXY_FAILED: 'the proxy could not open the tunnel',
+  PROXY_CLOSED: 'the proxy closed the connection before answering CONNECT',
+  PROXY_BAD_ANSWER: 'the proxy did not answer CONNECT properly',
 };
+/** Codes whose error message adds what the proxy said (its status, what was wrong). */
+const PROXY_DETAIL = new Set(['PROXY_REFUSED', 'PROXY_FAILED', 'PROXY_BAD_ANSWER']);
 const TIMEOUT_CODES = new Set(['CONNECT_TIMEOUT', 'HEADERS_TIMEOUT', 'BODY_TIMEOUT', 'ETIMEDOUT', 'ABORTED']);
 
 function transportError(error: Error, spec: HttpRequestSpec, settings: HttpSettings, proxy: ProxyChoice | null): UnavailableError {
   const code = errorCode(error);
   if (TIMEOUT_CODES.has(code) || error.name === 'TimeoutError' || error.name === 'AbortError') {
-    return timeoutError(spec, settings, null, code);
+    return timeoutError(spec, settings, null, code, proxy, (error as { phase?: string }).phase);
   }
   let words = TRANSPORT_WORDS[code] ?? (code ? code : 'network error');
-  if (code === 'PROXY_REFUSED') words += ` (${error.message})`;
+  if (PROXY_DETAIL.has(code)) words += ` (${error.message})`;
   // Behind a proxy, "connection refused" is the proxy's: say which one, never its credentials.
-  const via = proxy ? ` via proxy ${proxy.display} (${proxy.variable})` : '';
+  const via = viaProxy(proxy);
   const hint = proxy
-    ? `check ${proxy.variable} and NO_PROXY; the proxy must allow CONNECT to ${spec.url.host}`
+    ? (error as { status?: number }).status === 407
+      ? `the proxy wants credentials: put user:password@ in ${proxy.variable} (percent-encode special characters)`
+      : `check ${proxy.variable} and NO_PROXY; the proxy must allow CONNECT to ${spec.url.host}`
     : code === 'ENOTFOUND'
       ? 'check baseUrl and your network/DNS (behind a proxy, set HTTPS_PROXY)'
       : 'try again later; --debug shows each attempt';
@@ -223,12 +240,18 @@ function retryReason(outcome: HttpResponse | Error): string {
   return TIMEOUT_CODES.has(code) ? 'timed out' : (TRANSPORT_WORDS[code] ?? 'network error');
 }
 
-function timeoutError(spec: HttpRequestSpec, settings: HttpSettings, attempts: number | null, code = ''): UnavailableError {
-  const phase = code === 'CONNECT_TIMEOUT' ? 'connecting' : code === 'BODY_TIMEOUT' ? 'the response body stalled' : 'no answer';
+/** " via proxy http://host:port (HTTPS_PROXY)": which proxy, never its credentials; '' when direct. */
+function viaProxy(proxy: ProxyChoice | null): string {
+  return proxy ? ` via proxy ${proxy.display} (${proxy.variable})` : '';
+}
+
+/** `connectPhase`: where a connection attempt stood when its timer ran out (src/http/connector.ts). */
+function timeoutError(spec: HttpRequestSpec, settings: HttpSettings, attempts: number | null, code = '', proxy: ProxyChoice | null = null, connectPhase?: string): UnavailableError {
+  const phase = code === 'CONNECT_TIMEOUT' ? (connectPhase ?? 'connecting') : code === 'BODY_TIMEOUT' ? 'the response body stalled' : 'no answer';
   const within = settings.deadline - Date.now() <= 50 ? ` within ${settings.timeoutLabel}` : '';
-  return new UnavailableError(`timed out waiting for ${spec.who} (${phase}${within}${attempts ? `, ${attempts} attempts` : ''})`, {
+  return new UnavailableError(`timed out waiting for ${spec.who}${viaProxy(proxy)} (${phase}${within}${attempts ? `, ${attempts} attempts` : ''})`, {
     code: 'TIMEOUT',
-    hint: 'try again later or raise --timeout',
+    hint: proxy ? `check ${proxy.variable} and NO_PROXY, or raise --timeout` : 'try again later or raise --timeout',
   });
 }
 
@@ -247,5 +270,5 @@ function log(settings: HttpSettings, spec: HttpRequestSpec, attempt: number, ms:
   if (!settings.debug) return;
   const result = outcome instanceof Error ? errorCode(outcome) || outcome.name : String(outcome.status);
   const via = proxy ? ` via proxy ${proxy.display}` : '';
-  settings.debug(settings.runtime.redactor.redact(`${spec.method} ${spec.url.href}${via} → ${result} in ${ms} ms (attempt ${attempt}/${settings.maxAttempts})`));
+  settings.debug(settings.runtime.redactor.redact(`${spec.method} ${publicUrl(spec.url).text}${via} → ${result} in ${ms} ms (attempt ${attempt}/${settings.maxAttempts})`));
 }

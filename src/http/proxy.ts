@@ -5,6 +5,7 @@
 // argument, nothing here reads process.env or opens a socket.
 import { ConfigError } from '../core/errors.js';
 import { isLoopbackHost } from './url-policy.js';
+import { publicUrl } from '../core/url-credentials.js';
 
 export interface ProxyChoice {
   /** The proxy's URL, credentials included (for undici only: never print it). */
@@ -28,9 +29,9 @@ function firstSet(env: NodeJS.ProcessEnv, names: string[]): { name: string; valu
   return null;
 }
 
-/** scheme://host:port of a proxy URL: never its user name or password. */
+/** scheme://host:port of a proxy URL: never its user name, password, path or parameters. */
 export function displayProxy(url: URL): string {
-  return `${url.protocol}//${url.host}`;
+  return publicUrl(`${url.protocol}//${url.host}`).text;
 }
 
 function parseProxy(variable: string, value: string): ProxyChoice {

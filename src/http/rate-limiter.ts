@@ -7,6 +7,7 @@
 // end" is certainly outside every window that counted it. Logging start times instead let a
 // window's first request that reached the provider late (a new connection, a slow hop) open a
 // window later than the log assumed, and the next batch then drew 429s (npm run bench, step 4).
+import { MAX_TIMER_MS } from '../core/duration.js';
 
 /** A documented request limit (each provider's info.ts in src/providers/<id>/ holds its own). */
 export interface RateLimit {
@@ -142,6 +143,8 @@ export class RateLimiter {
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  // A Retry-After of 30 days is longer than one timer can wait: sleep in timer-sized steps.
+  if (ms > MAX_TIMER_MS) return sleep(MAX_TIMER_MS, signal).then(() => sleep(ms - MAX_TIMER_MS, signal));
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {

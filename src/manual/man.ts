@@ -72,7 +72,7 @@ export function renderManPage(program: Command, facts: ManPageFacts): string {
     'is the short name of the same command.',
     '.SH DESCRIPTION',
     paragraph(
-      'Asks every payment and wallet provider you use (Flow Payments, SyncPay and Bachs, Swipelux, Cryptofuse) for its balances and shows them normalized: ' +
+      'Asks every payment and wallet provider you use (the built-in ones --provider lists, and any REST balance API declared in the config) for its balances and shows them normalized: ' +
         'available, pending and total per currency, exact decimals, and the USD value with where it came from; a table for people, JSON and CSV for scripts. ' +
         'Unknown figures are never shown as zero, and checks such as can-withdraw exit 0 only when every figure they rest on is known.',
     ),

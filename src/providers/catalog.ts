@@ -1,10 +1,10 @@
 // The provider registry: every provider this tool knows, one line each. A provider's knowledge
 // lives in its own folder src/providers/<id>/ (docs/dev/architecture.md); this file only lists the
 // folders, and everything else is derived from it: the ids (config validation, --provider, its
-// help and completion), the facts (PROVIDERS), the adapters (index.ts), the sandbox keys
-// (sandbox-keys.ts) and the emulators (src/sandbox). Config validation, --help and completion
-// read the facts without loading any adapter or emulator.
-import { InternalError } from '../core/errors.js';
+// help and completion), the facts (PROVIDERS), the sandbox keys (sandbox-keys.ts) and the
+// emulators (src/sandbox). A run reaches facts and adapters through its config's registry
+// (registry.ts), which adds the providers the config declares. Config validation, --help and
+// completion read the facts without loading any adapter or emulator.
 import { defineRegistry } from './kit/home.js';
 import type { ProviderInfo } from './kit/info.js';
 import { bachsHome } from './bachs/home.js';
@@ -42,12 +42,3 @@ export function providerIdIgnoringCase(text: string): ProviderId | undefined {
 }
 
 export const PROVIDERS = Object.fromEntries(PROVIDER_IDS.map((id) => [id, PROVIDER_HOMES[id].info])) as { [K in ProviderId]: ProviderInfo<K> };
-
-/**
- * The facts of the provider an account or balance names. Config validation admits only known
- * ids, so an unknown one here is a bug, not bad input.
- */
-export function providerInfo(id: string): ProviderInfo {
-  if (!isProviderId(id)) throw new InternalError(`no provider '${id}' in the registry`);
-  return PROVIDERS[id];
-}

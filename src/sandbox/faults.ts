@@ -17,12 +17,21 @@ export type FaultKind =
   | { kind: 'empty' }
   | { kind: 'delay'; ms: number }
   /** Answer normally, then close the kept-alive socket: the client's next request finds it dead. */
-  | { kind: 'close-after' };
+  | { kind: 'close-after' }
+  /**
+   * Hold each request until `count` are held here at once (or `maxWaitMs` passed, default 5 s),
+   * then answer them normally: requests that can run side by side meet, those queued behind a
+   * limit never do, so a test sees concurrency as a count instead of a time.
+   */
+  | { kind: 'gather'; count: number; maxWaitMs?: number };
 
 export type Fault = FaultKind & { provider?: string; path?: string; times?: number };
 
+/** A queued fault; `gathered` holds the requests a `gather` fault is holding. */
+export type QueuedFault = Fault & { left: number; gathered?: Array<() => void> };
+
 export class FaultQueue {
-  private faults: Array<Fault & { left: number }> = [];
+  private faults: QueuedFault[] = [];
 
   add(fault: Fault): void {
     this.faults.push({ ...fault, left: fault.times ?? 1 });
@@ -33,7 +42,7 @@ export class FaultQueue {
   }
 
   /** The next fault for this request, consuming one use of it. */
-  take(provider: string, path: string): Fault | null {
+  take(provider: string, path: string): QueuedFault | null {
     const index = this.faults.findIndex(
       (f) => (f.provider === undefined || f.provider === provider) && (f.path === undefined || path.includes(f.path)),
     );
@@ -50,7 +59,7 @@ export class FaultQueue {
  * Apply a fault. Returns true when the response has been handled (or deliberately never will be);
  * `delay` returns false after waiting, so the request then proceeds normally.
  */
-export async function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function applyFault(fault: QueuedFault, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const json = '{"data": [{"asset": {"symbol": "BTC"}, "balance": "1.0"';
   switch (fault.kind) {
     case 'status':
@@ -119,5 +128,24 @@ export async function applyFault(fault: Fault, req: IncomingMessage, res: Server
     case 'close-after':
       res.on('finish', () => setTimeout(() => req.socket.destroy(), 1));
       return false;
+    case 'gather':
+      await gather(fault, fault.count, fault.maxWaitMs ?? 5_000);
+      return false;
   }
+}
+
+/** Wait until `count` requests wait on this fault (all go on together), or `maxWaitMs` passed. */
+function gather(fault: QueuedFault, count: number, maxWaitMs: number): Promise<void> {
+  const held = (fault.gathered ??= []);
+  return new Promise((resolve) => {
+    const timer = setTimeout(go, maxWaitMs);
+    function go(): void {
+      clearTimeout(timer);
+      const index = held.indexOf(go);
+      if (index !== -1) held.splice(index, 1);
+      resolve();
+    }
+    held.push(go);
+    if (held.length >= count) for (const release of [...held]) release();
+  });
 }

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { applyFault, FaultQueue, type Fault } from './faults.js';
+import { InFlight } from './in-flight.js';
 import { WindowCounter } from './window-counter.js';
 import { defaultMounts, type MountResponse, type SandboxState } from './mounts.js';
 import { startScenario, type ScenarioSpec } from './scenario.js';
@@ -35,6 +36,8 @@ export interface Sandbox {
   state: SandboxState;
   /** TCP connections accepted so far: sockets the clients opened (tests and the bench read it). */
   connections(): number;
+  /** Requests being answered at once, overall and per credential (their peaks). */
+  inFlight: InFlight;
   baseUrl(provider: string): string;
   close(): Promise<void>;
 }
@@ -48,6 +51,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const { mounts, state } = await defaultMounts();
   const scenario = options.scenario ? startScenario(options.scenario, mounts) : null;
   const counters = new Map<string, WindowCounter>();
+  const inFlight = new InFlight();
   for (const { id, mount } of mounts) {
     const limit = options.rateLimits && id in options.rateLimits ? options.rateLimits[id] : mount.rateLimit;
     if (limit) counters.set(id, new WindowCounter(limit.requests, limit.windowMs));
@@ -69,12 +73,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
     requests.push({ provider: providerId, method: req.method ?? 'GET', path: path + url.search, headers, body, at: Date.now() });
     if (requests.length > MAX_RECORDED) requests.shift();
+    const mount = mounts.find((m) => m.id === providerId)?.mount;
+    res.once('close', inFlight.enter(mount?.credentialOf(headers) ?? null));
 
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
     const fault = faults.take(providerId, path);
     if (fault && (await applyFault(fault, req, res))) return;
 
-    const mount = mounts.find((m) => m.id === providerId)?.mount;
     if (!mount) return send(res, { status: 404, body: { error: { code: 'NO_SUCH_PROVIDER', message: `no sandbox provider '${providerId}'` } } });
     const credential = mount.credentialOf(headers);
     const counter = counters.get(providerId);
@@ -115,6 +120,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests,
     state,
     connections: () => connections,
+    inFlight,
     baseUrl: (provider) => `${url}/${provider}`,
     close: () =>
       new Promise<void>((resolve) => {

@@ -6,6 +6,7 @@ import { forStderr } from '../core/sanitize.js';
 import { OutputError } from '../core/errors.js';
 import { isForPeople, type Format } from './formats.js';
 import type { OutStream } from './io.js';
+import { dataWriter, type DataWriter } from './data-writer.js';
 
 export type { Format };
 
@@ -42,6 +43,8 @@ export interface Output {
   tableStyle(): { color: ChalkInstance; width: number | undefined };
   /** Write data to stdout (whole documents, so a pipe never sees half a result). */
   data(text: string): void;
+  /** Write data that grows with the range as it is produced, at the reader's pace (ui/data-writer.ts). */
+  writer(): DataWriter;
   /** A notice for people (skipped with --quiet). */
   info(line: string): void;
   /** A warning (skipped with --quiet). */
@@ -103,6 +106,7 @@ export function createOutput(options: OutputOptions): Output {
         throw new OutputError((error as NodeJS.ErrnoException).code ?? 'write failed');
       }
     },
+    writer: () => dataWriter(stdout, redact),
     info: (line) => {
       if (!quiet) writeErr(line);
     },

@@ -4,7 +4,8 @@ import type { ResolvedAccount } from '../config/types.js';
 import type { Balance } from '../core/balance.js';
 import { formatDuration } from '../core/duration.js';
 import { combinedExitCode, type BalanceError } from '../core/errors.js';
-import { providerInfo, type ProviderInfo } from '../providers/catalog.js';
+import type { ProviderInfo } from '../providers/catalog.js';
+import type { ProviderRegistry } from '../providers/registry.js';
 import { credentialFingerprint } from '../providers/kit/request.js';
 import { balanceKey } from './diff.js';
 import { isSandboxAccount } from './poll.js';
@@ -33,10 +34,10 @@ export interface AccountState {
   failingSince: Date | null;
 }
 
-export function initialStates(accounts: ResolvedAccount[], intervalMs: number): AccountState[] {
+export function initialStates(accounts: ResolvedAccount[], intervalMs: number, providers: ProviderRegistry): AccountState[] {
   return accounts.map((account) => ({
     account,
-    info: providerInfo(account.provider),
+    info: providers.info(account.provider),
     group: `${account.provider}:${credentialFingerprint({ account })}`,
     sandbox: isSandboxAccount(account),
     intervalMs,

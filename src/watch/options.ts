@@ -2,7 +2,7 @@
 // value and what was expected, before any config is read or request sent. The flags arrive as
 // typed text (src/commands/watch.ts reads them from commander); here their values are checked.
 import { parseCondition, parseLevel, type Condition, type ThresholdRule } from '../core/conditions.js';
-import { parseDuration } from '../core/duration.js';
+import { durationFlag, LONGEST_TIMER_MS } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 import { parseCurrencyFilters } from '../core/currency-filter.js';
 import type { Selector } from '../core/conditions.js';
@@ -55,10 +55,8 @@ export interface WatchOptions {
 }
 
 export function parseWatchOptions(opts: WatchFlags, globals: { timeoutMs: number | undefined }): WatchOptions {
-  const intervalText = opts.interval;
-  const intervalMs = intervalText === undefined ? DEFAULT_INTERVAL_MS : parseDuration(intervalText);
-  if (intervalMs === null) throw new UsageError(`--interval "${intervalText}" is not a duration; expected e.g. 30s, 2m, 500ms`);
-  if (intervalMs < MIN_INTERVAL_MS) throw new UsageError(`--interval ${intervalText} is too short; the shortest is ${MIN_INTERVAL_MS}ms`);
+  // The wait between polls is a timer: at most 24 days.
+  const intervalMs = durationFlag('--interval', opts.interval, { min: MIN_INTERVAL_MS, max: LONGEST_TIMER_MS, examples: '30s, 1m30s, 500ms, 1h' }) ?? DEFAULT_INTERVAL_MS;
 
   let count: number | null = null;
   if (opts.count !== undefined) {

@@ -2,7 +2,7 @@
 // streak), for watch --record the read handed to the history store, the metric series, and the
 // events it makes once the snapshot is out.
 import type { AccountOutcome } from '../core/account.js';
-import type { Balance } from '../core/balance.js';
+import type { Balance, Mode } from '../core/balance.js';
 import { mergeBalances, type AccountState, type ErrorTransition } from './accounts.js';
 import type { BalanceChange } from './diff.js';
 import { changeEvent, errorEvent, recoveredEvent, type WatchEvent } from './events.js';
@@ -14,6 +14,8 @@ import type { PollResult } from './poll.js';
 export interface PollRead {
   account: string;
   provider: string;
+  /** The mode the balances say, else the config's; null when unknown (history keys on it). */
+  mode: Mode | null;
   balances: Balance[];
   errorCode: string | null;
 }
@@ -38,7 +40,9 @@ export function applyPoll(state: AccountState, { outcome, requests }: PollResult
 export function historyRead(state: AccountState, outcome: AccountOutcome, valued: readonly Balance[]): PollRead {
   const { name, provider } = state.account;
   const ok = outcome.errors.length === 0;
-  return { account: name, provider, balances: ok ? valued.filter((b) => b.account === name) : [], errorCode: outcome.errors[0]?.code ?? null };
+  const balances = ok ? valued.filter((b) => b.account === name) : [];
+  const mode = outcome.balances.find((b) => b.mode !== null)?.mode ?? state.account.mode ?? null;
+  return { account: name, provider, mode, balances, errorCode: outcome.errors[0]?.code ?? null };
 }
 
 /**

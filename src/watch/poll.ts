@@ -7,8 +7,9 @@ import { readAccounts } from '../api/read.js';
 import { DEFAULT_TIMEOUT_MS, type RetryNotice } from '../http/client.js';
 import type { Runtime } from '../http/runtime.js';
 import { accountLimiter } from '../providers/kit/request.js';
-import { providerInfo } from '../providers/catalog.js';
-import { allSandboxCredentials } from '../providers/sandbox-keys.js';
+import type { ProviderInfo } from '../providers/kit/info.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import { isSandboxAccount } from '../providers/sandbox-keys.js';
 
 export interface PollResult {
   outcome: AccountOutcome;
@@ -18,6 +19,8 @@ export interface PollResult {
 
 export interface PollSettings {
   budgetMs: number;
+  /** The config's providers (built-in and declared). */
+  providers: ProviderRegistry;
   runtime: Runtime;
   signal: AbortSignal;
   debug?: ((line: string) => void) | undefined;
@@ -34,6 +37,7 @@ export async function pollAccount(account: ResolvedAccount, settings: PollSettin
   let requests = 0;
   const result = await readAccounts({
     accounts: [account],
+    providers: settings.providers,
     budgetMs: settings.budgetMs,
     signal: settings.signal,
     includeZero: true,
@@ -54,27 +58,10 @@ export async function pollAccount(account: ResolvedAccount, settings: PollSettin
 }
 
 /** Earliest time this account's credential may send again (a 429's Retry-After, or pacing). */
-export function accountNotBefore(account: ResolvedAccount, runtime: Runtime): number {
+export function accountNotBefore(account: ResolvedAccount, info: ProviderInfo, runtime: Runtime): number {
   // null means "when a request still in flight ends": for scheduling the next poll, that is now.
-  return accountLimiter(runtime.limiters, account, providerInfo(account.provider)).nextSlotAt() ?? Date.now();
+  return accountLimiter(runtime.limiters, account, info).nextSlotAt() ?? Date.now();
 }
 
-/**
- * The built-in sandbox is not a real provider, so provider polling guidance does not apply to it
- * (tests and demos poll it at sub-second intervals). It is recognised by both its loopback address
- * and its published key, which no real provider accepts: a real account can never qualify.
- */
-export function isSandboxAccount(account: ResolvedAccount): boolean {
-  const base = account.baseUrl;
-  if (base === null) return false;
-  let host: string;
-  try {
-    host = new URL(base).hostname;
-  } catch {
-    return false;
-  }
-  if (!['127.0.0.1', '[::1]', 'localhost'].includes(host)) return false;
-  const keys = allSandboxCredentials();
-  const credential = account.credentials.apiKey ?? account.credentials.clientId;
-  return credential !== undefined && keys.includes(credential);
-}
+/** The built-in sandbox (loopback, published keys): provider polling guidance does not apply to it. */
+export { isSandboxAccount };

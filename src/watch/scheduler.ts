@@ -4,7 +4,7 @@
 // overruns, or a provider that asked us to wait (429 Retry-After), skips grid slots rather than
 // bunching up. One timer per account at most, and none while its poll is in flight: between
 // polls the process is idle.
-import { formatDuration } from '../core/duration.js';
+import { formatDuration, MAX_TIMER_MS } from '../core/duration.js';
 import { NOTICEABLE_WAIT_MS } from '../http/retry-notice.js';
 import type { ProviderInfo } from '../providers/catalog.js';
 
@@ -129,7 +129,9 @@ export class PollLoop {
 
   private arm(account: string, slot: Slot): void {
     const delay = Math.max(0, slot.planned - this.options.timers.now());
-    slot.timer = this.options.timers.setTimeout(() => this.fire(account, slot), delay);
+    // A key held back for 30 days (Retry-After) is further than one timer reaches: re-arm on the way.
+    if (delay > MAX_TIMER_MS) slot.timer = this.options.timers.setTimeout(() => this.arm(account, slot), MAX_TIMER_MS);
+    else slot.timer = this.options.timers.setTimeout(() => this.fire(account, slot), delay);
   }
 
   private fire(account: string, slot: Slot): void {

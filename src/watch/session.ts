@@ -21,6 +21,7 @@ import { applyPoll, historyRead, pollEvents, publishMetrics, type PollRead } fro
 import { PollLoop, realTimers, type Timers } from './scheduler.js';
 import { describeRetry } from '../http/client.js';
 import { describePacingWait } from '../http/retry-notice.js';
+import { NoticeLimiter } from './notice-limiter.js';
 
 export interface WatchView {
   /** Something happened (NDJSON writes it as a line). */
@@ -83,7 +84,8 @@ export class WatchSession {
   // One short-lived controller per poll in flight, aborted on stop. (A long-lived signal handed
   // to every request would collect AbortSignal.any() dependants: a slow leak on Node 20.)
   private readonly inFlight = new Set<AbortController>();
-  private readonly seenNotices = new Set<string>();
+  /** Which poll notices are said: each kind once, changed repeats rate-limited, new kinds always. */
+  private readonly notices = new NoticeLimiter();
   private deadline: number | null = null;
   private stopReason: StopReason | null = null;
 
@@ -92,7 +94,7 @@ export class WatchSession {
     private readonly deps: SessionDeps,
   ) {
     this.timers = deps.timers ?? realTimers;
-    this.states = initialStates(deps.accounts, settings.intervalMs);
+    this.states = initialStates(deps.accounts, settings.intervalMs, deps.config.providers);
     this.conditions = new ConditionCheck(settings.until, deps.rules, {
       alert: (event) => this.alert(event),
       untilHeld: (notice) => {
@@ -111,7 +113,7 @@ export class WatchSession {
         intervalOf: (name) => byName.get(name)?.intervalMs ?? settings.intervalMs,
         notBefore: (name) => {
           const state = byName.get(name);
-          return state ? accountNotBefore(state.account, deps.runtime) : 0;
+          return state ? accountNotBefore(state.account, state.info, deps.runtime) : 0;
         },
         poll: (name) => this.poll(byName.get(name) as AccountState),
         onHeldBack: (name, waitMs) => this.deps.view.notice(describePacingWait(name, waitMs), 'info'),
@@ -180,7 +182,7 @@ export class WatchSession {
     try {
       const budgetMs = pollBudget(state.intervalMs, this.timers.now(), this.deadline);
       result = await pollAccount(state.account, {
-        budgetMs, runtime: this.deps.runtime, signal: controller.signal, debug: this.deps.debug,
+        budgetMs, providers: this.deps.config.providers, runtime: this.deps.runtime, signal: controller.signal, debug: this.deps.debug,
         onRetry: (notice) => this.deps.view.notice(describeRetry(notice), 'info'),
       });
     } catch (error) {
@@ -242,8 +244,6 @@ export class WatchSession {
   }
 
   private noticeOnce(text: string): void {
-    if (this.seenNotices.has(text) || this.seenNotices.size >= 100) return;
-    this.seenNotices.add(text);
-    this.deps.view.notice(text, 'info');
+    if (this.notices.admit(text, this.timers.now())) this.deps.view.notice(text, 'info');
   }
 }

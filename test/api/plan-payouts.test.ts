@@ -127,12 +127,15 @@ describe('fail closed, per payout', () => {
 
   it('an unread account whose mode is not known leaves every payout open: it might be live', async () => {
     const test = (account: string) => usdt(account, '500.00', { mode: 'test' });
-    const open = await plan(result([test('a')], { accounts: ['a', 'b'], failed: { b: 5 } }), payouts(['10', { account: 'a' }]));
+    // b's setup tells no mode (Cryptofuse: config `mode` only); a Flow account on Flow's production
+    // host would be live by its host, failed or not (providers/account-mode.ts).
+    const unknownMode = { accounts: { a: { provider: 'flow-payments', apiKey: '${KEY}' }, b: { provider: 'cryptofuse', apiKey: '${KEY}' } } };
+    const open = await plan(result([test('a')], { accounts: ['a', 'b'], failed: { b: 5 }, config: unknownMode }), payouts(['10', { account: 'a' }]));
     expect([open.payouts[0]?.decision, open.exitCode, open.mode]).toEqual(['unknown', 5, null]);
     expect(open.payouts[0]?.reasons.at(-1)).toBe("not read: 'b' could not be read (UNREACHABLE); it might hold live money, and then only live money may pay");
     const stated = await plan(result([test('a')], { accounts: ['a', 'b'], failed: { b: 5 }, config: { accounts: { a: { provider: 'flow-payments', apiKey: '${KEY}' }, b: { provider: 'flow-payments', apiKey: '${KEY}', mode: 'test' } } } }), payouts(['10', { account: 'a' }]));
     expect([stated.payouts[0]?.decision, stated.exitCode, stated.mode]).toEqual(['yes', 0, 'test']);
-    const asked = await plan(result([test('a')], { accounts: ['a', 'b'], failed: { b: 5 } }), payouts(['10', { account: 'a' }]), 'test');
+    const asked = await plan(result([test('a')], { accounts: ['a', 'b'], failed: { b: 5 }, config: unknownMode }), payouts(['10', { account: 'a' }]), 'test');
     expect(asked.exitCode).toBe(0);
   });
 

@@ -19,6 +19,8 @@ type Raw = Record<string, unknown>;
 const key = '${KEY}';
 const flow = { provider: 'flow-payments', apiKey: key };
 const withAccount = (account: Raw, rest: Raw = {}): Raw => ({ accounts: { main: account }, ...rest });
+const nimbus = { baseUrl: 'https://api.nimbus.example', auth: { type: 'bearer' }, balances: { path: '/v2/wallets', records: '$.data[*]', currency: '$.asset', available: '$.available' } };
+const declared = (declaration: Raw, account: Raw = { provider: 'nimbus', apiKey: key }): Raw => ({ providers: { nimbus: declaration }, accounts: { main: account } });
 
 const VALID: Array<[string, Raw]> = [
   ['each provider with a key from the environment', { accounts: { f: flow, s: { provider: 'syncpay', apiKey: key }, b: { provider: 'bachs', apiKey: key }, w: { provider: 'swipelux', apiKey: key }, c: { provider: 'cryptofuse', apiKey: key } } }],
@@ -34,6 +36,13 @@ const VALID: Array<[string, Raw]> = [
   ['mode', withAccount({ ...flow, mode: 'test' })],
   ['rates, pegged, minimums, reserves, decimals', withAccount(flow, { rates: { NGN: '0.00065', GHS: '0.065' }, pegged: ['USDT', 'USDC'], minimums: { main: { USD: '10' } }, reserves: { main: { USDT_TRC20: '500' } }, decimals: { main: { USDTPOLYGON: 6, XYZ: '8' } } })],
   ['cache and history', withAccount(flow, { cache: { maxAge: '30s' }, history: { store: 'postgres://ledger@db.internal/treasury', retain: '400d' } })],
+  ['compound durations, any case', withAccount(flow, { cache: { maxAge: '1m30s' }, history: { retain: '52W 1d12h' } })],
+  ['a zero cache maxAge (never reuse)', withAccount(flow, { cache: { maxAge: '0s' } })],
+  ['a declared provider and an account using it', declared(nimbus)],
+  ['a declared provider with OAuth, paging, rows and every optional key', declared(
+    { ...nimbus, displayName: 'Nimbus', auth: { type: 'oauth2', tokenUrl: '/oauth/token', scope: 'balances:read' }, mode: { live: { keyPrefix: 'nk_live_' }, test: { keyPrefix: 'nk_test_' } }, rateLimit: { requests: 60, perSeconds: 60 }, concurrency: 2, pollInterval: '1m30s', balances: { ...nimbus.balances, paginate: { type: 'cursor', param: 'cursor', next: '$.next_cursor', hasMore: '$.has_more' }, wallet: { id: '$.id', name: '$.label' }, rows: '$.balances[*]', network: '$.chain', pending: '$.pending', scale: 6 }, withdrawals: { minimums: { USDT: '10' } } },
+    { provider: 'nimbus', clientId: '${CID}', clientSecret: '${CSECRET}', mode: 'test' },
+  )],
   ['alerts', withAccount(flow, { alerts: { 'low-usdt': { currency: 'USDT', below: '100' }, 'main-tron': { account: 'main', currency: 'USDT', network: 'tron', below: '50', above: '10000' } } })],
 ];
 
@@ -43,7 +52,7 @@ const INVALID: Array<[string, Raw]> = [
   ['an unknown top-level key', withAccount(flow, { acounts: {} })],
   ['an account name with a space', { accounts: { 'my account': flow } }],
   ['no provider', withAccount({ apiKey: key })],
-  ['an unknown provider', withAccount({ provider: 'flow', apiKey: key })],
+  ['an unknown provider that cannot be a declared id either', withAccount({ provider: 'Flow Payments', apiKey: key })],
   ['a misspelt key', withAccount({ provider: 'flow-payments', apiKye: key })],
   ['a key of another provider', withAccount({ ...flow, wallets: ['w1'] })],
   ['no credentials', withAccount({ provider: 'syncpay' })],
@@ -81,6 +90,18 @@ const INVALID: Array<[string, Raw]> = [
   ['a cache without maxAge', withAccount(flow, { cache: {} })],
   ['an unknown cache key', withAccount(flow, { cache: { maxAge: '30s', dir: '/tmp' } })],
   ['a zero retention', withAccount(flow, { history: { retain: '0d' } })],
+  ['a zero retention in parts', withAccount(flow, { history: { retain: '0d0h' } })],
+  ['a duration with its units out of order', withAccount(flow, { history: { retain: '1h1d' } })],
+  ['a bare number of days', withAccount(flow, { history: { retain: '400' } })],
+  ['a declared id that is a built-in one', { providers: { syncpay: nimbus }, accounts: { main: flow } }],
+  ['a declared id in capitals', { providers: { Nimbus: nimbus }, accounts: { main: flow } }],
+  ['a declaration with an unknown auth type', declared({ ...nimbus, auth: { type: 'token' } })],
+  ['a declaration without its balances', declared({ baseUrl: nimbus.baseUrl, auth: nimbus.auth })],
+  ['a declaration with an unknown key', declared({ ...nimbus, endpoint: '/v2' })],
+  ['a declared figure that is not a JSONPath', declared({ ...nimbus, balances: { ...nimbus.balances, currency: 'asset' } })],
+  ['a declared poll interval that is not a duration', declared({ ...nimbus, pollInterval: '10' })],
+  ['an account of a declared provider with a key of a built-in one', declared(nimbus, { provider: 'nimbus', apiKey: key, wallets: ['w1'] })],
+  ['an account of a declared provider without credentials', declared(nimbus, { provider: 'nimbus' })],
   ['a retention in words', withAccount(flow, { history: { retain: 'forever' } })],
   ['an empty store', withAccount(flow, { history: { store: '' } })],
   ['an alert without a currency', withAccount(flow, { alerts: { a: { below: '1' } } })],
@@ -95,6 +116,12 @@ const ONLY_CONFIG_CHECK: Array<[string, Raw]> = [
   ['a reserve for an account that does not exist', withAccount(flow, { reserves: { nope: { USD: '10' } } })],
   ['an alert on an account that does not exist', withAccount(flow, { alerts: { a: { account: 'nope', currency: 'USDT', below: '1' } } })],
   ['an alert whose below is not under its above', withAccount(flow, { alerts: { a: { currency: 'USDT', below: '100', above: '50' } } })],
+  ['an account naming a provider no section declares', withAccount({ provider: 'nimbus', apiKey: key })],
+  ['an unknown provider (a lower-case id could be a declared one)', withAccount({ provider: 'flow', apiKey: key })],
+  ['one currency twice in rates, in two cases', withAccount(flow, { rates: { NGN: '0.00065', ngn: '0.00065' } })],
+  ['a retention beyond 100 years', withAccount(flow, { history: { retain: '36501d' } })],
+  ['a declared OAuth provider whose account gives a key instead of a client', declared({ ...nimbus, auth: { type: 'oauth2', tokenUrl: '/oauth/token' } })],
+  ['a declared JSONPath that does not parse', declared({ ...nimbus, balances: { ...nimbus.balances, currency: '$.[' } })],
 ];
 
 const validator = (raw: Raw) => {

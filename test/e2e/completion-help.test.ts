@@ -55,7 +55,12 @@ describe('completion', () => {
       expect([code, stderr]).toEqual([0, '']);
       for (const name of names) expect(stdout, name).toMatch(new RegExp(`[\\s'"]${name}[\\s'"]`));
       for (const flag of flags) expect(stdout, flag).toContain(shell === 'fish' ? `-l ${flag.slice(2)}` : flag);
-      for (const word of ['table json csv', 'currency account provider', 'flow-payments syncpay bachs swipelux cryptofuse', 'completion --accounts']) {
+      for (const word of ['table json csv', 'currency account provider', 'flow-payments syncpay bachs swipelux cryptofuse']) {
+        expect(stdout.replace(/'/g, '')).toContain(word);
+      }
+      // Account names and provider ids come from `completion --accounts` / `--providers` as the user types.
+      const calls = { bash: 'completion "--$1"', zsh: 'completion --$1', fish: 'completion --$argv[1]' }[shell];
+      for (const word of [calls, 'accounts', 'providers']) {
         expect(stdout.replace(/'/g, '')).toContain(word);
       }
       if (!hasShell(shell)) return;
@@ -68,7 +73,7 @@ describe('completion', () => {
 
   it.skipIf(!hasShell('bash'))('bash: completes commands, subcommands, flag values and configured accounts', async () => {
     const dir = tempDir();
-    writeConfig(dir, { accounts: { 'flow-main': { provider: 'flow-payments', apiKey: '${X}' }, payouts: { provider: 'syncpay', apiKey: '${Y}' } } });
+    writeConfig(dir, { providers: { ledgerly: {} }, accounts: { 'flow-main': { provider: 'flow-payments', apiKey: '${X}' }, payouts: { provider: 'syncpay', apiKey: '${Y}' } } });
     // The scripts call the program by the name typed: put one on PATH.
     writeFileSync(join(dir, 'balance-inspector'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
     chmodSync(join(dir, 'balance-inspector'), 0o755);
@@ -84,6 +89,9 @@ describe('completion', () => {
       [['balance-inspector', 'total', '--by', 'a'], 'account'],
       [['balance-inspector', 'completion', ''], 'bash zsh fish'],
       [['balance-inspector', 'balances', '--account', ''], 'flow-main payouts'],
+      // --provider offers the declared providers too; config init starts built-in ones only.
+      [['balance-inspector', 'balances', '--provider', ''], 'flow-payments syncpay bachs swipelux cryptofuse ledgerly'],
+      [['balance-inspector', '-c', '/nonexistent.yaml', 'total', '-p', 'c'], 'cryptofuse'],
       [['balance-inspector', '-c', '/nonexistent.yaml', 'balances', '-a', ''], ''],
     ];
     const run = spawnSync('bash', ['-c', [`source '${script}'`, ...cases.map(([words]) => probe(words))].join('\n')], {

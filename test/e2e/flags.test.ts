@@ -50,7 +50,7 @@ describe('a key typed into a flag by mistake is never echoed', () => {
   // exists) and a command's own argument (after): each message quotes what was typed.
   it.each([
     [[`--bogus=${KEY}`, 'balances'], "error: unknown option '--bogus=«redacted»'"],
-    [['balances', '--timeout', KEY], 'error: --timeout "«redacted»" is not a duration; expected e.g. 500ms, 10s, 2m'],
+    [['balances', '--timeout', KEY], 'error: --timeout "«redacted»" is not a duration; expected e.g. 500ms, 10s, 1m30s, 2h, 1d'],
     [['can-withdraw', 'USDT', KEY], /^error: .*«redacted»/],
   ])('%j: a usage error with the key redacted', async (args, first) => {
     const dir = tempDir();

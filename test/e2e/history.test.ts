@@ -100,7 +100,7 @@ describe('history', () => {
     expect(rows.find((r) => /^syncpay\s+USDT\s+tron\s/.test(r))).toMatch(/550\.00\s+550\.00\s+0\.00\s+550\.00\s+550\.00\s+▄▄▄\s+3$/); // CHANGE has the decimals of its neighbours
     const csv = await cli(['history', '--csv', '--store', store]);
     const lines = csv.stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('account,provider,wallet,currency,network,providerCurrency,at,available,pending,total,usdValue,error');
+    expect(lines[0]).toBe('account,provider,wallet,currency,network,providerCurrency,at,available,pending,total,usdValue,error,mode');
     expect(lines).toHaveLength(1 + 3 * rows.length);
   });
 
@@ -168,9 +168,10 @@ describe('changes and the config', () => {
     expect(doc.changes.every((c: Doc) => c.from === null && c.delta === null)).toBe(true);
     const none = JSON.parse((await cli(['changes', '--since', '2020-01-01', '--until', '2020-01-02', '--json', '--store', store])).stdout) as Doc;
     expect(none.changes).toEqual([]);
-    const missingSince = await cli(['changes', '--store', store]);
-    expect(missingSince.code).toBe(2);
-    expect(missingSince.stderr).toMatch(/required option '--since <when>' not specified/);
+    // Without --since, changes looks back 30 days like history: the snapshot is inside that window.
+    const defaultSince = await cli(['changes', '--json', '--store', store]);
+    expect(defaultSince.code).toBe(0);
+    expect(JSON.parse(defaultSince.stdout).changes).toEqual(doc.changes);
   });
 
   it('history: { store, retain } in the config: a path relative to the config, pruned after each snapshot', async () => {

@@ -71,7 +71,7 @@ describe('sandbox usage errors', () => {
     writeFileSync(join(dir, 'taken.yaml'), 'x');
     const cases: Array<[string[], string]> = [
       [['--port', 'abc'], 'error: --port "abc" is not a port number (0-65535)'],
-      [['--latency', 'fast'], 'error: --latency "fast" is not a duration; expected e.g. 500ms, 10s, 2m'],
+      [['--latency', 'fast'], 'error: --latency "fast" is not a duration; expected e.g. 500ms, 10s, 1m30s, 2h, 1d'],
       [['--scenario', 'party'], 'error: --scenario "party" is not a scenario; expected settle, settle:<requests>, settle:<duration> or ticker'],
       [['--write-config', join(dir, 'taken.yaml')], `error: --write-config ${join(dir, 'taken.yaml')}: cannot create the file: it already exists`],
       [['--write-config', join(dir, 'no', 'x.yaml')], `error: --write-config ${join(dir, 'no', 'x.yaml')}: cannot create the file: its folder does not exist`],

@@ -132,7 +132,7 @@ describe('usage errors (exit 2, nothing on stdout)', () => {
     [['--until', 'nosuch:USDT>=1'], /--until: unknown account 'nosuch'/],
     [['--below', 'flow-main:USDT=1', '--account', 'syncpay'], /--below flow-main:USDT=1: account 'flow-main' is not being watched/],
     [['--interval', '5'], /--interval "5" is not a duration/],
-    [['--interval', '1ms'], /--interval 1ms is too short/],
+    [['--interval', '1ms'], /--interval "1ms" is too short; the shortest is 50ms/],
     [['--count', '0'], /--count "0" is not a positive whole number/],
     [['--metrics', 'localhost:99999'], /--metrics "localhost:99999" is not \[host:\]port/],
     [['--csv'], /--csv is not supported/],

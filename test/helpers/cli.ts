@@ -61,6 +61,10 @@ export interface SpawnOptions {
   stdoutTo?: string;
   /** Close the read end of stdout after the first chunk, like `| head -1`. */
   closeStdoutEarly?: boolean;
+  /** Close the read end of stderr after its first chunk, like `2> >(head -1)`. */
+  closeStderrEarly?: boolean;
+  /** Send stderr into the stdout pipe, like `2>&1` (with closeStdoutEarly: `2>&1 | head -1`). */
+  stderrToStdout?: boolean;
 }
 
 /** The environment a user's shell would pass: PATH and HOME, colour off, plus what the test sets. */
@@ -131,7 +135,9 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Cl
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const stdoutFd = options.stdoutTo ? openSync(options.stdoutTo, 'w') : null;
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'] });
+    // `2>&1`: a shell points fd 2 at the stdout pipe, then becomes the CLI (exec keeps its exit code).
+    const command: [string, string[]] = options.stderrToStdout ? ['/bin/sh', ['-c', 'exec 2>&1; exec "$0" "$@"', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
+    const child = spawn(...command, { cwd: options.cwd, env, stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'] });
     if (stdoutFd !== null) closeSync(stdoutFd);
     let stdout = '';
     let stderr = '';
@@ -139,7 +145,10 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Cl
       stdout += d;
       if (options.closeStdoutEarly) child.stdout?.destroy();
     });
-    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      if (options.closeStderrEarly) child.stderr?.destroy();
+    });
     const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000);
     let signalledAt: number | null = null;
     if (options.signal) {

@@ -33,6 +33,7 @@ export async function fetchCf(accounts: Accounts, options: { includeZero?: boole
   const runtime = testRuntime();
   return fetchAccountBalances(resolveAccounts(config, config.accounts, {}, runtime.redactor), {
     http: { ...FAST_HTTP, deadline: Date.now() + 10_000, runtime },
+    providers: config.providers,
     includeZero: options.includeZero ?? true,
   });
 }

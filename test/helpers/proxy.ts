@@ -3,7 +3,7 @@
 // Proxy-Authorization it received and every byte that crossed it, so tests can assert what a
 // corporate proxy would see. Plain-HTTP requests (no CONNECT) are counted and refused.
 import { createServer, type IncomingMessage } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 
 export interface TestProxy {
@@ -85,3 +85,62 @@ export async function startTlsTerminator(key: string, cert: string, forwardTo: n
       }),
   };
 }
+
+export interface RawServer {
+  port: number;
+  /** http://127.0.0.1:<port>, for HTTPS_PROXY. */
+  url: string;
+  /** TCP connections accepted so far. */
+  connections(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * A TCP server on 127.0.0.1 that misbehaves on every connection as `onConnection` says: a proxy
+ * that closes each CONNECT, never answers it, or answers it badly; a server that never completes
+ * (or drops) the TLS handshake. For the connect-budget tests (issue 21, class 7).
+ */
+export async function startRawServer(onConnection: (socket: Socket) => void): Promise<RawServer> {
+  let connections = 0;
+  const sockets = new Set<Socket>();
+  const server = createNetServer((socket) => {
+    connections += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    onConnection(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    connections: () => connections,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** What a misbehaving server does with a connection (once the client has sent something). */
+export const misbehave = {
+  /** Accept, read, never answer. */
+  silent: (socket: Socket) => void socket.resume(),
+  /** Close as soon as the client speaks (a proxy dropping each CONNECT, a TLS server dropping the handshake). */
+  close: (socket: Socket) => void socket.once('data', () => socket.destroy()),
+  /** Answer the client's first bytes with this text, then keep the connection open. */
+  answer: (text: string) => (socket: Socket) => void socket.once('data', () => socket.write(text)),
+  /** A proxy that opens the tunnel to a port on 127.0.0.1, whatever the CONNECT asked for. */
+  tunnelTo: (port: number) => (socket: Socket) =>
+    void socket.once('data', () => {
+      const upstream = connect(port, '127.0.0.1', () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('close', () => upstream.destroy());
+    }),
+};

@@ -2,13 +2,12 @@
 // gaps for failed reads, appear/disappear, buckets, changes between moments, prune, versions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesBetween } from '../../src/history/changes.js';
-import { seriesPoints } from '../../src/history/points.js';
 import { pruneBefore } from '../../src/history/prune.js';
 import { selectSeries, type SeriesFilter } from '../../src/history/select.js';
 import type { Db } from '../../src/history/store/db.js';
 import { openStore, type StoreTarget } from '../../src/history/store/open.js';
 import { startPostgres, warnSkipped, type TestPostgres } from '../helpers/postgres.js';
-import { bal, HOUR, read, recordAt, sqliteTarget, T0 } from './helpers.js';
+import { bal, HOUR, read, recordAt, seriesPoints, sqliteTarget, T0 } from './helpers.js';
 
 let server: TestPostgres | null = null;
 let skipped: string | null = null;
@@ -35,7 +34,7 @@ describe.each(['sqlite', 'postgres'] as const)('history store on %s', (kind) => 
     return { kind: 'postgres', url: await server!.freshDatabase() };
   }
   async function fresh(): Promise<Db> {
-    return openStore(await target(), true);
+    return openStore(await target(), 'create');
   }
   const test = (name: string, fn: () => Promise<void>) =>
     it(name, async (ctx) => {
@@ -180,22 +179,22 @@ describe.each(['sqlite', 'postgres'] as const)('history store on %s', (kind) => 
 
   test('a store from a newer release is refused with exit 3, and left untouched', async () => {
     const where = await target();
-    const db = await openStore(where, true);
+    const db = await openStore(where, 'create');
     await db.run('UPDATE schema_version SET version = 99');
     await db.close();
-    const error = await openStore(where, false).catch((e: unknown) => e);
+    const error = await openStore(where, 'read').catch((e: unknown) => e);
     expect(error).toMatchObject({ exitCode: 3, code: 'STORE_TOO_NEW' });
-    expect((error as Error).message).toMatch(/schema version 99, newer than this balance-inspector understands \(1\)/);
-    const again = await openStore(where, false).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/schema version 99, newer than this balance-inspector understands \(2\)/);
+    const again = await openStore(where, 'read').catch((e: unknown) => e);
     expect(again).toMatchObject({ code: 'STORE_TOO_NEW' });
   });
 
   test('a database holding other tables is not taken over', async () => {
     const where = await target();
-    const db = await openStore(where, true);
+    const db = await openStore(where, 'create');
     await db.run('DROP TABLE schema_version');
     await db.close();
-    const error = await openStore(where, true).catch((e: unknown) => e);
+    const error = await openStore(where, 'create').catch((e: unknown) => e);
     expect(error).toMatchObject({ exitCode: 3 });
     expect((error as Error).message).toMatch(/is not a balance-inspector history store/);
   });

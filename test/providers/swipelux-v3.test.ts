@@ -2,11 +2,8 @@
 // customer, provisioning accounts skipped, problem+json errors (customer_not_found, retryable).
 import { describe, expect, it } from 'vitest';
 import { fetchWith } from '../helpers/adapters.js';
-import { defaultHttpSettings } from '../../src/http/client.js';
-import { createRuntime } from '../../src/http/runtime.js';
 import { PROVIDERS } from '../../src/providers/catalog.js';
-import { swipeluxMode } from '../../src/providers/swipelux/adapter.js';
-import type { AdapterContext } from '../../src/providers/kit/adapter.js';
+import { setupMode } from '../../src/providers/account-mode.js';
 import { swipeConfig, swipePaths, swipeRow, useSwipeluxSandbox } from '../helpers/swipelux.js';
 
 const box = useSwipeluxSandbox();
@@ -119,10 +116,6 @@ describe('Swipelux v3 accounts', () => {
     ['https://platform.swipelux.com', 'sk_test_1234567890abcdef', null, null],
     ['https://platform.sbx.swipelux.com', 'sk.sbx.abcdefghijklmnop', 'live', 'live'],
   ] as const)('mode: host %s, key %s, config mode %s → %s', (baseUrl, apiKey, mode, expected) => {
-    const ctx = {
-      account: { name: 'sw', provider: 'swipelux', baseUrl, mode, secrets: {}, settings: {}, credentials: { apiKey } },
-      info: PROVIDERS.swipelux, baseUrl, http: defaultHttpSettings({ runtime: createRuntime() }), includeZero: true,
-    } as AdapterContext;
-    expect(swipeluxMode(ctx)).toBe(expected);
+    expect(setupMode({ baseUrl, mode, credentials: { apiKey } }, PROVIDERS.swipelux)).toBe(expected);
   });
 });

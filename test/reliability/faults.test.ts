@@ -11,8 +11,10 @@ import { moneyScenarios } from './scenarios-money.js';
 import { withdrawScenarios } from './scenarios-withdraw.js';
 import { secretScenarios } from './scenarios-secrets.js';
 import { trustScenarios } from './scenarios-trust.js';
+import { waitScenarios } from './scenarios-waits.js';
+import { failClosedScenarios } from './scenarios-failclosed.js';
 
-const all: Scenario[] = [...networkScenarios, ...bodyScenarios, ...configScenarios, ...watchScenarios, ...moneyScenarios, ...withdrawScenarios, ...secretScenarios, ...trustScenarios];
+const all: Scenario[] = [...networkScenarios, ...bodyScenarios, ...configScenarios, ...watchScenarios, ...moneyScenarios, ...withdrawScenarios, ...secretScenarios, ...trustScenarios, ...waitScenarios, ...failClosedScenarios];
 
 describe.concurrent('fault scenarios', () => {
   it('has unique ids and at least 60 rows', () => {

@@ -31,6 +31,8 @@ export interface ScenarioEnv {
   config: Record<string, unknown>;
   /** Extra servers a scenario starts (redirect targets); closed afterwards. */
   extra: Sandbox[];
+  /** Other servers a scenario starts (misbehaving proxies); closed afterwards. */
+  servers: Array<{ close(): Promise<void> }>;
 }
 
 export type StdoutRule = 'empty' | 'json-complete' | 'json-partial' | RegExp | ((stdout: string, env: ScenarioEnv) => void);
@@ -54,8 +56,8 @@ export interface Scenario {
   check?: (result: CliResult, env: ScenarioEnv) => void;
   /** Skip the --debug rerun (signals, stateful setups that cannot be repeated). */
   once?: boolean;
-  /** Extra process options: stdout to a file, stdout closed early. */
-  cli?: Pick<SpawnOptions, 'stdoutTo' | 'closeStdoutEarly'>;
+  /** Extra process options: stdout to a file, stdout or stderr closed early, stderr into stdout. */
+  cli?: Pick<SpawnOptions, 'stdoutTo' | 'closeStdoutEarly' | 'closeStderrEarly' | 'stderrToStdout'>;
 }
 
 export const captured = { outputs: 0, runs: 0 };
@@ -101,7 +103,7 @@ export async function scenarioEnv(): Promise<ScenarioEnv> {
   };
   const configPath = writeConfig(dir, config);
   const env = { BI_SYNCPAY_KEY: canaries.syncpay, BI_CF_KEY: canaries.cfV1, BI_CF_CLIENT: canaries.cfClientId, HOME: dir };
-  return { sandbox, dir, configPath, env, canaries, config, extra: [] };
+  return { sandbox, dir, configPath, env, canaries, config, extra: [], servers: [] };
 }
 
 /** Every form a leaked key could take in output: raw, base64(url), URL-encoded, Basic, 12-char pieces. */
@@ -197,7 +199,7 @@ export async function runScenario(s: Scenario): Promise<void> {
     }
     expectKeysStayHome(env);
   } finally {
-    await Promise.all([env.sandbox.close(), ...env.extra.map((x) => x.close())]);
+    await Promise.all([env.sandbox.close(), ...env.extra.map((x) => x.close()), ...env.servers.map((x) => x.close())]);
   }
 }
 

@@ -89,6 +89,10 @@ const retry: Scenario[] = [
     setup: (env) => env.sandbox.faults.add({ provider: 'flow-payments', kind: 'status', status: 429, headers: { 'retry-after': value ?? '' }, times: 50 }),
     args: (env) => ['watch', '--json', '--interval', '500ms', ...on(env, '--account', 'flow-main')],
     stderr: new RegExp(`Flow Payments rate-limited account 'flow-main' \\(429[^)]*\\); ${says ?? ''}`), attempts: { provider: 'flow-payments', count: 1 },
+    // A wait longer than one timer reaches (30 days) must not fire at once, over and over.
+    check: (result) => {
+      if (result.stderr.includes('TimeoutOverflowWarning')) throw new Error('a timer overflowed: the wait fired at once');
+    },
   })),
 ];
 

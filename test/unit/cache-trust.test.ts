@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BalanceCache } from '../../src/cache/store.js';
 import { cacheKey } from '../../src/cache/key.js';
+import { ProviderRegistry } from '../../src/providers/registry.js';
 import type { ResolvedAccount } from '../../src/config/types.js';
 import { Redactor } from '../../src/core/secrets.js';
 import { balance } from '../helpers/balances.js';
@@ -20,7 +21,7 @@ const account: ResolvedAccount = {
 let redactor = new Redactor();
 
 function cacheIn(dir: string, nowMs = 0, notes: string[] = []): BalanceCache {
-  return new BalanceCache({ redactor, maxAgeMs: 60_000, dir, now: () => new Date(T0.getTime() + nowMs), debug: (line) => notes.push(line) });
+  return new BalanceCache({ providers: new ProviderRegistry(), redactor, maxAgeMs: 60_000, dir, now: () => new Date(T0.getTime() + nowMs), debug: (line) => notes.push(line) });
 }
 
 function saveOne(dir: string, walletName = 'Main'): void {
@@ -34,7 +35,7 @@ function saveOne(dir: string, walletName = 'Main'): void {
 function tamper(dir: string, patch: (entry: Record<string, unknown>, first: Record<string, unknown>) => void): void {
   const file = join(dir, 'balances.json');
   const doc = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, Record<string, unknown>> };
-  const entry = doc.entries[cacheKey(account)] as Record<string, unknown> & { balances: Array<Record<string, unknown>> };
+  const entry = doc.entries[cacheKey(account, new ProviderRegistry().entry('syncpay'))] as Record<string, unknown> & { balances: Array<Record<string, unknown>> };
   patch(entry, entry.balances[0] as Record<string, unknown>);
   writeFileSync(file, JSON.stringify(doc), { mode: 0o600 });
 }

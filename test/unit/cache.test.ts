@@ -3,6 +3,7 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BalanceCache, defaultCacheDir } from '../../src/cache/store.js';
+import { ProviderRegistry } from '../../src/providers/registry.js';
 import { cacheKey } from '../../src/cache/key.js';
 import type { ResolvedAccount } from '../../src/config/types.js';
 import type { AccountOutcome } from '../../src/core/account.js';
@@ -29,8 +30,10 @@ function outcome(): AccountOutcome {
 }
 
 function store(dir: string, now: () => Date, notes: string[] = []): BalanceCache {
-  return new BalanceCache({ redactor: new Redactor(), maxAgeMs: 30_000, dir, now, debug: (line) => notes.push(line) });
+  return new BalanceCache({ providers: new ProviderRegistry(), redactor: new Redactor(), maxAgeMs: 30_000, dir, now, debug: (line) => notes.push(line) });
 }
+
+const SYNCPAY = new ProviderRegistry().entry('syncpay');
 
 describe('balance cache store', () => {
   it('hits within max age with the exact figures, misses after it and for future timestamps', () => {
@@ -57,9 +60,9 @@ describe('balance cache store', () => {
   });
 
   it('keys by provider, host, mode, settings and a credential fingerprint, not by key order', () => {
-    const key = cacheKey(account);
-    expect(cacheKey({ ...account, settings: { customers: ['c'], wallets: ['a', 'b'] }, secrets: {} })).toBe(key);
-    expect(cacheKey({ ...account, baseUrl: 'https://api.usesyncpay.com' })).toBe(key); // the default host, spelled out
+    const key = cacheKey(account, SYNCPAY);
+    expect(cacheKey({ ...account, settings: { customers: ['c'], wallets: ['a', 'b'] }, secrets: {} }, SYNCPAY)).toBe(key);
+    expect(cacheKey({ ...account, baseUrl: 'https://api.usesyncpay.com' }, SYNCPAY)).toBe(key); // the default host, spelled out
     for (const changed of [
       { baseUrl: 'https://other.example' },
       { mode: 'live' as const },
@@ -67,7 +70,7 @@ describe('balance cache store', () => {
       { credentials: { apiKey: 'sk_test_cachekey000000000002' } },
       { name: 'syncpay-2' },
     ]) {
-      expect(cacheKey({ ...account, ...changed })).not.toBe(key);
+      expect(cacheKey({ ...account, ...changed }, SYNCPAY)).not.toBe(key);
     }
   });
 

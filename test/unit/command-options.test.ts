@@ -9,7 +9,8 @@ import { parseCanWithdrawOptions, runCanWithdraw, type CanWithdrawOptions } from
 import { parseChangesOptions, runChanges, type ChangesOptions } from '../../src/commands/changes.js';
 import { parseCompletionOptions } from '../../src/commands/completion.js';
 import { parseInitOptions } from '../../src/commands/config/init.js';
-import { parseHistoryOptions, parsePruneOptions, runHistory, runPrune, type HistoryOptions, type PruneOptions } from '../../src/commands/history.js';
+import { parseHistoryOptions, runHistory, type HistoryOptions } from '../../src/commands/history.js';
+import { parsePruneOptions, runPrune, type PruneOptions } from '../../src/commands/history-store.js';
 import { parseSandboxOptions, runSandbox, type SandboxOptions } from '../../src/commands/sandbox.js';
 import { parseSnapshotOptions, runSnapshot, type SnapshotOptions } from '../../src/commands/snapshot.js';
 import { parseTotalOptions, runTotal, type TotalOptions } from '../../src/commands/total.js';
@@ -110,11 +111,14 @@ describe('history and changes', () => {
   });
 
   it('prune: --older-than is a positive span; none leaves it to the config', async () => {
-    expect(await parsePruneOptions({ olderThan: '2w', store: 'h.db' })).toEqual({ olderThanMs: 14 * 86_400_000, store: 'h.db' });
-    expect(await parsePruneOptions({})).toEqual({ olderThanMs: undefined, store: undefined });
-    for (const olderThan of ['0d', 'soon', '-3d']) {
-      expect(await refusal(() => parsePruneOptions({ olderThan }))).toEqual([ExitCode.usage, `--older-than "${olderThan}" is not a duration; expected e.g. 400d, 12w, 36h`]);
+    expect(parsePruneOptions({ olderThan: '2w', store: 'h.db' })).toEqual({ olderThanMs: 14 * 86_400_000, store: 'h.db' });
+    expect(parsePruneOptions({})).toEqual({ olderThanMs: undefined, store: undefined });
+    for (const olderThan of ['soon', '-3d']) {
+      expect(await refusal(() => parsePruneOptions({ olderThan }))).toEqual([ExitCode.usage, `--older-than "${olderThan}" is not a duration; expected e.g. 400d, 52w, 36h`]);
     }
+    expect(await refusal(() => parsePruneOptions({ olderThan: '0d' }))).toEqual([ExitCode.usage, '--older-than "0d" must be more than 0']);
+    expect(await refusal(() => parsePruneOptions({ olderThan: '300000000d' }))).toEqual([ExitCode.usage, '--older-than "300000000d" is too long; the longest is 36500d']);
+    expect(parsePruneOptions({ olderThan: '1w3d12h' })).toEqual({ olderThanMs: 10.5 * 86_400_000, store: undefined });
   });
 });
 
@@ -129,7 +133,11 @@ describe('sandbox', () => {
     [{ port: '70000' }, '--port "70000" is not a port number (0-65535)'],
     [{ port: 'http' }, '--port "http" is not a port number (0-65535)'],
     [{ port: '-1' }, '--port "-1" is not a port number (0-65535)'],
-    [{ latency: 'slow' }, '--latency "slow" is not a duration; expected e.g. 500ms, 10s, 2m'],
+    [{ latency: 'slow' }, '--latency "slow" is not a duration; expected e.g. 500ms, 10s, 1m30s, 2h, 1d'],
+    [{ latency: '25d' }, '--latency "25d" is too long; the longest is 24d'],
+    [{ port: '' }, '--port "" is not a port number (0-65535)'],
+    [{ port: '0x50' }, '--port "0x50" is not a port number (0-65535)'],
+    [{ port: '1e3' }, '--port "1e3" is not a port number (0-65535)'],
     [{ scenario: 'crash' }, '--scenario "crash" is not a scenario; expected settle, settle:<requests>, settle:<duration> or ticker'],
     [{ force: true }, '--force only applies to --write-config <path>'],
   ])('refuses %j', async (opts, message) => {

@@ -25,7 +25,7 @@ describe('what one call showed', () => {
     ['a 503 after retries', [new UnavailableError('x', { code: 'PROVIDER_ERROR' })], 0, { reachable: true, authOk: null, exitCode: 5 }],
     ['an unreadable answer', [new BadResponseError('x')], 0, { reachable: true, authOk: true, exitCode: 6 }],
   ] as const)('%s', (_, errors, seen, expected) => {
-    const check = fromOutcome(account, [], outcome([...errors], seen));
+    const check = fromOutcome(account, [], outcome([...errors], seen), config.providers.info('syncpay'));
     expect(check).toMatchObject({ called: true, latencyMs: 42, balances: seen, ...expected });
   });
 });

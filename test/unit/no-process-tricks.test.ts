@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { sandboxWithConfig, tempDir, writeConfig } from '../helpers/fixtures.js';
 
@@ -125,10 +125,6 @@ describe('undici through its private modules (src/http/transport.ts)', () => {
     url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/x`);
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  afterEach(() => {
-    vi.doUnmock('undici/lib/dispatcher/agent.js');
-    vi.resetModules();
-  });
 
   const spec = () => ({
     method: 'GET', url, headers: {}, connectTimeoutMs: 2_000, headersTimeoutMs: 2_000, bodyTimeoutMs: 2_000,
@@ -150,15 +146,19 @@ describe('undici through its private modules (src/http/transport.ts)', () => {
   });
 
   it('falls back to the whole package when a private path moves', async () => {
-    vi.resetModules();
-    vi.doMock('undici/lib/dispatcher/agent.js', () => {
-      throw new Error('Cannot find module (moved in a new undici)');
-    });
+    const { createRequire } = await import('node:module');
+    const realRequire = createRequire(import.meta.url);
+    const loaded: string[] = [];
     const { HttpTransport } = await import('../../src/http/transport.js');
-    const transport = new HttpTransport();
+    const transport = new HttpTransport((id) => {
+      loaded.push(id);
+      if (id.startsWith('undici/lib/')) throw new Error('Cannot find module (moved in a new undici)');
+      return realRequire(id);
+    });
     const result = await transport.exchange({ ...spec(), proxy: null });
     await transport.close();
     expect([result.status, result.text]).toEqual([200, '{"ok":true}']);
+    expect(loaded).toEqual(['undici/lib/dispatcher/agent.js', 'undici']);
   });
 });
 

@@ -12,8 +12,11 @@ import type { ProviderInfo } from '../../src/providers/kit/info.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PROVIDERS_DIR = join(ROOT, 'src/providers');
-/** src/providers/ holds one folder per provider, the kit, and the registry's files. */
-const NOT_A_PROVIDER = new Set(['kit']);
+/**
+ * src/providers/ holds one folder per provider, the kit, the registry's files, and declared/: the
+ * home every provider declared in a config is built from (the config's registry lists those).
+ */
+const NOT_A_PROVIDER = new Set(['kit', 'declared']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,4 +1,4 @@
-// The read pipeline (src/api/read.ts) with a fake adapter in place of the provider registry: cache
+// The read pipeline (src/api/read.ts) with a registry of fake adapters (as a config carries one): cache
 // policies, progress order, outcome order, withdrawal rules null vs undefined, the HTTP budget it
 // hands the adapters, interrupts, the sanity boundary and the connections' lifetime.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountOutcome, ResolvedAccount } from '../../src/core/account.js';
 import { ConfigError, InterruptedError, UnavailableError } from '../../src/core/errors.js';
 import { Decimal } from '../../src/core/money.js';
-import type { ProviderId } from '../../src/providers/catalog.js';
+import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '../../src/providers/catalog.js';
+import { ProviderRegistry } from '../../src/providers/registry.js';
 import type { AdapterContext, AdapterResult, WithdrawalRule } from '../../src/providers/kit/adapter.js';
 import { balance } from '../helpers/balances.js';
 
@@ -21,23 +22,27 @@ const fake = vi.hoisted(() => ({
   closed: 0,
 }));
 
-vi.mock('../../src/providers/index.js', async () => {
-  const { PROVIDERS } = await import('../../src/providers/catalog.js');
-  return {
-    loadAdapter: (id: ProviderId) =>
-      Promise.resolve({
-        info: PROVIDERS[id],
-        errorDetail: () => ({}),
-        fetchBalances: (ctx: AdapterContext) => {
-          fake.calls.push(ctx);
-          const answer = fake.answers.get(ctx.account.name);
-          return answer ? answer(ctx) : Promise.resolve(result(ctx.account.name, '10'));
-        },
-        // Only one provider serves limits from an API, as in the real catalog.
-        ...(id === 'cryptofuse' ? { withdrawalRules: (ctx: AdapterContext) => (fake.rules.get(ctx.account.name) ?? (() => Promise.resolve([])))() } : {}),
-      }),
-  };
-});
+/** The built-in ids with a fake adapter each: the registry a config would carry, faked. */
+function fakeRegistry(): ProviderRegistry {
+  return new ProviderRegistry(
+    PROVIDER_IDS.map((id) => ({
+      info: PROVIDERS[id],
+      declaration: null,
+      loadAdapter: () =>
+        Promise.resolve({
+          info: PROVIDERS[id],
+          errorDetail: () => ({}),
+          fetchBalances: (ctx: AdapterContext) => {
+            fake.calls.push(ctx);
+            const answer = fake.answers.get(ctx.account.name);
+            return answer ? answer(ctx) : Promise.resolve(result(ctx.account.name, '10'));
+          },
+          // Only one provider serves limits from an API, as in the real catalog.
+          ...(id === 'cryptofuse' ? { withdrawalRules: (ctx: AdapterContext) => (fake.rules.get(ctx.account.name) ?? (() => Promise.resolve([])))() } : {}),
+        }),
+    })),
+  );
+}
 
 const { readAccounts } = await import('../../src/api/read.js');
 const { createRuntime } = await import('../../src/http/runtime.js');
@@ -63,7 +68,7 @@ function account(name: string, provider: ProviderId = 'syncpay'): ResolvedAccoun
 }
 
 const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-let BASE: { includeZero: true; cache: { use: 'off' }; withdrawalRules: false; runtime: ReturnType<typeof countedRuntime> };
+let BASE: { includeZero: true; cache: { use: 'off' }; withdrawalRules: false; runtime: ReturnType<typeof countedRuntime>; providers: ProviderRegistry };
 const figures = (outcomes: AccountOutcome[]) => outcomes.map((o) => [o.account, o.balances.map((b) => b.available?.toString() ?? null)]);
 
 let dir: string;
@@ -72,7 +77,7 @@ beforeEach(() => {
   fake.rules.clear();
   fake.calls.length = 0;
   fake.closed = 0;
-  BASE = { includeZero: true, cache: { use: 'off' }, withdrawalRules: false, runtime: countedRuntime() };
+  BASE = { includeZero: true, cache: { use: 'off' }, withdrawalRules: false, runtime: countedRuntime(), providers: fakeRegistry() };
   dir = mkdtempSync(join(tmpdir(), 'bi-read-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -98,7 +103,7 @@ describe('readAccounts', () => {
     });
     expect(fake.calls.map((c) => c.account.name).sort()).toEqual(['a', 'c']);
     expect(outcomes.map((o) => o.account)).toEqual(['a', 'b', 'c']);
-    expect(outcomes[1]).toEqual({ account: 'b', provider: 'syncpay', balances: [], reported: [], errors: [missing], notices: [], ms: 0 });
+    expect(outcomes[1]).toEqual({ account: 'b', provider: 'syncpay', balances: [], reported: [], errors: [missing], notices: [], ms: 0, mode: null });
     expect(progress).toEqual([[1, 3], [2, 3], [3, 3]]);
   });
 
@@ -119,14 +124,21 @@ describe('readAccounts', () => {
   it('gives the adapters the budget as a deadline and passes the hooks to the HTTP client', async () => {
     const onRequest = vi.fn();
     const onRetry = vi.fn();
-    const signal = new AbortController().signal;
+    const caller = new AbortController();
     const before = Date.now();
-    await readAccounts({ ...BASE, accounts: [account('a')], budgetMs: 4_000, signal, hooks: { onRequest, onRetry } });
+    await readAccounts({ ...BASE, accounts: [account('a')], budgetMs: 4_000, signal: caller.signal, hooks: { onRequest, onRetry } });
     const http = fake.calls[0]?.http;
     expect(http?.deadline).toBeGreaterThanOrEqual(before + 4_000);
     expect(http?.deadline).toBeLessThanOrEqual(Date.now() + 4_000);
     expect(http?.timeoutLabel).toBe('4s');
-    expect(http?.signal).toBe(signal);
+    // The read's own signal (http/abort-scope.ts) stands for the caller's, and follows it.
+    expect(http?.signal).not.toBe(caller.signal);
+    fake.answers.set('b', (ctx) => {
+      caller.abort();
+      return Promise.resolve(result(ctx.account.name, '1'));
+    });
+    await expect(readAccounts({ ...BASE, accounts: [account('b')], signal: caller.signal })).rejects.toMatchObject({ code: 'INTERRUPTED', exitCode: 130 });
+    expect(fake.calls[1]?.http.signal?.reason).toMatchObject({ code: 'INTERRUPTED' });
     expect(http?.onRequest).toBe(onRequest);
     expect(http?.onRetry).toBe(onRetry);
   });
@@ -252,7 +264,7 @@ describe('a watch poll through the pipeline', () => {
       return Promise.resolve(result(ctx.account.name, '7'));
     });
     const before = Date.now();
-    const { outcome, requests } = await pollAccount(account('w'), { budgetMs: 2_500, runtime: BASE.runtime, signal: new AbortController().signal });
+    const { outcome, requests } = await pollAccount(account('w'), { budgetMs: 2_500, providers: BASE.providers, runtime: BASE.runtime, signal: new AbortController().signal });
     expect(requests).toBe(3);
     expect(figures([outcome])).toEqual([['w', ['7']]]);
     expect(fake.calls[0]?.http.deadline).toBeLessThanOrEqual(Date.now() + 2_500);

@@ -103,7 +103,7 @@ describe('checkRules', () => {
     expect(checkRules([rule('-10', '400')])[0]?.inconsistent).toBe('min_withdrawal -10: negative');
     expect(checkRules([rule('10', '-1')])[0]?.inconsistent).toBe('max_withdrawal -1: negative');
     expect(checkRules([rule('10', '5')])[0]?.inconsistent).toBe('max_withdrawal 5: below min_withdrawal 10');
-    expect(checkRules([rule('10', '400'), rule(null, null)]).map((r) => r.inconsistent)).toEqual([undefined, undefined]);
+    expect(checkRules([rule('10', '400'), { ...rule(null, null), providerCurrency: 'BTC', currency: 'BTC', network: 'bitcoin' }]).map((r) => r.inconsistent)).toEqual([undefined, undefined]);
   });
 });
 

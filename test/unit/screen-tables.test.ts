@@ -16,10 +16,18 @@ import { reconciliationFigures, totalsTable } from '../../src/format/totals-tabl
 import type { Change } from '../../src/history/changes.js';
 import type { Point } from '../../src/history/points.js';
 import type { SeriesInfo } from '../../src/history/select.js';
+import { SeriesSummary } from '../../src/history/summary.js';
 import { initialStates } from '../../src/watch/accounts.js';
+import { ProviderRegistry } from '../../src/providers/registry.js';
 import { BalanceTracker } from '../../src/watch/diff.js';
 import { renderFrame } from '../../src/watch/frame.js';
 import { balance } from '../helpers/balances.js';
+
+function summaryOf(points: Point[]) {
+  const summary = new SeriesSummary();
+  summary.add(points);
+  return summary.result();
+}
 
 const plain = new Chalk({ level: 0 });
 const WIDTHS = [60, 80, 120] as const;
@@ -85,7 +93,7 @@ describe.each(WIDTHS)('at %i columns', (width) => {
     const at = new Date('2026-11-21T10:00:05Z');
     tracker.update('casino-v2', balances().slice(0, 3), at);
     tracker.update('swipelux', balances().slice(3), at);
-    const states = initialStates(['casino-v2', 'swipelux'].map((name) => ({ name, provider: 'syncpay' as const, baseUrl: null, mode: null, secrets: {}, settings: {}, credentials: { apiKey: 'k' } })), 1_000);
+    const states = initialStates(['casino-v2', 'swipelux'].map((name) => ({ name, provider: 'syncpay' as const, baseUrl: null, mode: null, secrets: {}, settings: {}, credentials: { apiKey: 'k' } })), 1_000, new ProviderRegistry());
     for (const s of states) Object.assign(s, { polls: 1, lastSuccessAt: at, raw: [] });
     const notice = `${'交易 '.repeat(12)}: polling accounts 'casino-v2', 'swipelux' every 2s instead of 1s`;
     const frame = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'watch', notices: [notice], color: plain, size: { columns: width, rows: 40 } });
@@ -98,13 +106,13 @@ describe.each(WIDTHS)('at %i columns', (width) => {
 
   it('history and changes', () => {
     const series: Array<{ info: SeriesInfo; points: Point[] }> = balances().map((b, i) => ({
-      info: { id: i, accountId: i, account: b.account, provider: b.provider, wallet: b.walletName, currency: b.currency, network: b.network, providerCurrency: b.providerCurrency },
+      info: { id: i, accountId: i, account: b.account, provider: b.provider, mode: null, wallet: b.walletName, currency: b.currency, network: b.network, providerCurrency: b.providerCurrency },
       points: [
         { at: new Date('2026-11-01T00:00:00Z'), available: null, pending: null, total: b.total === null ? null : b.total.toFixed(b.scale), usdValue: null, error: null },
         { at: new Date('2026-11-02T00:00:00Z'), available: null, pending: null, total: b.total === null ? null : b.total.plus(1).toFixed(b.scale), usdValue: null, error: null },
       ],
     }));
-    const history = historyTable(series, style);
+    const history = historyTable(series.map(({ info, points }) => ({ info, summary: summaryOf(points) })), style);
     expectFits(history, width);
     expect(history).toContain('525,001.00');
     // Names that tell the rows apart are never cut: at 60 columns CHANGE goes before they would.
@@ -141,7 +149,7 @@ describe.each(WIDTHS)('at %i columns', (width) => {
   });
 
   it('history --chart: labels and plot together fit', () => {
-    const info: SeriesInfo = { id: 1, accountId: 1, account: 'syncpay', provider: 'syncpay', wallet: null, currency: 'USD', network: null, providerCurrency: 'USD' };
+    const info: SeriesInfo = { id: 1, accountId: 1, account: 'syncpay', provider: 'syncpay', mode: null, wallet: null, currency: 'USD', network: null, providerCurrency: 'USD' };
     const points = Array.from({ length: 500 }, (_, i): Point => ({ at: new Date(Date.UTC(2026, 10, 1) + i * 60_000), available: null, pending: null, total: `${1_234_567 + i}.25`, usdValue: `${1_234_567 + i}.25`, error: null }));
     for (const input of [seriesChartInput(info, points), usdTotalChartInput([{ points }])]) {
       const chart = renderChart(input, width) ?? '';
@@ -152,7 +160,7 @@ describe.each(WIDTHS)('at %i columns', (width) => {
 
 describe('numbers look the same everywhere', () => {
   it('chart labels are grouped with the figures\' decimals, not rounded to integers', () => {
-    const info: SeriesInfo = { id: 1, accountId: 1, account: 'syncpay', provider: 'syncpay', wallet: null, currency: 'USD', network: null, providerCurrency: 'USD' };
+    const info: SeriesInfo = { id: 1, accountId: 1, account: 'syncpay', provider: 'syncpay', mode: null, wallet: null, currency: 'USD', network: null, providerCurrency: 'USD' };
     const points = [1_234_567_890.25, 1_234_567_990.75].map((v, i): Point => ({ at: new Date(Date.UTC(2026, 10, 1 + i)), available: null, pending: null, total: v.toFixed(2), usdValue: null, error: null }));
     const labels = lines(renderChart(seriesChartInput(info, points), 80) ?? '').slice(1).map((l) => l.split(/ [┤┼]/)[0]?.trim());
     expect(labels[0]).toBe('1,234,567,990.75');

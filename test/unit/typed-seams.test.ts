@@ -11,6 +11,7 @@ import { PROVIDER_HOMES, PROVIDER_IDS, PROVIDERS, isProviderId } from '../../src
 import { balance } from '../helpers/balances.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { Redactor } from '../../src/core/secrets.js';
+import { ProviderRegistry } from '../../src/providers/registry.js';
 
 const T0 = new Date('2026-11-21T10:00:00.000Z');
 const account: ResolvedAccount = {
@@ -25,9 +26,9 @@ describe('provider ids', () => {
     expect([isProviderId('syncpay'), isProviderId('SyncPay'), isProviderId('__proto__')]).toEqual([true, false, false]);
   });
 
-  it('a cached balance naming an unknown provider is ignored, with a debug note', () => {
+  it('a cached balance naming another provider than its account\'s is ignored, with a debug note', () => {
     const dir = tempDir();
-    const writer = new BalanceCache({ redactor: new Redactor(), maxAgeMs: 30_000, dir, now: () => T0, debug: () => undefined });
+    const writer = new BalanceCache({ providers: new ProviderRegistry(), redactor: new Redactor(), maxAgeMs: 30_000, dir, now: () => T0, debug: () => undefined });
     const b = balance({ account: 'syncpay', provider: 'syncpay', currency: 'USD', available: '10' });
     writer.remember(account, { account: 'syncpay', provider: 'syncpay', balances: [b], reported: [], errors: [], notices: [], ms: 1 }, T0);
     writer.save();
@@ -36,7 +37,7 @@ describe('provider ids', () => {
     Object.values(doc.entries)[0]!.balances[0]!.provider = 'evil-pay';
     writeFileSync(file, JSON.stringify(doc), { mode: 0o600 });
     const notes: string[] = [];
-    const reader = new BalanceCache({ redactor: new Redactor(), maxAgeMs: 30_000, dir, now: () => new Date(T0.getTime() + 1), debug: (line) => notes.push(line) });
+    const reader = new BalanceCache({ providers: new ProviderRegistry(), redactor: new Redactor(), maxAgeMs: 30_000, dir, now: () => new Date(T0.getTime() + 1), debug: (line) => notes.push(line) });
     expect(reader.lookup(account)).toBeNull();
     expect(notes.join('\n')).toContain('malformed entry (bad provider)');
   });

@@ -35,8 +35,11 @@ describe('watch options', () => {
   });
 
   it.each([
-    [{ interval: 'often' }, '--interval "often" is not a duration; expected e.g. 30s, 2m, 500ms'],
-    [{ interval: '10ms' }, '--interval 10ms is too short; the shortest is 50ms'],
+    [{ interval: 'often' }, '--interval "often" is not a duration; expected e.g. 30s, 1m30s, 500ms, 1h'],
+    [{ interval: '10ms' }, '--interval "10ms" is too short; the shortest is 50ms'],
+    [{ interval: '30s1m' }, '--interval "30s1m" is not a duration; expected e.g. 30s, 1m30s, 500ms, 1h'],
+    [{ interval: '25d' }, '--interval "25d" is too long; the longest is 24d'],
+    [{ interval: '0s' }, '--interval "0s" must be more than 0'],
     [{ count: '0' }, '--count "0" is not a positive whole number'],
     [{ count: '2.5' }, '--count "2.5" is not a positive whole number'],
     [{ count: '-1' }, '--count "-1" is not a positive whole number'],

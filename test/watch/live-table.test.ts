@@ -8,6 +8,7 @@ import { Decimal } from '../../src/core/money.js';
 import { createOutput } from '../../src/ui/output.js';
 import type { ResolvedAccount } from '../../src/config/types.js';
 import { initialStates } from '../../src/watch/accounts.js';
+import { ProviderRegistry } from '../../src/providers/registry.js';
 import { BalanceTracker } from '../../src/watch/diff.js';
 import { renderFrame } from '../../src/watch/frame.js';
 import { LiveTable, physicalLines } from '../../src/watch/live-table.js';
@@ -26,7 +27,7 @@ function fixture() {
   tracker.update('syncpay', [usdt('200.00')], at);
   tracker.update('syncpay', [usdt('500.00')], at);
   tracker.update('flow', [usdt('7.00', 'flow', 'ETH')], at);
-  const states = initialStates([account('syncpay', 'syncpay'), account('flow', 'flow-payments')], 1_000);
+  const states = initialStates([account('syncpay', 'syncpay'), account('flow', 'flow-payments')], 1_000, new ProviderRegistry());
   const [sync, flow] = states;
   if (!sync || !flow) throw new Error('fixture');
   Object.assign(sync, { polls: 2, lastSuccessAt: at, raw: [usdt('500.00')] });
@@ -54,7 +55,7 @@ describe('renderFrame', () => {
     const tracker = new BalanceTracker();
     const broken = { ...usdt('50.00', 'syncpay', 'USD'), inconsistent: [{ field: 'pending_balance', value: '-20.00', problem: 'negative' }] };
     tracker.update('syncpay', [broken, usdt('7.00', 'syncpay', 'EUR')], at);
-    const states = initialStates([account('syncpay', 'syncpay')], 1_000);
+    const states = initialStates([account('syncpay', 'syncpay')], 1_000, new ProviderRegistry());
     Object.assign(states[0] ?? {}, { polls: 1, lastSuccessAt: at, raw: [] });
     const frame = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'H', notices: [], color: new Chalk({ level: 0 }) });
     const lines = frame.split('\n');
@@ -115,7 +116,7 @@ describe('the live table fits the terminal', () => {
     const tracker = new BalanceTracker();
     const balances = Array.from({ length: 30 }, (_, i) => usdt(`${i}.00`, 'syncpay', `C${String(i).padStart(2, '0')}`));
     tracker.update('syncpay', balances, at);
-    const states = initialStates([account('syncpay', 'syncpay')], 1_000);
+    const states = initialStates([account('syncpay', 'syncpay')], 1_000, new ProviderRegistry());
     Object.assign(states[0] as object, { polls: 1, lastSuccessAt: at, raw: balances });
     return { tracker, states };
   };
@@ -174,7 +175,7 @@ describe('the watch screen at 80×24', () => {
     const tracker = new BalanceTracker();
     // 25 balances over 7 accounts, as the demo has.
     NAMES.forEach((name, a) => tracker.update(name, Array.from({ length: a < 4 ? 4 : 3 }, (_, i) => usdt(`${1000 * a + i}.50`, name, `C${a}${i}`)), at));
-    const states = initialStates(NAMES.map((name) => account(name, 'syncpay')), 2_000);
+    const states = initialStates(NAMES.map((name) => account(name, 'syncpay')), 2_000, new ProviderRegistry());
     for (const s of states) Object.assign(s, { polls: 1, lastSuccessAt: at, raw: [] });
     Object.assign(states[5] as object, { errors: [new UnavailableError('Cryptofuse did not answer in time for account casino-v2', { code: 'TIMEOUT' })], failures: 1 });
     return { tracker, states };
@@ -223,7 +224,7 @@ describe('the watch screen at 80×24', () => {
     const stdout = Object.assign(new Writable({ write: (chunk, _enc, cb) => ((written += String(chunk)), cb()) }), { isTTY: true });
     const output = createOutput({ redact: new Redactor().redact, format: 'table', stderr: new CapturedStream(), stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
     const tracker = new BalanceTracker();
-    const states = initialStates([account('syncpay', 'syncpay')], 1_000);
+    const states = initialStates([account('syncpay', 'syncpay')], 1_000, new ProviderRegistry());
     Object.assign(states[0] as object, { polls: 1, lastSuccessAt: at, raw: [] });
     const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
     const table = new LiveTable(output, () => ({ columns: 100, rows: 30 }), () => 'HEADER');

@@ -38,8 +38,11 @@ describe('a finished poll', () => {
   it('gives history this account’s balances, or a gap with the error code when the poll failed', () => {
     const state = freshState();
     const valued = [usdt('1.00'), usdt('9.00', 'other')];
-    expect(historyRead(state, outcome([usdt('1.00')]), valued)).toEqual({ account: 'syncpay', provider: 'syncpay', balances: [valued[0]], errorCode: null });
-    expect(historyRead(state, outcome([], [down]), valued)).toEqual({ account: 'syncpay', provider: 'syncpay', balances: [], errorCode: 'TIMEOUT' });
+    expect(historyRead(state, outcome([usdt('1.00')]), valued)).toEqual({ account: 'syncpay', provider: 'syncpay', mode: 'test', balances: [valued[0]], errorCode: null });
+    // A failed poll has no balance to tell the mode: the config's, else unknown (history joins the identity read last).
+    expect(historyRead(state, outcome([], [down]), valued)).toEqual({ account: 'syncpay', provider: 'syncpay', mode: null, balances: [], errorCode: 'TIMEOUT' });
+    state.account = { ...state.account, mode: 'live' };
+    expect(historyRead(state, outcome([], [down]), valued).mode).toBe('live');
   });
 
   it('makes the streak event first, then one change event per changed field', () => {

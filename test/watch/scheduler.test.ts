@@ -107,6 +107,24 @@ describe('PollLoop', () => {
     expect(timers.pending).toBe(0);
   });
 
+  it('a key held back 30 days (Retry-After) is waited out in timer-sized steps, never a timer past 2^31-1 ms', async () => {
+    const timers = new FakeTimers(0);
+    const delays: number[] = [];
+    const setTimeout = timers.setTimeout;
+    timers.setTimeout = (fn, ms) => {
+      delays.push(ms);
+      return setTimeout(fn, ms);
+    };
+    const thirtyDays = 30 * 86_400_000;
+    const { log, runner } = loop(timers, ['a'], { notBefore: () => 1_000_000 + thirtyDays });
+    await timers.advance(thirtyDays - 1_000);
+    expect(log.map(([, t]) => t - 1_000_000)).toEqual([0]); // the first poll, then the key is held back
+    await timers.advance(2_000);
+    expect(log.slice(0, 2).map(([, t]) => t - 1_000_000)).toEqual([0, thirtyDays]);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(2 ** 31 - 1);
+    await runner.stop();
+  });
+
   it('stop() ends the loop after the poll in flight settles, with no timers left', async () => {
     const timers = new FakeTimers(0);
     const { log, runner, done } = loop(timers, ['a', 'b'], { pollMs: 300 });

@@ -12,14 +12,25 @@ import type { Config, ResolvedAccount } from '../../config/types.js';
 import type { AccountOutcome } from '../../core/account.js';
 import { describeDecision, proxyFor } from '../../http/proxy.js';
 import { describeRetry } from '../../http/client.js';
-import { providerInfo } from '../../providers/catalog.js';
 import { doctorJson } from '../../format/doctor.js';
 import { startProgress } from '../../ui/spinner.js';
-import { noOptions, type RunContext } from '../shared/context.js';
+import type { RunContext } from '../shared/context.js';
+import { stringOption, type RawOptions } from '../shared/raw-options.js';
 import { render, type Renderers } from '../shared/render.js';
 import { CLI_OPTION_NAMES } from '../../core/option-names.js';
 
-export async function runConfigCheck(ctx: RunContext): Promise<number> {
+export interface CheckOptions {
+  /** --explain: the account whose declared provider's first page is shown, path by path. */
+  explain?: string | undefined;
+}
+
+export function parseCheckOptions(opts: RawOptions): CheckOptions {
+  return { explain: stringOption(opts, 'explain') };
+}
+
+export async function runConfigCheck(ctx: RunContext, options: CheckOptions = {}): Promise<number> {
+  // On demand: only --explain loads the declared provider's explanation and its text.
+  if (options.explain !== undefined) return (await import('./check-explain.js')).runExplain(ctx, options.explain);
   const report = await diagnose(ctx);
   await render(ctx.output, RENDER, { report, generatedAt: ctx.now() });
   return report.exitCode;
@@ -60,21 +71,21 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
       checks.set(account.name, doctor.notCalled(account, doctor.inspectCredentials(loaded, account, ctx.env), error));
     }
   }
-  for (const outcome of await callOnce(ctx, resolved)) {
+  for (const outcome of await callOnce(ctx, loaded, resolved)) {
     const account = resolved.find((a) => a.name === outcome.account);
-    if (account) checks.set(account.name, doctor.fromOutcome(account, credentials.get(account.name) ?? [], outcome));
+    if (account) checks.set(account.name, doctor.fromOutcome(account, credentials.get(account.name) ?? [], outcome, loaded.providers.info(account.provider)));
   }
   const accounts = selected.map((a) => checks.get(a.name)).filter((c): c is AccountCheck => c !== undefined);
-  return { config, accounts, exitCode: doctor.reportExitCode(config, accounts), routes: await proxyRoutes(selected, ctx.env) };
+  return { config, accounts, exitCode: doctor.reportExitCode(config, accounts), routes: await proxyRoutes(loaded, selected, ctx.env) };
 }
 
 /** Which proxy each account's requests use, shown only when a proxy variable is set at all. */
-async function proxyRoutes(accounts: Config['accounts'], env: NodeJS.ProcessEnv): Promise<DoctorReport['routes']> {
+async function proxyRoutes(config: Config, accounts: Config['accounts'], env: NodeJS.ProcessEnv): Promise<DoctorReport['routes']> {
   const names = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
   if (!names.some((name) => env[name]?.trim())) return undefined;
   return accounts.map((a) => {
     try {
-      const decision = proxyFor(new URL(a.baseUrl ?? providerInfo(a.provider).defaultBaseUrl), env);
+      const decision = proxyFor(new URL(a.baseUrl ?? config.providers.info(a.provider).defaultBaseUrl), env);
       const proxy = decision.kind === 'proxy'
         ? { used: true, url: decision.proxy.display, variable: decision.proxy.variable, reason: null, error: null }
         : { used: false, url: null, variable: null, reason: decision.why, error: null };
@@ -88,12 +99,13 @@ async function proxyRoutes(accounts: Config['accounts'], env: NodeJS.ProcessEnv)
 }
 
 /** The same read pipeline every listing command uses, with progress on a terminal. */
-async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<AccountOutcome[]> {
+async function callOnce(ctx: RunContext, config: Config, accounts: ResolvedAccount[]): Promise<AccountOutcome[]> {
   if (accounts.length === 0) return [];
   const progress = await startProgress(ctx.output, `Checking accounts: 0/${accounts.length}`, ctx.env);
   try {
     const { outcomes } = await readAccounts({
       accounts,
+      providers: config.providers,
       runtime: ctx.runtime,
       // --timeout is the whole check's budget, as for every command.
       budgetMs: ctx.globals.timeoutMs,
@@ -114,4 +126,4 @@ async function callOnce(ctx: RunContext, accounts: ResolvedAccount[]): Promise<A
   }
 }
 
-export const configCheckCommand = { parse: noOptions, run: runConfigCheck, prints: RENDER };
+export const configCheckCommand = { parse: parseCheckOptions, run: runConfigCheck, prints: RENDER };

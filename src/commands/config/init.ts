@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { findConfig, globalConfigDir } from '../../config/find.js';
+import { parseConfigText } from '../../config/load.js';
 import { validateConfig } from '../../config/schema.js';
 import { toYaml, writeConfigFile } from '../../config/write.js';
 import { UsageError } from '../../core/errors.js';
@@ -15,6 +16,7 @@ import { booleanOption, listOption, stringOption, type RawOptions } from '../sha
 import { CLI_OPTION_NAMES } from '../../core/option-names.js';
 import { defaultStorePath } from '../../history/store/files.js';
 import { createLinePrompter, createTerminalPrompter, type PromptIO } from '../../ui/prompt.js';
+import { checkDeclaredId, declaredKeyEnv, declaredTemplate } from './init-declared.js';
 import { askMissing, checkGiven, exampleFor, initConfig, missingFlags, withDefaults, type GivenAnswers, type InitAnswers } from './init-answers.js';
 
 export interface InitOptions {
@@ -27,6 +29,8 @@ export interface InitOptions {
   global: boolean;
   /** --force: replace an existing file. */
   force: boolean;
+  /** --declare <id>: start a provider this tool does not ship, from a declaration template. */
+  declare?: string | undefined;
 }
 
 /** Where questions are asked; `interactive` false means flags only. */
@@ -48,8 +52,14 @@ export async function parseInitOptions(opts: RawOptions, _args: readonly string[
     customers: opts.customer === undefined ? undefined : listOption(opts, 'customer'),
     apiVersion: stringOption(opts, 'apiVersion'),
   };
+  const declare = stringOption(opts, 'declare');
+  if (declare !== undefined) {
+    checkDeclaredId(declare);
+    const extra = [given.provider !== undefined && '--provider', given.wallets && '--wallet', given.customers && '--customer', given.apiVersion && '--api-version'].filter(Boolean);
+    if (extra.length > 0) throw new UsageError(`--declare starts a provider of your own; ${extra.join(', ')} ${extra.length > 1 ? 'are' : 'is'} for built-in providers`);
+  }
   checkGiven(given);
-  return { given, global: booleanOption(opts, 'global'), force: booleanOption(opts, 'force') };
+  return { given, global: booleanOption(opts, 'global'), force: booleanOption(opts, 'force'), ...(declare !== undefined ? { declare } : {}) };
 }
 
 function accountFlag(accounts: string[]): string | undefined {
@@ -59,6 +69,7 @@ function accountFlag(accounts: string[]): string | undefined {
 
 export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: InitIO): Promise<number> {
   if (options.global && ctx.globals.configPath !== undefined) throw new UsageError('pass either --global or --config <path>, not both');
+  if (options.declare !== undefined) return runDeclareInit(ctx, options, options.declare);
   const { answers, global } = await gatherAnswers(options, io ?? processIO(ctx), { local: join(ctx.cwd, '.balancerc.yaml'), user: globalConfigDir(ctx.env) });
   const path = destination(ctx, global, globalConfigDir(ctx.env));
   const raw = initConfig(answers);
@@ -68,7 +79,7 @@ export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: 
 
   const out: string[] = [`Wrote ${path} (mode 0600) with account '${answers.account}' (${answers.provider}).`];
   out.push(`  ${whereFound(ctx, global, path)}`);
-  out.push(`  History (\`snapshot\`, \`history\`, \`changes\`) is kept in ${defaultStorePath(ctx.env)}; set history.store in the config to move it.`);
+  out.push(`  ${historyWhere(ctx)}`);
   let checkCommand = 'balance-inspector config check';
   if (ctx.globals.configPath !== undefined) checkCommand = `balance-inspector --config ${ctx.globals.configPath} config check`;
   else {
@@ -88,11 +99,41 @@ export async function runConfigInit(ctx: RunContext, options: InitOptions, io?: 
   return 0;
 }
 
+function historyWhere(ctx: RunContext): string {
+  return `History (\`snapshot\`, \`history\`, \`changes\`) is kept in ${defaultStorePath(ctx.env)}; set history.store in the config to move it.`;
+}
+
 /** Where the file will be found from, in one line. */
 function whereFound(ctx: RunContext, global: boolean, path: string): string {
   if (ctx.globals.configPath !== undefined) return `It is read when given with --config ${ctx.globals.configPath} (or $BALANCE_CONFIG).`;
   if (global) return 'It is the user config: found from any directory that has no .balancerc of its own (cron jobs too, with this HOME).';
   return `It is found from ${dirname(path)} and the directories below it; \`config check\` says which config is used and why.`;
+}
+
+/** --declare: the template config, validated as the loader will read it, then written like any other. */
+async function runDeclareInit(ctx: RunContext, options: InitOptions, id: string): Promise<number> {
+  const path = destination(ctx, options.global, globalConfigDir(ctx.env));
+  if (path.toLowerCase().endsWith('.json')) throw new UsageError(`--declare writes YAML with a comment on every key to change; give --config a .yaml path, not ${path}`);
+  const answers = { id, account: options.given.account ?? id, keyEnv: options.given.keyEnv ?? declaredKeyEnv(id) };
+  // The same modeline as every config init writes: editors then check the declaration as it is filled in.
+  const text = `# yaml-language-server: $schema=${configSchemaLocation()}\n${declaredTemplate(answers)}`;
+  validateConfig(await parseConfigText(path, text), path, 'flag');
+  writeConfigFile(path, text, { force: options.force, createDir: options.global });
+  const check = ctx.globals.configPath !== undefined ? `balance-inspector --config ${ctx.globals.configPath} config check` : 'balance-inspector config check';
+  ctx.output.data(
+    [
+      `Wrote ${path} (mode 0600) with provider '${id}' declared from a template and account '${answers.account}' using it.`,
+      `  ${whereFound(ctx, options.global, path)}`,
+      `  ${historyWhere(ctx)}`,
+      '',
+      'Next:',
+      `  edit providers.${id} in ${path}: baseUrl, auth, balances.path and the JSONPaths of your API`,
+      ctx.env[answers.keyEnv] ? `  # ${answers.keyEnv} is already set in this shell` : `  export ${answers.keyEnv}=…    # your ${id} API key, e.g. from your secret store`,
+      `  ${check} --explain ${answers.account}    # what the first page maps to, path by path`,
+      '',
+    ].join('\n'),
+  );
+  return 0;
 }
 
 /** The answers, and whether the file is the user config (--global, or chosen on a terminal). */

@@ -7,7 +7,7 @@ export function registerChanges(program: Program, declare: Declare): void {
   const command = program
     .command('changes')
     .description('show what moved between two moments, from the history store')
-    .requiredOption('--since <when>', 'compare from this long ago or this date: 24h, 7d, 2026-11-01')
+    .option('--since <when>', 'compare from this long ago or this date: 24h, 7d, 2026-11-01 (default 30d)')
     .option('--until <when>', 'compare up to this moment (default: now)')
     .option(...CURRENCY_OPTION)
     .option(...STORE_OPTION)

@@ -11,8 +11,9 @@ export function registerCompletion(program: Program, declare: Declare): void {
     .command('completion')
     .description('print a shell completion script for commands, flags, account names and output formats')
     .addArgument(new Argument('[shell]', 'the shell to complete in').choices(SHELLS))
-    // For the scripts themselves: the configured account names, one a line; never an error.
+    // For the scripts themselves: the configured account names or provider ids, one a line; never an error.
     .addOption(new Option('--accounts', 'print the configured account names').hideHelp())
+    .addOption(new Option('--providers', 'print the provider ids, the declared ones included').hideHelp())
     .addHelpText(
       'after',
       examples([
@@ -25,9 +26,9 @@ export function registerCompletion(program: Program, declare: Declare): void {
   // The script describes this very program, so its implementation is given the program.
   declare(command, () => import('../completion.js').then((m) => m.completionCommandOf(program)), (opts) => ({
     formats: ['table'],
-    // The script is the same for every config; only `--accounts` (run by the script, hidden from
-    // --help and completion) reads one.
-    config: opts !== null && booleanOption(opts, 'accounts'),
+    // The script is the same for every config; only `--accounts` / `--providers` (run by the
+    // script, hidden from --help and completion) read one.
+    config: opts !== null && (booleanOption(opts, 'accounts') || booleanOption(opts, 'providers')),
     accounts: false,
     providers: false,
   }));

@@ -36,6 +36,7 @@ function registerConfigInit(config: Program, declare: Declare): void {
     .option('--wallet <id>', `${namesTaking('wallets')}: a wallet id to read (repeatable, or comma-separated)`, collect)
     .option('--customer <id>', `${namesTaking('customers')}: a customer id to read (repeatable, or comma-separated)`, collect)
     .addOption(new Option('--api-version <version>', `the balance API: ${apiVersionHelp()}`).choices(ALL_API_VERSIONS))
+    .option('--declare <id>', 'start a provider this tool does not ship: write a declaration template for it (docs/providers-declared.md)')
     .option('--global', 'write the user config $XDG_CONFIG_HOME/balance-inspector/config.yaml instead of ./.balancerc.yaml')
     .option('--force', 'replace an existing file')
     .addHelpText(
@@ -44,7 +45,7 @@ function registerConfigInit(config: Program, declare: Declare): void {
         'balance-inspector config init                     # asks for everything',
         'balance-inspector config init --provider flow-payments --account flow-main --key-env FLOW_API_KEY',
         'balance-inspector config init --provider swipelux --account treasury --wallet wal_abc123 --global',
-        'balance-inspector config init --provider cryptofuse --account casino --api-version v3 --force',
+        'balance-inspector config init --declare nimbus --account nimbus-main --key-env NIMBUS_KEY',
       ]),
     );
   declare(command, () => import('../config/init.js').then((m) => m.configInitCommand), { formats: ['table'], providers: false });
@@ -62,8 +63,10 @@ function registerConfigCheck(config: Program, declare: Declare): void {
         'balance-inspector config check',
         'balance-inspector config check --account flow-main',
         'balance-inspector --config /etc/balance.yaml config check --json',
+        'balance-inspector config check --explain nimbus-main    # a declared provider: what its paths find',
       ]),
-    );
+    )
+    .option('--explain <account>', "show what the first page of a declared provider's balance list maps to: records, rows, each field");
   // A report of sections and per-account lists has no honest CSV shape.
   declare(command, () => import('../config/check.js').then((m) => m.configCheckCommand), { formats: ['table', 'json'] });
 }

@@ -1,8 +1,9 @@
-// `history` and `history prune`: what every start-up registers; the commands themselves
-// (../history.ts) load when they run.
+// `history` and its store-wide subcommands `prune`, `export` and `import`: what every start-up
+// registers; the commands themselves (../history.ts, ../history-store.ts) load when they run.
 import { BUCKETS } from '../shared/choices.js';
 import { examples, wordOption, CURRENCY_OPTION, STORE_OPTION } from '../shared/options.js';
 import type { Declare } from '../shared/context.js';
+import type { RawOptions } from '../shared/raw-options.js';
 import type { Program } from '../shared/supports.js';
 
 export function registerHistory(program: Program, declare: Declare): void {
@@ -33,5 +34,22 @@ export function registerHistory(program: Program, declare: Declare): void {
     .option(...STORE_OPTION)
     .addHelpText('after', examples(['balance-inspector history prune --older-than 400d', 'balance-inspector history prune --store postgres://ops@db.internal/treasury --json']));
   // `history prune --store x`: commander hands --store to `history`, which declares it too.
-  declare(prune, () => import('../history.js').then((m) => m.pruneCommand), { formats: ['table', 'json'] }, (opts) => ({ ...history.opts(), ...opts }));
+  const withHistoryFlags = (opts: RawOptions) => ({ ...history.opts(), ...opts });
+  const storeWide = () => import('../history-store.js');
+  declare(prune, () => storeWide().then((m) => m.pruneCommand), { formats: ['table', 'json'] }, withHistoryFlags);
+  const exporting = history
+    .command('export')
+    .description('write the whole store as JSON lines, one account read per line (for import, backups, moving stores)')
+    .option(...STORE_OPTION)
+    .addHelpText('after', examples(['balance-inspector history export > history.ndjson', 'balance-inspector history export --store history.db | balance-inspector history import --store postgres://ops@db.internal/treasury']));
+  // The lines are JSON with or without --json.
+  declare(exporting, () => storeWide().then((m) => m.exportCommand), { formats: ['table', 'json'], formatHint: 'history export always writes JSON lines' }, withHistoryFlags);
+  const importing = history
+    .command('import')
+    .description('add the lines history export wrote to a store (idempotent; all or nothing)')
+    .argument('[file]', 'the lines to import; - or none for standard input')
+    .option(...STORE_OPTION)
+    .addHelpText('after', examples(['balance-inspector history import history.ndjson --store postgres://ops@db.internal/treasury', 'balance-inspector history export --store postgres://ops@db.internal/treasury | balance-inspector history import --store backup.db']));
+  // Import takes every line it is given: --account and --provider would select nothing.
+  declare(importing, () => storeWide().then((m) => m.importCommand), { formats: ['table', 'json'], accounts: false }, withHistoryFlags);
 }

@@ -2,7 +2,7 @@
 // every command file imports this, and `--help` must not pay for chalk, undici or cosmiconfig.
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { parseDuration } from '../../core/duration.js';
+import { durationFlag, LONGEST_TIMER_MS } from '../../core/duration.js';
 import { PROVIDER_IDS, providerIdIgnoringCase } from '../../providers/catalog.js';
 import { DEFAULT_FORMAT, FORMAT_NAMES, formatSwitches, type Format } from '../../ui/formats.js';
 
@@ -37,7 +37,7 @@ export function addGlobalOptions(program: Command): Command {
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'no spinner, notices or warnings on stderr (errors are still printed)')
     .option('--debug', 'log each request (secrets redacted) and show stacks of internal errors')
-    .option('--timeout <duration>', 'give up after this long, e.g. 10s, 500ms, 2m (default 30s)')
+    .option('--timeout <duration>', 'give up after this long, e.g. 10s, 500ms, 1m30s, 1d (default 30s)')
     .option('--max-age <duration>', 'reuse balances fetched within this long, e.g. 30s (cache; see docs/cache.md)')
     .option('--no-cache', 'neither read nor write the balance cache');
 }
@@ -60,7 +60,8 @@ interface RawGlobals {
 export function parseGlobalOptions(raw: RawGlobals): GlobalOptions {
   const chosen = [...formatSwitches().filter((s) => raw[s.key] === true).map((s) => s.format), ...(raw.output ? [raw.output] : [])];
   if (new Set(chosen).size > 1) throw new UsageError(`conflicting output formats: ${[...new Set(chosen)].join(' and ')}; pick one`);
-  const timeoutMs = durationFlag('--timeout', raw.timeout, false);
+  // A deadline is a timer: at most 24 days (setTimeout's longest wait).
+  const timeoutMs = durationFlag('--timeout', raw.timeout, { max: LONGEST_TIMER_MS });
   return {
     configPath: raw.config,
     accounts: raw.account ?? [],
@@ -72,20 +73,12 @@ export function parseGlobalOptions(raw: RawGlobals): GlobalOptions {
     quiet: Boolean(raw.quiet),
     debug: Boolean(raw.debug),
     timeoutMs,
-    maxAgeMs: durationFlag('--max-age', raw.maxAge, true),
+    maxAgeMs: durationFlag('--max-age', raw.maxAge, { zero: true }),
     cache: raw.cache !== false,
   };
 }
 
-/** A duration flag (`500ms`, `10s`, `2m`); a bad one is a usage error naming the flag. */
-export function durationFlag(flag: string, text: string | undefined, zeroAllowed: boolean): number | undefined {
-  if (text === undefined) return undefined;
-  const parsed = parseDuration(text);
-  if (parsed === null || parsed < 0 || (parsed === 0 && !zeroAllowed)) {
-    throw new UsageError(`${flag} "${text}" is not a duration; expected e.g. 500ms, 10s, 2m`);
-  }
-  return parsed;
-}
+export { durationFlag } from '../../core/duration.js';
 
 /** `--currency`, as every balance-listing command takes it: the same selectors everywhere. */
 export const CURRENCY_OPTION = ['--currency <code>', 'only this currency: USDT, or a provider code like USDT_TRC20 (repeatable)', collect] as const;

@@ -33,6 +33,8 @@ export const BACHS_INFO: ProviderInfo<'bachs'> = {
   concurrency: 2,
   // No minimum endpoint or table of its own: SyncPay's documented table and decimals apply.
   withdrawals: SYNCPAY_WITHDRAWALS,
+  // The key picks the host (hosts.ts), so the key alone tells the mode.
+  modeHints: { keyPrefixes: BACHS_KEY_MODES },
   init: { account: 'bachs', example: '--account bachs --key-env BACHS_API_KEY', flags: [] },
   // An sk_sandbox_ key, so the host and mode follow it to the sandbox.
   sandboxCredentials: { apiKey: 'sk_sandbox_bachssandbox0000000000001' },

@@ -9,21 +9,14 @@
 //
 // Only confirmed funds are counted and no pending figure exists, so available = total = balance
 // and pending is null (unknown, not zero).
-import { makeBalance, type Balance, type Mode } from '../../core/balance.js';
+import { makeBalance, type Balance } from '../../core/balance.js';
 import { canonicalCurrency } from '../../core/currencies.js';
 import { FLOW_PAYMENTS_INFO } from './info.js';
+import { setupMode } from '../account-mode.js';
 import { readList } from '../kit/paginator.js';
-import { callJson, modeFromKeyPrefix } from '../kit/request.js';
+import { callJson } from '../kit/request.js';
 import { amount, arr, isObject, obj, optAmount, optInt, optStr, str } from '../kit/shape.js';
-import type { AdapterContext, ProviderAdapter } from '../kit/adapter.js';
-
-function modeOf(ctx: AdapterContext): Mode | null {
-  if (ctx.account.mode) return ctx.account.mode;
-  const host = new URL(ctx.baseUrl).hostname;
-  if (host === 'api-staging.flow-payments.com') return 'test';
-  if (host === 'api.flow-payments.com') return 'live';
-  return modeFromKeyPrefix(ctx, 'sk_test_', 'sk_live_');
-}
+import type { ProviderAdapter } from '../kit/adapter.js';
 
 export const flowPayments: ProviderAdapter = {
   info: FLOW_PAYMENTS_INFO,
@@ -50,7 +43,7 @@ export const flowPayments: ProviderAdapter = {
       }),
       rows: (body) => ({ rows: arr(obj(body, '$').data, '$.data'), path: '$.data' }),
     });
-    const mode = modeOf(ctx);
+    const mode = setupMode(ctx.account, ctx.info);
     const balances: Balance[] = listing.entries.map(({ row, path }) => {
       const item = obj(row, path);
       const asset = obj(item.asset, `${path}.asset`);

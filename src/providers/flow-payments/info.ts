@@ -12,7 +12,10 @@ export const FLOW_PAYMENTS_INFO: ProviderInfo<'flow-payments'> = {
   // "30 requests/minute per API token" (authorization page).
   rateLimit: { requests: 30, windowMs: 60_000 },
   minPollIntervalMs: 2_000,
-  keyModePrefixes: { test: 'sk_test_', live: 'sk_live_' },
+  modeHints: {
+    hosts: { 'api-staging.flow-payments.com': 'test', 'api.flow-payments.com': 'live' },
+    keyPrefixes: [['sk_test_', 'test'], ['sk_live_', 'live']],
+  },
   concurrency: 4,
   // No minimum is documented: the balance alone limits a withdrawal.
   withdrawals: {},

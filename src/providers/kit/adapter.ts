@@ -49,6 +49,46 @@ export interface ProviderAdapter {
    * /withdrawal/available-currencies/). Static documented tables live in src/core instead.
    */
   withdrawalRules?(ctx: AdapterContext): Promise<WithdrawalRule[]>;
+  /**
+   * Optional: what the first page of the balance list maps to, path by path, for `config check
+   * --explain` (declared providers, whose mapping the user writes).
+   */
+  explain?(ctx: AdapterContext): Promise<Explanation>;
+}
+
+/** One figure or name of a row: the path it is read at, the value found there, and how it reads. */
+export interface ExplainedField {
+  name: string;
+  path: string;
+  /** The value at the path as the provider sent it (JSON text, cut); null when the path selects nothing. */
+  found: string | null;
+  /** What the tool reads from it ("1.500000"), or why it cannot (`problem`). */
+  reads: string | null;
+  problem: string | null;
+}
+
+export interface ExplainedRecord {
+  at: string;
+  wallet: string | null;
+  walletName: string | null;
+  /** Balance rows in the record (1 when the record is the row). */
+  rows: number;
+  /** The first rows, each field by field. */
+  shown: Array<{ at: string; fields: ExplainedField[] }>;
+  problem: string | null;
+}
+
+export interface Explanation {
+  /** The request of the first page, e.g. `GET /v2/wallets?status=active&limit=100`. */
+  request: string;
+  records: { path: string; found: number };
+  /** What the first page says about the next: `end`, `more`, or why the list would be incomplete. */
+  paging: string;
+  /** The first records, each with its rows. */
+  shown: ExplainedRecord[];
+  /** Balances the first page maps to without a problem. */
+  balances: number;
+  problems: string[];
 }
 
 export function emptyResult(): AdapterResult {

@@ -1,6 +1,7 @@
 // The shape of what the tool knows about a provider without loading its adapter (each provider's
 // <id>/info.ts holds the values, catalog.ts lists them). Kept apart so a provider's own folder can
 // describe itself without importing the catalog that lists it.
+import type { Mode } from '../../core/balance.js';
 import type { WithdrawalFacts } from '../../core/withdrawal-limits.js';
 import type { RateLimit } from '../../http/rate-limiter.js';
 
@@ -31,8 +32,12 @@ export interface ProviderInfo<Id extends string = string> {
   rateLimit?: RateLimit;
   /** Shortest poll interval the provider asks for (watch raises faster intervals to this). */
   minPollIntervalMs: number;
-  /** Key prefixes that tell the mode (SyncPay sk_test_/sk_live_), so it is known even when a call fails. */
-  keyModePrefixes?: { test: string; live: string };
+  /**
+   * What tells an account's mode besides its config `mode` (providers/account-mode.ts): hosts that
+   * are one mode (a sandbox host), then key prefixes (sk_test_ / sk_live_). Known without a call,
+   * so an account that cannot be read keeps its mode.
+   */
+  modeHints?: { hosts?: Readonly<Record<string, Mode>>; keyPrefixes: ReadonlyArray<readonly [prefix: string, mode: Mode]> };
   /** Requests in flight at once per credential (sockets per origin are capped at 4 in http/transport.ts). */
   concurrency: number;
   /** A rule over several account keys (a field spec checks one); returns the problem or null. */

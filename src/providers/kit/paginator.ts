@@ -56,6 +56,11 @@ export interface ListSpec {
    * is the sanity boundary's rule, which marks duplicates instead of dropping them).
    */
   idOf?: (row: unknown, path: string) => string;
+  /**
+   * false: the ids name entries but are never put in a request path (a declared provider's wallet
+   * ids), so only their uniqueness is checked, not the path-segment rule. Default true.
+   */
+  idsInPaths?: boolean;
 }
 
 export interface ListEntry {
@@ -106,7 +111,7 @@ export async function readList(ctx: AdapterContext, spec: ListSpec): Promise<Lis
       if (!spec.idOf) return void entries.set(entries.size, { id: null, row, path: `${path}[${i}]` });
       const id = spec.idOf(row, `${path}[${i}]`);
       if (entries.has(id) || repeated.has(id)) return void repeated.add(id);
-      const problem = segmentProblem(id);
+      const problem = spec.idsInPaths === false ? null : segmentProblem(id);
       if (problem === null) entries.set(id, { id, row, path: `${path}[${i}]` });
       else skipped ??= `names an entry that cannot be read safely ("${forTerminal(id, 40)}" ${problem}); it was skipped`;
     });

@@ -13,11 +13,12 @@ import { MAX_RETRY_AFTER_MS } from '../../http/retry.js';
 import type { RateLimiter, RateLimiters } from '../../http/rate-limiter.js';
 import type { ResolvedAccount } from '../../core/account.js';
 import type { ProviderInfo } from './info.js';
-import type { Mode } from '../../core/balance.js';
 import type { AdapterContext, ErrorDetail, ProviderAdapter } from './adapter.js';
 
 export interface CallSpec {
   method: 'GET' | 'POST';
+  /** The base URL the path is under, when not the account's (an OAuth token endpoint on a host of its own). */
+  baseUrl?: string;
   /** Path under the base URL, e.g. `/api/balances`; built from constants and encoded ids only. */
   path: string;
   query?: Record<string, string>;
@@ -54,19 +55,12 @@ export function accountLimiter(limiters: RateLimiters, account: ResolvedAccount,
   return limiters.for(`${info.id}:${credentialFingerprint({ account })}`, { concurrency: info.concurrency, rateLimit: info.rateLimit });
 }
 
-/** The account's mode: its config `mode`, else what the key's prefix says (sk_test_ / sk_live_, sk.sbx. / sk.live.). */
-export function modeFromKeyPrefix(ctx: AdapterContext, test: string, live: string): Mode | null {
-  if (ctx.account.mode) return ctx.account.mode;
-  const key = ctx.account.credentials.apiKey ?? '';
-  return key.startsWith(test) ? 'test' : key.startsWith(live) ? 'live' : null;
-}
-
 export function whoLabel(ctx: AdapterContext): string {
   return `${ctx.info.displayName} for account '${ctx.account.name}'`;
 }
 
 export async function callJson(adapter: ProviderAdapter, ctx: AdapterContext, spec: CallSpec): Promise<unknown> {
-  const url = buildUrl(ctx.baseUrl, spec.path, spec.query);
+  const url = buildUrl(spec.baseUrl ?? ctx.baseUrl, spec.path, spec.query);
   const response = await send(adapter, ctx, spec, url);
   const slashTarget = spec.followSlashRedirect ? slashOnlyRedirect(url, response) : null;
   const final = slashTarget ? await send(adapter, ctx, spec, slashTarget) : response;

@@ -13,27 +13,18 @@
 //                            neither: every customer   GET /v3/customers, then their accounts
 // Errors (v3 docs; v1 bodies are undocumented): problem+json {type, title, status, code, detail,
 // correlationId, retryable}. `retryable` overrides our status-based retry choice.
-import type { Mode } from '../../core/balance.js';
+import type { Balance } from '../../core/balance.js';
+import type { Decimal } from '../../core/money.js';
 import type { BalanceError } from '../../core/errors.js';
 import { forTerminal } from '../../core/sanitize.js';
 import { SWIPELUX_INFO } from './info.js';
-import { modeFromKeyPrefix } from '../kit/request.js';
+import { setupMode } from '../account-mode.js';
 import { isObject, listSetting, optText } from '../kit/shape.js';
-import type { AdapterContext, ProviderAdapter } from '../kit/adapter.js';
+import type { ProviderAdapter } from '../kit/adapter.js';
 import { isolated, type Job, type PartRead } from './common.js';
 import { v1Customers, v3List } from './pages.js';
 import { readCustomer, readCustomerWallet, readCustomerWallets, readWallet } from './v1.js';
 import { readAccount, readCustomerAccounts } from './v3.js';
-
-/** Swipelux's own starter app names this sandbox host (their OpenAPI `servers`); it is mode test. */
-export const SWIPELUX_SANDBOX_HOST = 'platform.sbx.swipelux.com';
-
-/** The account's mode: config `mode`, else the sandbox host, else the key prefix. */
-export function swipeluxMode(ctx: AdapterContext): Mode | null {
-  if (ctx.account.mode) return ctx.account.mode;
-  if (new URL(ctx.baseUrl).hostname.toLowerCase() === SWIPELUX_SANDBOX_HOST) return 'test';
-  return modeFromKeyPrefix(ctx, 'sk.sbx.', 'sk.live.');
-}
 
 type Version = 'v1' | 'v3';
 
@@ -52,6 +43,41 @@ async function enumerate(version: Version, job: (resource: string, id: string) =
   // Every id passed the paginator's path-segment check: it is safe in /…/customers/{id}/….
   const ids = listing.entries.map((entry) => entry.id ?? '');
   return { reads: ids.map((id) => isolated(job(`customer ${forTerminal(id, 80)}`, id), read)), error: listing.error };
+}
+
+/** What a read says about one wallet, to tell two reads of it apart: codes and figures. */
+function walletView(balances: Balance[]): string {
+  const figure = (value: Decimal | null) => (value === null ? '-' : value.toString());
+  return balances.map((b) => `${b.providerCurrency} ${figure(b.available)} ${figure(b.pending)} ${figure(b.total)}`).sort().join('\n');
+}
+
+/**
+ * A wallet listed on its own and inside a listed customer is counted once (the wallet call, which
+ * comes first and carries decimals and lastUpdated), so totals are not doubled — when both reads
+ * agree. When they disagree, both are kept: the sanity boundary then marks the repeated currencies
+ * and neither read decides (core/duplicates.ts), instead of the first one silently winning.
+ */
+function countEachWalletOnce(parts: PartRead[]): Balance[] {
+  const views = new Map<string, Map<number, Balance[]>>();
+  parts.forEach((part, i) => {
+    for (const b of part.balances) {
+      if (b.wallet === null) continue;
+      const byPart = views.get(b.wallet) ?? new Map<number, Balance[]>();
+      views.set(b.wallet, byPart);
+      const records = byPart.get(i);
+      if (records) records.push(b);
+      else byPart.set(i, [b]);
+    }
+  });
+  const kept = new Set<string>();
+  for (const [wallet, byPart] of views) {
+    const [first, ...others] = [...byPart];
+    if (!first) continue;
+    kept.add(`${first[0]} ${wallet}`);
+    const owner = walletView(first[1]);
+    for (const [i, records] of others) if (walletView(records) !== owner) kept.add(`${i} ${wallet}`);
+  }
+  return parts.flatMap((part, i) => part.balances.filter((b) => b.wallet === null || kept.has(`${i} ${b.wallet}`)));
 }
 
 export const swipelux: ProviderAdapter = {
@@ -75,7 +101,8 @@ export const swipelux: ProviderAdapter = {
 
   async fetchBalances(ctx) {
     const version: Version = ctx.account.settings.apiVersion === 'v3' ? 'v3' : 'v1';
-    const mode = swipeluxMode(ctx);
+    // Config `mode`, else the sandbox host, else the key prefix (info.ts modeHints).
+    const mode = setupMode(ctx.account, ctx.info);
     const job = (resource: string, id: string): Job => ({ adapter: this, ctx, mode, id, resource });
     const wallets = listSetting(ctx.account.settings.wallets);
     const customers = listSetting(ctx.account.settings.customers);
@@ -94,15 +121,12 @@ export const swipelux: ProviderAdapter = {
       if (reads.length === 0 && !listError) notices.push(`Swipelux account '${ctx.account.name}' has no customers`);
     }
     const parts = await Promise.all(reads);
-    // A wallet listed on its own and inside a listed customer is counted once (the wallet call,
-    // which comes first and carries decimals and lastUpdated), so totals are not doubled.
-    const owner = new Map<string, number>();
-    parts.forEach((part, i) => part.balances.forEach((b) => b.wallet !== null && !owner.has(b.wallet) && owner.set(b.wallet, i)));
+    const balances = countEachWalletOnce(parts);
     // A bad key fails every id the same way: say it once.
     const errors = new Map<string, BalanceError>();
     for (const error of [...parts.map((p) => p.error), listError]) if (error) errors.set(`${error.code} ${error.message}`, error);
     return {
-      balances: parts.flatMap((part, i) => part.balances.filter((b) => b.wallet === null || owner.get(b.wallet) === i)),
+      balances,
       reported: parts.flatMap((part) => part.reported),
       errors: [...errors.values()],
       notices: [...notices, ...parts.flatMap((part) => part.notices)],

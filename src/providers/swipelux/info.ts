@@ -20,7 +20,8 @@ export const SWIPELUX_INFO: ProviderInfo<'swipelux'> = {
   credentials: [['apiKey']],
   // No limit is documented (no 429 in the v3 problem catalog).
   minPollIntervalMs: 5_000,
-  keyModePrefixes: { test: 'sk.sbx.', live: 'sk.live.' },
+  // Swipelux's own starter app names the sandbox host (their OpenAPI `servers`).
+  modeHints: { hosts: { 'platform.sbx.swipelux.com': 'test' }, keyPrefixes: [['sk.sbx.', 'test'], ['sk.live.', 'live']] },
   concurrency: 4,
   // No minimum is documented: the balance alone limits a withdrawal.
   withdrawals: {},

@@ -14,7 +14,8 @@ import { BadResponseError, isBalanceError, RefusedError, UnavailableError, type 
 import { syncpayFamilyErrorDetail } from '../bachs/errors.js';
 import { parseAccountBalances } from '../bachs/payload.js';
 import { SYNCPAY_INFO } from './info.js';
-import { callJson, modeFromKeyPrefix, whoLabel } from '../kit/request.js';
+import { setupMode } from '../account-mode.js';
+import { callJson, whoLabel } from '../kit/request.js';
 import { obj } from '../kit/shape.js';
 import type { AdapterContext, ProviderAdapter } from '../kit/adapter.js';
 
@@ -52,6 +53,6 @@ export const syncpay: ProviderAdapter = {
       const detail = this.errorDetail(body);
       throw new BadResponseError(`${whoLabel(ctx)} answered success: false (${detail.code ?? ''} ${detail.message ?? 'no message'})`.replace('( ', '('));
     }
-    return parseAccountBalances(ctx, body, modeFromKeyPrefix(ctx, 'sk_test_', 'sk_live_'));
+    return parseAccountBalances(ctx, body, setupMode(ctx.account, ctx.info));
   },
 };
