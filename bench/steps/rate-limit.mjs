@@ -25,7 +25,8 @@ export async function rateLimit(target, { requests = 20, windowMs = 2_000, windo
   let result;
   try {
     const config = validateConfig({ accounts: { rate: { provider, baseUrl: sandbox.baseUrl(provider), apiKey: SANDBOX_KEYS[provider], wallets: ids } } }, null, 'builtin');
-    result = await fetchAccountBalances(resolveAccounts(config, config.accounts, {}, session.redactor), { http: { deadline: Date.now() + 60_000, ...session.http } });
+    // Builds before the per-config provider registry ignore `providers`.
+    result = await fetchAccountBalances(resolveAccounts(config, config.accounts, {}, session.redactor), { providers: config.providers, http: { deadline: Date.now() + 60_000, ...session.http } });
   } finally {
     PROVIDERS[provider].rateLimit = documented;
     await session.close();
