@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench`: the performance budgets of issues 7 and 22; a year of history: issue 22 (README "Performance"). Builds
+// `npm run bench`: the performance budgets of issues 7 and 22; a year of history: issue 22 (docs/dev/performance.md). Builds
 // nothing itself (the npm script builds first); measures this checkout, or another built tree given
-// with --root (how the README's "before" columns were made). Everything runs in this process tree
+// with --root (how the "before" columns of docs/dev/performance.md were made). Everything runs in this process tree
 // against sandboxes on 127.0.0.1; results go to the terminal and to bench/results.json (gitignored).
 //   node bench/run.mjs [--root DIR] [--rounds N] [--quick] [--only startup,fanout,many-accounts,rate-limit,parse,big-read,watch,history,history-year,tables,batch] [--out FILE]
 // --quick runs every step with few rounds and smaller sizes (CI runs it so that a broken bench

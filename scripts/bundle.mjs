@@ -1,4 +1,4 @@
-// Bundle the CLI for start-up speed (README "Performance"). tsc still type-checks and emits dist/;
+// Bundle the CLI for start-up speed (docs/dev/performance.md). tsc still type-checks and emits dist/;
 // this step bundles tsc's output from dist/cli.js into dist/bundle/, as CommonJS files (below):
 //  - cli.js: what every run needs (commander, command registration), and nothing else, so
 //    `--help` and `--version` never load decimal.js, the HTTP client or the config loader;
@@ -21,9 +21,10 @@ const dist = join(root, 'dist');
 const outdir = join(dist, 'bundle');
 // undici is loaded by src/http/transport.ts on the first request only and prom-client by
 // `watch --metrics` only: inlined in a lazy chunk, every lazily loaded command would pay for them.
+// @inquirer/* only when `config init` asks a person.
 // (Measured: few larger chunks beat many small ones; each extra file costs more on Node 20 than
 // the code it would spare. The two lazy groups below split by command, not by module.)
-const EXTERNAL = ['cosmiconfig', 'ora', 'undici', 'prom-client', 'libsql', 'pg', 'asciichart'];
+const EXTERNAL = ['cosmiconfig', 'ora', 'undici', 'prom-client', 'libsql', 'pg', 'asciichart', '@inquirer/input', '@inquirer/select'];
 /**
  * Packages a lazily imported module may not reach statically to join a lazy chunk.
  * (Separating modules that reach built-ins only some commands use, such as the sandbox's
@@ -77,7 +78,7 @@ for (const file of sources.keys()) {
   }
 }
 
-// The one-shot reads scripts run in loops (README "Performance": can-withdraw's budget) load only
+// The one-shot reads scripts run in loops (docs/dev/performance.md: can-withdraw's budget) load only
 // what these commands reach on demand, in a group of their own; everything else lazily loaded
 // (sandbox, watch, history stores, config init, completion…) is in a second group they never
 // read, with the node:child_process, node:http and readline built-ins it needs.

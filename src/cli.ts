@@ -13,6 +13,7 @@ import { acceptedGlobalOptions, Program, refuseUnsupported } from './commands/sh
 import { ExitCode, InterruptedError, isBalanceError, type BalanceError } from './core/errors.js';
 import { ExitGuard } from './exit-guard.js';
 import { SEARCH_ORDER_HELP } from './config/search-order.js';
+import { exitCodesHelp } from './manual/exit-codes.js';
 import { Redactor } from './core/secrets.js';
 import type { Runtime } from './http/runtime.js';
 import { escapeLines, forTerminal } from './core/sanitize.js';
@@ -20,20 +21,6 @@ import { VERSION } from './version.js';
 import type { CliIO } from './ui/io.js';
 
 export { VERSION };
-
-const EXIT_CODES_HELP = `
-Exit codes:
-  0        success; for checks: yes
-  1        check answered no (insufficient funds, below minimum, --until timed out)
-  2        usage error: unknown flag, bad argument, invalid amount
-  3        configuration error: no config, invalid config, unset \${VAR}, unsafe permissions
-  4        a provider refused the account's credentials or ids (401/403/404)
-  5        a provider was unreachable, timed out or rate-limited after retries: try later
-  6        a provider answered something that could not be understood
-  70       internal error (a bug)
-  74       the output could not be written (disk full, unwritable stdout)
-  130/143  interrupted (SIGINT/SIGTERM)
-`;
 
 /**
  * The process's one runtime (redactor, pacing, tokens, sockets, interrupt signal), created when a
@@ -89,7 +76,7 @@ export function buildProgram(runtime: ProcessRuntime, io: CliIO, exitCode: (code
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     })
-    .addHelpText('after', SEARCH_ORDER_HELP + EXIT_CODES_HELP);
+    .addHelpText('after', SEARCH_ORDER_HELP + exitCodesHelp());
 
   // Declare a command: record what it honours, and on run parse the global flags, refuse those it
   // cannot honour, load its implementation (its one import), build the context, parse its own

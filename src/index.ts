@@ -1,3 +1,7 @@
+/// <reference types="node" preserve="true" />
+// (The declarations use Node's AbortSignal and process.env types; the package depends on
+// @types/node and this reference finds it wherever npm put it, so a TypeScript project without
+// @types/node of its own compiles against them.)
 // The library API: `import { loadConfig, fetchBalances, totals, canWithdraw, planPayouts } from 'balance-inspector'`.
 // The CLI is built on these same functions (src/commands/*). Nothing here prints; failures are
 // thrown as the BalanceError classes below (per-account failures are returned in `errors`).

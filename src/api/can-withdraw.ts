@@ -8,7 +8,8 @@ import { UsageError, type BalanceError } from '../core/errors.js';
 import type { Mode } from '../core/balance.js';
 import type { CandidateCheck, WithdrawalRequest } from '../core/withdrawal.js';
 import { WithdrawalDesk } from '../core/withdrawal-decision.js';
-import { parseWithdrawalRequest } from '../core/withdrawal-request.js';
+import { parseWithdrawalRequest, type RequestSource } from '../core/withdrawal-request.js';
+import { LIBRARY_OPTION_NAMES, type OptionNames } from '../core/option-names.js';
 import { fetchBalances, type BalancesResult, type FetchBalancesOptions } from './fetch.js';
 import { decisionBasis } from './withdrawal-basis.js';
 
@@ -47,8 +48,8 @@ export interface WithdrawalDecision {
 }
 
 /** Validate a query into a request; malformed amounts and codes are UsageErrors (exit 2). */
-export function parseWithdrawalQuery(query: WithdrawalQuery): WithdrawalRequest {
-  return parseWithdrawalRequest(query);
+export function parseWithdrawalQuery(query: WithdrawalQuery, source: RequestSource = 'library'): WithdrawalRequest {
+  return parseWithdrawalRequest(query, source);
 }
 
 export async function canWithdraw(
@@ -65,8 +66,8 @@ export async function canWithdraw(
 }
 
 /** `--mode`: live or test; anything else is a usage error. */
-export function parseMode(text: string | undefined): Mode | undefined {
+export function parseMode(text: string | undefined, names: Pick<OptionNames, 'mode'> = LIBRARY_OPTION_NAMES): Mode | undefined {
   if (text === undefined) return undefined;
   if (text === 'live' || text === 'test') return text;
-  throw new UsageError(`--mode "${text}" is not a mode; expected live or test`);
+  throw new UsageError(`${names.mode} "${text}" is not a mode; expected live or test`);
 }

@@ -10,6 +10,7 @@ import { isAbsolute, join } from 'node:path';
 import type { ResolvedAccount } from '../config/types.js';
 import type { AccountOutcome } from '../core/account.js';
 import { ConfigError } from '../core/errors.js';
+import { USER_DIR_NAME } from '../core/names.js';
 import { readTrustedFile, writeFileAtomic } from '../core/safe-file.js';
 import type { Redactor } from '../core/secrets.js';
 import type { ProviderRegistry } from '../providers/registry.js';
@@ -42,7 +43,7 @@ export interface CacheHit extends DecodedEntry {
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   const xdg = env.XDG_CACHE_HOME;
   const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME && isAbsolute(env.HOME) ? env.HOME : homedir(), '.cache');
-  return join(base, 'balance-inspector');
+  return join(base, USER_DIR_NAME);
 }
 
 export class BalanceCache {

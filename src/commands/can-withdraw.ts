@@ -4,6 +4,7 @@
 // command runs; its registration is registration/can-withdraw.ts.
 import { canWithdraw as decide, parseMode, parseWithdrawalQuery, type WithdrawalDecision } from '../api/can-withdraw.js';
 import { ExitCode, UsageError } from '../core/errors.js';
+import { CLI_OPTION_NAMES } from '../core/option-names.js';
 import type { Mode } from '../core/balance.js';
 import type { WithdrawalRequest } from '../core/withdrawal.js';
 import { modeTag, withdrawalJson, yesLine } from '../format/withdrawal.js';
@@ -34,7 +35,7 @@ export async function parseCanWithdrawCommand(opts: RawOptions, args: readonly s
   }
   if (args.length > 0) throw new UsageError('--batch takes the payouts from the file; give no currency or amount with it');
   if (stringOption(opts, 'network') !== undefined) throw new UsageError('--network applies to one payout; a --batch file gives each payout its network in a network column');
-  const mode = parseMode(stringOption(opts, 'mode'));
+  const mode = parseMode(stringOption(opts, 'mode'), CLI_OPTION_NAMES);
   if (batch.trim() === '') throw new UsageError('--batch needs a file, or - for standard input');
   return { batch: { file: batch, mode } };
 }
@@ -45,12 +46,12 @@ export async function runCanWithdrawCommand(ctx: RunContext, command: CanWithdra
 
 /** Usage errors before any provider is asked. */
 export async function parseCanWithdrawOptions(opts: RawOptions, args: readonly string[]): Promise<CanWithdrawOptions> {
-  const request = parseWithdrawalQuery({ currency: args[0] ?? '', amount: args[1] ?? '', network: stringOption(opts, 'network') });
-  return { request, mode: parseMode(stringOption(opts, 'mode')) };
+  const request = parseWithdrawalQuery({ currency: args[0] ?? '', amount: args[1] ?? '', network: stringOption(opts, 'network') }, 'arguments');
+  return { request, mode: parseMode(stringOption(opts, 'mode'), CLI_OPTION_NAMES) };
 }
 
 export async function runCanWithdraw(ctx: RunContext, { request, mode }: CanWithdrawOptions): Promise<number> {
-  // Always fresh: a payout decision never rests on cached balances (README "Cache"); what is read
+  // Always fresh: a payout decision never rests on cached balances (docs/cache.md); what is read
   // still refreshes the cache for the commands that follow.
   const result = await collectBalances(ctx, { withdrawalRules: true, refresh: true });
   const answer = await decide(result, request, { mode });

@@ -16,6 +16,7 @@ import { PROVIDER_IDS } from '../providers/catalog.js';
 import { SHELLS, type Shell } from './shared/choices.js';
 import type { CommandModule, RunContext } from './shared/context.js';
 import { booleanOption, type RawOptions } from './shared/raw-options.js';
+import { CLI_OPTION_NAMES } from '../core/option-names.js';
 import { acceptedProgramOptions } from './shared/supports.js';
 
 /**
@@ -53,7 +54,7 @@ function printScript(ctx: RunContext, program: Command, shell: Shell): number {
 async function printConfigured(ctx: RunContext, what: 'accounts' | 'providers'): Promise<number> {
   const names: string[] = what === 'providers' ? [...PROVIDER_IDS] : [];
   try {
-    const found = findConfig({ explicitPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+    const found = findConfig({ explicitPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
     const raw = await loadConfigFile(found.path);
     const section = isPlainObject(raw) ? raw[what] : undefined;
     const keys = isPlainObject(section) ? Object.keys(section) : [];

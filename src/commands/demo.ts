@@ -27,12 +27,22 @@ export async function runDemo(ctx: RunContext): Promise<number> {
   }
 }
 
+/** The demo's last words: the way from the sandbox to the user's own accounts (README "From the demo to your own accounts"). */
+export const NEXT_STEPS = [
+  'Next, with your own accounts:',
+  '  balance-inspector config init    # a config; the key stays in the environment',
+  '  balance-inspector config check   # check it: each key, one call per account',
+  '  balance-inspector balances',
+  'Or try every command on the sandbox first:',
+  '  balance-inspector sandbox --write-config sandbox.yaml',
+];
+
 /** What the demo shows after the balances: JSON and CSV stay one document each; people also get the USD total and its sources. */
 const AFTER_BALANCES = {
   table: async (ctx: RunContext, result: BalancesResult) => {
     ctx.output.data('\n');
     const code = await runTotal(ctx, { by: 'currency', tolerance: parseTolerance('1%'), strict: false, currencies: [], hideZero: false, result });
-    ctx.output.info(ctx.output.errColor.dim('Next: `balance-inspector snapshot` from cron records balances; `history` and `changes` show how they moved (README "History").'));
+    for (const line of NEXT_STEPS) ctx.output.info(ctx.output.errColor.dim(line));
     return code;
   },
   json: async () => 0,

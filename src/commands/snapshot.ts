@@ -10,6 +10,7 @@ import { pruneBefore } from '../history/prune.js';
 import type { RunContext } from './shared/context.js';
 import { collectBalances, reportErrors } from './shared/fetch.js';
 import { listOption, stringOption, type RawOptions } from './shared/raw-options.js';
+import { CLI_OPTION_NAMES } from '../core/option-names.js';
 import { render, type Renderers } from './shared/render.js';
 import { openTarget, refuseSandboxInDefaultStore, targetFor } from './shared/store.js';
 
@@ -25,8 +26,8 @@ export function parseSnapshotOptions(opts: RawOptions): SnapshotOptions {
 }
 
 export async function runSnapshot(ctx: RunContext, options: SnapshotOptions): Promise<number> {
-  const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
-  const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
+  const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
+  const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, names: CLI_OPTION_NAMES });
   const resolved = resolveEachAccount(config, selected, ctx.env, ctx.runtime.redactor).flatMap((r) => (r.ok ? [r.account] : []));
   refuseSandboxInDefaultStore(options.store, config, resolved);
   const target = await targetFor(ctx, options.store, config);
@@ -59,7 +60,7 @@ export async function runSnapshot(ctx: RunContext, options: SnapshotOptions): Pr
     const retainMs = config.history?.retainMs;
     if (retainMs !== undefined) await pruneBefore(db, new Date(recorded.at.getTime() - retainMs));
     await render(ctx.output, RENDER, { recordedAt: recorded.at, store: db.location, reads: summaryReads, errors });
-    ctx.output.info(recordedLine(reads, recorded.rejected.length));
+    ctx.output.info(recordedLine(reads, recorded.rejected.length, db.location));
   } finally {
     await db.close();
   }
@@ -83,17 +84,19 @@ function notRecordedErrors(rejected: RejectedBalance[]): BalanceError[] {
 }
 
 /**
- * "recorded 12 balances from 3 accounts"; accounts that could not be read, and balances the store
- * could not take, are counted apart.
+ * "recorded 12 balances from 3 accounts in ~/.local/share/…/history.db": where, since the store
+ * is found by default (a cron job's wrong HOME would otherwise write somewhere nobody looks);
+ * accounts that could not be read, and balances the store could not take, are counted apart. A
+ * PostgreSQL location has no password.
  */
-function recordedLine(reads: Array<{ balances: unknown[]; errorCode: string | null }>, notRecorded: number): string {
+function recordedLine(reads: Array<{ balances: unknown[]; errorCode: string | null }>, notRecorded: number, location: string): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const balances = reads.reduce((n, r) => n + r.balances.length, 0) - notRecorded;
   const read = reads.filter((r) => r.errorCode === null || r.balances.length > 0).length;
   const failed = reads.filter((r) => r.errorCode !== null).length;
   const gaps = failed > 0 ? `; ${plural(failed, 'account')} could not be read (recorded as a gap)` : '';
   const left = notRecorded > 0 ? `; ${plural(notRecorded, 'balance')} could not be recorded` : '';
-  return `recorded ${plural(balances, 'balance')} from ${plural(read, 'account')}${gaps}${left}`;
+  return `recorded ${plural(balances, 'balance')} from ${plural(read, 'account')} in ${location}${gaps}${left}`;
 }
 
 const RENDER = {

@@ -22,7 +22,7 @@ function idProblem(id: string, pathSegments: boolean): string | null {
   return null;
 }
 
-/** Placeholders are allowed only where a secret belongs (see README "Security"). */
+/** Placeholders are allowed only where a secret belongs (see docs/security.md). */
 export const PLACEHOLDER = /\$\{([^}]*)\}/g;
 export const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

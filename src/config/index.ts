@@ -1,5 +1,6 @@
 // The config entry points used by commands and the library API.
 import { UsageError } from '../core/errors.js';
+import { LIBRARY_OPTION_NAMES, type OptionNames } from '../core/option-names.js';
 import { didYouMean } from '../core/suggest.js';
 import { findConfig, type FoundConfig } from './find.js';
 import { loadConfigFile } from './load.js';
@@ -14,6 +15,8 @@ export interface LoadConfigOptions {
   configPath?: string | undefined;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** How errors name the options (the CLI passes its flags; default: these options' keys). */
+  names?: Pick<OptionNames, 'configPath'>;
 }
 
 export interface LoadedConfig extends Config {
@@ -24,6 +27,7 @@ export interface LoadedConfig extends Config {
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {
   const found = findConfig({
     explicitPath: options.configPath,
+    ...(options.names ? { names: options.names } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.env ? { env: options.env } : {}),
   });
@@ -34,12 +38,15 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
 export interface AccountSelection {
   accounts?: string[] | undefined;
   provider?: string | undefined;
+  /** How errors name the two (the CLI passes its flags; default: these keys). */
+  names?: Pick<OptionNames, 'accounts' | 'provider'>;
 }
 
 /** Apply --account / --provider; unknown names are usage errors with a suggestion. */
 export function selectAccounts(config: Config, given: AccountSelection): AccountConfig[] {
   // A provider id in any case, as the CLI takes it (`--provider Syncpay`), declared ids too.
   const selection = given.provider === undefined ? given : { ...given, provider: config.providers.idIgnoringCase(given.provider) ?? given.provider };
+  const said = selection.names ?? LIBRARY_OPTION_NAMES;
   const names = config.accounts.map((a) => a.name);
   for (const name of selection.accounts ?? []) {
     if (!names.includes(name)) {
@@ -56,7 +63,7 @@ export function selectAccounts(config: Config, given: AccountSelection): Account
       (selection.provider === undefined || a.provider === selection.provider),
   );
   if (chosen.length === 0) {
-    throw new UsageError(`no configured account matches --provider ${selection.provider}${selection.accounts?.length ? ` and --account ${selection.accounts.join(', ')}` : ''}`);
+    throw new UsageError(`no configured account matches ${said.provider} ${selection.provider}${selection.accounts?.length ? ` and ${said.accounts} ${selection.accounts.join(', ')}` : ''}`);
   }
   return chosen;
 }

@@ -6,7 +6,7 @@
 //    avoiding that by changing the working directory is a process-wide trick that fails in worker
 //    threads. The file is read here and handed to the loader its extension names, exactly as the
 //    explorer's load() would (loadDataFile); cosmiconfig is used for its safe-schema YAML loader,
-//    imported only for YAML, so a JSON config never pays ~20 ms for it (README "Performance").
+//    imported only for YAML, so a JSON config never pays ~20 ms for it (docs/dev/performance.md).
 import { basename, extname } from 'node:path';
 import type { Loader } from 'cosmiconfig';
 import { ConfigError } from '../core/errors.js';

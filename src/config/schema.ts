@@ -15,9 +15,9 @@ import { checkField, checkKeys, describeValue, isPlainObject, type FieldSpec } f
 import { checkDuration } from '../core/duration.js';
 import type { AccountConfig, CacheSettings, Config, ConfigOrigin } from './types.js';
 
-const TOP_LEVEL_KEYS = ['providers', 'accounts', 'rates', 'minimums', 'reserves', 'decimals', 'pegged', 'alerts', 'cache', 'history'];
+export const TOP_LEVEL_KEYS = ['providers', 'accounts', 'rates', 'minimums', 'reserves', 'decimals', 'pegged', 'alerts', 'cache', 'history'];
 
-const COMMON_ACCOUNT_FIELDS: Record<string, FieldSpec> = {
+export const COMMON_ACCOUNT_FIELDS: Record<string, FieldSpec> = {
   apiKey: { kind: 'secret' },
   apiKeyFile: { kind: 'secret' },
   baseUrl: { kind: 'url' },

@@ -7,6 +7,7 @@ Config (the first found is used; \`config check\` says which and why):
   3. .balancerc, .balancerc.json, .balancerc.yaml, .balancerc.yml in the working
      directory, then each parent up to / (cron jobs start elsewhere: give them
      --config)
-  4. $XDG_CONFIG_HOME/balance/config.yaml (default
-     ~/.config/balance/config.yaml; .yml, .json too)
+  4. $XDG_CONFIG_HOME/balance-inspector/config.yaml (default
+     ~/.config/balance-inspector/config.yaml; .yml, .json too; the old folder
+     ~/.config/balance/ is still read, with a warning)
 `;

@@ -1,4 +1,4 @@
-// The normalized balance record (DESIGN.md "Normalized balance"): one per account × wallet ×
+// The normalized balance record (docs/dev/principles.md "Normalized balance"): one per account × wallet ×
 // currency. Decimal inside; `toBalanceJson` gives the schemaVersion 1 shape with decimal strings.
 import { Decimal, exactMinus, exactPlus, formatDecimal } from './money.js';
 
@@ -138,7 +138,7 @@ type InternalKey = 'raw' | 'scale' | 'networkFee' | 'assetDecimals' | 'fields';
 /** The JSON form: the same fields minus internals, with amounts as decimal strings. */
 export type BalanceJson = Omit<Balance, AmountKey | InternalKey> & Record<AmountKey, string | null>;
 
-/** The schemaVersion 1 record: key order and field names are a contract (README "JSON output"). */
+/** The schemaVersion 1 record: key order and field names are a contract (docs/json.md). */
 export function toBalanceJson(b: Balance): BalanceJson {
   return {
     account: b.account,

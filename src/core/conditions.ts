@@ -1,5 +1,5 @@
 // Balance conditions users write: which balances (a selector) and a level to compare with.
-// Used by `watch --below/--above/--until` and the config's `alerts:` section (README "watch").
+// Used by `watch --below/--above/--until` and the config's `alerts:` section (docs/commands/watch.md).
 //
 //   selector  := [account ":"] code ["@" network]     e.g. USDT, syncpay:USDT, USDT@tron, USDT_TRC20
 //   level     := selector "=" amount                  (--below, --above)
@@ -131,7 +131,7 @@ export function describeSelector(s: Selector): string {
   return `${s.account === null ? '' : `${s.account}:`}${s.code}${s.network !== null && s.code === s.currency ? `@${s.network}` : ''}`;
 }
 
-/** Does this balance belong to the selector? Same rules as `--currency` (README "balances"). */
+/** Does this balance belong to the selector? Same rules as `--currency` (docs/commands/balances.md). */
 export function selectorMatches(s: Selector, b: Matchable): boolean {
   if (s.account !== null && b.account !== s.account) return false;
   return matchesCode(s, b);

@@ -19,7 +19,7 @@ export const ExitCode = {
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 /**
- * Every machine code a BalanceError carries (JSON `errors[].code`, README "JSON output"). A closed
+ * Every machine code a BalanceError carries (JSON `errors[].code`, docs/json.md). A closed
  * union, so a comparison with a misspelt code or a new code nobody documented fails to compile.
  */
 export type ErrorCode =

@@ -14,6 +14,14 @@ export const ACCOUNT_NAME_RULE = "letters, digits, '.', '_' and '-' (at most 64)
  */
 export const CURRENCY_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,23}$/;
 
+/**
+ * The one folder name for everything the tool keeps per user: config ($XDG_CONFIG_HOME), cache
+ * ($XDG_CACHE_HOME) and history ($XDG_DATA_HOME). The command's own name, which no other tool's
+ * folder is likely to share (a plain "balance" could be anyone's). Releases before 0.1.0 kept the
+ * config in `balance`, still read (config/find.ts).
+ */
+export const USER_DIR_NAME = 'balance-inspector';
+
 /** A network name such as tron or ethereum. */
 export const NETWORK_NAME = /^[A-Za-z0-9-]{1,32}$/;
 

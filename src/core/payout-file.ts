@@ -7,7 +7,7 @@ import { UsageError } from './errors.js';
 import { JsonSyntaxError, isLosslessNumber, lineAndColumn, parseLosslessJson } from './json.js';
 import { scanJsonArray } from './json-array-scan.js';
 
-/** The most payouts one run plans (README "can-withdraw --batch"). */
+/** The most payouts one run plans (docs/commands/can-withdraw.md, "Payout runs"). */
 export const MAX_PAYOUTS = 100_000;
 /** The most bytes a payout file may have: 100,000 rows of ~600 bytes with their recipient, memo… */
 export const MAX_PAYOUT_BYTES = 64 * 1024 * 1024;

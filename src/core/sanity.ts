@@ -1,4 +1,4 @@
-// The sanity boundary (DESIGN "One trust boundary"): every figure an adapter read passes here,
+// The sanity boundary (docs/dev/principles.md "One trust boundary"): every figure an adapter read passes here,
 // once, before anything else sees it (the read pipeline's adapter step, api/fetch-balances.ts,
 // calls it for every account of every provider, so a new adapter gets it for free). A figure that
 // breaks an invariant does not fail the read; it marks that balance `inconsistent`, so it is still

@@ -1,4 +1,4 @@
-// The one way a URL reaches output (README "Reliability and security"): a history store
+// The one way a URL reaches output (docs/security.md "Fail closed by construction"): a history store
 // `postgres://…`, a proxy, a base URL, a URL quoted in a driver's or provider's message. Every
 // credential is taken out — the userinfo (user name and password) and the value of every query or
 // fragment parameter whose name says it is a secret — and each removed value can be registered
@@ -100,7 +100,7 @@ export function urlForOutput(url: string | URL, registry: SecretRegistry): strin
 /** Every URL inside a text (a driver's message, a provider's detail), cleaned; other text untouched. */
 export function redactUrlsIn(text: string): string {
   // Found from each "://" outward rather than by a pattern tried at every position: the redactor
-  // runs this on every byte written, megabytes of JSON included (README "Performance").
+  // runs this on every byte written, megabytes of JSON included (docs/dev/performance.md).
   let at = text.indexOf('://');
   if (at === -1) return text;
   let out = '';

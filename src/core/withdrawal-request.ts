@@ -15,12 +15,13 @@ export interface RequestText {
   network?: string | undefined;
 }
 
-/** Where the request was written: the command line, or a row of a `--batch` file. */
-export type RequestSource = 'arguments' | 'batch';
+/** Where the request was written: the command line, a row of a `--batch` file, or a library call. */
+export type RequestSource = 'arguments' | 'batch' | 'library';
 
 const WORDING = {
   arguments: { network: '--network', account: 'can-withdraw takes the account from --account' },
   batch: { network: 'network', account: 'put the account in the account column, not in the currency' },
+  library: { network: 'network', account: 'canWithdraw takes the account from the accounts option' },
 } as const;
 
 /** Validate a request; malformed amounts and codes are UsageErrors (exit 2). */
@@ -37,8 +38,8 @@ export function parseWithdrawalRequest(query: RequestText, source: RequestSource
   const selector = parseSelector(currency);
   if ('error' in selector) throw new UsageError(`currency "${currency}": ${selector.error}`, source === 'arguments' ? SELECTOR_HINT : undefined);
   if (selector.account !== null) {
-    const hint = `e.g. can-withdraw ${currency.slice(currency.indexOf(':') + 1)} ${amountText} --account ${selector.account}`;
-    throw new UsageError(`currency "${currency}": ${words.account}`, source === 'arguments' ? hint : undefined);
+    const hint = source === 'arguments' ? `e.g. can-withdraw ${currency.slice(currency.indexOf(':') + 1)} ${amountText} --account ${selector.account}` : `e.g. { accounts: ['${selector.account}'] }`;
+    throw new UsageError(`currency "${currency}": ${words.account}`, source === 'batch' ? undefined : hint);
   }
   if (amount.isZero()) throw new UsageError('amount must be greater than 0');
   let network = selector.network;

@@ -1,4 +1,4 @@
-// `config check` for machines: the schemaVersion 1 JSON document (README "config check"). The
+// `config check` for machines: the schemaVersion 1 JSON document (docs/commands/config-check.md). The
 // report for people is in doctor-table.ts.
 import type { DoctorReport } from '../api/doctor.js';
 import { stringifyOutputJson } from '../core/json.js';

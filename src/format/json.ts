@@ -1,4 +1,4 @@
-// The schemaVersion 1 documents (README "JSON output"). Amounts are strings; nothing else is.
+// The schemaVersion 1 documents (docs/json.md). Amounts are strings; nothing else is.
 import type { CacheReport } from '../api/fetch.js';
 import { toBalanceJson, type Balance } from '../core/balance.js';
 import { errorsJson, type BalanceError } from '../core/errors.js';

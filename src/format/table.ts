@@ -65,7 +65,7 @@ export function dimDash(text: string, c: ChalkInstance): string {
   return text.replace('—', c.dim('—'));
 }
 
-/** The USD column: its header when TOTAL is hidden says which figure it values (README "balances"). */
+/** The USD column: its header when TOTAL is hidden says which figure it values (docs/commands/balances.md). */
 export const USD_OF_TOTAL = { column: 'TOTAL', head: 'TOTAL USD' } as const;
 
 /**

@@ -74,7 +74,7 @@ export function parseLine(text: string, n: number): TransferLine {
   const quick = unchangedLine(text);
   if (quick !== null) return quick;
   const fail = (what: string): never => {
-    throw new LineError(`line ${n}: ${what}`, 'history import takes the lines history export writes (README "History")');
+    throw new LineError(`line ${n}: ${what}`, 'history import takes the lines history export writes (docs/commands/history.md "`history export` and `history import`")');
   };
   let value: unknown;
   try {

@@ -39,7 +39,7 @@ export class ChangeLogWriter {
   private readonly series = new Map<number, Map<string, SeriesState>>();
   private reads: RawRow[] = [];
   private amounts: Array<{ state: SeriesState; at: number; figures: Figures }> = [];
-  /** Said once per new identity that shares its name with an older one (README "History"). */
+  /** Said once per new identity that shares its name with an older one (docs/history.md "Whose history"). */
   readonly notices: string[] = [];
 
   private constructor(

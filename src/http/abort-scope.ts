@@ -1,4 +1,4 @@
-// How a read stops (README "Library"): one listener on the long-lived signal (the runtime's, a
+// How a read stops (docs/library.md): one listener on the long-lived signal (the runtime's, a
 // library caller's, a watch poll's) per read, fanned out by us to every request and wait of that
 // read. Requests never add a listener or an AbortSignal.any() dependant to the long-lived signal:
 // on Node 20 each any() leaves a dependant behind on its sources (60,000 after 60,000 requests),

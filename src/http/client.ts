@@ -37,7 +37,7 @@ export interface HttpSettings {
   env?: NodeJS.ProcessEnv | undefined;
   /**
    * Called before waiting to retry, and before pacing holds a request back (a documented limit,
-   * X-RateLimit-Remaining 0), so people hear about the pause (README "Network behaviour").
+   * X-RateLimit-Remaining 0), so people hear about the pause (docs/network.md).
    */
   onRetry?: ((notice: RetryNotice) => void) | undefined;
   /** Called as each attempt is sent (watch counts requests per poll to respect rate limits). */

@@ -1,5 +1,5 @@
 // Retry policy: which failures are worth another attempt, how long to wait, and how to read
-// Retry-After. Defaults follow the Stripe/AWS consensus (README "Reliability and security"):
+// Retry-After. Defaults follow the Stripe/AWS consensus (docs/network.md):
 // 3 attempts, 500 ms × 2ⁿ capped at 5 s, 50–100 % jitter so cron jobs don't fire in lockstep.
 
 export const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);

@@ -3,7 +3,7 @@
 // and body timeouts, a response size cap, and undici's own errors mapped to the codes the retry
 // policy and messages use.
 //
-// Start-up is this tool's speed (README "Performance"), and on Node 20 undici is its largest cost.
+// Start-up is this tool's speed (docs/dev/performance.md), and on Node 20 undici is its largest cost.
 // Measured on this project's machines:
 //  - `import('undici')` takes 70–100 ms; only the Agent and the request API are needed, and loading
 //    those two modules directly takes ~25 ms (a fallback loads the whole package if they move).

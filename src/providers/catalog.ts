@@ -1,5 +1,5 @@
 // The provider registry: every provider this tool knows, one line each. A provider's knowledge
-// lives in its own folder src/providers/<id>/ (README "Architecture"); this file only lists the
+// lives in its own folder src/providers/<id>/ (docs/dev/architecture.md); this file only lists the
 // folders, and everything else is derived from it: the ids (config validation, --provider, its
 // help and completion), the facts (PROVIDERS), the sandbox keys (sandbox-keys.ts) and the
 // emulators (src/sandbox). A run reaches facts and adapters through its config's registry

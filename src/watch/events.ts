@@ -1,4 +1,4 @@
-// The NDJSON event stream of `watch` (README "watch" → "Events"), schemaVersion 1. One JSON object
+// The NDJSON event stream of `watch` (docs/commands/watch.md "Events"), schemaVersion 1. One JSON object
 // per line; every event starts with `type`, `schemaVersion` and `at` (ISO time the event was
 // made). Amounts are decimal strings exactly as in `balances --json`; null means unknown.
 import { formatAmount, toBalanceJson, type Balance, type BalanceJson } from '../core/balance.js';

@@ -3,7 +3,7 @@
 // `_info` gauge for the build. Every distinct balance is its own series: the label set carries the
 // provider's own currency code, so Flow's USDC and USDC_ERC20 (both USDC on ethereum) are two
 // series, never one overwritten by the other, and `sum by (currency)` over a family equals what
-// `total` sums. Unknown is not zero: an unknown figure has no series (README "Metrics").
+// `total` sums. Unknown is not zero: an unknown figure has no series (docs/metrics.md).
 import type { Registry } from 'prom-client';
 import type { Balance } from '../core/balance.js';
 import { Decimal } from '../core/money.js';

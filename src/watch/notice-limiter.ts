@@ -1,4 +1,4 @@
-// Which of a poll's notices a long watch shows (README "watch"). A notice is said once; when it
+// Which of a poll's notices a long watch shows (docs/commands/watch.md "Events"). A notice is said once; when it
 // comes back with other figures (an inconsistency whose amounts move every poll) it is said again
 // at most once per REPEAT_AFTER_MS; a notice of a new kind is always said, however many came
 // before — a capped "first 100 distinct notices" would silence a new inconsistency after a day.

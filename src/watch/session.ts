@@ -121,7 +121,7 @@ export class WatchSession {
     );
   }
 
-  /** Watch until done; returns the exit code (README "watch" → "Exit codes"). */
+  /** Watch until done; returns the exit code (docs/commands/watch.md "Exit codes"). */
   async run(): Promise<number> {
     const { view } = this.deps;
     for (const notice of applyFloors(this.states, this.settings.intervalMs)) view.notice(notice, 'info');

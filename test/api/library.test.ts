@@ -79,4 +79,21 @@ describe('library API', () => {
     expect(no.checks[0]).toMatchObject({ account: 'syncpay', ok: false });
     await expect(canWithdraw(config, { currency: 'USDT', amount: '1e3' })).rejects.toBeInstanceOf(UsageError);
   });
+
+  it("words its errors for a library caller: the options' names, never a CLI flag", async () => {
+    const missing = `${tempDir()}/nope.yaml`;
+    await expect(loadConfig({ configPath: missing })).rejects.toThrow(`config file not found: ${missing} (from configPath)`);
+    const nowhere = tempDir();
+    const none = await loadConfig({ cwd: nowhere, env: { HOME: nowhere } }).catch((e: unknown) => e as ConfigError);
+    expect((none as ConfigError).problems[0]).toBe('looked for: configPath, $BALANCE_CONFIG,');
+    await expect(fetchBalances(config, { provider: 'bachs', accounts: ['syncpay'] })).rejects.toThrow('no configured account matches provider bachs and accounts syncpay');
+    await expect(canWithdraw(config, { currency: 'USDT', amount: '5', network: 'tronn' })).rejects.toThrow(/^network "tronn" /);
+    await expect(canWithdraw(config, { currency: 'USDT', amount: '5', mode: 'prod' as never })).rejects.toThrow('mode "prod" is not a mode; expected live or test');
+    const accountInCurrency = await canWithdraw(config, { currency: 'syncpay:USDT', amount: '5' }).catch((e: unknown) => e as UsageError);
+    expect([(accountInCurrency as UsageError).message, (accountInCurrency as UsageError).hint]).toEqual([
+      'currency "syncpay:USDT": canWithdraw takes the account from the accounts option',
+      "e.g. { accounts: ['syncpay'] }",
+    ]);
+    for (const error of [none, accountInCurrency]) expect(JSON.stringify(error) + String((error as Error).message)).not.toMatch(/--[a-z]/);
+  });
 });

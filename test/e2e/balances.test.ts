@@ -231,5 +231,16 @@ describe('usage', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/flow-main \(test\)\s+—\s+ETH\s+ethereum\s+0\.000090074983482468/);
     expect(stderr).toContain('Demo: balances from the built-in sandbox');
+    // It ends with the way to real use: config init, then config check, then balances (not cron).
+    const tail = stderr.trimEnd().split("\n").slice(-6);
+    expect(tail).toEqual([
+      'Next, with your own accounts:',
+      '  balance-inspector config init    # a config; the key stays in the environment',
+      '  balance-inspector config check   # check it: each key, one call per account',
+      '  balance-inspector balances',
+      'Or try every command on the sandbox first:',
+      '  balance-inspector sandbox --write-config sandbox.yaml',
+    ]);
+    for (const line of tail) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 });

@@ -1,5 +1,7 @@
-// Where the config is looked for, said in --help, and a likely config where the search never looks
-// (the cache's folder name, ~/.balancerc.* from a directory outside HOME) is never ignored silently.
+// Where the config is looked for, said in --help; the user config's folder is the cache's and the
+// history's (balance-inspector), the old one (balance) is still read with a warning, and a likely
+// config where the search never looks (~/.balancerc.* from a directory outside HOME) is never
+// ignored silently.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,15 +29,54 @@ describe('config search', () => {
     expect(section).toContain('1. --config <path>');
     expect(section).toContain('2. $BALANCE_CONFIG');
     expect(section).toContain('3. .balancerc, .balancerc.json, .balancerc.yaml, .balancerc.yml in the working directory');
-    expect(section).toContain('4. $XDG_CONFIG_HOME/balance/config.yaml (default ~/.config/balance/config.yaml');
+    expect(section).toContain('4. $XDG_CONFIG_HOME/balance-inspector/config.yaml (default ~/.config/balance-inspector/config.yaml');
+    expect(section).toContain('the old folder ~/.config/balance/ is still read, with a warning');
   });
 
-  it('~/.config/balance-inspector/config.yaml is named when no config is found', async () => {
+  it('the user config lives in ~/.config/balance-inspector/, the folder name of the cache and the history', async () => {
     const { home, outside } = homeWith('.config/balance-inspector/config.yaml');
-    const { code, stdout, stderr } = await runCli(['balances', '--account', 'syncpay'], { cwd: outside, env: { HOME: home } });
-    expect([code, stdout]).toEqual([3, '']);
-    const stray = join(home, '.config/balance-inspector/config.yaml');
-    expect(stderr).toContain(`  ${stray} is not read: the user config is ${join(home, '.config/balance/config.yaml')}; move it there or pass --config ${stray}\n`);
+    const { code, stderr } = await runCli(['balances', '--account', 'syncpay'], { cwd: outside, env: { HOME: home } });
+    expect([code, stderr]).toEqual([0, '']);
+    const check = await runCli(['config', 'check', '--json', '--account', 'syncpay'], { cwd: outside, env: { HOME: home } });
+    expect(JSON.parse(check.stdout).config).toMatchObject({ path: join(home, '.config/balance-inspector/config.yaml'), origin: 'global' });
+  });
+
+  for (const name of ['config.yaml', 'config.yml', 'config.json']) {
+    it(`the old folder ~/.config/balance/${name} is still read, with one warning saying where to move it`, async () => {
+      const { home, outside } = homeWith(`.config/balance/${name}`);
+      const old = join(home, '.config/balance', name);
+      const { code, stdout, stderr } = await runCli(['balances', '--json', '--account', 'syncpay'], { cwd: outside, env: { HOME: home } });
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).complete).toBe(true);
+      expect(stderr).toBe(`warning: ${old} is the user config's old folder, still read for now; move it to ${join(home, '.config/balance-inspector', name)} (config, cache and history now share the folder name balance-inspector)\n`);
+      const check = await runCli(['config', 'check', '--account', 'syncpay'], { cwd: outside, env: { HOME: home } });
+      expect(check.stdout).toContain(`found the user config in its old folder ${old}`);
+    });
+  }
+
+  it('with configs in both folders the new one is used and the old one named as not read', async () => {
+    const { home, outside } = homeWith('.config/balance/config.yaml', '.config/balance-inspector/config.yaml');
+    const { code, stdout, stderr } = await runCli(['balances', '--json', '--account', 'syncpay'], { cwd: outside, env: { HOME: home } });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).complete).toBe(true);
+    const old = join(home, '.config/balance/config.yaml');
+    expect(stderr).toBe(`warning: ${old} is not read: the user config is ${join(home, '.config/balance-inspector/config.yaml')}; merge it there and remove it\n`);
+  });
+
+  it('$XDG_CONFIG_HOME moves both folders', async () => {
+    const xdg = tempDir('bi-xdg-');
+    mkdirSync(join(xdg, 'balance'));
+    writeConfig(join(xdg, 'balance'), e2e.config, 'config.yaml');
+    const { code, stderr } = await runCli(['balances', '--account', 'syncpay'], { cwd: tempDir(), env: { HOME: tempDir(), XDG_CONFIG_HOME: xdg } });
+    expect(code).toBe(0);
+    expect(stderr).toContain(`${join(xdg, 'balance/config.yaml')} is the user config's old folder, still read for now; move it to ${join(xdg, 'balance-inspector/config.yaml')}`);
+  });
+
+  it('no config anywhere: the error names the new user config', async () => {
+    const home = tempDir('bi-home-');
+    const { code, stderr } = await runCli(['balances'], { cwd: tempDir(), env: { HOME: home } });
+    expect(code).toBe(3);
+    expect(stderr).toContain(`  ${join(home, '.config/balance-inspector/config.yaml')}\n`);
   });
 
   it('~/.balancerc.yaml from a working directory outside HOME (cron) is named; from inside HOME it is used, silently', async () => {
@@ -49,19 +90,9 @@ describe('config search', () => {
     expect([inside.code, inside.stderr]).toEqual([0, '']);
   });
 
-  it('a stray next to the config in use is one warning line on stderr; stdout stays clean', async () => {
-    const { home } = homeWith('.config/balance/config.yaml', '.config/balance-inspector/config.yaml');
-    const { code, stdout, stderr } = await runCli(['balances', '--json', '--account', 'syncpay'], { cwd: home, env: { HOME: home } });
-    expect(code).toBe(0);
-    expect(JSON.parse(stdout).complete).toBe(true);
-    expect(stderr).toBe(`warning: ${join(home, '.config/balance-inspector/config.yaml')} is not read: the user config is ${join(home, '.config/balance/config.yaml')}; move it there or pass --config ${join(home, '.config/balance-inspector/config.yaml')}\n`);
-    const check = await runCli(['config', 'check', '--account', 'syncpay'], { cwd: home, env: { HOME: home } });
-    expect(check.stderr).toContain('balance-inspector/config.yaml is not read');
-  });
-
   it('--config and $BALANCE_CONFIG say nothing about other files', async () => {
-    const { home, outside } = homeWith('.config/balance-inspector/config.yaml');
-    const given = join(home, '.config/balance-inspector/config.yaml');
+    const { home, outside } = homeWith('.config/balance/config.yaml');
+    const given = join(home, '.config/balance/config.yaml');
     const flag = await runCli(['balances', '--account', 'syncpay', '--config', given], { cwd: outside, env: { HOME: home } });
     expect([flag.code, flag.stderr]).toEqual([0, '']);
     const env = await runCli(['balances', '--account', 'syncpay'], { cwd: outside, env: { HOME: home, BALANCE_CONFIG: given } });

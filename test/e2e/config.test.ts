@@ -1,7 +1,8 @@
 // `config init` and `config check` through the built CLI: files, modes, exit codes, and that no
 // secret value is ever printed.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.js';
 import { SANDBOX_KEYS } from '../../src/providers/sandbox-keys.js';
@@ -18,6 +19,10 @@ describe('config init (flags, no terminal)', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const text = readFileSync(path, 'utf8');
     expect(text).toContain('accounts:\n  flow-main:\n    provider: flow-payments\n    apiKey: ${FLOW_API_KEY}\n');
+    // Editors (yaml-language-server) check the file with the schema this installation ships.
+    const [modeline = ''] = text.split('\n');
+    expect(modeline).toBe(`# yaml-language-server: $schema=${fileURLToPath(new URL('../../schema/config.v1.json', import.meta.url))}`);
+    expect(existsSync(modeline.slice(modeline.indexOf('=') + 1))).toBe(true);
     expect(stdout).toContain('export FLOW_API_KEY=…');
     expect(stdout).toContain('balance-inspector config check');
 
@@ -42,7 +47,7 @@ describe('config init (flags, no terminal)', () => {
     expect(readFileSync(join(dir, '.balancerc.yaml'), 'utf8')).toContain('payouts:\n    provider: syncpay\n    apiKey: ${PAYOUTS_KEY}\n');
   });
 
-  it('--global writes $XDG_CONFIG_HOME/balance/config.yaml, creating the directory 0700', async () => {
+  it('--global writes $XDG_CONFIG_HOME/balance-inspector/config.yaml, creating the directory 0700', async () => {
     const dir = tempDir();
     const xdg = join(dir, 'xdg');
     const { code } = await runCli(['config', 'init', '--global', '-p', 'swipelux', '-a', 'treasury', '--wallet', 'wal_abc123', '--customer', 'cus_1,cus_2'], {
@@ -50,8 +55,8 @@ describe('config init (flags, no terminal)', () => {
       env: { XDG_CONFIG_HOME: xdg },
     });
     expect(code).toBe(0);
-    expect(statSync(join(xdg, 'balance')).mode & 0o777).toBe(0o700);
-    const path = join(xdg, 'balance', 'config.yaml');
+    expect(statSync(join(xdg, 'balance-inspector')).mode & 0o777).toBe(0o700);
+    const path = join(xdg, 'balance-inspector', 'config.yaml');
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(readFileSync(path, 'utf8')).toContain('    wallets:\n      - wal_abc123\n    customers:\n      - cus_1\n      - cus_2\n');
   });

@@ -27,6 +27,9 @@ describe('config init --declare', () => {
     expect(config.providers.declaredIds).toEqual(['nimbus']);
     expect(config.accounts.map((a) => [a.name, a.provider, a.secrets.apiKey])).toEqual([['nimbus-main', 'nimbus', '${NIMBUS_API_KEY}']]);
     expect(readFileSync(path, 'utf8')).toContain('auth: { type: bearer }                 # bearer | header (name) | query (name) | basic | oauth2');
+    // Editors check the declaration against the config schema (which references the declaration's).
+    expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=${join(import.meta.dirname, '../../schema/config.v1.json')}`);
+    expect(schemaProblems('config', await loadConfigFile(path))).toEqual([]);
   });
 
   it.each([

@@ -53,7 +53,7 @@ describe('snapshot with a balance the store cannot take', () => {
       ['flow-main', 2, 'NOT_RECORDED'],
       ['syncpay', doc.accounts[1].balances, null],
     ]);
-    expect(stderr).toMatch(/^recorded \d+ balances from 2 accounts; 2 balances could not be recorded\nerror: could not record 2 balances of 'flow-main'/m);
+    expect(stderr).toMatch(/^recorded \d+ balances from 2 accounts in \S+history\.db; 2 balances could not be recorded\nerror: could not record 2 balances of 'flow-main'/m);
     const history = JSON.parse((await runCli(['history', '--json', '--account', 'flow-main', '--store', store])).stdout) as Doc;
     const view = history.series.map((s: Doc) => [s.providerCurrency, s.points.map((p: Doc) => [p.total, p.error])]);
     expect(view).toEqual([

@@ -1,4 +1,4 @@
-// Start-up is this tool's speed (README "Performance"): pin which files `--help` and a one-shot
+// Start-up is this tool's speed (docs/dev/performance.md): pin which files `--help` and a one-shot
 // `can-withdraw` load, so a static import of a heavy module cannot slip in unnoticed. Files are
 // recorded by a module-loader hook in the spawned CLI (test/helpers/load-log.ts); bundle chunks
 // are matched by role, their hashes ignored.

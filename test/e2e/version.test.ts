@@ -1,5 +1,5 @@
-// The bin shim answers a bare --version / -V itself from package.json (start-up, README
-// "Performance"); it must say exactly what the full CLI (commander, src/cli.ts VERSION) says.
+// The bin shim answers a bare --version / -V itself from package.json (start-up, docs/dev/performance.md);
+// it must say exactly what the full CLI (commander, src/cli.ts VERSION) says.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/cli.js';

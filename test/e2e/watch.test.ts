@@ -1,5 +1,5 @@
 // `watch` as users run it: the built CLI against an in-process sandbox whose balances change
-// (the `settle` scenario). Sandbox accounts carry no provider polling floor (see README "watch"),
+// (the `settle` scenario). Sandbox accounts carry no provider polling floor (see docs/commands/watch.md),
 // so these runs can poll every second; Flow's request-rate floor still applies to flow-main.
 // Not faster: a poll's budget is its interval, and a loaded machine must not turn a slow loopback
 // answer into a timeout. Elapsed times are measured from the sandbox's requests, not from spawn,

@@ -22,6 +22,10 @@ export interface PtyOptions {
   /** Commands run in the pty shell just after the CLI starts (e.g. a resize: `sleep 1; stty cols 60`). */
   thenRun?: string;
   killAfterSeconds?: number;
+  /** Keys typed on the terminal, in order, each once the screen has shown its `after` text since the previous key. */
+  keys?: Array<{ after: RegExp; send: string }>;
+  /** Working directory of the CLI. */
+  cwd?: string;
 }
 
 export function onTerminal(args: string[], options: PtyOptions = {}): Promise<{ code: number | null; terminal: string; stdout: string }> {
@@ -29,16 +33,28 @@ export function onTerminal(args: string[], options: PtyOptions = {}): Promise<{ 
   const cli = [process.execPath, BIN, ...args].map(quote).join(' ');
   const redirect = options.stdoutToFile ? ` > ${quote(out)}` : '';
   const seconds = options.killAfterSeconds ?? 10;
-  const run = options.thenRun ? `timeout --foreground -s INT ${seconds} ${cli}${redirect} & ${options.thenRun}; wait $!` : `timeout -s KILL ${seconds} ${cli}${redirect}`;
+  // A program that reads the terminal must be in its foreground process group (else SIGTTIN stops it).
+  const foreground = options.keys ? '--foreground ' : '';
+  const run = options.thenRun ? `timeout --foreground -s INT ${seconds} ${cli}${redirect} & ${options.thenRun}; wait $!` : `timeout ${foreground}-s KILL ${seconds} ${cli}${redirect}`;
   const command = `stty cols ${options.columns ?? 120} rows ${options.rows ?? 40}; ${run}`;
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qec', command, '/dev/null'], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'xterm-256color', ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.cwd ? { cwd: options.cwd } : {}),
     });
+    if (!options.keys) child.stdin.end();
     let terminal = '';
+    const keys = [...(options.keys ?? [])];
+    let seen = 0; // where the screen text since the last key starts
     // Capped: a looping spinner writes megabytes a second until `timeout` ends it.
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (terminal = (terminal + d).slice(0, 262_144)));
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      terminal = (terminal + d).slice(0, 262_144);
+      while (keys[0] && keys[0].after.test(terminal.slice(seen))) {
+        seen = terminal.length;
+        child.stdin.write(keys.shift()?.send ?? '');
+      }
+    });
     const killer = setTimeout(() => child.kill('SIGKILL'), (seconds + 5) * 1000);
     child.on('error', reject);
     child.on('close', (code) => {

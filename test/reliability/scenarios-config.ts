@@ -143,7 +143,7 @@ const runtime: Scenario[] = [
   {
     id: 'R03', what: 'SIGINT during a backoff sleep', exit: 130, stdout: 'empty', maxMs: 6_000, once: true, signal: { name: 'SIGINT', afterMs: 200 },
     setup: (env) => env.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '20' } }),
-    // The 20 s wait is announced (README "Network behaviour") unless the signal comes first.
+    // The 20 s wait is announced (docs/network.md) unless the signal comes first.
     args: (env) => ['can-withdraw', 'USDT', '10', '--json', ...on(env, '--account', 'syncpay'), '--timeout', '60s'], stderr: /^(syncpay: rate-limited, retrying in 20s \(attempt 2 of 3\)\n)?$/,
   },
   {

@@ -96,9 +96,9 @@ const retry: Scenario[] = [
   })),
 ];
 
-/** The user's own config in $XDG_CONFIG_HOME/balance/, the one a planted file must not beat. */
+/** The user's own config in $XDG_CONFIG_HOME/balance-inspector/, the one a planted file must not beat. */
 function useXdgConfig(env: ScenarioEnv): void {
-  const xdg = join(env.dir, 'xdg', 'balance');
+  const xdg = join(env.dir, 'xdg', 'balance-inspector');
   mkdirSync(xdg, { recursive: true });
   writeFileSync(join(xdg, 'config.json'), readFileSync(env.configPath), { mode: 0o600 });
   env.env.XDG_CONFIG_HOME = join(env.dir, 'xdg');

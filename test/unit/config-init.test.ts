@@ -12,7 +12,7 @@ import { validateConfig } from '../../src/config/schema.js';
 import { toYaml, writeConfigFile, yamlScalar } from '../../src/config/write.js';
 import { UsageError } from '../../src/core/errors.js';
 import { createOutput } from '../../src/ui/output.js';
-import { createPrompter } from '../../src/ui/prompt.js';
+import { createLinePrompter } from '../../src/ui/prompt.js';
 import { testIO } from '../helpers/cli.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { Redactor } from '../../src/core/secrets.js';
@@ -25,7 +25,9 @@ function scripted(lines: string[]) {
   let printed = '';
   output.on('data', (d: Buffer) => (printed += d.toString()));
   input.end(lines.map((l) => `${l}\n`).join(''));
-  return { prompter: createPrompter({ input, output }), input, output, printed: () => printed };
+  // Made on first use only: a second reader of `input` (runConfigInit's own) would race it for lines.
+  let prompter: ReturnType<typeof createLinePrompter> | undefined;
+  return { get prompter() { return (prompter ??= createLinePrompter({ input, output })); }, input, output, printed: () => printed };
 }
 
 async function ask(given: GivenAnswers, lines: string[]) {
@@ -64,8 +66,8 @@ function context(cwd: string, env: NodeJS.ProcessEnv = {}) {
 describe('config init questions', () => {
   it('asks for everything no flag gave, offers defaults, and asks again after a bad answer', async () => {
     const { answers, printed } = await ask({}, ['9', '2', 'bad name!', '', 'lower-case', '']);
-    expect(printed).toContain('1) flow-payments');
-    expect(printed).toContain("unknown provider '9'");
+    expect(printed).toContain('  1) flow-payments  Flow Payments\n');
+    expect(printed).toContain("  '9' is not one of flow-payments, syncpay, bachs, swipelux, cryptofuse\n");
     expect(printed).toContain("'bad name!' is not a valid account name");
     expect(printed).toContain('Account name [syncpay]: ');
     expect(printed).toContain("'lower-case' is not an environment variable name");
@@ -75,7 +77,7 @@ describe('config init questions', () => {
   it('asks Swipelux for ids; none at all reads every customer', async () => {
     const { answers, printed } = await ask({ provider: 'swipelux', account: 'treasury' }, ['TREASURY_KEY', '', '', 'cus_1, biz_2']);
     expect(printed).toContain('empty reads every customer');
-    expect(answers).toMatchObject({ keyEnv: 'TREASURY_KEY', wallets: [], customers: ['cus_1', 'biz_2'] });
+    expect(answers).toMatchObject({ keyEnv: 'TREASURY_KEY', apiVersion: null, wallets: [], customers: ['cus_1', 'biz_2'] });
     const none = await ask({ provider: 'swipelux', account: 'treasury' }, ['TREASURY_KEY', '', '', '']);
     expect(none.answers).toMatchObject({ wallets: [], customers: [] });
   });
@@ -148,20 +150,43 @@ describe('writeConfigFile', () => {
 describe('runConfigInit on a (simulated) terminal', () => {
   it('asks, writes a file the loader accepts and prints the next commands', async () => {
     const dir = tempDir();
-    const { ctx, stdout } = context(dir, { FLOW_API_KEY: 'already-set-value-123' });
-    const io = scripted(['1', 'flow-main', '']);
+    const { ctx, stdout } = context(dir, { FLOW_API_KEY: 'already-set-value-123', HOME: join(dir, 'home') });
+    const io = scripted(['1', 'flow-main', '', '']);
     const code = await runConfigInit(ctx, { given: {}, global: false, force: false }, { input: io.input, output: io.output, interactive: true });
     expect(code).toBe(0);
     const path = join(dir, '.balancerc.yaml');
-    expect(stdout()).toContain(`Wrote ${path} (mode 0600) with account 'flow-main' (flow-payments).`);
-    expect(stdout()).toContain('# FLOW_API_KEY is already set in this shell');
-    expect(stdout()).toContain('balance-inspector config check');
+    expect(io.printed()).toContain(`Where should the config go? (1-2 or name) [${path}]: `);
+    expect(stdout()).toBe([
+      `Wrote ${path} (mode 0600) with account 'flow-main' (flow-payments).`,
+      `  It is found from ${dir} and the directories below it; \`config check\` says which config is used and why.`,
+      `  History (\`snapshot\`, \`history\`, \`changes\`) is kept in ${join(dir, 'home', '.local/share/balance-inspector/history.db')}; set history.store in the config to move it.`,
+      '',
+      'Next:',
+      '  # FLOW_API_KEY is already set in this shell',
+      '  balance-inspector config check',
+      '  balance-inspector balances',
+      '',
+    ].join('\n'));
     expect(stdout()).not.toContain('already-set-value-123');
     const text = readFileSync(path, 'utf8');
     expect(text).toContain('apiKey: ${FLOW_API_KEY}');
     expect(text).not.toContain('already-set-value-123');
     const config = validateConfig(await loadConfigFile(path), path, 'search');
     expect(config.accounts[0]?.secrets).toEqual({ apiKey: '${FLOW_API_KEY}' });
+  });
+
+  it('the place is the last question: the user config is created 0700 under the new folder name', async () => {
+    const dir = tempDir();
+    const home = join(dir, 'home');
+    const { ctx, stdout } = context(dir, { HOME: home });
+    const io = scripted(['syncpay', 'payouts', 'PAY_KEY', '2']);
+    expect(await runConfigInit(ctx, { given: {}, global: false, force: false }, { input: io.input, output: io.output, interactive: true })).toBe(0);
+    const path = join(home, '.config', 'balance-inspector', 'config.yaml');
+    expect(io.printed()).toMatch(new RegExp(`  2\\) ${path} +your user config, found from anywhere\\n`));
+    expect(statSync(join(home, '.config', 'balance-inspector')).mode & 0o777).toBe(0o700);
+    expect(stdout()).toContain(`Wrote ${path} (mode 0600) with account 'payouts' (syncpay).\n  It is the user config: found from any directory`);
+    expect(stdout()).toContain('  export PAY_KEY=…    # your SyncPay API key');
+    expect(readdirSync(dir)).toEqual(['home']);
   });
 
   it('without a terminal, names the missing flags and writes nothing', async () => {

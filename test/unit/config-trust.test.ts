@@ -80,8 +80,8 @@ describe('config file trust', () => {
     mkdirSync(join(shared, 'theirs', 'deep'), { recursive: true });
     chownSync(writeConfig(shared, { accounts: {} }), OTHER_UID, OTHER_UID);
     const env = { XDG_CONFIG_HOME: join(root, 'xdg') };
-    mkdirSync(join(root, 'xdg', 'balance'), { recursive: true });
-    const mine = writeConfig(join(root, 'xdg', 'balance'), { accounts: {} }, 'config.yaml');
+    mkdirSync(join(root, 'xdg', 'balance-inspector'), { recursive: true });
+    const mine = writeConfig(join(root, 'xdg', 'balance-inspector'), { accounts: {} }, 'config.yaml');
     expect(findConfig({ cwd: shared, env }).path).toBe(mine);
     // Their directory: not searched at all, even for a file of ours inside it.
     writeConfig(join(shared, 'theirs'), { accounts: {} });

@@ -96,10 +96,15 @@ describe('config discovery and loading', () => {
     expect((await loadConfig({ cwd: child, configPath: explicit, env: { BALANCE_CONFIG: fromEnv } })).accounts[0]?.name).toBe('explicit');
   });
 
-  it('falls back to $XDG_CONFIG_HOME/balance/config.yaml', async () => {
+  it('falls back to $XDG_CONFIG_HOME/balance-inspector/config.yaml, then the old folder $XDG_CONFIG_HOME/balance/', async () => {
     const xdg = tempDir();
     mkdirSync(join(xdg, 'balance'));
-    writeConfig(join(xdg, 'balance'), 'accounts:\n  xdg:\n    provider: syncpay\n    apiKey: ${K}\n', 'config.yaml');
+    writeConfig(join(xdg, 'balance'), 'accounts:\n  old:\n    provider: syncpay\n    apiKey: ${K}\n', 'config.yaml');
+    const old = await loadConfig({ cwd: tempDir(), env: { XDG_CONFIG_HOME: xdg } });
+    expect([old.accounts[0]?.name, old.found.origin]).toEqual(['old', 'global']);
+    expect(old.found.strays).toEqual([expect.stringContaining("is the user config's old folder, still read for now")]);
+    mkdirSync(join(xdg, 'balance-inspector'));
+    writeConfig(join(xdg, 'balance-inspector'), 'accounts:\n  xdg:\n    provider: syncpay\n    apiKey: ${K}\n', 'config.yml');
     const config = await loadConfig({ cwd: tempDir(), env: { XDG_CONFIG_HOME: xdg } });
     expect(config.accounts[0]?.name).toBe('xdg');
     expect(config.found.origin).toBe('global');

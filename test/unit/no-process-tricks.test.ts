@@ -1,4 +1,4 @@
-// Library code plays no process-wide tricks (issue 12, README "Architecture"): config loading
+// Library code plays no process-wide tricks (issue 12, docs/dev/architecture.md): config loading
 // works in a worker thread (no process.chdir), importing and using the library leaves the host's
 // V8 flags alone (only the CLI entry sets them), and undici's private-path import, which the
 // start-up budget relies on, is guarded along with its fallback.

@@ -3,13 +3,14 @@
 // path cannot be read. Loaded by check.ts only when --explain is given.
 import { explainAccount, type AccountExplanation } from '../../api/explain.js';
 import { loadConfig } from '../../config/index.js';
+import { CLI_OPTION_NAMES } from '../../core/option-names.js';
 import { stringifyOutputJson } from '../../core/json.js';
 import { explainText } from '../../format/explain.js';
 import type { RunContext } from '../shared/context.js';
 import { render, type Renderers } from '../shared/render.js';
 
 export async function runExplain(ctx: RunContext, account: string): Promise<number> {
-  const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+  const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
   const explained = await explainAccount(config, account, {
     runtime: ctx.runtime,
     env: ctx.env,

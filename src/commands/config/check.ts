@@ -17,6 +17,7 @@ import { startProgress } from '../../ui/spinner.js';
 import type { RunContext } from '../shared/context.js';
 import { stringOption, type RawOptions } from '../shared/raw-options.js';
 import { render, type Renderers } from '../shared/render.js';
+import { CLI_OPTION_NAMES } from '../../core/option-names.js';
 
 export interface CheckOptions {
   /** --explain: the account whose declared provider's first page is shown, path by path. */
@@ -46,7 +47,7 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
   const config: ConfigCheck = { path: null, origin: null, reason: null, mode: null, accounts: null, error: null };
   let loaded: Config;
   try {
-    const found = findConfig({ explicitPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+    const found = findConfig({ explicitPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
     Object.assign(config, { path: found.path, origin: found.origin, reason: found.reason, mode: doctor.fileMode(found.path) });
     for (const line of found.strays) ctx.output.warn(line);
     loaded = validateConfig(await loadConfigFile(found.path), found.path, found.origin);
@@ -58,7 +59,7 @@ async function diagnose(ctx: RunContext): Promise<DoctorReport> {
   }
 
   // One account at a time, so an unset variable in one does not hide the problems of the others.
-  const selected = selectAccounts(loaded, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
+  const selected = selectAccounts(loaded, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, names: CLI_OPTION_NAMES });
   const checks = new Map<string, AccountCheck>();
   const credentials = new Map<string, CredentialCheck[]>();
   const resolved: ResolvedAccount[] = [];

@@ -1,16 +1,19 @@
 // What `config init` needs to know, where each answer comes from (a flag, a question on a
 // terminal, or a default), and the one account it becomes. The same checks serve flags and
-// questions, so an answer accepted at the prompt is one the flag would accept too.
-import { UsageError } from '../../core/errors.js';
+// questions, so an answer accepted at the prompt is one the flag would accept too; and ids are
+// checked with the config's own rules (validateConfig), so what init accepts the loader accepts.
+import { ConfigError, UsageError } from '../../core/errors.js';
 import { didYouMean } from '../../core/suggest.js';
 import { PROVIDERS, PROVIDER_IDS, isProviderId, type ProviderId } from '../../providers/catalog.js';
 import type { InitIds } from '../../providers/kit/info.js';
 import { VAR_NAME } from '../../config/fields.js';
+import { validateConfig } from '../../config/schema.js';
 import { ACCOUNT_NAME, ACCOUNT_NAME_RULE } from '../../core/names.js';
 import type { Prompter } from '../../ui/prompt.js';
-import { ALL_API_VERSIONS, apiVersionsOf, providersTaking } from './init-choices.js';
+import { apiVersionsOf, providersTaking } from './init-choices.js';
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/** One id: no spaces or commas (a list is comma-separated); '/' joins a customer and its wallet. */
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
 
 export interface InitAnswers {
   provider: ProviderId;
@@ -34,20 +37,24 @@ export const check = {
   account: (v: string) =>
     ACCOUNT_NAME.test(v) ? null : `'${v}' is not a valid account name: use ${ACCOUNT_NAME_RULE}`,
   keyEnv: (v: string) => (VAR_NAME.test(v) ? null : `'${v}' is not an environment variable name: use letters, digits and _, not starting with a digit`),
-  /**
-   * One of the provider's API versions; any provider's while the provider is unknown or has none
-   * (checkGiven then says the flag is not for it).
-   */
-  apiVersion: (v: string, provider?: string) => {
-    const own = provider !== undefined && isProviderId(provider) ? apiVersionsOf(provider) : [];
-    const versions = own.length > 0 ? own : ALL_API_VERSIONS;
+  apiVersion: (provider: ProviderId) => (v: string) => {
+    const versions = apiVersionsOf(provider);
     return versions.includes(v) ? null : `'${v}' is not one of ${versions.join(', ')}`;
   },
-  ids: (v: string) => splitIds(v).map((id) => (ID.test(id) ? null : `'${id}' is not a valid id`)).find((p) => p !== null) ?? null,
+  ids: (v: string) => {
+    const bad = splitIds(v).find((id) => !ID.test(id));
+    if (bad === undefined) return null;
+    const why = /\s/.test(bad) ? ': an id has no spaces; separate ids with commas' : `: use letters, digits, '.', '_', ':', '/' and '-'`;
+    return `'${bad}' is not a valid id${why}`;
+  },
 };
 
+/** A comma-separated answer (or flag value) as ids; spaces around each id are dropped, not split on. */
 export function splitIds(text: string): string[] {
-  return text.split(/[\s,]+/).filter(Boolean);
+  return text
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
 }
 
 /** `FLOW_API_KEY` for flow-payments: the provider's suggested account name, like .balancerc.example. */
@@ -60,13 +67,28 @@ export function defaultAccountName(provider: ProviderId): string {
   return PROVIDERS[provider].init.account;
 }
 
+/**
+ * The problems the config's own rules (field specs, the provider's account rule) find in the
+ * account these answers make, without the `accounts.<name>.` prefix; [] when it is valid.
+ */
+export function accountProblems(provider: ProviderId, ids: InitIds): string[] {
+  const answers = { provider, account: 'init', keyEnv: 'KEY', wallets: ids.wallets ?? [], customers: ids.customers ?? [], apiVersion: ids.apiVersion ?? null };
+  try {
+    validateConfig(initConfig(answers), null, 'flag');
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return (error.problems.length > 0 ? error.problems : [error.message]).map((p) => p.replace(/^accounts\.init[.:]\s?/, ''));
+  }
+}
+
 /** Flags checked one by one; the first bad one is the usage error. */
 export function checkGiven(given: GivenAnswers): void {
+  const provider = given.provider;
   const flagChecks: Array<[string, string | undefined, (v: string) => string | null]> = [
-    ['--provider', given.provider, check.provider],
+    ['--provider', provider, check.provider],
     ['--account', given.account, check.account],
     ['--key-env', given.keyEnv, check.keyEnv],
-    ['--api-version', given.apiVersion ?? undefined, (v) => check.apiVersion(v, given.provider)],
     ['--wallet', given.wallets?.join(','), check.ids],
     ['--customer', given.customers?.join(','), check.ids],
   ];
@@ -74,29 +96,22 @@ export function checkGiven(given: GivenAnswers): void {
     const problem = value === undefined ? null : test(value);
     if (problem) throw new UsageError(`${flag}: ${problem}`);
   }
-  const provider = given.provider;
   // Which providers take an id flag is each provider's init.flags.
   const wrongProvider = (flag: string, answer: keyof InitIds) => {
     const ok = providersTaking(answer);
-    if (provider && !ok.includes(provider as ProviderId)) throw new UsageError(`${flag} is only for ${ok.join(' and ')} accounts, not ${provider}`);
+    if (provider && isProviderId(provider) && !PROVIDERS[provider].init.flags.includes(answer)) {
+      throw new UsageError(`${flag} is only for ${ok.join(' and ')} accounts, not ${provider}`);
+    }
   };
   if (given.wallets?.length) wrongProvider('--wallet', 'wallets');
   if (given.customers?.length) wrongProvider('--customer', 'customers');
   if (given.apiVersion) wrongProvider('--api-version', 'apiVersion');
-  if (provider !== undefined) checkAccountRule(provider as ProviderId, given);
-}
-
-/**
- * The provider's own rule over several keys (its info.accountRule, as config validation runs it),
- * on the ids and version the flags gave: a combination the config would refuse is a usage error
- * now, not a config error after the questions.
- */
-function checkAccountRule(provider: ProviderId, given: GivenAnswers): void {
-  const settings: Record<string, unknown> = { provider };
-  if (given.wallets?.length) settings.wallets = given.wallets;
-  if (given.customers?.length) settings.customers = given.customers;
-  if (given.apiVersion) settings.apiVersion = given.apiVersion;
-  const problem = PROVIDERS[provider].accountRule?.(settings) ?? null;
+  if (!provider || !isProviderId(provider)) return;
+  const versionProblem = given.apiVersion ? check.apiVersion(provider)(given.apiVersion) : null;
+  if (versionProblem) throw new UsageError(`--api-version: ${versionProblem}`);
+  // The config's own rules on the ids and version the flags gave: a combination the config would
+  // refuse is a usage error now, not a config error after the questions.
+  const [problem] = accountProblems(provider, givenIds(given));
   if (problem) throw new UsageError(`these flags do not make a valid ${PROVIDERS[provider].displayName} account: ${problem}`);
 }
 
@@ -139,22 +154,25 @@ function givenIds(given: GivenAnswers): InitIds {
 
 /** Ask, on a terminal, for every answer no flag gave. */
 export async function askMissing(given: GivenAnswers, prompter: Prompter): Promise<InitAnswers> {
-  let provider = given.provider as ProviderId | undefined;
-  if (!provider) {
-    prompter.say(PROVIDER_IDS.map((id, i) => `  ${i + 1}) ${id.padEnd(14)} ${PROVIDERS[id].displayName}`).join('\n'));
-    const pick = (v: string) => PROVIDER_IDS[Number(v) - 1] ?? v;
-    provider = pick(await prompter.ask({ label: `Provider (1-${PROVIDER_IDS.length} or id)`, check: (v) => check.provider(pick(v)) })) as ProviderId;
-  }
+  const provider = (given.provider as ProviderId | undefined) ??
+    ((await prompter.choose({
+      label: 'Provider',
+      choices: PROVIDER_IDS.map((id) => ({ value: id, description: PROVIDERS[id].displayName })),
+    })) as ProviderId);
   const name = PROVIDERS[provider].displayName;
   const ask = (label: string, test: (v: string) => string | null, fallback?: string) =>
     prompter.ask({ label, check: test, ...(fallback !== undefined ? { default: fallback } : {}) });
   const account = given.account ?? (await ask('Account name', check.account, defaultAccountName(provider)));
   const keyEnv = given.keyEnv ?? (await ask(`Environment variable holding the ${name} API key`, check.keyEnv, defaultKeyEnv(provider)));
-  // The provider's own questions (its info's init.askMissing): ids, API version.
-  const id = provider;
+  // The provider's own questions (its info's init.askMissing): API versions and ids.
+  const notes = PROVIDERS[provider].init.apiVersions ?? {};
   const asked = await PROVIDERS[provider].init.askMissing?.(givenIds(given), {
-    ids: async (label) => splitIds(await ask(label, check.ids, '')),
-    version: (label, fallback) => ask(label, (v) => check.apiVersion(v, id), fallback),
+    ids: async (label, field, sofar) => {
+      const problem = (v: string) => check.ids(v) ?? accountProblems(provider, { ...sofar, [field]: splitIds(v) })[0] ?? null;
+      return splitIds(await ask(label, problem, ''));
+    },
+    version: (label, fallback) =>
+      prompter.choose({ label, default: fallback, choices: apiVersionsOf(provider).map((v) => ({ value: v, ...(notes[v] ? { description: notes[v] } : {}) })) }),
   });
   const wallets = asked?.wallets ?? given.wallets ?? [];
   const customers = asked?.customers ?? given.customers ?? [];

@@ -1,5 +1,5 @@
 // `config init --declare <id>`: a starter config whose one account reads a provider this tool does
-// not ship, declared in its `providers:` section from a template (README "Declaring a provider").
+// not ship, declared in its `providers:` section from a template (docs/providers-declared.md).
 // The template is valid as written (it is validated before anything is written), with comments on
 // every key to change; `config check --explain <account>` then shows what its paths find.
 import { UsageError } from '../../core/errors.js';
@@ -33,7 +33,7 @@ export function declaredTemplate(answers: DeclareAnswers): string {
   return `# balance-inspector config, written by \`balance-inspector config init --declare ${id}\`.
 # The API key is not stored here: \${${keyEnv}} is read from the environment on every run.
 # '${id}' is declared below from a template: point baseUrl, path and the JSONPaths at your API
-# (README "Declaring a provider"), then run  balance-inspector config check --explain ${account}
+# (docs/providers-declared.md), then run  balance-inspector config check --explain ${account}
 providers:
   ${id}:
     displayName: ${id}

@@ -36,8 +36,8 @@ function registerConfigInit(config: Program, declare: Declare): void {
     .option('--wallet <id>', `${namesTaking('wallets')}: a wallet id to read (repeatable, or comma-separated)`, collect)
     .option('--customer <id>', `${namesTaking('customers')}: a customer id to read (repeatable, or comma-separated)`, collect)
     .addOption(new Option('--api-version <version>', `the balance API: ${apiVersionHelp()}`).choices(ALL_API_VERSIONS))
-    .option('--declare <id>', 'start a provider this tool does not ship: write a declaration template for it (README "Declaring a provider")')
-    .option('--global', 'write the user config $XDG_CONFIG_HOME/balance/config.yaml instead of ./.balancerc.yaml')
+    .option('--declare <id>', 'start a provider this tool does not ship: write a declaration template for it (docs/providers-declared.md)')
+    .option('--global', 'write the user config $XDG_CONFIG_HOME/balance-inspector/config.yaml instead of ./.balancerc.yaml')
     .option('--force', 'replace an existing file')
     .addHelpText(
       'after',

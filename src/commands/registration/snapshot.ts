@@ -13,7 +13,7 @@ export function registerSnapshot(program: Program, declare: Declare): void {
       'after',
       examples([
         'balance-inspector snapshot',
-        'balance-inspector --config /etc/balance/config.yaml snapshot --quiet',
+        'balance-inspector --config /etc/balance-inspector/config.yaml snapshot --quiet',
         'balance-inspector snapshot --store postgres://ops@db.internal/treasury --json',
       ]),
     );

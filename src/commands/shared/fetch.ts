@@ -11,6 +11,7 @@ import type { ConfigError } from '../../core/errors.js';
 import { describeRetry } from '../../http/client.js';
 import { startProgress } from '../../ui/spinner.js';
 import type { RunContext } from './context.js';
+import { CLI_OPTION_NAMES } from '../../core/option-names.js';
 import { checkSelectorAccount } from './selectors.js';
 
 export interface CollectOptions {
@@ -36,9 +37,9 @@ export interface CollectOptions {
  * none resolves, the whole-config error is thrown (exit 3, every variable named).
  */
 export async function loadAccounts(ctx: RunContext): Promise<{ config: Config; accounts: ResolvedAccount[]; unresolved: Map<string, ConfigError> }> {
-  const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+  const config = await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
   warnStrays(ctx, config.found.strays);
-  const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider });
+  const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, names: CLI_OPTION_NAMES });
   const resolutions = resolveEachAccount(config, selected, ctx.env, ctx.runtime.redactor);
   if (!resolutions.some((r) => r.ok)) return { config, accounts: resolveAccounts(config, selected, ctx.env, ctx.runtime.redactor), unresolved: new Map() };
   return { config, ...splitResolutions(resolutions) };
@@ -47,10 +48,10 @@ export async function loadAccounts(ctx: RunContext): Promise<{ config: Config; a
 export async function collectBalances(ctx: RunContext, options: CollectOptions = {}): Promise<BalancesResult> {
   // A bad --currency is a usage error before the config is even read.
   const selectors = parseCurrencyFilters(options.currencies ?? []);
-  const config = options.config ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env }));
+  const config = options.config ?? (await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES }));
   if ('found' in config) warnStrays(ctx, (config as { found: { strays: string[] } }).found.strays);
   if (selectors.some((s) => s.account !== null) || options.check) {
-    const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider }).map((a) => a.name);
+    const selected = selectAccounts(config, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, names: CLI_OPTION_NAMES }).map((a) => a.name);
     for (const s of selectors) checkSelectorAccount(`--currency ${options.currencies?.[selectors.indexOf(s)] ?? s.code}`, s.account, config, selected);
     options.check?.(config, selected);
   }

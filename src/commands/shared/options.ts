@@ -1,4 +1,4 @@
-// Global flags (DESIGN.md "Commands") and their validation into typed options. Light on purpose:
+// Global flags (docs/commands/README.md "Global options") and their validation into typed options. Light on purpose:
 // every command file imports this, and `--help` must not pay for chalk, undici or cosmiconfig.
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
@@ -38,7 +38,7 @@ export function addGlobalOptions(program: Command): Command {
     .option('-q, --quiet', 'no spinner, notices or warnings on stderr (errors are still printed)')
     .option('--debug', 'log each request (secrets redacted) and show stacks of internal errors')
     .option('--timeout <duration>', 'give up after this long, e.g. 10s, 500ms, 1m30s, 1d (default 30s)')
-    .option('--max-age <duration>', 'reuse balances fetched within this long, e.g. 30s (cache; see README "Cache")')
+    .option('--max-age <duration>', 'reuse balances fetched within this long, e.g. 30s (cache; see docs/cache.md)')
     .option('--no-cache', 'neither read nor write the balance cache');
 }
 

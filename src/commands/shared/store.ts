@@ -9,6 +9,7 @@ import { openStore, storeTarget, DEFAULT_STORE_WAIT_MS, type Access, type StoreT
 import { loadConfig } from '../../config/index.js';
 import { isSandboxAccount } from '../../providers/sandbox-keys.js';
 import type { RunContext } from './context.js';
+import { CLI_OPTION_NAMES } from '../../core/option-names.js';
 import { urlForOutput } from '../../core/url-credentials.js';
 
 export async function targetFor(ctx: RunContext, flag: string | undefined, config: Config | null): Promise<StoreTarget> {
@@ -33,7 +34,7 @@ export async function openTarget(ctx: RunContext, target: StoreTarget, access: A
 export async function optionalConfig(ctx: RunContext, storeFlag: string | undefined): Promise<Config | null> {
   if (storeFlag !== undefined && ctx.globals.configPath === undefined) return null;
   try {
-    return await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env });
+    return await loadConfig({ configPath: ctx.globals.configPath, cwd: ctx.cwd, env: ctx.env, names: CLI_OPTION_NAMES });
   } catch (error) {
     if (isBalanceError(error) && error.code === 'NO_CONFIG' && ctx.globals.configPath === undefined) return null;
     throw error;

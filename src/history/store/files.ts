@@ -8,6 +8,7 @@ import { chmodSync, closeSync, constants, lstatSync, openSync, realpathSync, sta
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { fileTrustProblem, makeDirs } from '../../core/safe-file.js';
+import { USER_DIR_NAME } from '../../core/names.js';
 import { StoreError } from './errors.js';
 
 /** The files SQLite may create beside the store, each named after it. */
@@ -19,7 +20,7 @@ export function defaultStorePath(env: NodeJS.ProcessEnv): string {
   const xdg = env.XDG_DATA_HOME;
   const home = env.HOME && isAbsolute(env.HOME) ? env.HOME : homedir();
   const base = xdg && isAbsolute(xdg) ? xdg : join(home, '.local', 'share');
-  return join(base, 'balance-inspector', 'history.db');
+  return join(base, USER_DIR_NAME, 'history.db');
 }
 
 function systemError(action: string, path: string, error: unknown): StoreError {

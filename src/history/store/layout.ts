@@ -1,7 +1,7 @@
 // The store's tables as this release writes them (schema version 2), the one description both the
 // migrations (CREATE) and the check of an existing store (its columns and their types) read.
 //
-// Change-log layout (README "History"): `accounts` holds one row per account identity (its name,
+// Change-log layout (docs/history.md "The store"): `accounts` holds one row per account identity (its name,
 // provider and mode: re-pointing or reusing a name starts a new one); `reads` one small row per
 // account identity per snapshot (the read succeeded, or its error code: a gap, never a zero);
 // `series` one row per balance identity of an account (wallet, currency, network, provider code);

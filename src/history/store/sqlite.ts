@@ -1,5 +1,5 @@
 // The embedded store: one SQLite file through libsql (prebuilt N-API binaries, a better-sqlite3
-// compatible API; README "History" says why not better-sqlite3). WAL lets readers run while a
+// compatible API; docs/history.md "The store" says why not better-sqlite3). WAL lets readers run while a
 // snapshot writes; the busy timeout (the run's budget) makes overlapping cron runs wait for each
 // other instead of failing; BEGIN IMMEDIATE takes the write lock before reading what to compare
 // against. Reading commands open the file read-only, so they work on a read-only store or disk.

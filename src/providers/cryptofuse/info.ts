@@ -2,7 +2,7 @@
 // @see https://docs.cryptofuse.io/api-reference/wallets/wallet-balance
 import type { ProviderInfo } from '../kit/info.js';
 
-/** The balance API shapes (README "Providers"); `config init` and the config accept these. */
+/** The balance API shapes (docs/providers.md); `config init` and the config accept these. */
 const API_VERSIONS = ['v1', 'v2', 'v3'];
 
 export const CRYPTOFUSE_INFO: ProviderInfo<'cryptofuse'> = {
@@ -30,10 +30,16 @@ export const CRYPTOFUSE_INFO: ProviderInfo<'cryptofuse'> = {
     example: '--account casino --api-version v3',
     flags: ['wallets', 'apiVersion'],
     defaultApiVersion: 'v3',
-    askMissing: async (given, ask) => ({
-      apiVersion: given.apiVersion ?? (await ask.version(`Cryptofuse balance API (${API_VERSIONS.join(', ')})`, 'v3')),
-      wallets: given.wallets ?? (await ask.ids('Cryptofuse wallet ids (comma-separated; empty reads every wallet)')),
-    }),
+    apiVersions: {
+      v1: 'GET /wallets/balances (the oldest docs)',
+      v2: 'POST /wallets/balance, USD values per balance',
+      v3: 'POST /wallets/balances/, by wallet or external id (current)',
+    },
+    askMissing: async (given, ask) => {
+      const apiVersion = given.apiVersion ?? (await ask.version('Cryptofuse balance API', 'v3'));
+      const wallets = given.wallets ?? (await ask.ids('Cryptofuse wallet ids (comma-separated; empty reads every wallet)', 'wallets', { apiVersion }));
+      return { apiVersion, wallets };
+    },
   },
   sandboxCredentials: { apiKey: 'cf_sandbox_key_00000000000000001', clientId: 'cf_sandbox_client', clientSecret: 'cf_sandbox_client_secret_000001' },
 };

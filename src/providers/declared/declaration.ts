@@ -1,5 +1,5 @@
 // A provider declared in the config (`providers:`), as validate.ts turns it into data the adapter
-// runs: every path compiled, every default filled in. README "Declaring a provider" is the
+// runs: every path compiled, every default filled in. docs/providers-declared.md is the
 // reference for the YAML side.
 import type { RateLimit } from '../../http/rate-limiter.js';
 import type { JsonPath } from './jsonpath.js';

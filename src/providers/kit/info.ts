@@ -42,6 +42,11 @@ export interface ProviderInfo<Id extends string = string> {
   concurrency: number;
   /** A rule over several account keys (a field spec checks one); returns the problem or null. */
   accountRule?: (account: Record<string, unknown>) => string | null;
+  /**
+   * The same rule as a JSON Schema fragment over the account, for schema/config.v1.json (editors);
+   * test/docs/config-schema.test.ts holds the two to the same answers.
+   */
+  accountRuleSchema?: Record<string, unknown>;
   /** Documented withdrawal minimums and decimals (can-withdraw); {} when the docs state none. */
   withdrawals: WithdrawalFacts;
   /** What `config init` asks and shows for this provider beyond account and key variable. */
@@ -68,9 +73,12 @@ export interface InitIds {
 
 /** Questions `config init` can put on a terminal (the command checks each answer as it checks the flag). */
 export interface InitAsk {
-  /** A comma-separated list of ids; empty is allowed. */
-  ids(label: string): Promise<string[]>;
-  /** One of the provider's API versions, with a default. */
+  /**
+   * A comma-separated list of ids for `field`; empty is allowed. Each id is checked as it is typed
+   * with the config's own rules for the account answered so far (`sofar`: e.g. its API version).
+   */
+  ids(label: string, field: 'wallets' | 'customers', sofar: InitIds): Promise<string[]>;
+  /** One of the provider's API versions (accountFields.apiVersion), picked from a list showing init.apiVersions. */
   version(label: string, fallback: string): Promise<string>;
 }
 
@@ -86,6 +94,8 @@ export interface InitSpec {
    * (the adapter's own default applies). The versions themselves are accountFields.apiVersion's.
    */
   defaultApiVersion?: string;
+  /** What each API version reads, shown beside it when `config init` offers them (one per accountFields.apiVersion value). */
+  apiVersions?: Readonly<Record<string, string>>;
   /** Ask, on a terminal, for what no flag gave; returns only what it settled. */
   askMissing?: (given: InitIds, ask: InitAsk) => Promise<InitIds>;
 }

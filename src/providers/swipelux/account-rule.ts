@@ -12,3 +12,13 @@ export function swipeluxAccountRule(value: Record<string, unknown>): string | nu
   const badCustomer = ids('customers').find((id) => id.includes('/'));
   return badCustomer === undefined ? null : `customers: "${badCustomer.slice(0, 60)}" is not a customer id (cus_… or biz_…)`;
 }
+
+/** swipeluxAccountRule as a JSON Schema fragment (schema/config.v1.json); the config tests hold them to the same answers. */
+export const swipeluxAccountRuleSchema = {
+  properties: {
+    wallets: { items: { pattern: '^[^/]+(/[^/]+)?$' } },
+    customers: { items: { not: { pattern: '/' } } },
+  },
+  if: { properties: { apiVersion: { const: 'v3' } }, required: ['apiVersion'] },
+  then: { properties: { wallets: { items: { pattern: '/' } } } },
+};

@@ -3,7 +3,7 @@
 // @see https://docs.swipelux.com/balances, https://docs.swipelux.com/concepts/wallets,
 //      https://docs.swipelux.com/integration/accounts
 //
-// What is read (README "Providers"):
+// What is read (docs/providers.md):
 //   apiVersion v1 (default)  wallets: wal_…            GET /v1/wallets/{id}/balance
 //                            wallets: cus_…/wal_…      GET /v1/customers/{c}/wallets/{w}
 //                            customers: cus_…          GET /v1/customers/{id}/balances
