@@ -57,35 +57,39 @@ module.exports = {
     },
     {
       name: 'provider-emulators-only-from-host',
-      comment: 'a provider folder\'s emulator/ is imported only by emulator code, the emulator host (src/sandbox) and the provider\'s own home (lazily, below), never by product code',
+      comment:
+        "a provider folder's emulator/ is imported only by emulator code, the emulator host (src/sandbox) and the provider's own home (lazily, below), never by product code",
       severity: 'error',
       from: { path: '^src/', pathNot: ['^src/sandbox/', PROVIDER_EMULATOR, PROVIDER_HOME] },
       to: { path: PROVIDER_EMULATOR },
     },
     {
       name: 'home-loads-only-its-emulator-entry',
-      comment: 'a provider\'s home reaches only its own emulator/index.ts, so the registry line is all the host needs',
+      comment: "a provider's home reaches only its own emulator/index.ts, so the registry line is all the host needs",
       severity: 'error',
       from: { path: '^src/providers/([^/]+)/home\\.ts$' },
       to: { path: PROVIDER_EMULATOR, pathNot: ['^src/providers/$1/emulator/index\\.ts$'] },
     },
     {
       name: 'home-loads-its-emulator-lazily',
-      comment: 'a provider\'s home loads its emulator with import() only (loadEmulator, which only the host calls), so no command ever loads emulator code by importing the registry',
+      comment:
+        "a provider's home loads its emulator with import() only (loadEmulator, which only the host calls), so no command ever loads emulator code by importing the registry",
       severity: 'error',
       from: { path: PROVIDER_HOME },
       to: { path: PROVIDER_EMULATOR, dynamic: false },
     },
     {
       name: 'providers-never-import-the-emulator-host',
-      comment: 'what provider folders and the emulator host share (the Mount shape, request helpers, the paginator) lives in the provider kit, so src/providers never imports src/sandbox: no folder-level cycle',
+      comment:
+        'what provider folders and the emulator host share (the Mount shape, request helpers, the paginator) lives in the provider kit, so src/providers never imports src/sandbox: no folder-level cycle',
       severity: 'error',
       from: { path: '^src/providers/' },
       to: { path: '^src/sandbox/' },
     },
     {
       name: 'kit-is-a-leaf',
-      comment: 'the provider kit (src/providers/kit) imports no provider folder and not the registry: every provider and the emulator host build on it, never the reverse',
+      comment:
+        'the provider kit (src/providers/kit) imports no provider folder and not the registry: every provider and the emulator host build on it, never the reverse',
       severity: 'error',
       from: { path: '^src/providers/kit/' },
       to: { path: '^src/providers/(?!kit/)' },
@@ -93,7 +97,7 @@ module.exports = {
     {
       name: 'commands-load-when-they-run',
       comment:
-        'a command implementation (src/commands/<name>.ts, config/init.ts, config/check.ts) is loaded with import() by its registration when it runs: start-up code never imports one, so no command (and --help) loads another one\'s modules, such as the emulator the sandbox and demo commands use',
+        "a command implementation (src/commands/<name>.ts, config/init.ts, config/check.ts) is loaded with import() by its registration when it runs: start-up code never imports one, so no command (and --help) loads another one's modules, such as the emulator the sandbox and demo commands use",
       severity: 'error',
       from: { path: '^src/(cli\\.ts$|commands/(registration|shared)/)' },
       to: { path: '^src/commands/([^/]+|config/(init|check))\\.ts$', dynamic: false, dependencyTypesNot: ['type-only'] },

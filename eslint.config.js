@@ -1,4 +1,4 @@
-// Lint for bugs, not style (formatting is left alone): the type-checked rules that catch promises
+// Lint for bugs, not style (formatting is prettier's: .prettierrc.json, `npm run format`): the type-checked rules that catch promises
 // nobody awaits, promises passed where a callback's result is ignored, awaits of non-promises,
 // switches that miss a case, and the process-wide tricks library code must not play
 // (README "Architecture").

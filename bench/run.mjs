@@ -96,7 +96,9 @@ writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
 printReport(results);
 console.log(`\nwritten: ${values.out}`);
 clearTimeout(guard);
-const failed = Object.entries(results.steps).filter(([, step]) => step.error).map(([name]) => name);
+const failed = Object.entries(results.steps)
+  .filter(([, step]) => step.error)
+  .map(([name]) => name);
 if (failed.length > 0) {
   console.error(`bench: ${failed.length} step(s) failed: ${failed.join(', ')}`);
   process.exitCode = 1;

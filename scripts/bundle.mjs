@@ -74,7 +74,13 @@ function dynamicTargets(file) {
 const lazy = new Map();
 for (const file of sources.keys()) {
   for (const target of dynamicTargets(file)) {
-    if (!reachesSlowPackage(target)) lazy.set(target, relative(dist, target).replace(/\.js$/, '').replace(/[^A-Za-z0-9]/g, '_'));
+    if (!reachesSlowPackage(target))
+      lazy.set(
+        target,
+        relative(dist, target)
+          .replace(/\.js$/, '')
+          .replace(/[^A-Za-z0-9]/g, '_'),
+      );
   }
 }
 
@@ -96,12 +102,14 @@ const registrations = [...sources.get(registrationIndex).matchAll(STATIC)]
   .filter((file) => sources.has(file) && dirname(file) === dirname(registrationIndex));
 const otherRegistrations = new Set(registrations.filter((file) => !READ_COMMANDS.includes(commandOf(file))));
 if (registrations.length - otherRegistrations.size !== READ_COMMANDS.length) {
-  throw new Error(`bundle: src/commands/registration/index.ts does not register each of ${READ_COMMANDS.join(', ')} from a file of that name; check READ_COMMANDS`);
+  throw new Error(
+    `bundle: src/commands/registration/index.ts does not register each of ${READ_COMMANDS.join(', ')} from a file of that name; check READ_COMMANDS`,
+  );
 }
 const otherCommand = (file) => otherRegistrations.has(file);
 const readGroup = new Set();
 const pending = [cliEntry];
-for (const seen = new Set(); pending.length > 0; ) {
+for (const seen = new Set(); pending.length > 0;) {
   for (const module of staticClosure(pending.pop(), otherCommand)) {
     if (seen.has(module)) continue;
     seen.add(module);

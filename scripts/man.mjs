@@ -18,4 +18,7 @@ const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
 const date = /^## \[[^\]]+\] - (\d{4}-\d{2}-\d{2})/m.exec(changelog)?.[1] ?? `version ${VERSION}`;
 const program = buildProgram(new ProcessRuntime(new AbortController().signal), {}, () => undefined);
 mkdirSync(join(root, 'dist', 'man'), { recursive: true });
-writeFileSync(join(root, 'dist', 'man', 'balance-inspector.1'), renderManPage(program, { version: VERSION, date, searchOrder: SEARCH_ORDER_HELP, wrap: wrapHelpText }));
+writeFileSync(
+  join(root, 'dist', 'man', 'balance-inspector.1'),
+  renderManPage(program, { version: VERSION, date, searchOrder: SEARCH_ORDER_HELP, wrap: wrapHelpText }),
+);

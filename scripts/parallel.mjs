@@ -22,12 +22,14 @@ function run(name) {
   });
 }
 
-const results = await Promise.all(names.map(async (name) => {
-  const result = await run(name);
-  if (result.output) process.stdout.write(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
-  if (!result.ok) process.stderr.write(`npm run ${name} failed (${result.why})\n`);
-  return result;
-}));
+const results = await Promise.all(
+  names.map(async (name) => {
+    const result = await run(name);
+    if (result.output) process.stdout.write(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
+    if (!result.ok) process.stderr.write(`npm run ${name} failed (${result.why})\n`);
+    return result;
+  }),
+);
 if (process.env.BI_TIMINGS) {
   for (const r of results) process.stderr.write(`${r.name}: ${(r.ms / 1000).toFixed(1)} s\n`);
 }

@@ -156,7 +156,10 @@ export async function main(argv: string[]): Promise<void> {
   // One interrupt per process; Ctrl+C aborts its signal, which every request and wait listens to.
   const interrupt = new AbortController();
   installSignalHandlers(interrupt);
-  const guard = new ExitGuard((code) => process.exit(code), (line) => process.stderr.write(`${line}\n`));
+  const guard = new ExitGuard(
+    (code) => process.exit(code),
+    (line) => process.stderr.write(`${line}\n`),
+  );
   guard.watch(process.stdout, 'stdout');
   guard.watch(process.stderr, 'stderr');
   const io: CliIO = {

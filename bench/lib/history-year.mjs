@@ -5,14 +5,33 @@
 import { spawn } from 'node:child_process';
 
 export const YEAR = { accounts: 40, perAccount: 5, changing: 20, intervalMs: 300_000, days: 365 };
-const CURRENCIES = [['USD', null], ['USDT', 'tron'], ['BTC', 'bitcoin'], ['ETH', 'ethereum'], ['EUR', null]];
+const CURRENCIES = [
+  ['USD', null],
+  ['USDT', 'tron'],
+  ['BTC', 'bitcoin'],
+  ['ETH', 'ethereum'],
+  ['EUR', null],
+];
 
 const accountName = (a) => `acct-${String(a + 1).padStart(2, '0')}`;
 
 function balance(account, [currency, network], amount) {
   return {
-    account, provider: 'syncpay', mode: 'live', wallet: null, walletName: null, currency, network, providerCurrency: currency,
-    available: amount, pending: '0.00', total: amount, usdValue: '12.34', usdRate: null, usdSource: null, updatedAt: null,
+    account,
+    provider: 'syncpay',
+    mode: 'live',
+    wallet: null,
+    walletName: null,
+    currency,
+    network,
+    providerCurrency: currency,
+    available: amount,
+    pending: '0.00',
+    total: amount,
+    usdValue: '12.34',
+    usdRate: null,
+    usdSource: null,
+    updatedAt: null,
   };
 }
 
@@ -30,7 +49,9 @@ export function* yearLines(end, { accounts, perAccount, changing, intervalMs, da
       const at = new Date(start + n * intervalMs).toISOString();
       const value = (i) => `${1000 + ((n + i) % 97)}.${String((n + i) % 100).padStart(2, '0')}`;
       const balances =
-        n === 0 ? CURRENCIES.slice(0, perAccount).map((c, i) => balance(account, c, `${1000 + i}.00`)) : CURRENCIES.slice(0, changes).map((c, i) => balance(account, c, value(i)));
+        n === 0
+          ? CURRENCIES.slice(0, perAccount).map((c, i) => balance(account, c, `${1000 + i}.00`))
+          : CURRENCIES.slice(0, changes).map((c, i) => balance(account, c, value(i)));
       lines += `${head}${at}${tail}${JSON.stringify(balances)},"gone":[]}\n`;
       if (lines.length > 1 << 20) {
         yield lines;

@@ -48,7 +48,7 @@ export async function alternate(contenders, { rounds = 30, warmup = 3, env, meas
   const samples = new Map(contenders.map((c) => [c.name, []]));
   for (let r = -warmup; r < rounds; r++) {
     for (let i = 0; i < contenders.length; i++) {
-      const c = contenders[(((r % contenders.length) + contenders.length + i) % contenders.length)];
+      const c = contenders[((r % contenders.length) + contenders.length + i) % contenders.length];
       const result = await timeProcess(c.argv, { env: c.env ?? env, shell: c.shell, timeoutMs: c.timeoutMs });
       const expected = c.expectCode ?? 0;
       if (result.code !== expected) {

@@ -28,21 +28,29 @@ export function printReport(results) {
     }
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (r) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   console.log(`\nbalance-inspector bench: Node ${results.machine.node}, ${results.machine.cpus} × ${results.machine.model}`);
-  console.log(`load average at start ${results.machine.loadavgAtStart.map((l) => l.toFixed(2)).join(' ')}, at end ${results.machine.loadavgAtEnd.map((l) => l.toFixed(2)).join(' ')}\n`);
+  console.log(
+    `load average at start ${results.machine.loadavgAtStart.map((l) => l.toFixed(2)).join(' ')}, at end ${results.machine.loadavgAtEnd.map((l) => l.toFixed(2)).join(' ')}\n`,
+  );
   console.log(line(rows[0]));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows.slice(1)) console.log(line(r));
   for (const [label, timings] of Object.entries(results.steps.startup?.timings ?? {})) {
     console.log(`\nstart-up medians, ${label} (ms):`);
-    for (const [name, t] of Object.entries(timings)) console.log(`  ${name.padEnd(14)} ${t.median.toFixed(1).padStart(7)}   (min ${t.min.toFixed(1)}, n = ${t.samples})`);
+    for (const [name, t] of Object.entries(timings))
+      console.log(`  ${name.padEnd(14)} ${t.median.toFixed(1).padStart(7)}   (min ${t.min.toFixed(1)}, n = ${t.samples})`);
   }
   const fan = results.steps.fanout;
   if (fan?.medianMs) console.log(`\nfan-out: median ${fan.medianMs.toFixed(0)} ms, ideal ${fan.idealMs} ms at ${fan.latencyMs} ms latency`);
   const rate = results.steps['rate-limit'];
   if (rate?.attempts) console.log(`rate limit: ${rate.wallets} wallets, ${rate.attempts} attempts, ${rate.elapsedMs} ms`);
   const parse = results.steps.parse;
-  if (parse?.jsonMs) console.log(`parse: ${(parse.bytes / 1048576).toFixed(1)} MB, JSON.parse ${parse.jsonMs.toFixed(0)} ms, lossless ${parse.losslessMs.toFixed(0)} ms`);
+  if (parse?.jsonMs)
+    console.log(`parse: ${(parse.bytes / 1048576).toFixed(1)} MB, JSON.parse ${parse.jsonMs.toFixed(0)} ms, lossless ${parse.losslessMs.toFixed(0)} ms`);
   if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
 }

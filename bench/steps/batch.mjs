@@ -104,7 +104,13 @@ export async function batch(target, { rounds = 5 } = {}) {
       { figure: 'plan 10,000 payouts after the read (wall)', value: large.ms, unit: 'ms' },
       { figure: 'plan 10,000 vs 10 × 1,000 payouts (CPU, linear)', value: large.cpuMs / (10 * small.cpuMs), unit: '×', target: 1.5, better: 'lower' },
       { figure: 'parse a 10,000-row CSV and plan it (CPU)', value: fromText.cpuMs, unit: 'ms' },
-      { figure: `requests: --batch of 10,000 vs one can-withdraw (${ACCOUNTS.length} accounts)`, value: run.requests / single.requests, unit: '×', target: 1, better: 'lower' },
+      {
+        figure: `requests: --batch of 10,000 vs one can-withdraw (${ACCOUNTS.length} accounts)`,
+        value: run.requests / single.requests,
+        unit: '×',
+        target: 1,
+        better: 'lower',
+      },
     ],
   };
 }

@@ -41,7 +41,12 @@ export async function bigRead(target, { rounds = 3, wallets = 5_000 } = {}) {
     rows,
     timings,
     figures: [
-      { figure: `read of ${wallets} Cryptofuse wallets (balances --json)`, value: timings[json.name].median, unit: 'ms', ...(wallets === 5_000 ? { target: 3_700, better: 'lower' } : {}) },
+      {
+        figure: `read of ${wallets} Cryptofuse wallets (balances --json)`,
+        value: timings[json.name].median,
+        unit: 'ms',
+        ...(wallets === 5_000 ? { target: 3_700, better: 'lower' } : {}),
+      },
       { figure: `table vs --json, ${rows} rows`, value: timings[table.name].median / timings[json.name].median, unit: '×', target: 1.5, better: 'lower' },
     ],
   };

@@ -54,7 +54,7 @@ export async function fanout(target, { runs = 5, latencyMs = 100 } = {}) {
   }
   const idealMs = Math.max(...origins.map((o) => o.idealMs));
   const medianMs = median(wall);
-  const socketNote = Object.values(sockets).includes(null) ? ['sockets per origin: n/a (this build\'s sandbox does not count connections)'] : [];
+  const socketNote = Object.values(sockets).includes(null) ? ["sockets per origin: n/a (this build's sandbox does not count connections)"] : [];
   return {
     medianMs,
     idealMs,
@@ -62,7 +62,13 @@ export async function fanout(target, { runs = 5, latencyMs = 100 } = {}) {
     origins: origins.map((o) => ({ provider: o.provider, wallets: o.n, concurrency: o.c, idealMs: o.idealMs, maxSockets: sockets[o.provider] })),
     notes: socketNote,
     figures: [
-      { figure: `fan-out ${origins.reduce((s, o) => s + o.n, 0)} wallets vs ideal (${idealMs} ms)`, value: medianMs / idealMs, unit: '×', target: 1.15, better: 'lower' },
+      {
+        figure: `fan-out ${origins.reduce((s, o) => s + o.n, 0)} wallets vs ideal (${idealMs} ms)`,
+        value: medianMs / idealMs,
+        unit: '×',
+        target: 1.15,
+        better: 'lower',
+      },
       ...origins.map((o) => ({ figure: `sockets to ${o.provider} (c = ${o.c})`, value: sockets[o.provider], unit: '', target: o.c, better: 'lower' })),
     ],
   };

@@ -91,7 +91,10 @@ async function compareQueries(target, store, db, env, rounds, tool) {
     const cli = target.cli(...args, '--store', store);
     const script = join(target.dir, 'same.sql');
     writeFileSync(script, await sameSql(cli, env));
-    const sql = tool === 'sqlite3' ? ['/bin/sh', '-c', `sqlite3 -batch ${JSON.stringify(store)} < ${script} > /dev/null`] : ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', script, '-o', '/dev/null', store];
+    const sql =
+      tool === 'sqlite3'
+        ? ['/bin/sh', '-c', `sqlite3 -batch ${JSON.stringify(store)} < ${script} > /dev/null`]
+        : ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', script, '-o', '/dev/null', store];
     const t = await alternate(
       [
         { name: 'node -e 0', argv: [process.execPath, '-e', '0'], env },
@@ -101,8 +104,20 @@ async function compareQueries(target, store, db, env, rounds, tool) {
       rounds,
     );
     timings[`${db}: ${label}`] = t;
-    figures.push({ figure: `${db}: ${label}, (CLI − node) / ${tool}`, value: (t.cli.median - t['node -e 0'].median) / t[tool].median, unit: '×', target: 1.5, better: 'lower' });
-    figures.push({ figure: `  ${label}: CLI ${Math.round(t.cli.median)} ms, ${tool} ${Math.round(t[tool].median)} ms; peak memory (MB)`, value: t.cli.rssMb, unit: 'MB', target: 200, better: 'lower' });
+    figures.push({
+      figure: `${db}: ${label}, (CLI − node) / ${tool}`,
+      value: (t.cli.median - t['node -e 0'].median) / t[tool].median,
+      unit: '×',
+      target: 1.5,
+      better: 'lower',
+    });
+    figures.push({
+      figure: `  ${label}: CLI ${Math.round(t.cli.median)} ms, ${tool} ${Math.round(t[tool].median)} ms; peak memory (MB)`,
+      value: t.cli.rssMb,
+      unit: 'MB',
+      target: 200,
+      better: 'lower',
+    });
   }
   return { figures, timings };
 }
@@ -110,17 +125,38 @@ async function compareQueries(target, store, db, env, rounds, tool) {
 /** Recording one snapshot of 40 accounts × 5 balances (20 moving): ms per snapshot and statements sent. */
 async function recordCost(target, storeTarget, snapshots) {
   const [{ openStore }, { recordSnapshot }, { tracing }, { makeBalance }, { Decimal }] = await Promise.all([
-    target.import('history/store/open.js'), target.import('history/record.js'), target.import('history/store/trace.js'),
-    target.import('core/balance.js'), target.import('core/money.js'),
+    target.import('history/store/open.js'),
+    target.import('history/record.js'),
+    target.import('history/store/trace.js'),
+    target.import('core/balance.js'),
+    target.import('core/money.js'),
   ]);
   let statements = 0;
   const db = tracing(await openStore(storeTarget, 'create'), () => statements++);
-  const currencies = [['USD', null], ['USDT', 'tron'], ['BTC', 'bitcoin'], ['ETH', 'ethereum'], ['EUR', null]];
+  const currencies = [
+    ['USD', null],
+    ['USDT', 'tron'],
+    ['BTC', 'bitcoin'],
+    ['ETH', 'ethereum'],
+    ['EUR', null],
+  ];
   const reads = (n) =>
     Array.from({ length: YEAR.accounts }, (_, a) => {
       const account = `rec-${a}`;
       const balances = currencies.map(([currency, network], i) =>
-        makeBalance({ account, provider: 'syncpay', mode: 'live', currency, network, providerCurrency: currency, available: new Decimal(a < 4 ? `${n}.${i}` : `${i}.00`), pending: new Decimal('0.00'), usdValue: new Decimal('1.00'), raw: null, scale: 2 }),
+        makeBalance({
+          account,
+          provider: 'syncpay',
+          mode: 'live',
+          currency,
+          network,
+          providerCurrency: currency,
+          available: new Decimal(a < 4 ? `${n}.${i}` : `${i}.00`),
+          pending: new Decimal('0.00'),
+          usdValue: new Decimal('1.00'),
+          raw: null,
+          scale: 2,
+        }),
       );
       return { account, provider: 'syncpay', mode: 'live', balances, errorCode: null };
     });
@@ -143,8 +179,16 @@ export async function historyYear(target, { rounds, quick = false }) {
   const store = join(target.dir, 'year.db');
   const end = Date.now();
   const imported = await importYear(target.cli('history', 'import', '--store', store), end, env, { ...YEAR, days });
-  notes.push(`generated: ${days} days of 5-minute snapshots of ${YEAR.accounts * YEAR.perAccount} balances in ${YEAR.accounts} accounts, ${(statSync(store).size / 1e6).toFixed(0)} MB SQLite store; ${imported.stderr.trim()}`);
-  figures.push({ figure: `history import, ${days} days of ${YEAR.accounts * YEAR.perAccount} balances (s)`, value: imported.ms / 1000, unit: 's', target: 60, better: 'lower' });
+  notes.push(
+    `generated: ${days} days of 5-minute snapshots of ${YEAR.accounts * YEAR.perAccount} balances in ${YEAR.accounts} accounts, ${(statSync(store).size / 1e6).toFixed(0)} MB SQLite store; ${imported.stderr.trim()}`,
+  );
+  figures.push({
+    figure: `history import, ${days} days of ${YEAR.accounts * YEAR.perAccount} balances (s)`,
+    value: imported.ms / 1000,
+    unit: 's',
+    target: 60,
+    better: 'lower',
+  });
 
   if (spawnSync('sqlite3', ['--version']).status !== 0) notes.push('SKIPPED the sqlite3 comparisons: no sqlite3 on PATH (apt-get install sqlite3)');
   else {
@@ -153,7 +197,13 @@ export async function historyYear(target, { rounds, quick = false }) {
     Object.assign(timings, sqlite.timings);
   }
   const wide = await runOnce(target.cli('history', '--json', '--since', quick ? '3d' : '180d', '--store', store), { env });
-  figures.push({ figure: `history --json, every point of ${quick ? 3 : 180} days: peak memory (MB); ${Math.round(wide.ms / 1000)} s`, value: wide.rssMb, unit: 'MB', target: 200, better: 'lower' });
+  figures.push({
+    figure: `history --json, every point of ${quick ? 3 : 180} days: peak memory (MB); ${Math.round(wide.ms / 1000)} s`,
+    value: wide.rssMb,
+    unit: 'MB',
+    target: 200,
+    better: 'lower',
+  });
 
   const pg = await startPostgres();
   if ('skipped' in pg) {
@@ -162,7 +212,20 @@ export async function historyYear(target, { rounds, quick = false }) {
   }
   try {
     const url = freshDatabase(pg.url, 'bench_year');
-    const moved = await runOnce(['/bin/sh', '-c', `${target.cli('history', 'export', '--store', store).map((a) => JSON.stringify(a)).join(' ')} | ${target.cli('history', 'import', '--store', url).map((a) => JSON.stringify(a)).join(' ')}`], { env });
+    const moved = await runOnce(
+      [
+        '/bin/sh',
+        '-c',
+        `${target
+          .cli('history', 'export', '--store', store)
+          .map((a) => JSON.stringify(a))
+          .join(' ')} | ${target
+          .cli('history', 'import', '--store', url)
+          .map((a) => JSON.stringify(a))
+          .join(' ')}`,
+      ],
+      { env },
+    );
     figures.push({ figure: `history export | import into PostgreSQL, ${days} days (s)`, value: moved.ms / 1000, unit: 's' });
     const postgres = await compareQueries(target, url, 'PostgreSQL', env, n, 'psql');
     figures.push(...postgres.figures);
@@ -170,7 +233,9 @@ export async function historyYear(target, { rounds, quick = false }) {
     const lite = await recordCost(target, { kind: 'sqlite', path: join(target.dir, 'record.db') }, quick ? 3 : 20);
     const remote = await recordCost(target, { kind: 'postgres', url: freshDatabase(pg.url, 'bench_record') }, quick ? 3 : 20);
     figures.push({ figure: 'recording 200 balances: PostgreSQL / SQLite', value: remote.ms / lite.ms, unit: '×', target: 3, better: 'lower' });
-    notes.push(`recording a snapshot of 200 balances: SQLite ${lite.ms.toFixed(1)} ms, PostgreSQL ${remote.ms.toFixed(1)} ms in ${remote.statements} statements`);
+    notes.push(
+      `recording a snapshot of 200 balances: SQLite ${lite.ms.toFixed(1)} ms, PostgreSQL ${remote.ms.toFixed(1)} ms in ${remote.statements} statements`,
+    );
   } finally {
     await pg.stop();
   }

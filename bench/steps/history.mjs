@@ -23,8 +23,17 @@ async function balancesOf(target, amount) {
     errorCode: null,
     balances: CURRENCIES.map((currency, i) =>
       makeBalance({
-        account, provider: 'syncpay', mode: 'live', currency, network: currency === 'USD' ? null : 'tron', providerCurrency: currency,
-        available: new Decimal(amount(account, i)), pending: new Decimal('0.00'), usdValue: new Decimal('12.34'), raw: null, scale: 2,
+        account,
+        provider: 'syncpay',
+        mode: 'live',
+        currency,
+        network: currency === 'USD' ? null : 'tron',
+        providerCurrency: currency,
+        available: new Decimal(amount(account, i)),
+        pending: new Decimal('0.00'),
+        usdValue: new Decimal('12.34'),
+        raw: null,
+        scale: 2,
       }),
     ),
   }));
@@ -44,7 +53,14 @@ export async function generateYear(target, path, now) {
       for (const id of accountIds) await tx.run('INSERT INTO reads (account_id, at, error_code) VALUES (?, ?, NULL)', [id, at]);
       for (const id of changing) {
         const value = `${1000 + (n % 97)}.${String(n % 100).padStart(2, '0')}`;
-        await tx.run('INSERT INTO amounts (series_id, at, present, available, pending, total, usd_value) VALUES (?, ?, 1, ?, ?, ?, ?)', [id, at, value, '0.00', value, '12.34']);
+        await tx.run('INSERT INTO amounts (series_id, at, present, available, pending, total, usd_value) VALUES (?, ?, 1, ?, ?, ?, ?)', [
+          id,
+          at,
+          value,
+          '0.00',
+          value,
+          '12.34',
+        ]);
       }
     }
   });

@@ -36,9 +36,15 @@ export async function manyAccounts(target, { rounds = 10, latencyMs = 100 } = {}
   return {
     timings,
     latencyMs,
-    notes: counts ? [] : ['peak per key: n/a (this build\'s sandbox does not count requests in flight)'],
+    notes: counts ? [] : ["peak per key: n/a (this build's sandbox does not count requests in flight)"],
     figures: [
-      { figure: `${ACCOUNTS} accounts (own keys, one host) vs 1 account`, value: timings[`${ACCOUNTS} accounts`].median / timings['1 account'].median, unit: '×', target: 1.5, better: 'lower' },
+      {
+        figure: `${ACCOUNTS} accounts (own keys, one host) vs 1 account`,
+        value: timings[`${ACCOUNTS} accounts`].median / timings['1 account'].median,
+        unit: '×',
+        target: 1.5,
+        better: 'lower',
+      },
       { figure: `  sockets opened by ${ACCOUNTS} accounts`, value: sockets, unit: '' },
       { figure: '  peak requests in flight, all keys', value: allPeak, unit: '' },
       { figure: `  peak requests in flight per key (c = ${c})`, value: perKeyPeak, unit: '', target: c, better: 'lower' },

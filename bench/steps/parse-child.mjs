@@ -13,7 +13,8 @@ const rounds = Number(roundsArg ?? 15);
 const rows = [];
 let size = 0;
 for (let i = 0; size < 10 * 1024 * 1024; i++) {
-  const row = `{"walletId":"wal_${String(i).padStart(8, '0')}","asset":{"symbol":"USDT","network":"tron","name":"Tether \\u00e9"},` +
+  const row =
+    `{"walletId":"wal_${String(i).padStart(8, '0')}","asset":{"symbol":"USDT","network":"tron","name":"Tether \\u00e9"},` +
     `"amount":"${i}.123456789012345678","available":${i}.123456789012345678,"pending":0,"fee":1.5e-8,"decimals":18,` +
     `"raw":123456789012345678901234567890,"lastUpdated":"2024-01-15T10:30:00Z","tags":["hot","tron"],"active":true,"memo":null}`;
   rows.push(row);

@@ -9,6 +9,14 @@ export async function parse(target, { rounds = 15 } = {}) {
   const data = JSON.parse(result.stdout);
   return {
     ...data,
-    figures: [{ figure: `lossless parse of ${(data.bytes / 1048576).toFixed(0)} MB vs JSON.parse`, value: data.losslessMs / data.jsonMs, unit: '×', target: 3, better: 'lower' }],
+    figures: [
+      {
+        figure: `lossless parse of ${(data.bytes / 1048576).toFixed(0)} MB vs JSON.parse`,
+        value: data.losslessMs / data.jsonMs,
+        unit: '×',
+        target: 3,
+        better: 'lower',
+      },
+    ],
   };
 }

@@ -6,7 +6,10 @@
 // over the observed gap at the server. 429s = attempts the server saw beyond one per wallet.
 export async function rateLimit(target, { requests = 20, windowMs = 2_000, windows = 3, latencyMs = 20 } = {}) {
   const provider = 'swipelux';
-  const [SANDBOX_KEYS, { fetchAccountBalances }] = await Promise.all([target.sandboxKeys(), target.importFirst('api/fetch-balances.js', 'core/fetch-balances.js')]);
+  const [SANDBOX_KEYS, { fetchAccountBalances }] = await Promise.all([
+    target.sandboxKeys(),
+    target.importFirst('api/fetch-balances.js', 'core/fetch-balances.js'),
+  ]);
   const [{ PROVIDERS }, { validateConfig }, { resolveAccounts }] = await Promise.all(
     ['providers/catalog.js', 'config/schema.js', 'config/resolve.js'].map((p) => target.import(p)),
   );
@@ -24,16 +27,27 @@ export async function rateLimit(target, { requests = 20, windowMs = 2_000, windo
   const started = Date.now();
   let result;
   try {
-    const config = validateConfig({ accounts: { rate: { provider, baseUrl: sandbox.baseUrl(provider), apiKey: SANDBOX_KEYS[provider], wallets: ids } } }, null, 'builtin');
+    const config = validateConfig(
+      { accounts: { rate: { provider, baseUrl: sandbox.baseUrl(provider), apiKey: SANDBOX_KEYS[provider], wallets: ids } } },
+      null,
+      'builtin',
+    );
     // Builds before the per-config provider registry ignore `providers`.
-    result = await fetchAccountBalances(resolveAccounts(config, config.accounts, {}, session.redactor), { providers: config.providers, http: { deadline: Date.now() + 60_000, ...session.http } });
+    result = await fetchAccountBalances(resolveAccounts(config, config.accounts, {}, session.redactor), {
+      providers: config.providers,
+      http: { deadline: Date.now() + 60_000, ...session.http },
+    });
   } finally {
     PROVIDERS[provider].rateLimit = documented;
     await session.close();
   }
   const elapsedMs = Date.now() - started;
   if (result.errors.length > 0) throw new Error(`rate-limit run failed: ${result.errors[0].message}`);
-  const arrivals = sandbox.requests.slice(start).filter((r) => r.provider === provider).map((r) => r.at).sort((a, b) => a - b);
+  const arrivals = sandbox.requests
+    .slice(start)
+    .filter((r) => r.provider === provider)
+    .map((r) => r.at)
+    .sort((a, b) => a - b);
   const rejected = arrivals.length - n;
   const gap = arrivals[(windows - 1) * requests] - arrivals[0];
   const share = ((windows - 1) * windowMs) / gap;

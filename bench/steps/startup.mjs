@@ -48,7 +48,9 @@ export async function startup(target, { rounds, warmup = 3 }) {
   const undiciDir = dirname(createRequire(join(target.root, 'package.json')).resolve('undici/package.json'));
   const url = new URL(`${sandbox.baseUrl('syncpay')}/api/v1/accounts/balances`);
   const script = join(target.dir, 'undici-floor.cjs');
-  writeFileSync(script, `const Agent = require(${JSON.stringify(join(undiciDir, 'lib/dispatcher/agent.js'))});
+  writeFileSync(
+    script,
+    `const Agent = require(${JSON.stringify(join(undiciDir, 'lib/dispatcher/agent.js'))});
 const { request } = require(${JSON.stringify(join(undiciDir, 'lib/api/index.js'))});
 const agent = new Agent({ connections: 4, pipelining: 1, keepAliveTimeout: 4000 });
 request.call(agent, { origin: ${JSON.stringify(url.origin)}, path: ${JSON.stringify(url.pathname)}, method: 'GET', headers: { authorization: 'Bearer ${SANDBOX_KEYS.syncpay}' } })
@@ -57,7 +59,8 @@ request.call(agent, { origin: ${JSON.stringify(url.origin)}, path: ${JSON.string
     process.exitCode = JSON.parse(text).balances.some((b) => b.currency === 'USDT_TRC20' && Number(b.available_balance) >= 100) ? 0 : 1;
     return agent.close();
   });
-`);
+`,
+  );
   contenders.push({ name: FLOOR, argv: [process.execPath, ...CLI_V8_FLAGS, script] });
   const notes = [];
   if (has('curl') && has('jq')) {
@@ -106,6 +109,9 @@ request.call(agent, { origin: ${JSON.stringify(url.origin)}, path: ${JSON.string
 /** The same command with a preload that prints the process's CPU time (ms) on stdout's last line at exit. */
 function withCpuReport(argv, dir) {
   const preload = join(dir, 'cpu-report.cjs');
-  writeFileSync(preload, "process.on('exit', () => { const r = process.resourceUsage(); require('node:fs').writeSync(1, `\\ncpu-ms ${(r.userCPUTime + r.systemCPUTime) / 1000}\\n`); });\n");
+  writeFileSync(
+    preload,
+    "process.on('exit', () => { const r = process.resourceUsage(); require('node:fs').writeSync(1, `\\ncpu-ms ${(r.userCPUTime + r.systemCPUTime) / 1000}\\n`); });\n",
+  );
   return [argv[0], '--require', preload, ...argv.slice(1)];
 }

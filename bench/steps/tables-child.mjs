@@ -24,9 +24,21 @@ function balances(n) {
     const scale = [2, 6, 8, 18][i % 4];
     const amount = (whole) => new Decimal(`${whole}.${String(i).padStart(scale, '7').slice(0, scale)}`);
     return makeBalance({
-      account: `account-${i % 50}`, provider: 'cryptofuse', mode: i % 7 === 0 ? 'test' : 'live', currency: ['USDT', 'BTC', 'ETH', 'USDC'][i % 4],
-      network: i % 5 === 0 ? null : 'tron', providerCurrency: 'usdttrc20', wallet: `w${i}`, walletName: `${names[i % names.length]} ${i}`,
-      available: amount(i * 13), pending: i % 3 === 0 ? null : amount(1), usdValue: i % 11 === 0 ? null : new Decimal(`${i * 13}.25`), usdRate: null, usdSource: 'peg', scale, raw: {},
+      account: `account-${i % 50}`,
+      provider: 'cryptofuse',
+      mode: i % 7 === 0 ? 'test' : 'live',
+      currency: ['USDT', 'BTC', 'ETH', 'USDC'][i % 4],
+      network: i % 5 === 0 ? null : 'tron',
+      providerCurrency: 'usdttrc20',
+      wallet: `w${i}`,
+      walletName: `${names[i % names.length]} ${i}`,
+      available: amount(i * 13),
+      pending: i % 3 === 0 ? null : amount(1),
+      usdValue: i % 11 === 0 ? null : new Decimal(`${i * 13}.25`),
+      usdRate: null,
+      usdSource: 'peg',
+      scale,
+      raw: {},
     });
   });
 }

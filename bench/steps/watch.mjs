@@ -13,7 +13,6 @@ import { cliEnv } from '../lib/target.mjs';
 const WARM = 100;
 const INTERVAL = '50ms'; // watch's shortest interval
 
-
 function rssMb(pid) {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -69,7 +68,10 @@ export async function watch(target, { polls: POLLS = 5_000 } = {}) {
   });
   if (outcome.slow !== undefined) {
     const minutes = Math.round(outcome.slow / 60_000);
-    return { skipped: `watch polls ${provider} too slowly for ${POLLS} polls here (~${minutes} min projected; its poll floor applies to the sandbox too)`, figures: [] };
+    return {
+      skipped: `watch polls ${provider} too slowly for ${POLLS} polls here (~${minutes} min projected; its poll floor applies to the sandbox too)`,
+      figures: [],
+    };
   }
   // A watch that fails is a broken bench (or a broken watch), not a figure to skip.
   if (outcome.code !== 0 || before === null || after === null) {

@@ -118,7 +118,10 @@ export function inspectCredentials(config: Config, account: AccountConfig, env: 
     }
     if (names.some((name) => varState(name) !== 'set')) continue;
     // The same reading and checks as when the key is used; the key itself is dropped here.
-    const { path, problem } = readKeyFile(template.replace(PLACEHOLDER, (_, n: string) => env[n] ?? ''), config.filePath);
+    const { path, problem } = readKeyFile(
+      template.replace(PLACEHOLDER, (_, n: string) => env[n] ?? ''),
+      config.filePath,
+    );
     const status = problem ?? `readable, mode ${fileMode(path) ?? '?'}`;
     checks.push({ field, source: 'file', variable: null, path, status, ok: problem === undefined });
   }
@@ -129,9 +132,18 @@ export function inspectCredentials(config: Config, account: AccountConfig, env: 
 export function notCalled(account: AccountConfig, credentials: CredentialCheck[], error: unknown): AccountCheck {
   const problem = problemJson(error);
   return {
-    account: account.name, provider: account.provider, mode: account.mode, credentials,
-    called: false, reachable: null, authOk: null, latencyMs: null, balances: null, currencies: [],
-    errors: [problem], exitCode: problem.exitCode,
+    account: account.name,
+    provider: account.provider,
+    mode: account.mode,
+    credentials,
+    called: false,
+    reachable: null,
+    authOk: null,
+    latencyMs: null,
+    balances: null,
+    currencies: [],
+    errors: [problem],
+    exitCode: problem.exitCode,
   };
 }
 
@@ -139,10 +151,18 @@ const NOT_REACHED = new Set(['UNREACHABLE', 'TIMEOUT']);
 const AUTH_REFUSED = new Set(['AUTH_FAILED', 'FORBIDDEN']);
 
 /** What one call showed: reachable when anything answered, auth ok when an answer got past the key check. */
-export function fromOutcome(account: AccountConfig, credentials: CredentialCheck[], outcome: AccountOutcome, info: Pick<ProviderInfo, 'defaultBaseUrl' | 'modeHints'>): AccountCheck {
+export function fromOutcome(
+  account: AccountConfig,
+  credentials: CredentialCheck[],
+  outcome: AccountOutcome,
+  info: Pick<ProviderInfo, 'defaultBaseUrl' | 'modeHints'>,
+): AccountCheck {
   const errors = outcome.errors.map(problemJson);
   const seen = outcome.balances.length;
-  const answered = seen > 0 || errors.length === 0 || errors.some((e) => e.exitCode === ExitCode.refused || e.exitCode === ExitCode.badResponse || e.code === 'RATE_LIMITED' || e.code === 'PROVIDER_ERROR');
+  const answered =
+    seen > 0 ||
+    errors.length === 0 ||
+    errors.some((e) => e.exitCode === ExitCode.refused || e.exitCode === ExitCode.badResponse || e.code === 'RATE_LIMITED' || e.code === 'PROVIDER_ERROR');
   const keyAccepted = seen > 0 || errors.length === 0 || errors.some((e) => e.exitCode === ExitCode.badResponse || e.code === 'NOT_FOUND');
   return {
     account: account.name,

@@ -27,11 +27,20 @@ export async function explainAccount(config: Config, name: string, options: Expl
   if (!account) throw new UsageError(`unknown account '${name}'`);
   const entry = config.providers.entry(account.provider);
   if (entry.declaration === null) {
-    throw new UsageError(`--explain shows what a declared provider's paths find; account '${name}' uses the built-in provider ${account.provider}`, 'declare a provider under providers: and point an account at it (docs/providers-declared.md)');
+    throw new UsageError(
+      `--explain shows what a declared provider's paths find; account '${name}' uses the built-in provider ${account.provider}`,
+      'declare a provider under providers: and point an account at it (docs/providers-declared.md)',
+    );
   }
   const [resolved] = resolveAccounts(config, [account], options.env, options.runtime.redactor);
   const explanation = resolved
-    ? await explainRead(resolved, { providers: config.providers, runtime: options.runtime, budgetMs: options.timeoutMs, env: options.env, hooks: { debug: options.debug } })
+    ? await explainRead(resolved, {
+        providers: config.providers,
+        runtime: options.runtime,
+        budgetMs: options.timeoutMs,
+        env: options.env,
+        hooks: { debug: options.debug },
+      })
     : undefined;
   if (!explanation) throw new UsageError(`account '${name}' cannot be explained`);
   return { account: name, provider: account.provider, ...explanation };

@@ -86,7 +86,15 @@ async function fetchOne(account: ResolvedAccount, providers: ProviderRegistry, h
       ms: Date.now() - started,
     };
   } catch (error) {
-    return { ...context, mode: setupMode(account, info), balances: [], reported: [], errors: [toBalanceError(error, account, info.displayName)], notices: [], ms: Date.now() - started };
+    return {
+      ...context,
+      mode: setupMode(account, info),
+      balances: [],
+      reported: [],
+      errors: [toBalanceError(error, account, info.displayName)],
+      notices: [],
+      ms: Date.now() - started,
+    };
   }
 }
 

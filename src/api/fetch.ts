@@ -97,10 +97,7 @@ export async function fetchBalances(config: Config, options: FetchBalancesOption
       signal: options.signal,
       env: options.env,
       includeZero: !options.hideZero,
-      cache:
-        maxAgeMs === null
-          ? { use: 'off' }
-          : { use: options.refresh ? 'refresh' : 'read-write', maxAgeMs, dir: options.cacheDir, now: options.now },
+      cache: maxAgeMs === null ? { use: 'off' } : { use: options.refresh ? 'refresh' : 'read-write', maxAgeMs, dir: options.cacheDir, now: options.now },
       withdrawalRules: options.withdrawalRules ?? false,
       hooks: { onProgress: options.onProgress, onRetry: options.onRetry, debug: options.debug },
     });

@@ -41,13 +41,22 @@ export interface PlanPayoutsOptions extends FetchBalancesOptions {
  * `payouts`: objects, or the text of a payout file (CSV with a header, JSON array, NDJSON). With a
  * BalancesResult instead of a config, it plans on those balances (cached accounts never pay).
  */
-export async function planPayouts(source: Config | BalancesResult, payouts: readonly PayoutInput[] | string | Uint8Array, options: PlanPayoutsOptions = {}): Promise<PlanDocument> {
+export async function planPayouts(
+  source: Config | BalancesResult,
+  payouts: readonly PayoutInput[] | string | Uint8Array,
+  options: PlanPayoutsOptions = {},
+): Promise<PlanDocument> {
   const list = parsePayoutList(payouts);
   const mode = parseMode(options.mode);
   let result: BalancesResult;
   if ('outcomes' in source) {
     result = source;
-    checkPayoutAccounts(list, 'payouts', source.config, source.outcomes.map((o) => o.account));
+    checkPayoutAccounts(
+      list,
+      'payouts',
+      source.config,
+      source.outcomes.map((o) => o.account),
+    );
   } else {
     const selected = selectAccounts(source, { accounts: options.accounts, provider: options.provider }).map((a) => a.name);
     checkPayoutAccounts(list, 'payouts', source, selected);
@@ -78,5 +87,8 @@ function parsePayoutList(payouts: readonly PayoutInput[] | string | Uint8Array):
   };
   if (payouts.length === 0) fail(null, 'no payouts: the list is empty');
   if (payouts.length > MAX_PAYOUTS) fail(null, `more than ${MAX_PAYOUTS.toLocaleString('en-US')} payouts; one run plans at most that many`);
-  return payoutsFromRows(payouts.map((p, i) => objectRow(p, i + 1, `item ${i + 1}`, fail)), 'payouts');
+  return payoutsFromRows(
+    payouts.map((p, i) => objectRow(p, i + 1, `item ${i + 1}`, fail)),
+    'payouts',
+  );
 }

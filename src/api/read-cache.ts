@@ -9,9 +9,7 @@ import type { ProviderRegistry } from '../providers/registry.js';
  * How a read uses the balance cache. `read-write`: answer from entries at most maxAgeMs old and
  * store what was fetched; `refresh`: ask every account, but still store what was fetched.
  */
-export type CachePolicy =
-  | { use: 'off' }
-  | { use: 'read-write' | 'refresh'; maxAgeMs: number; dir?: string | undefined; now?: (() => Date) | undefined };
+export type CachePolicy = { use: 'off' } | { use: 'read-write' | 'refresh'; maxAgeMs: number; dir?: string | undefined; now?: (() => Date) | undefined };
 
 export interface AccountSource {
   account: string;

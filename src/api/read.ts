@@ -105,7 +105,9 @@ async function readWithin(request: ReadRequest, signal: AbortSignal): Promise<Re
   const outcomes = accounts.flatMap((a) => {
     const failed = unresolved.get(a.name);
     // An account never called keeps the mode its config or host tells (its key is not known).
-    const outcome = failed ? { ...notCalledOutcome(a, failed), mode: setupMode(a, request.providers.info(a.provider)) } : (cache?.hits.get(a.name)?.outcome ?? liveByName.get(a.name));
+    const outcome = failed
+      ? { ...notCalledOutcome(a, failed), mode: setupMode(a, request.providers.info(a.provider)) }
+      : (cache?.hits.get(a.name)?.outcome ?? liveByName.get(a.name));
     return outcome ? [outcome] : [];
   });
   return {
@@ -140,7 +142,12 @@ export function explainRead(
   return explainAccountRead(account, { http: httpOf(request), providers: request.providers });
 }
 
-async function readRules(accounts: ResolvedAccount[], providers: ProviderRegistry, http: HttpOverrides, into: Map<string, WithdrawalRule[] | null>): Promise<void> {
+async function readRules(
+  accounts: ResolvedAccount[],
+  providers: ProviderRegistry,
+  http: HttpOverrides,
+  into: Map<string, WithdrawalRule[] | null>,
+): Promise<void> {
   await Promise.all(
     accounts.map(async (account) => {
       const served = await fetchWithdrawalRules(account, { http, providers });

@@ -20,7 +20,10 @@ export function parseTolerance(text: string): Decimal {
   return tolerance;
 }
 
-export function totals(result: Pick<BalancesResult, 'balances' | 'reported'> & Partial<Pick<BalancesResult, 'unfiltered'>>, options: TotalsOptions = {}): Totals {
+export function totals(
+  result: Pick<BalancesResult, 'balances' | 'reported'> & Partial<Pick<BalancesResult, 'unfiltered'>>,
+  options: TotalsOptions = {},
+): Totals {
   const tolerance = options.tolerance ?? '1%';
   return computeTotals(result.balances, result.reported, {
     by: options.by ?? 'currency',

@@ -31,7 +31,8 @@ export async function decisionBasis(result: BalancesResult, explicitMode: Mode |
   // A failed account of unknown mode might be live: then only live money could answer any payout.
   const known = accountModes(result);
   const modes = new Map(result.outcomes.map((o, i) => [o.account, known[i] ?? null]));
-  const modeDoubt = explicitMode !== undefined || mode === 'live' ? [] : result.errors.filter((e) => e.account === undefined || (modes.get(e.account) ?? null) === null);
+  const modeDoubt =
+    explicitMode !== undefined || mode === 'live' ? [] : result.errors.filter((e) => e.account === undefined || (modes.get(e.account) ?? null) === null);
   return { mode, explicitMode: explicitMode !== undefined, candidates, errors: result.errors, modeDoubt };
 }
 

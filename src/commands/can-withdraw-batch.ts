@@ -24,7 +24,10 @@ export interface BatchOptions {
 export async function runBatch(ctx: RunContext, { file, mode }: BatchOptions): Promise<number> {
   const source = file === '-' ? 'stdin' : file;
   // The file's bytes and rows are let go once the payouts are checked (up to 64 MB).
-  const payouts = payoutsFromRows(readPayoutFile(await readBoundedInput({ path: file, cwd: ctx.cwd, stdin: ctx.io.stdin }, MAX_PAYOUT_BYTES, '--batch', '64 MB'), source).rows, source);
+  const payouts = payoutsFromRows(
+    readPayoutFile(await readBoundedInput({ path: file, cwd: ctx.cwd, stdin: ctx.io.stdin }, MAX_PAYOUT_BYTES, '--batch', '64 MB'), source).rows,
+    source,
+  );
   // Always fresh, one read per account whatever the number of payouts (docs/cache.md).
   const result = await collectBalances(ctx, {
     withdrawalRules: true,

@@ -30,11 +30,16 @@ export type CanWithdrawCommand = { single: CanWithdrawOptions } | { batch: Batch
 export async function parseCanWithdrawCommand(opts: RawOptions, args: readonly string[]): Promise<CanWithdrawCommand> {
   const batch = stringOption(opts, 'batch');
   if (batch === undefined) {
-    if (args.length < 2) throw new UsageError(`missing ${args.length === 0 ? '<currency> and <amount>' : '<amount>'}`, 'e.g. can-withdraw USDT 250, or can-withdraw --batch payouts.csv');
+    if (args.length < 2)
+      throw new UsageError(
+        `missing ${args.length === 0 ? '<currency> and <amount>' : '<amount>'}`,
+        'e.g. can-withdraw USDT 250, or can-withdraw --batch payouts.csv',
+      );
     return { single: await parseCanWithdrawOptions(opts, args) };
   }
   if (args.length > 0) throw new UsageError('--batch takes the payouts from the file; give no currency or amount with it');
-  if (stringOption(opts, 'network') !== undefined) throw new UsageError('--network applies to one payout; a --batch file gives each payout its network in a network column');
+  if (stringOption(opts, 'network') !== undefined)
+    throw new UsageError('--network applies to one payout; a --batch file gives each payout its network in a network column');
   const mode = parseMode(stringOption(opts, 'mode'), CLI_OPTION_NAMES);
   if (batch.trim() === '') throw new UsageError('--batch needs a file, or - for standard input');
   return { batch: { file: batch, mode } };

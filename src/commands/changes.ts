@@ -32,7 +32,9 @@ export async function runChanges(ctx: RunContext, { from, to, currencies, store 
   const { db } = await openExisting(ctx, store);
   let changes;
   try {
-    changes = await db.read(async (tx) => changesBetween(tx, await selectSeries(tx, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies }), from, to));
+    changes = await db.read(async (tx) =>
+      changesBetween(tx, await selectSeries(tx, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies }), from, to),
+    );
   } finally {
     await db.close();
   }

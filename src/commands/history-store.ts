@@ -106,7 +106,10 @@ const RENDER_EXPORT = { table: exportLines, json: exportLines } satisfies Render
 
 export async function runImport(ctx: RunContext, options: TransferOptions): Promise<number> {
   if (options.file === '-' && ctx.io.stdin.isTTY) {
-    throw new UsageError('history import reads lines from a file or standard input, and standard input is a terminal', 'give a file, or pipe: balance-inspector history export --store A | balance-inspector history import --store B');
+    throw new UsageError(
+      'history import reads lines from a file or standard input, and standard input is a terminal',
+      'give a file, or pipe: balance-inspector history export --store A | balance-inspector history import --store B',
+    );
   }
   const input = options.file === '-' ? ctx.io.stdin : createReadStream(options.file);
   // A missing or unreadable file is said before the store is touched.
@@ -127,14 +130,22 @@ export async function runImport(ctx: RunContext, options: TransferOptions): Prom
 const RENDER_IMPORT = {
   // For people, the "imported …" line on stderr says it all.
   table: () => undefined,
-  json: ({ store, lines, added, unchanged, accounts }, output) => output.data(`${stringifyOutputJson({ schemaVersion: 1, store, lines, added, unchanged, accounts })}\n`),
+  json: ({ store, lines, added, unchanged, accounts }, output) =>
+    output.data(`${stringifyOutputJson({ schemaVersion: 1, store, lines, added, unchanged, accounts })}\n`),
 } satisfies Renderers<ImportResult & { store: string }>;
 
 function opened(stream: ReadStream, path: string): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.once('ready', () => resolve());
     stream.once('error', (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'ENOENT' ? 'no such file' : error.code === 'EACCES' ? 'permission denied' : error.code === 'EISDIR' ? 'it is a directory' : (error.code ?? 'cannot be read');
+      const why =
+        error.code === 'ENOENT'
+          ? 'no such file'
+          : error.code === 'EACCES'
+            ? 'permission denied'
+            : error.code === 'EISDIR'
+              ? 'it is a directory'
+              : (error.code ?? 'cannot be read');
       reject(new UsageError(`history import ${path}: ${why}`));
     });
   });

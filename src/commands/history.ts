@@ -33,7 +33,12 @@ export interface HistoryOptions {
   store: string | undefined;
 }
 
-export async function parseHistoryOptions(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'format'>, now: Date): Promise<HistoryOptions> {
+export async function parseHistoryOptions(
+  opts: RawOptions,
+  _args: readonly string[],
+  globals: Pick<GlobalOptions, 'format'>,
+  now: Date,
+): Promise<HistoryOptions> {
   const { since, until } = parseRange(stringOption(opts, 'since'), stringOption(opts, 'until'), now);
   const by = choiceOption(opts, 'by', '--by', BUCKETS) ?? null;
   const chart = booleanOption(opts, 'chart');
@@ -46,12 +51,18 @@ export async function runHistory(ctx: RunContext, { since, until, by, currencies
   try {
     await db.read(async (tx) => {
       const selected = await selectSeries(tx, { accounts: ctx.globals.accounts, provider: ctx.globals.provider, currencies });
-      noteUnknownAccounts(ctx, selected.map((s) => s.account), tx.location);
+      noteUnknownAccounts(
+        ctx,
+        selected.map((s) => s.account),
+        tx.location,
+      );
       // For people, a period holding more snapshots than anyone reads is shown by buckets, and said so.
       let bucket = by;
       if (isForPeople(ctx.output.format) && bucket === null && (await mostReads(tx, selected, since, until, READABLE_POINTS + 1)) > READABLE_POINTS) {
         bucket = readableBucket(until.getTime() - since.getTime());
-        ctx.output.info(`showing one point per ${bucket} (--by ${bucket}): this period holds more than ${READABLE_POINTS} snapshots of an account; --by hour|day|week chooses, --json or --csv gives every point`);
+        ctx.output.info(
+          `showing one point per ${bucket} (--by ${bucket}): this period holds more than ${READABLE_POINTS} snapshots of an account; --by hour|day|week chooses, --json or --csv gives every point`,
+        );
       }
       // The points stream out of the store inside this read, at the pace the renderer writes them.
       await render(ctx.output, RENDER, { by, since, until, chart, series: pointsBySeries(tx, selected, since, until, bucket) });

@@ -37,7 +37,8 @@ export async function parseSandboxOptions(opts: RawOptions): Promise<SandboxOpti
   const latencyMs = durationFlag('--latency', stringOption(opts, 'latency'), { zero: true, max: LONGEST_TIMER_MS }) ?? 0;
   const scenarioText = stringOption(opts, 'scenario');
   const scenario = scenarioText === undefined ? undefined : parseScenario(scenarioText);
-  if (scenario === null) throw new UsageError(`--scenario "${scenarioText}" is not a scenario; expected settle, settle:<requests>, settle:<duration> or ticker`);
+  if (scenario === null)
+    throw new UsageError(`--scenario "${scenarioText}" is not a scenario; expected settle, settle:<requests>, settle:<duration> or ticker`);
   const writeConfig = stringOption(opts, 'writeConfig') ?? null;
   const force = booleanOption(opts, 'force');
   if (force && writeConfig === null) throw new UsageError('--force only applies to --write-config <path>');
@@ -88,8 +89,20 @@ function claimConfigFile(path: string, force: boolean): boolean {
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EEXIST' ? 'it already exists' : code === 'EISDIR' ? 'it is a directory' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (code ?? 'write failed');
-    throw new UsageError(`--write-config ${path}: cannot create the file: ${why}`, code === 'EEXIST' ? 'add --force to replace it, or give another path' : undefined);
+    const why =
+      code === 'EEXIST'
+        ? 'it already exists'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'ENOENT'
+            ? 'its folder does not exist'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : (code ?? 'write failed');
+    throw new UsageError(
+      `--write-config ${path}: cannot create the file: ${why}`,
+      code === 'EEXIST' ? 'add --force to replace it, or give another path' : undefined,
+    );
   }
 }
 

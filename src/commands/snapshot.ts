@@ -38,7 +38,10 @@ export async function runSnapshot(ctx: RunContext, options: SnapshotOptions): Pr
   try {
     result = await collectBalances(ctx, { config, currencies: options.currencies, refresh: true });
   } catch (error) {
-    await opening.then((db) => db.close(), () => undefined);
+    await opening.then(
+      (db) => db.close(),
+      () => undefined,
+    );
     throw error;
   }
   const db = await opening;

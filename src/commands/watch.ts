@@ -53,7 +53,8 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
   for (const selector of options.currencySelectors) checkAccount(`--currency ${describeSelector(selector)}`, selector.account);
   // The config's alerts, parsed with the config; those naming an unwatched account are skipped.
   const rules = [...options.rules, ...config.alerts.filter((r) => r.selector.account === null || names.includes(r.selector.account))];
-  if (options.exec && rules.length === 0) ctx.output.warn('--exec runs only for threshold events, and there are none: add --below, --above or an alerts: section');
+  if (options.exec && rules.length === 0)
+    ctx.output.warn('--exec runs only for threshold events, and there are none: add --below, --above or an alerts: section');
 
   const recorder = options.record ? await startRecorder(ctx, options.store, config, accounts) : null;
   const metrics = options.metrics ? await startMetricsFor(ctx, options.metrics, accounts) : null;
@@ -70,7 +71,15 @@ export async function runWatch(ctx: RunContext, options: WatchOptions): Promise<
       timeoutMs: options.timeoutMs,
     },
     {
-      config, accounts, unresolved, rules, view, metrics, exec, runtime: ctx.runtime, now: ctx.now,
+      config,
+      accounts,
+      unresolved,
+      rules,
+      view,
+      metrics,
+      exec,
+      runtime: ctx.runtime,
+      now: ctx.now,
       debug: ctx.globals.debug ? (line) => ctx.output.debug(line) : undefined,
       onUntilHeld: () => ctx.exitIfCutShort?.(ExitCode.ok),
       record: recorder ? (read) => recorder.record(read) : undefined,
@@ -111,17 +120,26 @@ function refuseDoomedUntil(until: Condition, unresolved: ReadonlyMap<string, Con
   const first = blocking[0];
   if (first === undefined) return;
   const others = blocking.length > 1 ? ` (and ${blocking.length - 1} more account${blocking.length > 2 ? 's' : ''})` : '';
-  throw new ConfigError(`${first.message}${others}; --until '${until.text}' covers ${blocking.length > 1 ? 'those accounts' : 'that account'}, so it could never hold`, {
-    code: first.code,
-    problems: blocking.flatMap((e) => e.problems),
-    ...(first.hint ? { hint: first.hint } : {}),
-  });
+  throw new ConfigError(
+    `${first.message}${others}; --until '${until.text}' covers ${blocking.length > 1 ? 'those accounts' : 'that account'}, so it could never hold`,
+    {
+      code: first.code,
+      problems: blocking.flatMap((e) => e.problems),
+      ...(first.hint ? { hint: first.hint } : {}),
+    },
+  );
 }
 
 async function startMetricsFor(ctx: RunContext, address: { host: string; port: number }, accounts: ResolvedAccount[]) {
-  const metrics = await startMetrics(address, accounts.map((a) => ({ name: a.name, provider: a.provider })), { version: VERSION }, ctx.runtime.redactor.redact);
+  const metrics = await startMetrics(
+    address,
+    accounts.map((a) => ({ name: a.name, provider: a.provider })),
+    { version: VERSION },
+    ctx.runtime.redactor.redact,
+  );
   ctx.output.info(`Prometheus metrics at ${metrics.url}`);
-  if (!isLoopbackHost(address.host)) ctx.output.warn(`metrics are served beyond this machine (${address.host}); anyone who can reach the port sees your balances`);
+  if (!isLoopbackHost(address.host))
+    ctx.output.warn(`metrics are served beyond this machine (${address.host}); anyone who can reach the port sees your balances`);
   return metrics;
 }
 

@@ -1,6 +1,17 @@
 // The bash completion script. Plain bash 3.2 (macOS still ships it): no associative arrays, no
 // mapfile. The command path is found by walking the words typed so far, skipping flag values.
-import { commandName, flagsAt, listsByPath, PROGRAM_NAMES, shCasePatterns, shellQuote, valueCases, valuesWord, type CommandSpec, type CompletionSpec } from './spec.js';
+import {
+  commandName,
+  flagsAt,
+  listsByPath,
+  PROGRAM_NAMES,
+  shCasePatterns,
+  shellQuote,
+  valueCases,
+  valuesWord,
+  type CommandSpec,
+  type CompletionSpec,
+} from './spec.js';
 
 const F = '__balance_inspector';
 

@@ -125,6 +125,8 @@ end
 
 complete -c ${C} -f
 ${rules(spec).join('\n')}
-${PROGRAM_NAMES.slice(1).map((name) => `complete -c ${name} -w ${C}`).join('\n')}
+${PROGRAM_NAMES.slice(1)
+  .map((name) => `complete -c ${name} -w ${C}`)
+  .join('\n')}
 `;
 }

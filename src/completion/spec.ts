@@ -48,7 +48,10 @@ export function completionSpec(program: Command, takenBy: (command: Command) => 
   const commands: CommandSpec[] = [];
   const visit = (command: Command, path: string[], siblings: string[]): CommandSpec => {
     const children = help.visibleCommands(command);
-    const ownFlags = help.visibleOptions(command).filter((o) => !globalOptions.includes(o)).map((o) => flagSpec(o, false));
+    const ownFlags = help
+      .visibleOptions(command)
+      .filter((o) => !globalOptions.includes(o))
+      .map((o) => flagSpec(o, false));
     const own = new Set(ownFlags.map((f) => f.long));
     const taken = path.length === 0 ? globalOptions : takenBy(command).filter((o) => !o.hidden);
     const spec: CommandSpec = {
@@ -63,7 +66,13 @@ export function completionSpec(program: Command, takenBy: (command: Command) => 
     };
     commands.push(spec);
     const names = children.map((c) => c.name());
-    spec.subcommands = children.map((child) => visit(child, [...path, child.name()], names.filter((n) => n !== 'help')));
+    spec.subcommands = children.map((child) =>
+      visit(
+        child,
+        [...path, child.name()],
+        names.filter((n) => n !== 'help'),
+      ),
+    );
     return spec;
   };
   visit(program, [], []);
@@ -112,9 +121,7 @@ export interface ValueCase {
 export function valueCases(spec: CompletionSpec): ValueCase[] {
   const globals = new Map(spec.globalFlags.map((f) => [f.long, f.values === null ? null : valuesWord(f.values)]));
   const own = spec.commands.flatMap((command) =>
-    command.ownFlags
-      .filter((f) => f.values !== null || globals.has(f.long))
-      .map((f) => ({ path: pathKey(command), names: f.names, values: f.values })),
+    command.ownFlags.filter((f) => f.values !== null || globals.has(f.long)).map((f) => ({ path: pathKey(command), names: f.names, values: f.values })),
   );
   const narrowed = spec.commands.flatMap((command) =>
     command.globalFlags

@@ -1,6 +1,17 @@
 // The zsh completion script: the same walk as bash, with descriptions shown next to commands and
 // flags. Works both from $fpath (autoloaded through #compdef) and when sourced (calls compdef).
-import { commandName, flagsAt, listsByPath, PROGRAM_NAMES, shCasePatterns, shellQuote, valueCases, valuesWord, type CommandSpec, type CompletionSpec } from './spec.js';
+import {
+  commandName,
+  flagsAt,
+  listsByPath,
+  PROGRAM_NAMES,
+  shCasePatterns,
+  shellQuote,
+  valueCases,
+  valuesWord,
+  type CommandSpec,
+  type CompletionSpec,
+} from './spec.js';
 
 const F = '__balance_inspector';
 

@@ -42,8 +42,15 @@ function validateRule(name: string, raw: Record<string, unknown>, accountNames: 
   const before = problems.length;
   checkKeys(raw, RULE_KEYS, `${path}.`, problems);
   if (raw.currency === undefined) problems.push(`${path}.currency: missing; expected a symbol like USDT or a provider code like USDT_TRC20`);
-  else checkField({ kind: 'string', pattern: CURRENCY_CODE, patternHint: 'a symbol like USDT or a provider code like USDT_TRC20' }, raw.currency, `${path}.currency`, problems);
-  if (raw.network !== undefined) checkField({ kind: 'string', pattern: NETWORK_NAME, patternHint: 'a network name like tron' }, raw.network, `${path}.network`, problems);
+  else
+    checkField(
+      { kind: 'string', pattern: CURRENCY_CODE, patternHint: 'a symbol like USDT or a provider code like USDT_TRC20' },
+      raw.currency,
+      `${path}.currency`,
+      problems,
+    );
+  if (raw.network !== undefined)
+    checkField({ kind: 'string', pattern: NETWORK_NAME, patternHint: 'a network name like tron' }, raw.network, `${path}.network`, problems);
   if (raw.account !== undefined) {
     checkField({ kind: 'string' }, raw.account, `${path}.account`, problems);
     if (typeof raw.account === 'string' && accountNames.length > 0 && !accountNames.includes(raw.account)) {
@@ -61,7 +68,11 @@ function validateRule(name: string, raw: Record<string, unknown>, accountNames: 
   }
   if (problems.length > before) return [];
 
-  const selector = selectorOf(typeof raw.account === 'string' ? raw.account : null, raw.currency as string, typeof raw.network === 'string' ? raw.network : null);
+  const selector = selectorOf(
+    typeof raw.account === 'string' ? raw.account : null,
+    raw.currency as string,
+    typeof raw.network === 'string' ? raw.network : null,
+  );
   if ('error' in selector) {
     problems.push(`${path}.network: ${selector.error}`);
     return [];

@@ -95,7 +95,9 @@ export function validateDecimals(value: unknown, accountNames: string[], problem
       }
       const text = typeof count === 'number' ? String(count) : typeof count === 'string' ? count.trim() : null;
       if (text === null || !DECIMALS.test(text) || Number(text) > 36) {
-        problems.push(`${path}.${currency}: expected a whole number of decimals from 0 to 36, got ${typeof count === 'string' ? `"${count}"` : describeValue(count)}`);
+        problems.push(
+          `${path}.${currency}: expected a whole number of decimals from 0 to 36, got ${typeof count === 'string' ? `"${count}"` : describeValue(count)}`,
+        );
         continue;
       }
       map.set(currency.toUpperCase(), Number(text));

@@ -16,7 +16,13 @@ export type { FieldSpec } from '../providers/catalog.js';
  * only may not be a path step or hold control or invisible characters.
  */
 function idProblem(id: string, pathSegments: boolean): string | null {
-  if (pathSegments) return id.split('/').map(segmentProblem).find((problem) => problem !== null) ?? null;
+  if (pathSegments)
+    return (
+      id
+        .split('/')
+        .map(segmentProblem)
+        .find((problem) => problem !== null) ?? null
+    );
   if (id === '.' || id === '..') return 'is a path step, not an id';
   if (new RegExp(UNSAFE_CHARACTER.source, 'u').test(id)) return 'contains control or invisible characters';
   return null;

@@ -143,7 +143,10 @@ export function strayConfigs(cwd: string, env: NodeJS.ProcessEnv, used: string |
   if (fromHome.startsWith('..') || isAbsolute(fromHome)) {
     for (const name of RC_NAMES) {
       const path = join(home, name);
-      if (path !== used && isFile(path)) lines.push(`${path} is not read from ${resolve(cwd)} (outside ${home}, so the search never reaches it); pass --config ${path} or move it to ${userConfig}`);
+      if (path !== used && isFile(path))
+        lines.push(
+          `${path} is not read from ${resolve(cwd)} (outside ${home}, so the search never reaches it); pass --config ${path} or move it to ${userConfig}`,
+        );
     }
   }
   return lines;

@@ -27,7 +27,11 @@ export function validateHistory(value: unknown, problems: string[]): HistorySett
     const ms = typeof value.retain === 'string' ? checkDuration(value.retain) : null;
     if (typeof ms !== 'number') {
       const got = typeof value.retain === 'string' ? `"${value.retain}"` : describeValue(value.retain);
-      problems.push(typeof ms === 'string' && !ms.startsWith('is not') ? `history.retain: ${got} ${ms}` : `history.retain: expected a duration such as 400d or 52w, got ${got}`);
+      problems.push(
+        typeof ms === 'string' && !ms.startsWith('is not')
+          ? `history.retain: ${got} ${ms}`
+          : `history.retain: expected a duration such as 400d or 52w, got ${got}`,
+      );
     } else settings.retainMs = ms;
   }
   return settings;

@@ -58,12 +58,12 @@ export function selectAccounts(config: Config, given: AccountSelection): Account
     throw new UsageError(`unknown provider '${selection.provider}'${didYouMean(selection.provider, ids)}`, `providers: ${ids.join(', ')}`);
   }
   const chosen = config.accounts.filter(
-    (a) =>
-      (!selection.accounts?.length || selection.accounts.includes(a.name)) &&
-      (selection.provider === undefined || a.provider === selection.provider),
+    (a) => (!selection.accounts?.length || selection.accounts.includes(a.name)) && (selection.provider === undefined || a.provider === selection.provider),
   );
   if (chosen.length === 0) {
-    throw new UsageError(`no configured account matches ${said.provider} ${selection.provider}${selection.accounts?.length ? ` and ${said.accounts} ${selection.accounts.join(', ')}` : ''}`);
+    throw new UsageError(
+      `no configured account matches ${said.provider} ${selection.provider}${selection.accounts?.length ? ` and ${said.accounts} ${selection.accounts.join(', ')}` : ''}`,
+    );
   }
   return chosen;
 }

@@ -58,7 +58,11 @@ function fieldSchema(spec: FieldSpec): Schema {
     case 'enum':
       return { enum: [...spec.values], ...described };
     case 'stringList':
-      return { type: 'array', items: { type: 'string', ...(spec.pathSegments ? { pattern: PATH_SEGMENTS } : { pattern: '\\S', not: { pattern: '^\\s*\\.{1,2}\\s*$' } }) }, ...described };
+      return {
+        type: 'array',
+        items: { type: 'string', ...(spec.pathSegments ? { pattern: PATH_SEGMENTS } : { pattern: '\\S', not: { pattern: '^\\s*\\.{1,2}\\s*$' } }) },
+        ...described,
+      };
     case 'decimal':
       return { type: 'string', pattern: spec.positive ? POSITIVE_DECIMAL : DECIMAL, ...described };
   }
@@ -78,7 +82,10 @@ function declaredAccountSchema(): Schema {
     then: {
       properties,
       additionalProperties: false,
-      allOf: [{ anyOf: [{ required: ['apiKey'] }, { required: ['apiKeyFile'] }, { required: ['clientId', 'clientSecret'] }] }, { not: { required: ['apiKey', 'apiKeyFile'] } }],
+      allOf: [
+        { anyOf: [{ required: ['apiKey'] }, { required: ['apiKeyFile'] }, { required: ['clientId', 'clientSecret'] }] },
+        { not: { required: ['apiKey', 'apiKeyFile'] } },
+      ],
     },
   };
 }
@@ -116,7 +123,8 @@ export function configJsonSchema(): Schema {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: CONFIG_SCHEMA_ID,
     title: 'balance-inspector config (.balancerc.yaml)',
-    description: 'Generated from the validator (src/config/json-schema.ts); docs/configuration.md explains every key. `balance-inspector config check` applies the same rules and the ones a schema cannot express.',
+    description:
+      'Generated from the validator (src/config/json-schema.ts); docs/configuration.md explains every key. `balance-inspector config check` applies the same rules and the ones a schema cannot express.',
     type: 'object',
     required: ['accounts'],
     propertyNames: { enum: TOP_LEVEL_KEYS },
@@ -159,7 +167,12 @@ export function configJsonSchema(): Schema {
         additionalProperties: {
           type: 'object',
           propertyNames: { pattern: pattern(CURRENCY_CODE) },
-          additionalProperties: { anyOf: [{ type: 'integer', minimum: 0, maximum: 36 }, { type: 'string', pattern: '^\\s*(0|[1-9]|[12][0-9]|3[0-6])\\s*$' }] },
+          additionalProperties: {
+            anyOf: [
+              { type: 'integer', minimum: 0, maximum: 36 },
+              { type: 'string', pattern: '^\\s*(0|[1-9]|[12][0-9]|3[0-6])\\s*$' },
+            ],
+          },
         },
       },
       pegged: { ...fieldSchema({ kind: 'stringList' }), description: 'Stablecoins valued at 1.00 USD when nothing better is known: [USDT, USDC].' },

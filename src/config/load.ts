@@ -109,7 +109,9 @@ export async function loadConfigFile(path: string): Promise<unknown> {
   const read = readTrustedFile(path);
   if ('problem' in read) {
     if (read.unsafe) throw new ConfigError(`refusing to use the config ${path}: ${read.problem}`, { code: 'UNSAFE_PERMISSIONS' });
-    throw new ConfigError(`cannot read config ${path}: ${read.missing ? 'no such file' : /permission/.test(read.problem) ? 'permission denied' : 'unreadable'}`);
+    throw new ConfigError(
+      `cannot read config ${path}: ${read.missing ? 'no such file' : /permission/.test(read.problem) ? 'permission denied' : 'unreadable'}`,
+    );
   }
   const content = read.text;
   try {

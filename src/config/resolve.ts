@@ -23,9 +23,7 @@ const SECRET_FIELDS = new Set(['apiKey', 'apiKeyFile', 'clientSecret']);
 
 /** Does the config file itself hold a literal secret (not a ${VAR} and not a key file)? */
 function hasLiteralSecret(account: AccountConfig): boolean {
-  return [account.secrets.apiKey, account.secrets.clientSecret].some(
-    (value) => value !== undefined && !value.includes('${'),
-  );
+  return [account.secrets.apiKey, account.secrets.clientSecret].some((value) => value !== undefined && !value.includes('${'));
 }
 
 export function checkConfigFilePermissions(config: Config): void {
@@ -88,9 +86,10 @@ export function splitResolutions(resolutions: AccountResolution[]): { accounts: 
 
 function credentialError(config: Config, problems: string[], vars: string[], account?: string): ConfigError {
   const whose = account === undefined ? '' : ` (account '${account}')`;
-  const message = vars.length > 0 && vars.length === problems.length
-    ? `environment variable${vars.length > 1 ? 's' : ''} ${vars.join(', ')} ${vars.length > 1 ? 'are' : 'is'} not set or empty${whose}`
-    : `cannot resolve the credentials${account === undefined ? '' : ` of account '${account}'`} in ${config.filePath ?? 'the config'}`;
+  const message =
+    vars.length > 0 && vars.length === problems.length
+      ? `environment variable${vars.length > 1 ? 's' : ''} ${vars.join(', ')} ${vars.length > 1 ? 'are' : 'is'} not set or empty${whose}`
+      : `cannot resolve the credentials${account === undefined ? '' : ` of account '${account}'`} in ${config.filePath ?? 'the config'}`;
   return new ConfigError(message, {
     code: vars.length > 0 ? 'UNSET_VARIABLE' : 'CREDENTIALS',
     problems,
@@ -98,7 +97,12 @@ function credentialError(config: Config, problems: string[], vars: string[], acc
   });
 }
 
-function resolveOne(config: Config, account: AccountConfig, env: NodeJS.ProcessEnv, redactor: Redactor): { resolved: ResolvedAccount; problems: string[]; missingVars: string[] } {
+function resolveOne(
+  config: Config,
+  account: AccountConfig,
+  env: NodeJS.ProcessEnv,
+  redactor: Redactor,
+): { resolved: ResolvedAccount; problems: string[]; missingVars: string[] } {
   const problems: string[] = [];
   const missingVars = new Set<string>();
   const credentials: Credentials = {};

@@ -58,7 +58,20 @@ export function validateConfig(raw: unknown, filePath: string | null, origin: Co
   if (problems.length > 0) {
     throw new ConfigError(`invalid config ${where}`, { problems, hint: 'see .balancerc.example for every option' });
   }
-  return { filePath, origin, accounts, providers, rates, minimums, reserves, decimals, pegged, ...(cache ? { cache } : {}), ...(history ? { history } : {}), alerts };
+  return {
+    filePath,
+    origin,
+    accounts,
+    providers,
+    rates,
+    minimums,
+    reserves,
+    decimals,
+    pegged,
+    ...(cache ? { cache } : {}),
+    ...(history ? { history } : {}),
+    alerts,
+  };
 }
 
 function validateAccount(name: string, value: unknown, providers: ProviderRegistry, declaredRaw: string[], problems: string[]): AccountConfig | null {
@@ -116,12 +129,7 @@ function validateAccount(name: string, value: unknown, providers: ProviderRegist
   };
 }
 
-function checkCredentials(
-  value: Record<string, unknown>,
-  shapes: ReadonlyArray<ReadonlyArray<string>>,
-  path: string,
-  problems: string[],
-): void {
+function checkCredentials(value: Record<string, unknown>, shapes: ReadonlyArray<ReadonlyArray<string>>, path: string, problems: string[]): void {
   if (value.apiKey !== undefined && value.apiKeyFile !== undefined) {
     problems.push(`${path}: set either apiKey or apiKeyFile, not both`);
     return;
@@ -134,9 +142,7 @@ function checkCredentials(
     problems.push(`${path}: ${missing.join(' and ')} missing; ${partial.join(' and ')} go together`);
     return;
   }
-  const alternatives = shapes.map((shape) =>
-    shape[0] === 'apiKey' ? 'apiKey (e.g. apiKey: ${MY_KEY}) or apiKeyFile' : shape.join(' + '),
-  );
+  const alternatives = shapes.map((shape) => (shape[0] === 'apiKey' ? 'apiKey (e.g. apiKey: ${MY_KEY}) or apiKeyFile' : shape.join(' + ')));
   problems.push(`${path}: no credentials; expected ${alternatives.join(', or ')}`);
 }
 
@@ -152,7 +158,9 @@ function validateCache(value: unknown, problems: string[]): CacheSettings | unde
   const ms = typeof maxAge === 'string' ? checkDuration(maxAge, { zero: true }) : null;
   if (typeof ms !== 'number') {
     const got = maxAge === undefined ? 'nothing' : typeof maxAge === 'string' ? `"${maxAge}"` : describeValue(maxAge);
-    problems.push(typeof ms === 'string' && !ms.startsWith('is not') ? `cache.maxAge: ${got} ${ms}` : `cache.maxAge: expected a duration such as 30s or 2m, got ${got}`);
+    problems.push(
+      typeof ms === 'string' && !ms.startsWith('is not') ? `cache.maxAge: ${got} ${ms}` : `cache.maxAge: expected a duration such as 30s or 2m, got ${got}`,
+    );
     return undefined;
   }
   return { maxAgeMs: ms };

@@ -45,11 +45,15 @@ function cannotWrite(path: string, error: unknown): UsageError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EEXIST') return alreadyExists(path);
   const why =
-    code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'ENOENT' ? `the directory ${dirname(path)} does not exist`
-    : code === 'EROFS' ? 'read-only file system'
-    : code === 'ENOTDIR' ? `${dirname(path)} is not a directory`
-    : 'it could not be written';
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ENOENT'
+        ? `the directory ${dirname(path)} does not exist`
+        : code === 'EROFS'
+          ? 'read-only file system'
+          : code === 'ENOTDIR'
+            ? `${dirname(path)} is not a directory`
+            : 'it could not be written';
   return new UsageError(`cannot write ${path}: ${why}; nothing was written`);
 }
 

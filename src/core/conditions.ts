@@ -170,11 +170,16 @@ export function sumAvailable(s: Selector, balances: Iterable<Matchable>): Aggreg
 export function compare(value: Decimal, op: Comparator, level: Decimal): boolean {
   const c = value.comparedTo(level);
   switch (op) {
-    case '>=': return c >= 0;
-    case '>': return c > 0;
-    case '<=': return c <= 0;
-    case '<': return c < 0;
-    case '=': return c === 0;
+    case '>=':
+      return c >= 0;
+    case '>':
+      return c > 0;
+    case '<=':
+      return c <= 0;
+    case '<':
+      return c < 0;
+    case '=':
+      return c === 0;
   }
 }
 

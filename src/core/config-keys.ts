@@ -6,12 +6,7 @@ import { didYouMean } from './suggest.js';
 const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Report unknown keys (with a suggestion) and keys that could touch object prototypes. */
-export function checkKeys(
-  object: Record<string, unknown>,
-  allowed: Iterable<string>,
-  path: string,
-  problems: string[],
-): void {
+export function checkKeys(object: Record<string, unknown>, allowed: Iterable<string>, path: string, problems: string[]): void {
   const allowedList = [...allowed];
   for (const key of Object.keys(object)) {
     if (DANGEROUS_KEYS.has(key)) problems.push(`${path}${key}: this key is not allowed`);

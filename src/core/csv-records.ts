@@ -78,7 +78,8 @@ export function parseCsv(text: string, maxRecords: number, onTooMany: (line: num
         while (k < end) {
           const c = text.charCodeAt(k);
           if (c === COMMA || c === LF || c === CR) break;
-          if (c === QUOTE) throw new CsvSyntaxError('a quote inside an unquoted field; quote the whole field and double the quote ("a ""b""")', line, k - lineStart + 1);
+          if (c === QUOTE)
+            throw new CsvSyntaxError('a quote inside an unquoted field; quote the whole field and double the quote ("a ""b""")', line, k - lineStart + 1);
           k++;
         }
         value = text.slice(i, k);

@@ -10,7 +10,10 @@
  * suffix does (`USDC` and `USDC_ERC20` stay two balances, as the provider reports them).
  */
 export function codeIdentity(code: string): string {
-  return code.normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return code
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
 }
 
 /** Wallet and account ids: trimmed and case-folded, so `550E8400-…` and `550e8400-…` are one wallet. */

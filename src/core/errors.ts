@@ -78,10 +78,7 @@ export class BalanceError extends Error {
   account: string | undefined;
   provider: string | undefined;
 
-  constructor(
-    message: string,
-    opts: { code: ErrorCode; exitCode: number; hint?: string; retryable?: boolean; cause?: unknown } & ErrorContext,
-  ) {
+  constructor(message: string, opts: { code: ErrorCode; exitCode: number; hint?: string; retryable?: boolean; cause?: unknown } & ErrorContext) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
     this.code = opts.code;

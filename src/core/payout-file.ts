@@ -52,7 +52,8 @@ export function readPayoutFile(bytes: Uint8Array, source: string): PayoutFile {
   }
   const first = /\S/.exec(text);
   if (!first) return fail(null, 'no payouts: the file is empty');
-  const tooMany = (where: string): never => fail(where, `more than ${MAX_PAYOUTS.toLocaleString('en-US')} payouts; one run plans at most that many`, 'split the file into several runs');
+  const tooMany = (where: string): never =>
+    fail(where, `more than ${MAX_PAYOUTS.toLocaleString('en-US')} payouts; one run plans at most that many`, 'split the file into several runs');
   if (first[0] === '[') return { format: 'json', rows: jsonArrayRows(text, first.index, fail, tooMany) };
   if (first[0] === '{') return { format: 'ndjson', rows: ndjsonRows(text, fail, tooMany) };
   return { format: 'csv', rows: csvRows(text, fail, tooMany) };
@@ -80,7 +81,8 @@ function csvRows(text: string, fail: Fail, tooMany: (where: string) => never): R
     index.set(name, i);
   });
   for (const required of ['id', 'currency', 'amount']) {
-    if (!index.has(required)) fail(`line ${header.line}`, `read as CSV (the file starts with neither [ nor {), but the header has no "${required}" column`, HEADER_HINT);
+    if (!index.has(required))
+      fail(`line ${header.line}`, `read as CSV (the file starts with neither [ nor {), but the header has no "${required}" column`, HEADER_HINT);
   }
   // Spreadsheets export empty rows as ",,,": they are blank lines too.
   const filled = body.filter((record) => record.fields.some((f) => f.trim() !== ''));

@@ -142,5 +142,15 @@ export function planDocument(plan: Plan, errors: BalanceError[], generatedAt: Da
       payouts: count,
     };
   });
-  return { schemaVersion: 1, generatedAt: generatedAt.toISOString(), decision: plan.decision, exitCode: plan.exitCode, mode: plan.mode, counts, payouts: plan.payouts, commitments, errors: errorsJson(errors) };
+  return {
+    schemaVersion: 1,
+    generatedAt: generatedAt.toISOString(),
+    decision: plan.decision,
+    exitCode: plan.exitCode,
+    mode: plan.mode,
+    counts,
+    payouts: plan.payouts,
+    commitments,
+    errors: errorsJson(errors),
+  };
 }

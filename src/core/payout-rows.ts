@@ -35,7 +35,8 @@ export function payoutsFromRows(rows: readonly RawRow[], source: string): Payout
     try {
       const payout = payoutFromRow(row);
       const earlier = seen.get(payout.id);
-      if (earlier !== undefined) throw new RowProblem(`${row.field('id')?.where ?? row.where}: id "${payout.id}" is already used at ${earlier}; ids must be unique`);
+      if (earlier !== undefined)
+        throw new RowProblem(`${row.field('id')?.where ?? row.where}: id "${payout.id}" is already used at ${earlier}; ids must be unique`);
       seen.set(payout.id, row.where);
       payouts.push(payout);
     } catch (error) {

@@ -79,7 +79,11 @@ function figureProblems(b: Balance): Inconsistency[] {
   const { available, pending, total } = b;
   if (available !== null && pending !== null && total !== null) {
     if (!exactPlus(available, pending).eq(total)) {
-      problems.push({ field: name('total'), value: text(total), problem: `differs from ${name('available')} ${text(available)} + ${name('pending')} ${text(pending)}` });
+      problems.push({
+        field: name('total'),
+        value: text(total),
+        problem: `differs from ${name('available')} ${text(available)} + ${name('pending')} ${text(pending)}`,
+      });
     }
   } else if (available !== null && total !== null && available.greaterThan(total)) {
     problems.push({ field: name('available'), value: text(available), problem: `above ${name('total')} ${text(total)}` });

@@ -124,7 +124,8 @@ export class Redactor {
     let copied = 0; // text before this index is already in `out`
     let coveredUntil = -1; // end of the run being redacted, or -1
     for (let i = 0; i + FRAGMENT_LENGTH <= text.length; i++) {
-      if (this.fragmentPairs[pairAt(text, i)] === 0 || !this.fragmentHeads.has(headAt(text, i)) || !this.fragments.has(text.slice(i, i + FRAGMENT_LENGTH))) continue;
+      if (this.fragmentPairs[pairAt(text, i)] === 0 || !this.fragmentHeads.has(headAt(text, i)) || !this.fragments.has(text.slice(i, i + FRAGMENT_LENGTH)))
+        continue;
       if (coveredUntil >= i) {
         coveredUntil = i + FRAGMENT_LENGTH;
         continue;

@@ -10,5 +10,8 @@ export function checkSelectedAccount(label: string, account: string | null, conf
   if (!configured.includes(account)) {
     throw new UsageError(`${label}: unknown account '${account}'${didYouMean(account, configured)}`, `configured accounts: ${configured.join(', ')}`);
   }
-  throw new UsageError(`${label}: account '${account}' is not ${verb}`, `${verb === 'selected' ? 'selected' : 'watched'} accounts: ${selected.join(', ')} (see --account / --provider)`);
+  throw new UsageError(
+    `${label}: account '${account}' is not ${verb}`,
+    `${verb === 'selected' ? 'selected' : 'watched'} accounts: ${selected.join(', ')} (see --account / --provider)`,
+  );
 }

@@ -36,7 +36,10 @@ export function closest(input: string, candidates: Iterable<string>, max = 3): s
       scored.push([candidate, sameLetters ? 0.5 : distance]);
     }
   }
-  return scored.sort((x, y) => x[1] - y[1]).slice(0, max).map(([c]) => c);
+  return scored
+    .sort((x, y) => x[1] - y[1])
+    .slice(0, max)
+    .map(([c]) => c);
 }
 
 export function didYouMean(input: string, candidates: Iterable<string>): string {

@@ -138,9 +138,7 @@ export function computeTotals(balances: Balance[], reported: ReportedTotal[], op
 }
 
 function reconcile(r: ReportedTotal, balances: Balance[], tolerancePercent: Decimal): ReconciliationRow {
-  const inScope = balances.filter(
-    (b) => b.account === r.account && (r.wallets === null || (b.wallet !== null && r.wallets.includes(b.wallet))),
-  );
+  const inScope = balances.filter((b) => b.account === r.account && (r.wallets === null || (b.wallet !== null && r.wallets.includes(b.wallet))));
   const inconsistentInScope = inScope.filter((b) => b.inconsistent).length;
   const computed = sumDecimals(inScope.map((b) => (b.inconsistent ? new Decimal(0) : (b.usdValue ?? new Decimal(0)))));
   const difference = exactMinus(computed, r.amount);

@@ -80,7 +80,8 @@ export function publicUrl(url: string | URL): CleanUrl {
   const query = /^([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s.exec(rest);
   if (query) {
     const [, head = '', search, fragment] = query;
-    rest = head + (search === undefined ? '' : `?${cleanParameters(search, secrets)}`) + (fragment === undefined ? '' : `#${cleanParameters(fragment, secrets)}`);
+    rest =
+      head + (search === undefined ? '' : `?${cleanParameters(search, secrets)}`) + (fragment === undefined ? '' : `#${cleanParameters(fragment, secrets)}`);
   }
   return { text: scheme + rest, secrets: [...new Set(secrets)].filter((s) => s !== '') };
 }

@@ -104,12 +104,19 @@ export class WithdrawalDesk {
     const eligible = checks.filter((c) => c.eligible);
     const chosen = chooseCandidate(eligible);
     const { modeDoubt } = this.basis;
-    const failures = chosen ? [] : this.basis.errors.filter((e) => account === null || e.account === undefined || e.account === account || modeDoubt.includes(e));
+    const failures = chosen
+      ? []
+      : this.basis.errors.filter((e) => account === null || e.account === undefined || e.account === account || modeDoubt.includes(e));
     const failureCode = combinedExitCode(failures.map((e) => e.exitCode));
     const undecided = eligible.some((c) => c.status === 'unknown');
     // A no is only known when every account that might pay answered afresh and every check could be made.
     const decision = chosen ? 'yes' : failureCode !== 0 || undecided ? 'unknown' : 'no';
-    const exitCode = decision === 'yes' ? ExitCode.ok : decision === 'no' ? ExitCode.no : combinedExitCode([failureCode, undecided ? ExitCode.badResponse : 0]) || ExitCode.badResponse;
+    const exitCode =
+      decision === 'yes'
+        ? ExitCode.ok
+        : decision === 'no'
+          ? ExitCode.no
+          : combinedExitCode([failureCode, undecided ? ExitCode.badResponse : 0]) || ExitCode.badResponse;
     const pinnedFailed = account !== null && failures.some((e) => e.account === account);
     const unheld = checks.length === 0 && !pinnedFailed ? this.unheld(request, account) : null;
     const unread = failures.map((e) => {

@@ -89,19 +89,40 @@ export function minimumFor(
     const matching = providerRules.rules.filter(
       (r) => codeIdentity(r.providerCurrency) === codeIdentity(b.providerCurrency) || (r.currency === b.currency && r.network === b.network),
     );
-    const rule = matching.length === 1 ? matching[0] : matching.find((r) => r.inconsistent) ?? matching[0];
+    const rule = matching.length === 1 ? matching[0] : (matching.find((r) => r.inconsistent) ?? matching[0]);
     if (matching.length > 1 && !rule?.inconsistent) {
-      return { ...NOTHING, minimum: configured, source: fromConfig ? 'config' : 'provider-api', unknown: `inconsistent limits: ${providerName} lists ${matching.length} limits for ${b.providerCurrency} in '${b.account}'` };
+      return {
+        ...NOTHING,
+        minimum: configured,
+        source: fromConfig ? 'config' : 'provider-api',
+        unknown: `inconsistent limits: ${providerName} lists ${matching.length} limits for ${b.providerCurrency} in '${b.account}'`,
+      };
     }
     if (!rule) {
-      return { ...NOTHING, minimum: configured, source: fromConfig ? 'config' : 'provider-api', blocker: `not withdrawable: ${providerName} does not list ${b.providerCurrency} among the currencies '${b.account}' can withdraw` };
+      return {
+        ...NOTHING,
+        minimum: configured,
+        source: fromConfig ? 'config' : 'provider-api',
+        blocker: `not withdrawable: ${providerName} does not list ${b.providerCurrency} among the currencies '${b.account}' can withdraw`,
+      };
     }
     if (rule.inconsistent) {
-      return { ...NOTHING, minimum: configured, source: fromConfig ? 'config' : 'provider-api', unknown: `inconsistent limits: ${providerName} reported ${rule.inconsistent} for ${b.providerCurrency} in '${b.account}'` };
+      return {
+        ...NOTHING,
+        minimum: configured,
+        source: fromConfig ? 'config' : 'provider-api',
+        unknown: `inconsistent limits: ${providerName} reported ${rule.inconsistent} for ${b.providerCurrency} in '${b.account}'`,
+      };
     }
     const minimum = configured ?? rule.minimum;
     if (minimum === null) {
-      return { ...NOTHING, minimum: null, source: 'none', maximum: rule.maximum, unknown: `unknown minimum: ${providerName} states no minimum for ${b.providerCurrency}; ${setMinimumHint(b)}` };
+      return {
+        ...NOTHING,
+        minimum: null,
+        source: 'none',
+        maximum: rule.maximum,
+        unknown: `unknown minimum: ${providerName} states no minimum for ${b.providerCurrency}; ${setMinimumHint(b)}`,
+      };
     }
     return { ...NOTHING, minimum, source: fromConfig ? 'config' : 'provider-api', maximum: rule.maximum };
   }
@@ -116,7 +137,12 @@ export function minimumFor(
   if (table) {
     const documented = table[b.providerCurrency.toUpperCase()];
     if (documented) return { ...NOTHING, minimum: new Decimal(documented), source: 'provider-docs' };
-    return { ...NOTHING, minimum: null, source: 'none', unknown: `unknown minimum: ${providerName} publishes no minimum for ${b.providerCurrency}; ${setMinimumHint(b)}` };
+    return {
+      ...NOTHING,
+      minimum: null,
+      source: 'none',
+      unknown: `unknown minimum: ${providerName} publishes no minimum for ${b.providerCurrency}; ${setMinimumHint(b)}`,
+    };
   }
   // No minimum documented (Flow, Swipelux): the balance alone limits the withdrawal.
   return { ...NOTHING, minimum: null, source: 'none' };
@@ -124,8 +150,17 @@ export function minimumFor(
 
 /** Decimals commonly allowed for crypto assets, used when the provider does not state them. */
 const CRYPTO_DECIMALS: Record<string, number> = {
-  BTC: 8, ETH: 18, LTC: 8, DOGE: 8, TRX: 6, SOL: 9, BNB: 18, XRP: 6, ADA: 6,
-  USDT: 6, USDC: 6,
+  BTC: 8,
+  ETH: 18,
+  LTC: 8,
+  DOGE: 8,
+  TRX: 6,
+  SOL: 9,
+  BNB: 18,
+  XRP: 6,
+  ADA: 6,
+  USDT: 6,
+  USDC: 6,
 };
 
 /**

@@ -38,7 +38,10 @@ export function parseWithdrawalRequest(query: RequestText, source: RequestSource
   const selector = parseSelector(currency);
   if ('error' in selector) throw new UsageError(`currency "${currency}": ${selector.error}`, source === 'arguments' ? SELECTOR_HINT : undefined);
   if (selector.account !== null) {
-    const hint = source === 'arguments' ? `e.g. can-withdraw ${currency.slice(currency.indexOf(':') + 1)} ${amountText} --account ${selector.account}` : `e.g. { accounts: ['${selector.account}'] }`;
+    const hint =
+      source === 'arguments'
+        ? `e.g. can-withdraw ${currency.slice(currency.indexOf(':') + 1)} ${amountText} --account ${selector.account}`
+        : `e.g. { accounts: ['${selector.account}'] }`;
     throw new UsageError(`currency "${currency}": ${words.account}`, source === 'batch' ? undefined : hint);
   }
   if (amount.isZero()) throw new UsageError('amount must be greater than 0');

@@ -31,7 +31,10 @@ export function alignDecimals(values: Array<string | null>, empty = '—'): stri
  */
 export function alignDecimalsNarrow(values: Array<string | null>, empty = '—'): string[] {
   const grouped = values.map((v) => (v === null ? null : groupThousands(v)));
-  const width = Math.max(empty.length, widest(grouped, (v) => v.length));
+  const width = Math.max(
+    empty.length,
+    widest(grouped, (v) => v.length),
+  );
   // The most decimals to align on without making the column wider than its widest value: the
   // widest integer part plus `align` must fit. A value with more decimals sticks out to the
   // right; one without a point (an integer, or unknown) takes what padding the width leaves.

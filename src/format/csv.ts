@@ -16,8 +16,21 @@ export function csvLine(cells: CsvCellValue[]): string {
 }
 
 const COLUMNS = [
-  'account', 'provider', 'mode', 'wallet', 'walletName', 'currency', 'network', 'providerCurrency',
-  'available', 'pending', 'total', 'usdValue', 'usdRate', 'usdSource', 'updatedAt',
+  'account',
+  'provider',
+  'mode',
+  'wallet',
+  'walletName',
+  'currency',
+  'network',
+  'providerCurrency',
+  'available',
+  'pending',
+  'total',
+  'usdValue',
+  'usdRate',
+  'usdSource',
+  'updatedAt',
 ] as const;
 // Last, so scripts that read the columns above by position keep working.
 const INCONSISTENT_COLUMN = 'inconsistent';

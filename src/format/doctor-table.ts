@@ -29,7 +29,11 @@ export function doctorText(report: DoctorReport, style: TableStyle): string {
         columns: [
           { head: 'ACCOUNT', cells: keys.map((k) => forTerminal(k.account)) },
           { head: 'KEY', cells: keys.map((k) => k.field) },
-          { head: 'FROM', cutTo: 12, cells: keys.map((k) => (k.source === 'env' ? `$${k.variable}` : k.source === 'file' ? forTerminal(k.path ?? '', 200) : 'the config file')) },
+          {
+            head: 'FROM',
+            cutTo: 12,
+            cells: keys.map((k) => (k.source === 'env' ? `$${k.variable}` : k.source === 'file' ? forTerminal(k.path ?? '', 200) : 'the config file')),
+          },
           { head: 'STATUS', cutTo: 12, cells: keys.map((k) => (k.ok ? c.green(k.status) : c.red(forTerminal(k.status, 300)))) },
         ],
       },
@@ -60,10 +64,7 @@ export function doctorText(report: DoctorReport, style: TableStyle): string {
     out.push('', 'Accounts:', table.trimEnd());
   }
 
-  const problems = [
-    ...(config.error ? [problemLines(null, config.error)] : []),
-    ...accounts.flatMap((a) => a.errors.map((e) => problemLines(a.account, e))),
-  ];
+  const problems = [...(config.error ? [problemLines(null, config.error)] : []), ...accounts.flatMap((a) => a.errors.map((e) => problemLines(a.account, e)))];
   if (problems.length > 0) out.push('', 'Problems:', ...problems.flat());
   out.push('', summary(report, style));
   return `${wrapToWidth(out.join('\n'), style.width)}\n`;

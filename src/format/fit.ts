@@ -114,7 +114,8 @@ export function layoutTable(spec: TableSpec, width: number | undefined, memory?:
       const m = forms[i] as Measured;
       const target = targets.get(i);
       const head = headOf(c, hidden);
-      if (target === undefined || target >= (widths[i] ?? 0)) return { head, cells: m.cells, cellWidths: m.cellWidths, width: widths[i] ?? 0, align: c.align ?? 'left' };
+      if (target === undefined || target >= (widths[i] ?? 0))
+        return { head, cells: m.cells, cellWidths: m.cellWidths, width: widths[i] ?? 0, align: c.align ?? 'left' };
       const cut = measure(m.cells.map((cell, r) => ((m.cellWidths[r] ?? 0) > target ? clipCells(cell, target) : cell)));
       return { head: clipCells(head, target), cells: cut.cells, cellWidths: cut.cellWidths, width: target, align: c.align ?? 'left' };
     });

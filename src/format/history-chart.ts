@@ -31,7 +31,10 @@ export interface ChartInput {
 /** One series: its total (or available) over time. */
 export function seriesChartInput(info: SeriesInfo, points: Point[]): ChartInput {
   // Names come from the store (a provider's answer, an imported file): shown escaped, like the table's.
-  const where = [info.account, info.wallet, info.network].filter((n): n is string => Boolean(n)).map((n) => forTerminal(n, 40)).join(' · ');
+  const where = [info.account, info.wallet, info.network]
+    .filter((n): n is string => Boolean(n))
+    .map((n) => forTerminal(n, 40))
+    .join(' · ');
   const texts = points.map(headline);
   return {
     title: `${forTerminal(info.currency, 16)} (${where})`,

@@ -33,7 +33,15 @@ export function snapshotJson(s: SnapshotSummary): string {
 
 /** A series' identity in JSON: the balance's, with the account's mode (history keys on it). */
 export function seriesIdentityJson(s: SeriesInfo) {
-  return { account: s.account, provider: s.provider, mode: s.mode, wallet: s.wallet, currency: s.currency, network: s.network, providerCurrency: s.providerCurrency };
+  return {
+    account: s.account,
+    provider: s.provider,
+    mode: s.mode,
+    wallet: s.wallet,
+    currency: s.currency,
+    network: s.network,
+    providerCurrency: s.providerCurrency,
+  };
 }
 
 const compact = (value: unknown) => stringifyOutputJson(value, 0);

@@ -61,7 +61,10 @@ export function historyTable(series: Array<{ info: SeriesInfo; summary: Summary 
   return renderTable(
     {
       columns: [
-        ...identity(series.map((s) => s.info), c),
+        ...identity(
+          series.map((s) => s.info),
+          c,
+        ),
         column('FIRST', (s) => s.first),
         column('LAST', (s) => s.last),
         column('CHANGE', change),
@@ -83,10 +86,19 @@ export function changesTable(changes: Change[], style: TableStyle): string {
   return renderTable(
     {
       columns: [
-        ...identity(changes.map((ch) => ch.series), c),
+        ...identity(
+          changes.map((ch) => ch.series),
+          c,
+        ),
         { head: 'FIELD', cells: changes.map((ch) => ch.field + (ch.from === null ? c.dim(' (new)') : ch.to === null ? c.dim(' (gone)') : '')) },
-        amounts('FROM', changes.map((ch) => ch.from)),
-        amounts('TO', changes.map((ch) => ch.to)),
+        amounts(
+          'FROM',
+          changes.map((ch) => ch.from),
+        ),
+        amounts(
+          'TO',
+          changes.map((ch) => ch.to),
+        ),
         amounts('DELTA', changes.map(delta)),
       ],
       hide: ['FROM', 'WALLET', 'NETWORK', 'TO'],

@@ -55,10 +55,22 @@ function commitmentsTable(doc: PlanDocument, style: TableStyle): string {
         { head: 'WALLET', cutTo: 8, cells: list.map((m) => (m.wallet === null ? c.dim('—') : forTerminal(m.wallet, 64))) },
         { head: 'CURRENCY', cells: list.map((m) => forTerminal(m.currency, 24)) },
         { head: 'NETWORK', cells: list.map((m) => (m.network === null ? c.dim('—') : forTerminal(m.network, 24))) },
-        figure('AVAILABLE', list.map((m) => m.available)),
-        figure('RESERVE', list.map((m) => m.reserve)),
-        figure('COMMITTED', list.map((m) => m.committed)),
-        figure('LEFT', list.map((m) => m.left)),
+        figure(
+          'AVAILABLE',
+          list.map((m) => m.available),
+        ),
+        figure(
+          'RESERVE',
+          list.map((m) => m.reserve),
+        ),
+        figure(
+          'COMMITTED',
+          list.map((m) => m.committed),
+        ),
+        figure(
+          'LEFT',
+          list.map((m) => m.left),
+        ),
       ],
       hide: ['AVAILABLE', 'WALLET', 'NETWORK', 'RESERVE'],
     },

@@ -22,7 +22,10 @@ export function* planJsonPieces(doc: PlanDocument): Generator<string> {
   // Items of an array at depth 2 are indented by 4, as JSON.stringify(doc, null, 2) indents them.
   const item = (p: PayoutJson) => `\n    ${stringifyOutputJson(p).replace(/\n/g, '\n    ')}`;
   for (let from = 0; from < doc.payouts.length; from += PER_PIECE) {
-    const items = doc.payouts.slice(from, from + PER_PIECE).map(item).join(',');
+    const items = doc.payouts
+      .slice(from, from + PER_PIECE)
+      .map(item)
+      .join(',');
     yield `${from === 0 ? `${before}[` : ','}${items}`;
   }
   yield `\n  ]${after}\n`;

@@ -22,7 +22,12 @@ export function sparkline(values: Array<string | null>, width = 24): string {
     .map((v) => {
       if (v === null) return ' ';
       if (range.isZero()) return BLOCKS[3];
-      const level = v.minus(min).div(range).times(BLOCKS.length - 1).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+      const level = v
+        .minus(min)
+        .div(range)
+        .times(BLOCKS.length - 1)
+        .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+        .toNumber();
       return BLOCKS[level];
     })
     .join('');

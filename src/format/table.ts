@@ -101,7 +101,15 @@ export function balancesTable(balances: Balance[], style: TableStyle): string {
       amountColumn('AVAILABLE', available),
       amountColumn('PENDING', pending),
       amountColumn('TOTAL', total),
-      { head: 'USD', align: 'right', headWithout: USD_OF_TOTAL, cells: usdCells(balances.map((b) => b.usdValue), c) },
+      {
+        head: 'USD',
+        align: 'right',
+        headWithout: USD_OF_TOTAL,
+        cells: usdCells(
+          balances.map((b) => b.usdValue),
+          c,
+        ),
+      },
     ],
     hide: ['PENDING', 'TOTAL', 'WALLET', 'NETWORK'],
   };

@@ -10,7 +10,9 @@ import { renderTable, usdCells, type TableStyle } from './table.js';
 type Reconciliation = Totals['reconciliation'][number];
 
 function incompleteWhy(r: Reconciliation): string {
-  return [r.unpricedInScope > 0 ? `${r.unpricedInScope} unpriced` : '', r.inconsistentInScope > 0 ? `${r.inconsistentInScope} inconsistent` : ''].filter(Boolean).join(', ');
+  return [r.unpricedInScope > 0 ? `${r.unpricedInScope} unpriced` : '', r.inconsistentInScope > 0 ? `${r.inconsistentInScope} inconsistent` : '']
+    .filter(Boolean)
+    .join(', ');
 }
 
 /**
@@ -24,7 +26,8 @@ export function reconciliationFigures(r: Pick<Reconciliation, 'reported' | 'comp
   const exact = Math.max(2, ...figures.map((v) => v.decimalPlaces()));
   for (let places = 2; places < exact; places++) {
     const [reported, computed, difference] = figures.map((v) => v.toDecimalPlaces(places, Decimal.ROUND_HALF_UP)) as [Decimal, Decimal, Decimal];
-    if (!reported.eq(computed) && !difference.isZero()) return [reported, computed, difference].map((v) => formatDecimal(v, places)) as [string, string, string];
+    if (!reported.eq(computed) && !difference.isZero())
+      return [reported, computed, difference].map((v) => formatDecimal(v, places)) as [string, string, string];
   }
   return figures.map((v) => formatDecimal(v, exact)) as [string, string, string];
 }
@@ -70,7 +73,8 @@ export function totalsTable(totals: Totals, style: TableStyle): string {
     const n = totals.inconsistent.length;
     text += `\n${prose(`${c.red(`Excludes ${n} inconsistent balance${n > 1 ? 's' : ''}:`)} ${list.join(', ')} (the provider's figures break an invariant; see the warning on stderr)`)}`;
   }
-  if (totals.reconciliation.length > 0) text += `\n${c.bold('Reconciliation with provider-reported totals')}\n${reconciliationTable(totals.reconciliation, style)}`;
+  if (totals.reconciliation.length > 0)
+    text += `\n${c.bold('Reconciliation with provider-reported totals')}\n${reconciliationTable(totals.reconciliation, style)}`;
   return text;
 }
 

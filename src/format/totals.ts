@@ -22,7 +22,16 @@ export function totalsJson(totals: Totals, errors: BalanceError[], generatedAt: 
     unpriced: totals.unpriced.map((u) => ({ account: u.account, currency: u.currency, network: u.network, amount: formatDecimal(u.amount, u.scale) })),
     // Only when there are some, so documents without inconsistent balances keep their shape.
     ...(totals.inconsistent.length > 0
-      ? { inconsistent: totals.inconsistent.map((i) => ({ account: i.account, wallet: i.wallet, currency: i.currency, network: i.network, providerCurrency: i.providerCurrency, problems: i.problems })) }
+      ? {
+          inconsistent: totals.inconsistent.map((i) => ({
+            account: i.account,
+            wallet: i.wallet,
+            currency: i.currency,
+            network: i.network,
+            providerCurrency: i.providerCurrency,
+            problems: i.problems,
+          })),
+        }
       : {}),
     reconciliation: totals.reconciliation.map((r) => ({
       account: r.account,
@@ -41,19 +50,64 @@ export function totalsJson(totals: Totals, errors: BalanceError[], generatedAt: 
 }
 
 export function totalsCsv(totals: Totals): string {
-  const header = ['section', 'key', 'account', 'provider', 'currency', 'network', 'amount', 'usdValue', 'sources', 'reported', 'computed', 'difference', 'withinTolerance'];
+  const header = [
+    'section',
+    'key',
+    'account',
+    'provider',
+    'currency',
+    'network',
+    'amount',
+    'usdValue',
+    'sources',
+    'reported',
+    'computed',
+    'difference',
+    'withinTolerance',
+  ];
   const text = (value: string | null) => ({ value });
   const money = (value: string | null) => ({ value, kind: 'amount' as const });
   const row = (cells: Partial<Record<(typeof header)[number], { value: string | null; kind?: 'amount' }>>) => header.map((h) => cells[h] ?? text(null));
   return toCsv(header, [
-    ...totals.groups.map((g) => row({ section: text('group'), key: text(g.key), amount: money(g.amount === null ? null : formatDecimal(g.amount, g.scale)), usdValue: money(g.usdValue === null ? null : usd(g.usdValue)), sources: text(g.sources.join(' ')) })),
+    ...totals.groups.map((g) =>
+      row({
+        section: text('group'),
+        key: text(g.key),
+        amount: money(g.amount === null ? null : formatDecimal(g.amount, g.scale)),
+        usdValue: money(g.usdValue === null ? null : usd(g.usdValue)),
+        sources: text(g.sources.join(' ')),
+      }),
+    ),
     row({ section: text('total'), key: text('TOTAL'), usdValue: money(totals.groups.length === 0 ? null : usd(totals.grandTotal)) }),
-    ...totals.unpriced.map((u) => row({ section: text('unpriced'), account: text(u.account), provider: text(u.provider), currency: text(u.currency), network: text(u.network), amount: money(formatDecimal(u.amount, u.scale)) })),
-    ...totals.inconsistent.map((i) => row({ section: text('inconsistent'), key: text(i.providerCurrency), account: text(i.account), provider: text(i.provider), currency: text(i.currency), network: text(i.network) })),
+    ...totals.unpriced.map((u) =>
+      row({
+        section: text('unpriced'),
+        account: text(u.account),
+        provider: text(u.provider),
+        currency: text(u.currency),
+        network: text(u.network),
+        amount: money(formatDecimal(u.amount, u.scale)),
+      }),
+    ),
+    ...totals.inconsistent.map((i) =>
+      row({
+        section: text('inconsistent'),
+        key: text(i.providerCurrency),
+        account: text(i.account),
+        provider: text(i.provider),
+        currency: text(i.currency),
+        network: text(i.network),
+      }),
+    ),
     ...totals.reconciliation.map((r) =>
       row({
-        section: text('reconciliation'), key: text(r.scopeId ?? r.scope), account: text(r.account), provider: text(r.provider),
-        reported: money(usd(r.reported)), computed: money(usd(r.computed)), difference: money(usd(r.difference)),
+        section: text('reconciliation'),
+        key: text(r.scopeId ?? r.scope),
+        account: text(r.account),
+        provider: text(r.provider),
+        reported: money(usd(r.reported)),
+        computed: money(usd(r.computed)),
+        difference: money(usd(r.difference)),
         withinTolerance: text(r.withinTolerance === null ? null : String(r.withinTolerance)),
       }),
     ),

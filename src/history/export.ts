@@ -63,7 +63,7 @@ class TimeHeap {
   /** The top's time grew: move it down to its place. */
   sift(): void {
     const items = this.items;
-    for (let i = 0; ; ) {
+    for (let i = 0; ;) {
       const [l, r] = [2 * i + 1, 2 * i + 2];
       let least = i;
       if (l < items.length && items[l]!.head < items[least]!.head) least = l;
@@ -131,10 +131,20 @@ export async function exportHistory(db: Db, filter: Omit<SeriesFilter, 'currenci
   let reads = 0;
   let accounts = 0;
   for (const row of rows) {
-    const account: Identity = { id: num(row.id), name: String(row.name), provider: String(row.provider), mode: row.mode === 'live' || row.mode === 'test' ? row.mode : null };
+    const account: Identity = {
+      id: num(row.id),
+      name: String(row.name),
+      provider: String(row.provider),
+      mode: row.mode === 'live' || row.mode === 'test' ? row.mode : null,
+    };
     if (filter.accounts.length > 0 && !filter.accounts.includes(account.name)) continue;
     if (filter.provider !== undefined && filter.provider !== account.provider) continue;
-    reads += await exportAccount(db, account, series.filter((s) => s.accountId === account.id), out);
+    reads += await exportAccount(
+      db,
+      account,
+      series.filter((s) => s.accountId === account.id),
+      out,
+    );
     accounts++;
   }
   await out.end();

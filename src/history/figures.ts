@@ -27,7 +27,13 @@ export function storedBalance(b: Balance): StoredBalance {
   return {
     identity,
     key: seriesKey(identity),
-    figures: { present: 1, available: formatAmount(b.available, b.scale), pending: formatAmount(b.pending, b.scale), total: formatAmount(b.total, b.scale), usdValue: formatUsd(b.usdValue) },
+    figures: {
+      present: 1,
+      available: formatAmount(b.available, b.scale),
+      pending: formatAmount(b.pending, b.scale),
+      total: formatAmount(b.total, b.scale),
+      usdValue: formatUsd(b.usdValue),
+    },
   };
 }
 

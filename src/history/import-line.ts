@@ -11,8 +11,22 @@ import type { TransferLine } from './transfer-format.js';
 const LINE_KEYS = new Set(['at', 'account', 'provider', 'mode', 'error', 'balances', 'gone']);
 /** The keys `balances --json` writes for a balance; only the identity and amounts are kept. */
 const BALANCE_KEYS = new Set([
-  'account', 'provider', 'mode', 'wallet', 'walletName', 'currency', 'network', 'providerCurrency',
-  'available', 'pending', 'total', 'usdValue', 'usdRate', 'usdSource', 'updatedAt', 'inconsistent',
+  'account',
+  'provider',
+  'mode',
+  'wallet',
+  'walletName',
+  'currency',
+  'network',
+  'providerCurrency',
+  'available',
+  'pending',
+  'total',
+  'usdValue',
+  'usdRate',
+  'usdSource',
+  'updatedAt',
+  'inconsistent',
 ]);
 const IDENTITY_KEYS = new Set(['wallet', 'currency', 'network', 'providerCurrency']);
 const UTC_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
@@ -67,14 +81,25 @@ function unchangedLine(text: string): TransferLine | null {
   const [, when, account, provider, mode, error] = m as unknown as [string, string, string, string, string, string];
   const at = utcMillis(when);
   if (at === null || account.length > MAX_NAME || provider.length > MAX_NAME) return null;
-  return { at, account, provider, mode: mode === 'null' ? null : mode === '"live"' ? 'live' : 'test', error: error === 'null' ? null : error.slice(1, -1), balances: [], gone: [] };
+  return {
+    at,
+    account,
+    provider,
+    mode: mode === 'null' ? null : mode === '"live"' ? 'live' : 'test',
+    error: error === 'null' ? null : error.slice(1, -1),
+    balances: [],
+    gone: [],
+  };
 }
 
 export function parseLine(text: string, n: number): TransferLine {
   const quick = unchangedLine(text);
   if (quick !== null) return quick;
   const fail = (what: string): never => {
-    throw new LineError(`line ${n}: ${what}`, 'history import takes the lines history export writes (docs/commands/history.md "`history export` and `history import`")');
+    throw new LineError(
+      `line ${n}: ${what}`,
+      'history import takes the lines history export writes (docs/commands/history.md "`history export` and `history import`")',
+    );
   };
   let value: unknown;
   try {
@@ -88,10 +113,12 @@ export function parseLine(text: string, n: number): TransferLine {
 
   const name = (v: unknown, field: string, nullable = false): string | null => {
     if (v === null && nullable) return null;
-    if (typeof v !== 'string' || v === '' || v.length > MAX_NAME || v.includes('\u0000')) return fail(`${field}: expected a name${nullable ? ' or null' : ''}, got ${describe(v)}`);
+    if (typeof v !== 'string' || v === '' || v.length > MAX_NAME || v.includes('\u0000'))
+      return fail(`${field}: expected a name${nullable ? ' or null' : ''}, got ${describe(v)}`);
     return v;
   };
-  if (typeof value.at !== 'string' || !UTC_TIME.test(value.at)) return fail(`at: expected an ISO 8601 UTC time such as 2026-11-02T09:00:00.000Z, got ${describe(value.at)}`);
+  if (typeof value.at !== 'string' || !UTC_TIME.test(value.at))
+    return fail(`at: expected an ISO 8601 UTC time such as 2026-11-02T09:00:00.000Z, got ${describe(value.at)}`);
   const at = utcMillis(value.at) ?? fail(`at: ${value.at} is not a real moment (since 1970)`);
   const account = name(value.account, 'account') as string;
   const provider = name(value.provider, 'provider') as string;
@@ -102,10 +129,17 @@ export function parseLine(text: string, n: number): TransferLine {
 
   if (!Array.isArray(value.balances)) return fail(`balances: expected an array, got ${describe(value.balances)}`);
   const balances = value.balances.map((b, i) => balanceOf(b, `balances[${i}]`, line, fail));
-  const gone = value.gone === undefined ? [] : Array.isArray(value.gone) ? value.gone.map((g, i) => identityOf(g, `gone[${i}]`, IDENTITY_KEYS, fail)) : fail(`gone: expected an array, got ${describe(value.gone)}`);
+  const gone =
+    value.gone === undefined
+      ? []
+      : Array.isArray(value.gone)
+        ? value.gone.map((g, i) => identityOf(g, `gone[${i}]`, IDENTITY_KEYS, fail))
+        : fail(`gone: expected an array, got ${describe(value.gone)}`);
   if (error !== null && gone.length > 0) fail('a read that failed (error is set) cannot tell that a balance is gone');
   const seen = new Map<string, string>();
-  for (const [key, where] of [...balances.map((b, i) => [b.key, `balances[${i}]`]), ...gone.map((g, i) => [seriesKey(g), `gone[${i}]`])] as Array<[string, string]>) {
+  for (const [key, where] of [...balances.map((b, i) => [b.key, `balances[${i}]`]), ...gone.map((g, i) => [seriesKey(g), `gone[${i}]`])] as Array<
+    [string, string]
+  >) {
     const before = seen.get(key);
     if (before !== undefined) fail(`${where} is the same balance as ${before} (same wallet, currency, network and provider code)`);
     seen.set(key, where);
@@ -120,22 +154,35 @@ function identityOf(value: unknown, where: string, keys: Set<string>, fail: (wha
   const text = (field: string, nullable: boolean): string | null => {
     const v = value[field] === undefined && nullable ? null : value[field];
     if (v === null && nullable) return null;
-    if (typeof v !== 'string' || v === '' || v.length > MAX_NAME || v.includes('\u0000')) return fail(`${where}.${field}: expected a name${nullable ? ' or null' : ''}, got ${describe(v)}`);
+    if (typeof v !== 'string' || v === '' || v.length > MAX_NAME || v.includes('\u0000'))
+      return fail(`${where}.${field}: expected a name${nullable ? ' or null' : ''}, got ${describe(v)}`);
     return v;
   };
-  return { wallet: text('wallet', true), currency: text('currency', false) as string, network: text('network', true), providerCurrency: text('providerCurrency', false) as string };
+  return {
+    wallet: text('wallet', true),
+    currency: text('currency', false) as string,
+    network: text('network', true),
+    providerCurrency: text('providerCurrency', false) as string,
+  };
 }
 
-function balanceOf(value: unknown, where: string, line: { account: string; provider: string; mode: Mode | null }, fail: (what: string) => never): StoredBalance {
+function balanceOf(
+  value: unknown,
+  where: string,
+  line: { account: string; provider: string; mode: Mode | null },
+  fail: (what: string) => never,
+): StoredBalance {
   const identity = identityOf(value, where, BALANCE_KEYS, fail);
   const b = value as Json;
   for (const field of ['account', 'provider', 'mode'] as const) {
-    if (b[field] !== undefined && b[field] !== line[field]) fail(`${where}.${field} is ${describe(b[field])}, but the line's ${field} is ${describe(line[field])}`);
+    if (b[field] !== undefined && b[field] !== line[field])
+      fail(`${where}.${field} is ${describe(b[field])}, but the line's ${field} is ${describe(line[field])}`);
   }
   const amount = (field: string): string | null => {
     const v = b[field] ?? null;
     if (v === null) return null;
-    if (typeof v !== 'string' || !PLAIN_DECIMAL.test(v)) return fail(`${where}.${field}: expected a decimal string such as "1250.50" or null, got ${describe(v)}`);
+    if (typeof v !== 'string' || !PLAIN_DECIMAL.test(v))
+      return fail(`${where}.${field}: expected a decimal string such as "1250.50" or null, got ${describe(v)}`);
     return v;
   };
   const figures: Figures = { present: 1, available: amount('available'), pending: amount('pending'), total: amount('total'), usdValue: amount('usdValue') };

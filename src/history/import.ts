@@ -44,44 +44,48 @@ export async function importHistory(db: Db, chunks: AsyncIterable<NumberedLine[]
     const result: ImportResult = { lines: 0, added: 0, unchanged: 0, accounts: 0 };
     let queued = 0;
     let last: Seen | undefined;
-    for await (const chunk of chunks) for (const { n, text } of chunk) {
-      if (text.trim() === '') continue;
-      result.lines++;
-      const line = parseLine(text, n);
-      // Lines come account by account: the previous line's account is the likely one.
-      let entry = last !== undefined && last.stream.name === line.account && last.stream.provider === line.provider && last.mode === line.mode ? last : undefined;
-      const id = entry ? '' : JSON.stringify([line.account, line.provider, line.mode]);
-      entry ??= seen.get(id);
-      if (!entry) {
-        const stream = await writer.stream({ account: line.account, provider: line.provider, mode: line.mode });
-        await writer.loadLatest([stream]);
-        await writer.loadSeries([stream]);
-        entry = { stream, mode: line.mode, latestBefore: stream.latest ?? null, lastLine: null, replay: null };
-        seen.set(id, entry);
+    for await (const chunk of chunks)
+      for (const { n, text } of chunk) {
+        if (text.trim() === '') continue;
+        result.lines++;
+        const line = parseLine(text, n);
+        // Lines come account by account: the previous line's account is the likely one.
+        let entry =
+          last !== undefined && last.stream.name === line.account && last.stream.provider === line.provider && last.mode === line.mode ? last : undefined;
+        const id = entry ? '' : JSON.stringify([line.account, line.provider, line.mode]);
+        entry ??= seen.get(id);
+        if (!entry) {
+          const stream = await writer.stream({ account: line.account, provider: line.provider, mode: line.mode });
+          await writer.loadLatest([stream]);
+          await writer.loadSeries([stream]);
+          entry = { stream, mode: line.mode, latestBefore: stream.latest ?? null, lastLine: null, replay: null };
+          seen.set(id, entry);
+        }
+        last = entry;
+        if (entry.lastLine !== null && line.at <= entry.lastLine.at) {
+          throw new UsageError(
+            `line ${n}: ${new Date(line.at).toISOString()} is not after line ${entry.lastLine.n} of '${line.account}' (${new Date(entry.lastLine.at).toISOString()}); an account's lines must move forward in time`,
+          );
+        }
+        entry.lastLine = { at: line.at, n };
+        if (entry.latestBefore !== null && line.at <= entry.latestBefore) {
+          entry.replay ??= await StoredReplay.start(tx, entry.stream.id, line.account, line.at, entry.latestBefore);
+          const problem = await entry.replay.check(line, entry.latestBefore);
+          if (problem !== null) throw new UsageError(`line ${n}: ${problem}`, 'the store was left unchanged');
+          result.unchanged++;
+          continue;
+        }
+        if (entry.replay) {
+          await entry.replay.stop();
+          entry.replay = null;
+        }
+        writer.add(entry.stream, line.at, line.error, line.balances, line.error === null ? line.gone.map(seriesKey) : 'none');
+        result.added++;
+        if (++queued >= BATCH) {
+          await writer.flush();
+          queued = 0;
+        }
       }
-      last = entry;
-      if (entry.lastLine !== null && line.at <= entry.lastLine.at) {
-        throw new UsageError(`line ${n}: ${new Date(line.at).toISOString()} is not after line ${entry.lastLine.n} of '${line.account}' (${new Date(entry.lastLine.at).toISOString()}); an account's lines must move forward in time`);
-      }
-      entry.lastLine = { at: line.at, n };
-      if (entry.latestBefore !== null && line.at <= entry.latestBefore) {
-        entry.replay ??= await StoredReplay.start(tx, entry.stream.id, line.account, line.at, entry.latestBefore);
-        const problem = await entry.replay.check(line, entry.latestBefore);
-        if (problem !== null) throw new UsageError(`line ${n}: ${problem}`, 'the store was left unchanged');
-        result.unchanged++;
-        continue;
-      }
-      if (entry.replay) {
-        await entry.replay.stop();
-        entry.replay = null;
-      }
-      writer.add(entry.stream, line.at, line.error, line.balances, line.error === null ? line.gone.map(seriesKey) : 'none');
-      result.added++;
-      if (++queued >= BATCH) {
-        await writer.flush();
-        queued = 0;
-      }
-    }
     await writer.flush();
     for (const entry of seen.values()) await entry.replay?.stop();
     // The writer's notices ("now reads …") speak of snapshots over time; an import states the

@@ -69,7 +69,8 @@ export function bucketParams(by: Bucket, accountId: number, seriesIds: number[],
 /** A point from a read and the figures in force then (null: the balance did not exist). */
 function pointOf(at: number, error: unknown, figures: RawRow | null, readNow: boolean): Point | null {
   if (figures === null || num(figures[0]) !== 1) return null; // not there (yet, or any more) at this read
-  if (error !== null && error !== undefined && !readNow) return { at: new Date(at), available: null, pending: null, total: null, usdValue: null, error: text(error) };
+  if (error !== null && error !== undefined && !readNow)
+    return { at: new Date(at), available: null, pending: null, total: null, usdValue: null, error: text(error) };
   return { at: new Date(at), available: text(figures[1]), pending: text(figures[2]), total: text(figures[3]), usdValue: text(figures[4]), error: null };
 }
 
@@ -108,14 +109,26 @@ async function bucketPoints(db: Db, series: SeriesInfo[], by: Bucket, since: num
  * Each series with its points, in `series` order; a series without points in the window is left
  * out. Consume each `points` fully before asking for the next series. Run inside `db.read`.
  */
-export async function* pointsBySeries(db: Db, series: SeriesInfo[], since: Date, until: Date, by: Bucket | null): AsyncGenerator<{ info: SeriesInfo; points: AsyncIterable<Point[]> }> {
+export async function* pointsBySeries(
+  db: Db,
+  series: SeriesInfo[],
+  since: Date,
+  until: Date,
+  by: Bucket | null,
+): AsyncGenerator<{ info: SeriesInfo; points: AsyncIterable<Point[]> }> {
   const [from, to] = [since.getTime(), until.getTime()];
   if (by === null) {
     for (const info of series) {
       const stream = everyPoint(db, info, from, to);
       const first = await stream.next();
       if (first.done) continue;
-      yield { info, points: (async function* () { yield first.value; yield* stream; })() };
+      yield {
+        info,
+        points: (async function* () {
+          yield first.value;
+          yield* stream;
+        })(),
+      };
     }
     return;
   }
@@ -123,7 +136,13 @@ export async function* pointsBySeries(db: Db, series: SeriesInfo[], since: Date,
     const points = await bucketPoints(db, group, by, from, to);
     for (const info of group) {
       const mine = points.get(info.id) ?? [];
-      if (mine.length > 0) yield { info, points: (async function* () { yield mine; })() };
+      if (mine.length > 0)
+        yield {
+          info,
+          points: (async function* () {
+            yield mine;
+          })(),
+        };
     }
   }
 }
@@ -132,7 +151,11 @@ export async function* pointsBySeries(db: Db, series: SeriesInfo[], since: Date,
 export async function mostReads(db: Db, series: SeriesInfo[], since: Date, until: Date, cap: number): Promise<number> {
   let most = 0;
   for (const accountId of new Set(series.map((s) => s.accountId))) {
-    const [row] = await db.all(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM reads WHERE account_id = ? AND at >= ? AND at <= ? LIMIT ${cap}) capped`, [accountId, since.getTime(), until.getTime()]);
+    const [row] = await db.all(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM reads WHERE account_id = ? AND at >= ? AND at <= ? LIMIT ${cap}) capped`, [
+      accountId,
+      since.getTime(),
+      until.getTime(),
+    ]);
     most = Math.max(most, num(row?.n));
     if (most >= cap) break;
   }

@@ -66,7 +66,8 @@ export function storable(read: Pick<AccountRead, 'account' | 'provider' | 'balan
   for (const s of stored) {
     const n = count.get(s.key) ?? 0;
     if (n > 1) reject(s, `${describeBalance(s.identity)} appears ${n} times in one read, so no figure of it can be told for sure`);
-    else if (Object.values(s.identity).some((v) => v !== null && UNSTORABLE.test(v))) reject(s, `${describeBalance(s.identity)} has a NUL character in its name`);
+    else if (Object.values(s.identity).some((v) => v !== null && UNSTORABLE.test(v)))
+      reject(s, `${describeBalance(s.identity)} has a NUL character in its name`);
     else kept.push(s);
   }
   return { kept, rejected };

@@ -45,7 +45,8 @@ export class StoredReplay {
   /** Start at `from` (the first line to check) and stop at `until` (the store's latest read then). */
   static async start(db: Db, accountId: number, name: string, from: number, until: number): Promise<StoredReplay> {
     const replay = new StoredReplay(name);
-    for (const row of await db.all(SQL.before, [from, accountId])) replay.inForce.set(String(row.key), figures([row.present, row.available, row.pending, row.total, row.usd_value], 0));
+    for (const row of await db.all(SQL.before, [from, accountId]))
+      replay.inForce.set(String(row.key), figures([row.present, row.available, row.pending, row.total, row.usd_value], 0));
     replay.reads = rows(db.stream(SQL.reads, [accountId, from, until]));
     replay.amounts = rows(db.stream(SQL.amounts, [accountId, from, until]));
     replay.nextRead = (await replay.reads.next()).value;
@@ -70,7 +71,8 @@ export class StoredReplay {
       this.nextAmount = (await this.amounts.next()).value;
     }
     for (const b of line.balances) {
-      if (!sameFigures(this.inForce.get(b.key) ?? ABSENT, b.figures)) return `${describeBalance(b.identity)} of '${this.name}' at ${when} differs from the figures recorded then`;
+      if (!sameFigures(this.inForce.get(b.key) ?? ABSENT, b.figures))
+        return `${describeBalance(b.identity)} of '${this.name}' at ${when} differs from the figures recorded then`;
       changedNow.delete(b.key);
     }
     for (const g of line.gone) {

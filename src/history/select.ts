@@ -24,8 +24,14 @@ const compare = (a: string | null, b: string | null) => ((a ?? '') < (b ?? '') ?
 
 function order(a: SeriesInfo, b: SeriesInfo): number {
   return (
-    compare(a.account, b.account) || compare(a.provider, b.provider) || compare(a.mode, b.mode) || compare(a.currency, b.currency) ||
-    compare(a.network, b.network) || compare(a.wallet, b.wallet) || compare(a.providerCurrency, b.providerCurrency) || a.id - b.id
+    compare(a.account, b.account) ||
+    compare(a.provider, b.provider) ||
+    compare(a.mode, b.mode) ||
+    compare(a.currency, b.currency) ||
+    compare(a.network, b.network) ||
+    compare(a.wallet, b.wallet) ||
+    compare(a.providerCurrency, b.providerCurrency) ||
+    a.id - b.id
   );
 }
 
@@ -51,7 +57,17 @@ export async function selectSeries(db: Db, filter: SeriesFilter): Promise<Series
   if (filter.currencies.length === 0) return picked;
   const standIns = picked.map((s) =>
     // A stand-in only for the currency filter: the stored provider id is carried, not checked.
-    makeBalance({ account: s.account, provider: s.provider, mode: null, wallet: s.wallet, currency: s.currency, network: s.network, providerCurrency: s.providerCurrency, raw: null, scale: 0 }),
+    makeBalance({
+      account: s.account,
+      provider: s.provider,
+      mode: null,
+      wallet: s.wallet,
+      currency: s.currency,
+      network: s.network,
+      providerCurrency: s.providerCurrency,
+      raw: null,
+      scale: 0,
+    }),
   );
   const kept = new Set(filterBalances(standIns, { currencies: filter.currencies }));
   return picked.filter((_, i) => kept.has(standIns[i] as never));

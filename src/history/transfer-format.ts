@@ -41,9 +41,10 @@ function identityJson(s: SeriesIdentity): string {
 /** One line, in the key order of the schema (balances as balances --json orders its keys). */
 export function formatLine(line: TransferLine): string {
   const owner = `"account":${jsonText(line.account)},"provider":${jsonText(line.provider)},"mode":${jsonText(line.mode)}`;
-  const balances = line.balances.map(({ identity: s, figures: f }) =>
-    `{${owner},"wallet":${jsonText(s.wallet)},"walletName":null,"currency":${jsonText(s.currency)},"network":${jsonText(s.network)},"providerCurrency":${jsonText(s.providerCurrency)},` +
-    `"available":${jsonText(f.available)},"pending":${jsonText(f.pending)},"total":${jsonText(f.total)},"usdValue":${jsonText(f.usdValue)},"usdRate":null,"usdSource":null,"updatedAt":null}`,
+  const balances = line.balances.map(
+    ({ identity: s, figures: f }) =>
+      `{${owner},"wallet":${jsonText(s.wallet)},"walletName":null,"currency":${jsonText(s.currency)},"network":${jsonText(s.network)},"providerCurrency":${jsonText(s.providerCurrency)},` +
+      `"available":${jsonText(f.available)},"pending":${jsonText(f.pending)},"total":${jsonText(f.total)},"usdValue":${jsonText(f.usdValue)},"usdRate":null,"usdSource":null,"updatedAt":null}`,
   );
   const gone = line.gone.map((g) => `{${identityJson(g)}}`);
   return `{"at":"${new Date(line.at).toISOString()}",${owner},"error":${jsonText(line.error)},"balances":[${balances.join(',')}],"gone":[${gone.join(',')}]}\n`;

@@ -49,7 +49,10 @@ export class ChangeLogWriter {
 
   static async open(tx: Db): Promise<ChangeLogWriter> {
     const rows = await tx.all('SELECT id, name, provider, mode FROM accounts');
-    return new ChangeLogWriter(tx, rows.map((r) => ({ id: num(r.id), name: String(r.name), provider: String(r.provider), mode: String(r.mode), latest: undefined })));
+    return new ChangeLogWriter(
+      tx,
+      rows.map((r) => ({ id: num(r.id), name: String(r.name), provider: String(r.provider), mode: String(r.mode), latest: undefined })),
+    );
   }
 
   /** Load the latest read of each stream not loaded yet, in one statement. */
@@ -117,7 +120,13 @@ export class ChangeLogWriter {
       const last: Figures | null =
         r.present === null || r.present === undefined
           ? null
-          : { present: num(r.present) === 1 ? 1 : 0, available: text(r.available), pending: text(r.pending), total: text(r.total), usdValue: text(r.usd_value) };
+          : {
+              present: num(r.present) === 1 ? 1 : 0,
+              available: text(r.available),
+              pending: text(r.pending),
+              total: text(r.total),
+              usdValue: text(r.usd_value),
+            };
       this.series.get(num(r.account_id))?.set(String(r.key), { id: num(r.id), streamId: num(r.account_id), identity, key: String(r.key), last });
     }
   }

@@ -48,7 +48,10 @@ export function attemptSignal(signal: AbortSignal | undefined, timeoutMs: number
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal?.reason);
   // A timer cannot wait longer than MAX_TIMER_MS (it would fire at once); a read's budget may.
-  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), Math.min(timeoutMs, MAX_TIMER_MS));
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+    Math.min(timeoutMs, MAX_TIMER_MS),
+  );
   timer.unref();
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });

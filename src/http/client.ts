@@ -104,7 +104,12 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
     const remaining = settings.deadline - Date.now();
     if (remaining <= 0) throw timeoutError(spec, settings, attempt - 1, '', proxy);
     const release = spec.limiter
-      ? await spec.limiter.acquire(settings.deadline, settings.signal, (waitMs) => pacingError(spec, waitMs), pacingNotice(spec.account ?? spec.who, attempt, settings.maxAttempts, settings.onRetry))
+      ? await spec.limiter.acquire(
+          settings.deadline,
+          settings.signal,
+          (waitMs) => pacingError(spec, waitMs),
+          pacingNotice(spec.account ?? spec.who, attempt, settings.maxAttempts, settings.onRetry),
+        )
       : () => undefined;
     settings.onRequest?.(attempt);
     const started = Date.now();
@@ -135,7 +140,13 @@ export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings)
     // A pause people notice is said (a 429's Retry-After, a long backoff); a sub-second retry
     // that usually goes unnoticed stays in --debug only.
     if (wait >= NOTICEABLE_WAIT_MS) {
-      settings.onRetry?.({ account: spec.account ?? spec.who, reason: retryReason(outcome), waitMs: wait, attempt: attempt + 1, maxAttempts: settings.maxAttempts });
+      settings.onRetry?.({
+        account: spec.account ?? spec.who,
+        reason: retryReason(outcome),
+        waitMs: wait,
+        attempt: attempt + 1,
+        maxAttempts: settings.maxAttempts,
+      });
     }
     await sleep(wait, settings.signal);
   }
@@ -256,7 +267,14 @@ function viaProxy(proxy: ProxyChoice | null): string {
 }
 
 /** `connectPhase`: where a connection attempt stood when its timer ran out (src/http/connector.ts). */
-function timeoutError(spec: HttpRequestSpec, settings: HttpSettings, attempts: number | null, code = '', proxy: ProxyChoice | null = null, connectPhase?: string): UnavailableError {
+function timeoutError(
+  spec: HttpRequestSpec,
+  settings: HttpSettings,
+  attempts: number | null,
+  code = '',
+  proxy: ProxyChoice | null = null,
+  connectPhase?: string,
+): UnavailableError {
   const phase = code === 'CONNECT_TIMEOUT' ? (connectPhase ?? 'connecting') : code === 'BODY_TIMEOUT' ? 'the response body stalled' : 'no answer';
   const within = settings.deadline - Date.now() <= 50 ? ` within ${settings.timeoutLabel}` : '';
   return new UnavailableError(`timed out waiting for ${spec.who}${viaProxy(proxy)} (${phase}${within}${attempts ? `, ${attempts} attempts` : ''})`, {
@@ -280,5 +298,7 @@ function log(settings: HttpSettings, spec: HttpRequestSpec, attempt: number, ms:
   if (!settings.debug) return;
   const result = outcome instanceof Error ? errorCode(outcome) || outcome.name : String(outcome.status);
   const via = proxy ? ` via proxy ${proxy.display}` : '';
-  settings.debug(settings.runtime.redactor.redact(`${spec.method} ${publicUrl(spec.url).text}${via} → ${result} in ${ms} ms (attempt ${attempt}/${settings.maxAttempts})`));
+  settings.debug(
+    settings.runtime.redactor.redact(`${spec.method} ${publicUrl(spec.url).text}${via} → ${result} in ${ms} ms (attempt ${attempt}/${settings.maxAttempts})`),
+  );
 }

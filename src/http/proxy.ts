@@ -16,9 +16,7 @@ export interface ProxyChoice {
   display: string;
 }
 
-export type ProxyDecision =
-  | { kind: 'proxy'; proxy: ProxyChoice }
-  | { kind: 'direct'; why: 'no proxy set' | 'loopback' | 'NO_PROXY' };
+export type ProxyDecision = { kind: 'proxy'; proxy: ProxyChoice } | { kind: 'direct'; why: 'no proxy set' | 'loopback' | 'NO_PROXY' };
 
 /** The first set (non-empty) variable among names; lowercase first, as curl reads them. */
 function firstSet(env: NodeJS.ProcessEnv, names: string[]): { name: string; value: string } | null {
@@ -52,7 +50,10 @@ function parseProxy(variable: string, value: string): ProxyChoice {
 
 /** Does a NO_PROXY list exclude this host (and port)? `*`, `.example.com`, `*.example.com`, `host:port`. */
 export function noProxyMatches(list: string, hostname: string, port: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   for (const raw of list.split(/[\s,]+/)) {
     let entry = raw.trim().toLowerCase();
     if (!entry) continue;
@@ -64,7 +65,10 @@ export function noProxyMatches(list: string, hostname: string, port: string): bo
       entry = withPort[1] ?? entry;
       entryPort = withPort[2] ?? null;
     }
-    entry = entry.replace(/^\[|\]$/g, '').replace(/^\*?\./, '').replace(/\.$/, '');
+    entry = entry
+      .replace(/^\[|\]$/g, '')
+      .replace(/^\*?\./, '')
+      .replace(/\.$/, '');
     if (entryPort !== null && entryPort !== port) continue;
     if (host === entry || host.endsWith(`.${entry}`)) return true;
   }

@@ -36,7 +36,12 @@ export function describePacingWait(account: string, waitMs: number): string {
 const waitText = (ms: number) => (ms >= 1000 ? `${Math.ceil(ms / 1000)}s` : `${Math.max(0, Math.round(ms))}ms`);
 
 /** The limiter's hook for one request's pacing waits, or nothing when nobody listens. */
-export function pacingNotice(account: string, attempt: number, maxAttempts: number, onRetry: ((notice: RetryNotice) => void) | undefined): WaitNotice | undefined {
+export function pacingNotice(
+  account: string,
+  attempt: number,
+  maxAttempts: number,
+  onRetry: ((notice: RetryNotice) => void) | undefined,
+): WaitNotice | undefined {
   if (!onRetry) return undefined;
   return {
     atLeastMs: NOTICEABLE_WAIT_MS,

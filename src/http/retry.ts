@@ -6,9 +6,22 @@ export const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Transport failures that may succeed on another attempt. ENOTFOUND is not here: it is usually a typo. */
 export const RETRYABLE_ERROR_CODES = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
-  'ENETDOWN', 'EHOSTDOWN', 'SOCKET_CLOSED', 'CONNECT_TIMEOUT', 'HEADERS_TIMEOUT', 'BODY_TIMEOUT',
-  'BODY_TRUNCATED', 'PROXY_CLOSED', 'PROXY_FAILED',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTDOWN',
+  'SOCKET_CLOSED',
+  'CONNECT_TIMEOUT',
+  'HEADERS_TIMEOUT',
+  'BODY_TIMEOUT',
+  'BODY_TRUNCATED',
+  'PROXY_CLOSED',
+  'PROXY_FAILED',
 ]);
 
 export interface BackoffSettings {

@@ -87,7 +87,10 @@ function unlessAborted<T extends { body: { destroy(): unknown } }>(pending: Prom
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => {
       // Whatever the abandoned request still does ends here: a late answer is thrown away.
-      pending.then((late) => late.body.destroy(), () => undefined);
+      pending.then(
+        (late) => late.body.destroy(),
+        () => undefined,
+      );
       reject(signal.reason);
     };
     if (signal.aborted) return onAbort();

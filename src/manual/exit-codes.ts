@@ -19,7 +19,11 @@ export const EXIT_CODE_DOCS: readonly ExitCodeDoc[] = [
     brief: 'check answered no (insufficient funds, below minimum, --until timed out)',
     full: 'check answered no (insufficient funds, below minimum, `--until` timed out, threshold crossed)',
   },
-  { codes: [ExitCode.usage], brief: 'usage error: unknown flag, bad argument, invalid amount', full: 'usage error: unknown flag, bad argument, invalid amount' },
+  {
+    codes: [ExitCode.usage],
+    brief: 'usage error: unknown flag, bad argument, invalid amount',
+    full: 'usage error: unknown flag, bad argument, invalid amount',
+  },
   {
     codes: [ExitCode.config],
     brief: 'configuration error: no config, invalid config, unset ${VAR}, unsafe permissions',

@@ -47,7 +47,11 @@ function options(help: Help, command: Command, list: readonly Option[]): string[
 function afterHelp(command: Command): string {
   let text = '';
   // commander keeps addHelpText's text as an 'afterHelp' listener (it is an EventEmitter, untyped).
-  (command as unknown as { emit(event: string, context: unknown): boolean }).emit('afterHelp', { error: false, command, write: (chunk: string) => (text += chunk) });
+  (command as unknown as { emit(event: string, context: unknown): boolean }).emit('afterHelp', {
+    error: false,
+    command,
+    write: (chunk: string) => (text += chunk),
+  });
   return text.trim();
 }
 
@@ -88,7 +92,10 @@ export function renderManPage(program: Command, facts: ManPageFacts): string {
     const examples = afterHelp(command);
     if (examples) lines.push(...literal(facts.wrap(examples, LITERAL_WIDTH)));
   }
-  lines.push('.SH GLOBAL OPTIONS', paragraph('Accepted before or after the command, by every command that can honour them; a flag a command cannot honour is a usage error.'));
+  lines.push(
+    '.SH GLOBAL OPTIONS',
+    paragraph('Accepted before or after the command, by every command that can honour them; a flag a command cannot honour is a usage error.'),
+  );
   lines.push(...options(help, program, help.visibleOptions(program)));
   lines.push('.SH CONFIGURATION', ...literal(facts.wrap(facts.searchOrder.replace(/^\s*Config[^\n]*\n/, ''), LITERAL_WIDTH)));
   lines.push(
@@ -99,15 +106,31 @@ export function renderManPage(program: Command, facts: ManPageFacts): string {
   lines.push(
     paragraph('With several failing accounts the exit code is the lowest non-zero one among them.'),
     '.SH ENVIRONMENT',
-    '.TP', '\\fBBALANCE_CONFIG\\fR', roff('the config file, when --config is not given'),
-    '.TP', '\\fBXDG_CONFIG_HOME\\fR, \\fBXDG_CACHE_HOME\\fR, \\fBXDG_DATA_HOME\\fR', roff('where the user config, the cache and the history store live (see FILES)'),
-    '.TP', '\\fBHTTPS_PROXY\\fR, \\fBHTTP_PROXY\\fR, \\fBNO_PROXY\\fR', roff('the proxy to reach providers through, and the hosts reached directly'),
-    '.TP', '\\fBNO_COLOR\\fR', roff('no colour in any output'),
+    '.TP',
+    '\\fBBALANCE_CONFIG\\fR',
+    roff('the config file, when --config is not given'),
+    '.TP',
+    '\\fBXDG_CONFIG_HOME\\fR, \\fBXDG_CACHE_HOME\\fR, \\fBXDG_DATA_HOME\\fR',
+    roff('where the user config, the cache and the history store live (see FILES)'),
+    '.TP',
+    '\\fBHTTPS_PROXY\\fR, \\fBHTTP_PROXY\\fR, \\fBNO_PROXY\\fR',
+    roff('the proxy to reach providers through, and the hosts reached directly'),
+    '.TP',
+    '\\fBNO_COLOR\\fR',
+    roff('no colour in any output'),
     '.SH FILES',
-    '.TP', '\\fI~/.config/balance\\-inspector/config.yaml\\fR', roff('the user config (~/.config/balance/ is still read, with a warning)'),
-    '.TP', '\\fI.balancerc.yaml\\fR', roff('a project config, found from its directory and the ones below it'),
-    '.TP', '\\fI~/.cache/balance\\-inspector/balances.json\\fR', roff('the opt-in balance cache (no secrets)'),
-    '.TP', '\\fI~/.local/share/balance\\-inspector/history.db\\fR', roff('the history store of snapshot, history and changes'),
+    '.TP',
+    '\\fI~/.config/balance\\-inspector/config.yaml\\fR',
+    roff('the user config (~/.config/balance/ is still read, with a warning)'),
+    '.TP',
+    '\\fI.balancerc.yaml\\fR',
+    roff('a project config, found from its directory and the ones below it'),
+    '.TP',
+    '\\fI~/.cache/balance\\-inspector/balances.json\\fR',
+    roff('the opt-in balance cache (no secrets)'),
+    '.TP',
+    '\\fI~/.local/share/balance\\-inspector/history.db\\fR',
+    roff('the history store of snapshot, history and changes'),
     '.SH SEE ALSO',
     paragraph(`${name} <command> --help; the documentation in the package's docs/ folder (docs/README.md lists every page) and README.md.`),
     '',

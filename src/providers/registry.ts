@@ -23,7 +23,10 @@ export class ProviderRegistry {
   private readonly entries: ReadonlyMap<string, ProviderEntry>;
 
   constructor(declared: readonly ProviderEntry[] = []) {
-    const builtIn = PROVIDER_IDS.map((id): [string, ProviderEntry] => [id, { info: PROVIDER_HOMES[id].info, loadAdapter: PROVIDER_HOMES[id].loadAdapter, declaration: null }]);
+    const builtIn = PROVIDER_IDS.map((id): [string, ProviderEntry] => [
+      id,
+      { info: PROVIDER_HOMES[id].info, loadAdapter: PROVIDER_HOMES[id].loadAdapter, declaration: null },
+    ]);
     this.entries = new Map([...builtIn, ...declared.map((entry): [string, ProviderEntry] => [entry.info.id, entry])]);
   }
 

@@ -43,9 +43,7 @@ export class FaultQueue {
 
   /** The next fault for this request, consuming one use of it. */
   take(provider: string, path: string): QueuedFault | null {
-    const index = this.faults.findIndex(
-      (f) => (f.provider === undefined || f.provider === provider) && (f.path === undefined || path.includes(f.path)),
-    );
+    const index = this.faults.findIndex((f) => (f.provider === undefined || f.provider === provider) && (f.path === undefined || path.includes(f.path)));
     if (index === -1) return null;
     const fault = this.faults[index];
     if (!fault) return null;

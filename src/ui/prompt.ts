@@ -77,7 +77,11 @@ export async function createTerminalPrompter(io: PromptIO): Promise<Prompter> {
       select(
         {
           message: question.label,
-          choices: question.choices.map((c) => ({ value: c.value, name: c.description ? `${c.value.padEnd(choiceWidth(question))}  ${c.description}` : c.value, short: c.value })),
+          choices: question.choices.map((c) => ({
+            value: c.value,
+            name: c.description ? `${c.value.padEnd(choiceWidth(question))}  ${c.description}` : c.value,
+            short: c.value,
+          })),
           ...(question.default !== undefined ? { default: question.default } : {}),
           loop: false,
         },

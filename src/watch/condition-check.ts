@@ -31,10 +31,20 @@ export class ConditionCheck {
   evaluate(at: Date, valued: Balance[], states: readonly AccountState[]): void {
     for (const t of this.thresholds.evaluate(valued)) {
       const { selector } = t.rule;
-      this.hooks.alert(thresholdEvent(at, {
-        state: t.state, rule: t.rule.name, kind: t.rule.kind, account: selector.account, currency: selector.code,
-        network: selector.network, field: 'available', level: t.rule.levelText, amount: t.amount, previous: t.previous,
-      }));
+      this.hooks.alert(
+        thresholdEvent(at, {
+          state: t.state,
+          rule: t.rule.name,
+          kind: t.rule.kind,
+          account: selector.account,
+          currency: selector.code,
+          network: selector.network,
+          field: 'available',
+          level: t.rule.levelText,
+          amount: t.amount,
+          previous: t.previous,
+        }),
+      );
     }
     const until = this.until;
     if (until === null) return;

@@ -53,29 +53,64 @@ function watchTable(rows: Tracked[], stale: Set<string>, c: ChalkInstance): Tabl
   const amount = (head: string, field: Field): Column => {
     const values = rows.map((t) => formatAmount(t.balance[field], t.balance.scale));
     const marked = (aligned: string[]) =>
-      dimIfStale(rows.map((t, i) => {
-        const shown = dimDash(aligned[i] ?? '', c);
-        const delta = t.last[field]?.delta;
-        return t.fresh.includes(field) ? (delta?.isNegative() ? c.red(shown) : c.green(shown)) + arrow(delta, c) : `${shown}  `;
-      }));
+      dimIfStale(
+        rows.map((t, i) => {
+          const shown = dimDash(aligned[i] ?? '', c);
+          const delta = t.last[field]?.delta;
+          return t.fresh.includes(field) ? (delta?.isNegative() ? c.red(shown) : c.green(shown)) + arrow(delta, c) : `${shown}  `;
+        }),
+      );
     return { head, align: 'right', cells: marked(alignDecimals(values)), narrow: marked(alignDecimalsNarrow(values)) };
   };
   const showWallet = rows.some((t) => t.balance.wallet !== null);
   return {
     columns: [
-      text('ACCOUNT', rows.map((t) => forTerminal(t.balance.account) + (stale.has(t.balance.account) ? c.yellow(' *') : ''))),
-      ...(showWallet ? [text('WALLET', rows.map((t) => forTerminal(t.balance.walletName ?? t.balance.wallet ?? '', 40) || c.dim('—')), 8)] : []),
-      text('CURRENCY', rows.map((t) => forTerminal(t.balance.currency, 16) + (t.balance.inconsistent ? c.red(' !') : ''))),
-      text('NETWORK', rows.map((t) => (t.balance.network === null ? c.dim('—') : forTerminal(t.balance.network, 16)))),
+      text(
+        'ACCOUNT',
+        rows.map((t) => forTerminal(t.balance.account) + (stale.has(t.balance.account) ? c.yellow(' *') : '')),
+      ),
+      ...(showWallet
+        ? [
+            text(
+              'WALLET',
+              rows.map((t) => forTerminal(t.balance.walletName ?? t.balance.wallet ?? '', 40) || c.dim('—')),
+              8,
+            ),
+          ]
+        : []),
+      text(
+        'CURRENCY',
+        rows.map((t) => forTerminal(t.balance.currency, 16) + (t.balance.inconsistent ? c.red(' !') : '')),
+      ),
+      text(
+        'NETWORK',
+        rows.map((t) => (t.balance.network === null ? c.dim('—') : forTerminal(t.balance.network, 16))),
+      ),
       amount('AVAILABLE', 'available'),
       amount('PENDING', 'pending'),
       amount('TOTAL', 'total'),
-      { head: 'USD', align: 'right', headWithout: USD_OF_TOTAL, cells: dimIfStale(usdCells(rows.map((t) => t.balance.usdValue), c)) },
-      text('Δ START', rows.map((t) => {
-        const b = t.balance;
-        return signed(b.available !== null && t.start.available !== null ? exactMinus(b.available, t.start.available) : null, b.scale, c);
-      })),
-      text('Δ LAST', rows.map((t) => (t.last.available ? `${signed(t.last.available.delta, t.balance.scale, c)} ${c.dim(time(t.last.available.at))}` : ''))),
+      {
+        head: 'USD',
+        align: 'right',
+        headWithout: USD_OF_TOTAL,
+        cells: dimIfStale(
+          usdCells(
+            rows.map((t) => t.balance.usdValue),
+            c,
+          ),
+        ),
+      },
+      text(
+        'Δ START',
+        rows.map((t) => {
+          const b = t.balance;
+          return signed(b.available !== null && t.start.available !== null ? exactMinus(b.available, t.start.available) : null, b.scale, c);
+        }),
+      ),
+      text(
+        'Δ LAST',
+        rows.map((t) => (t.last.available ? `${signed(t.last.available.delta, t.balance.scale, c)} ${c.dim(time(t.last.available.at))}` : '')),
+      ),
     ],
     // Too narrow: PENDING, TOTAL, Δ START, WALLET, NETWORK, then Δ LAST go (the wallet name is cut first).
     hide: ['PENDING', 'TOTAL', 'Δ START', 'WALLET', 'NETWORK', 'Δ LAST'],

@@ -17,14 +17,22 @@ const ACCOUNT_LABELS = ['account', 'provider'] as const;
 const REPORTED_LABELS = ['account', 'provider', 'scope', 'scope_id'] as const;
 
 const AMOUNTS = [
-  ['available', 'balance_inspector_available_balance',
-    'Available balance, in units of the currency label, as the provider reports it (float64: use the NDJSON stream for exact digits). Absent when the provider does not report it.'],
-  ['pending', 'balance_inspector_pending_balance',
-    'Pending (not yet available) balance, in units of the currency label. Absent, not 0, when the provider reports no pending figure.'],
-  ['total', 'balance_inspector_total_balance',
-    'Total balance (available + pending), in units of the currency label. Absent when unknown.'],
-  ['usdValue', 'balance_inspector_total_value_usd',
-    'USD value of the total balance (usdSource of balances --json says where the rate came from). Absent when no rate prices the balance (unpriced), never 0.'],
+  [
+    'available',
+    'balance_inspector_available_balance',
+    'Available balance, in units of the currency label, as the provider reports it (float64: use the NDJSON stream for exact digits). Absent when the provider does not report it.',
+  ],
+  [
+    'pending',
+    'balance_inspector_pending_balance',
+    'Pending (not yet available) balance, in units of the currency label. Absent, not 0, when the provider reports no pending figure.',
+  ],
+  ['total', 'balance_inspector_total_balance', 'Total balance (available + pending), in units of the currency label. Absent when unknown.'],
+  [
+    'usdValue',
+    'balance_inspector_total_value_usd',
+    'USD value of the total balance (usdSource of balances --json says where the rate came from). Absent when no rate prices the balance (unpriced), never 0.',
+  ],
 ] as const;
 
 export interface PollError {
@@ -44,8 +52,13 @@ export interface BuildInfo {
 /** Label values of one balance: every field that tells two balances apart. */
 export function balanceLabels(b: Balance): Record<(typeof BALANCE_LABELS)[number], string> {
   return {
-    account: b.account, provider: b.provider, mode: b.mode ?? '', wallet: b.wallet ?? '', currency: b.currency,
-    network: b.network ?? '', provider_currency: b.providerCurrency,
+    account: b.account,
+    provider: b.provider,
+    mode: b.mode ?? '',
+    wallet: b.wallet ?? '',
+    currency: b.currency,
+    network: b.network ?? '',
+    provider_currency: b.providerCurrency,
   };
 }
 
@@ -65,24 +78,53 @@ export class MetricFamilies {
   constructor(prom: PromClient, registry: Registry, build: BuildInfo, accounts: Array<{ name: string; provider: string }>) {
     const registers = [registry];
     new prom.Gauge({
-      name: 'balance_inspector_build_info', help: 'Always 1; the labels say which balance-inspector and Node.js serve these metrics',
-      labelNames: ['version', 'nodejs'], registers,
+      name: 'balance_inspector_build_info',
+      help: 'Always 1; the labels say which balance-inspector and Node.js serve these metrics',
+      labelNames: ['version', 'nodejs'],
+      registers,
     }).set({ version: build.version, nodejs: process.versions.node }, 1);
     this.amounts = AMOUNTS.map(([field, name, help]) => ({ field, gauge: new prom.Gauge({ name, help, labelNames: BALANCE_LABELS, registers }) }));
     this.reported = new prom.Gauge({
-      name: 'balance_inspector_reported_total_usd', labelNames: REPORTED_LABELS, registers,
+      name: 'balance_inspector_reported_total_usd',
+      labelNames: REPORTED_LABELS,
+      registers,
       help: "The provider's own USD total for an account, wallet or customer (scope), as the provider reports it (its total field, e.g. total_balance_usd, totalBalance, total_usd_value)",
     });
     this.difference = new prom.Gauge({
-      name: 'balance_inspector_reconciliation_difference_usd', labelNames: REPORTED_LABELS, registers,
+      name: 'balance_inspector_reconciliation_difference_usd',
+      labelNames: REPORTED_LABELS,
+      registers,
       help: 'Our USD total minus the provider-reported one for the same scope. Absent while a balance in scope is unpriced (the comparison would be unfair)',
     });
-    this.lastSuccess = new prom.Gauge({ name: 'balance_inspector_last_success_timestamp_seconds', help: 'Unix time of the last successful poll of the account; balances older than that are stale', labelNames: ACCOUNT_LABELS, registers });
-    this.up = new prom.Gauge({ name: 'balance_inspector_account_up', help: "1 when the account's latest poll succeeded, 0 when it failed (its balance series then hold the last known values)", labelNames: ACCOUNT_LABELS, registers });
-    this.polls = new prom.Counter({ name: 'balance_inspector_polls_total', help: 'Polls of the account, successful or not', labelNames: ACCOUNT_LABELS, registers });
-    this.errors = new prom.Counter({ name: 'balance_inspector_poll_errors_total', help: 'Failed polls of the account by error code (AUTH_FAILED, TIMEOUT, RATE_LIMITED, … as in balances --json)', labelNames: [...ACCOUNT_LABELS, 'code'], registers });
+    this.lastSuccess = new prom.Gauge({
+      name: 'balance_inspector_last_success_timestamp_seconds',
+      help: 'Unix time of the last successful poll of the account; balances older than that are stale',
+      labelNames: ACCOUNT_LABELS,
+      registers,
+    });
+    this.up = new prom.Gauge({
+      name: 'balance_inspector_account_up',
+      help: "1 when the account's latest poll succeeded, 0 when it failed (its balance series then hold the last known values)",
+      labelNames: ACCOUNT_LABELS,
+      registers,
+    });
+    this.polls = new prom.Counter({
+      name: 'balance_inspector_polls_total',
+      help: 'Polls of the account, successful or not',
+      labelNames: ACCOUNT_LABELS,
+      registers,
+    });
+    this.errors = new prom.Counter({
+      name: 'balance_inspector_poll_errors_total',
+      help: 'Failed polls of the account by error code (AUTH_FAILED, TIMEOUT, RATE_LIMITED, … as in balances --json)',
+      labelNames: [...ACCOUNT_LABELS, 'code'],
+      registers,
+    });
     this.duration = new prom.Histogram({
-      name: 'balance_inspector_poll_duration_seconds', help: 'How long one poll of the account took', labelNames: ACCOUNT_LABELS, registers,
+      name: 'balance_inspector_poll_duration_seconds',
+      help: 'How long one poll of the account took',
+      labelNames: ACCOUNT_LABELS,
+      registers,
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     });
     // Known label sets start at 0 so rate() sees the first poll (error codes cannot be known ahead).

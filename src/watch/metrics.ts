@@ -47,7 +47,13 @@ export interface ServerLimits {
   checkIntervalMs: number;
 }
 
-export const METRICS_SERVER_LIMITS: ServerLimits = { maxConnections: 32, headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, checkIntervalMs: 1_000 };
+export const METRICS_SERVER_LIMITS: ServerLimits = {
+  maxConnections: 32,
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  checkIntervalMs: 1_000,
+};
 
 export async function startMetrics(
   address: MetricsAddress,
@@ -61,26 +67,31 @@ export async function startMetrics(
   const registry = new prom.Registry();
   const families = new MetricFamilies(prom, registry, build, accounts);
 
-  const server: Server = createServer({
-    headersTimeout: limits.headersTimeoutMs,
-    requestTimeout: limits.requestTimeoutMs,
-    keepAliveTimeout: limits.keepAliveTimeoutMs,
-    connectionsCheckingInterval: limits.checkIntervalMs,
-  }, (req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    if (path !== '/metrics') {
-      res.writeHead(path === '/' ? 200 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(path === '/' ? 'balance-inspector watch: see /metrics\n' : 'not found\n');
-      return;
-    }
-    registry.metrics().then(
-      (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(req.method === 'HEAD' ? undefined : forPrometheusPage(redact(text))),
-      () => res.writeHead(500).end(),
-    );
-  });
+  const server: Server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+    },
+    (req, res) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { allow: 'GET, HEAD' }).end();
+        return;
+      }
+      if (path !== '/metrics') {
+        res
+          .writeHead(path === '/' ? 200 : 404, { 'content-type': 'text/plain; charset=utf-8' })
+          .end(path === '/' ? 'balance-inspector watch: see /metrics\n' : 'not found\n');
+        return;
+      }
+      registry.metrics().then(
+        (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(req.method === 'HEAD' ? undefined : forPrometheusPage(redact(text))),
+        () => res.writeHead(500).end(),
+      );
+    },
+  );
   // Beyond the cap, new connections are closed at once; a connection that has not sent its whole
   // request head within headersTimeoutMs gets 408 and is closed (checked every checkIntervalMs).
   server.maxConnections = limits.maxConnections;
@@ -105,7 +116,14 @@ function listen(server: Server, address: MetricsAddress): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const where = `${address.host}:${address.port}`;
-      const why = error.code === 'EADDRINUSE' ? 'the address is already in use' : error.code === 'EACCES' ? 'permission denied' : error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' ? 'no such local address' : (error.code ?? 'cannot listen');
+      const why =
+        error.code === 'EADDRINUSE'
+          ? 'the address is already in use'
+          : error.code === 'EACCES'
+            ? 'permission denied'
+            : error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND'
+              ? 'no such local address'
+              : (error.code ?? 'cannot listen');
       reject(new UsageError(`--metrics ${where}: ${why}`, 'pick another port, e.g. --metrics 9188'));
     });
     server.listen(address.port, address.host, () => resolve());

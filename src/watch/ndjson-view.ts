@@ -12,7 +12,8 @@ export function ndjsonView(output: Output): WatchView {
       output.data(ndjsonLine(event));
       if (event.type === 'snapshot') for (const e of event.errors) output.error(`${c.red('error:')} ${e.message}`);
       if (event.type === 'error') output.error(`${c.red('error:')} ${event.message}`);
-      if (event.type === 'recovered') output.info(`account '${event.account}' answers again after ${event.failures} failed poll${event.failures > 1 ? 's' : ''}`);
+      if (event.type === 'recovered')
+        output.info(`account '${event.account}' answers again after ${event.failures} failed poll${event.failures > 1 ? 's' : ''}`);
       if (event.type === 'threshold') {
         const text = describeThreshold(event);
         output.info(event.state === 'crossed' ? `${c.yellow('alert:')} ${text}` : `${c.green('recovered:')} ${text}`);

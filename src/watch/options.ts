@@ -56,7 +56,8 @@ export interface WatchOptions {
 
 export function parseWatchOptions(opts: WatchFlags, globals: { timeoutMs: number | undefined }): WatchOptions {
   // The wait between polls is a timer: at most 24 days.
-  const intervalMs = durationFlag('--interval', opts.interval, { min: MIN_INTERVAL_MS, max: LONGEST_TIMER_MS, examples: '30s, 1m30s, 500ms, 1h' }) ?? DEFAULT_INTERVAL_MS;
+  const intervalMs =
+    durationFlag('--interval', opts.interval, { min: MIN_INTERVAL_MS, max: LONGEST_TIMER_MS, examples: '30s, 1m30s, 500ms, 1h' }) ?? DEFAULT_INTERVAL_MS;
 
   let count: number | null = null;
   if (opts.count !== undefined) {
@@ -84,7 +85,7 @@ export function parseWatchOptions(opts: WatchFlags, globals: { timeoutMs: number
   let exec: string | null = null;
   if (opts.exec !== undefined) {
     exec = opts.exec;
-    if (exec.trim() === '') throw new UsageError('--exec needs a command, e.g. --exec \'curl -sS --data-binary @- https://hooks.example/alert\'');
+    if (exec.trim() === '') throw new UsageError("--exec needs a command, e.g. --exec 'curl -sS --data-binary @- https://hooks.example/alert'");
   }
 
   let metrics: MetricsAddress | null = null;

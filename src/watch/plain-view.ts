@@ -22,7 +22,8 @@ export function plainView(output: Output, describe: (session: WatchSession) => s
       }
       if (event.type === 'snapshot') for (const e of event.errors) output.error(`${c.red('error:')} ${e.message}`);
       if (event.type === 'error') output.error(`${c.red('error:')} ${event.message}`);
-      if (event.type === 'recovered') output.info(`account '${event.account}' answers again after ${event.failures} failed poll${event.failures > 1 ? 's' : ''}`);
+      if (event.type === 'recovered')
+        output.info(`account '${event.account}' answers again after ${event.failures} failed poll${event.failures > 1 ? 's' : ''}`);
       if (event.type === 'threshold') output.info(`${event.state === 'crossed' ? 'alert:' : 'recovered:'} ${describeThreshold(event)}`);
     },
     notice(text, level) {
@@ -33,10 +34,17 @@ export function plainView(output: Output, describe: (session: WatchSession) => s
       if (shown || !session.snapshotDone) return;
       shown = true;
       const width = output.terminalSize()?.columns;
-      output.data(renderFrame({
-        tracked: session.tracked(), states: session.states, hideZero: session.settings.hideZero, header: describe(session),
-        notices: [], color: output.color, size: width === undefined ? undefined : { columns: width, rows: Number.POSITIVE_INFINITY },
-      }));
+      output.data(
+        renderFrame({
+          tracked: session.tracked(),
+          states: session.states,
+          hideZero: session.settings.hideZero,
+          header: describe(session),
+          notices: [],
+          color: output.color,
+          size: width === undefined ? undefined : { columns: width, rows: Number.POSITIVE_INFINITY },
+        }),
+      );
     },
   };
 }

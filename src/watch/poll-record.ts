@@ -60,11 +60,20 @@ export function publishMetrics(
 ): void {
   for (const other of states) {
     if (other.raw === null && other.account.name !== account) continue;
-    metrics.setBalances(other.account.name, poll.watched.filter((b) => b.account === other.account.name && !b.inconsistent));
+    metrics.setBalances(
+      other.account.name,
+      poll.watched.filter((b) => b.account === other.account.name && !b.inconsistent),
+    );
   }
   // Reported totals cover the whole account: reconcile with all of it, not the --currency view.
   if (poll.outcome.errors.length === 0) {
-    metrics.setReported(account, accountReconciliation(poll.valued.filter((b) => b.account === account), poll.outcome.reported));
+    metrics.setReported(
+      account,
+      accountReconciliation(
+        poll.valued.filter((b) => b.account === account),
+        poll.outcome.reported,
+      ),
+    );
   }
 }
 

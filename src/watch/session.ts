@@ -182,7 +182,11 @@ export class WatchSession {
     try {
       const budgetMs = pollBudget(state.intervalMs, this.timers.now(), this.deadline);
       result = await pollAccount(state.account, {
-        budgetMs, providers: this.deps.config.providers, runtime: this.deps.runtime, signal: controller.signal, debug: this.deps.debug,
+        budgetMs,
+        providers: this.deps.config.providers,
+        runtime: this.deps.runtime,
+        signal: controller.signal,
+        debug: this.deps.debug,
         onRetry: (notice) => this.deps.view.notice(describeRetry(notice), 'info'),
       });
     } catch (error) {
@@ -204,7 +208,10 @@ export class WatchSession {
     for (const notice of applyFloors(this.states, this.settings.intervalMs)) this.deps.view.notice(notice, 'info');
 
     const transition = recordErrors(state, outcome.errors, at);
-    const valued = valueBalances(this.states.flatMap((s) => s.raw ?? []), { rates: this.deps.config.rates, pegged: this.deps.config.pegged });
+    const valued = valueBalances(
+      this.states.flatMap((s) => s.raw ?? []),
+      { rates: this.deps.config.rates, pegged: this.deps.config.pegged },
+    );
     const watched = filterBalances(valued, { currencies: this.settings.currencies });
     const mine = watched.filter((b) => b.account === name);
     this.deps.record?.(historyRead(state, outcome, valued));
@@ -225,9 +232,16 @@ export class WatchSession {
   private snapshot(at: Date, valued: Balance[]): void {
     this.snapshotDone = true;
     const listed = this.tracked().map((t) => t.balance);
-    this.deps.view.event(snapshotEvent(at, filterBalances(listed, { hideZero: this.settings.hideZero }), this.states.flatMap((s) => s.errors)));
+    this.deps.view.event(
+      snapshotEvent(
+        at,
+        filterBalances(listed, { hideZero: this.settings.hideZero }),
+        this.states.flatMap((s) => s.errors),
+      ),
+    );
     const { until, currencies } = this.settings;
-    for (const line of unmatchedWarnings({ rules: this.conditions.thresholds.unmatched(valued), until, currencies }, valued)) this.deps.view.notice(line, 'warn');
+    for (const line of unmatchedWarnings({ rules: this.conditions.thresholds.unmatched(valued), until, currencies }, valued))
+      this.deps.view.notice(line, 'warn');
     this.conditions.evaluate(at, valued, this.states);
   }
 

@@ -4,10 +4,7 @@
 // first known evaluation: a balance already below its level at start is reported once) and
 // `recovered` when it leaves it. Unknown amounts (an account that never answered, a matching
 // balance without an available figure, nothing matching) change nothing: no event, state kept.
-import {
-  breaches, compare, describeSelector, formatAggregate, sumAvailable,
-  type Condition, type Matchable, type ThresholdRule,
-} from '../core/conditions.js';
+import { breaches, compare, describeSelector, formatAggregate, sumAvailable, type Condition, type Matchable, type ThresholdRule } from '../core/conditions.js';
 
 export interface ThresholdTransition {
   rule: ThresholdRule;
@@ -66,7 +63,12 @@ export interface UntilResult {
  * or all watched accounts) must have answered its latest poll without error; last known values of
  * a failing account are not enough to declare the funds there.
  */
-export function untilHolds(condition: Condition, balances: readonly Matchable[], accounts: readonly string[], isFresh: (account: string) => boolean): UntilResult {
+export function untilHolds(
+  condition: Condition,
+  balances: readonly Matchable[],
+  accounts: readonly string[],
+  isFresh: (account: string) => boolean,
+): UntilResult {
   const scope = condition.selector.account === null ? accounts : [condition.selector.account];
   const aggregate = sumAvailable(condition.selector, balances);
   const amount = formatAggregate(aggregate);

@@ -16,10 +16,13 @@ export interface Typed {
 export function unmatchedWarnings({ rules, until, currencies }: Typed, valued: Balance[]): string[] {
   const hint = (code: string) => suggestionText(unmatchedCode(code, valued).suggestions);
   const lines = rules.map(
-    (rule) => `${describeRule(rule)} (${rule.name}) matches no balance of the watched accounts yet; it cannot fire until one appears${hint(rule.selector.code)}`,
+    (rule) =>
+      `${describeRule(rule)} (${rule.name}) matches no balance of the watched accounts yet; it cannot fire until one appears${hint(rule.selector.code)}`,
   );
   if (until !== null && sumAvailable(until.selector, valued).matched === 0) {
-    lines.push(`--until ${until.text}: ${describeSelector(until.selector)} matches no balance of the watched accounts yet; it cannot hold until one appears${hint(until.selector.code)}`);
+    lines.push(
+      `--until ${until.text}: ${describeSelector(until.selector)} matches no balance of the watched accounts yet; it cannot hold until one appears${hint(until.selector.code)}`,
+    );
   }
   return [...lines, ...unmatchedFilterWarnings(parseCurrencyFilters(currencies), valued, { scope: 'the watched accounts' })];
 }

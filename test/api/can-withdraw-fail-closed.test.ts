@@ -5,17 +5,26 @@ import { canWithdraw, parseConfig, type Balance, type BalancesResult } from '../
 import { checkBalances } from '../../src/core/sanity.js';
 import { balance } from '../helpers/balances.js';
 
-const config = () => parseConfig({
-  accounts: {
-    live: { provider: 'syncpay', apiKey: '${LIVE_KEY}', mode: 'live' },
-    test: { provider: 'syncpay', apiKey: '${TEST_KEY}', mode: 'test' },
-  },
-});
+const config = () =>
+  parseConfig({
+    accounts: {
+      live: { provider: 'syncpay', apiKey: '${LIVE_KEY}', mode: 'live' },
+      test: { provider: 'syncpay', apiKey: '${TEST_KEY}', mode: 'test' },
+    },
+  });
 const usdt = (account: 'live' | 'test', available: string) =>
   balance({ account, provider: 'syncpay', mode: account, currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', available, pending: '0.00' });
 
 function result(balances: Balance[], accounts = ['live', 'test']): BalancesResult {
-  const outcomes = accounts.map((account) => ({ account, provider: 'syncpay', balances: balances.filter((b) => b.account === account), reported: [], errors: [], notices: [], ms: 1 }));
+  const outcomes = accounts.map((account) => ({
+    account,
+    provider: 'syncpay',
+    balances: balances.filter((b) => b.account === account),
+    reported: [],
+    errors: [],
+    notices: [],
+    ms: 1,
+  }));
   return { balances, unfiltered: balances, reported: [], errors: [], notices: [], outcomes, config: config(), complete: true, cache: null, rules: new Map() };
 }
 const ask = (r: BalancesResult, amount = '100', mode?: 'live' | 'test') => canWithdraw(r, { currency: 'USDT', amount, mode });
@@ -30,8 +39,19 @@ describe('canWithdraw fails closed', () => {
   });
 
   it('a consistent account still answers yes beside an inconsistent one', async () => {
-    const [bad] = checkBalances([balance({ account: 'live', mode: 'live', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', available: '-1.00', pending: '0.00' })], 'SyncPay').balances;
-    const good = balance({ account: 'live', mode: 'live', currency: 'USDT', network: 'ethereum', providerCurrency: 'USDT_ERC20', available: '500.00', pending: '0.00' });
+    const [bad] = checkBalances(
+      [balance({ account: 'live', mode: 'live', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', available: '-1.00', pending: '0.00' })],
+      'SyncPay',
+    ).balances;
+    const good = balance({
+      account: 'live',
+      mode: 'live',
+      currency: 'USDT',
+      network: 'ethereum',
+      providerCurrency: 'USDT_ERC20',
+      available: '500.00',
+      pending: '0.00',
+    });
     const answer = await ask(result([bad!, good], ['live']));
     expect([answer.decision, answer.exitCode, answer.account]).toEqual(['yes', 0, 'live']);
   });
@@ -40,7 +60,10 @@ describe('canWithdraw fails closed', () => {
     const r = result([usdt('live', '50.00'), usdt('test', '500.00')]);
     const live = await ask(r);
     expect([live.decision, live.exitCode, live.mode]).toEqual(['no', 1, 'live']);
-    expect(live.checks.map((c) => [c.account, c.eligible])).toEqual([['live', true], ['test', false]]);
+    expect(live.checks.map((c) => [c.account, c.eligible])).toEqual([
+      ['live', true],
+      ['test', false],
+    ]);
     const test = await ask(r, '100', 'test');
     expect([test.decision, test.account, test.mode]).toEqual(['yes', 'test', 'test']);
   });

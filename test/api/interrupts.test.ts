@@ -23,8 +23,11 @@ beforeAll(async () => {
   // 100 wallets behind a slow server: at most 4 in flight, 96 waiting on the same signal.
   slow = await startSandbox({ latencyMs: 20 });
   const ids = Array.from({ length: 100 }, (_, i) => `wal_${String(i).padStart(3, '0')}`);
-  for (const id of ids) slow.state.swipelux.wallets.set(id, { walletId: id, network: 'polygon', balances: [{ currency: 'USDC', amount: '1.00', decimals: 6 }] });
-  wallets = parseConfig({ accounts: { many: { provider: 'swipelux', baseUrl: slow.baseUrl('swipelux'), apiKey: SWIPELUX_INFO.sandboxCredentials.apiKey, wallets: ids } } });
+  for (const id of ids)
+    slow.state.swipelux.wallets.set(id, { walletId: id, network: 'polygon', balances: [{ currency: 'USDC', amount: '1.00', decimals: 6 }] });
+  wallets = parseConfig({
+    accounts: { many: { provider: 'swipelux', baseUrl: slow.baseUrl('swipelux'), apiKey: SWIPELUX_INFO.sandboxCredentials.apiKey, wallets: ids } },
+  });
 });
 afterAll(async () => {
   await sandbox.close();
@@ -67,7 +70,7 @@ describe('a caller aborting a read', () => {
     expect(sandbox.requests.length).toBe(before);
   });
 
-  it('a runtime created with the caller\'s signal, and canWithdraw, reject the same way', async () => {
+  it("a runtime created with the caller's signal, and canWithdraw, reject the same way", async () => {
     sandbox.faults.add({ provider: 'syncpay', kind: 'hang' });
     const controller = new AbortController();
     const runtime = createRuntime({ signal: controller.signal });
@@ -106,7 +109,7 @@ describe('listeners on a long-lived signal', () => {
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   }, 60_000);
 
-  it('a shared runtime\'s signal keeps no listener after 50 reads', async () => {
+  it("a shared runtime's signal keeps no listener after 50 reads", async () => {
     const controller = new AbortController();
     const runtime = createRuntime({ signal: controller.signal });
     try {
@@ -120,7 +123,10 @@ describe('listeners on a long-lived signal', () => {
 
 describe('the mechanism', () => {
   it('src/ never combines signals with AbortSignal.any (its dependants leak on Node 20)', () => {
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+      );
     const offenders = files(new URL('../../src', import.meta.url).pathname).filter((f) => /AbortSignal\.any\(\s*\[/.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
   });

@@ -2,7 +2,16 @@
 // typed results, BalanceError classes thrown, and canWithdraw refusing a yes from cached balances.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  BalanceError, ConfigError, RefusedError, UsageError, canWithdraw, fetchBalances, loadConfig, parseConfig, toBalanceJson, totals,
+  BalanceError,
+  ConfigError,
+  RefusedError,
+  UsageError,
+  canWithdraw,
+  fetchBalances,
+  loadConfig,
+  parseConfig,
+  toBalanceJson,
+  totals,
   type Config,
 } from '../../src/index.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
@@ -86,9 +95,13 @@ describe('library API', () => {
     const nowhere = tempDir();
     const none = await loadConfig({ cwd: nowhere, env: { HOME: nowhere } }).catch((e: unknown) => e as ConfigError);
     expect((none as ConfigError).problems[0]).toBe('looked for: configPath, $BALANCE_CONFIG,');
-    await expect(fetchBalances(config, { provider: 'bachs', accounts: ['syncpay'] })).rejects.toThrow('no configured account matches provider bachs and accounts syncpay');
+    await expect(fetchBalances(config, { provider: 'bachs', accounts: ['syncpay'] })).rejects.toThrow(
+      'no configured account matches provider bachs and accounts syncpay',
+    );
     await expect(canWithdraw(config, { currency: 'USDT', amount: '5', network: 'tronn' })).rejects.toThrow(/^network "tronn" /);
-    await expect(canWithdraw(config, { currency: 'USDT', amount: '5', mode: 'prod' as never })).rejects.toThrow('mode "prod" is not a mode; expected live or test');
+    await expect(canWithdraw(config, { currency: 'USDT', amount: '5', mode: 'prod' as never })).rejects.toThrow(
+      'mode "prod" is not a mode; expected live or test',
+    );
     const accountInCurrency = await canWithdraw(config, { currency: 'syncpay:USDT', amount: '5' }).catch((e: unknown) => e as UsageError);
     expect([(accountInCurrency as UsageError).message, (accountInCurrency as UsageError).hint]).toEqual([
       'currency "syncpay:USDT": canWithdraw takes the account from the accounts option',

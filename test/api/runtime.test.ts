@@ -74,7 +74,7 @@ describe('two runtimes in one process', () => {
 });
 
 describe('fetchBalances with a caller runtime', () => {
-  it('reuses its token across calls (one token request) and its secrets are the runtime\'s', async () => {
+  it("reuses its token across calls (one token request) and its secrets are the runtime's", async () => {
     const before = tokenRequests();
     const shared = runtime();
     for (let i = 0; i < 2; i++) expect((await fetchBalances(config, { ...OAUTH, runtime: shared })).errors).toEqual([]);

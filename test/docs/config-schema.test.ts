@@ -19,31 +19,99 @@ type Raw = Record<string, unknown>;
 const key = '${KEY}';
 const flow = { provider: 'flow-payments', apiKey: key };
 const withAccount = (account: Raw, rest: Raw = {}): Raw => ({ accounts: { main: account }, ...rest });
-const nimbus = { baseUrl: 'https://api.nimbus.example', auth: { type: 'bearer' }, balances: { path: '/v2/wallets', records: '$.data[*]', currency: '$.asset', available: '$.available' } };
-const declared = (declaration: Raw, account: Raw = { provider: 'nimbus', apiKey: key }): Raw => ({ providers: { nimbus: declaration }, accounts: { main: account } });
+const nimbus = {
+  baseUrl: 'https://api.nimbus.example',
+  auth: { type: 'bearer' },
+  balances: { path: '/v2/wallets', records: '$.data[*]', currency: '$.asset', available: '$.available' },
+};
+const declared = (declaration: Raw, account: Raw = { provider: 'nimbus', apiKey: key }): Raw => ({
+  providers: { nimbus: declaration },
+  accounts: { main: account },
+});
 
 const VALID: Array<[string, Raw]> = [
-  ['each provider with a key from the environment', { accounts: { f: flow, s: { provider: 'syncpay', apiKey: key }, b: { provider: 'bachs', apiKey: key }, w: { provider: 'swipelux', apiKey: key }, c: { provider: 'cryptofuse', apiKey: key } } }],
+  [
+    'each provider with a key from the environment',
+    {
+      accounts: {
+        f: flow,
+        s: { provider: 'syncpay', apiKey: key },
+        b: { provider: 'bachs', apiKey: key },
+        w: { provider: 'swipelux', apiKey: key },
+        c: { provider: 'cryptofuse', apiKey: key },
+      },
+    },
+  ],
   ['a key file', withAccount({ provider: 'syncpay', apiKeyFile: '/run/secrets/syncpay' })],
   ['a literal key', withAccount({ provider: 'syncpay', apiKey: 'sk_test_0123456789abcdef' })],
-  ['Cryptofuse OAuth client', withAccount({ provider: 'cryptofuse', clientId: '${CID}', clientSecret: '${CSECRET}', apiVersion: 'v2', wallets: ['550e8400-e29b-41d4-a716-446655440000'] })],
+  [
+    'Cryptofuse OAuth client',
+    withAccount({
+      provider: 'cryptofuse',
+      clientId: '${CID}',
+      clientSecret: '${CSECRET}',
+      apiVersion: 'v2',
+      wallets: ['550e8400-e29b-41d4-a716-446655440000'],
+    }),
+  ],
   ['Cryptofuse v3 external ids', withAccount({ provider: 'cryptofuse', apiKey: key, externalIds: ['player-12345'] })],
-  ['Swipelux v1 wallets and customers', withAccount({ provider: 'swipelux', apiKey: key, wallets: ['wal_abc123', 'cus_1/wal_2'], customers: ['cus_abc123', 'biz_1'] })],
+  [
+    'Swipelux v1 wallets and customers',
+    withAccount({ provider: 'swipelux', apiKey: key, wallets: ['wal_abc123', 'cus_1/wal_2'], customers: ['cus_abc123', 'biz_1'] }),
+  ],
   ['Swipelux v3 accounts', withAccount({ provider: 'swipelux', apiKey: key, apiVersion: 'v3', wallets: ['cus_1/acc_1'] })],
   ['https baseUrl with a path', withAccount({ ...flow, baseUrl: 'https://api-staging.flow-payments.com/api' })],
   ['http to loopback', withAccount({ ...flow, baseUrl: 'http://127.0.0.1:8787/flow-payments' })],
   ['http to localhost and ::1', { accounts: { a: { ...flow, baseUrl: 'http://localhost:1' }, b: { ...flow, baseUrl: 'http://[::1]:2/x' } } }],
   ['mode', withAccount({ ...flow, mode: 'test' })],
-  ['rates, pegged, minimums, reserves, decimals', withAccount(flow, { rates: { NGN: '0.00065', GHS: '0.065' }, pegged: ['USDT', 'USDC'], minimums: { main: { USD: '10' } }, reserves: { main: { USDT_TRC20: '500' } }, decimals: { main: { USDTPOLYGON: 6, XYZ: '8' } } })],
+  [
+    'rates, pegged, minimums, reserves, decimals',
+    withAccount(flow, {
+      rates: { NGN: '0.00065', GHS: '0.065' },
+      pegged: ['USDT', 'USDC'],
+      minimums: { main: { USD: '10' } },
+      reserves: { main: { USDT_TRC20: '500' } },
+      decimals: { main: { USDTPOLYGON: 6, XYZ: '8' } },
+    }),
+  ],
   ['cache and history', withAccount(flow, { cache: { maxAge: '30s' }, history: { store: 'postgres://ledger@db.internal/treasury', retain: '400d' } })],
   ['compound durations, any case', withAccount(flow, { cache: { maxAge: '1m30s' }, history: { retain: '52W 1d12h' } })],
   ['a zero cache maxAge (never reuse)', withAccount(flow, { cache: { maxAge: '0s' } })],
   ['a declared provider and an account using it', declared(nimbus)],
-  ['a declared provider with OAuth, paging, rows and every optional key', declared(
-    { ...nimbus, displayName: 'Nimbus', auth: { type: 'oauth2', tokenUrl: '/oauth/token', scope: 'balances:read' }, mode: { live: { keyPrefix: 'nk_live_' }, test: { keyPrefix: 'nk_test_' } }, rateLimit: { requests: 60, perSeconds: 60 }, concurrency: 2, pollInterval: '1m30s', balances: { ...nimbus.balances, paginate: { type: 'cursor', param: 'cursor', next: '$.next_cursor', hasMore: '$.has_more' }, wallet: { id: '$.id', name: '$.label' }, rows: '$.balances[*]', network: '$.chain', pending: '$.pending', scale: 6 }, withdrawals: { minimums: { USDT: '10' } } },
-    { provider: 'nimbus', clientId: '${CID}', clientSecret: '${CSECRET}', mode: 'test' },
-  )],
-  ['alerts', withAccount(flow, { alerts: { 'low-usdt': { currency: 'USDT', below: '100' }, 'main-tron': { account: 'main', currency: 'USDT', network: 'tron', below: '50', above: '10000' } } })],
+  [
+    'a declared provider with OAuth, paging, rows and every optional key',
+    declared(
+      {
+        ...nimbus,
+        displayName: 'Nimbus',
+        auth: { type: 'oauth2', tokenUrl: '/oauth/token', scope: 'balances:read' },
+        mode: { live: { keyPrefix: 'nk_live_' }, test: { keyPrefix: 'nk_test_' } },
+        rateLimit: { requests: 60, perSeconds: 60 },
+        concurrency: 2,
+        pollInterval: '1m30s',
+        balances: {
+          ...nimbus.balances,
+          paginate: { type: 'cursor', param: 'cursor', next: '$.next_cursor', hasMore: '$.has_more' },
+          wallet: { id: '$.id', name: '$.label' },
+          rows: '$.balances[*]',
+          network: '$.chain',
+          pending: '$.pending',
+          scale: 6,
+        },
+        withdrawals: { minimums: { USDT: '10' } },
+      },
+      { provider: 'nimbus', clientId: '${CID}', clientSecret: '${CSECRET}', mode: 'test' },
+    ),
+  ],
+  [
+    'alerts',
+    withAccount(flow, {
+      alerts: {
+        'low-usdt': { currency: 'USDT', below: '100' },
+        'main-tron': { account: 'main', currency: 'USDT', network: 'tron', below: '50', above: '10000' },
+      },
+    }),
+  ],
 ];
 
 const INVALID: Array<[string, Raw]> = [

@@ -43,7 +43,11 @@ function headings(markdown: string): string[] {
 
 /** GitHub's anchor for a heading. */
 function slug(heading: string): string {
-  return heading.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').trim().replace(/ /g, '-');
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .trim()
+    .replace(/ /g, '-');
 }
 
 describe('command pages', () => {
@@ -79,7 +83,13 @@ describe('references and links', () => {
   // `docs/cache.md`, `docs/commands/watch.md "Events"`, `README "Exit codes"`: in messages the CLI
   // prints (help, hints, generated files) and in the comments that cite a contract.
   const REFERENCE = /\b(README(?:\.md)?|docs\/[\w./-]+?\.md)(?: "([^"\n]+)")?/g;
-  const sources = [...filesUnder('src', '.ts'), ...filesUnder('test', '.ts'), ...filesUnder('bench', '.mjs'), ...filesUnder('scripts', '.mjs'), '.balancerc.example'];
+  const sources = [
+    ...filesUnder('src', '.ts'),
+    ...filesUnder('test', '.ts'),
+    ...filesUnder('bench', '.mjs'),
+    ...filesUnder('scripts', '.mjs'),
+    '.balancerc.example',
+  ];
 
   it('every docs reference in the code names a page and a heading that exist', () => {
     const broken: string[] = [];
@@ -115,7 +125,8 @@ describe('references and links', () => {
         const [path = '', anchor] = target.split('#');
         const linked = path === '' ? file : relative(ROOT, resolve(join(ROOT, dirname(file)), path));
         if (!existsSync(join(ROOT, linked))) broken.push(`${file}: ${target}`);
-        else if (anchor !== undefined && linked.endsWith('.md') && !headings(read(linked)).map(slug).includes(anchor)) broken.push(`${file}: ${target} (no such heading)`);
+        else if (anchor !== undefined && linked.endsWith('.md') && !headings(read(linked)).map(slug).includes(anchor))
+          broken.push(`${file}: ${target} (no such heading)`);
       }
     }
     expect(broken).toEqual([]);

@@ -22,7 +22,7 @@ describe('Bachs through the CLI', () => {
     ]);
   });
 
-  it('can-withdraw applies SyncPay\'s documented minimum table to Bachs', async () => {
+  it("can-withdraw applies SyncPay's documented minimum table to Bachs", async () => {
     const five = await cli('can-withdraw', 'USDT_TRC20', '5', '--account', 'bachs');
     expect([five.code, five.stdout, five.stderr]).toEqual([1, '', "no: below minimum: 5 < 10 USDT_TRC20 for Bachs account 'bachs' [test mode]\n"]);
     const ten = await cli('can-withdraw', 'USDT_TRC20', '10', '--account', 'bachs', '--quiet');

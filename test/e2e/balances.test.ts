@@ -25,10 +25,21 @@ describe('balances --json', () => {
     expect(doc.errors).toEqual([]);
     const eth = doc.balances.find((b: { currency: string }) => b.currency === 'ETH');
     expect(eth).toEqual({
-      account: 'flow-main', provider: 'flow-payments', mode: 'test', wallet: null, walletName: null,
-      currency: 'ETH', network: 'ethereum', providerCurrency: 'ETH',
-      available: '0.000090074983482468', pending: null, total: '0.000090074983482468',
-      usdValue: '0.28', usdRate: '3125.16675365', usdSource: 'flow-payments', updatedAt: null,
+      account: 'flow-main',
+      provider: 'flow-payments',
+      mode: 'test',
+      wallet: null,
+      walletName: null,
+      currency: 'ETH',
+      network: 'ethereum',
+      providerCurrency: 'ETH',
+      available: '0.000090074983482468',
+      pending: null,
+      total: '0.000090074983482468',
+      usdValue: '0.28',
+      usdRate: '3125.16675365',
+      usdSource: 'flow-payments',
+      updatedAt: null,
     });
     const usdt = doc.balances.find((b: { currency: string }) => b.currency === 'USDT');
     expect([usdt.available, usdt.pending, usdt.total, usdt.usdValue, usdt.usdSource]).toEqual(['500.00', '50.00', '550.00', '550.00', 'peg']);
@@ -37,7 +48,10 @@ describe('balances --json', () => {
 
   it('filters by --account, --currency (provider code) and --hide-zero', async () => {
     const { stdout } = await runCli(['balances', '--json', '--config', e2e.configPath, ...FIRST_TWO, '--currency', 'usdttrc20,ETH', '--hide-zero']);
-    expect(JSON.parse(stdout).balances.map((b: { account: string; currency: string }) => `${b.account}:${b.currency}`)).toEqual(['flow-main:ETH', 'syncpay:USDT']);
+    expect(JSON.parse(stdout).balances.map((b: { account: string; currency: string }) => `${b.account}:${b.currency}`)).toEqual([
+      'flow-main:ETH',
+      'syncpay:USDT',
+    ]);
     const flowOnly = await runCli(['balances', '--json', '--config', e2e.configPath, '--account', 'flow-main', '--hide-zero']);
     expect(JSON.parse(flowOnly.stdout).balances.map((b: { currency: string }) => b.currency)).toEqual(['ETH']);
   });
@@ -59,16 +73,21 @@ describe('balances table and csv', () => {
     const { code, stdout } = await runCli(['balances', '--csv', '--config', e2e.configPath, '--account', 'syncpay']);
     expect(code).toBe(0);
     const rows = stdout.split('\r\n');
-    expect(rows[0]).toBe('account,provider,mode,wallet,walletName,currency,network,providerCurrency,available,pending,total,usdValue,usdRate,usdSource,updatedAt,inconsistent');
+    expect(rows[0]).toBe(
+      'account,provider,mode,wallet,walletName,currency,network,providerCurrency,available,pending,total,usdValue,usdRate,usdSource,updatedAt,inconsistent',
+    );
     expect(rows[1]).toBe('syncpay,syncpay,test,,,USD,,USD,1250.50,125.00,1375.50,1375.50,1,usd,,');
     expect(rows).toHaveLength(6);
   });
 
   it('says in the last CSV column which rows are inconsistent, and why', async () => {
-    const body = JSON.stringify({ success: true, balances: [
-      { currency: 'USD', available_balance: '50.00', pending_balance: '-20.00' },
-      { currency: 'EUR', available_balance: '10.00', pending_balance: '0.00' },
-    ] });
+    const body = JSON.stringify({
+      success: true,
+      balances: [
+        { currency: 'USD', available_balance: '50.00', pending_balance: '-20.00' },
+        { currency: 'EUR', available_balance: '10.00', pending_balance: '0.00' },
+      ],
+    });
     e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'body', body });
     const { code, stdout, stderr } = await runCli(['balances', '--csv', '--config', e2e.configPath, '--account', 'syncpay']);
     expect(code).toBe(0);
@@ -122,7 +141,12 @@ describe('failures', () => {
     expect(doc.balances.some((b: { account: string }) => b.account === 'syncpay')).toBe(true);
     expect(doc.balances.some((b: { account: string }) => b.account === 'flow-main')).toBe(false);
     expect(doc.errors).toEqual([
-      { account: 'flow-main', provider: 'flow-payments', code: 'PROVIDER_ERROR', message: "Flow Payments failed for account 'flow-main' (503) after 3 attempts" },
+      {
+        account: 'flow-main',
+        provider: 'flow-payments',
+        code: 'PROVIDER_ERROR',
+        message: "Flow Payments failed for account 'flow-main' (503) after 3 attempts",
+      },
     ]);
     expect(stderr).toContain("error: Flow Payments failed for account 'flow-main'");
   });
@@ -133,19 +157,27 @@ describe('failures', () => {
     const before = e2e.sandbox.requests.length;
     const { code, stdout, stderr } = await runCli(['balances', '--config', path]);
     expect([code, stdout]).toEqual([3, '']);
-    expect(stderr).toBe("error: environment variable SYNCPAY_KEY is not set or empty (account 'syncpay')\n  accounts.syncpay.apiKey: ${SYNCPAY_KEY} is not set\n  hint: export SYNCPAY_KEY=… (or use apiKeyFile) before running\n");
+    expect(stderr).toBe(
+      "error: environment variable SYNCPAY_KEY is not set or empty (account 'syncpay')\n  accounts.syncpay.apiKey: ${SYNCPAY_KEY} is not set\n  hint: export SYNCPAY_KEY=… (or use apiKeyFile) before running\n",
+    );
     expect(e2e.sandbox.requests.length).toBe(before);
   });
 
   it('an unset ${VAR} fails only its own account: the others are printed, exit 3, a JSON errors entry', async () => {
     const accounts = e2e.config.accounts as Record<string, Record<string, unknown>>;
     const path = writeConfig(tempDir(), {
-      accounts: { 'flow-main': accounts['flow-main'], syncpay: { ...accounts.syncpay, apiKey: '${SYNCPAY_KEY}' }, swipelux: { ...accounts.swipelux, apiKey: '${SWIPELUX_KEY}' } },
+      accounts: {
+        'flow-main': accounts['flow-main'],
+        syncpay: { ...accounts.syncpay, apiKey: '${SYNCPAY_KEY}' },
+        swipelux: { ...accounts.swipelux, apiKey: '${SWIPELUX_KEY}' },
+      },
     });
     const table = await runCli(['balances', '--config', path]);
     expect(table.code).toBe(3);
     expect(table.stdout).toContain('0.000090074983482468');
-    expect(table.stderr).toContain("error: environment variable SYNCPAY_KEY is not set or empty (account 'syncpay')\n  accounts.syncpay.apiKey: ${SYNCPAY_KEY} is not set\n");
+    expect(table.stderr).toContain(
+      "error: environment variable SYNCPAY_KEY is not set or empty (account 'syncpay')\n  accounts.syncpay.apiKey: ${SYNCPAY_KEY} is not set\n",
+    );
     expect(table.stderr).toContain("error: environment variable SWIPELUX_KEY is not set or empty (account 'swipelux')");
     const json = await runCli(['balances', '--json', '--config', path]);
     expect(json.code).toBe(3);
@@ -154,7 +186,12 @@ describe('failures', () => {
     expect([...new Set(doc.balances.map((b: { account: string }) => b.account))]).toEqual(['flow-main']);
     expect(doc.errors).toEqual([
       { account: 'syncpay', provider: 'syncpay', code: 'UNSET_VARIABLE', message: "environment variable SYNCPAY_KEY is not set or empty (account 'syncpay')" },
-      { account: 'swipelux', provider: 'swipelux', code: 'UNSET_VARIABLE', message: "environment variable SWIPELUX_KEY is not set or empty (account 'swipelux')" },
+      {
+        account: 'swipelux',
+        provider: 'swipelux',
+        code: 'UNSET_VARIABLE',
+        message: "environment variable SWIPELUX_KEY is not set or empty (account 'swipelux')",
+      },
     ]);
     const total = await runCli(['total', '--json', '--config', path]);
     expect(total.code).toBe(3);
@@ -188,7 +225,11 @@ describe('failures', () => {
     const before = e2e.sandbox.requests.length;
     // Signalled once the request is hanging at the e2e.sandbox, so a slow start-up cannot race it.
     const hanging = () => e2e.sandbox.requests.slice(before).some((r) => r.provider === 'syncpay');
-    const { code, stdout, msAfterSignal } = await spawnCli(['balances', '--json', '--config', e2e.configPath], { signal: 'SIGINT', signalWhen: hanging, signalAfterMs: 100 });
+    const { code, stdout, msAfterSignal } = await spawnCli(['balances', '--json', '--config', e2e.configPath], {
+      signal: 'SIGINT',
+      signalWhen: hanging,
+      signalAfterMs: 100,
+    });
     expect([code, stdout]).toEqual([130, '']);
     expect(msAfterSignal).not.toBeNull();
     expect(msAfterSignal).toBeLessThan(1_500);
@@ -211,7 +252,9 @@ describe('usage', () => {
   it('unknown account suggests the close name', async () => {
     const { code, stderr } = await runCli(['balances', '--account', 'flow-man', '--config', e2e.configPath]);
     expect(code).toBe(2);
-    expect(stderr).toBe("error: unknown account 'flow-man' (did you mean 'flow-main'?)\n  hint: configured accounts: flow-main, syncpay, bachs, swipelux, casino-v1, casino-v2, casino-v3\n");
+    expect(stderr).toBe(
+      "error: unknown account 'flow-man' (did you mean 'flow-main'?)\n  hint: configured accounts: flow-main, syncpay, bachs, swipelux, casino-v1, casino-v2, casino-v3\n",
+    );
   });
 
   it('--help shows examples and the exit codes; each command has examples', async () => {
@@ -232,7 +275,7 @@ describe('usage', () => {
     expect(stdout).toMatch(/flow-main \(test\)\s+—\s+ETH\s+ethereum\s+0\.000090074983482468/);
     expect(stderr).toContain('Demo: balances from the built-in sandbox');
     // It ends with the way to real use: config init, then config check, then balances (not cron).
-    const tail = stderr.trimEnd().split("\n").slice(-6);
+    const tail = stderr.trimEnd().split('\n').slice(-6);
     expect(tail).toEqual([
       'Next, with your own accounts:',
       '  balance-inspector config init    # a config; the key stays in the environment',

@@ -11,10 +11,15 @@ const e2e = useSandbox();
 const yes = ['can-withdraw', 'USDT', '100', '--account', 'syncpay'];
 const no = ['can-withdraw', 'USDT', '100000', '--account', 'syncpay'];
 /** The sandbox's accounts plus one nobody answers for (exit 5). */
-const withDownAccount = (file: string) => writeConfig(e2e.dir, {
-  ...e2e.config,
-  accounts: { ...(e2e.config.accounts as object), down: { provider: 'syncpay', baseUrl: 'http://127.0.0.1:9', apiKey: 'sk_test_down_0123456789' } },
-}, file);
+const withDownAccount = (file: string) =>
+  writeConfig(
+    e2e.dir,
+    {
+      ...e2e.config,
+      accounts: { ...(e2e.config.accounts as object), down: { provider: 'syncpay', baseUrl: 'http://127.0.0.1:9', apiKey: 'sk_test_down_0123456789' } },
+    },
+    file,
+  );
 
 describe('2>&1 | head -1', () => {
   it('a yes whose note goes to the closed pipe is still 0', async () => {
@@ -31,9 +36,12 @@ describe('2>&1 | head -1', () => {
     expect((await e2e.spawnWith([...yes, '--timeout', '2s'], { stderrToStdout: true, closeStdoutEarly: true })).code).toBe(5);
   });
 
-  it('balances with a failing account keeps the failure\'s code', async () => {
+  it("balances with a failing account keeps the failure's code", async () => {
     const configPath = withDownAccount('with-down.json');
-    const { code, stderr } = await spawnCli(['balances', '--account', 'syncpay,down', '--config', configPath], { stderrToStdout: true, closeStdoutEarly: true });
+    const { code, stderr } = await spawnCli(['balances', '--account', 'syncpay,down', '--config', configPath], {
+      stderrToStdout: true,
+      closeStdoutEarly: true,
+    });
     expect(code).toBe(5);
     expect(stderr).not.toMatch(/\n\s+at |internal error/);
   });
@@ -52,7 +60,7 @@ describe('a closed stderr alone', () => {
 });
 
 describe('a closed stdout alone', () => {
-  it('balances | head -1 with a failing account is that failure\'s code, not 0', async () => {
+  it("balances | head -1 with a failing account is that failure's code, not 0", async () => {
     const configPath = withDownAccount('with-down-2.json');
     const { code, stderr } = await spawnCli(['balances', '--json', '--config', configPath], { closeStdoutEarly: true });
     expect(code).toBe(5);

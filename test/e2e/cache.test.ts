@@ -45,7 +45,13 @@ describe('balance cache', () => {
     expect(second.result.stderr).toMatch(/^from the cache: 'flow-main' \(\d+(ms|\.\ds|s)? old\), 'syncpay' \(.+ old\); --no-cache to fetch fresh\n$/);
     const doc = JSON.parse(second.result.stdout);
     expect(doc.balances).toEqual(firstDoc.balances);
-    expect(doc.cache).toMatchObject({ maxAgeMs: 60_000, accounts: [{ account: 'flow-main', source: 'cache' }, { account: 'syncpay', source: 'cache' }] });
+    expect(doc.cache).toMatchObject({
+      maxAgeMs: 60_000,
+      accounts: [
+        { account: 'flow-main', source: 'cache' },
+        { account: 'syncpay', source: 'cache' },
+      ],
+    });
     expect(doc.cache.accounts[0].fetchedAt).toBe(firstDoc.cache.accounts[0].fetchedAt);
     expect(doc.cache.accounts[0].ageMs).toBeGreaterThanOrEqual(0);
 
@@ -76,7 +82,11 @@ describe('balance cache', () => {
       await second.close();
     }
     e2e.sandbox.state.keys.syncpay?.add('sk_test_rotatedsyncpaykey0000000002');
-    const otherKey = writeConfig(dir, { ...e2e.config, accounts: { syncpay: { ...accounts.syncpay, apiKey: 'sk_test_rotatedsyncpaykey0000000002' } } }, 'key.json');
+    const otherKey = writeConfig(
+      dir,
+      { ...e2e.config, accounts: { syncpay: { ...accounts.syncpay, apiKey: 'sk_test_rotatedsyncpaykey0000000002' } } },
+      'key.json',
+    );
     expect((await requestsDuring(() => cli(['balances', '--max-age', '1m'], otherKey))).providers).toEqual(['syncpay']);
     // The original config still hits its own entry.
     expect((await requestsDuring(() => cli(['balances', '--max-age', '1m', '--account', 'syncpay']))).providers).toEqual([]);
@@ -88,7 +98,14 @@ describe('balance cache', () => {
     expect(statSync(join(cacheHome, 'balance-inspector')).mode & 0o777).toBe(0o700);
     const text = readFileSync(cacheFile(), 'utf8');
     expect(text).toContain('"1250.50"');
-    expectNoSecrets([text], [...allSandboxCredentials(), basicPair(SANDBOX_KEYS.cryptofuse.clientId!, SANDBOX_KEYS.cryptofuse.clientSecret!), ...e2e.sandbox.state.cryptofuse.tokens.keys()]);
+    expectNoSecrets(
+      [text],
+      [
+        ...allSandboxCredentials(),
+        basicPair(SANDBOX_KEYS.cryptofuse.clientId!, SANDBOX_KEYS.cryptofuse.clientSecret!),
+        ...e2e.sandbox.state.cryptofuse.tokens.keys(),
+      ],
+    );
   });
 
   it('--no-cache neither reads nor writes; config cache.maxAge turns it on', async () => {

@@ -61,8 +61,19 @@ describe('the plan', () => {
     expect(schemaProblems('can-withdraw-batch', doc)).toEqual([]);
     expect(doc).toMatchObject({ schemaVersion: 1, decision: 'no', exitCode: 1, mode: 'test', counts: { yes: 4, no: 3, unknown: 0 }, errors: [] });
     expect(doc.payouts[3]).toEqual({
-      id: 'p4', line: 5, input: 'USDT', currency: 'USDT', network: 'tron', amount: '250.5', decision: 'yes', account: 'casino-v1', wallet: WALLET,
-      providerCurrency: 'usdttrc20', fee: null, reasons: [], notes: ['Cryptofuse reports no withdrawal fee for USDT (tron); make sure the amount covers any fee'],
+      id: 'p4',
+      line: 5,
+      input: 'USDT',
+      currency: 'USDT',
+      network: 'tron',
+      amount: '250.5',
+      decision: 'yes',
+      account: 'casino-v1',
+      wallet: WALLET,
+      providerCurrency: 'usdttrc20',
+      fee: null,
+      reasons: [],
+      notes: ['Cryptofuse reports no withdrawal fee for USDT (tron); make sure the amount covers any fee'],
     });
     expect(doc.commitments.map((c: Record<string, string>) => [c.account, c.providerCurrency, c.available, c.reserve, c.committed, c.left])).toEqual([
       ['syncpay', 'USDT_TRC20', '500.00', '0', '300.00', '200.00'],
@@ -99,11 +110,18 @@ describe('the plan', () => {
   it('reads standard input with -, in NDJSON; a JSON array the same', async () => {
     const ndjson = '{"id":"a","currency":"USDT","amount":"450","account":"syncpay"}\n{"id":"b","currency":"USDT","amount":"100","account":"syncpay"}\n';
     const piped = await e2e.cliWith(['can-withdraw', '--batch', '-', '--json', ...ACCOUNTS], { stdin: ndjson });
-    expect(JSON.parse(piped.stdout).payouts.map((p: { id: string; line: number; decision: string }) => [p.id, p.line, p.decision])).toEqual([['a', 1, 'yes'], ['b', 2, 'no']]);
+    expect(JSON.parse(piped.stdout).payouts.map((p: { id: string; line: number; decision: string }) => [p.id, p.line, p.decision])).toEqual([
+      ['a', 1, 'yes'],
+      ['b', 2, 'no'],
+    ]);
     expect(piped.code).toBe(1);
     const array = payoutFile('run.json', '[\n {"id": 1, "currency": "USDT", "amount": 10.25},\n {"id": 2, "currency": "usdterc20", "amount": "20"}\n]');
     const json = await e2e.cli('can-withdraw', '--batch', array, '--csv', ...ACCOUNTS, '--quiet');
-    expect([json.code, json.stdout, json.stderr]).toEqual([0, `id,decision,account,wallet,currency,network,amount,fee,reason\r\n1,yes,syncpay,,USDT,tron,10.25,,\r\n2,yes,casino-v1,${WALLET},USDT,ethereum,20,,\r\n`, '']);
+    expect([json.code, json.stdout, json.stderr]).toEqual([
+      0,
+      `id,decision,account,wallet,currency,network,amount,fee,reason\r\n1,yes,syncpay,,USDT,tron,10.25,,\r\n2,yes,casino-v1,${WALLET},USDT,ethereum,20,,\r\n`,
+      '',
+    ]);
   });
 });
 
@@ -114,13 +132,22 @@ describe('one fresh read per account, whatever the number of payouts', () => {
     const requests = async (args: string[], stdin?: string) => {
       const before = e2e.sandbox.requests.length;
       const run = await e2e.cliWith(args, { env, stdin });
-      return { run, asked: e2e.sandbox.requests.slice(before).map((r) => `${r.provider} ${r.method} ${r.path}`).sort() };
+      return {
+        run,
+        asked: e2e.sandbox.requests
+          .slice(before)
+          .map((r) => `${r.provider} ${r.method} ${r.path}`)
+          .sort(),
+      };
     };
     const single = await requests(['can-withdraw', 'USDT', '1', '--account', 'syncpay,casino-v1,swipelux']);
     // A cache fresh enough to serve: balances reads through it, a payout plan never does.
     await e2e.cliWith(['balances', '--max-age', '10m'], { env });
     const rows = Array.from({ length: 1000 }, (_, i) => `${i},USDT,10`).join('\n');
-    const batch = await requests(['can-withdraw', '--batch', '-', '--max-age', '10m', '--json', '--account', 'syncpay,casino-v1,swipelux'], `id,currency,amount\n${rows}\n`);
+    const batch = await requests(
+      ['can-withdraw', '--batch', '-', '--max-age', '10m', '--json', '--account', 'syncpay,casino-v1,swipelux'],
+      `id,currency,amount\n${rows}\n`,
+    );
     expect(batch.run.code, batch.run.stderr).toBe(1);
     expect(batch.asked).toEqual(single.asked);
     expect(new Set(batch.asked.map((r) => r.split(' ')[0]))).toEqual(new Set(['syncpay', 'cryptofuse', 'swipelux']));
@@ -177,10 +204,16 @@ describe('bad input: exit 2, nothing on stdout, no provider asked', () => {
     };
     expect(Buffer.from(await read('sub/ten', 10)).toString()).toBe('0123456789');
     await expect(read('sub/ten', 9)).rejects.toMatchObject({ exitCode: 2, message: '--batch sub/ten: larger than the limit; that is the most one run reads' });
-    await expect(read('-', 9, '0123456789')).rejects.toMatchObject({ exitCode: 2, message: '--batch - (standard input): larger than the limit; that is the most one run reads' });
+    await expect(read('-', 9, '0123456789')).rejects.toMatchObject({
+      exitCode: 2,
+      message: '--batch - (standard input): larger than the limit; that is the most one run reads',
+    });
     expect(Buffer.from(await read('-', 10, '0123456789')).toString()).toBe('0123456789');
     const terminal = Object.assign(new PassThrough(), { isTTY: true });
-    await expect(readBoundedInput({ path: '-', cwd: dir, stdin: terminal }, 10, '--batch', 'the limit')).rejects.toMatchObject({ exitCode: 2, message: '--batch - (standard input): standard input is a terminal' });
+    await expect(readBoundedInput({ path: '-', cwd: dir, stdin: terminal }, 10, '--batch', 'the limit')).rejects.toMatchObject({
+      exitCode: 2,
+      message: '--batch - (standard input): standard input is a terminal',
+    });
   });
 });
 
@@ -197,7 +230,11 @@ describe('exit codes of a run', () => {
     expect(code).toBe(5);
     const doc = JSON.parse(stdout);
     expect(schemaProblems('can-withdraw-batch', doc)).toEqual([]);
-    expect(doc.payouts.map((p: { decision: string; account: string | null }) => [p.decision, p.account])).toEqual([['unknown', null], ['yes', 'casino-v1'], ['yes', 'casino-v1']]);
+    expect(doc.payouts.map((p: { decision: string; account: string | null }) => [p.decision, p.account])).toEqual([
+      ['unknown', null],
+      ['yes', 'casino-v1'],
+      ['yes', 'casino-v1'],
+    ]);
     expect(doc.payouts[0].reasons).toEqual([expect.stringMatching(/^not read: 'syncpay' could not be read \([A-Z_]+\); it might hold the funds$/)]);
     expect(stderr).toContain('could not decide 1 payout: an account that might pay them could not be read (see the reasons)');
   });
@@ -205,7 +242,10 @@ describe('exit codes of a run', () => {
   it('a reserve in the config holds for single and batch; one that cannot be parsed is a config error', async () => {
     const reserved = writeConfig(e2e.dir, { ...e2e.config, reserves: { syncpay: { USDT_TRC20: '100' } } }, 'reserved.json');
     const single = await runCli(['can-withdraw', 'USDT', '450', '--account', 'syncpay', '--config', reserved]);
-    expect([single.code, single.stderr]).toEqual([1, "no: reserve: available 500.00 USDT (tron) in 'syncpay' less reserve 100 leaves 400.00 < 450 [test mode]\n"]);
+    expect([single.code, single.stderr]).toEqual([
+      1,
+      "no: reserve: available 500.00 USDT (tron) in 'syncpay' less reserve 100 leaves 400.00 < 450 [test mode]\n",
+    ]);
     const bad = writeConfig(e2e.dir, { ...e2e.config, reserves: { syncpay: { USDT: 100, USD: '-5' } } }, 'bad-reserve.json');
     const refused = await runCli(['can-withdraw', 'USDT', '1', '--account', 'syncpay', '--config', bad]);
     expect(refused.code).toBe(3);
@@ -217,6 +257,8 @@ describe('exit codes of a run', () => {
     const { code, stdout } = await e2e.cli('can-withdraw', '--help');
     expect(code).toBe(0);
     expect(stdout).toContain('--batch <file>');
-    expect(stdout.replace(/\s+/g, ' ')).toContain('Only yes payouts commit money: the plan holds only if the script pays exactly the yes payouts, in file order.');
+    expect(stdout.replace(/\s+/g, ' ')).toContain(
+      'Only yes payouts commit money: the plan holds only if the script pays exactly the yes payouts, in file order.',
+    );
   });
 });

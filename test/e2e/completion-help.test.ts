@@ -28,7 +28,11 @@ describe('--help', () => {
       const examples = result.stdout.split('\nExamples:\n')[1];
       expect(examples, `${label} has an Examples: section`).toBeDefined();
       // An example too long for the width continues on the next line after a shell line continuation (help-layout.ts).
-      const lines = (examples ?? '').split('\n\n')[0]!.replace(/ \\\n +/g, ' ').split('\n').filter((l) => l.trim() !== '');
+      const lines = (examples ?? '')
+        .split('\n\n')[0]!
+        .replace(/ \\\n +/g, ' ')
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       expect(lines.length, label).toBeGreaterThanOrEqual(2);
       expect(lines.length, label).toBeLessThanOrEqual(4);
       for (const line of lines) expect(line, label).toMatch(/^ {2}(balance-inspector |source <\(balance-inspector )/);
@@ -73,7 +77,10 @@ describe('completion', () => {
 
   it.skipIf(!hasShell('bash'))('bash: completes commands, subcommands, flag values and configured accounts', async () => {
     const dir = tempDir();
-    writeConfig(dir, { providers: { ledgerly: {} }, accounts: { 'flow-main': { provider: 'flow-payments', apiKey: '${X}' }, payouts: { provider: 'syncpay', apiKey: '${Y}' } } });
+    writeConfig(dir, {
+      providers: { ledgerly: {} },
+      accounts: { 'flow-main': { provider: 'flow-payments', apiKey: '${X}' }, payouts: { provider: 'syncpay', apiKey: '${Y}' } },
+    });
     // The scripts call the program by the name typed: put one on PATH.
     writeFileSync(join(dir, 'balance-inspector'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
     chmodSync(join(dir, 'balance-inspector'), 0o755);
@@ -122,7 +129,11 @@ describe('completion', () => {
       [['balance-inspector', 'demo', '--co'], ''],
       [['balance-inspector', '--c'], '--config --csv'],
     ];
-    const run = spawnSync('bash', ['-c', [`source '${script}'`, ...cases.map(([words]) => probe(words))].join('\n')], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir } });
+    const run = spawnSync('bash', ['-c', [`source '${script}'`, ...cases.map(([words]) => probe(words))].join('\n')], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: dir },
+    });
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n').slice(0, cases.length)).toEqual(cases.map(([, expected]) => expected));
   });

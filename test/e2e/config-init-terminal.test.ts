@@ -37,7 +37,9 @@ describe.skipIf(!HAVE_SCRIPT)('config init on a terminal', () => {
     const path = join(dir, '.balancerc.yaml');
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const text = readFileSync(path, 'utf8');
-    expect(text).toContain('  treasury:\n    provider: swipelux\n    apiVersion: v3\n    apiKey: ${SWIPELUX_API_KEY}\n    wallets:\n      - "cus_abc123/acc_1"\n');
+    expect(text).toContain(
+      '  treasury:\n    provider: swipelux\n    apiVersion: v3\n    apiKey: ${SWIPELUX_API_KEY}\n    wallets:\n      - "cus_abc123/acc_1"\n',
+    );
     expect(text).not.toContain('bad');
     expect(terminal).toContain(`Wrote ${path} (mode 0600) with account 'treasury' (swipelux).`);
   });

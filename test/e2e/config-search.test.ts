@@ -48,7 +48,9 @@ describe('config search', () => {
       const { code, stdout, stderr } = await runCli(['balances', '--json', '--account', 'syncpay'], { cwd: outside, env: { HOME: home } });
       expect(code).toBe(0);
       expect(JSON.parse(stdout).complete).toBe(true);
-      expect(stderr).toBe(`warning: ${old} is the user config's old folder, still read for now; move it to ${join(home, '.config/balance-inspector', name)} (config, cache and history now share the folder name balance-inspector)\n`);
+      expect(stderr).toBe(
+        `warning: ${old} is the user config's old folder, still read for now; move it to ${join(home, '.config/balance-inspector', name)} (config, cache and history now share the folder name balance-inspector)\n`,
+      );
       const check = await runCli(['config', 'check', '--account', 'syncpay'], { cwd: outside, env: { HOME: home } });
       expect(check.stdout).toContain(`found the user config in its old folder ${old}`);
     });
@@ -60,7 +62,9 @@ describe('config search', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout).complete).toBe(true);
     const old = join(home, '.config/balance/config.yaml');
-    expect(stderr).toBe(`warning: ${old} is not read: the user config is ${join(home, '.config/balance-inspector/config.yaml')}; merge it there and remove it\n`);
+    expect(stderr).toBe(
+      `warning: ${old} is not read: the user config is ${join(home, '.config/balance-inspector/config.yaml')}; merge it there and remove it\n`,
+    );
   });
 
   it('$XDG_CONFIG_HOME moves both folders', async () => {
@@ -69,7 +73,9 @@ describe('config search', () => {
     writeConfig(join(xdg, 'balance'), e2e.config, 'config.yaml');
     const { code, stderr } = await runCli(['balances', '--account', 'syncpay'], { cwd: tempDir(), env: { HOME: tempDir(), XDG_CONFIG_HOME: xdg } });
     expect(code).toBe(0);
-    expect(stderr).toContain(`${join(xdg, 'balance/config.yaml')} is the user config's old folder, still read for now; move it to ${join(xdg, 'balance-inspector/config.yaml')}`);
+    expect(stderr).toContain(
+      `${join(xdg, 'balance/config.yaml')} is the user config's old folder, still read for now; move it to ${join(xdg, 'balance-inspector/config.yaml')}`,
+    );
   });
 
   it('no config anywhere: the error names the new user config', async () => {

@@ -91,13 +91,15 @@ describe('config init (flags, no terminal)', () => {
     expect(balances).toContain('-p, --provider <id> only accounts of this provider (flow-payments, syncpay, bachs, swipelux, cryptofuse)');
   });
 
-  it('--api-version is checked against the provider\'s own versions (Swipelux v1 or v3)', async () => {
+  it("--api-version is checked against the provider's own versions (Swipelux v1 or v3)", async () => {
     const dir = tempDir();
     const bad = await runCli(['config', 'init', '--provider', 'swipelux', '--api-version', 'v2'], { cwd: dir });
     expect([bad.code, bad.stderr.trim()]).toEqual([2, "error: --api-version: 'v2' is not one of v1, v3"]);
     const { code } = await runCli(['config', 'init', '--provider', 'swipelux', '--api-version', 'v3', '--customer', 'cus_1'], { cwd: dir });
     expect(code).toBe(0);
-    expect(readFileSync(join(dir, '.balancerc.yaml'), 'utf8')).toContain('  swipelux:\n    provider: swipelux\n    apiVersion: v3\n    apiKey: ${SWIPELUX_API_KEY}\n    customers:\n      - cus_1\n');
+    expect(readFileSync(join(dir, '.balancerc.yaml'), 'utf8')).toContain(
+      '  swipelux:\n    provider: swipelux\n    apiVersion: v3\n    apiKey: ${SWIPELUX_API_KEY}\n    customers:\n      - cus_1\n',
+    );
   });
 
   it('with no config anywhere, the hint names config init', async () => {
@@ -124,11 +126,17 @@ describe('config init (flags, no terminal)', () => {
     const swipelux = await runCli(['config', 'init', '-p', 'swipelux', '-a', 'x'], { cwd: swipeluxDir });
     expect([swipelux.code, readdirSync(swipeluxDir)]).toEqual([0, ['.balancerc.yaml']]);
     const typo = await runCli(['config', 'init', '-p', 'flow-paymnts', '-a', 'x'], { cwd: dir });
-    expect([typo.code, typo.stderr.split('\n')[0]]).toEqual([2, "error: --provider: unknown provider 'flow-paymnts' (did you mean 'flow-payments'?); expected one of flow-payments, syncpay, bachs, swipelux, cryptofuse"]);
+    expect([typo.code, typo.stderr.split('\n')[0]]).toEqual([
+      2,
+      "error: --provider: unknown provider 'flow-paymnts' (did you mean 'flow-payments'?); expected one of flow-payments, syncpay, bachs, swipelux, cryptofuse",
+    ]);
     const wrongFlag = await runCli(['config', 'init', '-p', 'syncpay', '-a', 'x', '--wallet', 'w1'], { cwd: dir });
     expect([wrongFlag.code, wrongFlag.stderr.trim()]).toEqual([2, 'error: --wallet is only for swipelux and cryptofuse accounts, not syncpay']);
     const badName = await runCli(['config', 'init', '-p', 'syncpay', '-a', 'bad name'], { cwd: dir });
-    expect([badName.code, badName.stderr.split('\n')[0]]).toEqual([2, "error: --account: 'bad name' is not a valid account name: use letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit"]);
+    expect([badName.code, badName.stderr.split('\n')[0]]).toEqual([
+      2,
+      "error: --account: 'bad name' is not a valid account name: use letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit",
+    ]);
     expect(readdirSync(dir)).toEqual([]);
   });
 });
@@ -143,8 +151,14 @@ describe('config check against the sandbox', () => {
   afterAll(() => sandbox.close());
 
   const allSecrets = [
-    SANDBOX_KEYS["flow-payments"].apiKey, SANDBOX_KEYS.syncpay.apiKey, SANDBOX_KEYS.bachs.apiKey, SANDBOX_KEYS.swipelux.apiKey, SANDBOX_KEYS.cryptofuse.apiKey, SANDBOX_KEYS.cryptofuse.clientSecret!,
-    basicPair(SANDBOX_KEYS.cryptofuse.clientId!, SANDBOX_KEYS.cryptofuse.clientSecret!), 'sk_test_wrongkey000000000000000',
+    SANDBOX_KEYS['flow-payments'].apiKey,
+    SANDBOX_KEYS.syncpay.apiKey,
+    SANDBOX_KEYS.bachs.apiKey,
+    SANDBOX_KEYS.swipelux.apiKey,
+    SANDBOX_KEYS.cryptofuse.apiKey,
+    SANDBOX_KEYS.cryptofuse.clientSecret!,
+    basicPair(SANDBOX_KEYS.cryptofuse.clientId!, SANDBOX_KEYS.cryptofuse.clientSecret!),
+    'sk_test_wrongkey000000000000000',
   ];
 
   it('all good: the file and why, each credential by name, a row per account, exit 0', async () => {
@@ -162,7 +176,9 @@ describe('config check against the sandbox', () => {
 
   it('a wrong key: exit 4, auth refused, with the hint', async () => {
     const path = configWithReferences(dir, config, 0o600);
-    const { code, stdout, stderr } = await runCli(['config', 'check', '--config', path], { env: { ...goodEnv, SYNCPAY_API_KEY: 'sk_test_wrongkey000000000000000' } });
+    const { code, stdout, stderr } = await runCli(['config', 'check', '--config', path], {
+      env: { ...goodEnv, SYNCPAY_API_KEY: 'sk_test_wrongkey000000000000000' },
+    });
     expect(code).toBe(4);
     // MODE from the key's prefix (sk_test_), although the call failed and reported no balance.
     expect(stdout).toMatch(/syncpay\s+syncpay\s+test\s+yes\s+refused\s+\d+ ms\s+0\s+AUTH_FAILED/);
@@ -178,7 +194,10 @@ describe('config check against the sandbox', () => {
     });
     expect(code).toBe(4);
     const accounts = JSON.parse(stdout).accounts as Array<{ account: string; mode: string | null; authOk: boolean | null }>;
-    expect(accounts.map((a) => [a.account, a.mode, a.authOk])).toEqual([['flow-main', 'test', false], ['syncpay', 'live', false]]);
+    expect(accounts.map((a) => [a.account, a.mode, a.authOk])).toEqual([
+      ['flow-main', 'test', false],
+      ['syncpay', 'live', false],
+    ]);
   });
 
   it('an unset variable: exit 3 naming it; the other accounts are still checked; no value printed', async () => {
@@ -199,11 +218,17 @@ describe('config check against the sandbox', () => {
     const doc = JSON.parse(stdout);
     expect(Object.keys(doc)).toEqual(['schemaVersion', 'generatedAt', 'ok', 'exitCode', 'config', 'accounts']);
     expect([doc.schemaVersion, doc.ok, doc.exitCode]).toEqual([1, false, 3]);
-    expect(doc.config).toEqual({ path, origin: 'flag', reason: 'given by --config', mode: "0600", accounts: 7, error: null });
+    expect(doc.config).toEqual({ path, origin: 'flag', reason: 'given by --config', mode: '0600', accounts: 7, error: null });
     const swipelux = doc.accounts.find((a: { account: string }) => a.account === 'swipelux');
     expect(swipelux.credentials).toEqual([
-      { field: 'apiKeyFile', source: 'file', variable: null, path: join(dir, 'keys', 'swipelux'), ok: false,
-        status: `its mode 0644 lets group or others read it; run \`chmod 600 ${join(dir, 'keys', 'swipelux')}\`` },
+      {
+        field: 'apiKeyFile',
+        source: 'file',
+        variable: null,
+        path: join(dir, 'keys', 'swipelux'),
+        ok: false,
+        status: `its mode 0644 lets group or others read it; run \`chmod 600 ${join(dir, 'keys', 'swipelux')}\``,
+      },
     ]);
     expect(swipelux).toMatchObject({ called: false, reachable: null, authOk: null, exitCode: 3 });
     const flow = doc.accounts.find((a: { account: string }) => a.account === 'flow-main');

@@ -48,7 +48,11 @@ describe('config init --declare', () => {
 describe('a bad declaration refuses the config', () => {
   const bad = {
     providers: {
-      nimbus: { baseUrl: 'https://api.nimbus.example', auth: { type: 'token' }, balances: { path: '/v2/wallets', records: 'data[*]', currency: '$.asset', available: '$.available' } },
+      nimbus: {
+        baseUrl: 'https://api.nimbus.example',
+        auth: { type: 'token' },
+        balances: { path: '/v2/wallets', records: 'data[*]', currency: '$.asset', available: '$.available' },
+      },
     },
     accounts: { 'nimbus-main': { provider: 'nimbus', apiKey: '${NIMBUS_KEY}' }, flow: { provider: 'flow-payments', apiKey: '${FLOW_KEY}' } },
   };
@@ -74,7 +78,8 @@ describe('a bad declaration refuses the config', () => {
 });
 
 describe('schema/provider-declaration.v1.json', () => {
-  const declarations = async (file: string) => Object.values(((await loadConfigFile(join(EXAMPLES, file))) as { providers: Record<string, unknown> }).providers);
+  const declarations = async (file: string) =>
+    Object.values(((await loadConfigFile(join(EXAMPLES, file))) as { providers: Record<string, unknown> }).providers);
 
   it('accepts every shipped example and the config init template', async () => {
     for (const file of readdirSync(EXAMPLES)) {
@@ -88,10 +93,22 @@ describe('schema/provider-declaration.v1.json', () => {
 
   it.each([
     ['no balances', { baseUrl: 'https://x.example', auth: { type: 'bearer' } }],
-    ['an unknown auth type', { baseUrl: 'https://x.example', auth: { type: 'digest' }, balances: { path: '/b', records: '$.d[*]', currency: '$.c', available: '$.a' } }],
-    ['a path that is not a JSONPath', { baseUrl: 'https://x.example', auth: { type: 'bearer' }, balances: { path: '/b', records: 'd[*]', currency: '$.c', available: '$.a' } }],
-    ['a misspelt key', { baseUrl: 'https://x.example', auth: { type: 'bearer' }, balances: { path: '/b', records: '$.d[*]', currency: '$.c', availble: '$.a' } }],
-    ['a header auth without a name', { baseUrl: 'https://x.example', auth: { type: 'header' }, balances: { path: '/b', records: '$.d[*]', currency: '$.c', available: '$.a' } }],
+    [
+      'an unknown auth type',
+      { baseUrl: 'https://x.example', auth: { type: 'digest' }, balances: { path: '/b', records: '$.d[*]', currency: '$.c', available: '$.a' } },
+    ],
+    [
+      'a path that is not a JSONPath',
+      { baseUrl: 'https://x.example', auth: { type: 'bearer' }, balances: { path: '/b', records: 'd[*]', currency: '$.c', available: '$.a' } },
+    ],
+    [
+      'a misspelt key',
+      { baseUrl: 'https://x.example', auth: { type: 'bearer' }, balances: { path: '/b', records: '$.d[*]', currency: '$.c', availble: '$.a' } },
+    ],
+    [
+      'a header auth without a name',
+      { baseUrl: 'https://x.example', auth: { type: 'header' }, balances: { path: '/b', records: '$.d[*]', currency: '$.c', available: '$.a' } },
+    ],
   ])('refuses %s, as the validator does', (_, declaration) => {
     expect(schemaProblems('provider-declaration', declaration)).not.toEqual([]);
     expect(() => validateConfig({ providers: { x: declaration }, accounts: {} }, null, 'builtin')).toThrow();

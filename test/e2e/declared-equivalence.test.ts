@@ -26,7 +26,11 @@ function withoutProvenance(value: unknown, builtIn: string, declared: string): u
   if (Array.isArray(value)) return value.map((v) => withoutProvenance(v, builtIn, declared));
   if (typeof value === 'string') return value.replaceAll(declared, builtIn);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !PROVENANCE.includes(key)).map(([key, v]) => [key, withoutProvenance(v, builtIn, declared)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !PROVENANCE.includes(key))
+      .map(([key, v]) => [key, withoutProvenance(v, builtIn, declared)]),
+  );
 }
 
 interface Pair {
@@ -39,7 +43,13 @@ interface Pair {
 }
 
 const PAIRS: Pair[] = [
-  { builtIn: 'flow-payments', declared: 'flow-declared', example: 'flow-payments.yaml', account: 'flow-main', baseUrl: () => `${e2e.sandbox.baseUrl('flow-payments')}/api` },
+  {
+    builtIn: 'flow-payments',
+    declared: 'flow-declared',
+    example: 'flow-payments.yaml',
+    account: 'flow-main',
+    baseUrl: () => `${e2e.sandbox.baseUrl('flow-payments')}/api`,
+  },
   { builtIn: 'syncpay', declared: 'syncpay-declared', example: 'syncpay.yaml', account: 'syncpay', baseUrl: () => e2e.sandbox.baseUrl('syncpay') },
 ];
 
@@ -62,8 +72,26 @@ async function both(pair: Pair, args: string[]) {
 }
 
 const WITHDRAWALS: Record<string, string[][]> = {
-  'flow-main': [['ETH', '0.00009'], ['ETH', '0.000090074983482468'], ['ETH', '0.0001'], ['ETH', '0.0000000000000000001'], ['BTC', '0.001'], ['USDT', '1']],
-  syncpay: [['XOF', '1000'], ['USD', '100'], ['USD', '5'], ['USD', '1250.51'], ['NGN', '10000'], ['GHS', '60'], ['USDT', '10'], ['USDT', '0.123456789'], ['USDT', '9'], ['KES', '600']],
+  'flow-main': [
+    ['ETH', '0.00009'],
+    ['ETH', '0.000090074983482468'],
+    ['ETH', '0.0001'],
+    ['ETH', '0.0000000000000000001'],
+    ['BTC', '0.001'],
+    ['USDT', '1'],
+  ],
+  syncpay: [
+    ['XOF', '1000'],
+    ['USD', '100'],
+    ['USD', '5'],
+    ['USD', '1250.51'],
+    ['NGN', '10000'],
+    ['GHS', '60'],
+    ['USDT', '10'],
+    ['USDT', '0.123456789'],
+    ['USDT', '9'],
+    ['KES', '600'],
+  ],
 };
 
 describe.each(PAIRS)('$example declares $builtIn', (pair) => {
@@ -79,7 +107,9 @@ describe.each(PAIRS)('$example declares $builtIn', (pair) => {
   it('total --json: the same groups, total and reconciliation', async () => {
     const { builtIn, declared } = await both(pair, ['total', '--json']);
     expect(declared.code).toBe(builtIn.code);
-    expect(withoutProvenance(JSON.parse(declared.stdout), pair.builtIn, pair.declared)).toEqual(withoutProvenance(JSON.parse(builtIn.stdout), pair.builtIn, pair.declared));
+    expect(withoutProvenance(JSON.parse(declared.stdout), pair.builtIn, pair.declared)).toEqual(
+      withoutProvenance(JSON.parse(builtIn.stdout), pair.builtIn, pair.declared),
+    );
   });
 
   it('can-withdraw: the same decision, exit code and reasons for every request', async () => {
@@ -100,10 +130,15 @@ describe.each(PAIRS)('$example declares $builtIn', (pair) => {
     }
     // The same requests as one payout run (--batch): each approved payout is promised its money.
     const run = join(e2e.dir, `${pair.account}-run.csv`);
-    writeFileSync(run, ['id,currency,amount', ...(WITHDRAWALS[pair.account] ?? []).map(([c, a], i) => `p${i},${c},${a}`), 'again,USD,1200', 'again-eth,ETH,0.00009'].join('\n'));
+    writeFileSync(
+      run,
+      ['id,currency,amount', ...(WITHDRAWALS[pair.account] ?? []).map(([c, a], i) => `p${i},${c},${a}`), 'again,USD,1200', 'again-eth,ETH,0.00009'].join('\n'),
+    );
     const { builtIn, declared } = await both(pair, ['can-withdraw', '--batch', run, '--json']);
     expect(declared.code).toBe(builtIn.code);
-    expect(withoutProvenance(JSON.parse(declared.stdout), pair.builtIn, pair.declared)).toEqual(withoutProvenance(JSON.parse(builtIn.stdout), pair.builtIn, pair.declared));
+    expect(withoutProvenance(JSON.parse(declared.stdout), pair.builtIn, pair.declared)).toEqual(
+      withoutProvenance(JSON.parse(builtIn.stdout), pair.builtIn, pair.declared),
+    );
     // The requests cover every kind of answer, so the comparison is not of yeses alone.
     expect(new Set(decisions.map((d) => d.split(': ')[1]))).toEqual(new Set(pair.account === 'syncpay' ? ['yes', 'no', 'unknown'] : ['yes', 'no']));
   });

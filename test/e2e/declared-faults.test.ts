@@ -18,7 +18,10 @@ let fake: LedgerlyFake;
 let dir: string;
 let config: string;
 
-async function writeExample(name: string, change: (ledgerly: Record<string, unknown> & { balances: Record<string, unknown> }) => void = () => undefined): Promise<string> {
+async function writeExample(
+  name: string,
+  change: (ledgerly: Record<string, unknown> & { balances: Record<string, unknown> }) => void = () => undefined,
+): Promise<string> {
   const example = (await loadConfigFile(EXAMPLE)) as { providers: { ledgerly: Record<string, unknown> & { balances: Record<string, unknown> } } };
   example.providers.ledgerly.baseUrl = fake.url;
   change(example.providers.ledgerly);
@@ -80,9 +83,21 @@ describe('declared provider: lists end only where they clearly end', () => {
 describe('declared provider: shapes and figures', () => {
   it.each([
     ['a missing list', '{"items": [], "has_more": false, "next_cursor": null}', '$: expected a list at $.data, got nothing'],
-    ['an amount that is not a decimal', `{"data": [${wallet('wal_a', usdt('"abc"'))}], "has_more": false, "next_cursor": null}`, '$.data[0].balances[0].available: expected a decimal amount, got "abc" is not a plain decimal amount'],
-    ['minor units with a fraction', `{"data": [${wallet('wal_a', usdt('12.5'))}], "has_more": false, "next_cursor": null}`, '$.data[0].balances[0].available: expected a whole number of minor units, got 12.5'],
-    ['a wallet without its id', `{"data": [{"label": "x", "balances": []}], "has_more": false, "next_cursor": null}`, '$.data[0].id: expected a non-empty string, got nothing'],
+    [
+      'an amount that is not a decimal',
+      `{"data": [${wallet('wal_a', usdt('"abc"'))}], "has_more": false, "next_cursor": null}`,
+      '$.data[0].balances[0].available: expected a decimal amount, got "abc" is not a plain decimal amount',
+    ],
+    [
+      'minor units with a fraction',
+      `{"data": [${wallet('wal_a', usdt('12.5'))}], "has_more": false, "next_cursor": null}`,
+      '$.data[0].balances[0].available: expected a whole number of minor units, got 12.5',
+    ],
+    [
+      'a wallet without its id',
+      `{"data": [{"label": "x", "balances": []}], "has_more": false, "next_cursor": null}`,
+      '$.data[0].id: expected a non-empty string, got nothing',
+    ],
   ])('%s: BAD_SHAPE (exit 6) naming the path', async (_, body, problem) => {
     pages(json(body));
     const { code, stdout } = await cli(['balances', '--json']);
@@ -104,7 +119,7 @@ describe('declared provider: shapes and figures', () => {
   });
 });
 
-describe('declared provider: HTTP answers map to the same errors as a built-in provider\'s', () => {
+describe("declared provider: HTTP answers map to the same errors as a built-in provider's", () => {
   it.each([
     [401, 'AUTH_FAILED', 4, "Ledgerly rejected the OAuth access token for account 'ledgerly-main' (401 invalid_token: nope)"],
     [403, 'FORBIDDEN', 4, "Ledgerly refused account 'ledgerly-main' access to the balance list /v2/wallets (403 invalid_token: nope)"],
@@ -117,7 +132,8 @@ describe('declared provider: HTTP answers map to the same errors as a built-in p
   });
 
   it('a refused client: exit 4 naming the OAuth client; an escape sequence in the message is escaped', async () => {
-    fake.override = (req) => (req.path === '/oauth/token' ? { status: 401, body: '{"error": {"code": "invalid_client", "message": "bad \\u001b[31mclient"}}' } : null);
+    fake.override = (req) =>
+      req.path === '/oauth/token' ? { status: 401, body: '{"error": {"code": "invalid_client", "message": "bad \\u001b[31mclient"}}' } : null;
     const { code, stdout, stderr } = await cli(['balances', '--json']);
     const error = JSON.parse(stdout).errors[0];
     expect([code, error.code]).toEqual([4, 'AUTH_FAILED']);
@@ -178,15 +194,37 @@ describe('config check --explain', () => {
     expect(schemaProblems('config-explain', doc)).toEqual([]);
     expect([code, doc.ok, doc.balances, doc.records.found]).toEqual([6, false, 0, 2]);
     // Every field's problem, of every row.
-    expect(doc.problems.slice(0, 2)).toEqual(['$.data[0].balances[0].decimals: expected a non-empty string, got the number 6', '$.data[0].balances[0].amount: expected an amount, got nothing']);
+    expect(doc.problems.slice(0, 2)).toEqual([
+      '$.data[0].balances[0].decimals: expected a non-empty string, got the number 6',
+      '$.data[0].balances[0].amount: expected an amount, got nothing',
+    ]);
     const fields = doc.shown[0].shown[0].fields;
-    expect(fields.find((f: { name: string }) => f.name === 'available')).toEqual({ name: 'available', path: '$.amount', found: null, reads: null, problem: 'expected an amount, got nothing' });
-    expect(fields.find((f: { name: string }) => f.name === 'currency')).toEqual({ name: 'currency', path: '$.decimals', found: '6', reads: null, problem: 'expected a non-empty string, got the number 6' });
+    expect(fields.find((f: { name: string }) => f.name === 'available')).toEqual({
+      name: 'available',
+      path: '$.amount',
+      found: null,
+      reads: null,
+      problem: 'expected an amount, got nothing',
+    });
+    expect(fields.find((f: { name: string }) => f.name === 'currency')).toEqual({
+      name: 'currency',
+      path: '$.decimals',
+      found: '6',
+      reads: null,
+      problem: 'expected a non-empty string, got the number 6',
+    });
     expect(fields.find((f: { name: string }) => f.name === 'pending')).toMatchObject({ found: '"2000000"', problem: null });
   });
 
   it('a built-in account cannot be explained (exit 2); an unset variable is exit 3 as everywhere', async () => {
-    const both = writeConfig(dir, { ...(await loadConfigFile(config) as object), accounts: { flow: { provider: 'flow-payments', apiKey: '${NOPE}' }, l: { provider: 'ledgerly', clientId: '${NOPE}', clientSecret: '${NOPE}' } } }, 'both.json');
+    const both = writeConfig(
+      dir,
+      {
+        ...((await loadConfigFile(config)) as object),
+        accounts: { flow: { provider: 'flow-payments', apiKey: '${NOPE}' }, l: { provider: 'ledgerly', clientId: '${NOPE}', clientSecret: '${NOPE}' } },
+      },
+      'both.json',
+    );
     const builtIn = await cli(['config', 'check', '--explain', 'flow'], both);
     expect([builtIn.code, builtIn.stderr]).toEqual([2, expect.stringContaining("account 'flow' uses the built-in provider flow-payments")]);
     expect((await cli(['config', 'check', '--explain', 'l'], both)).code).toBe(3);

@@ -55,11 +55,33 @@ describe('ledgerly (OAuth2, cursor pages, minor units)', () => {
     expect([code, stderr]).toEqual([0, '']);
     const doc = JSON.parse(stdout);
     expect(doc.complete).toBe(true);
-    const rows = doc.balances.map((b: Record<string, unknown>) => [b.wallet, b.walletName, b.currency, b.network, b.available, b.pending, b.total, b.mode, b.provider, b.updatedAt]);
+    const rows = doc.balances.map((b: Record<string, unknown>) => [
+      b.wallet,
+      b.walletName,
+      b.currency,
+      b.network,
+      b.available,
+      b.pending,
+      b.total,
+      b.mode,
+      b.provider,
+      b.updatedAt,
+    ]);
     expect(rows).toEqual([
       ['wal_ops', 'Operations', 'USDT', 'tron', '1250.500000', '2.000000', '1252.500000', 'test', 'ledgerly', '2026-11-21T09:58:00.000Z'],
       ['wal_ops', 'Operations', 'USD', null, '9900.50', '0.00', '9900.50', 'test', 'ledgerly', '2026-11-21T09:58:00.000Z'],
-      ['wal_payouts', 'Payouts', 'USDC', 'ethereum', '123456.789012345678901234', '0.000000000000000000', '123456.789012345678901234', 'test', 'ledgerly', '2026-11-21T09:58:00.000Z'],
+      [
+        'wal_payouts',
+        'Payouts',
+        'USDC',
+        'ethereum',
+        '123456.789012345678901234',
+        '0.000000000000000000',
+        '123456.789012345678901234',
+        'test',
+        'ledgerly',
+        '2026-11-21T09:58:00.000Z',
+      ],
       ['wal_cold', 'Cold storage', 'BTC', 'bitcoin', '50.00000000', '0.00000000', '50.00000000', 'test', 'ledgerly', '2026-11-21T09:58:00.000Z'],
     ]);
     expect(fake.tokensIssued).toBe(1);
@@ -84,7 +106,13 @@ describe('ledgerly (OAuth2, cursor pages, minor units)', () => {
     const run = join(dir, 'run.csv');
     writeFileSync(run, 'id,currency,amount\np1,USDT,1000\np2,USDT,1000\np3,USDC,100\n');
     const batch = await cli(['can-withdraw', '--batch', run, '--csv']);
-    expect([batch.code, batch.stdout.split('\r\n').slice(1, 4).map((line) => line.split(',').slice(0, 3).join(','))]).toEqual([1, ['p1,yes,ledgerly-main', 'p2,no,', 'p3,yes,ledgerly-main']]);
+    expect([
+      batch.code,
+      batch.stdout
+        .split('\r\n')
+        .slice(1, 4)
+        .map((line) => line.split(',').slice(0, 3).join(',')),
+    ]).toEqual([1, ['p1,yes,ledgerly-main', 'p2,no,', 'p3,yes,ledgerly-main']]);
   });
 
   it('total, watch --count, snapshot and history work on the declared account', async () => {
@@ -107,7 +135,9 @@ describe('ledgerly (OAuth2, cursor pages, minor units)', () => {
     expect(watch.code).toBe(0);
     const snapshot = JSON.parse(watch.stdout.split('\n')[0] ?? '');
     expect([snapshot.type, snapshot.complete, snapshot.balances.length]).toEqual(['snapshot', true, 4]);
-    expect(await scraped.page).toMatch(/balance_inspector_available_balance\{account="ledgerly-main",provider="ledgerly",mode="test",wallet="wal_ops",currency="USDT"[^}]*\} 1250\.5\n/);
+    expect(await scraped.page).toMatch(
+      /balance_inspector_available_balance\{account="ledgerly-main",provider="ledgerly",mode="test",wallet="wal_ops",currency="USDT"[^}]*\} 1250\.5\n/,
+    );
 
     const store = join(dir, 'history.db');
     expect((await cli(['snapshot', '--store', store])).code).toBe(0);
@@ -147,7 +177,9 @@ describe('ledgerly (OAuth2, cursor pages, minor units)', () => {
 
   it('the client secret and the access token never appear, even when the provider echoes them', async () => {
     fake.override = (req) =>
-      req.path === '/v2/wallets' ? { status: 500, body: `{"error": {"code": "boom", "message": "token ${LEDGERLY_TOKEN} and secret ${LEDGERLY_CLIENT.secret} rejected"}}` } : null;
+      req.path === '/v2/wallets'
+        ? { status: 500, body: `{"error": {"code": "boom", "message": "token ${LEDGERLY_TOKEN} and secret ${LEDGERLY_CLIENT.secret} rejected"}}` }
+        : null;
     const { code, stdout, stderr } = await cli(['balances', '--json', '--debug']);
     expect(code).toBe(5);
     for (const secret of [LEDGERLY_TOKEN, LEDGERLY_CLIENT.secret, LEDGERLY_TOKEN.slice(4, 20)]) {

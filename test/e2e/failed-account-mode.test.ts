@@ -36,7 +36,11 @@ describe('a test-mode account that cannot be read', () => {
 
   it('an account whose ${VAR} is unset keeps the mode its config states', async () => {
     const accounts = e2e.config.accounts as Record<string, Record<string, unknown>>;
-    const configPath = writeConfig(e2e.dir, { ...e2e.config, accounts: { ...accounts, syncpay: { ...accounts.syncpay, apiKey: '${UNSET_SYNCPAY_KEY}', mode: 'test' } } }, 'unset-var.json');
+    const configPath = writeConfig(
+      e2e.dir,
+      { ...e2e.config, accounts: { ...accounts, syncpay: { ...accounts.syncpay, apiKey: '${UNSET_SYNCPAY_KEY}', mode: 'test' } } },
+      'unset-var.json',
+    );
     const { code, stdout } = await runCli(['can-withdraw', 'USDC', '100', '--account', 'syncpay,swipelux', '--config', configPath]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^yes: 'swipelux' .*\[test mode\]/);
@@ -44,7 +48,11 @@ describe('a test-mode account that cannot be read', () => {
 
   it('a live-key account that fails still makes test money "other mode" (live wins, fail closed)', async () => {
     const accounts = e2e.config.accounts as Record<string, Record<string, unknown>>;
-    const configPath = writeConfig(e2e.dir, { ...e2e.config, accounts: { ...accounts, live: { provider: 'syncpay', baseUrl: 'http://127.0.0.1:9', apiKey: 'sk_live_downdowndown0000' } } }, 'live-down.json');
+    const configPath = writeConfig(
+      e2e.dir,
+      { ...e2e.config, accounts: { ...accounts, live: { provider: 'syncpay', baseUrl: 'http://127.0.0.1:9', apiKey: 'sk_live_downdowndown0000' } } },
+      'live-down.json',
+    );
     const { code, stderr } = await runCli(['can-withdraw', 'USDC', '100', '--account', 'live,swipelux', '--config', configPath, '--timeout', '3s']);
     expect(code).toBe(5);
     expect(stderr).toMatch(/other mode: 'swipelux' holds test money and live accounts are selected/);

@@ -54,17 +54,33 @@ describe('subcommand --help', () => {
   const globalsOf = (stdout: string) => stdout.split('\nGlobal Options:\n')[1]?.split('\n\n')[0];
 
   it.each([
-    [['balances'], ['--config <path>', '--account <name>', '--provider <id>', '--json', '--csv', '--quiet', '--timeout <duration>', '--max-age <duration>', '--no-cache'], []],
+    [
+      ['balances'],
+      ['--config <path>', '--account <name>', '--provider <id>', '--json', '--csv', '--quiet', '--timeout <duration>', '--max-age <duration>', '--no-cache'],
+      [],
+    ],
     [['total'], ['--config <path>', '--json', '--csv', '--max-age <duration>', '--no-cache'], []],
     // --csv is for --batch: its help lists what it takes with any of its flags.
     [['can-withdraw'], ['--config <path>', '--account <name>', '--json', '--csv', '--timeout <duration>', '--max-age <duration>'], []],
     [['snapshot'], ['--config <path>', '--json', '--timeout <duration>'], ['--csv', '--max-age']],
     [['watch'], ['--config <path>', '--account <name>', '--json', '--timeout <duration>', '--no-cache'], ['--csv', '--max-age']],
-    [['config', 'check'], ['--config <path>', '--account <name>', '--provider <id>', '--json', '--quiet'], ['--csv', '--max-age']],
+    [
+      ['config', 'check'],
+      ['--config <path>', '--account <name>', '--provider <id>', '--json', '--quiet'],
+      ['--csv', '--max-age'],
+    ],
     [['demo'], ['--account <name>', '--json', '--csv', '--no-cache'], ['--config', '--max-age']],
-    [['sandbox'], ['--quiet', '--debug', '--no-color'], ['--config', '--account', '--provider', '--json', '--csv', '--output', '--timeout', '--no-cache', '--max-age']],
+    [
+      ['sandbox'],
+      ['--quiet', '--debug', '--no-color'],
+      ['--config', '--account', '--provider', '--json', '--csv', '--output', '--timeout', '--no-cache', '--max-age'],
+    ],
     [['completion'], ['--quiet'], ['--config', '--account', '--json', '--output', '--timeout', '--no-cache']],
-    [['config', 'init'], ['--config <path>', '--quiet'], ['--json', '--csv', '--output', '--timeout', '--no-cache', '--max-age']],
+    [
+      ['config', 'init'],
+      ['--config <path>', '--quiet'],
+      ['--json', '--csv', '--output', '--timeout', '--no-cache', '--max-age'],
+    ],
   ])('%j lists under "Global Options:" the global flags it takes, and none it refuses', async (path, listed, absent) => {
     const { code, stdout } = await runCli([...path, '--help']);
     expect(code).toBe(0);
@@ -86,7 +102,7 @@ describe('subcommand --help', () => {
     expect(globalsOf(stdout)).not.toContain('--provider');
   });
 
-  it('history prune lists the program\'s flags, not history\'s', async () => {
+  it("history prune lists the program's flags, not history's", async () => {
     const globals = globalsOf((await runCli(['history', 'prune', '--help'])).stdout) ?? '';
     expect(globals).toContain('--config <path>');
     expect(globals).not.toContain('--since');
@@ -122,7 +138,8 @@ describe('every --help fits 80 columns', () => {
   /** Every command path of the program, nested ones included (`config init`, `history prune`). */
   function commandPaths(): string[][] {
     const program = buildProgram(new ProcessRuntime(new AbortController().signal), testIO().io, () => undefined);
-    const walk = (command: Command, path: string[]): string[][] => command.commands.flatMap((sub) => [[...path, sub.name()], ...walk(sub, [...path, sub.name()])]);
+    const walk = (command: Command, path: string[]): string[][] =>
+      command.commands.flatMap((sub) => [[...path, sub.name()], ...walk(sub, [...path, sub.name()])]);
     return [[], ...walk(program, [])];
   }
 

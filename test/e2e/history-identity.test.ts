@@ -37,7 +37,9 @@ describe('snapshot with a balance the store cannot take', () => {
     const rows = [row('USDC', 'ethereum', '10'), row('USDC_ERC20', 'ethereum', '20'), row('ETH', 'ethereum', '1.5'), row('ETH', 'ethereum', '0.01')];
     const first = await withFlowRows([row('ETH', 'ethereum', '1.5')], () => e2e.cli('snapshot', '--account', 'flow-main', '--store', store));
     expect(first.code, first.stderr).toBe(0);
-    const { code, stdout, stderr } = await withFlowRows(rows, () => e2e.cli('snapshot', '--account', 'flow-main', '--account', 'syncpay', '--json', '--store', store));
+    const { code, stdout, stderr } = await withFlowRows(rows, () =>
+      e2e.cli('snapshot', '--account', 'flow-main', '--account', 'syncpay', '--json', '--store', store),
+    );
     expect(code).toBe(6);
     const doc = JSON.parse(stdout) as Doc;
     expect(schemaProblems('snapshot', doc)).toEqual([]);
@@ -46,18 +48,27 @@ describe('snapshot with a balance the store cannot take', () => {
         account: 'flow-main',
         provider: 'flow-payments',
         code: 'NOT_RECORDED',
-        message: "could not record 2 balances of 'flow-main' in the history: ETH on ethereum appears 2 times in one read, so no figure of it can be told for sure",
+        message:
+          "could not record 2 balances of 'flow-main' in the history: ETH on ethereum appears 2 times in one read, so no figure of it can be told for sure",
       },
     ]);
     expect(doc.accounts.map((a: Doc) => [a.account, a.balances, a.error])).toEqual([
       ['flow-main', 2, 'NOT_RECORDED'],
       ['syncpay', doc.accounts[1].balances, null],
     ]);
-    expect(stderr).toMatch(/^recorded \d+ balances from 2 accounts in \S+history\.db; 2 balances could not be recorded\nerror: could not record 2 balances of 'flow-main'/m);
+    expect(stderr).toMatch(
+      /^recorded \d+ balances from 2 accounts in \S+history\.db; 2 balances could not be recorded\nerror: could not record 2 balances of 'flow-main'/m,
+    );
     const history = JSON.parse((await runCli(['history', '--json', '--account', 'flow-main', '--store', store])).stdout) as Doc;
     const view = history.series.map((s: Doc) => [s.providerCurrency, s.points.map((p: Doc) => [p.total, p.error])]);
     expect(view).toEqual([
-      ['ETH', [['1.5', null], [null, 'NOT_RECORDED']]],
+      [
+        'ETH',
+        [
+          ['1.5', null],
+          [null, 'NOT_RECORDED'],
+        ],
+      ],
       ['USDC', [['10', null]]],
       ['USDC_ERC20', [['20', null]]],
     ]);
@@ -68,10 +79,15 @@ describe('the sandbox and the default store', () => {
   it('snapshot and watch --record refuse to put sandbox accounts in the default store (exit 3); a named store is fine', async () => {
     const home = tempDir();
     const env = { HOME: home, XDG_DATA_HOME: '' };
-    for (const args of [['snapshot', '--account', 'syncpay'], ['watch', '--record', '--account', 'syncpay', '--count', '1', '--interval', '1s']]) {
+    for (const args of [
+      ['snapshot', '--account', 'syncpay'],
+      ['watch', '--record', '--account', 'syncpay', '--count', '1', '--interval', '1s'],
+    ]) {
       const { code, stdout, stderr } = await e2e.cliWith(args, { env });
       expect([code, stdout], args.join(' ')).toEqual([3, '']);
-      expect(stderr).toMatch(/^error: 'syncpay' is an account of the local sandbox, which is not recorded in the default history store\n {2}hint: give --store <file>/);
+      expect(stderr).toMatch(
+        /^error: 'syncpay' is an account of the local sandbox, which is not recorded in the default history store\n {2}hint: give --store <file>/,
+      );
     }
     expect(existsSync(join(home, '.local', 'share', 'balance-inspector'))).toBe(false);
     expect((await e2e.cliWith(['snapshot', '--account', 'syncpay', '--store', join(home, 'sandbox.db')], { env })).code).toBe(0);

@@ -28,7 +28,15 @@ describe('snapshot', () => {
     expect(stderr).toBe(`recorded ${balances.balances.length} balances from 2 accounts in ${store}\n`);
     // The recorded figures are exactly those balances --json prints.
     const history = JSON.parse((await cli(['history', '--json', '--store', store])).stdout) as Doc;
-    const recorded = history.series.map((s: Doc) => [s.account, s.currency, s.network, s.points[0].available, s.points[0].pending, s.points[0].total, s.points[0].usdValue]);
+    const recorded = history.series.map((s: Doc) => [
+      s.account,
+      s.currency,
+      s.network,
+      s.points[0].available,
+      s.points[0].pending,
+      s.points[0].total,
+      s.points[0].usdValue,
+    ]);
     const read = balances.balances.map((b: Doc) => [b.account, b.currency, b.network, b.available, b.pending, b.total, b.usdValue]);
     expect(recorded.sort()).toEqual(read.sort());
   });
@@ -42,11 +50,19 @@ describe('snapshot', () => {
     expect(doc).toMatchObject({ schemaVersion: 1, store, complete: true, errors: [] });
     expect(doc.accounts[0]).toEqual({ account: 'flow-main', provider: 'flow-payments', balances: 2, error: null });
     expect((statSync(store).mode & 0o777).toString(8)).toBe('600');
-    const bytes = ['', '-wal'].map((suffix) => { try { return readFileSync(store + suffix, 'latin1'); } catch { return ''; } }).join('');
+    const bytes = ['', '-wal']
+      .map((suffix) => {
+        try {
+          return readFileSync(store + suffix, 'latin1');
+        } catch {
+          return '';
+        }
+      })
+      .join('');
     for (const key of allSandboxCredentials()) expect(bytes.includes(key), 'a key in the store').toBe(false);
   });
 
-  it('an account that cannot be read is a gap with its code, and the exit code is the failure\'s', async () => {
+  it("an account that cannot be read is a gap with its code, and the exit code is the failure's", async () => {
     const store = freshStore();
     await cli(['snapshot', ...TWO, '--store', store]);
     e2e.sandbox.faults.add({ provider: 'syncpay', kind: 'status', status: 401, body: '{"error":"invalid_api_key"}' });
@@ -210,4 +226,3 @@ describe('changes and the config', () => {
     expect(refused.stderr).toMatch(/--store is for --record/);
   });
 });
-

@@ -50,7 +50,10 @@ describe('an incomplete list', () => {
     const history = JSON.parse((await cli(path, 'history', '--json', '--store', store)).stdout) as Doc;
     const acc2 = history.series.find((s: Doc) => s.wallet === 'acc_2');
     // Two reads, the second a gap with the list's error: not a balance that disappeared.
-    expect(acc2.points.map((p: Doc) => [p.available, p.error])).toEqual([['1000.000001', null], [null, 'LIST_INCOMPLETE']]);
+    expect(acc2.points.map((p: Doc) => [p.available, p.error])).toEqual([
+      ['1000.000001', null],
+      [null, 'LIST_INCOMPLETE'],
+    ]);
     // Every series of the account has a point for each read: none was recorded as gone.
     for (const series of history.series) expect(series.points, series.wallet).toHaveLength(2);
   });

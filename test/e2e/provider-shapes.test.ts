@@ -10,7 +10,16 @@ const e2e = useSandbox();
 const demo = () => e2e.config.accounts as Record<string, Record<string, unknown>>;
 const run = (account: Record<string, unknown>, ...args: string[]) =>
   runCli([...args, '--config', writeConfig(tempDir(), { ...e2e.config, accounts: { acct: account } })]);
-type Row = { wallet: string; walletName: string | null; currency: string; network: string | null; available: string; pending: string | null; total: string | null; usdValue: string | null };
+type Row = {
+  wallet: string;
+  walletName: string | null;
+  currency: string;
+  network: string | null;
+  available: string;
+  pending: string | null;
+  total: string | null;
+  usdValue: string | null;
+};
 
 describe('Swipelux v3 through the CLI', () => {
   it('balances --json: one row per account balance, unknown pending and total as null', async () => {

@@ -35,11 +35,33 @@ beforeAll(async () => {
   ({ sandbox, configPath: sandboxConfig } = await sandboxWithConfig());
   dir = tempDir('bi-proxy-');
   // A host that does not resolve: only a proxy can reach it.
-  remoteConfig = writeConfig(dir, { accounts: { 'flow-main': { provider: 'flow-payments', baseUrl: `https://${HOST}/flow-payments/api`, apiKey: KEY, mode: 'test' } } });
+  remoteConfig = writeConfig(dir, {
+    accounts: { 'flow-main': { provider: 'flow-payments', baseUrl: `https://${HOST}/flow-payments/api`, apiKey: KEY, mode: 'test' } },
+  });
   if (haveOpenssl()) {
     const keyFile = join(dir, 'key.pem');
     caFile = join(dir, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', caFile, '-days', '2', '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        keyFile,
+        '-out',
+        caFile,
+        '-days',
+        '2',
+        '-subj',
+        `/CN=${HOST}`,
+        '-addext',
+        `subjectAltName=DNS:${HOST}`,
+      ],
+      { stdio: 'ignore' },
+    );
     const sandboxPort = Number(new URL(sandbox.baseUrl('flow-payments')).port);
     terminator = await startTlsTerminator(readFileSync(keyFile, 'utf8'), readFileSync(caFile, 'utf8'), sandboxPort);
   }
@@ -92,7 +114,9 @@ describe('HTTPS through a CONNECT proxy', () => {
       const { code, stdout, stderr } = await runCli(['balances', '--config', remoteConfig], { env: { HTTPS_PROXY: proxy.url } });
       expect(code).toBe(5);
       expect(stdout).toBe('');
-      expect(stderr).toContain(`cannot reach Flow Payments for account 'flow-main' at ${HOST} via proxy ${proxy.url} (HTTPS_PROXY): the proxy refused the tunnel (proxy answered 403 to CONNECT)`);
+      expect(stderr).toContain(
+        `cannot reach Flow Payments for account 'flow-main' at ${HOST} via proxy ${proxy.url} (HTTPS_PROXY): the proxy refused the tunnel (proxy answered 403 to CONNECT)`,
+      );
       expect(stderr).not.toMatch(/\n\s+at /);
       expect(proxy.connects).toEqual([`${HOST}:443`]);
     } finally {
@@ -158,13 +182,18 @@ describe('what is never proxied', () => {
 
 describe('proxy settings in messages and config check', () => {
   /** One account per route: through the proxy, excluded by NO_PROXY=direct.flow.test, loopback. */
-  const threeRoutes = (file: string) => writeConfig(dir, {
-    accounts: {
-      remote: { provider: 'flow-payments', baseUrl: `https://${HOST}/api`, apiKey: KEY, mode: 'test' },
-      direct: { provider: 'flow-payments', baseUrl: 'https://direct.flow.test/api', apiKey: KEY, mode: 'test' },
-      local: { provider: 'flow-payments', baseUrl: `${sandbox.baseUrl('flow-payments')}/api`, apiKey: KEY, mode: 'test' },
-    },
-  }, file);
+  const threeRoutes = (file: string) =>
+    writeConfig(
+      dir,
+      {
+        accounts: {
+          remote: { provider: 'flow-payments', baseUrl: `https://${HOST}/api`, apiKey: KEY, mode: 'test' },
+          direct: { provider: 'flow-payments', baseUrl: 'https://direct.flow.test/api', apiKey: KEY, mode: 'test' },
+          local: { provider: 'flow-payments', baseUrl: `${sandbox.baseUrl('flow-payments')}/api`, apiKey: KEY, mode: 'test' },
+        },
+      },
+      file,
+    );
 
   it('config check lists the route of every account, without proxy credentials', async () => {
     const proxy = await startProxy({ refuseWith: 403 });
@@ -192,9 +221,17 @@ describe('proxy settings in messages and config check', () => {
       local: { used: false, url: null, variable: null, reason: 'loopback', error: null },
     });
     expect(stdout + stderr).not.toContain('hunter22');
-    const bad = JSON.parse((await runCli(['config', 'check', '--json', '--config', configPath, '--account', 'remote'], { env: { HTTPS_PROXY: 'socks5://u:hunter22@h:1' } })).stdout);
+    const bad = JSON.parse(
+      (await runCli(['config', 'check', '--json', '--config', configPath, '--account', 'remote'], { env: { HTTPS_PROXY: 'socks5://u:hunter22@h:1' } })).stdout,
+    );
     expect(schemaProblems('config-check', bad)).toEqual([]);
-    expect(bad.accounts[0].proxy).toEqual({ used: false, url: null, variable: null, reason: 'invalid', error: 'HTTPS_PROXY: proxy scheme socks5:// is not supported' });
+    expect(bad.accounts[0].proxy).toEqual({
+      used: false,
+      url: null,
+      variable: null,
+      reason: 'invalid',
+      error: 'HTTPS_PROXY: proxy scheme socks5:// is not supported',
+    });
     const none = JSON.parse((await runCli(['config', 'check', '--json', '--config', sandboxConfig, '--account', 'syncpay'])).stdout);
     expect(none.accounts[0]).not.toHaveProperty('proxy');
   });

@@ -65,11 +65,14 @@ describe('retry notices', () => {
 
   // A response saying no request is left until a reset holds the next request on that key back:
   // that wait is said like a retry's, though nothing failed.
-  const exhausted = () => e2e.sandbox.faults.add({
-    provider: 'syncpay', kind: 'status', status: 200,
-    headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3' },
-    body: JSON.stringify({ success: true, balances: [{ currency: 'USD', available_balance: '1.00', pending_balance: '0.00' }] }),
-  });
+  const exhausted = () =>
+    e2e.sandbox.faults.add({
+      provider: 'syncpay',
+      kind: 'status',
+      status: 200,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3' },
+      body: JSON.stringify({ success: true, balances: [{ currency: 'USD', available_balance: '1.00', pending_balance: '0.00' }] }),
+    });
 
   it('a pacing wait (X-RateLimit-Remaining 0 until the reset) is said on stderr, never on stdout', async () => {
     exhausted();

@@ -112,15 +112,31 @@ describe('config check --json matches schema/config-check.v1.json', () => {
     const path = configWithReferences(dir, config, 0o644);
     const doc = await documentOf('config-check', ['config', 'check'], 3, { config: path, env: { SYNCPAY_API_KEY: 'sk_test_wrongkey000000000000000' } });
     expect(doc).toMatchObject({ ok: false, exitCode: 3, config: { error: null } });
-    expect(accountNamed(doc, 'syncpay')).toMatchObject({ called: true, reachable: true, authOk: false, balances: 0, exitCode: 4, errors: [{ code: 'AUTH_FAILED', hint: expect.any(String) }] });
-    expect(accountNamed(doc, 'flow-main')).toMatchObject({ called: false, reachable: null, latencyMs: null, exitCode: 3, errors: [{ code: 'UNSET_VARIABLE' }] });
+    expect(accountNamed(doc, 'syncpay')).toMatchObject({
+      called: true,
+      reachable: true,
+      authOk: false,
+      balances: 0,
+      exitCode: 4,
+      errors: [{ code: 'AUTH_FAILED', hint: expect.any(String) }],
+    });
+    expect(accountNamed(doc, 'flow-main')).toMatchObject({
+      called: false,
+      reachable: null,
+      latencyMs: null,
+      exitCode: 3,
+      errors: [{ code: 'UNSET_VARIABLE' }],
+    });
     expect(accountNamed(doc, 'swipelux')).toMatchObject({ called: false, credentials: [{ source: 'file', ok: false }], exitCode: 3 });
   });
 
   it('a config that is invalid, and none at all: config.error, no accounts', async () => {
     const invalid = writeConfig(dir, { accounts: { a: { provider: 'syncpay', apiKye: 'x' } } }, 'invalid.json');
     const doc = await documentOf('config-check', ['config', 'check'], 3, { config: invalid });
-    expect(doc).toMatchObject({ config: { path: invalid, accounts: null, error: { code: 'CONFIG', problems: expect.arrayContaining([expect.stringContaining('apiKye')]) } }, accounts: [] });
+    expect(doc).toMatchObject({
+      config: { path: invalid, accounts: null, error: { code: 'CONFIG', problems: expect.arrayContaining([expect.stringContaining('apiKye')]) } },
+      accounts: [],
+    });
     const nowhere = tempDir();
     const none = await documentOf('config-check', ['config', 'check'], 3, { config: null, cwd: nowhere, env: { HOME: nowhere, XDG_CONFIG_HOME: nowhere } });
     expect(none).toMatchObject({ config: { path: null, origin: null, mode: null, error: { code: 'NO_CONFIG' } }, accounts: [] });
@@ -145,10 +161,23 @@ describe('watch --json: every NDJSON line matches schema/watch-events.v1.json', 
     const { sandbox: ticking, configPath: tickingConfig } = await sandboxWithConfig({ scenario: { name: 'ticker' } });
     // swipelux refuses every request until the snapshot is out, so it carries an error (complete: false).
     ticking.faults.add({ provider: 'swipelux', kind: 'status', status: 401, times: 1_000_000 });
-    const run = startCli([
-      'watch', '--json', '--interval', '200ms', '--config', tickingConfig,
-      '--below', 'USDT@tron=10000', '--above', 'syncpay:NGN=1', '--below', 'syncpay:USD=100',
-    ], { timeoutMs: 40_000 });
+    const run = startCli(
+      [
+        'watch',
+        '--json',
+        '--interval',
+        '200ms',
+        '--config',
+        tickingConfig,
+        '--below',
+        'USDT@tron=10000',
+        '--above',
+        'syncpay:NGN=1',
+        '--below',
+        'syncpay:USD=100',
+      ],
+      { timeoutMs: 40_000 },
+    );
     try {
       const seen = (test: (e: Doc) => boolean) => run.lines.some((l) => test(JSON.parse(l) as Doc));
       await run.waitFor(() => seen((e) => e.type === 'snapshot'));
@@ -178,7 +207,9 @@ describe('watch --json: every NDJSON line matches schema/watch-events.v1.json', 
     for (const [i, event] of events.entries()) expect(schemaProblems('watch-events', event), `line ${i + 1}: ${run.lines[i]}`).toEqual([]);
     const ofType = (type: string) => events.filter((e) => e.type === type);
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(['snapshot', 'change', 'threshold', 'error', 'recovered']));
-    expect(ofType('snapshot')).toEqual([expect.objectContaining({ complete: false, errors: expect.arrayContaining([expect.objectContaining({ account: 'swipelux' })]) })]);
+    expect(ofType('snapshot')).toEqual([
+      expect.objectContaining({ complete: false, errors: expect.arrayContaining([expect.objectContaining({ account: 'swipelux' })]) }),
+    ]);
     // The nullable members were really exercised, not only their string side.
     expect(ofType('change')).toContainEqual(expect.objectContaining({ currency: 'GHS', new: null, delta: null, sinceStart: null, balance: null }));
     expect(ofType('change')).toContainEqual(expect.objectContaining({ currency: 'GHS', old: null, new: '5600.00', balance: expect.any(Object) }));

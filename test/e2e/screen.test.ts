@@ -18,10 +18,16 @@ function wideWalletNames(): void {
   for (const version of [state.v1, state.v2] as Array<Record<string, { name: string }>>) {
     Object.values(version).forEach((w, i) => (w.name = NAMES[i % NAMES.length] ?? w.name));
   }
-  Object.values(state.v3 as Record<string, { account: { name: string } }>).forEach((w, i) => (w.account.name = NAMES[(i + 1) % NAMES.length] ?? w.account.name));
+  Object.values(state.v3 as Record<string, { account: { name: string } }>).forEach(
+    (w, i) => (w.account.name = NAMES[(i + 1) % NAMES.length] ?? w.account.name),
+  );
 }
 
-const screen = (text: string) => text.replace(/\x1b\[\?25[hl]|\x1b\[\d+F|\x1b\[J/g, '').replace(/\n+$/, '').split('\n');
+const screen = (text: string) =>
+  text
+    .replace(/\x1b\[\?25[hl]|\x1b\[\d+F|\x1b\[J/g, '')
+    .replace(/\n+$/, '')
+    .split('\n');
 
 function expectFits(text: string, width: number): void {
   for (const line of screen(text)) expect(cellWidth(line), `${width}: ${line}`).toBeLessThanOrEqual(width);
@@ -37,7 +43,7 @@ function expectHonestUsd(head: string | undefined): void {
 describe.each(WIDTHS)('a terminal %i columns wide', (columns) => {
   const tty = { stdoutTTY: { columns, rows: 40 }, env: { NO_COLOR: '1' } };
 
-  it('balances: fits, amounts whole (18 decimals and the provider\'s scale), USD honest', async () => {
+  it("balances: fits, amounts whole (18 decimals and the provider's scale), USD honest", async () => {
     wideWalletNames();
     const { code, stdout } = await e2e.cliWith(['balances', '--quiet'], tty);
     expect(code).toBe(0);

@@ -88,7 +88,10 @@ describe('--currency takes [account:]CURRENCY[@network]', () => {
     [['total', '--currency', 'nosuch:USDT'], "error: --currency nosuch:USDT: unknown account 'nosuch'"],
     [['balances', '--currency', 'flow-main:ETH', '--account', 'syncpay'], "error: --currency flow-main:ETH: account 'flow-main' is not selected"],
     [['balances', '--currency', 'US$'], 'error: --currency "US$": "US$" is not a currency code; expected e.g. USDT or USDT_TRC20'],
-    [['balances', '--currency', 'USDT_TRC20@ethereum'], 'error: --currency "USDT_TRC20@ethereum": USDT_TRC20 is on tron, not ethereum; give the symbol (USDT@ethereum) or drop @ethereum'],
+    [
+      ['balances', '--currency', 'USDT_TRC20@ethereum'],
+      'error: --currency "USDT_TRC20@ethereum": USDT_TRC20 is on tron, not ethereum; give the symbol (USDT@ethereum) or drop @ethereum',
+    ],
   ])('%j is a usage error before any request', async (args, first) => {
     const before = e2e.sandbox.requests.length;
     const { code, stdout, stderr } = await cli(...args);
@@ -129,9 +132,16 @@ describe('can-withdraw: suggestions, --network and the no: line', () => {
     const at = await cli('can-withdraw', 'USDT@tron', '450', '--account', 'syncpay,casino-v1', '--quiet');
     expect([at.code, at.stdout]).toEqual([0, "yes: 'syncpay' can withdraw 450 USDT (tron) (available 500.00, minimum 10) [test mode]\n"]);
     const eth = await cli('can-withdraw', 'USDT@ethereum', '450', '--account', 'syncpay,casino-v1');
-    expect([eth.code, eth.stderr]).toEqual([1, "no: insufficient: available 400.75 USDT (ethereum) in 'casino-v1' < 450; above maximum: 450 > 400.75 usdterc20 for Cryptofuse account 'casino-v1' [test mode]\n"]);
+    expect([eth.code, eth.stderr]).toEqual([
+      1,
+      "no: insufficient: available 400.75 USDT (ethereum) in 'casino-v1' < 450; above maximum: 450 > 400.75 usdterc20 for Cryptofuse account 'casino-v1' [test mode]\n",
+    ]);
     const prefixed = await cli('can-withdraw', 'syncpay:USDT', '10');
-    expect([prefixed.code, prefixed.stdout, prefixed.stderr.split('\n')[0]]).toEqual([2, '', 'error: currency "syncpay:USDT": can-withdraw takes the account from --account']);
+    expect([prefixed.code, prefixed.stdout, prefixed.stderr.split('\n')[0]]).toEqual([
+      2,
+      '',
+      'error: currency "syncpay:USDT": can-withdraw takes the account from --account',
+    ]);
     const contradiction = await cli('can-withdraw', 'USDT@tron', '10', '--network', 'ethereum');
     expect([contradiction.code, contradiction.stderr.split('\n')[0]]).toEqual([2, 'error: --network ethereum contradicts USDT@tron, which is on tron']);
   });

@@ -53,12 +53,14 @@ describe('modules loaded at start-up', () => {
     expect(modules).toContain('dist/cli.js');
     expect(modules).toContain('node_modules/commander/lib/command.js');
     const heavy = modules.filter((m) =>
-      /^node_modules\/(?!commander\/)|^dist\/(http|config\/(?!search-order)|api|cache|history|format|ui\/(?!formats)|watch|sandbox)\/|^dist\/core\/(money|safe-file|conditions|currencies)\.js$/.test(m),
+      /^node_modules\/(?!commander\/)|^dist\/(http|config\/(?!search-order)|api|cache|history|format|ui\/(?!formats)|watch|sandbox)\/|^dist\/core\/(money|safe-file|conditions|currencies)\.js$/.test(
+        m,
+      ),
     );
     expect(heavy).toEqual([]);
   });
 
-  it('a one-shot can-withdraw adds the read commands\' lazy chunk and undici\'s agent and request modules, nothing else', async () => {
+  it("a one-shot can-withdraw adds the read commands' lazy chunk and undici's agent and request modules, nothing else", async () => {
     const run = await runCliLoggingModules(['can-withdraw', 'USD', '10', '--account', 'syncpay', '--config', e2e.configPath]);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain('error');
@@ -91,7 +93,7 @@ describe('modules loaded at start-up', () => {
     [['total', '--csv'], []],
     [['balances'], ['dist/bundle/chunks/table-*.js']],
     [['total'], ['dist/bundle/chunks/totals-table-*.js']],
-  ])('%j, a read for scripts too, loads the read commands\' lazy chunk only, and a table chunk only to draw a table', async (args, tables) => {
+  ])("%j, a read for scripts too, loads the read commands' lazy chunk only, and a table chunk only to draw a table", async (args, tables) => {
     const run = await runCliLoggingModules([...args, '--account', 'syncpay', '--config', e2e.configPath]);
     expect([run.code, run.stderr]).toEqual([0, '']);
     const ours = run.files.filter((f) => f !== SHARED_CHUNK && !f.startsWith('node_modules/'));

@@ -26,9 +26,20 @@ describe('swipelux balances --json', () => {
     const doc = JSON.parse(stdout);
     expect(doc.complete).toBe(true);
     expect(doc.balances[0]).toEqual({
-      account: 'swipelux', provider: 'swipelux', mode: 'test', wallet: 'wal_abc123', walletName: null,
-      currency: 'USDC', network: 'polygon', providerCurrency: 'USDC',
-      available: '1250.50', pending: null, total: '1250.50', usdValue: '1250.50', usdRate: '1', usdSource: 'peg',
+      account: 'swipelux',
+      provider: 'swipelux',
+      mode: 'test',
+      wallet: 'wal_abc123',
+      walletName: null,
+      currency: 'USDC',
+      network: 'polygon',
+      providerCurrency: 'USDC',
+      available: '1250.50',
+      pending: null,
+      total: '1250.50',
+      usdValue: '1250.50',
+      usdRate: '1',
+      usdSource: 'peg',
       updatedAt: '2024-01-15T10:30:00.000Z',
     });
     expect(swipeRows(doc)).toEqual([

@@ -11,13 +11,25 @@ import { HAVE_SCRIPT, onTerminal } from '../helpers/pty.js';
 const e2e = useSandbox();
 
 /** Terminal text without colour codes, in lines (the pty turns \n into \r\n). */
-const screenLines = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '').replace(/\r/g, '').split('\n');
+const screenLines = (text: string) =>
+  text
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .replace(/\r/g, '')
+    .split('\n');
 
 /** Starts the CLI in-process with stdout and stderr on one terminal of this size; `screen()` is what it shows. */
 function onScreen(args: string[], size: { columns: number; rows: number }, options: CliOptions = {}) {
   let screen = '';
   const show = (chunk: string) => void (screen += chunk);
-  const run = startCli(args, { env: { TERM: 'xterm-256color', NO_COLOR: '1' }, ...options, stdoutTTY: size, stderrTTY: size, onStdout: show, onStderr: show, timeoutMs: 30_000 });
+  const run = startCli(args, {
+    env: { TERM: 'xterm-256color', NO_COLOR: '1' },
+    ...options,
+    stdoutTTY: size,
+    stderrTTY: size,
+    onStdout: show,
+    onStderr: show,
+    timeoutMs: 30_000,
+  });
   return { run, screen: () => screen };
 }
 
@@ -75,7 +87,11 @@ describe('watch on a terminal', () => {
   });
 
   it('TERM=dumb: no cursor movement at all; the table once, then lines', async () => {
-    const { run, screen } = onScreen(['watch', '--interval', '1s', '--count', '2', '--config', e2e.configPath, '--account', 'syncpay'], { columns: 100, rows: 24 }, { env: { TERM: 'dumb' } });
+    const { run, screen } = onScreen(
+      ['watch', '--interval', '1s', '--count', '2', '--config', e2e.configPath, '--account', 'syncpay'],
+      { columns: 100, rows: 24 },
+      { env: { TERM: 'dumb' } },
+    );
     expect((await run.done).code).toBe(0);
     const terminal = screen();
     expect(terminal).not.toContain('\x1b[');

@@ -38,7 +38,11 @@ describe('usage errors, never exit 70', () => {
 
 describe('the same units everywhere', () => {
   it('--timeout 1d, --max-age 1h30m and --timeout 1m30s are read', async () => {
-    for (const args of [['--timeout', '1d'], ['--max-age', '1h30m', '--timeout', '1m30s'], ['--timeout', '2W']]) {
+    for (const args of [
+      ['--timeout', '1d'],
+      ['--max-age', '1h30m', '--timeout', '1m30s'],
+      ['--timeout', '2W'],
+    ]) {
       const { code, stderr } = await e2e.cli('balances', '--account', 'syncpay', ...args);
       expect(code, `${args.join(' ')}: ${stderr}`).toBe(0);
     }

@@ -9,7 +9,7 @@ const e2e = useSandbox();
 const { cli } = e2e;
 
 describe('total', () => {
-  it('--json shows each line\'s USD source, the unpriced list and reconciliation rows, exactly', async () => {
+  it("--json shows each line's USD source, the unpriced list and reconciliation rows, exactly", async () => {
     const { code, stdout, stderr } = await cli('total', '--json', '--account', 'flow-main,syncpay');
     expect([code, stderr]).toEqual([0, '']);
     const doc = JSON.parse(stdout);
@@ -24,7 +24,17 @@ describe('total', () => {
     ]);
     expect(doc.unpriced).toEqual([{ account: 'syncpay', currency: 'GHS', network: null, amount: '5600.00' }]);
     expect(doc.reconciliation).toEqual([
-      { account: 'syncpay', provider: 'syncpay', scope: 'account', scopeId: null, reported: '2847.25', computed: '2266.75', difference: '-580.50', withinTolerance: null, unpricedInScope: 1 },
+      {
+        account: 'syncpay',
+        provider: 'syncpay',
+        scope: 'account',
+        scopeId: null,
+        reported: '2847.25',
+        computed: '2266.75',
+        difference: '-580.50',
+        withinTolerance: null,
+        unpricedInScope: 1,
+      },
     ]);
   });
 
@@ -33,7 +43,9 @@ describe('total', () => {
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     expect(doc.groups.map((g: { key: string }) => g.key)).toEqual(['USDT']);
-    expect(doc.reconciliation.map((r: { reported: string; computed: string; withinTolerance: boolean }) => [r.reported, r.computed, r.withinTolerance])).toEqual([
+    expect(
+      doc.reconciliation.map((r: { reported: string; computed: string; withinTolerance: boolean }) => [r.reported, r.computed, r.withinTolerance]),
+    ).toEqual([
       ['3121.75', '3121.75', true],
       ['2895.92', '2895.92', true],
     ]);
@@ -66,7 +78,10 @@ describe('total', () => {
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('--strict: 1 balance(s) could not be priced');
     const byAccount = JSON.parse((await cli('total', '--json', '--by', 'account', '--account', 'flow-main,syncpay')).stdout);
-    expect(byAccount.groups.map((g: { key: string; usdValue: string }) => [g.key, g.usdValue])).toEqual([['syncpay', '2266.75'], ['flow-main', '0.28']]);
+    expect(byAccount.groups.map((g: { key: string; usdValue: string }) => [g.key, g.usdValue])).toEqual([
+      ['syncpay', '2266.75'],
+      ['flow-main', '0.28'],
+    ]);
   });
 
   it('prints no total when every account failed, and the failure code', async () => {
@@ -85,7 +100,9 @@ describe('can-withdraw', () => {
   it('refuses a Flow ETH withdrawal of the whole balance because of the network fee', async () => {
     const { code, stdout, stderr } = await cli('can-withdraw', 'ETH', '0.000090074983482468', '--account', 'flow-main');
     expect([code, stdout]).toEqual([1, '']);
-    expect(stderr).toBe("no: insufficient: available 0.000090074983482468 ETH (ethereum) in 'flow-main' < 0.000090074983482468 + fee 0.000000042162288 [test mode]\n");
+    expect(stderr).toBe(
+      "no: insufficient: available 0.000090074983482468 ETH (ethereum) in 'flow-main' < 0.000090074983482468 + fee 0.000000042162288 [test mode]\n",
+    );
   });
 
   it('SyncPay USDT_TRC20: 5 is below the minimum, 10 is allowed', async () => {
@@ -102,7 +119,11 @@ describe('can-withdraw', () => {
 
   it('Cryptofuse: an amount between available and total is refused; the served minimum applies', async () => {
     const between = await cli('can-withdraw', 'usdterc20', '450', '--account', 'casino-v1');
-    expect([between.code, between.stdout, between.stderr]).toEqual([1, '', "no: insufficient: available 400.75 USDT (ethereum) in 'casino-v1' < 450; above maximum: 450 > 400.75 usdterc20 for Cryptofuse account 'casino-v1' [test mode]\n"]);
+    expect([between.code, between.stdout, between.stderr]).toEqual([
+      1,
+      '',
+      "no: insufficient: available 400.75 USDT (ethereum) in 'casino-v1' < 450; above maximum: 450 > 400.75 usdterc20 for Cryptofuse account 'casino-v1' [test mode]\n",
+    ]);
     const below = await cli('can-withdraw', 'usdterc20', '15', '--account', 'casino-v1');
     expect([below.code, below.stderr]).toEqual([1, "no: below minimum: 15 < 20 usdterc20 for Cryptofuse account 'casino-v1' [test mode]\n"]);
     const ok = await cli('can-withdraw', 'usdterc20', '400.75', '--account', 'casino-v1', '--quiet');
@@ -120,7 +141,15 @@ describe('can-withdraw', () => {
       request: { input: 'USDT', currency: 'USDT', network: null, amount: '5' },
       reasons: ["below minimum: 5 < 10 USDT_TRC20 for SyncPay account 'syncpay'"],
     });
-    expect(doc.candidates[0]).toMatchObject({ account: 'syncpay', available: '500.00', fee: null, required: '5', minimum: '10', minimumSource: 'provider-docs', ok: false });
+    expect(doc.candidates[0]).toMatchObject({
+      account: 'syncpay',
+      available: '500.00',
+      fee: null,
+      required: '5',
+      minimum: '10',
+      minimumSource: 'provider-docs',
+      ok: false,
+    });
   });
 
   it('a currency nobody holds is a no that suggests close matches', async () => {
@@ -155,13 +184,19 @@ describe('can-withdraw', () => {
     const tron = await cli('can-withdraw', 'USDT', '450', '--network', 'tron', '--account', 'syncpay,casino-v1', '--quiet');
     expect([tron.code, tron.stdout]).toEqual([0, "yes: 'syncpay' can withdraw 450 USDT (tron) (available 500.00, minimum 10) [test mode]\n"]);
     const eth = await cli('can-withdraw', 'USDT', '450', '--network', 'ethereum', '--account', 'syncpay,casino-v1');
-    expect([eth.code, eth.stdout, eth.stderr]).toEqual([1, '', "no: insufficient: available 400.75 USDT (ethereum) in 'casino-v1' < 450; above maximum: 450 > 400.75 usdterc20 for Cryptofuse account 'casino-v1' [test mode]\n"]);
+    expect([eth.code, eth.stdout, eth.stderr]).toEqual([
+      1,
+      '',
+      "no: insufficient: available 400.75 USDT (ethereum) in 'casino-v1' < 450; above maximum: 450 > 400.75 usdterc20 for Cryptofuse account 'casino-v1' [test mode]\n",
+    ]);
   });
 
   it('--csv is refused as a usage error rather than silently ignored', async () => {
     const { code, stdout, stderr } = await cli('can-withdraw', 'USDT', '10', '--csv');
     expect([code, stdout]).toEqual([2, '']);
-    expect(stderr).toContain('error: can-withdraw prints a table or --json; --csv is not supported\n  hint: can-withdraw answers with its exit code; --json gives the details');
+    expect(stderr).toContain(
+      'error: can-withdraw prints a table or --json; --csv is not supported\n  hint: can-withdraw answers with its exit code; --json gives the details',
+    );
   });
 
   it('an unknown account is a usage error, not a no', async () => {

@@ -25,7 +25,9 @@ async function sandbox(name: 'settle' | 'ticker' = 'settle') {
 describe('watch --metrics', () => {
   it('serves Prometheus exposition carrying every balance, and SIGTERM closes it with exit 143', async () => {
     const { configPath } = await sandbox();
-    const run = startCli(['watch', '--json', '--interval', '1s', '--metrics', '127.0.0.1:0', '--config', configPath, '--account', 'flow-main,syncpay'], { timeoutMs: 30_000 });
+    const run = startCli(['watch', '--json', '--interval', '1s', '--metrics', '127.0.0.1:0', '--config', configPath, '--account', 'flow-main,syncpay'], {
+      timeoutMs: 30_000,
+    });
     await run.waitFor(() => /Prometheus metrics at (http:\S+)/.test(run.stderr()) && run.lines.length >= 1);
     const url = /Prometheus metrics at (http:\S+)/.exec(run.stderr())?.[1] as string;
     const response = await fetch(url);
@@ -34,9 +36,24 @@ describe('watch --metrics', () => {
     const snapshot = JSON.parse(run.lines[0] as string) as { balances: Array<Record<string, string | null>> };
     expect(snapshot.balances.length).toBe(6);
     const series = (name: string, b: Record<string, string | null>) =>
-      samples.find((s) => s.name === name && s.labels.account === b.account && s.labels.currency === b.currency && s.labels.network === (b.network ?? '') && s.labels.provider === b.provider && s.labels.mode === (b.mode ?? '') && s.labels.wallet === '' && s.labels.provider_currency === b.providerCurrency);
+      samples.find(
+        (s) =>
+          s.name === name &&
+          s.labels.account === b.account &&
+          s.labels.currency === b.currency &&
+          s.labels.network === (b.network ?? '') &&
+          s.labels.provider === b.provider &&
+          s.labels.mode === (b.mode ?? '') &&
+          s.labels.wallet === '' &&
+          s.labels.provider_currency === b.providerCurrency,
+      );
     for (const b of snapshot.balances) {
-      for (const [field, name] of [['available', 'balance_inspector_available_balance'], ['pending', 'balance_inspector_pending_balance'], ['total', 'balance_inspector_total_balance'], ['usdValue', 'balance_inspector_total_value_usd']] as const) {
+      for (const [field, name] of [
+        ['available', 'balance_inspector_available_balance'],
+        ['pending', 'balance_inspector_pending_balance'],
+        ['total', 'balance_inspector_total_balance'],
+        ['usdValue', 'balance_inspector_total_value_usd'],
+      ] as const) {
         const value = b[field] ?? null;
         if (value === null) expect(series(name, b), `${b.account} ${b.currency} ${field} is unknown: no series`).toBeUndefined();
         else expect(series(name, b)?.value, `${b.account} ${b.currency} ${field}`).toBe(Number(value));
@@ -46,7 +63,9 @@ describe('watch --metrics', () => {
       expect(samples.find((s) => s.name === 'balance_inspector_account_up' && s.labels.account === account)?.value).toBe(1);
       expect(samples.find((s) => s.name === 'balance_inspector_polls_total' && s.labels.account === account)?.value).toBeGreaterThanOrEqual(1);
       expect(samples.find((s) => s.name === 'balance_inspector_poll_errors_total' && s.labels.account === account)).toBeUndefined();
-      expect(samples.find((s) => s.name === 'balance_inspector_last_success_timestamp_seconds' && s.labels.account === account)?.value).toBeGreaterThan(Date.now() / 1000 - 60);
+      expect(samples.find((s) => s.name === 'balance_inspector_last_success_timestamp_seconds' && s.labels.account === account)?.value).toBeGreaterThan(
+        Date.now() / 1000 - 60,
+      );
       expect(samples.find((s) => s.name === 'balance_inspector_poll_duration_seconds_count' && s.labels.account === account)?.value).toBeGreaterThanOrEqual(1);
     }
     expect((await fetch(url.replace('/metrics', '/nope'))).status).toBe(404);
@@ -59,7 +78,9 @@ describe('watch --metrics', () => {
   it('sum by (currency) of the USD series equals `total --json` for the same balances', async () => {
     const setup = await sandboxWithConfig();
     sandboxes.push(setup.sandbox);
-    const total = JSON.parse((await runCli(['total', '--json', '--config', setup.configPath])).stdout) as { groups: Array<{ key: string; usdValue: string | null }> };
+    const total = JSON.parse((await runCli(['total', '--json', '--config', setup.configPath])).stdout) as {
+      groups: Array<{ key: string; usdValue: string | null }>;
+    };
     const run = startCli(['watch', '--json', '--interval', '2s', '--metrics', '127.0.0.1:0', '--config', setup.configPath], { timeoutMs: 30_000 });
     try {
       await run.waitFor(() => /Prometheus metrics at (http:\S+)/.test(run.stderr()) && run.lines.length >= 1, 20_000);
@@ -71,7 +92,9 @@ describe('watch --metrics', () => {
       expect(priced.length).toBeGreaterThan(3);
       for (const g of priced) expect(byCurrency.get(g.key), g.key).toBeCloseTo(Number(g.usdValue), 6);
       expect([...byCurrency.keys()].sort()).toEqual(priced.map((g) => g.key).sort());
-      expect(parseExposition(await (await fetch(url)).text()).some((s) => s.name === 'balance_inspector_reported_total_usd' && s.labels.account === 'syncpay')).toBe(true);
+      expect(
+        parseExposition(await (await fetch(url)).text()).some((s) => s.name === 'balance_inspector_reported_total_usd' && s.labels.account === 'syncpay'),
+      ).toBe(true);
     } finally {
       run.interrupt('SIGTERM');
       await run.done.catch(() => undefined);
@@ -103,7 +126,7 @@ describe('provider floors', () => {
 });
 
 describe('rate limits', () => {
-  it("a 429 holds that provider back until Retry-After, while other providers keep their pace", async () => {
+  it('a 429 holds that provider back until Retry-After, while other providers keep their pace', async () => {
     const { sandbox: s, configPath } = await sandbox('ticker');
     s.faults.add({ provider: 'syncpay', kind: 'status', status: 429, headers: { 'retry-after': '3' }, times: 1 });
     const run = startCli(['watch', '--json', '--interval', '1s', '--config', configPath], { timeoutMs: 30_000 });
@@ -121,7 +144,7 @@ describe('rate limits', () => {
 });
 
 describe('exit codes', () => {
-  it('--count ends with the failure code when an account\'s last poll failed', async () => {
+  it("--count ends with the failure code when an account's last poll failed", async () => {
     const { sandbox: s, configPath } = await sandbox();
     s.faults.add({ provider: 'syncpay', kind: 'status', status: 503, times: 100 });
     const { code, stdout, stderr } = await runCli(['watch', '--json', '--interval', '1s', '--count', '2', '--account', 'syncpay', '--config', configPath]);
@@ -155,7 +178,9 @@ describe('signals and pipes', () => {
     const hanging = () => s.requests.some((r) => r.provider === 'syncpay');
     // A real process: the OS signal must end it promptly though a request hangs.
     const { code, msAfterSignal, stderr } = await spawnCli(['watch', '--json', '--interval', '20s', '--account', 'syncpay', '--config', configPath], {
-      signal: 'SIGINT', signalWhen: hanging, signalAfterMs: 100,
+      signal: 'SIGINT',
+      signalWhen: hanging,
+      signalAfterMs: 100,
     });
     expect([code, stderr]).toEqual([130, '']);
     expect(msAfterSignal).not.toBeNull();
@@ -176,6 +201,19 @@ describe('signals and pipes', () => {
   it('--help lists every flag and examples', async () => {
     const { code, stdout } = await runCli(['watch', '--help'], { cwd: tempDir() });
     expect(code).toBe(0);
-    for (const flag of ['--interval', '--count', '--currency', '--hide-zero', '--below', '--above', '--until', '--exec', '--metrics', 'Examples:', 'balance-inspector watch']) expect(stdout).toContain(flag);
+    for (const flag of [
+      '--interval',
+      '--count',
+      '--currency',
+      '--hide-zero',
+      '--below',
+      '--above',
+      '--until',
+      '--exec',
+      '--metrics',
+      'Examples:',
+      'balance-inspector watch',
+    ])
+      expect(stdout).toContain(flag);
   });
 });

@@ -27,7 +27,10 @@ describe('watch with an unset ${VAR}', () => {
     const { sandbox, configPath } = await setup();
     const { code, stdout, stderr } = await runCli(['watch', '--json', '--interval', '1s', '--count', '2', '--config', configPath]);
     expect(code, stderr).toBe(3);
-    const events = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const events = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const snapshot = events[0] as { type: string; complete: boolean; balances: Array<{ account: string }>; errors: Array<Record<string, string>> };
     expect(snapshot.type).toBe('snapshot');
     expect(snapshot.complete).toBe(false);

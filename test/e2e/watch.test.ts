@@ -20,7 +20,12 @@ async function settleSandbox(scenario: Parameters<typeof sandboxWithConfig>[0] =
   sandboxes.push(setup.sandbox);
   return setup;
 }
-const events = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const events = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('watch --json', () => {
   it('prints a snapshot, then change events with exact old/new/delta strings, and exits 0 after --count', async () => {
@@ -33,11 +38,63 @@ describe('watch --json', () => {
     const snapshot = all[0] as { balances: Array<Record<string, string>>; complete: boolean; errors: unknown[] };
     expect([snapshot.complete, snapshot.errors]).toEqual([true, []]);
     expect(snapshot.balances.find((b) => b.currency === 'USDT')).toMatchObject({ available: '200.00', pending: '0.00', total: '200.00', network: 'tron' });
-    expect(all.slice(1).map(({ account, currency, network, providerCurrency, field, old, new: now, delta, sinceStart }) => ({ account, currency, network, providerCurrency, field, old, new: now, delta, sinceStart }))).toEqual([
-      { account: 'syncpay', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', field: 'pending', old: '0.00', new: '300.00', delta: '300.00', sinceStart: '300.00' },
-      { account: 'syncpay', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', field: 'total', old: '200.00', new: '500.00', delta: '300.00', sinceStart: '300.00' },
-      { account: 'syncpay', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', field: 'available', old: '200.00', new: '500.00', delta: '300.00', sinceStart: '300.00' },
-      { account: 'syncpay', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', field: 'pending', old: '300.00', new: '0.00', delta: '-300.00', sinceStart: '0.00' },
+    expect(
+      all.slice(1).map(({ account, currency, network, providerCurrency, field, old, new: now, delta, sinceStart }) => ({
+        account,
+        currency,
+        network,
+        providerCurrency,
+        field,
+        old,
+        new: now,
+        delta,
+        sinceStart,
+      })),
+    ).toEqual([
+      {
+        account: 'syncpay',
+        currency: 'USDT',
+        network: 'tron',
+        providerCurrency: 'USDT_TRC20',
+        field: 'pending',
+        old: '0.00',
+        new: '300.00',
+        delta: '300.00',
+        sinceStart: '300.00',
+      },
+      {
+        account: 'syncpay',
+        currency: 'USDT',
+        network: 'tron',
+        providerCurrency: 'USDT_TRC20',
+        field: 'total',
+        old: '200.00',
+        new: '500.00',
+        delta: '300.00',
+        sinceStart: '300.00',
+      },
+      {
+        account: 'syncpay',
+        currency: 'USDT',
+        network: 'tron',
+        providerCurrency: 'USDT_TRC20',
+        field: 'available',
+        old: '200.00',
+        new: '500.00',
+        delta: '300.00',
+        sinceStart: '300.00',
+      },
+      {
+        account: 'syncpay',
+        currency: 'USDT',
+        network: 'tron',
+        providerCurrency: 'USDT_TRC20',
+        field: 'pending',
+        old: '300.00',
+        new: '0.00',
+        delta: '-300.00',
+        sinceStart: '0.00',
+      },
     ]);
     expect((all[4] as { balance: Record<string, string> }).balance).toMatchObject({ available: '500.00', usdValue: '500.00', usdSource: 'peg' });
     expect(stdout).not.toMatch(/": -?\d/); // no JSON number carries money (or anything else)
@@ -64,11 +121,28 @@ describe('watch --json', () => {
 describe('watch --until', () => {
   it('exits 0 as soon as the deposit settles', async () => {
     const { sandbox, configPath } = await settleSandbox();
-    const { code, stdout, stderr } = await runCli(['watch', '--json', '--until', 'USDT>=500', '--timeout', '10s', '--interval', '1s', '--account', 'syncpay', '--config', configPath]);
+    const { code, stdout, stderr } = await runCli([
+      'watch',
+      '--json',
+      '--until',
+      'USDT>=500',
+      '--timeout',
+      '10s',
+      '--interval',
+      '1s',
+      '--account',
+      'syncpay',
+      '--config',
+      configPath,
+    ]);
     const exitedAt = Date.now();
     expect(code).toBe(0);
     expect(stderr).toBe('USDT >= 500 holds: 500.00 available\n');
-    expect(events(stdout).slice(-2).map((e) => `${e.field} ${e.old} → ${e.new}`)).toEqual(['available 200.00 → 500.00', 'pending 300.00 → 0.00']);
+    expect(
+      events(stdout)
+        .slice(-2)
+        .map((e) => `${e.field} ${e.old} → ${e.new}`),
+    ).toEqual(['available 200.00 → 500.00', 'pending 300.00 → 0.00']);
     // The 3rd request sees the deposit settled; the watch ends on that answer, without another poll.
     const polls = sandbox.requests.filter((r) => r.provider === 'syncpay');
     expect(polls).toHaveLength(3);
@@ -77,7 +151,20 @@ describe('watch --until', () => {
 
   it('exits 1 when --timeout passes first', async () => {
     const { sandbox, configPath } = await settleSandbox({ scenario: { name: 'settle', afterMs: 60_000 } });
-    const { code, stdout, ms } = await runCli(['watch', '--json', '--until', 'syncpay:USDT@tron>=500', '--timeout', '2s', '--interval', '1s', '--config', configPath, '--account', 'syncpay']);
+    const { code, stdout, ms } = await runCli([
+      'watch',
+      '--json',
+      '--until',
+      'syncpay:USDT@tron>=500',
+      '--timeout',
+      '2s',
+      '--interval',
+      '1s',
+      '--config',
+      configPath,
+      '--account',
+      'syncpay',
+    ]);
     const exitedAt = Date.now();
     expect(code).toBe(1);
     expect(events(stdout)[0]?.type).toBe('snapshot');
@@ -96,17 +183,34 @@ describe('thresholds', () => {
     const configPath = writeConfig(dir, { ...config, alerts: { 'low-tron-usdt': { currency: 'USDT', network: 'tron', below: '300' } } }, 'alerts.json');
     const hookOut = join(dir, 'hook.ndjson');
     const { code, stdout, stderr } = await runCli([
-      'watch', '--json', '--interval', '1s', '--count', '4', '--account', 'syncpay', '--config', configPath,
-      '--above', 'syncpay:USD=1000', '--exec', `cat >> '${hookOut}'`,
+      'watch',
+      '--json',
+      '--interval',
+      '1s',
+      '--count',
+      '4',
+      '--account',
+      'syncpay',
+      '--config',
+      configPath,
+      '--above',
+      'syncpay:USD=1000',
+      '--exec',
+      `cat >> '${hookOut}'`,
     ]);
     expect(code).toBe(1); // the --above level is still exceeded at the end
-    const fired = events(stdout).filter((e) => e.type === 'threshold').map(({ rule, state, amount, previous, level }) => ({ rule, state, amount, previous, level }));
+    const fired = events(stdout)
+      .filter((e) => e.type === 'threshold')
+      .map(({ rule, state, amount, previous, level }) => ({ rule, state, amount, previous, level }));
     expect(fired).toEqual([
       { rule: '--above syncpay:USD=1000', state: 'crossed', amount: '1250.50', previous: null, level: '1000' },
       { rule: 'low-tron-usdt', state: 'crossed', amount: '200.00', previous: null, level: '300' },
       { rule: 'low-tron-usdt', state: 'recovered', amount: '500.00', previous: '200.00', level: '300' },
     ]);
-    const hooked = readFileSync(hookOut, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const hooked = readFileSync(hookOut, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(hooked.map((e) => [e.type, e.rule, e.state])).toEqual(fired.map((e) => ['threshold', e.rule, e.state]));
     expect(stderr).toContain('alert: USDT@tron available 200.00 (below 300)');
     expect(stderr).toContain('recovered: USDT@tron available 500.00 (below 300)');
@@ -149,10 +253,25 @@ describe('usage errors (exit 2, nothing on stdout)', () => {
 describe('watch says what cannot work, once', () => {
   it('--until on a selector matching nothing warns at the first snapshot (with close codes), not only at --timeout', async () => {
     const { configPath } = await settleSandbox({});
-    const { code, stderr } = await runCli(['watch', '--json', '--until', 'USTD>=1', '--timeout', '4s', '--interval', '1s', '--account', 'syncpay', '--config', configPath]);
+    const { code, stderr } = await runCli([
+      'watch',
+      '--json',
+      '--until',
+      'USTD>=1',
+      '--timeout',
+      '4s',
+      '--interval',
+      '1s',
+      '--account',
+      'syncpay',
+      '--config',
+      configPath,
+    ]);
     expect(code).toBe(1);
     const lines = stderr.trimEnd().split('\n');
-    const warned = lines.findIndex((l) => l.startsWith('warning: --until USTD >= 1: USTD matches no balance of the watched accounts yet; it cannot hold until one appears'));
+    const warned = lines.findIndex((l) =>
+      l.startsWith('warning: --until USTD >= 1: USTD matches no balance of the watched accounts yet; it cannot hold until one appears'),
+    );
     expect(warned).toBeGreaterThanOrEqual(0);
     expect(lines[warned]).toContain("(did you mean 'USDT'");
     expect(lines.findIndex((l) => l.includes('did not hold within --timeout'))).toBeGreaterThan(warned);
@@ -160,17 +279,35 @@ describe('watch says what cannot work, once', () => {
 
   it('--until on a known currency no account holds: warned without look-alikes', async () => {
     const { configPath } = await settleSandbox({});
-    const { code, stderr } = await runCli(['watch', '--json', '--until', 'BTC>=1', '--count', '1', '--interval', '1s', '--account', 'syncpay', '--config', configPath]);
+    const { code, stderr } = await runCli([
+      'watch',
+      '--json',
+      '--until',
+      'BTC>=1',
+      '--count',
+      '1',
+      '--interval',
+      '1s',
+      '--account',
+      'syncpay',
+      '--config',
+      configPath,
+    ]);
     expect(code).toBe(1);
     expect(stderr).toContain('warning: --until BTC >= 1: BTC matches no balance of the watched accounts yet; it cannot hold until one appears\n');
   });
 
   it('a raised interval is announced once per account, with the measured request count (never a stale guess)', async () => {
     const { configPath } = await settleSandbox({});
-    const { stderr } = await runCli(['watch', '--json', '--count', '2', '--interval', '100ms', '--account', 'casino-v1,casino-v3', '--timeout', '12s', '--config', configPath], { timeoutMs: 20_000 });
+    const { stderr } = await runCli(
+      ['watch', '--json', '--count', '2', '--interval', '100ms', '--account', 'casino-v1,casino-v3', '--timeout', '12s', '--config', configPath],
+      { timeoutMs: 20_000 },
+    );
     const notices = stderr.split('\n').filter((l) => l.includes('instead of 100ms'));
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatch(/^Cryptofuse allows 100 requests per minute per key \((\d+) requests per poll\) \(accounts sharing its key counted together\): polling accounts 'casino-v1', 'casino-v3' every [\d.]+m?s instead of 100ms$/);
+    expect(notices[0]).toMatch(
+      /^Cryptofuse allows 100 requests per minute per key \((\d+) requests per poll\) \(accounts sharing its key counted together\): polling accounts 'casino-v1', 'casino-v3' every [\d.]+m?s instead of 100ms$/,
+    );
     expect(Number(/\((\d+) requests per poll\)/.exec(notices[0]!)?.[1])).toBeGreaterThan(2);
   });
 });

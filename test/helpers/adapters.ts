@@ -13,5 +13,8 @@ export async function fetchWith(rawConfig: Record<string, unknown>, accounts?: s
   const config = validateConfig(rawConfig, null, 'builtin');
   const selected = accounts ? config.accounts.filter((a) => accounts.includes(a.name)) : config.accounts;
   const runtime = http.runtime ?? testRuntime();
-  return fetchAccountBalances(resolveAccounts(config, selected, {}, runtime.redactor), { http: { ...FAST_HTTP, deadline: Date.now() + 10_000, ...http, runtime }, providers: config.providers });
+  return fetchAccountBalances(resolveAccounts(config, selected, {}, runtime.redactor), {
+    http: { ...FAST_HTTP, deadline: Date.now() + 10_000, ...http, runtime },
+    providers: config.providers,
+  });
 }

@@ -2,14 +2,16 @@
 import { makeBalance, type Balance } from '../../src/core/balance.js';
 import { Decimal, parseAmount } from '../../src/core/money.js';
 
-export function balance(fields: Partial<Omit<Balance, 'available' | 'pending' | 'total' | 'usdValue' | 'usdRate' | 'networkFee'>> & {
-  available?: string | null;
-  pending?: string | null;
-  total?: string | null;
-  usdValue?: string | null;
-  usdRate?: string | null;
-  networkFee?: string | null;
-}): Balance {
+export function balance(
+  fields: Partial<Omit<Balance, 'available' | 'pending' | 'total' | 'usdValue' | 'usdRate' | 'networkFee'>> & {
+    available?: string | null;
+    pending?: string | null;
+    total?: string | null;
+    usdValue?: string | null;
+    usdRate?: string | null;
+    networkFee?: string | null;
+  },
+): Balance {
   const dec = (v: string | null | undefined) => (v === undefined || v === null ? v : new Decimal(v));
   const scales = [fields.available, fields.pending, fields.total].map((v) => {
     const parsed = v ? parseAmount(v) : null;

@@ -15,7 +15,10 @@ export class CapturedStream extends Writable {
   columns: number | undefined;
   rows: number | undefined;
 
-  constructor(size?: TerminalSize, private readonly onChunk?: (chunk: string) => void) {
+  constructor(
+    size?: TerminalSize,
+    private readonly onChunk?: (chunk: string) => void,
+  ) {
     super({ decodeStrings: false });
     this.isTTY = size !== undefined;
     this.columns = size?.columns;

@@ -141,7 +141,11 @@ export function startCli(args: string[], options: CliOptions = {}): CliRun {
     timers.push(
       setTimeout(() => {
         stop('SIGTERM');
-        reject(new Error(`balance-inspector ${args.join(' ')} did not finish within ${timeoutMs} ms\nstdout: ${stdout.text.slice(-500)}\nstderr: ${stderr.text.slice(-500)}`));
+        reject(
+          new Error(
+            `balance-inspector ${args.join(' ')} did not finish within ${timeoutMs} ms\nstdout: ${stdout.text.slice(-500)}\nstderr: ${stderr.text.slice(-500)}`,
+          ),
+        );
       }, timeoutMs),
     );
   });
@@ -177,7 +181,9 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Cl
   return new Promise((resolve, reject) => {
     const stdoutFd = options.stdoutTo ? openSync(options.stdoutTo, 'w') : null;
     // `2>&1`: a shell points fd 2 at the stdout pipe, then becomes the CLI (exec keeps its exit code).
-    const command: [string, string[]] = options.stderrToStdout ? ['/bin/sh', ['-c', 'exec 2>&1; exec "$0" "$@"', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
+    const command: [string, string[]] = options.stderrToStdout
+      ? ['/bin/sh', ['-c', 'exec 2>&1; exec "$0" "$@"', process.execPath, BIN, ...args]]
+      : [process.execPath, [BIN, ...args]];
     const child = spawn(...command, { cwd: options.cwd, env, stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'] });
     if (stdoutFd !== null) closeSync(stdoutFd);
     let stdout = '';

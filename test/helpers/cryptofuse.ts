@@ -17,9 +17,7 @@ export type Accounts = Record<string, Record<string, unknown>>;
 export async function cryptofuseSandbox(options: SandboxOptions = {}): Promise<{ sandbox: Sandbox; accounts: Accounts }> {
   await freshRuntime();
   const sandbox = await startSandbox({ rateLimits: { cryptofuse: null }, ...options });
-  const accounts = Object.fromEntries(
-    Object.entries(await sandboxAccounts(sandbox.baseUrl)).filter(([, a]) => a.provider === 'cryptofuse'),
-  ) as Accounts;
+  const accounts = Object.fromEntries(Object.entries(await sandboxAccounts(sandbox.baseUrl)).filter(([, a]) => a.provider === 'cryptofuse')) as Accounts;
   return { sandbox, accounts };
 }
 

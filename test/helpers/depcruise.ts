@@ -12,7 +12,10 @@ const DEPCRUISE = join(ROOT, 'node_modules/.bin/depcruise');
 export function violations(files: Record<string, string>): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'bi-rules-'));
   try {
-    writeFileSync(join(dir, 'tsconfig.build.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true }, include: ['src'] }));
+    writeFileSync(
+      join(dir, 'tsconfig.build.json'),
+      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true }, include: ['src'] }),
+    );
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);

@@ -35,10 +35,18 @@ export function useSandbox(options: SandboxOptions = {}): E2eSandbox {
   const cliWith = (args: string[], cliOptions: CliOptions) => runCli([...args, '--config', get().configPath], cliOptions);
   const spawnWith = (args: string[], spawnOptions: SpawnOptions) => spawnCli([...args, '--config', get().configPath], spawnOptions);
   return {
-    get sandbox() { return get().sandbox; },
-    get dir() { return get().dir; },
-    get configPath() { return get().configPath; },
-    get config() { return get().config; },
+    get sandbox() {
+      return get().sandbox;
+    },
+    get dir() {
+      return get().dir;
+    },
+    get configPath() {
+      return get().configPath;
+    },
+    get config() {
+      return get().config;
+    },
     cli: (...args) => cliWith(args, {}),
     cliWith,
     spawnWith,

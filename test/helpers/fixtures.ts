@@ -18,7 +18,9 @@ export function writeConfig(dir: string, config: unknown, name = '.balancerc.jso
   return path;
 }
 
-export async function sandboxWithConfig(options: SandboxOptions = {}): Promise<{ sandbox: Sandbox; dir: string; configPath: string; config: Record<string, unknown> }> {
+export async function sandboxWithConfig(
+  options: SandboxOptions = {},
+): Promise<{ sandbox: Sandbox; dir: string; configPath: string; config: Record<string, unknown> }> {
   const sandbox = await startSandbox({ rateLimits: { 'flow-payments': null, cryptofuse: null }, ...options });
   const dir = tempDir();
   const config = await sandboxRawConfig(sandbox.baseUrl);

@@ -61,7 +61,8 @@ export async function startLedgerlyFake(options: { pageSize?: number } = {}): Pr
     if (custom) return custom;
     if (req.path === '/oauth/token') return token(req);
     if (req.path !== '/v2/wallets') return { status: 404, body: '{"error": {"code": "not_found", "message": "No such route"}}' };
-    if (req.headers.authorization !== `Bearer ${LEDGERLY_TOKEN}`) return { status: 401, body: '{"error": {"code": "invalid_token", "message": "The access token is invalid"}}' };
+    if (req.headers.authorization !== `Bearer ${LEDGERLY_TOKEN}`)
+      return { status: 401, body: '{"error": {"code": "invalid_token", "message": "The access token is invalid"}}' };
     const limit = Math.min(Number(req.query.get('limit') ?? 50), options.pageSize ?? 2);
     const start = Number((req.query.get('cursor') ?? 'c0').slice(1));
     const page = fake.wallets.slice(start, start + limit);
@@ -72,8 +73,10 @@ export async function startLedgerlyFake(options: { pageSize?: number } = {}): Pr
   const token = (req: FakeRequest): FakeAnswer => {
     const basic = `Basic ${Buffer.from(`${LEDGERLY_CLIENT.id}:${LEDGERLY_CLIENT.secret}`).toString('base64')}`;
     const form = new URLSearchParams(req.body);
-    if (req.method !== 'POST' || req.headers.authorization !== basic) return { status: 401, body: '{"error": {"code": "invalid_client", "message": "Client authentication failed"}}' };
-    if (form.get('grant_type') !== 'client_credentials' || form.get('scope') !== 'balances:read') return { status: 400, body: '{"error": {"code": "invalid_request", "message": "bad grant"}}' };
+    if (req.method !== 'POST' || req.headers.authorization !== basic)
+      return { status: 401, body: '{"error": {"code": "invalid_client", "message": "Client authentication failed"}}' };
+    if (form.get('grant_type') !== 'client_credentials' || form.get('scope') !== 'balances:read')
+      return { status: 400, body: '{"error": {"code": "invalid_request", "message": "bad grant"}}' };
     fake.tokensIssued++;
     return { status: 200, body: `{"access_token": "${LEDGERLY_TOKEN}", "token_type": "Bearer", "expires_in": 3600}` };
   };

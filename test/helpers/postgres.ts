@@ -91,10 +91,13 @@ export async function startPostgres(): Promise<TestPostgres | { skipped: string 
     return { skipped: `initdb failed: ${(init.stderr || init.stdout).split('\n')[0]}` };
   }
   const port = await freePort();
-  const server: ChildProcess = spawn(...wrap(join(bin, 'postgres'), ['-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', dir, '-F', '-c', 'max_connections=50']), {
-    cwd: dir,
-    stdio: 'ignore',
-  });
+  const server: ChildProcess = spawn(
+    ...wrap(join(bin, 'postgres'), ['-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', dir, '-F', '-c', 'max_connections=50']),
+    {
+      cwd: dir,
+      stdio: 'ignore',
+    },
+  );
   const url = `postgres://bi@127.0.0.1:${port}/postgres`;
   const stop = async () => {
     server.kill('SIGINT');

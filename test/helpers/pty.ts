@@ -35,7 +35,9 @@ export function onTerminal(args: string[], options: PtyOptions = {}): Promise<{ 
   const seconds = options.killAfterSeconds ?? 10;
   // A program that reads the terminal must be in its foreground process group (else SIGTTIN stops it).
   const foreground = options.keys ? '--foreground ' : '';
-  const run = options.thenRun ? `timeout --foreground -s INT ${seconds} ${cli}${redirect} & ${options.thenRun}; wait $!` : `timeout ${foreground}-s KILL ${seconds} ${cli}${redirect}`;
+  const run = options.thenRun
+    ? `timeout --foreground -s INT ${seconds} ${cli}${redirect} & ${options.thenRun}; wait $!`
+    : `timeout ${foreground}-s KILL ${seconds} ${cli}${redirect}`;
   const command = `stty cols ${options.columns ?? 120} rows ${options.rows ?? 40}; ${run}`;
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qec', command, '/dev/null'], {

@@ -9,7 +9,22 @@ const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js').default;
 const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 
-export type SchemaName = 'config' | 'balances' | 'total' | 'can-withdraw' | 'can-withdraw-batch' | 'config-check' | 'watch-events' | 'snapshot' | 'history' | 'changes' | 'history-prune' | 'history-export' | 'history-import' | 'provider-declaration' | 'config-explain';
+export type SchemaName =
+  | 'config'
+  | 'balances'
+  | 'total'
+  | 'can-withdraw'
+  | 'can-withdraw-batch'
+  | 'config-check'
+  | 'watch-events'
+  | 'snapshot'
+  | 'history'
+  | 'changes'
+  | 'history-prune'
+  | 'history-export'
+  | 'history-import'
+  | 'provider-declaration'
+  | 'config-explain';
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
@@ -18,7 +33,10 @@ addFormats(ajv);
 // mode flags as style, not as errors. Unknown keywords are still refused.
 const lenient = new Ajv2020({ strict: false, strictSchema: true, allErrors: true });
 // It references one declaration's schema beside it (providers.<id>), by a path relative to its $id.
-lenient.addSchema(JSON.parse(readFileSync(schemaFile('provider-declaration'), 'utf8')) as object, new URL('provider-declaration.v1.json', CONFIG_SCHEMA_ID).href);
+lenient.addSchema(
+  JSON.parse(readFileSync(schemaFile('provider-declaration'), 'utf8')) as object,
+  new URL('provider-declaration.v1.json', CONFIG_SCHEMA_ID).href,
+);
 const compiled = new Map<SchemaName, ValidateFunction>();
 
 export function schemaFile(name: SchemaName): string {

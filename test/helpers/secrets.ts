@@ -19,7 +19,8 @@ export function expectNoSecrets(texts: string[], secrets: Iterable<string>): voi
     expect(secret.length, 'secret length').toBeGreaterThanOrEqual(8);
     for (const form of encodedForms(secret)) {
       for (const text of texts) {
-        if (text.includes(form)) expect.fail(`secret ${secret.slice(0, 6)}… leaked${form === secret ? '' : ` as ${form.slice(0, 6)}…`} in: ${text.slice(0, 300)}`);
+        if (text.includes(form))
+          expect.fail(`secret ${secret.slice(0, 6)}… leaked${form === secret ? '' : ` as ${form.slice(0, 6)}…`} in: ${text.slice(0, 300)}`);
       }
     }
   }

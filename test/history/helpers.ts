@@ -11,7 +11,12 @@ import type { Db } from '../../src/history/store/db.js';
 import { openStore, type StoreTarget } from '../../src/history/store/open.js';
 import { tempDir } from '../helpers/fixtures.js';
 
-export function bal(account: string, currency: string, available: string | null, extra: Partial<{ pending: string | null; network: string | null; wallet: string | null; usd: string | null; provider: ProviderId }> = {}): Balance {
+export function bal(
+  account: string,
+  currency: string,
+  available: string | null,
+  extra: Partial<{ pending: string | null; network: string | null; wallet: string | null; usd: string | null; provider: ProviderId }> = {},
+): Balance {
   const amounts = [available, extra.pending ?? null].filter((v): v is string => v !== null);
   return makeBalance({
     account,

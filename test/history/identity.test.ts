@@ -29,13 +29,18 @@ const DAY = 24 * HOUR;
 
 /** "account/provider/mode: CURRENCY@network (code) [wallet]" for each series, in order. */
 async function seriesNames(db: Db): Promise<string[]> {
-  return (await selectSeries(db, all)).map((s) => `${s.account}/${s.provider}/${s.mode}: ${s.currency}@${s.network} (${s.providerCurrency})${s.wallet ? ` [${s.wallet}]` : ''}`);
+  return (await selectSeries(db, all)).map(
+    (s) => `${s.account}/${s.provider}/${s.mode}: ${s.currency}@${s.network} (${s.providerCurrency})${s.wallet ? ` [${s.wallet}]` : ''}`,
+  );
 }
 
 async function pointsOf(db: Db, from = T0 - DAY, to = T0 + DAY) {
   const series = await selectSeries(db, all);
   const points = await seriesPoints(db, series, new Date(from), new Date(to), null);
-  return series.map((s) => [`${s.account}/${s.provider}/${s.mode} ${s.currency}@${s.network} ${s.providerCurrency}`, (points.get(s.id) ?? []).map((p) => [(p.at.getTime() - T0) / HOUR, p.total ?? p.available, p.error])]);
+  return series.map((s) => [
+    `${s.account}/${s.provider}/${s.mode} ${s.currency}@${s.network} ${s.providerCurrency}`,
+    (points.get(s.id) ?? []).map((p) => [(p.at.getTime() - T0) / HOUR, p.total ?? p.available, p.error]),
+  ]);
 }
 
 describe.each(['sqlite', 'postgres'] as const)('history identity on %s', (kind) => {
@@ -47,14 +52,21 @@ describe.each(['sqlite', 'postgres'] as const)('history identity on %s', (kind) 
     return openStore(await target(), 'create');
   }
   const test = (name: string, fn: () => Promise<void>) =>
-    it(name, async (ctx) => {
-      if (kind === 'postgres' && !server) ctx.skip();
-      await fn();
-    }, 30_000);
+    it(
+      name,
+      async (ctx) => {
+        if (kind === 'postgres' && !server) ctx.skip();
+        await fn();
+      },
+      30_000,
+    );
 
   test('two balances on one network told apart by their provider code are two series (Flow USDC and USDC_ERC20)', async () => {
     const db = await fresh();
-    const usdc = (code: string, amount: string) => ({ ...bal('flow', 'USDC', amount, { network: 'ethereum', provider: 'flow-payments' }), providerCurrency: code });
+    const usdc = (code: string, amount: string) => ({
+      ...bal('flow', 'USDC', amount, { network: 'ethereum', provider: 'flow-payments' }),
+      providerCurrency: code,
+    });
     const result = await recordResult(db, T0, [read('flow', [usdc('USDC', '10'), usdc('USDC_ERC20', '20')], null, 'flow-payments')]);
     expect(result.rejected).toEqual([]);
     expect(await pointsOf(db)).toEqual([
@@ -75,13 +87,34 @@ describe.each(['sqlite', 'postgres'] as const)('history identity on %s', (kind) 
     ]);
     // a's USD moved; its USDT is a gap at that read (never 5000, never 10, never gone); b moved.
     expect(await pointsOf(db)).toEqual([
-      ['a/syncpay/live USD@null USD', [[0, '1', null], [1, '2', null]]],
-      ['a/syncpay/live USDT@tron USDT', [[0, '5', null], [1, null, 'NOT_RECORDED']]],
-      ['b/syncpay/live EUR@null EUR', [[0, '7', null], [1, '8', null]]],
+      [
+        'a/syncpay/live USD@null USD',
+        [
+          [0, '1', null],
+          [1, '2', null],
+        ],
+      ],
+      [
+        'a/syncpay/live USDT@tron USDT',
+        [
+          [0, '5', null],
+          [1, null, 'NOT_RECORDED'],
+        ],
+      ],
+      [
+        'b/syncpay/live EUR@null EUR',
+        [
+          [0, '7', null],
+          [1, '8', null],
+        ],
+      ],
     ]);
     const moved = await changesBetween(db, await selectSeries(db, all), new Date(T0), new Date(T0 + HOUR));
     expect(moved.map((c) => `${c.series.account} ${c.series.currency} ${c.field} ${c.from}→${c.to}`)).toEqual([
-      'a USD available 1→2', 'a USD total 1→2', 'b EUR available 7→8', 'b EUR total 7→8',
+      'a USD available 1→2',
+      'a USD total 1→2',
+      'b EUR available 7→8',
+      'b EUR total 7→8',
     ]);
     await db.close();
   });
@@ -124,7 +157,15 @@ describe.each(['sqlite', 'postgres'] as const)('history identity on %s', (kind) 
     await recordAt(db, T0, [read('a', [bal('a', 'USD', '1')], null, 'syncpay', 'live')]);
     const failed = await recordResult(db, T0 + HOUR, [read('a', [], 'AUTH_FAILED', 'syncpay', null)]);
     expect(failed.notices).toEqual([]);
-    expect(await pointsOf(db)).toEqual([['a/syncpay/live USD@null USD', [[0, '1', null], [1, null, 'AUTH_FAILED']]]]);
+    expect(await pointsOf(db)).toEqual([
+      [
+        'a/syncpay/live USD@null USD',
+        [
+          [0, '1', null],
+          [1, null, 'AUTH_FAILED'],
+        ],
+      ],
+    ]);
     // An account first seen failing gets an identity whose mode its first good read then adopts.
     const later = await recordResult(db, T0 + 2 * HOUR, [read('new', [], 'TIMEOUT', 'syncpay', null)]);
     const good = await recordResult(db, T0 + 3 * HOUR, [read('new', [bal('new', 'EUR', '3')], null, 'syncpay', 'test')]);
@@ -146,7 +187,7 @@ describe.each(['sqlite', 'postgres'] as const)('history identity on %s', (kind) 
     await db.close();
   });
 
-  test('deltas and the table\'s change are exact at any size (never rounded to a working precision)', async () => {
+  test("deltas and the table's change are exact at any size (never rounded to a working precision)", async () => {
     const db = await fresh();
     const big = `9${'0'.repeat(149)}.000000000000000000000000000000001`;
     const bigger = `9${'0'.repeat(149)}.000000000000000000000000000000003`;
@@ -183,16 +224,50 @@ describe('a store written by the previous release (schema 1, keyed by account na
       'syncpay/syncpay/null: USDT@tron (USDT)',
     ]);
     expect(await pointsOf(db)).toEqual([
-      ['casino/cryptofuse/null USDT@tron USDT', [[0, '100', null], [1, '100', null], [2, '99.5', null]]],
-      ['flow-main/flow-payments/null BTC@bitcoin BTC', [[0, '0.01', null], [1, null, 'AUTH_FAILED'], [2, '0.01', null]]],
-      ['flow-main/flow-payments/null ETH@ethereum ETH', [[0, '0.5', null], [1, null, 'AUTH_FAILED'], [2, '0.75', null]]],
-      ['syncpay/syncpay/null USD@null USD', [[0, '10.00', null], [1, '12.50', null], [2, '12.50', null]]],
-      ['syncpay/syncpay/null USDT@tron USDT', [[0, '5', null], [1, '5', null]]],
+      [
+        'casino/cryptofuse/null USDT@tron USDT',
+        [
+          [0, '100', null],
+          [1, '100', null],
+          [2, '99.5', null],
+        ],
+      ],
+      [
+        'flow-main/flow-payments/null BTC@bitcoin BTC',
+        [
+          [0, '0.01', null],
+          [1, null, 'AUTH_FAILED'],
+          [2, '0.01', null],
+        ],
+      ],
+      [
+        'flow-main/flow-payments/null ETH@ethereum ETH',
+        [
+          [0, '0.5', null],
+          [1, null, 'AUTH_FAILED'],
+          [2, '0.75', null],
+        ],
+      ],
+      [
+        'syncpay/syncpay/null USD@null USD',
+        [
+          [0, '10.00', null],
+          [1, '12.50', null],
+          [2, '12.50', null],
+        ],
+      ],
+      [
+        'syncpay/syncpay/null USDT@tron USDT',
+        [
+          [0, '5', null],
+          [1, '5', null],
+        ],
+      ],
     ]);
     await db.close();
   });
 
-  it('on PostgreSQL too: the same rows in the previous release\'s tables are upgraded alike', async (ctx) => {
+  it("on PostgreSQL too: the same rows in the previous release's tables are upgraded alike", async (ctx) => {
     if (!server) ctx.skip();
     const source = await openStore({ kind: 'sqlite', path: await v1Store() }, 'read'); // upgraded copy, to read the rows
     const url = await server!.freshDatabase();
@@ -200,13 +275,33 @@ describe('a store written by the previous release (schema 1, keyed by account na
     await client.connect();
     for (const table of V1_TABLES) await client.query(createStatement('postgres', table));
     await client.query('INSERT INTO schema_version (version) VALUES (1)');
-    for (const r of await source.all('SELECT id, name, provider FROM accounts ORDER BY id')) await client.query('INSERT INTO accounts (id, name, provider) VALUES ($1, $2, $3)', [r.id, r.name, r.provider]);
-    for (const r of await source.all('SELECT s.id, s.account_id, a.name, s.wallet, s.currency, s.network, s.provider_currency FROM series s JOIN accounts a ON a.id = s.account_id ORDER BY s.id')) {
+    for (const r of await source.all('SELECT id, name, provider FROM accounts ORDER BY id'))
+      await client.query('INSERT INTO accounts (id, name, provider) VALUES ($1, $2, $3)', [r.id, r.name, r.provider]);
+    for (const r of await source.all(
+      'SELECT s.id, s.account_id, a.name, s.wallet, s.currency, s.network, s.provider_currency FROM series s JOIN accounts a ON a.id = s.account_id ORDER BY s.id',
+    )) {
       const key = JSON.stringify([r.name, r.wallet, r.currency, r.network]); // the previous release's key
-      await client.query('INSERT INTO series (id, account_id, key, wallet, currency, network, provider_currency) VALUES ($1, $2, $3, $4, $5, $6, $7)', [r.id, r.account_id, key, r.wallet, r.currency, r.network, r.provider_currency]);
+      await client.query('INSERT INTO series (id, account_id, key, wallet, currency, network, provider_currency) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        r.id,
+        r.account_id,
+        key,
+        r.wallet,
+        r.currency,
+        r.network,
+        r.provider_currency,
+      ]);
     }
     for (const r of await source.all('SELECT * FROM reads')) await client.query('INSERT INTO reads VALUES ($1, $2, $3)', [r.account_id, r.at, r.error_code]);
-    for (const r of await source.all('SELECT * FROM amounts')) await client.query('INSERT INTO amounts VALUES ($1, $2, $3, $4, $5, $6, $7)', [r.series_id, r.at, r.present, r.available, r.pending, r.total, r.usd_value]);
+    for (const r of await source.all('SELECT * FROM amounts'))
+      await client.query('INSERT INTO amounts VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        r.series_id,
+        r.at,
+        r.present,
+        r.available,
+        r.pending,
+        r.total,
+        r.usd_value,
+      ]);
     await client.query("SELECT setval(pg_get_serial_sequence('accounts', 'id'), 3)");
     await client.end();
     const expected = await pointsOf(source);
@@ -219,7 +314,7 @@ describe('a store written by the previous release (schema 1, keyed by account na
     await db.close();
   });
 
-  it('the next snapshot adopts each account\'s mode silently and its series go on', async () => {
+  it("the next snapshot adopts each account's mode silently and its series go on", async () => {
     const path = await v1Store();
     const db = await openStore({ kind: 'sqlite', path }, 'create');
     // As the previous release's fixture was recorded: an available figure, no total.

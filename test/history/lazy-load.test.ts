@@ -39,7 +39,11 @@ const HISTORY_ONLY = ['libsql', 'pg', 'asciichart'];
 it('balances, total and can-withdraw load neither libsql, pg nor asciichart', async () => {
   const commands = [['balances', '--json'], ['total', '--json'], ['can-withdraw', 'USDT', '20', '--account', 'syncpay'], ['--help']];
   const runs = await Promise.all(commands.map((args) => loaded(args)));
-  for (const [i, names] of runs.entries()) expect(names.filter((n) => HISTORY_ONLY.includes(n)), commands[i]?.join(' ')).toEqual([]);
+  for (const [i, names] of runs.entries())
+    expect(
+      names.filter((n) => HISTORY_ONLY.includes(n)),
+      commands[i]?.join(' '),
+    ).toEqual([]);
 });
 
 it('a history command with --chart loads libsql and asciichart (the hook sees them)', async () => {

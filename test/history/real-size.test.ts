@@ -35,7 +35,7 @@ async function snapshots(target: StoreTarget, count: number, end: number, moving
   await db.close();
 }
 
-describe('output at the reader\'s pace', () => {
+describe("output at the reader's pace", () => {
   it('the data writer never lets more than a chunk or two wait in memory for a slow stdout', async () => {
     let waiting = 0;
     let most = 0;
@@ -74,7 +74,15 @@ describe('a table over many snapshots', () => {
     const usd = table.stdout.split('\n').find((l) => /^a\s+USD/.test(l));
     expect(usd).toMatch(/\s(48|49)$/); // one point per hour over two days, not 576
     const explicit = await runCli(['history', '--since', '3d', '--by', 'day', '--store', target.path], { now });
-    expect([explicit.stderr, explicit.stdout.split('\n').find((l) => /^a\s+USD/.test(l))?.trim().split(/\s+/).pop()]).toEqual(['', '3']);
+    expect([
+      explicit.stderr,
+      explicit.stdout
+        .split('\n')
+        .find((l) => /^a\s+USD/.test(l))
+        ?.trim()
+        .split(/\s+/)
+        .pop(),
+    ]).toEqual(['', '3']);
     const json = JSON.parse((await runCli(['history', '--json', '--since', '3d', '--store', target.path], { now })).stdout);
     expect([json.by, json.series.map((s: { points: unknown[] }) => s.points.length)]).toEqual([null, [576, 576]]);
     const csv = (await runCli(['history', '--csv', '--since', '3d', '--store', target.path], { now })).stdout;
@@ -84,7 +92,10 @@ describe('a table over many snapshots', () => {
 
 describe('prune gives the space back', () => {
   const pruned = async (target: StoreTarget) => {
-    const { code, stdout, stderr } = await runCli(['history', 'prune', '--older-than', '12h', '--json', '--store', target.kind === 'sqlite' ? target.path : target.url], { now: () => new Date(T0 + 2 * 24 * HOUR + 1000) });
+    const { code, stdout, stderr } = await runCli(
+      ['history', 'prune', '--older-than', '12h', '--json', '--store', target.kind === 'sqlite' ? target.path : target.url],
+      { now: () => new Date(T0 + 2 * 24 * HOUR + 1000) },
+    );
     expect(code, stderr).toBe(0);
     return { doc: JSON.parse(stdout), stderr };
   };

@@ -10,14 +10,22 @@ import { bal, read, T0 } from './helpers.js';
 describe('PollRecorder', () => {
   it('records every poll and says each kind of problem once', async () => {
     const path = join(tempDir(), 'history.db');
-    const earlier = new PollRecorder(await openStore({ kind: 'sqlite', path }, 'create'), () => undefined, () => new Date(T0 + 3_600_000));
+    const earlier = new PollRecorder(
+      await openStore({ kind: 'sqlite', path }, 'create'),
+      () => undefined,
+      () => new Date(T0 + 3_600_000),
+    );
     earlier.record(read('a', [bal('a', 'USD', '1')]));
     await earlier.close();
     // The clock has stepped back an hour since, and stays behind for a while.
     const db = await openStore({ kind: 'sqlite', path }, 'create');
     const lines: string[] = [];
     let now = T0;
-    const recorder = new PollRecorder(db, (line) => lines.push(line), () => new Date((now += 1000)));
+    const recorder = new PollRecorder(
+      db,
+      (line) => lines.push(line),
+      () => new Date((now += 1000)),
+    );
     const twice = () => read('a', [bal('a', 'USD', '2'), bal('a', 'USDT', '5', { network: 'tron' }), bal('a', 'USDT', '6', { network: 'tron' })]);
     for (let i = 0; i < 3; i++) recorder.record(twice());
     await recorder.close();

@@ -41,7 +41,9 @@ describe('the SQLite store file', () => {
     chmodSync(path, 0o666);
     const error = await openStore({ kind: 'sqlite', path }, 'read').catch((e: unknown) => e);
     expect(error).toMatchObject({ exitCode: 3 });
-    expect((error as Error).message).toBe(`history store file ${path} cannot be trusted: its mode 0666 lets group or others change it; run \`chmod go-w ${path}\``);
+    expect((error as Error).message).toBe(
+      `history store file ${path} cannot be trusted: its mode 0666 lets group or others change it; run \`chmod go-w ${path}\``,
+    );
     chmodSync(path, 0o644);
     // Readers never change the store (it may be read-only); the next writer tightens it.
     await (await openStore({ kind: 'sqlite', path }, 'read')).close();
@@ -82,7 +84,12 @@ describe('the SQLite store file', () => {
     const path = join(tempDir(), 'history.db');
     const db = await openStore({ kind: 'sqlite', path }, 'create');
     const accounts = ['flow-main', 'syncpay', 'swipelux', 'casino-v1', 'casino-v2'];
-    const snapshot = accounts.map((a) => read(a, ['USD', 'USDT', 'BTC', 'ETH'].map((c, i) => bal(a, c, `${1000 + i}.123456`, { network: c === 'USD' ? null : 'tron', usd: '12.34' }))));
+    const snapshot = accounts.map((a) =>
+      read(
+        a,
+        ['USD', 'USDT', 'BTC', 'ETH'].map((c, i) => bal(a, c, `${1000 + i}.123456`, { network: c === 'USD' ? null : 'tron', usd: '12.34' })),
+      ),
+    );
     await recordAt(db, T0, snapshot);
     const size = async () => {
       await db.all('PRAGMA wal_checkpoint(TRUNCATE)');

@@ -30,10 +30,14 @@ describe.each(['sqlite', 'postgres'] as const)('a %s store', (kind) => {
     return target;
   }
   const test = (name: string, fn: () => Promise<void>) =>
-    it(name, async (ctx) => {
-      if (kind === 'postgres' && !server) ctx.skip();
-      await fn();
-    }, 30_000);
+    it(
+      name,
+      async (ctx) => {
+        if (kind === 'postgres' && !server) ctx.skip();
+        await fn();
+      },
+      30_000,
+    );
 
   async function tables(target: StoreTarget): Promise<string[]> {
     if (target.kind === 'sqlite') return statSync(target.path).size === 0 ? [] : ['(the file is not empty)'];
@@ -56,15 +60,33 @@ describe.each(['sqlite', 'postgres'] as const)('a %s store', (kind) => {
 
   const FLOAT = kind === 'sqlite' ? 'REAL' : 'DOUBLE PRECISION';
   const foreign: Array<[string, string[], RegExp]> = [
-    ['floats for amounts', ['DROP TABLE amounts', `CREATE TABLE amounts (series_id BIGINT NOT NULL, at BIGINT NOT NULL, present INTEGER NOT NULL, available ${FLOAT}, pending TEXT, total TEXT, usd_value TEXT, PRIMARY KEY (series_id, at))`], /its column amounts\.available is (REAL|double precision), not (TEXT|text)/],
-    ['a missing column', ['DROP TABLE reads', 'CREATE TABLE reads (account_id BIGINT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (account_id, at))'], /its reads table has no error_code column/],
+    [
+      'floats for amounts',
+      [
+        'DROP TABLE amounts',
+        `CREATE TABLE amounts (series_id BIGINT NOT NULL, at BIGINT NOT NULL, present INTEGER NOT NULL, available ${FLOAT}, pending TEXT, total TEXT, usd_value TEXT, PRIMARY KEY (series_id, at))`,
+      ],
+      /its column amounts\.available is (REAL|double precision), not (TEXT|text)/,
+    ],
+    [
+      'a missing column',
+      ['DROP TABLE reads', 'CREATE TABLE reads (account_id BIGINT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (account_id, at))'],
+      /its reads table has no error_code column/,
+    ],
     ['an extra column', ['ALTER TABLE series ADD COLUMN note TEXT'], /its series table has a column note that balance-inspector never creates/],
-    ['a view for a table', ['DROP TABLE reads', 'CREATE VIEW reads AS SELECT 1 AS account_id, 2 AS at, NULL AS error_code'], /(column reads\.\w+ is \w+, not|a view reads)/],
+    [
+      'a view for a table',
+      ['DROP TABLE reads', 'CREATE VIEW reads AS SELECT 1 AS account_id, 2 AS at, NULL AS error_code'],
+      /(column reads\.\w+ is \w+, not|a view reads)/,
+    ],
     [
       'a trigger',
       kind === 'sqlite'
         ? ["CREATE TRIGGER rewrite AFTER INSERT ON amounts BEGIN UPDATE amounts SET available = '0' WHERE series_id = NEW.series_id; END"]
-        : ['CREATE FUNCTION rewrite() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.available := \'0\'; RETURN NEW; END $$', 'CREATE TRIGGER rewrite BEFORE INSERT ON amounts FOR EACH ROW EXECUTE FUNCTION rewrite()'],
+        : [
+            "CREATE FUNCTION rewrite() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.available := '0'; RETURN NEW; END $$",
+            'CREATE TRIGGER rewrite BEFORE INSERT ON amounts FOR EACH ROW EXECUTE FUNCTION rewrite()',
+          ],
       /a trigger rewrite on its tables/,
     ],
   ];
@@ -75,7 +97,10 @@ describe.each(['sqlite', 'postgres'] as const)('a %s store', (kind) => {
       for (const statement of statements) await db.run(statement);
       await db.close();
       for (const access of ['read', 'create'] as const) {
-        const error = await openStore(target, access).then((d: Db) => d.close().then(() => null), (e: Error) => e);
+        const error = await openStore(target, access).then(
+          (d: Db) => d.close().then(() => null),
+          (e: Error) => e,
+        );
         expect(error, `${what} (${access})`).toMatchObject({ exitCode: 3, code: 'STORE_FOREIGN' });
         expect(error?.message).toMatch(message);
         expect(error?.message).toMatch(/was not created by balance-inspector: .*; refusing to use it$/);
@@ -88,10 +113,15 @@ describe.each(['sqlite', 'postgres'] as const)('a %s store', (kind) => {
     await (await openStore(target, 'create')).close();
     const release = await holdWriteLock(target);
     try {
-      for (const args of [['history', 'prune', '--older-than', '1d'], ['history', 'import']]) {
+      for (const args of [
+        ['history', 'prune', '--older-than', '1d'],
+        ['history', 'import'],
+      ]) {
         const { code, stdout, stderr } = await runCli([...args, '--timeout', '1s', '--store', where(target)], { stdin: '', timeoutMs: 10_000 });
         expect([code, stdout], args.join(' ')).toEqual([3, '']);
-        expect(stderr).toMatch(new RegExp(`^error: history store .* stayed locked by another (process|writer) for 1s\\n {2}hint: another snapshot, import or prune is writing it`));
+        expect(stderr).toMatch(
+          new RegExp(`^error: history store .* stayed locked by another (process|writer) for 1s\\n {2}hint: another snapshot, import or prune is writing it`),
+        );
       }
     } finally {
       await release();

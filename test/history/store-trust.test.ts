@@ -3,7 +3,20 @@
 // store is judged where it really lives; reading commands work on a read-only store and folder
 // (spawned as another user when the tests run as root, since root ignores file modes).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/history/store/open.js';
@@ -38,12 +51,16 @@ function sharedSticky(): string {
   return dir;
 }
 
-const refusal = (path: string, access: 'read' | 'create') => openStore({ kind: 'sqlite', path }, access).then((db) => db.close().then(() => null), (e: Error & { exitCode?: number; code?: string }) => e);
+const refusal = (path: string, access: 'read' | 'create') =>
+  openStore({ kind: 'sqlite', path }, access).then(
+    (db) => db.close().then(() => null),
+    (e: Error & { exitCode?: number; code?: string }) => e,
+  );
 
 describe('files beside the store', () => {
   const planted = 'planted bytes another user would have SQLite replay';
 
-  it.each(['-wal', '-shm', '-journal'])('a %s file that is not the user\'s is refused by readers and writers, and left as it was', async (suffix) => {
+  it.each(['-wal', '-shm', '-journal'])("a %s file that is not the user's is refused by readers and writers, and left as it was", async (suffix) => {
     for (const variant of ROOT ? ['another user', 'writable by others', 'a symlink'] : ['writable by others', 'a symlink']) {
       const dir = sharedSticky();
       const path = await storeIn(dir);
@@ -115,13 +132,19 @@ describe('a symlinked store', () => {
     // A link to nothing is not "no history".
     const dangling = join(links, 'dangling.db');
     symlinkSync(join(safe, 'missing.db'), dangling);
-    expect(await refusal(dangling, 'read')).toMatchObject({ exitCode: 3, code: 'STORE_MISSING', message: `history store ${dangling} is a symlink to a missing file` });
+    expect(await refusal(dangling, 'read')).toMatchObject({
+      exitCode: 3,
+      code: 'STORE_MISSING',
+      message: `history store ${dangling} is a symlink to a missing file`,
+    });
   });
 });
 
 /** Run the built CLI as the user who owns `dir` (nobody, when the tests run as root). */
 function runAsOwner(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const argv = ROOT ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, BIN, ...args] : [process.execPath, BIN, ...args];
+  const argv = ROOT
+    ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, BIN, ...args]
+    : [process.execPath, BIN, ...args];
   const child = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: '/nonexistent', NO_COLOR: '1' } });
   return { code: child.status, stdout: child.stdout, stderr: child.stderr };
 }

@@ -37,10 +37,14 @@ describe.each(['sqlite', 'postgres'] as const)('history store on %s', (kind) => 
     return openStore(await target(), 'create');
   }
   const test = (name: string, fn: () => Promise<void>) =>
-    it(name, async (ctx) => {
-      if (kind === 'postgres' && !server) ctx.skip();
-      await fn();
-    }, 30_000);
+    it(
+      name,
+      async (ctx) => {
+        if (kind === 'postgres' && !server) ctx.skip();
+        await fn();
+      },
+      30_000,
+    );
 
   test('keeps 1e-18 and 30-digit amounts exactly, as decimal text', async () => {
     const db = await fresh();

@@ -32,9 +32,18 @@ async function variedStore(target: StoreTarget): Promise<void> {
   await recordAt(db, T0 - 10 * DAY, [read('old', [bal('old', 'GBP', '1')])]);
   await recordAt(db, T0, [
     read('syncpay', [bal('syncpay', 'USD', '10.00', { usd: '10.00' }), bal('syncpay', 'USDT', '5', { network: 'tron', pending: '1.5' })]),
-    read('casino', [bal('casino', 'USDT', '100', { wallet: 'w1', network: 'tron' }), bal('casino', 'BTC', huge, { wallet: 'w2', network: 'bitcoin' })], null, 'cryptofuse', null),
+    read(
+      'casino',
+      [bal('casino', 'USDT', '100', { wallet: 'w1', network: 'tron' }), bal('casino', 'BTC', huge, { wallet: 'w2', network: 'bitcoin' })],
+      null,
+      'cryptofuse',
+      null,
+    ),
   ]);
-  await recordAt(db, T0 + HOUR, [read('syncpay', [], 'AUTH_FAILED'), read('casino', [bal('casino', 'USDT', '90', { wallet: 'w1', network: 'tron' })], 'WALLET_LIST_INCOMPLETE', 'cryptofuse', null)]);
+  await recordAt(db, T0 + HOUR, [
+    read('syncpay', [], 'AUTH_FAILED'),
+    read('casino', [bal('casino', 'USDT', '90', { wallet: 'w1', network: 'tron' })], 'WALLET_LIST_INCOMPLETE', 'cryptofuse', null),
+  ]);
   await recordAt(db, T0 + 2 * HOUR, [read('syncpay', [bal('syncpay', 'USD', '10.0')])], true);
   await recordAt(db, T0 + 3 * HOUR, [read('syncpay', [bal('syncpay', 'USD', '11')])]); // USDT gone
   await recordAt(db, T0 + 4 * HOUR, [read('syncpay', [bal('syncpay', 'USDT', '7', { network: 'tron', provider: 'bachs' })], null, 'bachs')]);
@@ -62,16 +71,25 @@ async function counts(target: StoreTarget): Promise<number[]> {
   return result;
 }
 
-const view = async (target: StoreTarget) => (await runCli(['history', '--json', '--since', '2020-01-01', '--until', '2027-01-01', '--store', where(target)])).stdout;
+const view = async (target: StoreTarget) =>
+  (await runCli(['history', '--json', '--since', '2020-01-01', '--until', '2027-01-01', '--store', where(target)])).stdout;
 
 describe('history export and import', () => {
   it('export writes one schema-valid line per account read; SQLite → PostgreSQL → SQLite keeps every line and point', async () => {
     const source = sqlite();
     await variedStore(source);
     const lines = await exported(source);
-    const parsed = lines.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const parsed = lines
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     for (const [i, line] of parsed.entries()) expect(schemaProblems('history-export', line), `line ${i + 1}`).toEqual([]);
-    expect(parsed.map((l) => `${l.account} ${l.provider} ${l.mode} ${l.at.slice(11, 16)} ${l.error} ${l.balances.map((b: { providerCurrency: string; total: string }) => `${b.providerCurrency}=${b.total}`).join(',')} ${l.gone.map((g: { currency: string }) => g.currency).join(',')}`)).toEqual([
+    expect(
+      parsed.map(
+        (l) =>
+          `${l.account} ${l.provider} ${l.mode} ${l.at.slice(11, 16)} ${l.error} ${l.balances.map((b: { providerCurrency: string; total: string }) => `${b.providerCurrency}=${b.total}`).join(',')} ${l.gone.map((g: { currency: string }) => g.currency).join(',')}`,
+      ),
+    ).toEqual([
       'casino cryptofuse null 00:00 null BTC=123456789012345678901234567890.9999999999999999999999999999999999999999,USDT=100 ',
       'casino cryptofuse null 01:00 WALLET_LIST_INCOMPLETE USDT=90 ',
       // The value 'old' kept through the prune is on its first remaining line.
@@ -91,7 +109,9 @@ describe('history export and import', () => {
       const summary = JSON.parse(result.stdout);
       expect(schemaProblems('history-import', summary)).toEqual([]);
       expect(summary).toMatchObject({ lines: 9, added: 9, unchanged: 0, accounts: 5 });
-      expect(result.stderr).toBe(`imported 9 reads of 5 accounts into ${target.kind === 'sqlite' ? target.path : target.url.replace(/\/\/[^@/]*@/, '//«redacted»@')}\n`);
+      expect(result.stderr).toBe(
+        `imported 9 reads of 5 accounts into ${target.kind === 'sqlite' ? target.path : target.url.replace(/\/\/[^@/]*@/, '//«redacted»@')}\n`,
+      );
       text = await exported(target);
       expect(text).toBe(lines);
       expect(await view(target)).toBe(await view(source));
@@ -113,13 +133,23 @@ describe('history export and import', () => {
     expect(JSON.parse((await imported(source, lines)).stdout)).toMatchObject({ added: 0, unchanged: 9 });
 
     // A file that contradicts what is stored — a figure, an error, a read the store never had — is refused whole.
-    const edit = (n: number, from: string, to: string) => lines.split('\n').map((l, i) => (i === n - 1 ? l.replace(from, to) : l)).join('\n');
+    const edit = (n: number, from: string, to: string) =>
+      lines
+        .split('\n')
+        .map((l, i) => (i === n - 1 ? l.replace(from, to) : l))
+        .join('\n');
     // A new account's line comes first: it is not imported either when a later line is refused.
     const fresh = '{"at":"2026-11-02T07:00:00.000Z","account":"fresh","provider":"syncpay","mode":"live","error":null,"balances":[],"gone":[]}\n';
     for (const [text, message] of [
       [edit(5, '"total":"10.00"', '"total":"10.01"'), /^error: line 6: USD of 'syncpay' at 2026-11-02T00:00:00\.000Z differs from the figures recorded then\n/],
-      [edit(6, 'AUTH_FAILED', 'TIMEOUT'), /^error: line 7: the read of 'syncpay' at 2026-11-02T01:00:00\.000Z is recorded with error AUTH_FAILED, not TIMEOUT\n/],
-      [edit(7, '02:00:00.000Z', '02:30:00.000Z'), /^error: line 8: 'syncpay' has history up to 2026-11-02T03:00:00\.000Z but no read at 2026-11-02T02:30:00\.000Z, and history cannot be added before an account's latest read\n/],
+      [
+        edit(6, 'AUTH_FAILED', 'TIMEOUT'),
+        /^error: line 7: the read of 'syncpay' at 2026-11-02T01:00:00\.000Z is recorded with error AUTH_FAILED, not TIMEOUT\n/,
+      ],
+      [
+        edit(7, '02:00:00.000Z', '02:30:00.000Z'),
+        /^error: line 8: 'syncpay' has history up to 2026-11-02T03:00:00\.000Z but no read at 2026-11-02T02:30:00\.000Z, and history cannot be added before an account's latest read\n/,
+      ],
       [edit(8, '"gone":[{', '"gone":[],"x":[{'), /^error: line 9: unknown field "x"\n/],
     ] as const) {
       const refused = await imported(target, `${fresh}${text}`);
@@ -131,7 +161,8 @@ describe('history export and import', () => {
 
   it('a bad line is a usage error naming its line (exit 2), and nothing of the file is imported', async () => {
     const good = '{"at":"2026-11-02T00:00:00.000Z","account":"a","provider":"syncpay","mode":"live","error":null,"balances":[],"gone":[]}';
-    const balance = (fields: string) => `{"at":"2026-11-02T01:00:00.000Z","account":"a","provider":"syncpay","mode":"live","error":null,"balances":[{"wallet":null,"currency":"USD","network":null,"providerCurrency":"USD",${fields}}],"gone":[]}`;
+    const balance = (fields: string) =>
+      `{"at":"2026-11-02T01:00:00.000Z","account":"a","provider":"syncpay","mode":"live","error":null,"balances":[{"wallet":null,"currency":"USD","network":null,"providerCurrency":"USD",${fields}}],"gone":[]}`;
     const cases: Array<[string, RegExp]> = [
       ['not json', /line 2: not a JSON object/],
       ['[1,2]', /line 2: expected a JSON object, got an array/],
@@ -142,8 +173,16 @@ describe('history export and import', () => {
       [balance('"available":12.5'), /line 2: balances\[0\]\.available: expected a decimal string such as "1250\.50" or null, got a number/],
       [balance('"available":"1e3"'), /line 2: balances\[0\]\.available: expected a decimal string/],
       [balance('"available":"5","account":"b"'), /line 2: balances\[0\]\.account is "b", but the line's account is "a"/],
-      [balance('"available":"5"').replace('"gone":[]', '"gone":[{"wallet":null,"currency":"USD","network":null,"providerCurrency":"USD"}]'), /line 2: gone\[0\] is the same balance as balances\[0\]/],
-      [good.replace('"error":null', '"error":"TIMEOUT"').replace('"gone":[]', '"gone":[{"wallet":null,"currency":"EUR","network":null,"providerCurrency":"EUR"}]'), /line 2: a read that failed \(error is set\) cannot tell that a balance is gone/],
+      [
+        balance('"available":"5"').replace('"gone":[]', '"gone":[{"wallet":null,"currency":"USD","network":null,"providerCurrency":"USD"}]'),
+        /line 2: gone\[0\] is the same balance as balances\[0\]/,
+      ],
+      [
+        good
+          .replace('"error":null', '"error":"TIMEOUT"')
+          .replace('"gone":[]', '"gone":[{"wallet":null,"currency":"EUR","network":null,"providerCurrency":"EUR"}]'),
+        /line 2: a read that failed \(error is set\) cannot tell that a balance is gone/,
+      ],
       [good, /line 2: 2026-11-02T00:00:00\.000Z is not after line 1 of 'a' \(2026-11-02T00:00:00\.000Z\); an account's lines must move forward in time/],
     ];
     for (const [second, message] of cases) {
@@ -165,7 +204,10 @@ describe('history export and import', () => {
     const lines = `${balance('2026-11-02T00:00:00.000Z', '1')}\n${balance('2026-11-02T01:00:00.000Z', '2')}\n`;
     expect((await imported(target, lines)).code).toBe(0);
     const period = ['--since', '2026-11-01', '--until', '2026-11-03', '--store', where(target)];
-    for (const args of [['history', ...period], ['history', '--chart', ...period]]) {
+    for (const args of [
+      ['history', ...period],
+      ['history', '--chart', ...period],
+    ]) {
       const { code, stdout, stderr } = await runCli(args, { stdoutTTY: { columns: 100, rows: 30 } });
       expect(code, stderr).toBe(0);
       expect(stdout, args.join(' ')).not.toMatch(/[\u0007\u001b]/);
@@ -186,7 +228,12 @@ describe('history export and import', () => {
     expect(await view(target)).toBe(await view(source));
     const missing = await runCli(['history', 'import', join(tempDir(), 'nope.ndjson'), '--store', where(sqlite())]);
     expect([missing.code, missing.stdout, missing.stderr]).toEqual([2, '', expect.stringMatching(/^error: history import .*nope\.ndjson: no such file\n/)]);
-    const terminal = await runCli(['history', 'import', '--store', where(sqlite())], { stdin: Object.assign((await import('node:stream')).Readable.from([]), { isTTY: true }) });
-    expect([terminal.code, terminal.stderr.split('\n')[0]]).toEqual([2, 'error: history import reads lines from a file or standard input, and standard input is a terminal']);
+    const terminal = await runCli(['history', 'import', '--store', where(sqlite())], {
+      stdin: Object.assign((await import('node:stream')).Readable.from([]), { isTTY: true }),
+    });
+    expect([terminal.code, terminal.stderr.split('\n')[0]]).toEqual([
+      2,
+      'error: history import reads lines from a file or standard input, and standard input is a terminal',
+    ]);
   });
 });

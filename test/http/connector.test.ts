@@ -29,7 +29,10 @@ function proxyAt(url: string): ProxyChoice {
 const REMOTE: ConnectTarget = { hostname: 'api.example.test', protocol: 'https:', port: '' };
 
 /** Connect and resolve with the error (or the socket) undici would get. */
-function attempt(connector: BudgetedConnector, target: ConnectTarget = REMOTE): Promise<{ error: (Error & { code?: string; phase?: string }) | null; socket: Socket | null }> {
+function attempt(
+  connector: BudgetedConnector,
+  target: ConnectTarget = REMOTE,
+): Promise<{ error: (Error & { code?: string; phase?: string }) | null; socket: Socket | null }> {
   return new Promise((resolve) => connector.connect(target, (error, socket) => resolve({ error, socket })));
 }
 
@@ -116,7 +119,9 @@ describe('the run around it', () => {
   it('Ctrl+C while a proxy holds the CONNECT ends the run as interrupted', async () => {
     const proxy = await raw(misbehave.silent);
     const dir = tempDir('bi-connect-');
-    const config = writeConfig(dir, { accounts: { remote: { provider: 'flow-payments', baseUrl: 'https://api.flow.test/api', apiKey: 'sk_test_0123456789abcdefghij', mode: 'test' } } });
+    const config = writeConfig(dir, {
+      accounts: { remote: { provider: 'flow-payments', baseUrl: 'https://api.flow.test/api', apiKey: 'sk_test_0123456789abcdefghij', mode: 'test' } },
+    });
     const result = await runCli(['balances', '--config', config], { env: { HTTPS_PROXY: proxy.url }, interruptAfterMs: 300, timeoutMs: 10_000 });
     expect(result.code).toBe(130);
     expect(result.stdout).toBe('');
@@ -130,7 +135,9 @@ describe('the run around it', () => {
       socket.resume();
     });
     const { fetchBalances, parseConfig } = await import('../../src/index.js');
-    const loaded = parseConfig({ accounts: { remote: { provider: 'flow-payments', baseUrl: 'https://api.flow.test/api', apiKey: 'sk_test_0123456789abcdefghij', mode: 'test' } } });
+    const loaded = parseConfig({
+      accounts: { remote: { provider: 'flow-payments', baseUrl: 'https://api.flow.test/api', apiKey: 'sk_test_0123456789abcdefghij', mode: 'test' } },
+    });
     const started = Date.now();
     const result = await fetchBalances(loaded, { timeout: 500, env: { HTTPS_PROXY: proxy.url } });
     expect(result.errors.map((e) => e.code)).toEqual(['TIMEOUT']);

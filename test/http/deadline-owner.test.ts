@@ -24,7 +24,7 @@ function recording(answer: (spec: Exchange) => Promise<{ status: number; headers
   return { runtime, seen };
 }
 
-const spec = { method: 'GET' as const, url: new URL('http://127.0.0.1:9/v1/balances'), headers: {}, who: 'SyncPay for account \'syncpay\'' };
+const spec = { method: 'GET' as const, url: new URL('http://127.0.0.1:9/v1/balances'), headers: {}, who: "SyncPay for account 'syncpay'" };
 
 describe('who ends an attempt at the deadline', () => {
   it('when the budget is shorter than the stall limits, undici gets limits past the deadline and our timer ends the attempt at it', async () => {

@@ -39,7 +39,12 @@ function syncpayAccounts(n: number): Record<string, Record<string, unknown>> {
 function sharedKeyAccounts(n: number): Record<string, Record<string, unknown>> {
   const accounts: Record<string, Record<string, unknown>> = {};
   for (let i = 0; i < n; i++) {
-    accounts[`shared-${i}`] = { provider: 'flow-payments', baseUrl: `${sandbox.baseUrl('flow-payments')}/api`, apiKey: SANDBOX_KEYS['flow-payments'].apiKey, mode: 'test' };
+    accounts[`shared-${i}`] = {
+      provider: 'flow-payments',
+      baseUrl: `${sandbox.baseUrl('flow-payments')}/api`,
+      apiKey: SANDBOX_KEYS['flow-payments'].apiKey,
+      mode: 'test',
+    };
   }
   return accounts;
 }
@@ -53,7 +58,7 @@ async function balances(accounts: Record<string, Record<string, unknown>>, name:
 }
 
 describe('accounts with their own keys on one host', () => {
-  it('are read side by side, while accounts sharing a key and one key\'s wallets keep to its pacing', async () => {
+  it("are read side by side, while accounts sharing a key and one key's wallets keep to its pacing", async () => {
     const own = 24;
     const swipeluxWallets = Array.from({ length: 16 }, (_, i) => `wal_side${i}`);
     const template = sandbox.state.swipelux.wallets.get('wal_abc123') as Record<string, unknown>;
@@ -93,7 +98,7 @@ describe('accounts with their own keys on one host', () => {
   });
 });
 
-describe('the sandbox\'s gather fault', () => {
+describe("the sandbox's gather fault", () => {
   it('holds requests that cannot meet for at most its maxWaitMs, then answers them', async () => {
     sandbox.faults.add({ provider: 'syncpay', kind: 'gather', count: 3, times: 1, maxWaitMs: 200 });
     const read = await balances(syncpayAccounts(1), 'lonely');

@@ -25,7 +25,9 @@ describe('proxyFor', () => {
   });
 
   it('refuses schemes it cannot speak, without echoing the value', () => {
-    expect(() => proxyFor(new URL('https://a.com'), { HTTPS_PROXY: 'socks5://u:secret@h:1' })).toThrow(/^HTTPS_PROXY: proxy scheme socks5:\/\/ is not supported$/);
+    expect(() => proxyFor(new URL('https://a.com'), { HTTPS_PROXY: 'socks5://u:secret@h:1' })).toThrow(
+      /^HTTPS_PROXY: proxy scheme socks5:\/\/ is not supported$/,
+    );
     expect(() => proxyFor(new URL('https://a.com'), { HTTPS_PROXY: 'http://[oops' })).toThrow(/^HTTPS_PROXY is not a proxy URL$/);
   });
 });

@@ -41,9 +41,25 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the published package', () => {
   it('ships the built code, its types, the schemas and the bin shim; no sources or tests', () => {
     for (const file of [
-      'bin/balance-inspector.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'dist/man/balance-inspector.1',
-      'schema/balances.v1.json', 'schema/total.v1.json', 'schema/can-withdraw.v1.json', 'schema/config-check.v1.json', 'schema/watch-events.v1.json', 'schema/config.v1.json',
-      'README.md', 'CHANGELOG.md', 'LICENSE', 'docs/README.md', 'docs/commands/balances.md', 'docs/configuration.md', '.balancerc.example', 'package.json',
+      'bin/balance-inspector.js',
+      'dist/cli.js',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/man/balance-inspector.1',
+      'schema/balances.v1.json',
+      'schema/total.v1.json',
+      'schema/can-withdraw.v1.json',
+      'schema/config-check.v1.json',
+      'schema/watch-events.v1.json',
+      'schema/config.v1.json',
+      'README.md',
+      'CHANGELOG.md',
+      'LICENSE',
+      'docs/README.md',
+      'docs/commands/balances.md',
+      'docs/configuration.md',
+      '.balancerc.example',
+      'package.json',
     ]) {
       expect(packed).toContain(file);
     }
@@ -89,11 +105,17 @@ describe('the published package', () => {
     const roff = readFileSync(page, 'utf8');
     // What a roff reader needs: a title line, then the sections of a command's manual.
     expect(roff).toMatch(/^\.TH BALANCE\\-INSPECTOR 1 "[^"]+" "balance-inspector [\d.]+" "User Commands"$/m);
-    for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'COMMANDS', 'GLOBAL OPTIONS', 'CONFIGURATION', 'EXIT STATUS', 'FILES', 'SEE ALSO']) expect(roff).toContain(`.SH ${section}\n`);
-    const haveMan = await run('sh', ['-c', 'command -v man'], work).then(() => true, () => false);
+    for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'COMMANDS', 'GLOBAL OPTIONS', 'CONFIGURATION', 'EXIT STATUS', 'FILES', 'SEE ALSO'])
+      expect(roff).toContain(`.SH ${section}\n`);
+    const haveMan = await run('sh', ['-c', 'command -v man'], work).then(
+      () => true,
+      () => false,
+    );
     if (!haveMan) return;
     // As a user would: found through MANPATH, rendered as text.
-    const { stdout, stderr } = await exec('man', ['balance-inspector'], { env: { ...cleanEnv(), MANPATH: join(global, 'share', 'man'), MANWIDTH: '80', MANPAGER: 'cat', PAGER: 'cat' } });
+    const { stdout, stderr } = await exec('man', ['balance-inspector'], {
+      env: { ...cleanEnv(), MANPATH: join(global, 'share', 'man'), MANWIDTH: '80', MANPAGER: 'cat', PAGER: 'cat' },
+    });
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^BALANCE-INSPECTOR\(1\) +User Commands/);
     expect(stdout).toContain('balance-inspector can-withdraw [options] [currency] [amount]');
@@ -122,19 +144,29 @@ console.log(sum.toFixed(2), answer.decision);
       JSON.stringify({
         compilerOptions: {
           // No node types of the consumer's own (types: []), and every declaration file checked.
-          target: 'ES2022', lib: ['ES2022'], module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false,
+          target: 'ES2022',
+          lib: ['ES2022'],
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
           types: [],
         },
         files: ['consumer.ts'],
       }),
     );
     // The consumer declares only balance-inspector: node's types come with the package.
-    expect(Object.keys((JSON.parse(readFileSync(join(prefix, 'package.json'), 'utf8')) as { dependencies: object }).dependencies)).toEqual(['balance-inspector']);
+    expect(Object.keys((JSON.parse(readFileSync(join(prefix, 'package.json'), 'utf8')) as { dependencies: object }).dependencies)).toEqual([
+      'balance-inspector',
+    ]);
     // package.json written by npm install has no "type": module; top-level await needs ESM.
     const pkg = JSON.parse(readFileSync(join(prefix, 'package.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(join(prefix, 'package.json'), JSON.stringify({ ...pkg, type: 'module' }));
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const result = await run(process.execPath, [tsc, '-p', join(prefix, 'tsconfig.json')], prefix).catch((e: { stdout?: string }) => ({ stdout: `FAILED\n${e.stdout ?? ''}` }));
+    const result = await run(process.execPath, [tsc, '-p', join(prefix, 'tsconfig.json')], prefix).catch((e: { stdout?: string }) => ({
+      stdout: `FAILED\n${e.stdout ?? ''}`,
+    }));
     expect(result.stdout).toBe('');
   }, 90_000);
 });

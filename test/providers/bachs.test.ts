@@ -32,7 +32,9 @@ describe('Bachs balances', () => {
   it('reads the OpenAPI shape exactly: no success field, settlements ignored, mode test from sk_sandbox_', async () => {
     const result = await fetchWith(config, ['bachs']);
     expect(result.errors).toEqual([]);
-    expect(result.balances.map(toBalanceJson).map((b) => [b.provider, b.mode, b.currency, b.network, b.providerCurrency, b.available, b.pending, b.total])).toEqual([
+    expect(
+      result.balances.map(toBalanceJson).map((b) => [b.provider, b.mode, b.currency, b.network, b.providerCurrency, b.available, b.pending, b.total]),
+    ).toEqual([
       ['bachs', 'test', 'NGN', null, 'NGN', '58700.00', '0.00', '58700.00'],
       ['bachs', 'test', 'USD', null, 'USD', '95178.20', '0.00', '95178.20'],
       ['bachs', 'test', 'USDT', 'tron', 'USDT_TRC20', '1200.50', '300.00', '1500.50'],
@@ -57,7 +59,11 @@ describe('Bachs balances', () => {
 
   it('pending_settlements_by_day of any form is ignored, never an error', async () => {
     for (const settlements of ['"soon"', 'null', '[1, {"x": null}]']) {
-      sandbox.faults.add({ provider: 'bachs', kind: 'body', body: `{"account_id":"org_1","balances":[{"currency":"USD","available_balance":"1.00","pending_balance":"2.00"}],"total_balance_usd":"3.00","pending_settlements_by_day":${settlements}}` });
+      sandbox.faults.add({
+        provider: 'bachs',
+        kind: 'body',
+        body: `{"account_id":"org_1","balances":[{"currency":"USD","available_balance":"1.00","pending_balance":"2.00"}],"total_balance_usd":"3.00","pending_settlements_by_day":${settlements}}`,
+      });
       const result = await fetchWith(config, ['bachs']);
       expect(result.errors, settlements).toEqual([]);
       expect(result.balances.map((b) => toBalanceJson(b).total)).toEqual(['3.00']);
@@ -76,7 +82,11 @@ describe('Bachs balances', () => {
   });
 
   it('a wrong amount type names the JSON path (exit 6)', async () => {
-    sandbox.faults.add({ provider: 'bachs', kind: 'body', body: '{"account_id":"org_1","balances":[{"currency":"USD","available_balance":null,"pending_balance":"0"}],"total_balance_usd":"0"}' });
+    sandbox.faults.add({
+      provider: 'bachs',
+      kind: 'body',
+      body: '{"account_id":"org_1","balances":[{"currency":"USD","available_balance":null,"pending_balance":"0"}],"total_balance_usd":"0"}',
+    });
     const result = await fetchWith(config, ['bachs']);
     expect(result.errors.map((e) => [e.code, e.exitCode])).toEqual([['BAD_SHAPE', 6]]);
     expect(result.errors[0]?.message).toContain('$.balances[0].available_balance');
@@ -92,11 +102,18 @@ describe('Bachs errors: both envelopes', () => {
   });
 
   it('a validation error names the first field error', async () => {
-    const body = JSON.stringify({ detail: 'Invalid request parameters', error_code: 'VALIDATION_ERROR', errors: [{ field: 'amount', message: 'Amount must be a positive decimal string', type: 'value_error' }] });
+    const body = JSON.stringify({
+      detail: 'Invalid request parameters',
+      error_code: 'VALIDATION_ERROR',
+      errors: [{ field: 'amount', message: 'Amount must be a positive decimal string', type: 'value_error' }],
+    });
     sandbox.faults.add({ provider: 'bachs', kind: 'status', status: 400, body });
     const result = await fetchWith(config, ['bachs']);
     expect(result.errors.map((e) => [e.exitCode, e.message])).toEqual([
-      [4, "Bachs rejected the request for account 'bachs' (400 VALIDATION_ERROR: Invalid request parameters (amount: Amount must be a positive decimal string))"],
+      [
+        4,
+        "Bachs rejected the request for account 'bachs' (400 VALIDATION_ERROR: Invalid request parameters (amount: Amount must be a positive decimal string))",
+      ],
     ]);
   });
 
@@ -166,7 +183,13 @@ describe('Bachs rate limits', () => {
   });
 
   it('a 429 with Retry-After is retried after the wait', async () => {
-    sandbox.faults.add({ provider: 'bachs', kind: 'status', status: 429, body: '{"detail":"Rate limit exceeded.","error_code":"TOO_MANY_REQUESTS"}', headers: { 'retry-after': '1' } });
+    sandbox.faults.add({
+      provider: 'bachs',
+      kind: 'status',
+      status: 429,
+      body: '{"detail":"Rate limit exceeded.","error_code":"TOO_MANY_REQUESTS"}',
+      headers: { 'retry-after': '1' },
+    });
     const started = Date.now();
     const result = await fetchWith(config, ['bachs']);
     expect(result.errors).toEqual([]);

@@ -25,7 +25,23 @@ const REGISTERED = Object.keys(PROVIDER_HOMES).sort() as ProviderId[];
 const SHAPE_NAMES = (await shapeCases(() => 'http://127.0.0.1:9')).map((c) => c.shape);
 
 const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
-const KNOWN_NETWORKS = new Set(['bitcoin', 'ethereum', 'tron', 'bsc', 'polygon', 'solana', 'arbitrum', 'base', 'optimism', 'avalanche', 'litecoin', 'dogecoin', 'ripple', 'cardano', 'ton']);
+const KNOWN_NETWORKS = new Set([
+  'bitcoin',
+  'ethereum',
+  'tron',
+  'bsc',
+  'polygon',
+  'solana',
+  'arbitrum',
+  'base',
+  'optimism',
+  'avalanche',
+  'litecoin',
+  'dogecoin',
+  'ripple',
+  'cardano',
+  'ton',
+]);
 
 function checkRecord(b: Balance): void {
   const json = toBalanceJson(b);

@@ -27,7 +27,10 @@ describe('OAuth client credentials', () => {
     const [token] = tokenRequests();
     const basic = Buffer.from(`${SANDBOX_KEYS.cryptofuse.clientId!}:${SANDBOX_KEYS.cryptofuse.clientSecret!}`).toString('base64');
     expect([token?.method, token?.headers.authorization, token?.headers['content-type'], token?.body]).toEqual([
-      'POST', `Basic ${basic}`, 'application/x-www-form-urlencoded', 'grant_type=client_credentials&scope=read+write',
+      'POST',
+      `Basic ${basic}`,
+      'application/x-www-form-urlencoded',
+      'grant_type=client_credentials&scope=read+write',
     ]);
     const calls = requestsTo(sandbox, '/wallets/balance');
     expect(calls).toHaveLength(4);
@@ -59,13 +62,19 @@ describe('OAuth client credentials', () => {
 
   it('a rejected client secret names clientId/clientSecret, is not retried, and never shows the secret', async () => {
     const result = await fetchCf(only(accounts, 'casino-v2', { clientSecret: 'wrong_secret_000000' }));
-    expect(result.errors.map((e) => [e.code, e.exitCode, e.message, e.hint])).toEqual([[
-      'AUTH_FAILED', 4, "Cryptofuse rejected the OAuth client credentials for account 'casino-v2' (401 invalid_client)",
-      'check accounts.casino-v2.clientId/clientSecret; the key may be revoked, expired or for the other environment',
-    ]]);
+    expect(result.errors.map((e) => [e.code, e.exitCode, e.message, e.hint])).toEqual([
+      [
+        'AUTH_FAILED',
+        4,
+        "Cryptofuse rejected the OAuth client credentials for account 'casino-v2' (401 invalid_client)",
+        'check accounts.casino-v2.clientId/clientSecret; the key may be revoked, expired or for the other environment',
+      ],
+    ]);
     expect(tokenRequests()).toHaveLength(1);
     expect(requestsTo(sandbox, '/wallets/balance')).toHaveLength(0);
-    expect(testRuntime().redactor.redact(`x wrong_secret_000000 ${Buffer.from(`${SANDBOX_KEYS.cryptofuse.clientId!}:wrong_secret_000000`).toString('base64')}`)).toBe('x «redacted» «redacted»');
+    expect(
+      testRuntime().redactor.redact(`x wrong_secret_000000 ${Buffer.from(`${SANDBOX_KEYS.cryptofuse.clientId!}:wrong_secret_000000`).toString('base64')}`),
+    ).toBe('x «redacted» «redacted»');
   });
 
   it('a token rejected right after it was issued is an error, not a loop', async () => {
@@ -78,7 +87,8 @@ describe('OAuth client credentials', () => {
 
 describe('wallet enumeration', () => {
   const addWallets = (count: number) => {
-    for (let i = 0; i < count; i++) sandbox.state.cryptofuse.wallets.push({ id: `w-${String(i).padStart(3, '0')}`, name: `Wallet ${i}`, created_at: '2025-05-01T00:00:00Z' });
+    for (let i = 0; i < count; i++)
+      sandbox.state.cryptofuse.wallets.push({ id: `w-${String(i).padStart(3, '0')}`, name: `Wallet ${i}`, created_at: '2025-05-01T00:00:00Z' });
   };
 
   it('pages by limit/offset until total when the server caps the page size', async () => {
@@ -87,20 +97,26 @@ describe('wallet enumeration', () => {
     const result = await fetchCf(only(accounts, 'casino-v3'));
     expect(result.errors).toEqual([]);
     expect(requestsTo(sandbox, '/wallets/').map((r) => r.path)).toEqual([
-      '/wallets/?limit=100&offset=0', '/wallets/?limit=100&offset=20', '/wallets/?limit=100&offset=40',
+      '/wallets/?limit=100&offset=0',
+      '/wallets/?limit=100&offset=20',
+      '/wallets/?limit=100&offset=40',
     ]);
     expect(requestsTo(sandbox, '/wallets/balances/')).toHaveLength(45);
     expect(new Set(result.balances.map((b) => b.wallet))).toEqual(new Set([TRADING_WALLET, SAVINGS_WALLET]));
   });
 
-  it('reads the bare-array list shape (no total, no hasMore) to an empty page: a short page may be the server\'s own page size', async () => {
+  it("reads the bare-array list shape (no total, no hasMore) to an empty page: a short page may be the server's own page size", async () => {
     sandbox.state.cryptofuse.listShape = 'array';
     addWallets(120);
     const listing = await listWallets(cryptofuse, contextFor('casino-v3', accounts['casino-v3']!));
     expect(listing.error).toBeNull();
     expect(listing.targets).toHaveLength(122);
     expect(listing.targets[1]).toEqual({ by: 'wallet_id', id: SAVINGS_WALLET, name: 'Savings Wallet' });
-    expect(requestsTo(sandbox, '/wallets/').map((r) => r.path)).toEqual(['/wallets/?limit=100&offset=0', '/wallets/?limit=100&offset=100', '/wallets/?limit=100&offset=122']);
+    expect(requestsTo(sandbox, '/wallets/').map((r) => r.path)).toEqual([
+      '/wallets/?limit=100&offset=0',
+      '/wallets/?limit=100&offset=100',
+      '/wallets/?limit=100&offset=122',
+    ]);
   });
 
   it('stops after 50 pages and says the list was cut, never silently', async () => {
@@ -109,7 +125,9 @@ describe('wallet enumeration', () => {
     const listing = await listWallets(cryptofuse, contextFor('casino-v3', accounts['casino-v3']!));
     expect(listing.targets).toHaveLength(50);
     expect([listing.error?.code, listing.error?.exitCode, listing.error?.message]).toEqual([
-      'LIST_INCOMPLETE', 6, "Cryptofuse for account 'casino-v3': the wallet list has more than 50 pages; only the first 50 entries were read",
+      'LIST_INCOMPLETE',
+      6,
+      "Cryptofuse for account 'casino-v3': the wallet list has more than 50 pages; only the first 50 entries were read",
     ]);
   });
 

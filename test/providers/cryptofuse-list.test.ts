@@ -23,7 +23,7 @@ const row = (b: Balance) => {
 const paths = () => sandbox.requests.filter((r) => r.provider === 'cryptofuse').map((r) => `${r.method} ${r.path}`);
 
 describe('newer list shape {accounts: [… balances], total}', () => {
-  it('reads every wallet\'s balances from the list alone: one request', async () => {
+  it("reads every wallet's balances from the list alone: one request", async () => {
     sandbox.state.cryptofuse.listShape = 'accounts';
     const result = await fetchCf(only(accounts, 'casino-v3'));
     expect(result.errors).toEqual([]);
@@ -45,7 +45,7 @@ describe('newer list shape {accounts: [… balances], total}', () => {
     expect(paths()).toEqual(['GET /wallets/?limit=100&offset=0', 'GET /wallets/?limit=100&offset=1']);
   });
 
-  it('a wallet whose embedded balances are unreadable is that wallet\'s error (exit 6); the other still counts', async () => {
+  it("a wallet whose embedded balances are unreadable is that wallet's error (exit 6); the other still counts", async () => {
     sandbox.state.cryptofuse.listShape = 'accounts';
     const trading = sandbox.state.cryptofuse.v3[TRADING_WALLET];
     if (!trading) throw new Error('fixture missing');
@@ -90,7 +90,13 @@ describe('trailing slash on the list call', () => {
   });
 
   it('a redirect to another host is never followed and the key goes nowhere else', async () => {
-    sandbox.faults.add({ provider: 'cryptofuse', path: '/wallets', kind: 'redirect', status: 301, location: 'http://127.0.0.2:1/cryptofuse/wallets?limit=100&offset=0' });
+    sandbox.faults.add({
+      provider: 'cryptofuse',
+      path: '/wallets',
+      kind: 'redirect',
+      status: 301,
+      location: 'http://127.0.0.2:1/cryptofuse/wallets?limit=100&offset=0',
+    });
     const result = await fetchCf(only(accounts, 'casino-v3'));
     expect(result.errors.map((e) => [e.code, e.exitCode])).toEqual([['REDIRECT', 6]]);
     expect(result.errors[0]?.message).toContain('127.0.0.2:1/cryptofuse/wallets');
@@ -105,7 +111,13 @@ describe('trailing slash on the list call', () => {
 });
 
 describe('slashOnlyRedirect', () => {
-  const response = (status: number, location?: string): HttpResponse => ({ status, headers: location ? { location } : {}, text: '', attempts: 1, retryAfterMs: null });
+  const response = (status: number, location?: string): HttpResponse => ({
+    status,
+    headers: location ? { location } : {},
+    text: '',
+    attempts: 1,
+    retryAfterMs: null,
+  });
   const from = new URL('https://api.cryptofuse.io/wallets/?limit=100&offset=0');
   it.each([
     [301, '/wallets?limit=100&offset=0', 'https://api.cryptofuse.io/wallets?limit=100&offset=0'],

@@ -19,8 +19,7 @@ const row = (b: Balance) => {
   const j = toBalanceJson(b);
   return [j.walletName, j.currency, j.network, j.providerCurrency, j.available, j.pending, j.total];
 };
-const errorsOf = (result: { errors: Array<{ code: string; exitCode: number; message: string }> }) =>
-  result.errors.map((e) => [e.code, e.exitCode, e.message]);
+const errorsOf = (result: { errors: Array<{ code: string; exitCode: number; message: string }> }) => result.errors.map((e) => [e.code, e.exitCode, e.message]);
 
 describe('v1: GET /wallets/balances?wallet_id=… (amount is the total)', () => {
   it('reads the docs example: usdterc20 500.75 with 100.00 pending is available 400.75', async () => {
@@ -33,7 +32,11 @@ describe('v1: GET /wallets/balances?wallet_id=… (amount is the total)', () => 
     ]);
     expect(result.balances.every((b) => b.wallet === TRADING_WALLET && b.mode === 'test')).toBe(true);
     const [request] = requestsTo(sandbox, '/wallets/balances');
-    expect([request?.method, request?.path, request?.headers['x-api-key']]).toEqual(['GET', `/wallets/balances?wallet_id=${TRADING_WALLET}`, 'cf_sandbox_key_00000000000000001']);
+    expect([request?.method, request?.path, request?.headers['x-api-key']]).toEqual([
+      'GET',
+      `/wallets/balances?wallet_id=${TRADING_WALLET}`,
+      'cf_sandbox_key_00000000000000001',
+    ]);
   });
 
   it('an empty balances array is no records, not an error', async () => {
@@ -49,9 +52,21 @@ describe('v2: POST /wallets/balance (JSON numbers, keyed by code)', () => {
     expect(result.errors).toEqual([]);
     const json = result.balances.map(toBalanceJson);
     expect(json[0]).toEqual({
-      account: 'casino-v2', provider: 'cryptofuse', mode: 'test', wallet: TRADING_WALLET, walletName: 'Player Account',
-      currency: 'BTC', network: 'bitcoin', providerCurrency: 'btc', available: '0.025', pending: '0.010', total: '0.035',
-      usdValue: '1421.75', usdRate: null, usdSource: 'cryptofuse', updatedAt: '2025-04-28T09:12:33.456Z',
+      account: 'casino-v2',
+      provider: 'cryptofuse',
+      mode: 'test',
+      wallet: TRADING_WALLET,
+      walletName: 'Player Account',
+      currency: 'BTC',
+      network: 'bitcoin',
+      providerCurrency: 'btc',
+      available: '0.025',
+      pending: '0.010',
+      total: '0.035',
+      usdValue: '1421.75',
+      usdRate: null,
+      usdSource: 'cryptofuse',
+      updatedAt: '2025-04-28T09:12:33.456Z',
     });
     expect(json.map((j) => [j.walletName, j.currency, j.network, j.available, j.pending, j.total, j.usdValue])).toEqual([
       ['Player Account', 'BTC', 'bitcoin', '0.025', '0.010', '0.035', '1421.75'],
@@ -82,7 +97,9 @@ describe('v2: POST /wallets/balance (JSON numbers, keyed by code)', () => {
 
   it('a v2 body answering a v3 request is still read (the parser does not trust apiVersion)', async () => {
     sandbox.faults.add({
-      provider: 'cryptofuse', path: '/wallets/balances/', kind: 'body',
+      provider: 'cryptofuse',
+      path: '/wallets/balances/',
+      kind: 'body',
       body: `{"wallet_id": "${TRADING_WALLET}", "wallet_name": "Tenant", "balances": {"eth": {"available": 0.123456789012345678, "pending": 0, "total": 0.123456789012345678, "blockchain": "ETH"}}}`,
     });
     const result = await fetchCf(only(accounts, 'casino-v3', { wallets: [TRADING_WALLET] }));
@@ -114,10 +131,14 @@ describe('v3: POST /wallets/balances/ (strings or numbers)', () => {
   });
 
   it('keeps figures that do not add up as reported, marks them inconsistent and says so', async () => {
-    sandbox.state.cryptofuse.v3[TRADING_WALLET]!.balances = [{ currency: 'USDTTRC20', amount: '500.00', pending_amount: '100.00', available_balance: '450.00' }];
+    sandbox.state.cryptofuse.v3[TRADING_WALLET]!.balances = [
+      { currency: 'USDTTRC20', amount: '500.00', pending_amount: '100.00', available_balance: '450.00' },
+    ];
     const result = await fetchCf(only(accounts, 'casino-v3', { wallets: [TRADING_WALLET] }));
     expect(result.balances.map(row)).toEqual([['Player 12345', 'USDT', 'tron', 'USDTTRC20', '450.00', '100.00', '500.00']]);
-    expect(result.balances[0]?.inconsistent).toEqual([{ field: 'amount', value: '500.00', problem: 'differs from available_balance 450.00 + pending_amount 100.00' }]);
+    expect(result.balances[0]?.inconsistent).toEqual([
+      { field: 'amount', value: '500.00', problem: 'differs from available_balance 450.00 + pending_amount 100.00' },
+    ]);
     expect(result.notices).toEqual([
       `warning: inconsistent balance from Cryptofuse for account 'casino-v3' wallet ${TRADING_WALLET}, USDTTRC20: amount 500.00: differs from available_balance 450.00 + pending_amount 100.00; excluded from totals, never a yes`,
     ]);
@@ -134,9 +155,15 @@ describe('errors: every documented body form, naming account and wallet', () => 
 
   it.each([
     ['casino-v1', "Cryptofuse does not know wallet 00000000-0000-0000-0000-000000000000 for account 'casino-v1' (404 not_found: Wallet ID not found)"],
-    ['casino-v2', "Cryptofuse does not know wallet 00000000-0000-0000-0000-000000000000 for account 'casino-v2' (404 wallet_not_found: Wallet with the specified ID was not found)"],
-    ['casino-v3', "Cryptofuse does not know wallet 00000000-0000-0000-0000-000000000000 for account 'casino-v3' (404 wallet_not_found: Wallet with the specified ID was not found)"],
-  ])('%s: a 404 for one wallet is that wallet\'s error; the other wallet still counts', async (name, message) => {
+    [
+      'casino-v2',
+      "Cryptofuse does not know wallet 00000000-0000-0000-0000-000000000000 for account 'casino-v2' (404 wallet_not_found: Wallet with the specified ID was not found)",
+    ],
+    [
+      'casino-v3',
+      "Cryptofuse does not know wallet 00000000-0000-0000-0000-000000000000 for account 'casino-v3' (404 wallet_not_found: Wallet with the specified ID was not found)",
+    ],
+  ])("%s: a 404 for one wallet is that wallet's error; the other wallet still counts", async (name, message) => {
     const result = await fetchCf(only(accounts, name, { wallets: [UNKNOWN, SAVINGS_WALLET] }));
     expect(errorsOf(result)).toEqual([['NOT_FOUND', 4, message]]);
     expect(result.errors[0]?.account).toBe(name);
@@ -147,13 +174,34 @@ describe('errors: every documented body form, naming account and wallet', () => 
   it.each([
     [401, '{"detail": "Not authenticated"}', 'AUTH_FAILED', 4, "Cryptofuse rejected the API key for account 'casino-v1' (401 Not authenticated)"],
     [401, '{"error": "authentication_failed"}', 'AUTH_FAILED', 4, "Cryptofuse rejected the API key for account 'casino-v1' (401 authentication_failed)"],
-    [403, '{"error": {"code": "insufficient_permissions", "message": "Your API key does not have permission to view wallet balances"}}', 'FORBIDDEN', 4,
-      `Cryptofuse refused account 'casino-v1' access to wallet ${TRADING_WALLET} (403 insufficient_permissions: Your API key does not have permission to view wallet balances)`],
-    [403, '{"detail": "Only tenant administrators can access this endpoint"}', 'FORBIDDEN', 4,
-      `Cryptofuse refused account 'casino-v1' access to wallet ${TRADING_WALLET} (403 Only tenant administrators can access this endpoint)`],
-    [400, '{"error": {"code": "invalid_request", "message": "One of wallet_id or external_id is required"}}', 'REJECTED', 4,
-      "Cryptofuse rejected the request for account 'casino-v1' (400 invalid_request: One of wallet_id or external_id is required)"],
-    [400, '{"wallet_id": ["This field is required."]}', 'REJECTED', 4, "Cryptofuse rejected the request for account 'casino-v1' (400 wallet_id: This field is required.)"],
+    [
+      403,
+      '{"error": {"code": "insufficient_permissions", "message": "Your API key does not have permission to view wallet balances"}}',
+      'FORBIDDEN',
+      4,
+      `Cryptofuse refused account 'casino-v1' access to wallet ${TRADING_WALLET} (403 insufficient_permissions: Your API key does not have permission to view wallet balances)`,
+    ],
+    [
+      403,
+      '{"detail": "Only tenant administrators can access this endpoint"}',
+      'FORBIDDEN',
+      4,
+      `Cryptofuse refused account 'casino-v1' access to wallet ${TRADING_WALLET} (403 Only tenant administrators can access this endpoint)`,
+    ],
+    [
+      400,
+      '{"error": {"code": "invalid_request", "message": "One of wallet_id or external_id is required"}}',
+      'REJECTED',
+      4,
+      "Cryptofuse rejected the request for account 'casino-v1' (400 invalid_request: One of wallet_id or external_id is required)",
+    ],
+    [
+      400,
+      '{"wallet_id": ["This field is required."]}',
+      'REJECTED',
+      4,
+      "Cryptofuse rejected the request for account 'casino-v1' (400 wallet_id: This field is required.)",
+    ],
     [500, '{"error": "Internal server error"}', 'PROVIDER_ERROR', 5, "Cryptofuse failed for account 'casino-v1' (500 Internal server error) after 3 attempts"],
   ])('%i %s → %s, exit %i', async (status, body, code, exitCode, message) => {
     sandbox.faults.add({ provider: 'cryptofuse', kind: 'status', status, body, times: 3 });
@@ -163,21 +211,29 @@ describe('errors: every documented body form, naming account and wallet', () => 
 
   it('429 rate_limit_exceeded with a Retry-After beyond the deadline: exit 5, says when', async () => {
     sandbox.faults.add({
-      provider: 'cryptofuse', kind: 'status', status: 429, headers: { 'retry-after': '3600' },
+      provider: 'cryptofuse',
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '3600' },
       body: '{"error": {"code": "rate_limit_exceeded", "message": "You have exceeded the rate limit for this endpoint"}}',
     });
     const [error] = (await fetchCf(only(accounts, 'casino-v1'))).errors;
     expect([error?.code, error?.exitCode]).toEqual(['RATE_LIMITED', 5]);
-    expect(error?.message).toMatch(/^Cryptofuse rate-limited account 'casino-v1' \(429 rate_limit_exceeded: You have exceeded the rate limit for this endpoint\); retry after 1h \(/);
+    expect(error?.message).toMatch(
+      /^Cryptofuse rate-limited account 'casino-v1' \(429 rate_limit_exceeded: You have exceeded the rate limit for this endpoint\); retry after 1h \(/,
+    );
   });
 
   it('a body of no documented shape is exit 6 naming the wallet and the JSON path', async () => {
     sandbox.faults.add({ provider: 'cryptofuse', kind: 'body', body: '{"result": {"id": "x", "balances": [{"currency": "btc", "amount": 0.5e400}]}}' });
     const result = await fetchCf(only(accounts, 'casino-v1'));
-    expect(errorsOf(result)).toEqual([[
-      'BAD_SHAPE', 6,
-      `Cryptofuse sent a response for wallet ${TRADING_WALLET} of account 'casino-v1' that does not match its documented shape: $.result.balances[0].amount: expected a decimal amount, got "0.5e400" is out of range for an amount`,
-    ]]);
+    expect(errorsOf(result)).toEqual([
+      [
+        'BAD_SHAPE',
+        6,
+        `Cryptofuse sent a response for wallet ${TRADING_WALLET} of account 'casino-v1' that does not match its documented shape: $.result.balances[0].amount: expected a decimal amount, got "0.5e400" is out of range for an amount`,
+      ],
+    ]);
   });
 
   describe('an account-wide failure', () => {
@@ -186,19 +242,37 @@ describe('errors: every documented body form, naming account and wallet', () => 
     const WALLETS = 8;
     const { concurrency } = PROVIDERS.cryptofuse;
     async function refusedWhileReading() {
-      const extra = Array.from({ length: WALLETS - 2 }, (_, i) => ({ id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, name: `Wallet ${i + 1}`, created_at: '2025-05-01T00:00:00.000Z' }));
+      const extra = Array.from({ length: WALLETS - 2 }, (_, i) => ({
+        id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+        name: `Wallet ${i + 1}`,
+        created_at: '2025-05-01T00:00:00.000Z',
+      }));
       sandbox.state.cryptofuse.wallets.push(...extra);
       // Each wallet holds a balance, so every wallet read shows up in the result.
       for (const w of extra) {
         sandbox.state.cryptofuse.v2[w.id] = {
-          name: w.name, totalUsd: '1.00', lastUpdated: w.created_at,
-          balances: { usdt: { available: '1.00', pending: '0.00', total: '1.00', usd_value: '1.00', address: '0x0', blockchain: 'ETH', last_transaction_at: w.created_at } },
+          name: w.name,
+          totalUsd: '1.00',
+          lastUpdated: w.created_at,
+          balances: {
+            usdt: {
+              available: '1.00',
+              pending: '0.00',
+              total: '1.00',
+              usd_value: '1.00',
+              address: '0x0',
+              blockchain: 'ETH',
+              last_transaction_at: w.created_at,
+            },
+          },
         };
       }
       const wallets = [TRADING_WALLET, SAVINGS_WALLET, ...extra.map((w) => w.id)];
       sandbox.faults.add({ provider: 'cryptofuse', path: '/wallets/balance', kind: 'status', status: 401, body: '{"detail": "Not authenticated"}' });
       sandbox.faults.add({ provider: 'cryptofuse', path: '/wallets/balance', kind: 'delay', ms: 800, times: WALLETS });
-      const result = await fetchCf(only(accounts, 'casino-v2', { clientId: undefined, clientSecret: undefined, apiKey: 'cf_sandbox_key_00000000000000001', wallets }));
+      const result = await fetchCf(
+        only(accounts, 'casino-v2', { clientId: undefined, clientSecret: undefined, apiKey: 'cf_sandbox_key_00000000000000001', wallets }),
+      );
       const requested = requestsTo(sandbox, '/wallets/balance').map((r) => (JSON.parse(r.body) as { wallet_id: string }).wallet_id);
       const read = new Set(result.balances.map((b) => b.wallet));
       return { result, requested, read, wallets };

@@ -19,15 +19,38 @@ describe('Flow Payments adapter (docs example)', () => {
     expect(result.errors).toEqual([]);
     expect(result.balances.map(toBalanceJson)).toEqual([
       {
-        account: 'flow-main', provider: 'flow-payments', mode: 'test', wallet: null, walletName: null,
-        currency: 'BTC', network: 'bitcoin', providerCurrency: 'BTC',
-        available: '0', pending: null, total: '0', usdValue: '0.00', usdRate: '93037.28254643', usdSource: 'flow-payments', updatedAt: null,
+        account: 'flow-main',
+        provider: 'flow-payments',
+        mode: 'test',
+        wallet: null,
+        walletName: null,
+        currency: 'BTC',
+        network: 'bitcoin',
+        providerCurrency: 'BTC',
+        available: '0',
+        pending: null,
+        total: '0',
+        usdValue: '0.00',
+        usdRate: '93037.28254643',
+        usdSource: 'flow-payments',
+        updatedAt: null,
       },
       {
-        account: 'flow-main', provider: 'flow-payments', mode: 'test', wallet: null, walletName: null,
-        currency: 'ETH', network: 'ethereum', providerCurrency: 'ETH',
-        available: '0.000090074983482468', pending: null, total: '0.000090074983482468',
-        usdValue: '0.28', usdRate: '3125.16675365', usdSource: 'flow-payments', updatedAt: null,
+        account: 'flow-main',
+        provider: 'flow-payments',
+        mode: 'test',
+        wallet: null,
+        walletName: null,
+        currency: 'ETH',
+        network: 'ethereum',
+        providerCurrency: 'ETH',
+        available: '0.000090074983482468',
+        pending: null,
+        total: '0.000090074983482468',
+        usdValue: '0.28',
+        usdRate: '3125.16675365',
+        usdSource: 'flow-payments',
+        updatedAt: null,
       },
     ]);
     expect(result.balances[1]?.networkFee?.toFixed()).toBe('0.000000042162288');
@@ -55,7 +78,9 @@ describe('Flow Payments adapter (docs example)', () => {
   });
 
   it('maps a rejected token to AUTH_FAILED naming account and provider', async () => {
-    const result = await fetchWith({ accounts: { 'flow-main': { ...(config.accounts as Record<string, object>)['flow-main'], apiKey: 'sk_test_wrong_token_000' } } });
+    const result = await fetchWith({
+      accounts: { 'flow-main': { ...(config.accounts as Record<string, object>)['flow-main'], apiKey: 'sk_test_wrong_token_000' } },
+    });
     expect(result.balances).toEqual([]);
     expect(result.errors.map((e) => [e.code, e.exitCode, e.message])).toEqual([
       ['AUTH_FAILED', 4, "Flow Payments rejected the API key for account 'flow-main' (401 Unauthenticated.)"],
@@ -66,10 +91,12 @@ describe('Flow Payments adapter (docs example)', () => {
 describe('SyncPay adapter (docs example)', () => {
   it('normalizes every currency with available + pending = total and keeps the reported USD total', async () => {
     const result = await fetchWith(config, ['syncpay']);
-    expect(result.balances.map((b) => {
-      const j = toBalanceJson(b);
-      return [j.currency, j.network, j.providerCurrency, j.available, j.pending, j.total, j.mode];
-    })).toEqual([
+    expect(
+      result.balances.map((b) => {
+        const j = toBalanceJson(b);
+        return [j.currency, j.network, j.providerCurrency, j.available, j.pending, j.total, j.mode];
+      }),
+    ).toEqual([
       ['USD', null, 'USD', '1250.50', '125.00', '1375.50', 'test'],
       ['NGN', null, 'NGN', '450000.00', '75000.00', '525000.00', 'test'],
       ['GHS', null, 'GHS', '5600.00', '0.00', '5600.00', 'test'],
@@ -95,16 +122,28 @@ describe('SyncPay adapter (docs example)', () => {
       { currency: 'NGN', available_balance: '450000.00', pending_balance: '75000.00' },
       { currency: 'USDT_TRC20', available_balance: '500.00', pending_balance: '50.00' },
     ];
-    sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: JSON.stringify({ success: true, account_id: 'org_abc123', balances: withoutGhs, total_balance_usd: '1925.50' }) });
+    sandbox.faults.add({
+      provider: 'syncpay',
+      kind: 'body',
+      body: JSON.stringify({ success: true, account_id: 'org_abc123', balances: withoutGhs, total_balance_usd: '1925.50' }),
+    });
     const absent = await fetchWith(config, ['syncpay']);
     expect([absent.errors, absent.notices]).toEqual([[], []]);
     expect(absent.balances.map((b) => b.providerCurrency)).toEqual(['USD', 'NGN', 'USDT_TRC20']);
     expect(absent.balances.some((b) => b.currency === 'GHS')).toBe(false);
 
-    sandbox.faults.add({ provider: 'syncpay', kind: 'body', body: '{"success": true, "balances": [{"currency": "USD", "available_balance": null, "pending_balance": "1"}]}' });
+    sandbox.faults.add({
+      provider: 'syncpay',
+      kind: 'body',
+      body: '{"success": true, "balances": [{"currency": "USD", "available_balance": null, "pending_balance": "1"}]}',
+    });
     const result = await fetchWith(config, ['syncpay']);
     expect(result.errors.map((e) => [e.code, e.exitCode, e.message])).toEqual([
-      ['BAD_SHAPE', 6, "SyncPay sent a response for account 'syncpay' that does not match its documented shape: $.balances[0].available_balance: expected a decimal amount, got null instead of a decimal amount"],
+      [
+        'BAD_SHAPE',
+        6,
+        "SyncPay sent a response for account 'syncpay' that does not match its documented shape: $.balances[0].available_balance: expected a decimal amount, got null instead of a decimal amount",
+      ],
     ]);
   });
 });

@@ -53,7 +53,9 @@ describe('retries', () => {
     expect((await syncpayWith({ kind: 'reset' })).result.errors).toEqual([]);
     const truncated = await syncpayWith({ kind: 'truncate', times: 3 });
     expect(truncated.attempts).toBe(3);
-    expect(truncated.error?.message).toBe("cannot reach SyncPay for account 'syncpay' at " + new URL(sandbox.url).host + ': connection closed before the whole response arrived');
+    expect(truncated.error?.message).toBe(
+      "cannot reach SyncPay for account 'syncpay' at " + new URL(sandbox.url).host + ': connection closed before the whole response arrived',
+    );
     expect(truncated.error?.exitCode).toBe(5);
   });
 });
@@ -127,8 +129,14 @@ describe('timeouts and hostile answers', () => {
   it.each([
     [{ kind: 'html' as const }, "SyncPay for account 'syncpay' sent an HTML page instead of JSON (HTTP 200, text/html)"],
     [{ kind: 'empty' as const }, "SyncPay for account 'syncpay' sent an empty response (HTTP 200)"],
-    [{ kind: 'body' as const, body: '{"success": true, "balances": [' }, "SyncPay for account 'syncpay' sent invalid JSON at character 31: Array item or end of array ']' expected but reached end of input"],
-    [{ kind: 'body' as const, body: '{"balances": [], "balances": [{"currency": "USD"}]}' }, "SyncPay for account 'syncpay' sent the key 'balances' twice at character 18; refusing to guess which value counts"],
+    [
+      { kind: 'body' as const, body: '{"success": true, "balances": [' },
+      "SyncPay for account 'syncpay' sent invalid JSON at character 31: Array item or end of array ']' expected but reached end of input",
+    ],
+    [
+      { kind: 'body' as const, body: '{"balances": [], "balances": [{"currency": "USD"}]}' },
+      "SyncPay for account 'syncpay' sent the key 'balances' twice at character 18; refusing to guess which value counts",
+    ],
   ])('explains a body it cannot use: %j', async (fault, message) => {
     const { error } = await syncpayWith(fault);
     expect([error?.exitCode, error?.message]).toEqual([6, message]);

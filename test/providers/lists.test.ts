@@ -64,7 +64,9 @@ describe('Swipelux lists, in each paging spelling', () => {
   it('hasMore as 1/0 is not a clear answer either', async () => {
     sandbox.state.swipelux.pagingStyle = 'hasMore-as-number';
     const result = await fetchWith(v3({ customers: ['cus_abc123'] }));
-    expect(result.errors[0]?.message).toBe("Swipelux for account 'sw': the account list of customer cus_abc123 says $.hasMore: 0 (a number), not true or false");
+    expect(result.errors[0]?.message).toBe(
+      "Swipelux for account 'sw': the account list of customer cus_abc123 says $.hasMore: 0 (a number), not true or false",
+    );
   });
 
   it('a v1 customer list that ends before its own totalCount is incomplete, not complete', async () => {
@@ -77,20 +79,34 @@ describe('Swipelux lists, in each paging spelling', () => {
   });
 
   it.each([
-    ['{"wallets":[…],"hasMore":true}', '{"wallets":[{"id":"wal_9","chain":"base","balances":[]}],"hasMore":true}', 'says more follow ($.hasMore) but is documented as one page; it was not read further'],
-    ['{"wallets":[…],"pagination":{"total":5}}', '{"wallets":[{"id":"wal_9","chain":"base","balances":[]}],"pagination":{"total":5}}', 'ended after 1 entry, before its own total of 5'],
-  ])('a customer\'s wallet list (one page) that says more follow is incomplete: %s', async (_, body, why) => {
+    [
+      '{"wallets":[…],"hasMore":true}',
+      '{"wallets":[{"id":"wal_9","chain":"base","balances":[]}],"hasMore":true}',
+      'says more follow ($.hasMore) but is documented as one page; it was not read further',
+    ],
+    [
+      '{"wallets":[…],"pagination":{"total":5}}',
+      '{"wallets":[{"id":"wal_9","chain":"base","balances":[]}],"pagination":{"total":5}}',
+      'ended after 1 entry, before its own total of 5',
+    ],
+  ])("a customer's wallet list (one page) that says more follow is incomplete: %s", async (_, body, why) => {
     sandbox.faults.add({ provider: 'swipelux', path: '/cus_abc123/wallets', kind: 'body', body });
     const result = await fetchWith(v1());
-    expect(result.errors.map((e) => [e.code, e.exitCode, e.message])).toEqual([['LIST_INCOMPLETE', 6, `Swipelux for account 'sw': the wallet list of customer cus_abc123 ${why}`]]);
+    expect(result.errors.map((e) => [e.code, e.exitCode, e.message])).toEqual([
+      ['LIST_INCOMPLETE', 6, `Swipelux for account 'sw': the wallet list of customer cus_abc123 ${why}`],
+    ]);
   });
 
-  it('a wallet a customer\'s balances name twice (1000 and 5) is read from neither place', async () => {
-    const body = JSON.stringify({ customerId: 'cus_abc123', totalBalance: { amount: '1005', currency: 'USD' }, wallets: [
-      { walletId: 'wal_d', network: 'polygon', balances: [{ currency: 'USDC', amount: '1000' }] },
-      { walletId: 'wal_d', network: 'polygon', balances: [{ currency: 'USDC', amount: '5' }] },
-      { walletId: 'wal_e', network: 'base', balances: [{ currency: 'USDC', amount: '7' }] },
-    ] });
+  it("a wallet a customer's balances name twice (1000 and 5) is read from neither place", async () => {
+    const body = JSON.stringify({
+      customerId: 'cus_abc123',
+      totalBalance: { amount: '1005', currency: 'USD' },
+      wallets: [
+        { walletId: 'wal_d', network: 'polygon', balances: [{ currency: 'USDC', amount: '1000' }] },
+        { walletId: 'wal_d', network: 'polygon', balances: [{ currency: 'USDC', amount: '5' }] },
+        { walletId: 'wal_e', network: 'base', balances: [{ currency: 'USDC', amount: '7' }] },
+      ],
+    });
     sandbox.faults.add({ provider: 'swipelux', path: '/cus_abc123/balances', kind: 'body', body });
     const result = await fetchWith(v1({ customers: ['cus_abc123'] }));
     expect(codes(result)).toEqual([['LIST_INCOMPLETE', 6]]);
@@ -104,7 +120,17 @@ describe('Swipelux lists, in each paging spelling', () => {
     async (hostile) => {
       for (const config of [v1(), v3()]) {
         sandbox.requests.length = 0;
-        sandbox.faults.add({ provider: 'swipelux', path: '/customers', kind: 'body', body: JSON.stringify({ customers: [{ id: hostile }, { id: 'cus_abc123' }], data: [{ id: hostile }, { id: 'cus_abc123' }], hasMore: false, nextCursor: null }) });
+        sandbox.faults.add({
+          provider: 'swipelux',
+          path: '/customers',
+          kind: 'body',
+          body: JSON.stringify({
+            customers: [{ id: hostile }, { id: 'cus_abc123' }],
+            data: [{ id: hostile }, { id: 'cus_abc123' }],
+            hasMore: false,
+            nextCursor: null,
+          }),
+        });
         const result = await fetchWith(config);
         expect(codes(result)).toEqual([['LIST_INCOMPLETE', 6]]);
         expect(result.errors[0]?.message).toContain('names an entry that cannot be read safely');
@@ -116,7 +142,11 @@ describe('Swipelux lists, in each paging spelling', () => {
 });
 
 describe('Cryptofuse lists', () => {
-  const wallet = (id: string, amount: string) => ({ id, name: id, balances: [{ currency: 'USDTTRC20', amount, pending_amount: '0', available_balance: amount }] });
+  const wallet = (id: string, amount: string) => ({
+    id,
+    name: id,
+    balances: [{ currency: 'USDTTRC20', amount, pending_amount: '0', available_balance: amount }],
+  });
 
   it('a wallet list that stops short of its total is incomplete; the wallets read still count', async () => {
     sandbox.faults.add({ provider: 'cryptofuse', path: '/wallets', kind: 'body', body: JSON.stringify({ accounts: [wallet(TRADING_WALLET, '5')], total: 3 }) });
@@ -137,8 +167,16 @@ describe('Cryptofuse lists', () => {
   });
 
   it.each([
-    ['{result: {wallets, total: "2"}}', { result: { wallets: [{ id: TRADING_WALLET, name: 'T' }], total: '2' } }, 'says $.result.total: "2" (a string), not a whole number'],
-    ['{result: {wallets, total}} with more wallets than its total', { result: { wallets: [{ id: TRADING_WALLET }, { id: SAVINGS_WALLET }], total: 1 } }, 'has 2 entries, more than its own total of 1'],
+    [
+      '{result: {wallets, total: "2"}}',
+      { result: { wallets: [{ id: TRADING_WALLET, name: 'T' }], total: '2' } },
+      'says $.result.total: "2" (a string), not a whole number',
+    ],
+    [
+      '{result: {wallets, total}} with more wallets than its total',
+      { result: { wallets: [{ id: TRADING_WALLET }, { id: SAVINGS_WALLET }], total: 1 } },
+      'has 2 entries, more than its own total of 1',
+    ],
     ['{accounts, has_more: "false"}', { accounts: [wallet(TRADING_WALLET, '1')], has_more: 'false' }, 'says $.has_more: "false" (a string), not true or false'],
   ])('%s is not a clear end', async (_, body, why) => {
     sandbox.faults.add({ provider: 'cryptofuse', path: '/wallets', kind: 'body', body: JSON.stringify(body) });
@@ -148,20 +186,52 @@ describe('Cryptofuse lists', () => {
 
   it.each([
     ['ends short of its total', { currencies: [{ currency: 'USDTTRC20', min_withdrawal: '10' }], total: 4 }, 'ended after 1 entry, before its own total of 4'],
-    ['names a currency twice (max 100000 and max 50)', { currencies: [{ currency: 'USDTTRC20', max_withdrawal: '100000' }, { currency: 'USDTTRC20', max_withdrawal: '50' }] }, 'names "USDTTRC20" more than once (page 1); the list is not stable, so neither entry is used'],
+    [
+      'names a currency twice (max 100000 and max 50)',
+      {
+        currencies: [
+          { currency: 'USDTTRC20', max_withdrawal: '100000' },
+          { currency: 'USDTTRC20', max_withdrawal: '50' },
+        ],
+      },
+      'names "USDTTRC20" more than once (page 1); the list is not stable, so neither entry is used',
+    ],
   ])('a withdrawal currency list that %s is unreadable (its rules unknown), never a partial table', async (_, body, why) => {
     sandbox.faults.add({ provider: 'cryptofuse', path: '/withdrawal/available-currencies/', kind: 'body', body: JSON.stringify(body) });
-    const failure = (await cryptofuse.withdrawalRules!(contextFor('casino-v1', demo['casino-v1']!)).then(() => null, (e: unknown) => e)) as { code: string; message: string } | null;
+    const failure = (await cryptofuse.withdrawalRules!(contextFor('casino-v1', demo['casino-v1']!)).then(
+      () => null,
+      (e: unknown) => e,
+    )) as { code: string; message: string } | null;
     expect([failure?.code, failure?.message]).toEqual(['LIST_INCOMPLETE', `Cryptofuse for account 'casino-v1': the withdrawal currency list ${why}`]);
   });
 });
 
 describe('one-page balance lists (Flow, SyncPay, Bachs) that say more follow', () => {
   it.each([
-    ['flow-main', '/api/balances', '{"data":[{"asset":{"symbol":"ETH","chain":"ethereum"},"balance":"1"}],"links":{"next":"https://api.flow-payments.com/api/balances?page=2"}}', 'says more follow ($.links.next)'],
-    ['flow-main', '/api/balances', '{"data":[{"asset":{"symbol":"ETH","chain":"ethereum"},"balance":"1"}],"meta":{"current_page":1,"total":40}}', 'ended after 1 entry, before its own total of 40'],
-    ['syncpay', '/api/v1/accounts/balances', '{"success":true,"balances":[{"currency":"USD","available_balance":"1","pending_balance":"0"}],"has_more":true}', 'says more follow ($.has_more)'],
-    ['bachs', '/v1/accounts/balances', '{"account_id":"org_1","balances":[{"currency":"USD","available_balance":"1","pending_balance":"0"}],"pagination":{"has_more":true,"next_cursor":"c2"}}', 'says more follow ($.pagination.has_more)'],
+    [
+      'flow-main',
+      '/api/balances',
+      '{"data":[{"asset":{"symbol":"ETH","chain":"ethereum"},"balance":"1"}],"links":{"next":"https://api.flow-payments.com/api/balances?page=2"}}',
+      'says more follow ($.links.next)',
+    ],
+    [
+      'flow-main',
+      '/api/balances',
+      '{"data":[{"asset":{"symbol":"ETH","chain":"ethereum"},"balance":"1"}],"meta":{"current_page":1,"total":40}}',
+      'ended after 1 entry, before its own total of 40',
+    ],
+    [
+      'syncpay',
+      '/api/v1/accounts/balances',
+      '{"success":true,"balances":[{"currency":"USD","available_balance":"1","pending_balance":"0"}],"has_more":true}',
+      'says more follow ($.has_more)',
+    ],
+    [
+      'bachs',
+      '/v1/accounts/balances',
+      '{"account_id":"org_1","balances":[{"currency":"USD","available_balance":"1","pending_balance":"0"}],"pagination":{"has_more":true,"next_cursor":"c2"}}',
+      'says more follow ($.pagination.has_more)',
+    ],
   ])('%s: %s with %s', async (name, path, body, why) => {
     sandbox.faults.add({ path, kind: 'body', body });
     const result = await fetchWith(account(name));

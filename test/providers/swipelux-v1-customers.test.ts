@@ -17,7 +17,11 @@ describe('v1 customer-scoped wallets', () => {
   });
 
   it('a JSON-number amount is kept digit for digit', async () => {
-    box.current.faults.add({ provider: 'swipelux', kind: 'body', body: '{"id":"wal_x","chain":"ethereum","balances":[{"amount":123456789012345.123456789012345678,"currency":"USDC"},{"amount":1e-7,"currency":"ETH"}]}' });
+    box.current.faults.add({
+      provider: 'swipelux',
+      kind: 'body',
+      body: '{"id":"wal_x","chain":"ethereum","balances":[{"amount":123456789012345.123456789012345678,"currency":"USDC"},{"amount":1e-7,"currency":"ETH"}]}',
+    });
     const result = await fetchWith(v1({ wallets: ['cus_abc123/wal_x'] }));
     expect(result.errors).toEqual([]);
     expect(result.balances.map((b) => toBalanceJson(b).total)).toEqual(['123456789012345.123456789012345678', '0.0000001']);
@@ -26,7 +30,10 @@ describe('v1 customer-scoped wallets', () => {
   it('an unknown customer is exit 4 naming wallet and customer', async () => {
     const result = await fetchWith(v1({ wallets: ['cus_nobody/wal_1'] }));
     expect(result.errors.map((e) => [e.exitCode, e.message])).toEqual([
-      [4, "Swipelux does not know wallet wal_1 of customer cus_nobody for account 'sw' (404 customer_not_found: The customer does not exist in the current API-key environment.)"],
+      [
+        4,
+        "Swipelux does not know wallet wal_1 of customer cus_nobody for account 'sw' (404 customer_not_found: The customer does not exist in the current API-key environment.)",
+      ],
     ]);
   });
 
@@ -39,7 +46,11 @@ describe('v1 customer-scoped wallets', () => {
     box.current.faults.add({ provider: 'swipelux', path: '/cus_abc123/wallets', kind: 'body', body: '{"wallets":[{"chain":"base","balances":[]}]}' });
     const result = await fetchWith(v1());
     expect(result.errors.map((e) => [e.code, e.exitCode, e.message])).toEqual([
-      ['BAD_SHAPE', 6, "Swipelux sent a response for customer cus_abc123 of account 'sw' that does not match its documented shape: $.wallets[0].id: expected a non-empty string, got nothing"],
+      [
+        'BAD_SHAPE',
+        6,
+        "Swipelux sent a response for customer cus_abc123 of account 'sw' that does not match its documented shape: $.wallets[0].id: expected a non-empty string, got nothing",
+      ],
     ]);
     // The other customer is still read.
     expect(swipePaths(box.current)).toContain('/v1/customers/biz_def456/wallets');
@@ -47,32 +58,46 @@ describe('v1 customer-scoped wallets', () => {
 });
 
 describe('v1 enumeration (no ids configured)', () => {
-  it('lists the customers, then reads each one\'s wallets; an empty wallet list is no error', async () => {
+  it("lists the customers, then reads each one's wallets; an empty wallet list is no error", async () => {
     const result = await fetchWith(v1());
     expect(result.errors).toEqual([]);
     expect(result.balances.map(swipeRow)).toEqual([
       ['wal_poly_001', null, 'USDC', 'polygon', '2450.00', null, '2450.00'],
       ['wal_base_002', null, 'USDC', 'base', '310.125', null, '310.125'],
     ]);
-    expect(swipePaths(box.current)).toEqual(['/v1/customers?limit=100&offset=0&page=1', '/v1/customers/cus_abc123/wallets', '/v1/customers/biz_def456/wallets']);
+    expect(swipePaths(box.current)).toEqual([
+      '/v1/customers?limit=100&offset=0&page=1',
+      '/v1/customers/cus_abc123/wallets',
+      '/v1/customers/biz_def456/wallets',
+    ]);
   });
 
   it('pages by offset (and page, while the pages are even) until hasMore is false', async () => {
     box.current.state.swipelux.maxPageSize = 1;
     const result = await fetchWith(v1());
     expect(result.errors).toEqual([]);
-    expect(swipePaths(box.current).filter((p) => p.startsWith('/v1/customers?'))).toEqual(['/v1/customers?limit=100&offset=0&page=1', '/v1/customers?limit=100&offset=1&page=2']);
+    expect(swipePaths(box.current).filter((p) => p.startsWith('/v1/customers?'))).toEqual([
+      '/v1/customers?limit=100&offset=0&page=1',
+      '/v1/customers?limit=100&offset=1&page=2',
+    ]);
   });
 
   it('after an uneven page only offset is sent (a page-number server would now disagree)', async () => {
     box.current.state.swipelux.maxPageSize = 2;
     box.current.state.swipelux.customerList = [{ id: 'cus_abc123' }, { id: 'biz_def456' }, { id: 'cus_3' }, { id: 'cus_4' }, { id: 'cus_5' }];
     for (const id of ['cus_3', 'cus_4', 'cus_5']) box.current.state.swipelux.customerWallets.set(id, []);
-    box.current.faults.add({ provider: 'swipelux', path: '/v1/customers', kind: 'body', body: '{"customers":[{"id":"cus_abc123"}],"totalCount":5,"hasMore":true}' });
+    box.current.faults.add({
+      provider: 'swipelux',
+      path: '/v1/customers',
+      kind: 'body',
+      body: '{"customers":[{"id":"cus_abc123"}],"totalCount":5,"hasMore":true}',
+    });
     const result = await fetchWith(v1());
     expect(result.errors).toEqual([]);
     expect(swipePaths(box.current).filter((p) => p.startsWith('/v1/customers?'))).toEqual([
-      '/v1/customers?limit=100&offset=0&page=1', '/v1/customers?limit=100&offset=1&page=2', '/v1/customers?limit=100&offset=3',
+      '/v1/customers?limit=100&offset=0&page=1',
+      '/v1/customers?limit=100&offset=1&page=2',
+      '/v1/customers?limit=100&offset=3',
     ]);
   });
 
@@ -88,11 +113,20 @@ describe('v1 enumeration (no ids configured)', () => {
   });
 
   it('a list that repeats an entry is an error (exit 6): the repeated entry is read from neither page, the others still count', async () => {
-    box.current.faults.add({ provider: 'swipelux', path: '/v1/customers', kind: 'body', body: '{"customers":[{"id":"cus_abc123"},{"id":"biz_def456"}],"hasMore":true}' });
+    box.current.faults.add({
+      provider: 'swipelux',
+      path: '/v1/customers',
+      kind: 'body',
+      body: '{"customers":[{"id":"cus_abc123"},{"id":"biz_def456"}],"hasMore":true}',
+    });
     box.current.faults.add({ provider: 'swipelux', path: '/v1/customers', kind: 'body', body: '{"customers":[{"id":"cus_abc123"}],"hasMore":false}' });
     const result = await fetchWith(v1());
     expect(result.errors.map((e) => [e.code, e.exitCode, e.message])).toEqual([
-      ['LIST_INCOMPLETE', 6, 'Swipelux for account \'sw\': the customer list names "cus_abc123" more than once (page 2); the list is not stable, so neither entry is used'],
+      [
+        'LIST_INCOMPLETE',
+        6,
+        'Swipelux for account \'sw\': the customer list names "cus_abc123" more than once (page 2); the list is not stable, so neither entry is used',
+      ],
     ]);
     expect(swipePaths(box.current).filter((p) => p.includes('/wallets'))).toEqual(['/v1/customers/biz_def456/wallets']);
   });

@@ -45,7 +45,7 @@ describe('Swipelux v3 accounts', () => {
     expect([result.errors, result.balances]).toEqual([[], []]);
   });
 
-  it('no ids: every customer of the key, then each one\'s accounts', async () => {
+  it("no ids: every customer of the key, then each one's accounts", async () => {
     const result = await fetchWith(v3());
     expect(result.errors).toEqual([]);
     expect(result.balances.map((b) => b.wallet)).toEqual(['acc_1', 'acc_2', 'acc_bank_1']);
@@ -55,7 +55,11 @@ describe('Swipelux v3 accounts', () => {
   it('customer_not_found: exit 4 naming the customer; the other ids still count', async () => {
     const result = await fetchWith(v3({ customers: ['cus_missing', 'cus_abc123'] }));
     expect(result.errors.map((e) => [e.code, e.exitCode, e.message])).toEqual([
-      ['NOT_FOUND', 4, "Swipelux does not know customer cus_missing for account 'sw' (404 customer_not_found: The customer does not exist in the current API-key environment.)"],
+      [
+        'NOT_FOUND',
+        4,
+        "Swipelux does not know customer cus_missing for account 'sw' (404 customer_not_found: The customer does not exist in the current API-key environment.)",
+      ],
     ]);
     expect(result.balances.map((b) => b.wallet)).toEqual(['acc_1', 'acc_2']);
   });
@@ -63,15 +67,25 @@ describe('Swipelux v3 accounts', () => {
   it('an unknown account names the account and its customer', async () => {
     const result = await fetchWith(v3({ wallets: ['cus_abc123/acc_nope'] }));
     expect(result.errors.map((e) => [e.exitCode, e.message])).toEqual([
-      [4, "Swipelux does not know account acc_nope of customer cus_abc123 for account 'sw' (404 not_found: The account does not exist in the current API-key environment.)"],
+      [
+        4,
+        "Swipelux does not know account acc_nope of customer cus_abc123 for account 'sw' (404 not_found: The account does not exist in the current API-key environment.)",
+      ],
     ]);
   });
 
   it('a list that says hasMore without a cursor is an error (exit 6), the read page still counts', async () => {
-    box.current.faults.add({ provider: 'swipelux', path: '/accounts', kind: 'body', body: '{"data":[{"id":"acc_9","currency":"USDC","network":"base","status":"ready","balances":[{"currency":"USDC","available":"1"}]}],"nextCursor":null,"hasMore":true}' });
+    box.current.faults.add({
+      provider: 'swipelux',
+      path: '/accounts',
+      kind: 'body',
+      body: '{"data":[{"id":"acc_9","currency":"USDC","network":"base","status":"ready","balances":[{"currency":"USDC","available":"1"}]}],"nextCursor":null,"hasMore":true}',
+    });
     const result = await fetchWith(v3({ customers: ['cus_abc123'] }));
     expect(result.errors.map((e) => [e.code, e.exitCode])).toEqual([['LIST_INCOMPLETE', 6]]);
-    expect(result.errors[0]?.message).toBe("Swipelux for account 'sw': the account list of customer cus_abc123 says it has more ($.hasMore) but gives no next cursor");
+    expect(result.errors[0]?.message).toBe(
+      "Swipelux for account 'sw': the account list of customer cus_abc123 says it has more ($.hasMore) but gives no next cursor",
+    );
     expect(result.balances.map((b) => b.wallet)).toEqual(['acc_9']);
   });
 
@@ -96,7 +110,8 @@ describe('Swipelux v3 accounts', () => {
   });
 
   it('retryable: false on a 503 is not retried; retryable: true on a 409 is', async () => {
-    const problem = (status: number, retryable: boolean) => JSON.stringify({ type: 'about:blank', title: 't', status, code: 'x', detail: 'd', correlationId: 'c', retryable });
+    const problem = (status: number, retryable: boolean) =>
+      JSON.stringify({ type: 'about:blank', title: 't', status, code: 'x', detail: 'd', correlationId: 'c', retryable });
     box.current.faults.add({ provider: 'swipelux', kind: 'status', status: 503, body: problem(503, false) });
     const notRetried = await fetchWith(v3({ wallets: ['biz_def456/acc_bank_1'] }));
     expect(notRetried.errors.map((e) => [e.code, e.exitCode])).toEqual([['PROVIDER_ERROR', 5]]);

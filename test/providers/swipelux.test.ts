@@ -22,7 +22,17 @@ function swipeConfig(settings: Record<string, unknown>): Record<string, unknown>
   return { accounts: { sw: { provider: 'swipelux', baseUrl: sandbox.baseUrl('swipelux'), apiKey: SANDBOX_KEYS.swipelux.apiKey, ...settings } } };
 }
 
-const row = (j: ReturnType<typeof toBalanceJson>) => [j.wallet, j.currency, j.network, j.providerCurrency, j.available, j.pending, j.total, j.mode, j.updatedAt];
+const row = (j: ReturnType<typeof toBalanceJson>) => [
+  j.wallet,
+  j.currency,
+  j.network,
+  j.providerCurrency,
+  j.available,
+  j.pending,
+  j.total,
+  j.mode,
+  j.updatedAt,
+];
 const failures = (errors: Array<{ code: string; exitCode: number; message: string }>) => errors.map((e) => [e.code, e.exitCode, e.message]);
 
 describe('Swipelux wallet balance (docs example)', () => {
@@ -31,15 +41,37 @@ describe('Swipelux wallet balance (docs example)', () => {
     expect(result.errors).toEqual([]);
     expect(result.balances.map(toBalanceJson)).toEqual([
       {
-        account: 'sw', provider: 'swipelux', mode: 'test', wallet: 'wal_abc123', walletName: null,
-        currency: 'USDC', network: 'polygon', providerCurrency: 'USDC',
-        available: '1250.50', pending: null, total: '1250.50', usdValue: null, usdRate: null, usdSource: null,
+        account: 'sw',
+        provider: 'swipelux',
+        mode: 'test',
+        wallet: 'wal_abc123',
+        walletName: null,
+        currency: 'USDC',
+        network: 'polygon',
+        providerCurrency: 'USDC',
+        available: '1250.50',
+        pending: null,
+        total: '1250.50',
+        usdValue: null,
+        usdRate: null,
+        usdSource: null,
         updatedAt: '2024-01-15T10:30:00.000Z',
       },
       {
-        account: 'sw', provider: 'swipelux', mode: 'test', wallet: 'wal_abc123', walletName: null,
-        currency: 'USDT', network: 'polygon', providerCurrency: 'USDT',
-        available: '0.00', pending: null, total: '0.00', usdValue: null, usdRate: null, usdSource: null,
+        account: 'sw',
+        provider: 'swipelux',
+        mode: 'test',
+        wallet: 'wal_abc123',
+        walletName: null,
+        currency: 'USDT',
+        network: 'polygon',
+        providerCurrency: 'USDT',
+        available: '0.00',
+        pending: null,
+        total: '0.00',
+        usdValue: null,
+        usdRate: null,
+        usdSource: null,
         updatedAt: '2024-01-15T10:30:00.000Z',
       },
     ]);
@@ -68,13 +100,26 @@ describe('Swipelux customer balances (docs example)', () => {
     ]);
     expect(result.balances.map((b) => b.assetDecimals)).toEqual([null, null]);
     expect(result.reported.map((r) => ({ ...r, amount: r.amount.toFixed() }))).toEqual([
-      { account: 'sw', provider: 'swipelux', scope: 'customer', scopeId: 'cus_abc123', currency: 'USD', amount: '2500.75', wallets: ['wal_poly_001', 'wal_eth_002'] },
+      {
+        account: 'sw',
+        provider: 'swipelux',
+        scope: 'customer',
+        scopeId: 'cus_abc123',
+        currency: 'USD',
+        amount: '2500.75',
+        wallets: ['wal_poly_001', 'wal_eth_002'],
+      },
     ]);
     expect(sandbox.requests.filter((r) => r.provider === 'swipelux').at(-1)?.path).toBe('/v1/customers/cus_abc123/balances');
   });
 
   it('counts a wallet listed on its own and inside a listed customer once', async () => {
-    sandbox.state.swipelux.wallets.set('wal_poly_001', { walletId: 'wal_poly_001', network: 'polygon', balances: [{ currency: 'USDC', amount: '1250.50', decimals: 6 }], lastUpdated: '2024-01-15T10:31:00Z' });
+    sandbox.state.swipelux.wallets.set('wal_poly_001', {
+      walletId: 'wal_poly_001',
+      network: 'polygon',
+      balances: [{ currency: 'USDC', amount: '1250.50', decimals: 6 }],
+      lastUpdated: '2024-01-15T10:31:00Z',
+    });
     try {
       const both = await fetchWith(swipeConfig({ wallets: ['wal_poly_001'], customers: ['cus_abc123'] }));
       expect(both.errors).toEqual([]);
@@ -88,7 +133,11 @@ describe('Swipelux customer balances (docs example)', () => {
   });
 
   it('mentions a non-USD totalBalance instead of keeping it as a USD figure', async () => {
-    sandbox.faults.add({ provider: 'swipelux', kind: 'body', body: '{"customerId": "cus_abc123", "totalBalance": {"amount": "10", "currency": "EUR"}, "wallets": []}' });
+    sandbox.faults.add({
+      provider: 'swipelux',
+      kind: 'body',
+      body: '{"customerId": "cus_abc123", "totalBalance": {"amount": "10", "currency": "EUR"}, "wallets": []}',
+    });
     const result = await fetchWith(swipeConfig({ customers: ['cus_abc123'] }));
     expect([result.reported, result.errors, result.balances]).toEqual([[], [], []]);
     expect(result.notices).toEqual(["Swipelux for account 'sw': customer cus_abc123's total is in EUR, not USD; it is not used to reconcile totals"]);
@@ -131,18 +180,38 @@ describe('Swipelux errors', () => {
     expect(result.balances.map((b) => `${b.wallet}:${b.currency}`)).toEqual(['wal_abc123:USDC', 'wal_abc123:USDT', 'wal_poly_001:USDC', 'wal_eth_002:USDC']);
     expect(result.reported.map((r) => r.scopeId)).toEqual(['cus_abc123']);
     expect(failures(result.errors)).toEqual([
-      ['NOT_FOUND', 4, "Swipelux does not know wallet wal_missing for account 'sw' (404 not_found: The wallet does not exist in the current API-key environment.)"],
-      ['NOT_FOUND', 4, "Swipelux does not know customer cus_nobody for account 'sw' (404 customer_not_found: The customer does not exist in the current API-key environment.)"],
+      [
+        'NOT_FOUND',
+        4,
+        "Swipelux does not know wallet wal_missing for account 'sw' (404 not_found: The wallet does not exist in the current API-key environment.)",
+      ],
+      [
+        'NOT_FOUND',
+        4,
+        "Swipelux does not know customer cus_nobody for account 'sw' (404 customer_not_found: The customer does not exist in the current API-key environment.)",
+      ],
     ]);
-    expect(result.errors.map((e) => [e.account, e.provider])).toEqual([['sw', 'swipelux'], ['sw', 'swipelux']]);
+    expect(result.errors.map((e) => [e.account, e.provider])).toEqual([
+      ['sw', 'swipelux'],
+      ['sw', 'swipelux'],
+    ]);
   });
 
   it('a wrong shape for one wallet is a BAD_SHAPE error naming it; the others still count', async () => {
-    sandbox.faults.add({ provider: 'swipelux', path: '/v1/wallets/', kind: 'body', body: '{"walletId": "wal_abc123", "balances": [{"currency": "USDC", "amount": 1250.5e400}]}' });
+    sandbox.faults.add({
+      provider: 'swipelux',
+      path: '/v1/wallets/',
+      kind: 'body',
+      body: '{"walletId": "wal_abc123", "balances": [{"currency": "USDC", "amount": 1250.5e400}]}',
+    });
     const result = await fetchWith(swipeConfig({ wallets: ['wal_abc123'], customers: ['cus_abc123'] }));
     expect(result.balances.map((b) => b.wallet)).toEqual(['wal_poly_001', 'wal_eth_002']);
     expect(failures(result.errors)).toEqual([
-      ['BAD_SHAPE', 6, "Swipelux sent a response for wallet wal_abc123 of account 'sw' that does not match its documented shape: $.balances[0].amount: expected a decimal amount, got \"1250.5e400\" is out of range for an amount"],
+      [
+        'BAD_SHAPE',
+        6,
+        'Swipelux sent a response for wallet wal_abc123 of account \'sw\' that does not match its documented shape: $.balances[0].amount: expected a decimal amount, got "1250.5e400" is out of range for an amount',
+      ],
     ]);
   });
 
@@ -151,7 +220,11 @@ describe('Swipelux errors', () => {
     expect(result.balances.map((b) => b.wallet)).toEqual(['wal_poly_001', 'wal_eth_002']);
     expect(result.reported.map((r) => r.scopeId)).toEqual(['cus_abc123']);
     expect(failures(result.errors)).toEqual([
-      ['LEGACY_SHAPE', 6, "Swipelux answered the older wallet-infrastructure shape for customer cus_legacy of account 'sw': only a net worth (48.5 USD), no per-currency balances"],
+      [
+        'LEGACY_SHAPE',
+        6,
+        "Swipelux answered the older wallet-infrastructure shape for customer cus_legacy of account 'sw': only a net worth (48.5 USD), no per-currency balances",
+      ],
     ]);
     expect(result.errors[0]?.hint).toBe('read its wallets by id instead (accounts.sw.wallets), or try the default host https://platform.swipelux.com');
   });
@@ -159,12 +232,14 @@ describe('Swipelux errors', () => {
 
 describe('Swipelux error bodies and config', () => {
   it('reads problem+json and other JSON error bodies without failing', () => {
-    expect(swipelux.errorDetail({ type: 'x', title: 'Forbidden', status: 403, code: 'forbidden', detail: 'API key is missing required permission: balances:read' }))
-      .toEqual({ code: 'forbidden', message: 'API key is missing required permission: balances:read' });
+    expect(
+      swipelux.errorDetail({ type: 'x', title: 'Forbidden', status: 403, code: 'forbidden', detail: 'API key is missing required permission: balances:read' }),
+    ).toEqual({ code: 'forbidden', message: 'API key is missing required permission: balances:read' });
     expect(swipelux.errorDetail({ title: 'Not found', status: 404 })).toEqual({ code: undefined, message: 'Not found' });
     expect(swipelux.errorDetail({ error: { code: 'E1', message: 'nope' } })).toEqual({ code: 'E1', message: 'nope' });
     expect(swipelux.errorDetail({ error: 'Unauthorized' })).toEqual({ code: undefined, message: 'Unauthorized' });
-    for (const body of [null, [], 'text', { code: 42, detail: { nested: true } }]) expect(swipelux.errorDetail(body)).toEqual({ code: undefined, message: undefined });
+    for (const body of [null, [], 'text', { code: 42, detail: { nested: true } }])
+      expect(swipelux.errorDetail(body)).toEqual({ code: undefined, message: undefined });
   });
 
   it('ids are optional; v3 wallets are customerId/accountId; a customer id has no slash', () => {

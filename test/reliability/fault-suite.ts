@@ -16,10 +16,14 @@ export function faultSuite(title: string, scenarios: Scenario[]): void {
   beforeAll(warmUp, 60_000);
   describe.concurrent(title, () => {
     for (const scenario of scenarios) {
-      it(`${scenario.id}: ${scenario.what}`, async () => {
-        await runScenario(scenario, tally);
-        completed.push(scenario);
-      }, scenario.maxMs * 2 + 15_000);
+      it(
+        `${scenario.id}: ${scenario.what}`,
+        async () => {
+          await runScenario(scenario, tally);
+          completed.push(scenario);
+        },
+        scenario.maxMs * 2 + 15_000,
+      );
     }
   });
 

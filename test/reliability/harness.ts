@@ -100,7 +100,11 @@ export async function scenarioEnv(): Promise<ScenarioEnv> {
       swipelux: { provider: 'swipelux', baseUrl: base('swipelux'), apiKeyFile: 'swipelux.key', wallets: ['wal_abc123'], customers: ['cus_abc123'] },
       'casino-v1': { provider: 'cryptofuse', apiVersion: 'v1', baseUrl: base('cryptofuse'), apiKey: '${BI_CF_KEY}', wallets: [TRADING_WALLET] },
       'casino-v2': {
-        provider: 'cryptofuse', apiVersion: 'v2', baseUrl: base('cryptofuse'), clientId: '${BI_CF_CLIENT}', clientSecret: canaries.cfClientSecret,
+        provider: 'cryptofuse',
+        apiVersion: 'v2',
+        baseUrl: base('cryptofuse'),
+        clientId: '${BI_CF_CLIENT}',
+        clientSecret: canaries.cfClientSecret,
         wallets: [TRADING_WALLET, SAVINGS_WALLET],
       },
       'casino-v3': { provider: 'cryptofuse', apiVersion: 'v3', baseUrl: base('cryptofuse'), apiKeyFile: 'cf3.key' },
@@ -236,7 +240,12 @@ export async function warmUp(): Promise<void> {
 }
 
 /** Runs in-process and interrupts the run `afterMs` after `when` first holds. */
-async function interrupted(args: string[], options: Parameters<typeof startCli>[1], interrupt: NonNullable<Scenario['interrupt']>, when: () => boolean): Promise<CliResult> {
+async function interrupted(
+  args: string[],
+  options: Parameters<typeof startCli>[1],
+  interrupt: NonNullable<Scenario['interrupt']>,
+  when: () => boolean,
+): Promise<CliResult> {
   const run = startCli(args, options);
   await run.waitFor(when, options?.timeoutMs);
   setTimeout(() => run.interrupt(interrupt.name), interrupt.afterMs);
@@ -250,6 +259,12 @@ export function on(env: ScenarioEnv, ...rest: string[]): string[] {
 
 /** One account's credentials cannot be resolved: it fails alone, every other account is printed. */
 export const othersPrinted = (failed: string) => (stdout: string) => {
-  const accounts = new Set(stdout.split('\n').slice(1).map((line) => line.split(/\s+/)[0]).filter(Boolean));
+  const accounts = new Set(
+    stdout
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(/\s+/)[0])
+      .filter(Boolean),
+  );
   if (accounts.has(failed) || !accounts.has('flow-main')) throw new Error(`expected every account but '${failed}' printed, got ${[...accounts].join(', ')}`);
 };

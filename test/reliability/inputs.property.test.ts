@@ -42,15 +42,31 @@ const UNITS = ['ms', 'MS', 's', 'S', 'm', 'M', 'h', 'H', 'd', 'D', 'w', 'W', 'y'
 /** Duration-shaped: 1–3 parts of (0–25 digits, an optional fraction, a unit or a typo), spaced or not. */
 const durationLike = fc
   .array(
-    fc.tuple(fc.stringMatching(/^[0-9]{1,25}$/), fc.option(fc.stringMatching(/^[0-9]{1,25}$/), { nil: undefined }), fc.constantFrom(...UNITS), fc.constantFrom('', ' ', '  ')),
+    fc.tuple(
+      fc.stringMatching(/^[0-9]{1,25}$/),
+      fc.option(fc.stringMatching(/^[0-9]{1,25}$/), { nil: undefined }),
+      fc.constantFrom(...UNITS),
+      fc.constantFrom('', ' ', '  '),
+    ),
     { minLength: 1, maxLength: 3 },
   )
   .map((parts) => parts.map(([digits, fraction, unit, space]) => `${digits}${fraction ? `.${fraction}` : ''}${space}${unit}`).join(''));
 /** Date-shaped: any 1–6 digit year, month and day 0–39, an optional time with any separator case and zone. */
 const dateLike = fc
   .tuple(
-    fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 39 }), fc.integer({ min: 0, max: 39 }),
-    fc.option(fc.tuple(fc.constantFrom('T', 't', ' ', 'x'), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.option(fc.integer({ min: 0, max: 99 })), fc.constantFrom('', 'Z', 'z', '+02:00', '-0530', '+99:99', '+1')), { nil: undefined }),
+    fc.integer({ min: 0, max: 999_999 }),
+    fc.integer({ min: 0, max: 39 }),
+    fc.integer({ min: 0, max: 39 }),
+    fc.option(
+      fc.tuple(
+        fc.constantFrom('T', 't', ' ', 'x'),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.option(fc.integer({ min: 0, max: 99 })),
+        fc.constantFrom('', 'Z', 'z', '+02:00', '-0530', '+99:99', '+1'),
+      ),
+      { nil: undefined },
+    ),
   )
   .map(([y, mo, d, time]) => {
     const two = (n: number) => String(n).padStart(2, '0');
@@ -115,21 +131,34 @@ describe('every config value gives a value or a config error, for any text', () 
 
 describe('the one duration grammar', () => {
   const part = fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.option(fc.integer({ min: 0, max: 999 }), { nil: undefined }));
-  const unitMs: Array<[string, bigint]> = [['w', 604_800_000n], ['d', 86_400_000n], ['h', 3_600_000n], ['m', 60_000n], ['s', 1000n], ['ms', 1n]];
-  property('a compound duration is the exact sum of its parts (rounded to the millisecond), in any case and spacing', fc.tuple(fc.subarray(unitMs, { minLength: 1 }), fc.array(part, { minLength: 6, maxLength: 6 }), fc.boolean(), fc.boolean()), async ([units, parts, upper, spaced]) => {
-    let expected = 0n;
-    const text = units.map(([unit, ms], i) => {
-      const [whole, fraction] = parts[i] ?? [0, undefined];
-      const fractionText = fraction === undefined ? '' : String(fraction).padStart(3, '0');
-      const scale = 10n ** BigInt(fractionText.length);
-      expected += (BigInt(`${whole}${fractionText}`) * ms * 2n + scale) / (2n * scale);
-      return `${whole}${fractionText ? `.${fractionText}` : ''}${upper ? unit.toUpperCase() : unit}`;
-    }).join(spaced ? ' ' : '');
-    const got = readDuration(text);
-    expect(got).toBe(expected > BigInt(LONGEST_MS) ? 'too-long' : Number(expected));
-  });
+  const unitMs: Array<[string, bigint]> = [
+    ['w', 604_800_000n],
+    ['d', 86_400_000n],
+    ['h', 3_600_000n],
+    ['m', 60_000n],
+    ['s', 1000n],
+    ['ms', 1n],
+  ];
+  property(
+    'a compound duration is the exact sum of its parts (rounded to the millisecond), in any case and spacing',
+    fc.tuple(fc.subarray(unitMs, { minLength: 1 }), fc.array(part, { minLength: 6, maxLength: 6 }), fc.boolean(), fc.boolean()),
+    async ([units, parts, upper, spaced]) => {
+      let expected = 0n;
+      const text = units
+        .map(([unit, ms], i) => {
+          const [whole, fraction] = parts[i] ?? [0, undefined];
+          const fractionText = fraction === undefined ? '' : String(fraction).padStart(3, '0');
+          const scale = 10n ** BigInt(fractionText.length);
+          expected += (BigInt(`${whole}${fractionText}`) * ms * 2n + scale) / (2n * scale);
+          return `${whole}${fractionText ? `.${fractionText}` : ''}${upper ? unit.toUpperCase() : unit}`;
+        })
+        .join(spaced ? ' ' : '');
+      const got = readDuration(text);
+      expect(got).toBe(expected > BigInt(LONGEST_MS) ? 'too-long' : Number(expected));
+    },
+  );
 
-  it('the issue\'s examples: --timeout 1d and --interval 1m30s are read, and every flag has its own bounds', async () => {
+  it("the issue's examples: --timeout 1d and --interval 1m30s are read, and every flag has its own bounds", async () => {
     expect(parseGlobalOptions({ timeout: '1d' }).timeoutMs).toBe(DAY_MS);
     expect((await parseWatchFlags({ interval: '1m30s' }, [], { timeoutMs: undefined })).intervalMs).toBe(90_000);
     expect(checkDuration('25d', { max: LONGEST_TIMER_MS })).toBe('is too long; the longest is 24d');
@@ -138,7 +167,14 @@ describe('the one duration grammar', () => {
 });
 
 describe('zone-less dates are UTC, whatever the letter case', () => {
-  const moment = fc.tuple(fc.integer({ min: 1970, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }));
+  const moment = fc.tuple(
+    fc.integer({ min: 1970, max: 2100 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 28 }),
+    fc.integer({ min: 0, max: 23 }),
+    fc.integer({ min: 0, max: 59 }),
+    fc.integer({ min: 0, max: 59 }),
+  );
   property('2026-11-01t09:00:30 is 2026-11-01T09:00:30Z', moment, async ([y, mo, d, h, mi, s]) => {
     const two = (n: number) => String(n).padStart(2, '0');
     const base = `${y}-${two(mo)}-${two(d)}`;

@@ -10,10 +10,12 @@ import { addFixed, compareFixed, formatFixed, parseFixed, rescale, roundHalfUp }
 
 const RUNS = 2_000;
 let cases = 0;
-const counted = <T>(f: (v: T) => void) => (v: T) => {
-  cases += 1;
-  f(v);
-};
+const counted =
+  <T>(f: (v: T) => void) =>
+  (v: T) => {
+    cases += 1;
+    f(v);
+  };
 /** Properties defined in this file, and those that ran to the end (`-t` runs only some). */
 let defined = 0;
 let completed = 0;
@@ -50,10 +52,16 @@ function parsed(input: unknown): { value: Decimal; scale: number } {
 
 describe('money properties against a BigInt reference', () => {
   property('a decimal string parses and prints back digit for digit', () => {
-    fc.assert(fc.property(decimalText, counted((text: string) => {
-      const { value, scale } = parsed(text);
-      expect(formatDecimal(value, scale)).toBe(canonical(text));
-    })), { numRuns: RUNS });
+    fc.assert(
+      fc.property(
+        decimalText,
+        counted((text: string) => {
+          const { value, scale } = parsed(text);
+          expect(formatDecimal(value, scale)).toBe(canonical(text));
+        }),
+      ),
+      { numRuns: RUNS },
+    );
   });
 
   property('a JSON number (plain or with an exponent) parses losslessly to the exact value', () => {
@@ -63,47 +71,88 @@ describe('money properties against a BigInt reference', () => {
       json: `${m}e${e}`,
       expected: e >= 0 ? formatFixed(m * 10n ** BigInt(e), 0) : formatFixed(m, -e),
     }));
-    fc.assert(fc.property(fc.oneof(plain, withExponent), counted(({ json, expected }) => {
-      const body = parseLosslessJson(`{"amount": ${json}}`) as { amount: unknown };
-      const { value } = parsed(body.amount);
-      const scale = expected.includes('.') ? expected.length - expected.indexOf('.') - 1 : 0;
-      expect(formatDecimal(value, scale)).toBe(expected);
-    })), { numRuns: RUNS });
+    fc.assert(
+      fc.property(
+        fc.oneof(plain, withExponent),
+        counted(({ json, expected }) => {
+          const body = parseLosslessJson(`{"amount": ${json}}`) as { amount: unknown };
+          const { value } = parsed(body.amount);
+          const scale = expected.includes('.') ? expected.length - expected.indexOf('.') - 1 : 0;
+          expect(formatDecimal(value, scale)).toBe(expected);
+        }),
+      ),
+      { numRuns: RUNS },
+    );
   });
 
   property('sums of many amounts are exact', () => {
-    fc.assert(fc.property(fc.array(decimalText, { minLength: 1, maxLength: 40 }), counted((texts: string[]) => {
-      const sum = sumDecimals(texts.map((t) => parsed(t).value));
-      const reference = addFixed(texts.map(parseFixed));
-      expect(formatDecimal(sum, reference.scale)).toBe(formatFixed(reference.units, reference.scale));
-    })), { numRuns: RUNS });
+    fc.assert(
+      fc.property(
+        fc.array(decimalText, { minLength: 1, maxLength: 40 }),
+        counted((texts: string[]) => {
+          const sum = sumDecimals(texts.map((t) => parsed(t).value));
+          const reference = addFixed(texts.map(parseFixed));
+          expect(formatDecimal(sum, reference.scale)).toBe(formatFixed(reference.units, reference.scale));
+        }),
+      ),
+      { numRuns: RUNS },
+    );
   });
 
   property('comparisons agree with the reference', () => {
-    fc.assert(fc.property(fc.tuple(decimalText, decimalText), counted(([a, b]: [string, string]) => {
-      expect(parsed(a).value.comparedTo(parsed(b).value)).toBe(compareFixed(parseFixed(a), parseFixed(b)));
-    })), { numRuns: RUNS });
+    fc.assert(
+      fc.property(
+        fc.tuple(decimalText, decimalText),
+        counted(([a, b]: [string, string]) => {
+          expect(parsed(a).value.comparedTo(parsed(b).value)).toBe(compareFixed(parseFixed(a), parseFixed(b)));
+        }),
+      ),
+      { numRuns: RUNS },
+    );
   });
 
   property('normalizing derives total = available + pending exactly and prints at the provider scale', () => {
-    fc.assert(fc.property(fc.tuple(decimalText, decimalText), counted(([available, pending]: [string, string]) => {
-      const a = parsed(available);
-      const p = parsed(pending);
-      const b = makeBalance({ account: 'a', provider: 'syncpay', mode: null, currency: 'X', network: null, providerCurrency: 'x', available: a.value, pending: p.value, scale: Math.max(a.scale, p.scale), raw: null });
-      const reference = addFixed([parseFixed(available), parseFixed(pending)]);
-      expect(toBalanceJson(b).total).toBe(formatFixed(reference.units, reference.scale));
-      expect(toBalanceJson(b).available).toBe(formatFixed(rescale(parseFixed(available), reference.scale), reference.scale));
-    })), { numRuns: RUNS });
+    fc.assert(
+      fc.property(
+        fc.tuple(decimalText, decimalText),
+        counted(([available, pending]: [string, string]) => {
+          const a = parsed(available);
+          const p = parsed(pending);
+          const b = makeBalance({
+            account: 'a',
+            provider: 'syncpay',
+            mode: null,
+            currency: 'X',
+            network: null,
+            providerCurrency: 'x',
+            available: a.value,
+            pending: p.value,
+            scale: Math.max(a.scale, p.scale),
+            raw: null,
+          });
+          const reference = addFixed([parseFixed(available), parseFixed(pending)]);
+          expect(toBalanceJson(b).total).toBe(formatFixed(reference.units, reference.scale));
+          expect(toBalanceJson(b).available).toBe(formatFixed(rescale(parseFixed(available), reference.scale), reference.scale));
+        }),
+      ),
+      { numRuns: RUNS },
+    );
   });
 
   property('USD for people rounds half-up to cents; tables group digits without changing them', () => {
-    fc.assert(fc.property(decimalText, counted((text: string) => {
-      const rounded = roundHalfUp(parseFixed(text), 2);
-      const shown = formatUsdForPeople(parsed(text).value);
-      if (/^-?0\.00$/.test(rounded) && !/^-?0(\.0*)?$/.test(text)) expect(shown === '<0.01' || shown === '>-0.01').toBe(true);
-      else expect(shown).toBe(rounded.replace(/^-0\.00$/, '0.00'));
-      expect(groupThousands(canonical(text)).replace(/,/g, '')).toBe(canonical(text));
-    })), { numRuns: RUNS });
+    fc.assert(
+      fc.property(
+        decimalText,
+        counted((text: string) => {
+          const rounded = roundHalfUp(parseFixed(text), 2);
+          const shown = formatUsdForPeople(parsed(text).value);
+          if (/^-?0\.00$/.test(rounded) && !/^-?0(\.0*)?$/.test(text)) expect(shown === '<0.01' || shown === '>-0.01').toBe(true);
+          else expect(shown).toBe(rounded.replace(/^-0\.00$/, '0.00'));
+          expect(groupThousands(canonical(text)).replace(/,/g, '')).toBe(canonical(text));
+        }),
+      ),
+      { numRuns: RUNS },
+    );
   });
 });
 

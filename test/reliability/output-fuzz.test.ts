@@ -12,20 +12,64 @@ import { Chalk } from 'chalk';
 import { parseCsv } from '../helpers/csv-parse.js';
 
 const STRINGS = 1_000;
-const NASTY = ['\x1b[2J', '\x1b]0;title\x07', '\x1b]8;;http://x.invalid\x07link\x1b]8;;\x07', '\x1b]52;c;SGVsbG8=\x07', '\x9b31m', '\u202e', '\u2066', '\u2069', '\u200f', '\u2028', '\u2029', '\r', '\n', '\t', '\b', '\x07', '\x00', '\x7f', '\ud800', '\udc00', '=', '+', '-', '@', '=HYPERLINK("http://x.invalid","click")', '"', ',', '😀', 'é', 'a'];
+const NASTY = [
+  '\x1b[2J',
+  '\x1b]0;title\x07',
+  '\x1b]8;;http://x.invalid\x07link\x1b]8;;\x07',
+  '\x1b]52;c;SGVsbG8=\x07',
+  '\x9b31m',
+  '\u202e',
+  '\u2066',
+  '\u2069',
+  '\u200f',
+  '\u2028',
+  '\u2029',
+  '\r',
+  '\n',
+  '\t',
+  '\b',
+  '\x07',
+  '\x00',
+  '\x7f',
+  '\ud800',
+  '\udc00',
+  '=',
+  '+',
+  '-',
+  '@',
+  '=HYPERLINK("http://x.invalid","click")',
+  '"',
+  ',',
+  '😀',
+  'é',
+  'a',
+];
 
-const providerString = fc.array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 4, unit: 'binary' })), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
+const providerString = fc
+  .array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 4, unit: 'binary' })), { minLength: 1, maxLength: 6 })
+  .map((parts) => parts.join(''));
 
 // What must never reach a terminal raw: C0 (a table has its own \n between rows), DEL, C1, bidi
 // controls, line/paragraph separators, lone surrogates.
-const RAW_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const RAW_UNSAFE =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const FORMULA = /^[=+\-@\t\r\n]/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 function balanceWith(text: string, i: number): Balance {
   return makeBalance({
-    account: `acct${i}`, provider: 'syncpay', mode: null, currency: text.toUpperCase(), network: text, providerCurrency: text,
-    wallet: text, walletName: text, available: new Decimal('-12.50'), pending: new Decimal('0.00'), scale: 2, raw: text,
+    account: `acct${i}`,
+    provider: 'syncpay',
+    mode: null,
+    currency: text.toUpperCase(),
+    network: text,
+    providerCurrency: text,
+    wallet: text,
+    walletName: text,
+    available: new Decimal('-12.50'),
+    pending: new Decimal('0.00'),
+    scale: 2,
+    raw: text,
   });
 }
 

@@ -63,7 +63,9 @@ describe('bachsTarget', () => {
   });
 
   it('a mode that contradicts the key is a config error', () => {
-    expect(configError(() => bachsTarget(ctx('sk_sandbox_abc123def456', null, 'live'))).message).toBe('accounts.pay.mode is live, but its key (sk_sandbox_…) is a test key');
+    expect(configError(() => bachsTarget(ctx('sk_sandbox_abc123def456', null, 'live'))).message).toBe(
+      'accounts.pay.mode is live, but its key (sk_sandbox_…) is a test key',
+    );
   });
 });
 

@@ -38,7 +38,12 @@ describe('comparisons at, just above and just below the level', () => {
       const sum = sumAvailable(condition.selector, [balance({ currency: 'USDT', available })]);
       return sum.amount !== null && compare(sum.amount, condition.op, condition.amount);
     };
-    expect([holds('USDT>500', '500'), holds('USDT>500', '500.01'), holds('USDT<=500', '500'), holds('USDT<=500', '500.01')]).toEqual([false, true, true, false]);
+    expect([holds('USDT>500', '500'), holds('USDT>500', '500.01'), holds('USDT<=500', '500'), holds('USDT<=500', '500.01')]).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('an alert level is not breached at exactly the level, in either direction', () => {
@@ -61,7 +66,10 @@ describe('a sum with an unknown part is unknown, whatever the order', () => {
   });
 
   it('all known: the exact sum, at the widest scale', () => {
-    const sum = sumAvailable(usdt(), [balance({ currency: 'USDT', wallet: 'a', available: '0.1' }), balance({ currency: 'USDT', wallet: 'b', available: '0.20' })]);
+    const sum = sumAvailable(usdt(), [
+      balance({ currency: 'USDT', wallet: 'a', available: '0.1' }),
+      balance({ currency: 'USDT', wallet: 'b', available: '0.20' }),
+    ]);
     expect([sum.amount?.toFixed(), sum.scale, sum.matched]).toEqual(['0.3', 2, 2]);
   });
 });
@@ -73,7 +81,11 @@ describe('watch diffs', () => {
     const tracker = new BalanceTracker();
     tracker.update('acct', [balance({ wallet: 'w1', currency: 'USDT', available: '10' }), balance({ wallet: 'w2', currency: 'USDT', available: '20' })], at);
     expect(tracker.size).toBe(2);
-    const changes = tracker.update('acct', [balance({ wallet: 'w1', currency: 'USDT', available: '10' }), balance({ wallet: 'w2', currency: 'USDT', available: '25' })], at);
+    const changes = tracker.update(
+      'acct',
+      [balance({ wallet: 'w1', currency: 'USDT', available: '10' }), balance({ wallet: 'w2', currency: 'USDT', available: '25' })],
+      at,
+    );
     expect(changes).toHaveLength(1);
     expect(changes[0]?.after?.wallet).toBe('w2');
     expect(changes[0]?.changes.map((c) => [c.field, c.old?.toFixed(), c.new?.toFixed(), c.delta?.toFixed()])).toEqual([['available', '20', '25', '5']]);

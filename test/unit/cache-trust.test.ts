@@ -14,14 +14,27 @@ import { tempDir } from '../helpers/fixtures.js';
 const T0 = new Date('2026-11-21T10:00:00.000Z');
 const KEY = `zk${'0123456789abcdefghijklmnopqrstuvwxyz'.repeat(3)}`; // 110 characters, no known shape
 const account: ResolvedAccount = {
-  name: 'acct', provider: 'syncpay', baseUrl: null, mode: null, secrets: { apiKey: '${K}' }, settings: {}, credentials: { apiKey: KEY },
+  name: 'acct',
+  provider: 'syncpay',
+  baseUrl: null,
+  mode: null,
+  secrets: { apiKey: '${K}' },
+  settings: {},
+  credentials: { apiKey: KEY },
 };
 
 /** The run's redactor: each test starts with one that knows no secret. */
 let redactor = new Redactor();
 
 function cacheIn(dir: string, nowMs = 0, notes: string[] = []): BalanceCache {
-  return new BalanceCache({ providers: new ProviderRegistry(), redactor, maxAgeMs: 60_000, dir, now: () => new Date(T0.getTime() + nowMs), debug: (line) => notes.push(line) });
+  return new BalanceCache({
+    providers: new ProviderRegistry(),
+    redactor,
+    maxAgeMs: 60_000,
+    dir,
+    now: () => new Date(T0.getTime() + nowMs),
+    debug: (line) => notes.push(line),
+  });
 }
 
 function saveOne(dir: string, walletName = 'Main'): void {
@@ -35,7 +48,9 @@ function saveOne(dir: string, walletName = 'Main'): void {
 function tamper(dir: string, patch: (entry: Record<string, unknown>, first: Record<string, unknown>) => void): void {
   const file = join(dir, 'balances.json');
   const doc = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, Record<string, unknown>> };
-  const entry = doc.entries[cacheKey(account, new ProviderRegistry().entry('syncpay'))] as Record<string, unknown> & { balances: Array<Record<string, unknown>> };
+  const entry = doc.entries[cacheKey(account, new ProviderRegistry().entry('syncpay'))] as Record<string, unknown> & {
+    balances: Array<Record<string, unknown>>;
+  };
   patch(entry, entry.balances[0] as Record<string, unknown>);
   writeFileSync(file, JSON.stringify(doc), { mode: 0o600 });
 }

@@ -17,14 +17,33 @@ const T0 = new Date('2026-11-21T10:00:00.000Z');
 const at = (ms: number) => () => new Date(T0.getTime() + ms);
 
 const account: ResolvedAccount = {
-  name: 'syncpay', provider: 'syncpay', baseUrl: null, mode: null, secrets: { apiKey: '${K}' },
-  settings: { wallets: ['a', 'b'], customers: ['c'] }, credentials: { apiKey: 'sk_test_cachekey000000000001' },
+  name: 'syncpay',
+  provider: 'syncpay',
+  baseUrl: null,
+  mode: null,
+  secrets: { apiKey: '${K}' },
+  settings: { wallets: ['a', 'b'], customers: ['c'] },
+  credentials: { apiKey: 'sk_test_cachekey000000000001' },
 };
 
 function outcome(): AccountOutcome {
-  const b = balance({ account: 'syncpay', currency: 'ETH', network: 'ethereum', available: '0.000090074983482468', pending: null, total: '0.000090074983482468', usdRate: '3125.16675365', networkFee: '0.000000042162288' });
+  const b = balance({
+    account: 'syncpay',
+    currency: 'ETH',
+    network: 'ethereum',
+    available: '0.000090074983482468',
+    pending: null,
+    total: '0.000090074983482468',
+    usdRate: '3125.16675365',
+    networkFee: '0.000000042162288',
+  });
   return {
-    account: 'syncpay', provider: 'syncpay', balances: [b], errors: [], notices: ['legacy shape'], ms: 12,
+    account: 'syncpay',
+    provider: 'syncpay',
+    balances: [b],
+    errors: [],
+    notices: ['legacy shape'],
+    ms: 12,
     reported: [{ account: 'syncpay', provider: 'syncpay', scope: 'account', scopeId: null, currency: 'USD', amount: new Decimal('2847.25'), wallets: null }],
   };
 }
@@ -44,7 +63,13 @@ describe('balance cache store', () => {
     const hit = store(dir, at(29_000)).lookup(account);
     expect(hit?.ageMs).toBe(29_000);
     const [b] = hit?.outcome.balances ?? [];
-    expect([b?.available?.toFixed(), b?.scale, b?.pending, b?.usdRate?.toFixed(), b?.networkFee?.toFixed()]).toEqual(['0.000090074983482468', 18, null, '3125.16675365', '0.000000042162288']);
+    expect([b?.available?.toFixed(), b?.scale, b?.pending, b?.usdRate?.toFixed(), b?.networkFee?.toFixed()]).toEqual([
+      '0.000090074983482468',
+      18,
+      null,
+      '3125.16675365',
+      '0.000000042162288',
+    ]);
     expect(hit?.outcome.reported[0]?.amount.toFixed(2)).toBe('2847.25');
     expect(hit?.outcome.notices).toEqual(['legacy shape']);
     expect(store(dir, at(30_001)).lookup(account)).toBeNull();

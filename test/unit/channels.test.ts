@@ -48,7 +48,13 @@ describe('stderr', () => {
     const stderr = new PassThrough();
     let written = '';
     stderr.on('data', (chunk: Buffer) => (written += chunk.toString()));
-    const output = createOutput({ redact: new Redactor().redact, format: 'json', stdout: new CapturedStream(), stderr: stderr as unknown as NodeJS.WriteStream, env: {} });
+    const output = createOutput({
+      redact: new Redactor().redact,
+      format: 'json',
+      stdout: new CapturedStream(),
+      stderr: stderr as unknown as NodeJS.WriteStream,
+      env: {},
+    });
     output.info('notice: US\u2060DT');
     output.warn('no: \u001b[1Afake');
     output.error('error: a\nb');

@@ -23,12 +23,26 @@ import { booleanOption, choiceOption, listOption, requiredStringOption, stringOp
 
 const NOW = new Date('2026-11-21T10:00:00.000Z');
 const GLOBALS: GlobalOptions = {
-  configPath: undefined, accounts: [], provider: undefined, format: 'table', color: false, quiet: false, debug: false, timeoutMs: undefined, maxAgeMs: undefined, cache: true,
+  configPath: undefined,
+  accounts: [],
+  provider: undefined,
+  format: 'table',
+  color: false,
+  quiet: false,
+  debug: false,
+  timeoutMs: undefined,
+  maxAgeMs: undefined,
+  cache: true,
 };
 
 /** The usage error a parse throws (sync or async), as [exit code, message]. */
 async function refusal(parse: () => unknown): Promise<[number, string]> {
-  const error = await Promise.resolve().then(parse).then(() => null, (e: unknown) => e);
+  const error = await Promise.resolve()
+    .then(parse)
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
   if (!(error instanceof UsageError)) throw new Error(`expected a UsageError, got ${String(error)}`);
   return [error.exitCode, error.message];
 }
@@ -39,7 +53,12 @@ describe('raw option readers', () => {
     expect(stringOption(opts, 'store')).toBe('h.db');
     expect(stringOption(opts, 'missing')).toBeUndefined();
     expect(requiredStringOption(opts, 'store')).toBe('h.db');
-    expect([booleanOption(opts, 'force'), booleanOption(opts, 'missing'), booleanOption(opts, 'rateLimit', true), booleanOption({}, 'rateLimit', true)]).toEqual([true, false, false, true]);
+    expect([
+      booleanOption(opts, 'force'),
+      booleanOption(opts, 'missing'),
+      booleanOption(opts, 'rateLimit', true),
+      booleanOption({}, 'rateLimit', true),
+    ]).toEqual([true, false, false, true]);
     expect([listOption(opts, 'currency'), listOption(opts, 'missing')]).toEqual([['USDT', 'ETH'], []]);
     expect(choiceOption(opts, 'by', '--by', ['hour', 'day'] as const)).toBe('day');
     expect(choiceOption({}, 'by', '--by', ['hour', 'day'] as const)).toBeUndefined();
@@ -54,7 +73,10 @@ describe('raw option readers', () => {
   });
 
   it('a word outside the choices is a usage error naming the flag', async () => {
-    expect(await refusal(() => choiceOption({ by: 'month' }, 'by', '--by', ['hour', 'day', 'week'] as const))).toEqual([ExitCode.usage, '--by "month" is not one of hour, day, week']);
+    expect(await refusal(() => choiceOption({ by: 'month' }, 'by', '--by', ['hour', 'day', 'week'] as const))).toEqual([
+      ExitCode.usage,
+      '--by "month" is not one of hour, day, week',
+    ]);
   });
 });
 
@@ -72,7 +94,10 @@ describe('balances, snapshot, total', () => {
   });
 
   it.each([['-1%'], ['abc'], ['1e2'], ['']])('total --tolerance %j is a usage error', async (tolerance) => {
-    expect(await refusal(() => parseTotalOptions({ by: 'currency', tolerance }))).toEqual([ExitCode.usage, `tolerance "${tolerance}" is not a percentage; expected e.g. 1% or 0.5`]);
+    expect(await refusal(() => parseTotalOptions({ by: 'currency', tolerance }))).toEqual([
+      ExitCode.usage,
+      `tolerance "${tolerance}" is not a percentage; expected e.g. 1% or 0.5`,
+    ]);
   });
 });
 
@@ -86,27 +111,47 @@ describe('can-withdraw', () => {
   it('refuses a bad amount, a bad mode and an account in the currency', async () => {
     expect((await refusal(() => parseCanWithdrawOptions({}, ['USDT', '1e3'])))[1]).toMatch(/^amount "1e3" is not a plain decimal/);
     expect((await refusal(() => parseCanWithdrawOptions({}, ['USDT', '-5'])))[1]).toMatch(/^amount "-5" is not a plain decimal/);
-    expect(await refusal(() => parseCanWithdrawOptions({ mode: 'paper' }, ['USDT', '5']))).toEqual([ExitCode.usage, '--mode "paper" is not a mode; expected live or test']);
-    expect((await refusal(() => parseCanWithdrawOptions({}, ['syncpay:USDT', '5'])))[1]).toBe('currency "syncpay:USDT": can-withdraw takes the account from --account');
+    expect(await refusal(() => parseCanWithdrawOptions({ mode: 'paper' }, ['USDT', '5']))).toEqual([
+      ExitCode.usage,
+      '--mode "paper" is not a mode; expected live or test',
+    ]);
+    expect((await refusal(() => parseCanWithdrawOptions({}, ['syncpay:USDT', '5'])))[1]).toBe(
+      'currency "syncpay:USDT": can-withdraw takes the account from --account',
+    );
   });
 });
 
 describe('history and changes', () => {
   it('moments are read against the run clock; --until defaults to it', async () => {
     const options = await parseHistoryOptions({}, [], GLOBALS, NOW);
-    expect([options.since.toISOString(), options.until, options.by, options.chart, options.store]).toEqual(['2026-10-22T10:00:00.000Z', NOW, null, false, undefined]);
+    expect([options.since.toISOString(), options.until, options.by, options.chart, options.store]).toEqual([
+      '2026-10-22T10:00:00.000Z',
+      NOW,
+      null,
+      false,
+      undefined,
+    ]);
     const changes = await parseChangesOptions({ since: '2026-11-01', until: '24h', currency: ['USDT'] }, [], GLOBALS, NOW);
-    expect([changes.from.toISOString(), changes.to.toISOString(), changes.currencies]).toEqual(['2026-11-01T00:00:00.000Z', '2026-11-20T10:00:00.000Z', ['USDT']]);
+    expect([changes.from.toISOString(), changes.to.toISOString(), changes.currencies]).toEqual([
+      '2026-11-01T00:00:00.000Z',
+      '2026-11-20T10:00:00.000Z',
+      ['USDT'],
+    ]);
   });
 
   it('refuses bad moments, a reversed period, an unknown bucket and a chart for machines', async () => {
-    expect((await refusal(() => parseHistoryOptions({ since: 'yesterday' }, [], GLOBALS, NOW)))[1]).toMatch(/^--since "yesterday" is neither a duration nor a date/);
+    expect((await refusal(() => parseHistoryOptions({ since: 'yesterday' }, [], GLOBALS, NOW)))[1]).toMatch(
+      /^--since "yesterday" is neither a duration nor a date/,
+    );
     expect((await refusal(() => parseChangesOptions({ since: '1d', until: '2026-02-30' }, [], GLOBALS, NOW)))[1]).toMatch(/^--until "2026-02-30" is neither/);
     expect(await refusal(() => parseChangesOptions({ since: '1d', until: '2d' }, [], GLOBALS, NOW))).toEqual([
-      ExitCode.usage, '--since (2026-11-20T10:00:00.000Z) is after --until (2026-11-19T10:00:00.000Z)',
+      ExitCode.usage,
+      '--since (2026-11-20T10:00:00.000Z) is after --until (2026-11-19T10:00:00.000Z)',
     ]);
     expect((await refusal(() => parseHistoryOptions({ by: 'month' }, [], GLOBALS, NOW)))[1]).toBe('--by "month" is not one of hour, day, week');
-    expect((await refusal(() => parseHistoryOptions({ chart: true }, [], { ...GLOBALS, format: 'csv' }, NOW)))[1]).toBe('--chart draws for people; it cannot be combined with --csv');
+    expect((await refusal(() => parseHistoryOptions({ chart: true }, [], { ...GLOBALS, format: 'csv' }, NOW)))[1]).toBe(
+      '--chart draws for people; it cannot be combined with --csv',
+    );
     expect((await parseHistoryOptions({ chart: true, by: 'week' }, [], GLOBALS, NOW)).by).toBe('week');
   });
 
@@ -114,19 +159,39 @@ describe('history and changes', () => {
     expect(parsePruneOptions({ olderThan: '2w', store: 'h.db' })).toEqual({ olderThanMs: 14 * 86_400_000, store: 'h.db' });
     expect(parsePruneOptions({})).toEqual({ olderThanMs: undefined, store: undefined });
     for (const olderThan of ['soon', '-3d']) {
-      expect(await refusal(() => parsePruneOptions({ olderThan }))).toEqual([ExitCode.usage, `--older-than "${olderThan}" is not a duration; expected e.g. 400d, 52w, 36h`]);
+      expect(await refusal(() => parsePruneOptions({ olderThan }))).toEqual([
+        ExitCode.usage,
+        `--older-than "${olderThan}" is not a duration; expected e.g. 400d, 52w, 36h`,
+      ]);
     }
     expect(await refusal(() => parsePruneOptions({ olderThan: '0d' }))).toEqual([ExitCode.usage, '--older-than "0d" must be more than 0']);
-    expect(await refusal(() => parsePruneOptions({ olderThan: '300000000d' }))).toEqual([ExitCode.usage, '--older-than "300000000d" is too long; the longest is 36500d']);
+    expect(await refusal(() => parsePruneOptions({ olderThan: '300000000d' }))).toEqual([
+      ExitCode.usage,
+      '--older-than "300000000d" is too long; the longest is 36500d',
+    ]);
     expect(parsePruneOptions({ olderThan: '1w3d12h' })).toEqual({ olderThanMs: 10.5 * 86_400_000, store: undefined });
   });
 });
 
 describe('sandbox', () => {
   it('defaults: a free port, no latency, rate limits on, no config file, no scenario', async () => {
-    expect(await parseSandboxOptions({ rateLimit: true })).toEqual({ port: 0, latencyMs: 0, rateLimit: true, writeConfig: null, force: false, scenario: undefined });
+    expect(await parseSandboxOptions({ rateLimit: true })).toEqual({
+      port: 0,
+      latencyMs: 0,
+      rateLimit: true,
+      writeConfig: null,
+      force: false,
+      scenario: undefined,
+    });
     const options = await parseSandboxOptions({ port: '8787', latency: '50ms', rateLimit: false, writeConfig: 's.yaml', force: true, scenario: 'settle:30s' });
-    expect(options).toMatchObject({ port: 8787, latencyMs: 50, rateLimit: false, writeConfig: 's.yaml', force: true, scenario: { name: 'settle', afterMs: 30_000 } });
+    expect(options).toMatchObject({
+      port: 8787,
+      latencyMs: 50,
+      rateLimit: false,
+      writeConfig: 's.yaml',
+      force: true,
+      scenario: { name: 'settle', afterMs: 30_000 },
+    });
   });
 
   it.each([
@@ -158,10 +223,21 @@ describe('completion and config init', () => {
 
   it('config init takes --provider and --account from the global flags and checks every flag', async () => {
     const options = await parseInitOptions({ keyEnv: 'K', wallet: ['wal_1'], force: true }, [], { provider: 'swipelux', accounts: ['treasury'] });
-    expect(options).toEqual({ given: { provider: 'swipelux', account: 'treasury', keyEnv: 'K', wallets: ['wal_1'], customers: undefined, apiVersion: undefined }, global: false, force: true });
-    expect(await refusal(() => parseInitOptions({}, [], { provider: undefined, accounts: ['a', 'b'] }))).toEqual([ExitCode.usage, 'config init writes one account; got --account a, b']);
-    expect((await refusal(() => parseInitOptions({ keyEnv: '1BAD' }, [], { provider: undefined, accounts: [] })))[1]).toMatch(/^--key-env: '1BAD' is not an environment variable name/);
-    expect((await refusal(() => parseInitOptions({ wallet: ['w1'] }, [], { provider: 'syncpay', accounts: [] })))[1]).toMatch(/^--wallet is only for .* accounts, not syncpay$/);
+    expect(options).toEqual({
+      given: { provider: 'swipelux', account: 'treasury', keyEnv: 'K', wallets: ['wal_1'], customers: undefined, apiVersion: undefined },
+      global: false,
+      force: true,
+    });
+    expect(await refusal(() => parseInitOptions({}, [], { provider: undefined, accounts: ['a', 'b'] }))).toEqual([
+      ExitCode.usage,
+      'config init writes one account; got --account a, b',
+    ]);
+    expect((await refusal(() => parseInitOptions({ keyEnv: '1BAD' }, [], { provider: undefined, accounts: [] })))[1]).toMatch(
+      /^--key-env: '1BAD' is not an environment variable name/,
+    );
+    expect((await refusal(() => parseInitOptions({ wallet: ['w1'] }, [], { provider: 'syncpay', accounts: [] })))[1]).toMatch(
+      /^--wallet is only for .* accounts, not syncpay$/,
+    );
   });
 });
 

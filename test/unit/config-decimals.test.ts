@@ -17,11 +17,20 @@ function problems(decimals: unknown): string[] {
 describe('decimals:', () => {
   it('reads whole numbers, bare or quoted, by upper-cased code', () => {
     const config = validateConfig({ ...base, decimals: { casino: { usdtpolygon: 6, XYZ: '0', BIG: 36 } } }, null, 'builtin');
-    expect([...(config.decimals?.get('casino') ?? [])]).toEqual([['USDTPOLYGON', 6], ['XYZ', 0], ['BIG', 36]]);
+    expect([...(config.decimals?.get('casino') ?? [])]).toEqual([
+      ['USDTPOLYGON', 6],
+      ['XYZ', 0],
+      ['BIG', 36],
+    ]);
   });
 
   it.each([
-    [2.5, 'a number'], [-1, 'a number'], [37, 'a number'], ['six', '"six"'], ['06', '"06"'], [null, 'null'],
+    [2.5, 'a number'],
+    [-1, 'a number'],
+    [37, 'a number'],
+    ['six', '"six"'],
+    ['06', '"06"'],
+    [null, 'null'],
   ])('refuses %s with the path and what was expected', (value, got) => {
     expect(problems({ casino: { XYZ: value } })).toEqual([`decimals.casino.XYZ: expected a whole number of decimals from 0 to 36, got ${got}`]);
   });

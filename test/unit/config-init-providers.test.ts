@@ -33,8 +33,14 @@ describe('config init flags follow the provider', () => {
     [{ provider: 'swipelux', apiVersion: 'v2' }, "--api-version: 'v2' is not one of v1, v3"],
     [{ provider: 'cryptofuse', apiVersion: 'v4' }, "--api-version: 'v4' is not one of v1, v2, v3"],
     // The config's own rules (validateConfig) on what the flags give together.
-    [{ provider: 'swipelux', apiVersion: 'v3', wallets: ['wal_1'] }, 'these flags do not make a valid Swipelux account: wallets: "wal_1" is not customerId/accountId (v3 reads an account through its customer), e.g. cus_abc123/acc_1'],
-    [{ provider: 'swipelux', customers: ['cus_1/wal_1'] }, 'these flags do not make a valid Swipelux account: customers: "cus_1/wal_1" is not a customer id (cus_… or biz_…)'],
+    [
+      { provider: 'swipelux', apiVersion: 'v3', wallets: ['wal_1'] },
+      'these flags do not make a valid Swipelux account: wallets: "wal_1" is not customerId/accountId (v3 reads an account through its customer), e.g. cus_abc123/acc_1',
+    ],
+    [
+      { provider: 'swipelux', customers: ['cus_1/wal_1'] },
+      'these flags do not make a valid Swipelux account: customers: "cus_1/wal_1" is not a customer id (cus_… or biz_…)',
+    ],
     [{ provider: 'swipelux', wallets: ['wal_1', 'bad id'] }, "--wallet: 'bad id' is not a valid id: an id has no spaces; separate ids with commas"],
     [{ provider: 'cryptofuse', wallets: ['..'] }, "--wallet: '..' is not a valid id"],
   ] as Array<[GivenAnswers, string]>)('%o', (given, message) => {
@@ -91,7 +97,7 @@ describe('config init questions of each provider', () => {
     expect(answers.wallets).toEqual(['wal_abc123', 'wal_def456']);
   });
 
-  it('Swipelux v3 (a version not Swipelux\'s is asked again) asks for accounts and checks them with the config rule (customerId/accountId)', async () => {
+  it("Swipelux v3 (a version not Swipelux's is asked again) asks for accounts and checks them with the config rule (customerId/accountId)", async () => {
     const { answers, printed } = await ask({ provider: 'swipelux', ...base }, ['v2', '2', 'acc_1', 'cus_1/acc_1', 'cus_1']);
     expect(printed).toContain("  'v2' is not one of v1, v3\n");
     expect(printed).toContain('Swipelux accounts to read (cus_…/acc_…, comma-separated; empty for none)');

@@ -27,7 +27,14 @@ function scripted(lines: string[]) {
   input.end(lines.map((l) => `${l}\n`).join(''));
   // Made on first use only: a second reader of `input` (runConfigInit's own) would race it for lines.
   let prompter: ReturnType<typeof createLinePrompter> | undefined;
-  return { get prompter() { return (prompter ??= createLinePrompter({ input, output })); }, input, output, printed: () => printed };
+  return {
+    get prompter() {
+      return (prompter ??= createLinePrompter({ input, output }));
+    },
+    input,
+    output,
+    printed: () => printed,
+  };
 }
 
 async function ask(given: GivenAnswers, lines: string[]) {
@@ -52,7 +59,18 @@ function context(cwd: string, env: NodeJS.ProcessEnv = {}) {
   const runtime = createRuntime();
   const now = () => new Date('2026-11-21T10:00:00Z');
   const ctx: RunContext = {
-    globals: { configPath: undefined, accounts: [], provider: undefined, format: 'table', color: false, quiet: false, debug: false, timeoutMs: undefined, maxAgeMs: undefined, cache: true },
+    globals: {
+      configPath: undefined,
+      accounts: [],
+      provider: undefined,
+      format: 'table',
+      color: false,
+      quiet: false,
+      debug: false,
+      timeoutMs: undefined,
+      maxAgeMs: undefined,
+      cache: true,
+    },
     output: createOutput({ redact: new Redactor().redact, format: 'table', color: false, env: {}, stdout: stdout.stream, stderr: stderr.stream }),
     env,
     cwd,
@@ -108,13 +126,21 @@ describe('the written config', () => {
       const path = join(dir, `c${i}.yaml`);
       writeFileSync(path, toYaml(raw));
       const config = validateConfig(await loadConfigFile(path), path, 'flag');
-      expect(config.accounts.map((a) => [a.name, a.provider, a.secrets.apiKey])).toEqual([[given.account, given.provider, raw.accounts[given.account ?? '']?.apiKey]]);
+      expect(config.accounts.map((a) => [a.name, a.provider, a.secrets.apiKey])).toEqual([
+        [given.account, given.provider, raw.accounts[given.account ?? '']?.apiKey],
+      ]);
     }
   });
 
   it('quotes scalars YAML would otherwise read as something else', () => {
     expect(['flow', '1.0', 'true', 'Null', '${FLOW_API_KEY}', 'a b', '550e8400-e29b'].map(yamlScalar)).toEqual([
-      'flow', '"1.0"', '"true"', '"Null"', '${FLOW_API_KEY}', '"a b"', '"550e8400-e29b"',
+      'flow',
+      '"1.0"',
+      '"true"',
+      '"Null"',
+      '${FLOW_API_KEY}',
+      '"a b"',
+      '"550e8400-e29b"',
     ]);
   });
 });
@@ -142,7 +168,9 @@ describe('writeConfigFile', () => {
     const dir = tempDir();
     writeConfigFile(join(dir, 'xdg', 'balance', 'config.yaml'), 'a: "1"\n', { force: false, createDir: true });
     expect(statSync(join(dir, 'xdg', 'balance')).mode & 0o777).toBe(0o700);
-    expect(() => writeConfigFile(join(dir, 'nope', 'x.yaml'), 'a: "1"\n', { force: false })).toThrow(`cannot write ${join(dir, 'nope', 'x.yaml')}: the directory ${join(dir, 'nope')} does not exist; nothing was written`);
+    expect(() => writeConfigFile(join(dir, 'nope', 'x.yaml'), 'a: "1"\n', { force: false })).toThrow(
+      `cannot write ${join(dir, 'nope', 'x.yaml')}: the directory ${join(dir, 'nope')} does not exist; nothing was written`,
+    );
     expect(existsSync(join(dir, 'nope'))).toBe(false);
   });
 });
@@ -156,17 +184,19 @@ describe('runConfigInit on a (simulated) terminal', () => {
     expect(code).toBe(0);
     const path = join(dir, '.balancerc.yaml');
     expect(io.printed()).toContain(`Where should the config go? (1-2 or name) [${path}]: `);
-    expect(stdout()).toBe([
-      `Wrote ${path} (mode 0600) with account 'flow-main' (flow-payments).`,
-      `  It is found from ${dir} and the directories below it; \`config check\` says which config is used and why.`,
-      `  History (\`snapshot\`, \`history\`, \`changes\`) is kept in ${join(dir, 'home', '.local/share/balance-inspector/history.db')}; set history.store in the config to move it.`,
-      '',
-      'Next:',
-      '  # FLOW_API_KEY is already set in this shell',
-      '  balance-inspector config check',
-      '  balance-inspector balances',
-      '',
-    ].join('\n'));
+    expect(stdout()).toBe(
+      [
+        `Wrote ${path} (mode 0600) with account 'flow-main' (flow-payments).`,
+        `  It is found from ${dir} and the directories below it; \`config check\` says which config is used and why.`,
+        `  History (\`snapshot\`, \`history\`, \`changes\`) is kept in ${join(dir, 'home', '.local/share/balance-inspector/history.db')}; set history.store in the config to move it.`,
+        '',
+        'Next:',
+        '  # FLOW_API_KEY is already set in this shell',
+        '  balance-inspector config check',
+        '  balance-inspector balances',
+        '',
+      ].join('\n'),
+    );
     expect(stdout()).not.toContain('already-set-value-123');
     const text = readFileSync(path, 'utf8');
     expect(text).toContain('apiKey: ${FLOW_API_KEY}');
@@ -193,7 +223,9 @@ describe('runConfigInit on a (simulated) terminal', () => {
     const dir = tempDir();
     const { ctx } = context(dir);
     const io = scripted([]);
-    const error = await runConfigInit(ctx, { given: {}, global: false, force: false }, { input: io.input, output: io.output, interactive: false }).catch((e: unknown) => e);
+    const error = await runConfigInit(ctx, { given: {}, global: false, force: false }, { input: io.input, output: io.output, interactive: false }).catch(
+      (e: unknown) => e,
+    );
     expect((error as UsageError).message).toBe('config init needs --provider when not run on a terminal');
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -31,7 +31,11 @@ describe('ids that are path segments', () => {
     expect(problemsOf(swipelux(['wal_ok', id]))).toEqual([`accounts.sw.wallets[1]: "${id.trim()}" is a path step, not an id`]);
   });
 
-  it.each([['wal\u202eabc', 'wal\\u202eabc'], ['wal\u200babc', 'wal\\u200babc'], ['wal\u0000', 'wal\\x00']])('refuses %j (shown escaped)', (id, shown) => {
+  it.each([
+    ['wal\u202eabc', 'wal\\u202eabc'],
+    ['wal\u200babc', 'wal\\u200babc'],
+    ['wal\u0000', 'wal\\x00'],
+  ])('refuses %j (shown escaped)', (id, shown) => {
     expect(problemsOf(swipelux([id]))).toEqual([`accounts.sw.wallets[0]: "${shown}" contains control or invisible characters`]);
   });
 
@@ -71,7 +75,9 @@ describe('config file trust', () => {
   it('refuses a group-writable config whatever it holds, with the chmod fix', async () => {
     const path = writeConfig(tempDir(), { accounts: {} });
     chmodSync(path, 0o664);
-    await expect(loadConfigFile(path)).rejects.toThrow(`refusing to use the config ${path}: its mode 0664 lets group or others change it; run \`chmod go-w ${path}\``);
+    await expect(loadConfigFile(path)).rejects.toThrow(
+      `refusing to use the config ${path}: its mode 0664 lets group or others change it; run \`chmod go-w ${path}\``,
+    );
   });
 
   it.skipIf(!isRoot)('the upward search skips a file another user owns and stops at their directory', () => {

@@ -18,7 +18,10 @@ function problemsOf(raw: unknown): string[] {
 }
 
 async function configError(promise: Promise<unknown>): Promise<ConfigError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ConfigError);
   return error as ConfigError;
 }

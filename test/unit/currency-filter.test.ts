@@ -1,7 +1,14 @@
 // `--currency` (core/currency-filter.ts): which balances a filter keeps, the usage error for a
 // bad one, and what is said when a filter or a can-withdraw code matches nothing.
 import { describe, expect, it } from 'vitest';
-import { matchesAnyFilter, parseCurrencyFilters, SELECTOR_HINT, suggestionText, unmatchedCode, unmatchedFilterWarnings } from '../../src/core/currency-filter.js';
+import {
+  matchesAnyFilter,
+  parseCurrencyFilters,
+  SELECTOR_HINT,
+  suggestionText,
+  unmatchedCode,
+  unmatchedFilterWarnings,
+} from '../../src/core/currency-filter.js';
 import { UsageError } from '../../src/core/errors.js';
 import { balance } from '../helpers/balances.js';
 
@@ -14,7 +21,9 @@ const readAll = () => [
 
 const kept = (...texts: string[]) => {
   const filters = parseCurrencyFilters(texts);
-  return readAll().filter((b) => matchesAnyFilter(filters, b)).map((b) => `${b.account}:${b.providerCurrency}`);
+  return readAll()
+    .filter((b) => matchesAnyFilter(filters, b))
+    .map((b) => `${b.account}:${b.providerCurrency}`);
 };
 
 describe('--currency filters', () => {
@@ -39,7 +48,11 @@ describe('--currency filters', () => {
       return null;
     })();
     expect(error).toBeInstanceOf(UsageError);
-    expect(error).toMatchObject({ exitCode: 2, message: '--currency "US DT": "US DT" is not a currency code; expected e.g. USDT or USDT_TRC20', hint: SELECTOR_HINT });
+    expect(error).toMatchObject({
+      exitCode: 2,
+      message: '--currency "US DT": "US DT" is not a currency code; expected e.g. USDT or USDT_TRC20',
+      hint: SELECTOR_HINT,
+    });
     expect(() => parseCurrencyFilters(['USDT@tronn'], '--below')).toThrow('--below "USDT@tronn": "tronn" is not a network we know (did you mean \'tron\'?)');
     expect(SELECTOR_HINT).toBe('expected [account:]CURRENCY[@network], e.g. USDT, USDT@tron, syncpay:USDT or USDT_TRC20');
   });
@@ -79,7 +92,9 @@ describe('a code that matches nothing', () => {
       '--currency flow:NGN matches no balance of the selected accounts',
       '--currency USDT@solana matches no balance of the selected accounts',
     ]);
-    expect(unmatchedFilterWarnings(parseCurrencyFilters(['BTC']), readAll(), { flag: '--below', scope: 'the watched accounts' })).toEqual(['--below BTC matches no balance of the watched accounts']);
+    expect(unmatchedFilterWarnings(parseCurrencyFilters(['BTC']), readAll(), { flag: '--below', scope: 'the watched accounts' })).toEqual([
+      '--below BTC matches no balance of the watched accounts',
+    ]);
     expect(unmatchedFilterWarnings(parseCurrencyFilters(['USDT']), readAll())).toEqual([]);
   });
 });

@@ -13,7 +13,15 @@ const config = validateConfig({ accounts: { sp: { provider: 'syncpay', apiKey: '
 const account = config.accounts[0]!;
 
 function outcome(errors: BalanceError[], balances = 0): AccountOutcome {
-  return { account: 'sp', provider: 'syncpay', balances: Array.from({ length: balances }, () => balance({ account: 'sp', mode: 'live' })), reported: [], errors, notices: [], ms: 42 };
+  return {
+    account: 'sp',
+    provider: 'syncpay',
+    balances: Array.from({ length: balances }, () => balance({ account: 'sp', mode: 'live' })),
+    reported: [],
+    errors,
+    notices: [],
+    ms: 42,
+  };
 }
 
 describe('what one call showed', () => {
@@ -32,7 +40,12 @@ describe('what one call showed', () => {
 
 describe('credentials by name', () => {
   it('variables are set, empty or not set; literal values are named as such; values never appear', () => {
-    const raw = { accounts: { cf: { provider: 'cryptofuse', clientId: 'literal-client-id', clientSecret: '${CF_SECRET}' }, sp: { provider: 'syncpay', apiKey: '${A}${B}' } } };
+    const raw = {
+      accounts: {
+        cf: { provider: 'cryptofuse', clientId: 'literal-client-id', clientSecret: '${CF_SECRET}' },
+        sp: { provider: 'syncpay', apiKey: '${A}${B}' },
+      },
+    };
     const cfg = validateConfig(raw, '/x/.balancerc.yaml', 'search');
     const env = { CF_SECRET: 'very-secret-value', A: ' ' };
     const all = cfg.accounts.flatMap((a) => inspectCredentials(cfg, a, env));
@@ -61,9 +74,17 @@ describe('credentials by name', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'open'), 'k');
     chmodSync(join(dir, 'open'), 0o644);
-    const cfg = validateConfig({ accounts: { a: { provider: 'syncpay', apiKeyFile: 'open' }, b: { provider: 'syncpay', apiKeyFile: 'gone' } } }, join(dir, 'c.yaml'), 'flag');
+    const cfg = validateConfig(
+      { accounts: { a: { provider: 'syncpay', apiKeyFile: 'open' }, b: { provider: 'syncpay', apiKeyFile: 'gone' } } },
+      join(dir, 'c.yaml'),
+      'flag',
+    );
     const [open, gone] = cfg.accounts.map((a) => inspectCredentials(cfg, a, {})[0]);
-    expect(open).toMatchObject({ path: join(dir, 'open'), status: `its mode 0644 lets group or others read it; run \`chmod 600 ${join(dir, 'open')}\``, ok: false });
+    expect(open).toMatchObject({
+      path: join(dir, 'open'),
+      status: `its mode 0644 lets group or others read it; run \`chmod 600 ${join(dir, 'open')}\``,
+      ok: false,
+    });
     expect(gone).toMatchObject({ path: join(dir, 'gone'), status: 'does not exist', ok: false });
   });
 });

@@ -12,7 +12,11 @@ import { minimumFor, type WithdrawalRule } from '../../src/core/withdrawal-limit
 import { balance } from '../helpers/balances.js';
 
 const rule = (providerCurrency: string, currency: string, network: string | null, max: string): WithdrawalRule => ({
-  providerCurrency, currency, network, minimum: new Decimal('10'), maximum: new Decimal(max),
+  providerCurrency,
+  currency,
+  network,
+  minimum: new Decimal('10'),
+  maximum: new Decimal(max),
 });
 const provider = { name: 'Cryptofuse', withdrawals: {} };
 
@@ -87,18 +91,36 @@ describe('minimumFor', () => {
     expect(info.maximum).toBeNull();
   });
   it('a config minimum does not settle a repeated limit either', () => {
-    const info = minimumFor(b, new Map([['USDT', new Decimal('1')]]), { rules: checkRules([rule('USDTTRC20', 'USDT', 'tron', '100000'), rule('USDTTRC20', 'USDT', 'tron', '50')]) }, provider);
+    const info = minimumFor(
+      b,
+      new Map([['USDT', new Decimal('1')]]),
+      { rules: checkRules([rule('USDTTRC20', 'USDT', 'tron', '100000'), rule('USDTTRC20', 'USDT', 'tron', '50')]) },
+      provider,
+    );
     expect(info.unknown).toMatch(/^inconsistent limits: Cryptofuse reported .*one currency listed 2 times for USDTTRC20 in 'casino'$/);
   });
 });
 
 describe('valuation', () => {
   const eth = (account: string, rate: string | null, extra: Partial<Parameters<typeof balance>[0]> = {}) =>
-    balance({ account, provider: 'flow-payments', currency: 'ETH', network: 'ethereum', total: '2', available: '2', usdRate: rate, ...(rate ? { usdSource: 'flow-payments' } : {}), ...extra });
+    balance({
+      account,
+      provider: 'flow-payments',
+      currency: 'ETH',
+      network: 'ethereum',
+      total: '2',
+      available: '2',
+      usdRate: rate,
+      ...(rate ? { usdSource: 'flow-payments' } : {}),
+      ...extra,
+    });
   it('lends a rate reported in the run only when every report agrees', () => {
     const agreed = valueBalances([eth('a', '3000'), eth('b', '3000.00'), eth('c', null)], { rates: new Map(), pegged: new Set() });
     expect(agreed[2]?.usdSource).toBe('flow-payments:a');
-    const disagreed = valueBalances([eth('a', '3000'), eth('b', '2000'), eth('c', null)], { rates: new Map([['ETH', new Decimal('2500')]]), pegged: new Set() });
+    const disagreed = valueBalances([eth('a', '3000'), eth('b', '2000'), eth('c', null)], {
+      rates: new Map([['ETH', new Decimal('2500')]]),
+      pegged: new Set(),
+    });
     expect([disagreed[2]?.usdSource, disagreed[2]?.usdValue?.toString()]).toEqual(['config', '5000']);
   });
   it('an inconsistent balance lends no rate', () => {

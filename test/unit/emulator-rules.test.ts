@@ -18,20 +18,23 @@ const TREE = {
   // The demo command reaching a provider emulator, even lazily: forbidden (it goes through src/sandbox).
   'src/commands/demo.ts': "export const load = () => import('../providers/flow-payments/emulator/route.js');\n",
   // An emulator route takes its Mount shape from the provider kit, and nothing from the host.
-  'src/providers/swipelux/emulator/route.ts': "import { shape } from '../../kit/mount.js';\nimport { server } from '../../../sandbox/server.js';\nexport const x = shape + server;\n",
+  'src/providers/swipelux/emulator/route.ts':
+    "import { shape } from '../../kit/mount.js';\nimport { server } from '../../../sandbox/server.js';\nexport const x = shape + server;\n",
   // Emulator code reaching the host, even for a type: forbidden (a folder-level cycle).
   'src/providers/cryptofuse/emulator/data.ts': "import type { Sandbox } from '../../../sandbox/server.js';\nexport type X = Sandbox;\n",
   // The kit reaching a provider folder or the registry: forbidden (the kit is a leaf).
-  'src/providers/kit/paginator.ts': "import { route } from '../flow-payments/adapter.js';\nimport { all } from '../catalog.js';\nexport const x = [route, all];\n",
+  'src/providers/kit/paginator.ts':
+    "import { route } from '../flow-payments/adapter.js';\nimport { all } from '../catalog.js';\nexport const x = [route, all];\n",
   'src/providers/catalog.ts': "import { shape } from './kit/mount.js';\nexport const all = [shape];\n",
   // A provider's home loading its own emulator entry with import(): allowed.
-  'src/providers/flow-payments/emulator/index.ts': "export const emulator = 1;\n",
+  'src/providers/flow-payments/emulator/index.ts': 'export const emulator = 1;\n',
   'src/providers/flow-payments/home.ts': "export const load = () => import('./emulator/index.js');\n",
   // A home importing its own entry statically: forbidden (every command would load the emulator).
-  'src/providers/bachs/emulator/index.ts': "export const emulator = 1;\n",
+  'src/providers/bachs/emulator/index.ts': 'export const emulator = 1;\n',
   'src/providers/bachs/home.ts': "import { emulator } from './emulator/index.js';\nexport const x = emulator;\n",
   // A home reaching another provider's emulator, or past its own entry: forbidden.
-  'src/providers/swipelux/home.ts': "export const load = () => import('../flow-payments/emulator/index.js');\nexport const deep = () => import('./emulator/route.js');\n",
+  'src/providers/swipelux/home.ts':
+    "export const load = () => import('../flow-payments/emulator/index.js');\nexport const deep = () => import('./emulator/route.js');\n",
   // The emulator host listing the provider routes: allowed.
   'src/sandbox/mounts.ts': "import { route } from '../providers/flow-payments/emulator/route.js';\nexport const all = [route];\n",
 };

@@ -7,7 +7,10 @@ import { ExitGuard } from '../../src/exit-guard.js';
 function setup() {
   const exits: number[] = [];
   const reported: string[] = [];
-  const guard = new ExitGuard((code) => void exits.push(code), (line) => void reported.push(line));
+  const guard = new ExitGuard(
+    (code) => void exits.push(code),
+    (line) => void reported.push(line),
+  );
   const stdout = new EventEmitter();
   const stderr = new EventEmitter();
   guard.watch(stdout, 'stdout');

@@ -77,7 +77,10 @@ describe('layoutTable', () => {
   });
 
   it('a column the table does not have is never named as hidden (balances without a wallet)', () => {
-    const noWallet = balancesTable([balance({ account: 'syncpay', currency: 'NGN', available: '450000.00', pending: '75000.00', total: '525000.00', usdValue: '341.25' })], { color: plain, width: 34 });
+    const noWallet = balancesTable(
+      [balance({ account: 'syncpay', currency: 'NGN', available: '450000.00', pending: '75000.00', total: '525000.00', usdValue: '341.25' })],
+      { color: plain, width: 34 },
+    );
     expect(lines(noWallet).at(-1)).toMatch(/^hidden to fit: PENDING, TOTAL, NE/);
     expect(layoutTable({ ...spec(), hide: ['GONE', 'EXTRA'] }, 16).hidden).toEqual(['EXTRA']);
   });
@@ -97,7 +100,15 @@ describe('layoutTable', () => {
 
   it('wide characters are measured in cells: columns line up and nothing passes the width', () => {
     const names = ['交易钱包 Trading', '💰💰 Savings', 'Café', 'plain'];
-    const table = renderTable({ columns: [{ head: 'WALLET', cells: names, cutTo: 6 }, { head: 'AMOUNT', cells: ['1.00', '22.00', '333.00', '4.00'], align: 'right' }] }, { color: plain, width: 20 });
+    const table = renderTable(
+      {
+        columns: [
+          { head: 'WALLET', cells: names, cutTo: 6 },
+          { head: 'AMOUNT', cells: ['1.00', '22.00', '333.00', '4.00'], align: 'right' },
+        ],
+      },
+      { color: plain, width: 20 },
+    );
     const rows = lines(table);
     for (const line of rows) expect(cellWidth(line), line).toBeLessThanOrEqual(20);
     // Every amount ends in the same cell.
@@ -107,7 +118,19 @@ describe('layoutTable', () => {
 
   it('with a memory, widths only grow and hidden columns stay hidden from one frame to the next', () => {
     const memory = new ColumnMemory();
-    const frame = (note: string, width: number) => layoutTable({ columns: [{ head: 'A', cells: ['x'] }, { head: 'NOTE', cells: [note] }, { head: 'B', cells: ['1'] }], hide: ['NOTE'] }, width, memory);
+    const frame = (note: string, width: number) =>
+      layoutTable(
+        {
+          columns: [
+            { head: 'A', cells: ['x'] },
+            { head: 'NOTE', cells: [note] },
+            { head: 'B', cells: ['1'] },
+          ],
+          hide: ['NOTE'],
+        },
+        width,
+        memory,
+      );
     expect(frame('a long note', 80).columns.map((c) => c.width)).toEqual([1, 11, 1]);
     expect(frame('short', 80).columns.map((c) => c.width)).toEqual([1, 11, 1]);
     expect(frame('a much much longer note than fits', 20).hidden).toEqual(['NOTE']);
@@ -117,13 +140,21 @@ describe('layoutTable', () => {
   it('is linear: 100,000 rows are laid out and drawn', () => {
     const n = 100_000;
     const cells = Array.from({ length: n }, (_, i) => `row ${i}`);
-    const table = renderTable({ columns: [{ head: 'NAME', cells }, { head: 'AMOUNT', align: 'right', cells: cells.map((_, i) => `${i}.00`) }] }, { color: plain, width: 80 });
+    const table = renderTable(
+      {
+        columns: [
+          { head: 'NAME', cells },
+          { head: 'AMOUNT', align: 'right', cells: cells.map((_, i) => `${i}.00`) },
+        ],
+      },
+      { color: plain, width: 80 },
+    );
     expect(table.split('\n')).toHaveLength(n + 2);
   });
 });
 
 describe('alignDecimalsNarrow', () => {
-  it('keeps every digit (the provider\'s scale) and aligns points only as far as it costs no width', () => {
+  it("keeps every digit (the provider's scale) and aligns points only as far as it costs no width", () => {
     const narrow = alignDecimalsNarrow(['750.000000', '0.000000000000000000', '1.234567890123456789', '1250.50', null]);
     // The widest value sets the width (20); the widest integer part (5, "1,250") leaves 15 for decimals.
     expect(narrow).toEqual(['750.000000' + ' '.repeat(8), '0.000000000000000000', '1.234567890123456789', '1,250.50' + ' '.repeat(12), '—' + ' '.repeat(15)]);
@@ -137,9 +168,31 @@ describe('alignDecimalsNarrow', () => {
 
 describe('balancesTable on a terminal', () => {
   const rows = [
-    balance({ account: 'casino-v2', mode: 'test', wallet: 'w1', walletName: 'Savings Wallet', currency: 'ETH', network: 'ethereum', available: '1.234567890123456789', pending: '0.000000000000000000', total: '1.234567890123456789', usdValue: '2895.92' }),
+    balance({
+      account: 'casino-v2',
+      mode: 'test',
+      wallet: 'w1',
+      walletName: 'Savings Wallet',
+      currency: 'ETH',
+      network: 'ethereum',
+      available: '1.234567890123456789',
+      pending: '0.000000000000000000',
+      total: '1.234567890123456789',
+      usdValue: '2895.92',
+    }),
     balance({ account: 'syncpay', mode: 'test', currency: 'NGN', available: '450000.00', pending: '75000.00', total: '525000.00', usdValue: '341.25' }),
-    balance({ account: 'casino-v3', mode: 'test', wallet: 'w2', walletName: 'Savings Wallet', currency: 'USDC', network: 'ethereum', available: '750.000000', pending: '250.000000', total: '1000.000000', usdValue: '1000.00' }),
+    balance({
+      account: 'casino-v3',
+      mode: 'test',
+      wallet: 'w2',
+      walletName: 'Savings Wallet',
+      currency: 'USDC',
+      network: 'ethereum',
+      available: '750.000000',
+      pending: '250.000000',
+      total: '1000.000000',
+      usdValue: '1000.00',
+    }),
   ];
 
   it('at 80 columns every line fits, amounts are whole, the note names what was hidden and USD says what it values', () => {
@@ -151,7 +204,7 @@ describe('balancesTable on a terminal', () => {
     expect(lines(text).at(-1)).toBe('hidden to fit: PENDING, TOTAL (widen, pipe or --json for all)');
   });
 
-  it('amounts keep the provider\'s scale at every width', () => {
+  it("amounts keep the provider's scale at every width", () => {
     for (const width of [60, 80, 120, undefined]) expect(balancesTable(rows, { color: plain, width })).toMatch(/\b750\.000000\b/);
   });
 
@@ -170,9 +223,18 @@ describe('balancesTable on a terminal', () => {
 
 describe('cellWidth agrees with string-width', () => {
   it('on every character its fast paths take, alone and in company', () => {
-    const ranges: Array<[number, number]> = [[0x20, 0x7e], [0xc0, 0xff], [0x3041, 0x3096], [0x30a1, 0x30fa], [0x4e00, 0x9fff], [0xac00, 0xd7a3]];
+    const ranges: Array<[number, number]> = [
+      [0x20, 0x7e],
+      [0xc0, 0xff],
+      [0x3041, 0x3096],
+      [0x30a1, 0x30fa],
+      [0x4e00, 0x9fff],
+      [0xac00, 0xd7a3],
+    ];
     const singles = [0xb7, 0x394, 0x2014, 0x2026, 0x25b2, 0x25bc, ...Array.from({ length: 8 }, (_, i) => 0x2581 + i)];
-    const chars = [...ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i)), ...singles].map((c) => String.fromCodePoint(c));
+    const chars = [...ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i)), ...singles].map((c) =>
+      String.fromCodePoint(c),
+    );
     const wrong = chars.filter((c) => cellWidth(c) !== stringWidth(c) || cellWidth(`a${c}—`) !== stringWidth(`a${c}—`));
     expect(wrong).toEqual([]);
     for (const text of ['交易钱包 Trading', '💰 Savings', 'Cafe\u0301', '\x1b[2m—\x1b[22m', 'ｆｕｌｌ', '👨‍👩‍👧', '\u0301', 'e\u0301\u0301']) {

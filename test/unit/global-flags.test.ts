@@ -26,8 +26,17 @@ function find(program: Command, path: string[]): Command {
 
 /** What a user would type for this flag (commander's key and value as parsed). */
 const TYPED: Record<string, unknown> = {
-  config: 'mine.yaml', account: ['treasury'], provider: 'syncpay', json: true, csv: true, color: false, quiet: true, debug: true,
-  timeout: '5s', maxAge: '30s', cache: false,
+  config: 'mine.yaml',
+  account: ['treasury'],
+  provider: 'syncpay',
+  json: true,
+  csv: true,
+  color: false,
+  quiet: true,
+  debug: true,
+  timeout: '5s',
+  maxAge: '30s',
+  cache: false,
 };
 
 /** Does the command refuse this global flag, typed with this value? */
@@ -67,7 +76,11 @@ describe.each(commands)('%s', (_name, command) => {
   it('completion offers after it what its --help lists, with the same --output choices', () => {
     const spec = completionSpec(program, acceptedProgramOptions).commands.find((c) => pathKey(c) === path.join(' '))!;
     const own = new Set(command.options.map((o) => o.long));
-    expect(spec.globalFlags.map((f) => f.long)).toEqual(acceptedGlobalOptions(command).filter((o) => !own.has(o.long)).map((o) => o.long));
+    expect(spec.globalFlags.map((f) => f.long)).toEqual(
+      acceptedGlobalOptions(command)
+        .filter((o) => !own.has(o.long))
+        .map((o) => o.long),
+    );
     const output = spec.globalFlags.find((f) => f.long === '--output');
     const choices = acceptedGlobalOptions(command).find((o) => o.long === '--output')?.argChoices;
     expect(output?.values ?? null).toEqual(choices ? { words: choices } : null);

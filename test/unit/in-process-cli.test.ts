@@ -4,7 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli } from '../helpers/cli.js';
 
-const cases: string[][] = [['--version'], ['balances', '--bogus'], ['--help'], ['can-withdraw', 'USDT', 'ten', '--config', '/nonexistent/x.yaml'], ['config', 'check', '--config', '/nonexistent/x.yaml']];
+const cases: string[][] = [
+  ['--version'],
+  ['balances', '--bogus'],
+  ['--help'],
+  ['can-withdraw', 'USDT', 'ten', '--config', '/nonexistent/x.yaml'],
+  ['config', 'check', '--config', '/nonexistent/x.yaml'],
+];
 
 describe('in-process CLI harness', () => {
   it('answers exactly as the spawned CLI does: exit code, stdout and stderr', async () => {
@@ -15,10 +21,20 @@ describe('in-process CLI harness', () => {
   });
 
   it('leaves no exit code, signal handler or exit listener behind', async () => {
-    const before = { code: process.exitCode, sigint: process.listenerCount('SIGINT'), sigterm: process.listenerCount('SIGTERM'), exit: process.listenerCount('exit') };
+    const before = {
+      code: process.exitCode,
+      sigint: process.listenerCount('SIGINT'),
+      sigterm: process.listenerCount('SIGTERM'),
+      exit: process.listenerCount('exit'),
+    };
     const usage = await runCli(['balances', '--bogus']);
     expect(usage.code).toBe(2);
-    expect({ code: process.exitCode, sigint: process.listenerCount('SIGINT'), sigterm: process.listenerCount('SIGTERM'), exit: process.listenerCount('exit') }).toEqual(before);
+    expect({
+      code: process.exitCode,
+      sigint: process.listenerCount('SIGINT'),
+      sigterm: process.listenerCount('SIGTERM'),
+      exit: process.listenerCount('exit'),
+    }).toEqual(before);
   });
 
   it('takes env, cwd, stdin and a terminal size from the test, not from the test process', async () => {

@@ -20,13 +20,42 @@ function prng(seed: number): () => number {
 }
 
 const NUMBERS = [
-  '0', '-0', '0.0', '18', '-7', '1250.50', '0.000090074983482468', '123456789.123456789012345678',
-  '1e-8', '1.5E+20', '-2.5e-300', '1e400', '6.02214076e23', '123456789012345678901234567890123456789',
-  '9007199254740993', '-0.000000000000000001', '1E0',
+  '0',
+  '-0',
+  '0.0',
+  '18',
+  '-7',
+  '1250.50',
+  '0.000090074983482468',
+  '123456789.123456789012345678',
+  '1e-8',
+  '1.5E+20',
+  '-2.5e-300',
+  '1e400',
+  '6.02214076e23',
+  '123456789012345678901234567890123456789',
+  '9007199254740993',
+  '-0.000000000000000001',
+  '1E0',
 ];
 const STRINGS = [
-  '', 'USDT', 'a\\"b', 'back\\\\slash\\\\', 'line\\nbreak', '\\u00e9t\\u00e9', '\\ud83d\\ude00', 'Ünïcödé ✓',
-  '10:30:00Z', '1.5', '-3', '{"not":"json"}', '\\u0001x', '\\/', 'tab\\there', '"', '\\\\"',
+  '',
+  'USDT',
+  'a\\"b',
+  'back\\\\slash\\\\',
+  'line\\nbreak',
+  '\\u00e9t\\u00e9',
+  '\\ud83d\\ude00',
+  'Ünïcödé ✓',
+  '10:30:00Z',
+  '1.5',
+  '-3',
+  '{"not":"json"}',
+  '\\u0001x',
+  '\\/',
+  'tab\\there',
+  '"',
+  '\\\\"',
 ];
 const KEYS = ['id', 'balance', 'available', '__proto__', 'constructor', 'a:b', 'x\\"y', 'ключ', '1', '2abc', '-1', 'é', ''];
 
@@ -63,7 +92,9 @@ function canon(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canon).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
     const proto = Object.getPrototypeOf(value) === Object.prototype ? '' : '!proto';
-    return `{${proto}${Object.keys(value).map((k) => `${JSON.stringify(k)}:${canon((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${proto}${Object.keys(value)
+      .map((k) => `${JSON.stringify(k)}:${canon((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? String(value);
 }

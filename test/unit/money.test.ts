@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { LosslessNumber } from 'lossless-json';
-import { exactMinus, exactPlus, exactTimes, formatDecimal, formatUsdForPeople, fractionDigits, groupThousands, parseAmount, parseUserDecimal, sumDecimals, Decimal } from '../../src/core/money.js';
+import {
+  exactMinus,
+  exactPlus,
+  exactTimes,
+  formatDecimal,
+  formatUsdForPeople,
+  fractionDigits,
+  groupThousands,
+  parseAmount,
+  parseUserDecimal,
+  sumDecimals,
+  Decimal,
+} from '../../src/core/money.js';
 import { parseLosslessJson, stringifyOutputJson } from '../../src/core/json.js';
 
 function ok(input: unknown): { text: string; scale: number } {
@@ -37,9 +49,7 @@ describe('parseAmount', () => {
     expect(ok(new LosslessNumber('-0.00')).text).toBe('0.00');
   });
 
-  it.each([
-    ['NaN'], ['Infinity'], ['1e3'], ['+5'], ['1,000'], [' '], ['0x10'], ['١٢'], ['.5'], ['5.'],
-  ])('rejects the string %j', (input) => {
+  it.each([['NaN'], ['Infinity'], ['1e3'], ['+5'], ['1,000'], [' '], ['0x10'], ['١٢'], ['.5'], ['5.']])('rejects the string %j', (input) => {
     expect(parseAmount(input)).toHaveProperty('error');
   });
 

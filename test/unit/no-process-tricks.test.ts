@@ -127,8 +127,15 @@ describe('undici through its private modules (src/http/transport.ts)', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const spec = () => ({
-    method: 'GET', url, headers: {}, connectTimeoutMs: 2_000, headersTimeoutMs: 2_000, bodyTimeoutMs: 2_000,
-    maxResponseBytes: 1_000, signal: new AbortController().signal, tooLarge: () => new Error('too large'),
+    method: 'GET',
+    url,
+    headers: {},
+    connectTimeoutMs: 2_000,
+    headersTimeoutMs: 2_000,
+    bodyTimeoutMs: 2_000,
+    maxResponseBytes: 1_000,
+    signal: new AbortController().signal,
+    tooLarge: () => new Error('too large'),
   });
 
   it('the private paths exist and are the same Agent and request the package exports', async () => {

@@ -33,7 +33,7 @@ describe('no module singletons', () => {
     expect(mutableState('const exactForms = new Set<string>();\nlet exactPattern: RegExp | null = null;')).toHaveLength(2);
     expect(mutableState('const limiters = new Map<string, RateLimiter>();')).toHaveLength(1);
     expect(mutableState('export const interrupt = { controller: new AbortController() };')).toHaveLength(1);
-    expect(mutableState("const RETRYABLE = new Set([408, 429]);\n  let inside = 0;\nclass A { private readonly m = new Map<string, number>(); }")).toEqual([]);
+    expect(mutableState('const RETRYABLE = new Set([408, 429]);\n  let inside = 0;\nclass A { private readonly m = new Map<string, number>(); }')).toEqual([]);
   });
 
   it('no file in src/ keeps mutable state at module level', () => {
@@ -51,7 +51,18 @@ describe('no module singletons', () => {
       import('../../src/commands/shared/context.js'),
     ]);
     const names = modules.flatMap((m) => Object.keys(m));
-    for (const gone of ['registerSecret', 'redact', 'clearSecretsForTests', 'limiterFor', 'resetRateLimiters', 'exchange', 'closeAgents', 'closeHttp', 'clearTokenCache', 'interrupt']) {
+    for (const gone of [
+      'registerSecret',
+      'redact',
+      'clearSecretsForTests',
+      'limiterFor',
+      'resetRateLimiters',
+      'exchange',
+      'closeAgents',
+      'closeHttp',
+      'clearTokenCache',
+      'interrupt',
+    ]) {
       expect(names).not.toContain(gone);
     }
   });

@@ -22,7 +22,10 @@ describe('the list of formats', () => {
     }
     expect(byFlag.get('--output')?.argChoices).toEqual(['table', 'json', 'csv']);
     expect(FORMAT_NAMES).toEqual(FORMATS.map((f) => f.name));
-    expect(formatSwitches().map((s) => [s.flag, s.key, s.format])).toEqual([['--json', 'json', 'json'], ['--csv', 'csv', 'csv']]);
+    expect(formatSwitches().map((s) => [s.flag, s.key, s.format])).toEqual([
+      ['--json', 'json', 'json'],
+      ['--csv', 'csv', 'csv'],
+    ]);
   });
 
   it('reads the format from its switch or --output, the default table, and refuses two different ones', () => {
@@ -30,7 +33,10 @@ describe('the list of formats', () => {
     expect(parseGlobalOptions({ json: true }).format).toBe('json');
     expect(parseGlobalOptions({ output: 'csv' }).format).toBe('csv');
     expect(parseGlobalOptions({ csv: true, output: 'csv' }).format).toBe('csv');
-    for (const raw of [{ json: true, csv: true }, { json: true, output: 'table' as const }]) {
+    for (const raw of [
+      { json: true, csv: true },
+      { json: true, output: 'table' as const },
+    ]) {
       const refused = (() => {
         try {
           parseGlobalOptions(raw);
@@ -64,7 +70,7 @@ describe('rendering a result', () => {
     json: async ({ n }, out) => out.data(`{"n":${n}}\n`),
   };
 
-  it('runs the renderer of the run\'s format, awaited', async () => {
+  it("runs the renderer of the run's format, awaited", async () => {
     const written: string[] = [];
     await render(output('json', written), renderers, { n: 3 });
     await render(output('table', written), renderers, { n: 4 });
@@ -87,15 +93,32 @@ describe('every command', () => {
 
   it('is declared, with the formats it prints', () => {
     expect(commands.map((c) => c.name())).toEqual(
-      expect.arrayContaining(['balances', 'total', 'can-withdraw', 'watch', 'snapshot', 'history', 'prune', 'changes', 'sandbox', 'demo', 'init', 'check', 'completion']),
+      expect.arrayContaining([
+        'balances',
+        'total',
+        'can-withdraw',
+        'watch',
+        'snapshot',
+        'history',
+        'prune',
+        'changes',
+        'sandbox',
+        'demo',
+        'init',
+        'check',
+        'completion',
+      ]),
     );
   });
 
-  it.each(commands.map((c) => [c.name(), c] as const))('%s prints exactly the formats it declares: a renderer for each, none refused that it has', async (_name, command) => {
-    const implementation = await command.loadImplementation!();
-    // A command without renderers prints for people only.
-    const prints = Object.keys(implementation.prints ?? { table: null }).sort();
-    // What it prints with any of its own flags (can-withdraw prints CSV only with --batch).
-    expect(prints).toEqual([...(supportsOf(command)?.formats ?? [])].sort());
-  });
+  it.each(commands.map((c) => [c.name(), c] as const))(
+    '%s prints exactly the formats it declares: a renderer for each, none refused that it has',
+    async (_name, command) => {
+      const implementation = await command.loadImplementation!();
+      // A command without renderers prints for people only.
+      const prints = Object.keys(implementation.prints ?? { table: null }).sort();
+      // What it prints with any of its own flags (can-withdraw prints CSV only with --batch).
+      expect(prints).toEqual([...(supportsOf(command)?.formats ?? [])].sort());
+    },
+  );
 });

@@ -8,7 +8,7 @@ import { balance } from '../helpers/balances.js';
 
 const provider = (id: ProviderId) => ({ name: PROVIDERS[id].displayName, withdrawals: PROVIDERS[id].withdrawals });
 
-describe('config init example, from the provider\'s info', () => {
+describe("config init example, from the provider's info", () => {
   it.each([
     ['flow-payments', '--provider flow-payments --account flow-main --key-env FLOW_API_KEY'],
     ['syncpay', '--provider syncpay --account payouts --key-env SYNCPAY_API_KEY'],
@@ -19,23 +19,25 @@ describe('config init example, from the provider\'s info', () => {
     expect(exampleFor(id)).toBe(`e.g. balance-inspector config init ${flags}`);
   });
 
-  it('no provider or an unknown one shows Flow\'s example', () => {
+  it("no provider or an unknown one shows Flow's example", () => {
     const flow = 'e.g. balance-inspector config init --provider flow-payments --account flow-main --key-env FLOW_API_KEY';
     expect(exampleFor(undefined)).toBe(flow);
     expect(exampleFor('flowpay')).toBe(flow);
   });
 });
 
-describe('documented withdrawal limits, from the provider\'s info', () => {
+describe("documented withdrawal limits, from the provider's info", () => {
   const usd = (id: ProviderId) => balance({ account: id, provider: id, currency: 'USD', providerCurrency: 'USD', available: '100.00' });
   const btc = (id: ProviderId) => balance({ account: id, provider: id, currency: 'BTC', network: 'bitcoin', providerCurrency: 'BTC', available: '1' });
 
-  it('Bachs follows SyncPay\'s table: USD 10 from the docs; a currency outside it is unknown', () => {
+  it("Bachs follows SyncPay's table: USD 10 from the docs; a currency outside it is unknown", () => {
     for (const id of ['syncpay', 'bachs'] as const) {
       const known = minimumFor(usd(id), undefined, undefined, provider(id));
       expect([known.minimum?.toString(), known.source, known.unknown], id).toEqual(['10', 'provider-docs', null]);
       const zar = balance({ account: id, provider: id, currency: 'ZAR', providerCurrency: 'ZAR', available: '100.00' });
-      expect(minimumFor(zar, undefined, undefined, provider(id)).unknown, id).toBe(`unknown minimum: ${PROVIDERS[id].displayName} publishes no minimum for ZAR; set minimums.${id}.ZAR in the config`);
+      expect(minimumFor(zar, undefined, undefined, provider(id)).unknown, id).toBe(
+        `unknown minimum: ${PROVIDERS[id].displayName} publishes no minimum for ZAR; set minimums.${id}.ZAR in the config`,
+      );
     }
   });
 
@@ -53,7 +55,7 @@ describe('documented withdrawal limits, from the provider\'s info', () => {
     expect(allowedDecimals(btc('bachs'), provider('bachs'))).toBe(8);
   });
 
-  it('the generic logic takes any provider\'s table, so a new provider needs no change in core', () => {
+  it("the generic logic takes any provider's table, so a new provider needs no change in core", () => {
     const facts = { name: 'Newpay', withdrawals: { documentedMinimums: { USD: '25' }, maxCryptoDecimals: 4 } };
     expect(minimumFor(usd('syncpay'), undefined, undefined, facts).minimum?.toString()).toBe('25');
     expect(allowedDecimals(btc('syncpay'), facts)).toBe(4);

@@ -69,17 +69,26 @@ describe('provider registry', () => {
       return path.startsWith('..') || !(PROVIDER_IDS as readonly string[]).includes(folder);
     });
     const registry = join(PROVIDERS_DIR, 'catalog.ts');
-    const naming = outside.filter((file) => file !== registry).flatMap((file) =>
-      codeTokens(file).filter((token) => NAMING.test(decides(token))).map((token) => `${relative(ROOT, file)}: ${token.slice(0, 80)}`),
-    );
+    const naming = outside
+      .filter((file) => file !== registry)
+      .flatMap((file) =>
+        codeTokens(file)
+          .filter((token) => NAMING.test(decides(token)))
+          .map((token) => `${relative(ROOT, file)}: ${token.slice(0, 80)}`),
+      );
     expect(naming).toEqual([]);
   });
 
   it('only the emulator host loads an emulator', () => {
     const callers = sourceFiles(join(ROOT, 'src')).filter((file) => codeTokens(file).includes('loadEmulator'));
     expect(callers.map((file) => relative(ROOT, file)).sort()).toEqual([
-      'src/providers/bachs/home.ts', 'src/providers/cryptofuse/home.ts', 'src/providers/flow-payments/home.ts',
-      'src/providers/kit/home.ts', 'src/providers/swipelux/home.ts', 'src/providers/syncpay/home.ts', 'src/sandbox/mounts.ts',
+      'src/providers/bachs/home.ts',
+      'src/providers/cryptofuse/home.ts',
+      'src/providers/flow-payments/home.ts',
+      'src/providers/kit/home.ts',
+      'src/providers/swipelux/home.ts',
+      'src/providers/syncpay/home.ts',
+      'src/sandbox/mounts.ts',
     ]);
   });
 

@@ -60,7 +60,10 @@ describe('RateLimiter wait notices', () => {
     const notify = (waitMs: number) => (waits.push(waitMs), controller.abort(new Error('stop')));
     const acquired = limiter.acquire(10_000_000, controller.signal, never, { atLeastMs: 1_000, notify });
     setTimeout(() => controller.abort(new Error('stop')), 20);
-    await acquired.then((release) => release(), () => undefined);
+    await acquired.then(
+      (release) => release(),
+      () => undefined,
+    );
     return waits;
   }
 

@@ -4,7 +4,16 @@ import { describeDisagreement, rateDisagreements } from '../../src/core/rate-spr
 import { balance } from '../helpers/balances.js';
 
 const btc = (account: string, fields: { usdRate?: string; usdValue: string; total: string; usdSource?: string }) =>
-  balance({ account, currency: 'BTC', network: 'bitcoin', available: fields.total, total: fields.total, usdValue: fields.usdValue, usdRate: fields.usdRate ?? null, usdSource: fields.usdSource ?? account });
+  balance({
+    account,
+    currency: 'BTC',
+    network: 'bitcoin',
+    available: fields.total,
+    total: fields.total,
+    usdValue: fields.usdValue,
+    usdRate: fields.usdRate ?? null,
+    usdSource: fields.usdSource ?? account,
+  });
 
 describe('rateDisagreements', () => {
   it('finds the demo case: a rate implied by a provider USD value vs a reported rate', () => {
@@ -25,17 +34,21 @@ describe('rateDisagreements', () => {
   });
 
   it('one source, or several currencies that each agree, is no disagreement', () => {
-    expect(rateDisagreements([btc('a', { total: '1', usdValue: '100', usdRate: '100' }), btc('a', { total: '2', usdValue: '200', usdRate: '100' })])).toEqual([]);
+    expect(rateDisagreements([btc('a', { total: '1', usdValue: '100', usdRate: '100' }), btc('a', { total: '2', usdValue: '200', usdRate: '100' })])).toEqual(
+      [],
+    );
     const usdt = balance({ currency: 'USDT', available: '10', total: '10', usdValue: '10', usdRate: '1', usdSource: 'peg' });
     expect(rateDisagreements([usdt, btc('a', { total: '1', usdValue: '50000', usdRate: '50000' })])).toEqual([]);
   });
 
   it('ignores unpriced and zero balances, and rates implied from values under $1 (cent rounding)', () => {
-    expect(rateDisagreements([
-      btc('a', { total: '1', usdValue: '100', usdRate: '100' }),
-      btc('tiny', { total: '0.00009', usdValue: '0.28' }),
-      btc('zero', { total: '0', usdValue: '0' }),
-      balance({ account: 'x', currency: 'BTC', available: '5', total: '5', usdValue: null }),
-    ])).toEqual([]);
+    expect(
+      rateDisagreements([
+        btc('a', { total: '1', usdValue: '100', usdRate: '100' }),
+        btc('tiny', { total: '0.00009', usdValue: '0.28' }),
+        btc('zero', { total: '0', usdValue: '0' }),
+        balance({ account: 'x', currency: 'BTC', available: '5', total: '5', usdValue: null }),
+      ]),
+    ).toEqual([]);
   });
 });

@@ -36,8 +36,7 @@ describe('the read pipeline is the only way to the adapters', () => {
   it('only the pipeline sets an HTTP budget; only who creates a runtime closes it', () => {
     const root = resolve(import.meta.dirname, '../..');
     const files = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.startsWith('http/'));
-    const callers = (call: RegExp) =>
-      files.filter((f) => call.test(readFileSync(join(root, 'src', f), 'utf8'))).map((f) => f.split('\\').join('/'));
+    const callers = (call: RegExp) => files.filter((f) => call.test(readFileSync(join(root, 'src', f), 'utf8'))).map((f) => f.split('\\').join('/'));
     expect(callers(/\btimeBudget\(/)).toEqual(['api/read.ts']);
     expect(callers(/\bcreateRuntime\(/).sort()).toEqual(['api/fetch.ts', 'cli.ts']);
     expect(callers(/\bruntime\.close\(/).sort()).toEqual(['api/fetch.ts', 'cli.ts']);

@@ -87,7 +87,10 @@ describe('readAccounts', () => {
     fake.answers.set('slow', async (ctx) => (await after(30), result(ctx.account.name, '1')));
     fake.answers.set('fast', (ctx) => Promise.resolve(result(ctx.account.name, '2')));
     const { outcomes, cache, rules } = await readAccounts({ ...BASE, accounts: [account('slow'), account('fast')] });
-    expect(figures(outcomes)).toEqual([['slow', ['1']], ['fast', ['2']]]);
+    expect(figures(outcomes)).toEqual([
+      ['slow', ['1']],
+      ['fast', ['2']],
+    ]);
     expect(cache).toBeNull();
     expect(rules).toBeUndefined();
   });
@@ -104,17 +107,24 @@ describe('readAccounts', () => {
     expect(fake.calls.map((c) => c.account.name).sort()).toEqual(['a', 'c']);
     expect(outcomes.map((o) => o.account)).toEqual(['a', 'b', 'c']);
     expect(outcomes[1]).toEqual({ account: 'b', provider: 'syncpay', balances: [], reported: [], errors: [missing], notices: [], ms: 0, mode: null });
-    expect(progress).toEqual([[1, 3], [2, 3], [3, 3]]);
+    expect(progress).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
   });
 
-  it('turns a thrown adapter failure into that account\'s outcome and keeps the others', async () => {
+  it("turns a thrown adapter failure into that account's outcome and keeps the others", async () => {
     fake.answers.set('down', () => Promise.reject(new UnavailableError('provider down', { code: 'PROVIDER_ERROR' })));
     const { outcomes } = await readAccounts({ ...BASE, accounts: [account('down'), account('up')] });
     expect(outcomes[0]?.errors.map((e) => [e.code, e.account])).toEqual([['PROVIDER_ERROR', 'down']]);
-    expect(figures(outcomes)).toEqual([['down', []], ['up', ['10']]]);
+    expect(figures(outcomes)).toEqual([
+      ['down', []],
+      ['up', ['10']],
+    ]);
   });
 
-  it('puts every adapter\'s figures through the sanity boundary', async () => {
+  it("puts every adapter's figures through the sanity boundary", async () => {
     fake.answers.set('odd', (ctx) => Promise.resolve(result(ctx.account.name, '-5')));
     const { outcomes } = await readAccounts({ ...BASE, accounts: [account('odd')] });
     expect(outcomes[0]?.balances[0]?.inconsistent).toBeDefined();
@@ -210,8 +220,14 @@ describe('readAccounts cache policies', () => {
       hooks: { onProgress: (done, total) => progress.push([done, total]) },
     });
     expect(fake.calls.map((c) => c.account.name)).toEqual(['a', 'b']);
-    expect(figures(outcomes)).toEqual([['a', ['10']], ['b', ['10']]]);
-    expect(progress).toEqual([[1, 2], [2, 2]]);
+    expect(figures(outcomes)).toEqual([
+      ['a', ['10']],
+      ['b', ['10']],
+    ]);
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
     expect(cache).toEqual({
       maxAgeMs: 60_000,
       accounts: [
@@ -264,7 +280,12 @@ describe('a watch poll through the pipeline', () => {
       return Promise.resolve(result(ctx.account.name, '7'));
     });
     const before = Date.now();
-    const { outcome, requests } = await pollAccount(account('w'), { budgetMs: 2_500, providers: BASE.providers, runtime: BASE.runtime, signal: new AbortController().signal });
+    const { outcome, requests } = await pollAccount(account('w'), {
+      budgetMs: 2_500,
+      providers: BASE.providers,
+      runtime: BASE.runtime,
+      signal: new AbortController().signal,
+    });
     expect(requests).toBe(3);
     expect(figures([outcome])).toEqual([['w', ['7']]]);
     expect(fake.calls[0]?.http.deadline).toBeLessThanOrEqual(Date.now() + 2_500);

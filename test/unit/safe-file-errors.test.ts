@@ -74,7 +74,7 @@ describe('writeFileAtomic on a file system without hard links', () => {
     expect([fs.readFileSync(path, 'utf8'), fs.readdirSync(dir)]).toEqual(['one\n', ['out.yaml']]);
   });
 
-  it('any other link error is the caller\'s, and leaves no temp file', () => {
+  it("any other link error is the caller's, and leaves no temp file", () => {
     const dir = tempDir();
     const path = join(dir, 'out.yaml');
     failing.link.set(path, 'EIO');

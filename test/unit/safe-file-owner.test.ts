@@ -23,7 +23,16 @@ function theirDir(): string {
 /** A regular file's stat as the trust check reads it. */
 function fileStat(uid: number, mode: number): Stats {
   const no = () => false;
-  return { uid, mode: 0o100000 | mode, isFile: () => true, isFIFO: no, isDirectory: no, isCharacterDevice: no, isBlockDevice: no, isSocket: no } as unknown as Stats;
+  return {
+    uid,
+    mode: 0o100000 | mode,
+    isFile: () => true,
+    isFIFO: no,
+    isDirectory: no,
+    isCharacterDevice: no,
+    isBlockDevice: no,
+    isSocket: no,
+  } as unknown as Stats;
 }
 
 const realGetuid = Object.getOwnPropertyDescriptor(process, 'getuid') as PropertyDescriptor;
@@ -37,11 +46,13 @@ const runAs = (uid: number | undefined) => Object.defineProperty(process, 'getui
 const onWindows = () => Object.defineProperty(process, 'platform', { ...realPlatform, value: 'win32' });
 
 describe('fileTrustProblem', () => {
-  it('trusts a file of ours or of root, and refuses anyone else\'s with a chown hint', () => {
+  it("trusts a file of ours or of root, and refuses anyone else's with a chown hint", () => {
     runAs(ME);
     expect(fileTrustProblem('/x/cfg', fileStat(ME, 0o600))).toBeNull();
     expect(fileTrustProblem('/x/cfg', fileStat(0, 0o644))).toBeNull();
-    expect(fileTrustProblem('/x/cfg', fileStat(OTHER, 0o600))).toBe(`it belongs to another user (uid ${OTHER}); only your own files are trusted: run \`chown ${ME} /x/cfg\` if it is yours`);
+    expect(fileTrustProblem('/x/cfg', fileStat(OTHER, 0o600))).toBe(
+      `it belongs to another user (uid ${OTHER}); only your own files are trusted: run \`chown ${ME} /x/cfg\` if it is yours`,
+    );
   });
 
   it('without uids (no process.getuid) the owner is not checked, the mode still is', () => {
@@ -66,7 +77,7 @@ describe('fileTrustProblem', () => {
 });
 
 describe.skipIf(!IS_ROOT)('ownedBySomeoneElse (chown needs root)', () => {
-  it('a folder of ours or of root is ours to search; anyone else\'s, or one that cannot be read, is not', () => {
+  it("a folder of ours or of root is ours to search; anyone else's, or one that cannot be read, is not", () => {
     runAs(ME);
     const mine = tempDir();
     chownSync(mine, ME, ME);
@@ -74,7 +85,12 @@ describe.skipIf(!IS_ROOT)('ownedBySomeoneElse (chown needs root)', () => {
     chownSync(roots, 0, 0);
     const theirs = tempDir();
     chownSync(theirs, OTHER, OTHER);
-    expect([ownedBySomeoneElse(mine), ownedBySomeoneElse(roots), ownedBySomeoneElse(theirs), ownedBySomeoneElse(join(mine, 'missing'))]).toEqual([false, false, true, true]);
+    expect([ownedBySomeoneElse(mine), ownedBySomeoneElse(roots), ownedBySomeoneElse(theirs), ownedBySomeoneElse(join(mine, 'missing'))]).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 
   it('a file of ours that another user could change is still refused', () => {
@@ -83,7 +99,11 @@ describe.skipIf(!IS_ROOT)('ownedBySomeoneElse (chown needs root)', () => {
     writeFileSync(path, 'x');
     chownSync(path, ME, ME);
     chmodSync(path, 0o620);
-    expect(readTrustedFile(path)).toEqual({ problem: `its mode 0620 lets group or others change it; run \`chmod go-w ${path}\``, unsafe: true, missing: false });
+    expect(readTrustedFile(path)).toEqual({
+      problem: `its mode 0620 lets group or others change it; run \`chmod go-w ${path}\``,
+      unsafe: true,
+      missing: false,
+    });
   });
 });
 

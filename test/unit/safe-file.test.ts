@@ -18,7 +18,10 @@ describe('readTrustedFile', () => {
     expect(readTrustedFile(path, { secret: true })).toEqual({ text: 'abc' });
     chmodSync(path, 0o644);
     expect(readTrustedFile(path)).toEqual({ text: 'abc' });
-    expect(readTrustedFile(path, { secret: true })).toMatchObject({ unsafe: true, problem: `its mode 0644 lets group or others read it; run \`chmod 600 ${path}\`` });
+    expect(readTrustedFile(path, { secret: true })).toMatchObject({
+      unsafe: true,
+      problem: `its mode 0644 lets group or others read it; run \`chmod 600 ${path}\``,
+    });
     chmodSync(path, 0o640);
     expect(readTrustedFile(path, { secret: true })).toMatchObject({ unsafe: true, problem: expect.stringContaining('mode 0640') });
     chmodSync(path, 0o660);
@@ -57,7 +60,10 @@ describe('readTrustedFile', () => {
     const path = join(tempDir(), 'cfg.yaml');
     writeFileSync(path, 'accounts: {}\n', { mode: 0o600 });
     chownSync(path, OTHER_UID, OTHER_UID);
-    expect(readTrustedFile(path)).toMatchObject({ unsafe: true, problem: expect.stringMatching(/belongs to another user \(uid 4242\).*run `chown 0 .*cfg\.yaml`/) });
+    expect(readTrustedFile(path)).toMatchObject({
+      unsafe: true,
+      problem: expect.stringMatching(/belongs to another user \(uid 4242\).*run `chown 0 .*cfg\.yaml`/),
+    });
     chownSync(path, 0, 0);
     expect(readTrustedFile(path)).toEqual({ text: 'accounts: {}\n' });
   });

@@ -86,7 +86,15 @@ describe('checkBalances: network pinned by the code', () => {
 
 describe('checkBalances: the notice', () => {
   it('is one line naming provider, account, wallet, code, field and value, with provider strings escaped', () => {
-    const b = balance({ account: 'casino', wallet: 'w\u001b[2J', currency: 'USDT', network: 'tron', providerCurrency: 'usdt\u001btrc20', available: '-5', total: '1' });
+    const b = balance({
+      account: 'casino',
+      wallet: 'w\u001b[2J',
+      currency: 'USDT',
+      network: 'tron',
+      providerCurrency: 'usdt\u001btrc20',
+      available: '-5',
+      total: '1',
+    });
     const { notices } = checkBalances([b], 'Cryptofuse');
     expect(notices).toEqual([
       "warning: inconsistent balance from Cryptofuse for account 'casino' wallet w\\e[2J, usdt\\etrc20: available -5: negative; excluded from totals, never a yes",
@@ -96,14 +104,19 @@ describe('checkBalances: the notice', () => {
 
 describe('checkRules', () => {
   const rule = (minimum: string | null, maximum: string | null) => ({
-    providerCurrency: 'USDTTRC20', currency: 'USDT', network: 'tron',
-    minimum: minimum === null ? null : new Decimal(minimum), maximum: maximum === null ? null : new Decimal(maximum),
+    providerCurrency: 'USDTTRC20',
+    currency: 'USDT',
+    network: 'tron',
+    minimum: minimum === null ? null : new Decimal(minimum),
+    maximum: maximum === null ? null : new Decimal(maximum),
   });
   it('marks negative limits and a maximum below the minimum', () => {
     expect(checkRules([rule('-10', '400')])[0]?.inconsistent).toBe('min_withdrawal -10: negative');
     expect(checkRules([rule('10', '-1')])[0]?.inconsistent).toBe('max_withdrawal -1: negative');
     expect(checkRules([rule('10', '5')])[0]?.inconsistent).toBe('max_withdrawal 5: below min_withdrawal 10');
-    expect(checkRules([rule('10', '400'), { ...rule(null, null), providerCurrency: 'BTC', currency: 'BTC', network: 'bitcoin' }]).map((r) => r.inconsistent)).toEqual([undefined, undefined]);
+    expect(
+      checkRules([rule('10', '400'), { ...rule(null, null), providerCurrency: 'BTC', currency: 'BTC', network: 'bitcoin' }]).map((r) => r.inconsistent),
+    ).toEqual([undefined, undefined]);
   });
 });
 
@@ -124,15 +137,20 @@ describe('inconsistent balances downstream', () => {
   });
 
   it('reconciliation with an inconsistent balance in scope is incomplete, not ok or MISMATCH', () => {
-    const reported = [{ account: 'b', provider: 'syncpay', scope: 'account' as const, scopeId: null, currency: 'USD' as const, amount: new Decimal('-5'), wallets: null }];
+    const reported = [
+      { account: 'b', provider: 'syncpay', scope: 'account' as const, scopeId: null, currency: 'USD' as const, amount: new Decimal('-5'), wallets: null },
+    ];
     const row = computeTotals([bad!], reported, { by: 'currency', tolerancePercent: new Decimal(1) }).reconciliation[0];
     expect(row?.withinTolerance).toBeNull();
   });
 
   it('a condition over them is unknown, so --until never fires on them', () => {
-    const selector = (parseSelector('USD') as Selector);
+    const selector = parseSelector('USD') as Selector;
     expect(sumAvailable(selector, [good]).amount?.toFixed(2)).toBe('10.00');
-    const [dup1, dup2] = checkBalances([balance({ currency: 'USD', available: '1000.00', pending: '0' }), balance({ currency: 'USD', available: '1000.00', pending: '0' })], 'P').balances;
+    const [dup1, dup2] = checkBalances(
+      [balance({ currency: 'USD', available: '1000.00', pending: '0' }), balance({ currency: 'USD', available: '1000.00', pending: '0' })],
+      'P',
+    ).balances;
     expect(sumAvailable(selector, [good, dup1!, dup2!]).amount).toBeNull();
   });
 });
@@ -144,7 +162,18 @@ describe('exact money at any size (§5)', () => {
     expect(formatDecimal(sum)).toBe(`11${'0'.repeat(149)}.02999999999999999999`);
   });
   it('derives total = available + pending exactly for 150-digit figures', () => {
-    const b = makeBalance({ account: 'a', provider: 'syncpay', mode: null, currency: 'USD', network: null, providerCurrency: 'USD', available: new Decimal(big), pending: new Decimal(big), scale: 20, raw: null });
+    const b = makeBalance({
+      account: 'a',
+      provider: 'syncpay',
+      mode: null,
+      currency: 'USD',
+      network: null,
+      providerCurrency: 'USD',
+      available: new Decimal(big),
+      pending: new Decimal(big),
+      scale: 20,
+      raw: null,
+    });
     expect(formatDecimal(b.total!)).toBe(`1${'9'.repeat(150)}.${'9'.repeat(19)}8`);
   });
   it('values and totals 150-digit balances exactly', () => {
@@ -213,7 +242,9 @@ describe('checkBalances: networks and duplicates', () => {
   it('a bare coin code pins no network: a BTC row without one is fine', () => {
     expect(problemsOf(balance({ currency: 'BTC', providerCurrency: 'BTC', network: null, available: '1' }))).toEqual([null]);
     expect(problemsOf(balance({ currency: 'BTC', providerCurrency: ' btc ', network: null, available: '1' }))).toEqual([null]);
-    expect(problemsOf(balance({ currency: 'USDT', providerCurrency: 'usdttrc20', network: null, available: '1' }))).toEqual([[{ field: 'network', value: 'none', problem: 'usdttrc20 pins tron' }]]);
+    expect(problemsOf(balance({ currency: 'USDT', providerCurrency: 'usdttrc20', network: null, available: '1' }))).toEqual([
+      [{ field: 'network', value: 'none', problem: 'usdttrc20 pins tron' }],
+    ]);
   });
 
   it('the same provider code in any case or padding is a duplicate; the figures are listed, unknown ones as such', () => {
@@ -235,7 +266,13 @@ describe('checkBalances: networks and duplicates', () => {
 });
 
 describe('checkRules: every problem of a limit, on one line', () => {
-  const rule = (min: string | null, max: string | null, code = 'X') => ({ providerCurrency: code, currency: code, network: null, minimum: min === null ? null : new Decimal(min), maximum: max === null ? null : new Decimal(max) });
+  const rule = (min: string | null, max: string | null, code = 'X') => ({
+    providerCurrency: code,
+    currency: code,
+    network: null,
+    minimum: min === null ? null : new Decimal(min),
+    maximum: max === null ? null : new Decimal(max),
+  });
 
   it('both limits negative: both said, the order relation not checked', () => {
     expect(checkRules([rule('-1', '-2')])[0]?.inconsistent).toBe('min_withdrawal -1: negative; max_withdrawal -2: negative');

@@ -6,7 +6,10 @@ import { FRAGMENT_LENGTH, Redactor } from '../../src/core/secrets.js';
 import { encodedForms, expectNoSecrets } from '../helpers/secrets.js';
 
 /** A long key of no known shape (no sk_ prefix): letters, digits and the odd punctuation. */
-const longKey = (length = 106) => `k${randomBytes(length).toString('base64url').slice(0, length - 1)}`;
+const longKey = (length = 106) =>
+  `k${randomBytes(length)
+    .toString('base64url')
+    .slice(0, length - 1)}`;
 
 /** Every FRAGMENT_LENGTH-character window of every encoded form of the secret. */
 function expectNoFragment(text: string, secret: string): void {

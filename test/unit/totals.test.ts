@@ -7,7 +7,7 @@ import { balance } from '../helpers/balances.js';
 const options = { by: 'currency' as const, tolerancePercent: new Decimal(1) };
 
 describe('valuation order', () => {
-  it('prefers the provider value, then its rate, USD, another account\'s rate, config rates, the peg', () => {
+  it("prefers the provider value, then its rate, USD, another account's rate, config rates, the peg", () => {
     const valued = valueBalances(
       [
         balance({ account: 'flow', provider: 'flow-payments', currency: 'ETH', network: 'ethereum', total: '2', usdValue: '6000.10', usdRate: '3000' }),
@@ -44,7 +44,9 @@ describe('computeTotals', () => {
       [],
       options,
     );
-    expect(totals.groups.map((g) => [g.key, g.usdValue && formatDecimal(g.usdValue, 2), g.sources, g.amount && formatDecimal(g.amount, g.scale), g.unpricedCount])).toEqual([
+    expect(
+      totals.groups.map((g) => [g.key, g.usdValue && formatDecimal(g.usdValue, 2), g.sources, g.amount && formatDecimal(g.amount, g.scale), g.unpricedCount]),
+    ).toEqual([
       ['USDT', '3.75', ['cryptofuse', 'peg'], '3.75', 0],
       ['KES', '0.00', [], '0.00', 0],
       ['GHS', null, [], '50.00', 1],
@@ -55,7 +57,11 @@ describe('computeTotals', () => {
 
   it('is exact to the last digit of the inputs', () => {
     const values = Array.from({ length: 200 }, (_, i) => `${i}.${String(i * 7919).padStart(18, '0')}`);
-    const totals = computeTotals(values.map((v, i) => balance({ account: `a${i % 3}`, total: '1', usdValue: v, usdSource: 'x' })), [], options);
+    const totals = computeTotals(
+      values.map((v, i) => balance({ account: `a${i % 3}`, total: '1', usdValue: v, usdSource: 'x' })),
+      [],
+      options,
+    );
     const scale = 10n ** 18n;
     const reference = values.reduce((sum, v) => {
       const [int = '0', frac = ''] = v.split('.');
@@ -74,8 +80,24 @@ describe('computeTotals', () => {
     const reported = [
       { account: 'sp', provider: 'syncpay', scope: 'account' as const, scopeId: null, currency: 'USD' as const, amount: new Decimal('100.90'), wallets: null },
       { account: 'sp', provider: 'syncpay', scope: 'account' as const, scopeId: null, currency: 'USD' as const, amount: new Decimal('102'), wallets: null },
-      { account: 'cus', provider: 'swipelux', scope: 'customer' as const, scopeId: 'cus_1', currency: 'USD' as const, amount: new Decimal('50'), wallets: ['w1'] },
-      { account: 'cus', provider: 'swipelux', scope: 'customer' as const, scopeId: 'cus_2', currency: 'USD' as const, amount: new Decimal('60'), wallets: ['w1', 'w2'] },
+      {
+        account: 'cus',
+        provider: 'swipelux',
+        scope: 'customer' as const,
+        scopeId: 'cus_1',
+        currency: 'USD' as const,
+        amount: new Decimal('50'),
+        wallets: ['w1'],
+      },
+      {
+        account: 'cus',
+        provider: 'swipelux',
+        scope: 'customer' as const,
+        scopeId: 'cus_2',
+        currency: 'USD' as const,
+        amount: new Decimal('60'),
+        wallets: ['w1', 'w2'],
+      },
     ];
     const rows = computeTotals(balances, reported, options).reconciliation;
     expect(rows.map((r) => [r.scopeId, formatDecimal(r.computed, 2), formatDecimal(r.difference, 2), r.withinTolerance, r.unpricedInScope])).toEqual([
@@ -89,21 +111,28 @@ describe('computeTotals', () => {
 
 describe('valuation sources', () => {
   const settings = { rates: new Map<string, Decimal>(), pegged: new Set<string>() };
-  const priced = (bs: ReturnType<typeof balance>[], s = settings) => valueBalances(bs, s).map((b) => [b.account, b.currency, b.usdValue && formatDecimal(b.usdValue), b.usdRate && formatDecimal(b.usdRate), b.usdSource]);
+  const priced = (bs: ReturnType<typeof balance>[], s = settings) =>
+    valueBalances(bs, s).map((b) => [b.account, b.currency, b.usdValue && formatDecimal(b.usdValue), b.usdRate && formatDecimal(b.usdRate), b.usdSource]);
 
   it('a provider rate without its own source is credited to the provider', () => {
-    expect(priced([balance({ account: 'f', provider: 'flow-payments', currency: 'ETH', network: 'ethereum', total: '2', usdRate: '3' })])).toEqual([['f', 'ETH', '6', '3', 'flow-payments']]);
+    expect(priced([balance({ account: 'f', provider: 'flow-payments', currency: 'ETH', network: 'ethereum', total: '2', usdRate: '3' })])).toEqual([
+      ['f', 'ETH', '6', '3', 'flow-payments'],
+    ]);
   });
 
   it('a rate is priced even when the amount is unknown: the value stays unknown', () => {
     expect(priced([balance({ account: 'f', currency: 'ETH', usdRate: '3', usdSource: 'syncpay' })])).toEqual([['f', 'ETH', null, '3', 'syncpay']]);
     expect(priced([balance({ account: 's', currency: 'USD' })])).toEqual([['s', 'USD', null, '1', 'usd']]);
     // Valued before (a cached record): its rate keeps the source it was priced from.
-    expect(priced([balance({ account: 's', provider: 'syncpay', currency: 'NGN', usdRate: '0.0006', usdSource: 'config' })])).toEqual([['s', 'NGN', null, '0.0006', 'config']]);
+    expect(priced([balance({ account: 's', provider: 'syncpay', currency: 'NGN', usdRate: '0.0006', usdSource: 'config' })])).toEqual([
+      ['s', 'NGN', null, '0.0006', 'config'],
+    ]);
   });
 
   it('USD on a chain is a token, not the dollar: it is not priced at 1', () => {
-    expect(priced([balance({ account: 'c', currency: 'USD', network: 'ethereum', providerCurrency: 'USD_ERC20', total: '5' })])).toEqual([['c', 'USD', null, null, null]]);
+    expect(priced([balance({ account: 'c', currency: 'USD', network: 'ethereum', providerCurrency: 'USD_ERC20', total: '5' })])).toEqual([
+      ['c', 'USD', null, null, null],
+    ]);
   });
 
   it('only a rate a provider reported itself is lent to other accounts, never one without a rate or from the config', () => {
@@ -123,7 +152,13 @@ describe('valuation sources', () => {
     const second = balance({ account: 'b', provider: 'cryptofuse', currency: 'SOL', total: '1', usdRate: '150.00', usdSource: 'cryptofuse' });
     const borrower = balance({ account: 'c', currency: 'SOL', total: '1' });
     const pegged = balance({ account: 'c', currency: 'USDT', total: '2' });
-    const both = { rates: new Map([['SOL', new Decimal('1')], ['USDT', new Decimal('0.5')]]), pegged: new Set(['USDT']) };
+    const both = {
+      rates: new Map([
+        ['SOL', new Decimal('1')],
+        ['USDT', new Decimal('0.5')],
+      ]),
+      pegged: new Set(['USDT']),
+    };
     expect(priced([first, second, borrower, pegged], both).slice(2)).toEqual([
       ['c', 'SOL', '150', '150', 'syncpay:a'],
       ['c', 'USDT', '1', '0.5', 'config'],
@@ -138,23 +173,44 @@ describe('totals by account and by provider', () => {
     balance({ account: 'c', provider: 'flow-payments', currency: 'ETH', total: '1', usdValue: '3000', usdSource: 'flow-payments' }),
   ];
   const rows = (by: 'account' | 'provider' | 'currency', list = bs()) =>
-    computeTotals(list, [], { by, tolerancePercent: new Decimal(1) }).groups.map((g) => [g.key, g.usdValue && formatDecimal(g.usdValue), g.amount && formatDecimal(g.amount, g.scale), g.unpricedCount]);
+    computeTotals(list, [], { by, tolerancePercent: new Decimal(1) }).groups.map((g) => [
+      g.key,
+      g.usdValue && formatDecimal(g.usdValue),
+      g.amount && formatDecimal(g.amount, g.scale),
+      g.unpricedCount,
+    ]);
 
   it('groups by account or provider; an amount is summed only per currency', () => {
-    expect(rows('account')).toEqual([['c', '3000', null, 0], ['a', '10', null, 0], ['b', null, null, 1]]);
-    expect(rows('provider')).toEqual([['flow-payments', '3000', null, 0], ['syncpay', '10', null, 1]]);
+    expect(rows('account')).toEqual([
+      ['c', '3000', null, 0],
+      ['a', '10', null, 0],
+      ['b', null, null, 1],
+    ]);
+    expect(rows('provider')).toEqual([
+      ['flow-payments', '3000', null, 0],
+      ['syncpay', '10', null, 1],
+    ]);
   });
 
   it('a balance of unknown amount is unpriced and adds nothing to its currency amount', () => {
     const unknown = balance({ account: 'd', currency: 'USD', available: null, total: null });
     const totals = computeTotals([bs()[0] as ReturnType<typeof balance>, unknown], [], { by: 'currency', tolerancePercent: new Decimal(1) });
-    expect(totals.groups.map((g) => [g.key, g.usdValue && formatDecimal(g.usdValue), g.amount && formatDecimal(g.amount), g.unpricedCount])).toEqual([['USD', '10', '10', 1]]);
+    expect(totals.groups.map((g) => [g.key, g.usdValue && formatDecimal(g.usdValue), g.amount && formatDecimal(g.amount), g.unpricedCount])).toEqual([
+      ['USD', '10', '10', 1],
+    ]);
     expect(totals.unpriced.map((u) => [u.account, formatDecimal(u.amount)])).toEqual([['d', '0']]);
   });
 
   it('orders groups by USD value, largest first; groups nothing priced go last, then by name', () => {
-    const make = (currency: string, usd: string | null, total = '1') => balance({ account: 'a', currency, total, ...(usd === null ? {} : { usdValue: usd, usdSource: 'x' }) });
-    expect(rows('currency', [make('AAA', null), make('BBB', '2'), make('CCC', '3'), make('DDD', '1'), make('ZZZ', '0', '0')]).map((r) => r[0])).toEqual(['CCC', 'BBB', 'DDD', 'ZZZ', 'AAA']);
+    const make = (currency: string, usd: string | null, total = '1') =>
+      balance({ account: 'a', currency, total, ...(usd === null ? {} : { usdValue: usd, usdSource: 'x' }) });
+    expect(rows('currency', [make('AAA', null), make('BBB', '2'), make('CCC', '3'), make('DDD', '1'), make('ZZZ', '0', '0')]).map((r) => r[0])).toEqual([
+      'CCC',
+      'BBB',
+      'DDD',
+      'ZZZ',
+      'AAA',
+    ]);
     expect(rows('currency', [make('ZZZ', null), make('AAA', null), make('MMM', '0', '0')]).map((r) => r[0])).toEqual(['MMM', 'AAA', 'ZZZ']);
     expect(rows('currency', [make('MMM', '0', '0'), make('AAA', null)]).map((r) => r[0])).toEqual(['MMM', 'AAA']);
   });

@@ -6,7 +6,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BalanceCache } from '../../src/cache/store.js';
 import type { ResolvedAccount } from '../../src/core/account.js';
-import { BadResponseError, ConfigError, InternalError, InterruptedError, OutputError, RefusedError, UnavailableError, UsageError, type ErrorCode } from '../../src/core/errors.js';
+import {
+  BadResponseError,
+  ConfigError,
+  InternalError,
+  InterruptedError,
+  OutputError,
+  RefusedError,
+  UnavailableError,
+  UsageError,
+  type ErrorCode,
+} from '../../src/core/errors.js';
 import { PROVIDER_HOMES, PROVIDER_IDS, PROVIDERS, isProviderId } from '../../src/providers/catalog.js';
 import { balance } from '../helpers/balances.js';
 import { tempDir } from '../helpers/fixtures.js';
@@ -15,7 +25,12 @@ import { ProviderRegistry } from '../../src/providers/registry.js';
 
 const T0 = new Date('2026-11-21T10:00:00.000Z');
 const account: ResolvedAccount = {
-  name: 'syncpay', provider: 'syncpay', baseUrl: null, mode: null, secrets: { apiKey: '${K}' }, settings: {},
+  name: 'syncpay',
+  provider: 'syncpay',
+  baseUrl: null,
+  mode: null,
+  secrets: { apiKey: '${K}' },
+  settings: {},
   credentials: { apiKey: 'sk_test_seamkey000000000000001' },
 };
 
@@ -26,9 +41,16 @@ describe('provider ids', () => {
     expect([isProviderId('syncpay'), isProviderId('SyncPay'), isProviderId('__proto__')]).toEqual([true, false, false]);
   });
 
-  it('a cached balance naming another provider than its account\'s is ignored, with a debug note', () => {
+  it("a cached balance naming another provider than its account's is ignored, with a debug note", () => {
     const dir = tempDir();
-    const writer = new BalanceCache({ providers: new ProviderRegistry(), redactor: new Redactor(), maxAgeMs: 30_000, dir, now: () => T0, debug: () => undefined });
+    const writer = new BalanceCache({
+      providers: new ProviderRegistry(),
+      redactor: new Redactor(),
+      maxAgeMs: 30_000,
+      dir,
+      now: () => T0,
+      debug: () => undefined,
+    });
     const b = balance({ account: 'syncpay', provider: 'syncpay', currency: 'USD', available: '10' });
     writer.remember(account, { account: 'syncpay', provider: 'syncpay', balances: [b], reported: [], errors: [], notices: [], ms: 1 }, T0);
     writer.save();
@@ -37,7 +59,14 @@ describe('provider ids', () => {
     Object.values(doc.entries)[0]!.balances[0]!.provider = 'evil-pay';
     writeFileSync(file, JSON.stringify(doc), { mode: 0o600 });
     const notes: string[] = [];
-    const reader = new BalanceCache({ providers: new ProviderRegistry(), redactor: new Redactor(), maxAgeMs: 30_000, dir, now: () => new Date(T0.getTime() + 1), debug: (line) => notes.push(line) });
+    const reader = new BalanceCache({
+      providers: new ProviderRegistry(),
+      redactor: new Redactor(),
+      maxAgeMs: 30_000,
+      dir,
+      now: () => new Date(T0.getTime() + 1),
+      debug: (line) => notes.push(line),
+    });
     expect(reader.lookup(account)).toBeNull();
     expect(notes.join('\n')).toContain('malformed entry (bad provider)');
   });

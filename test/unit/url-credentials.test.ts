@@ -18,9 +18,11 @@ describe('publicUrl', () => {
     ['postgres://db/t?PASSWORD=Upper-Case-1', `postgres://db/t?PASSWORD=${R}`, ['Upper-Case-1']],
     ['postgres://u:p%40ss%2Fw0rd@db/t', `postgres://${R}@db/t`, ['p%40ss%2Fw0rd', 'p@ss/w0rd']],
     ['postgres://u:pa/ss@w0rd@db/t?application_name=bi', `postgres://${R}@db/t?application_name=bi`, ['pa/ss@w0rd']],
-    ['https://api.example/v1?token=t1&access_token=t2&apikey=t3&api_key=t4&X-Api-Key=t5&client_secret=t6&sig=t7&limit=100',
+    [
+      'https://api.example/v1?token=t1&access_token=t2&apikey=t3&api_key=t4&X-Api-Key=t5&client_secret=t6&sig=t7&limit=100',
       `https://api.example/v1?token=${R}&access_token=${R}&apikey=${R}&api_key=${R}&X-Api-Key=${R}&client_secret=${R}&sig=${R}&limit=100`,
-      ['t1', 't2', 't3', 't4', 't5', 't6', 't7']],
+      ['t1', 't2', 't3', 't4', 't5', 't6', 't7'],
+    ],
     ['https://app.example/cb#access_token=frag-tok&state=1', `https://app.example/cb#access_token=${R}&state=1`, ['frag-tok']],
     ['http://proxyuser:proxypass@proxy.corp:3128', `http://${R}@proxy.corp:3128`, ['proxypass']],
     ['postgres://db/t?pass%77ord=enc-name', `postgres://db/t?pass%77ord=${R}`, ['enc-name']],
@@ -34,13 +36,35 @@ describe('publicUrl', () => {
   }
 
   it('leaves URLs without credentials exactly as written', () => {
-    for (const url of ['https://api.example.com', 'https://docs.example/x/y?limit=10&offset=0#top', 'https://host/users/@me', 'postgres://db:5432/t?sslmode=require']) {
+    for (const url of [
+      'https://api.example.com',
+      'https://docs.example/x/y?limit=10&offset=0#top',
+      'https://host/users/@me',
+      'postgres://db:5432/t?sslmode=require',
+    ]) {
       expect(publicUrl(url)).toEqual({ text: url, secrets: [] });
     }
   });
 
   it('names secret parameters case-insensitively and by the word they contain', () => {
-    for (const name of ['password', 'sslpassword', 'PGPASSWORD', 'passwd', 'pwd', 'token', 'Access_Token', 'refresh_token', 'key', 'apiKey', 'secret', 'auth', 'authorization', 'signature', 'credential', 'session_id']) {
+    for (const name of [
+      'password',
+      'sslpassword',
+      'PGPASSWORD',
+      'passwd',
+      'pwd',
+      'token',
+      'Access_Token',
+      'refresh_token',
+      'key',
+      'apiKey',
+      'secret',
+      'auth',
+      'authorization',
+      'signature',
+      'credential',
+      'session_id',
+    ]) {
       expect(isSecretParameter(name), name).toBe(true);
     }
     for (const name of ['sslmode', 'limit', 'offset', 'cursor', 'wallet_id', 'application_name', 'host']) expect(isSecretParameter(name), name).toBe(false);
@@ -61,7 +85,9 @@ describe('URLs inside any text', () => {
   });
 
   it('keeps the punctuation that follows a URL in a sentence', () => {
-    expect(redactUrlsIn('store postgres://h/db?password=x1: refused; (see http://u:p@h/a?key=k1), done.')).toBe(`store postgres://h/db?password=${R}: refused; (see http://${R}@h/a?key=${R}), done.`);
+    expect(redactUrlsIn('store postgres://h/db?password=x1: refused; (see http://u:p@h/a?key=k1), done.')).toBe(
+      `store postgres://h/db?password=${R}: refused; (see http://${R}@h/a?key=${R}), done.`,
+    );
   });
 
   it('finds URLs anywhere: at the start, back to back, after a non-scheme "://", in JSON', () => {
@@ -72,11 +98,15 @@ describe('URLs inside any text', () => {
   });
 
   it('a driver message quoting the URL never carries its password', () => {
-    expect(driverReason(new Error('getaddrinfo ENOTFOUND for postgres://bi:pw-12345678@nowhere/db?password=q1\nstack'))).toBe(`getaddrinfo ENOTFOUND for postgres://${R}@nowhere/db?password=${R}`);
+    expect(driverReason(new Error('getaddrinfo ENOTFOUND for postgres://bi:pw-12345678@nowhere/db?password=q1\nstack'))).toBe(
+      `getaddrinfo ENOTFOUND for postgres://${R}@nowhere/db?password=${R}`,
+    );
   });
 
   it('the redactor cleans URLs it never saw registered (a provider echoing one)', () => {
-    expect(new Redactor().redact('{"detail":"callback https://user:pw@hooks.example/x?token=abc failed"}')).toBe(`{"detail":"callback https://${R}@hooks.example/x?token=${R} failed"}`);
+    expect(new Redactor().redact('{"detail":"callback https://user:pw@hooks.example/x?token=abc failed"}')).toBe(
+      `{"detail":"callback https://${R}@hooks.example/x?token=${R} failed"}`,
+    );
   });
 
   it('a proxy is shown as scheme://host:port only', () => {

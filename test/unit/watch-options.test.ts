@@ -8,7 +8,10 @@ import { DEFAULT_INTERVAL_MS } from '../../src/watch/options.js';
 const parse = (opts: Record<string, unknown>, timeoutMs?: number) => parseWatchFlags(opts, [], { timeoutMs });
 
 async function refusal(opts: Record<string, unknown>): Promise<[number, string]> {
-  const error = await parse(opts).then(() => null, (e: unknown) => e);
+  const error = await parse(opts).then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof UsageError)) throw new Error(`expected a UsageError, got ${String(error)}`);
   return [error.exitCode, error.message];
 }
@@ -16,17 +19,49 @@ async function refusal(opts: Record<string, unknown>): Promise<[number, string]>
 describe('watch options', () => {
   it('defaults: a minute between polls, no end, nothing to alert on, no metrics, no recording', async () => {
     expect(await parse({})).toEqual({
-      intervalMs: DEFAULT_INTERVAL_MS, count: null, currencies: [], currencySelectors: [], hideZero: false, rules: [], until: null,
-      exec: null, metrics: null, timeoutMs: null, record: false, store: undefined,
+      intervalMs: DEFAULT_INTERVAL_MS,
+      count: null,
+      currencies: [],
+      currencySelectors: [],
+      hideZero: false,
+      rules: [],
+      until: null,
+      exec: null,
+      metrics: null,
+      timeoutMs: null,
+      record: false,
+      store: undefined,
     });
   });
 
   it('reads every flag into its typed value', async () => {
     const options = await parse(
-      { interval: '30s', count: '3', currency: ['USDT@tron'], hideZero: true, below: ['USDT=100'], above: ['syncpay:USD=5.5'], until: 'USDT>=500', exec: 'cat', metrics: '0.0.0.0:9188', record: true, store: 'h.db' },
+      {
+        interval: '30s',
+        count: '3',
+        currency: ['USDT@tron'],
+        hideZero: true,
+        below: ['USDT=100'],
+        above: ['syncpay:USD=5.5'],
+        until: 'USDT>=500',
+        exec: 'cat',
+        metrics: '0.0.0.0:9188',
+        record: true,
+        store: 'h.db',
+      },
       600_000,
     );
-    expect(options).toMatchObject({ intervalMs: 30_000, count: 3, currencies: ['USDT@tron'], hideZero: true, exec: 'cat', metrics: { host: '0.0.0.0', port: 9188 }, timeoutMs: 600_000, record: true, store: 'h.db' });
+    expect(options).toMatchObject({
+      intervalMs: 30_000,
+      count: 3,
+      currencies: ['USDT@tron'],
+      hideZero: true,
+      exec: 'cat',
+      metrics: { host: '0.0.0.0', port: 9188 },
+      timeoutMs: 600_000,
+      record: true,
+      store: 'h.db',
+    });
     expect(options.rules.map((r) => [r.name, r.kind, r.levelText, r.selector.account])).toEqual([
       ['--below USDT=100', 'below', '100', null],
       ['--above syncpay:USD=5.5', 'above', '5.5', 'syncpay'],

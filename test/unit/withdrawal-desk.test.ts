@@ -15,16 +15,35 @@ import { balance } from '../helpers/balances.js';
 const PLAIN: WithdrawalProvider = { name: 'Plain', withdrawals: {} };
 
 const usdt = (account: string, available: string, fields: Partial<Parameters<typeof balance>[0]> = {}) =>
-  balance({ account, currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', available, pending: '0.00', assetDecimals: 6, networkFee: '0', ...fields });
+  balance({
+    account,
+    currency: 'USDT',
+    network: 'tron',
+    providerCurrency: 'USDT_TRC20',
+    available,
+    pending: '0.00',
+    assetDecimals: 6,
+    networkFee: '0',
+    ...fields,
+  });
 
 const candidate = (b: Balance, stale: string | null = null): Candidate => ({
-  balance: b, provider: PLAIN, minimum: minimumFor(b, undefined, undefined, PLAIN), decimals: undefined, reserve: null, stale,
+  balance: b,
+  provider: PLAIN,
+  minimum: minimumFor(b, undefined, undefined, PLAIN),
+  decimals: undefined,
+  reserve: null,
+  stale,
 });
 
 function desk(balances: Balance[], basis: Partial<Omit<DecisionBasis, 'candidates'>> & { stale?: Record<string, string> } = {}) {
   const { stale = {}, ...rest } = basis;
   return new WithdrawalDesk({
-    mode: null, explicitMode: false, errors: [], modeDoubt: [], ...rest,
+    mode: null,
+    explicitMode: false,
+    errors: [],
+    modeDoubt: [],
+    ...rest,
     candidates: balances.map((b) => candidate(b, stale[b.account] ?? null)),
   });
 }
@@ -42,7 +61,7 @@ const seen = (d: ReturnType<WithdrawalDesk['decide']>) => ({ decision: d.decisio
 describe('the decision over the candidates: mode', () => {
   const live = (available: string) => usdt('live', available, { mode: 'live' });
 
-  it('rule: --mode refuses the other mode\'s money, naming the flag', () => {
+  it("rule: --mode refuses the other mode's money, naming the flag", () => {
     const d = desk([usdt('t', '500.00', { mode: 'test' })], { mode: 'live', explicitMode: true }).decide(request('USDT', '100'));
     expect(seen(d)).toEqual({ decision: 'no', exitCode: 1, reasons: ["other mode: 't' holds test money; --mode live decides on live money only"] });
   });
@@ -50,13 +69,17 @@ describe('the decision over the candidates: mode', () => {
   it('rule: live accounts selected: only live money answers, and the reason says how to ask about test money', () => {
     const d = desk([live('50.00'), usdt('t', '500.00', { mode: 'test' })], { mode: 'live' }).decide(request('USDT', '100'));
     expect(seen(d)).toEqual({
-      decision: 'no', exitCode: 1,
+      decision: 'no',
+      exitCode: 1,
       reasons: [
         "insufficient: available 50.00 USDT (tron) in 'live' < 100",
         "other mode: 't' holds test money and live accounts are selected; only live money answers (--mode test to ask about test money)",
       ],
     });
-    expect(d.checks.map((c) => [c.account, c.eligible])).toEqual([['live', true], ['t', false]]);
+    expect(d.checks.map((c) => [c.account, c.eligible])).toEqual([
+      ['live', true],
+      ['t', false],
+    ]);
   });
 
   it('rule: an account of unknown mode is named with the config key that sets it', () => {
@@ -71,7 +94,8 @@ describe('the decision over the candidates: mode', () => {
   it('rule: selected accounts of no one mode: money of a known mode does not answer', () => {
     const d = desk([usdt('t', '500.00', { mode: 'test' }), usdt('x', '5.00', { mode: null })]).decide(request('USDT', '100'));
     expect(seen(d)).toEqual({
-      decision: 'no', exitCode: 1,
+      decision: 'no',
+      exitCode: 1,
       reasons: [
         "other mode: 't' holds test money and the selected accounts are not all test mode; select them with --account or pass --mode",
         "insufficient: available 5.00 USDT (tron) in 'x' < 100",
@@ -79,7 +103,7 @@ describe('the decision over the candidates: mode', () => {
     });
   });
 
-  it('rule: the other mode\'s money never makes the answer unknown (a cached test balance beside a live no)', () => {
+  it("rule: the other mode's money never makes the answer unknown (a cached test balance beside a live no)", () => {
     const d = desk([live('50.00'), usdt('t', '500.00', { mode: 'test' })], { mode: 'live', stale: { t: 'cached: too old' } }).decide(request('USDT', '100'));
     expect([d.decision, d.exitCode]).toEqual(['no', 1]);
     expect(d.reasons).toContain('cached: too old');
@@ -90,7 +114,8 @@ describe('the decision over the candidates: failed accounts', () => {
   it('rule: a failed account keeps a no undecided, with its exit code and a reason naming it', () => {
     const d = desk([usdt('a', '50.00')], { errors: [failed('b')] }).decide(request('USDT', '100'));
     expect(seen(d)).toEqual({
-      decision: 'unknown', exitCode: 5,
+      decision: 'unknown',
+      exitCode: 5,
       reasons: ["insufficient: available 50.00 USDT (tron) in 'a' < 100", "not read: 'b' could not be read (UNREACHABLE); it might hold the funds"],
     });
   });
@@ -104,10 +129,12 @@ describe('the decision over the candidates: failed accounts', () => {
     expect(seen(desk([usdt('a', '500.00')], { errors: [failed('b')] }).decide(request('USDT', '100')))).toEqual({ decision: 'yes', exitCode: 0, reasons: [] });
   });
 
-  it('rule: a payout pinned to an account ignores other accounts\' failures, but not a failure of no account', () => {
+  it("rule: a payout pinned to an account ignores other accounts' failures, but not a failure of no account", () => {
     const errors = [failed('b')];
     expect(seen(desk([usdt('a', '50.00')], { errors }).decide(request('USDT', '100'), { account: 'a' }))).toEqual({
-      decision: 'no', exitCode: 1, reasons: ["insufficient: available 50.00 USDT (tron) in 'a' < 100"],
+      decision: 'no',
+      exitCode: 1,
+      reasons: ["insufficient: available 50.00 USDT (tron) in 'a' < 100"],
     });
     const whole = desk([usdt('a', '50.00')], { errors: [failed(undefined)] }).decide(request('USDT', '100'), { account: 'a' });
     expect([whole.decision, whole.exitCode]).toEqual(['unknown', 5]);
@@ -117,7 +144,8 @@ describe('the decision over the candidates: failed accounts', () => {
     const doubt = failed('b');
     const d = desk([usdt('a', '50.00')], { errors: [doubt], modeDoubt: [doubt] }).decide(request('USDT', '100'), { account: 'a' });
     expect(seen(d)).toEqual({
-      decision: 'unknown', exitCode: 5,
+      decision: 'unknown',
+      exitCode: 5,
       reasons: [
         "insufficient: available 50.00 USDT (tron) in 'a' < 100",
         "not read: 'b' could not be read (UNREACHABLE); it might hold live money, and then only live money may pay",
@@ -127,7 +155,9 @@ describe('the decision over the candidates: failed accounts', () => {
 
   it('rule: an unknown figure with no failure is exit 6; the lowest failing code wins', () => {
     expect(seen(desk([usdt('a', '50.00', { available: null, pending: null, total: '60.00' })]).decide(request('USDT', '1')))).toEqual({
-      decision: 'unknown', exitCode: 6, reasons: ["unknown: Plain does not report an available USDT (tron) balance for 'a'"],
+      decision: 'unknown',
+      exitCode: 6,
+      reasons: ["unknown: Plain does not report an available USDT (tron) balance for 'a'"],
     });
     const errors = [new BadResponseError('bad', { account: 'b' }), failed('c')];
     expect(desk([usdt('a', '50.00')], { errors }).decide(request('USDT', '100')).exitCode).toBe(5);
@@ -161,8 +191,12 @@ describe('the decision over the candidates: a currency no account reports', () =
     const doubt = failed('c');
     const d = desk(held, { errors: [doubt], modeDoubt: [doubt] }).decide(request('ZUSD', '1'), { account: 'a' });
     expect(seen(d)).toEqual({
-      decision: 'unknown', exitCode: 5,
-      reasons: ["'a' does not report ZUSD (did you mean 'BUSD' or 'TUSD' or 'USD'?)", "not read: 'c' could not be read (UNREACHABLE); it might hold live money, and then only live money may pay"],
+      decision: 'unknown',
+      exitCode: 5,
+      reasons: [
+        "'a' does not report ZUSD (did you mean 'BUSD' or 'TUSD' or 'USD'?)",
+        "not read: 'c' could not be read (UNREACHABLE); it might hold live money, and then only live money may pay",
+      ],
     });
   });
 });

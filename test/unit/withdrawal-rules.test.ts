@@ -21,9 +21,21 @@ function request(input: string, amount: string, network: string | null = null): 
 
 /** USDT on tron with 6 allowed decimals, 100.00 available: no other rule in the way. */
 const usdt = (fields: Partial<Parameters<typeof balance>[0]> = {}) =>
-  balance({ account: 'acct', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', available: '100.00', pending: '0.00', assetDecimals: 6, networkFee: '0', ...fields });
+  balance({
+    account: 'acct',
+    currency: 'USDT',
+    network: 'tron',
+    providerCurrency: 'USDT_TRC20',
+    available: '100.00',
+    pending: '0.00',
+    assetDecimals: 6,
+    networkFee: '0',
+    ...fields,
+  });
 
-const rules = (...list: Array<{ code?: string; currency?: string; network?: string | null; min?: string | null; max?: string | null; inconsistent?: string }>): ProviderRules => ({
+const rules = (
+  ...list: Array<{ code?: string; currency?: string; network?: string | null; min?: string | null; max?: string | null; inconsistent?: string }>
+): ProviderRules => ({
   rules: list.map((r) => ({
     providerCurrency: r.code ?? 'USDT_TRC20',
     currency: r.currency ?? 'USDT',
@@ -35,7 +47,11 @@ const rules = (...list: Array<{ code?: string; currency?: string; network?: stri
 });
 
 /** The decision on one balance, as can-withdraw makes it. */
-function decide(b: Balance, amount: string, options: { config?: Record<string, string>; served?: ProviderRules; provider?: WithdrawalProvider; decimals?: Record<string, number>; input?: string } = {}) {
+function decide(
+  b: Balance,
+  amount: string,
+  options: { config?: Record<string, string>; served?: ProviderRules; provider?: WithdrawalProvider; decimals?: Record<string, number>; input?: string } = {},
+) {
   const provider = options.provider ?? PLAIN;
   const config = options.config ? new Map(Object.entries(options.config).map(([k, v]) => [k, new Decimal(v)])) : undefined;
   const minimum = minimumFor(b, config, options.served, provider);
@@ -47,7 +63,11 @@ function decide(b: Balance, amount: string, options: { config?: Record<string, s
 describe('withdrawal rules: the balance', () => {
   it('rule: the available figure must cover the amount (equal is enough)', () => {
     expect(decide(usdt(), '100')).toMatchObject({ status: 'ok', ok: true, reasons: [] });
-    expect(decide(usdt(), '100.000001')).toMatchObject({ status: 'no', ok: false, reasons: ["insufficient: available 100.00 USDT (tron) in 'acct' < 100.000001"] });
+    expect(decide(usdt(), '100.000001')).toMatchObject({
+      status: 'no',
+      ok: false,
+      reasons: ["insufficient: available 100.00 USDT (tron) in 'acct' < 100.000001"],
+    });
   });
 
   it('rule: pending money never counts, whatever the total', () => {
@@ -72,15 +92,26 @@ describe('withdrawal rules: the balance', () => {
 
   it('rule: an unknown available figure makes the answer unknown, never a yes or a no', () => {
     const unknown = usdt({ available: null, total: '1000.00', pending: null });
-    expect(decide(unknown, '1')).toMatchObject({ status: 'unknown', ok: false, reasons: ["unknown: Plain does not report an available USDT (tron) balance for 'acct'"] });
+    expect(decide(unknown, '1')).toMatchObject({
+      status: 'unknown',
+      ok: false,
+      reasons: ["unknown: Plain does not report an available USDT (tron) balance for 'acct'"],
+    });
   });
 
   it('rule: an inconsistent figure decides nothing: unknown, even where a check fails', () => {
     const inconsistent = { ...usdt(), inconsistent: [{ field: 'pendingAmount', value: '-5', problem: 'negative' }] };
-    expect(decide(inconsistent, '1')).toMatchObject({ status: 'unknown', ok: false, reasons: ["inconsistent: Plain reported USDT (tron) in 'acct' with pendingAmount -5: negative"] });
+    expect(decide(inconsistent, '1')).toMatchObject({
+      status: 'unknown',
+      ok: false,
+      reasons: ["inconsistent: Plain reported USDT (tron) in 'acct' with pendingAmount -5: negative"],
+    });
     const alsoShort = decide(inconsistent, '500');
     expect(alsoShort.status).toBe('unknown');
-    expect(alsoShort.reasons).toEqual(["inconsistent: Plain reported USDT (tron) in 'acct' with pendingAmount -5: negative", "insufficient: available 100.00 USDT (tron) in 'acct' < 500"]);
+    expect(alsoShort.reasons).toEqual([
+      "inconsistent: Plain reported USDT (tron) in 'acct' with pendingAmount -5: negative",
+      "insufficient: available 100.00 USDT (tron) in 'acct' < 500",
+    ]);
   });
 
   it('rule: a known failure is a no even when another check cannot be made; unknowns are listed first', () => {
@@ -97,7 +128,10 @@ describe('withdrawal rules: the balance', () => {
 describe('withdrawal rules: minimum and maximum', () => {
   it('rule: below the minimum is a no (equal to it is enough)', () => {
     expect(decide(usdt(), '20', { provider: TABLED, input: 'USDT_TRC20' })).toMatchObject({ status: 'ok', reasons: [] });
-    expect(decide(usdt(), '19.99', { provider: TABLED })).toMatchObject({ status: 'no', reasons: ["below minimum: 19.99 < 20 USDT_TRC20 for Tabled account 'acct'"] });
+    expect(decide(usdt(), '19.99', { provider: TABLED })).toMatchObject({
+      status: 'no',
+      reasons: ["below minimum: 19.99 < 20 USDT_TRC20 for Tabled account 'acct'"],
+    });
   });
 
   it('rule: above the maximum the provider serves is a no (equal to it is enough)', () => {
@@ -108,33 +142,52 @@ describe('withdrawal rules: minimum and maximum', () => {
 
   it('rule: a currency the provider does not list among its withdrawable ones is a no', () => {
     const other = rules({ code: 'BTC', currency: 'BTC', network: 'bitcoin', min: '0.001' });
-    expect(decide(usdt(), '10', { served: other })).toMatchObject({ status: 'no', reasons: ["not withdrawable: Plain does not list USDT_TRC20 among the currencies 'acct' can withdraw"] });
+    expect(decide(usdt(), '10', { served: other })).toMatchObject({
+      status: 'no',
+      reasons: ["not withdrawable: Plain does not list USDT_TRC20 among the currencies 'acct' can withdraw"],
+    });
     // An empty list lists nothing; a minimum from the config does not make it withdrawable.
     expect(decide(usdt(), '10', { served: rules(), config: { USDT_TRC20: '1' } }).status).toBe('no');
   });
 
   it('rule: a served limit is found by the provider code in any case, or by currency and network', () => {
-    expect(decide(usdt(), '5', { served: rules({ code: 'usdt_trc20', min: '10' }) }).reasons).toEqual(["below minimum: 5 < 10 USDT_TRC20 for Plain account 'acct'"]);
-    expect(decide(usdt(), '5', { served: rules({ code: 'USDTTRC20', min: '10' }) }).reasons).toEqual(["below minimum: 5 < 10 USDT_TRC20 for Plain account 'acct'"]);
+    expect(decide(usdt(), '5', { served: rules({ code: 'usdt_trc20', min: '10' }) }).reasons).toEqual([
+      "below minimum: 5 < 10 USDT_TRC20 for Plain account 'acct'",
+    ]);
+    expect(decide(usdt(), '5', { served: rules({ code: 'USDTTRC20', min: '10' }) }).reasons).toEqual([
+      "below minimum: 5 < 10 USDT_TRC20 for Plain account 'acct'",
+    ]);
     // Same currency on another network is another asset: not listed.
     expect(decide(usdt(), '5', { served: rules({ code: 'USDTERC20', network: 'ethereum', min: '1' }) }).status).toBe('no');
     expect(decide(usdt(), '5', { served: rules({ code: 'USDCTRC20', currency: 'USDC', min: '1' }) }).status).toBe('no');
     // The provider's own code decides even where its currency and network fields say otherwise.
-    expect(decide(usdt(), '5', { served: rules({ code: 'usdt_trc20', currency: 'TETHER', network: null, min: '10' }) }).reasons).toEqual(["below minimum: 5 < 10 USDT_TRC20 for Plain account 'acct'"]);
-    expect(decide(usdt({ providerCurrency: 'usdt_trc20' }), '5', { served: rules({ code: 'USDT_TRC20', currency: 'TETHER', network: null, min: '10' }) }).status).toBe('no');
+    expect(decide(usdt(), '5', { served: rules({ code: 'usdt_trc20', currency: 'TETHER', network: null, min: '10' }) }).reasons).toEqual([
+      "below minimum: 5 < 10 USDT_TRC20 for Plain account 'acct'",
+    ]);
+    expect(
+      decide(usdt({ providerCurrency: 'usdt_trc20' }), '5', { served: rules({ code: 'USDT_TRC20', currency: 'TETHER', network: null, min: '10' }) }).status,
+    ).toBe('no');
   });
 
   it('rule: served limits that break an invariant decide nothing (unknown)', () => {
     const broken = rules({ min: '5', inconsistent: 'min_withdrawal -5: negative' });
-    expect(decide(usdt(), '10', { served: broken })).toMatchObject({ status: 'unknown', reasons: ["inconsistent limits: Plain reported min_withdrawal -5: negative for USDT_TRC20 in 'acct'"] });
+    expect(decide(usdt(), '10', { served: broken })).toMatchObject({
+      status: 'unknown',
+      reasons: ["inconsistent limits: Plain reported min_withdrawal -5: negative for USDT_TRC20 in 'acct'"],
+    });
     expect(decide(usdt(), '10', { served: broken, config: { USDT_TRC20: '1' } }).status).toBe('unknown');
   });
 
   it('rule: a served limit without a minimum is unknown until the config states one; its maximum still counts', () => {
     const noMin = rules({ min: null, max: '50' });
-    expect(decide(usdt(), '10', { served: noMin })).toMatchObject({ status: 'unknown', reasons: ['unknown minimum: Plain states no minimum for USDT_TRC20; set minimums.acct.USDT_TRC20 in the config'] });
+    expect(decide(usdt(), '10', { served: noMin })).toMatchObject({
+      status: 'unknown',
+      reasons: ['unknown minimum: Plain states no minimum for USDT_TRC20; set minimums.acct.USDT_TRC20 in the config'],
+    });
     expect(decide(usdt(), '10', { served: noMin, config: { USDT_TRC20: '5' } })).toMatchObject({ status: 'ok' });
-    expect(decide(usdt(), '60', { served: noMin, config: { USDT_TRC20: '5' } }).reasons).toEqual(["above maximum: 60 > 50 USDT_TRC20 for Plain account 'acct'"]);
+    expect(decide(usdt(), '60', { served: noMin, config: { USDT_TRC20: '5' } }).reasons).toEqual([
+      "above maximum: 60 > 50 USDT_TRC20 for Plain account 'acct'",
+    ]);
     expect(minimumFor(usdt(), undefined, noMin, PLAIN)).toMatchObject({ minimum: null, maximum: new Decimal(50), source: 'none' });
   });
 
@@ -142,7 +195,11 @@ describe('withdrawal rules: minimum and maximum', () => {
     const served = rules({ min: '50', max: '80' });
     expect(decide(usdt(), '10', { served, config: { USDT_TRC20: '5' } })).toMatchObject({ status: 'ok' });
     expect(decide(usdt(), '90', { served, config: { USDT_TRC20: '5' } }).reasons).toEqual(["above maximum: 90 > 80 USDT_TRC20 for Plain account 'acct'"]);
-    expect(minimumFor(usdt(), new Map([['USDT_TRC20', new Decimal(5)]]), served, PLAIN)).toMatchObject({ source: 'config', minimum: new Decimal(5), maximum: new Decimal(80) });
+    expect(minimumFor(usdt(), new Map([['USDT_TRC20', new Decimal(5)]]), served, PLAIN)).toMatchObject({
+      source: 'config',
+      minimum: new Decimal(5),
+      maximum: new Decimal(80),
+    });
     expect(minimumFor(usdt(), undefined, served, PLAIN)).toMatchObject({ source: 'provider-api', minimum: new Decimal(50) });
     expect(decide(usdt(), '10', { provider: TABLED, config: { USDT_TRC20: '5' } })).toMatchObject({ status: 'ok' });
   });
@@ -156,7 +213,10 @@ describe('withdrawal rules: minimum and maximum', () => {
 
   it('rule: unreadable served limits are unknown, unless the config states the minimum (then the maximum goes unchecked, said in a note)', () => {
     const unreadable: ProviderRules = { rules: null };
-    expect(decide(usdt(), '10', { served: unreadable })).toMatchObject({ status: 'unknown', reasons: ['unknown minimum: Plain withdrawal limits could not be read; set minimums.acct.USDT_TRC20 in the config'] });
+    expect(decide(usdt(), '10', { served: unreadable })).toMatchObject({
+      status: 'unknown',
+      reasons: ['unknown minimum: Plain withdrawal limits could not be read; set minimums.acct.USDT_TRC20 in the config'],
+    });
     const configured = decide(usdt(), '10', { served: unreadable, config: { USDT_TRC20: '5' } });
     expect(configured).toMatchObject({ status: 'ok', reasons: [] });
     expect(configured.notes).toEqual(['Plain withdrawal limits could not be read; maximum not checked']);
@@ -164,10 +224,22 @@ describe('withdrawal rules: minimum and maximum', () => {
   });
 
   it('rule: a documented minimum table applies by provider code; a currency outside it is unknown', () => {
-    expect(decide(usdt({ providerCurrency: 'usdt_trc20' }), '15', { provider: TABLED }).reasons).toEqual(["below minimum: 15 < 20 usdt_trc20 for Tabled account 'acct'"]);
+    expect(decide(usdt({ providerCurrency: 'usdt_trc20' }), '15', { provider: TABLED }).reasons).toEqual([
+      "below minimum: 15 < 20 usdt_trc20 for Tabled account 'acct'",
+    ]);
     const zar = balance({ account: 'acct', currency: 'ZAR', available: '900.00', pending: '0.00' });
-    expect(decide(zar, '20', { provider: TABLED })).toMatchObject({ status: 'unknown', reasons: ['unknown minimum: Tabled publishes no minimum for ZAR; set minimums.acct.ZAR in the config'] });
-    expect(minimumFor(usdt(), undefined, undefined, TABLED)).toEqual({ minimum: new Decimal(20), source: 'provider-docs', maximum: null, blocker: null, unknown: null, note: null });
+    expect(decide(zar, '20', { provider: TABLED })).toMatchObject({
+      status: 'unknown',
+      reasons: ['unknown minimum: Tabled publishes no minimum for ZAR; set minimums.acct.ZAR in the config'],
+    });
+    expect(minimumFor(usdt(), undefined, undefined, TABLED)).toEqual({
+      minimum: new Decimal(20),
+      source: 'provider-docs',
+      maximum: null,
+      blocker: null,
+      unknown: null,
+      note: null,
+    });
   });
 
   it('rule: where each minimum came from is said (config, provider API, provider docs, none)', () => {
@@ -177,7 +249,10 @@ describe('withdrawal rules: minimum and maximum', () => {
     expect([source(undefined, rules({ inconsistent: 'x' })), source(config, rules({ inconsistent: 'x' }))]).toEqual(['provider-api', 'config']);
     expect([source(undefined, rules({ min: '1' })), source(config, rules({ min: '1' }))]).toEqual(['provider-api', 'config']);
     expect([source(undefined, { rules: null }), source(config, { rules: null })]).toEqual(['none', 'config']);
-    expect([source(undefined, undefined, TABLED), source(undefined, undefined, { name: 'T', withdrawals: { documentedMinimums: {} } })]).toEqual(['provider-docs', 'none']);
+    expect([source(undefined, undefined, TABLED), source(undefined, undefined, { name: 'T', withdrawals: { documentedMinimums: {} } })]).toEqual([
+      'provider-docs',
+      'none',
+    ]);
   });
 
   it('rule: a provider that documents no limits has no minimum to check', () => {
@@ -215,7 +290,9 @@ describe('withdrawal rules: decimals', () => {
     expect(allowedDecimals(plainUsdt, TABLED)).toBe(4);
     expect(allowedDecimals(usdt({ assetDecimals: null, currency: 'BTC', network: 'bitcoin', providerCurrency: 'BTC' }), PLAIN)).toBe(8);
     expect(allowedDecimals(usdt({ assetDecimals: null, currency: 'ETH', network: 'ethereum', providerCurrency: 'ETH' }), TABLED)).toBe(4);
-    expect(allowedDecimals(usdt({ assetDecimals: null, currency: 'TRX', providerCurrency: 'TRX' }), { name: 'x', withdrawals: { maxCryptoDecimals: 8 } })).toBe(6);
+    expect(allowedDecimals(usdt({ assetDecimals: null, currency: 'TRX', providerCurrency: 'TRX' }), { name: 'x', withdrawals: { maxCryptoDecimals: 8 } })).toBe(
+      6,
+    );
     // A coin whose provider names no network is still a coin, not fiat.
     expect(allowedDecimals(usdt({ assetDecimals: null, currency: 'BTC', network: null, providerCurrency: 'BTC' }), PLAIN)).toBe(8);
     // An asset we have no common figure for: the cap alone.
@@ -224,7 +301,10 @@ describe('withdrawal rules: decimals', () => {
 
   it('rule: decimals nobody states make the answer unknown until the config states them', () => {
     const xyz = usdt({ assetDecimals: null, currency: 'XYZ', providerCurrency: 'XYZ' });
-    expect(decide(xyz, '1')).toMatchObject({ status: 'unknown', reasons: ['unknown decimals: the decimals XYZ (tron) allows are not known; set decimals.acct.XYZ in the config'] });
+    expect(decide(xyz, '1')).toMatchObject({
+      status: 'unknown',
+      reasons: ['unknown decimals: the decimals XYZ (tron) allows are not known; set decimals.acct.XYZ in the config'],
+    });
     expect(decide(xyz, '1', { decimals: { XYZ: 0 } })).toMatchObject({ status: 'ok' });
   });
 });
@@ -242,8 +322,20 @@ describe('withdrawal rules: choosing and matching', () => {
   it('rule: the check reports the figures it compared', () => {
     const { check } = decide(usdt({ account: 'a', networkFee: '0.5', mode: 'live' }), '10.5');
     expect(check).toMatchObject({
-      account: 'a', provider: 'syncpay', providerName: 'Plain', mode: 'live', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20',
-      available: new Decimal('100.00'), fee: new Decimal('0.5'), required: new Decimal('11'), decimalsAllowed: 6, status: 'ok', ok: true, scale: 2,
+      account: 'a',
+      provider: 'syncpay',
+      providerName: 'Plain',
+      mode: 'live',
+      currency: 'USDT',
+      network: 'tron',
+      providerCurrency: 'USDT_TRC20',
+      available: new Decimal('100.00'),
+      fee: new Decimal('0.5'),
+      required: new Decimal('11'),
+      decimalsAllowed: 6,
+      status: 'ok',
+      ok: true,
+      scale: 2,
     });
   });
 

@@ -21,11 +21,29 @@ function request(input: string, amount: string, network: string | null = null): 
   return { input, currency: input.toUpperCase(), network, amount: new Decimal(amount), amountDecimals: dot === -1 ? 0 : amount.length - dot - 1 };
 }
 
-const usdt = () => balance({ account: 'syncpay', provider: 'syncpay', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', available: '500.00', pending: '50.00' });
+const usdt = () =>
+  balance({
+    account: 'syncpay',
+    provider: 'syncpay',
+    currency: 'USDT',
+    network: 'tron',
+    providerCurrency: 'USDT_TRC20',
+    available: '500.00',
+    pending: '50.00',
+  });
 
 describe('checkCandidate', () => {
   it('adds the network fee to the amount (Flow)', () => {
-    const eth = balance({ account: 'flow', provider: 'flow-payments', currency: 'ETH', network: 'ethereum', available: '0.000090074983482468', total: '0.000090074983482468', networkFee: '0.000000042162288', assetDecimals: 18 });
+    const eth = balance({
+      account: 'flow',
+      provider: 'flow-payments',
+      currency: 'ETH',
+      network: 'ethereum',
+      available: '0.000090074983482468',
+      total: '0.000090074983482468',
+      networkFee: '0.000000042162288',
+      assetDecimals: 18,
+    });
     const all = checkCandidate(eth, request('ETH', '0.000090074983482468'), minimumFor(eth, undefined, undefined, FLOW), FLOW);
     expect(all.reasons).toEqual(["insufficient: available 0.000090074983482468 ETH (ethereum) in 'flow' < 0.000090074983482468 + fee 0.000000042162288"]);
     const less = checkCandidate(eth, request('ETH', '0.00009'), minimumFor(eth, undefined, undefined, FLOW), FLOW);
@@ -53,12 +71,22 @@ describe('checkCandidate', () => {
   });
 
   it('uses provider-served rules, refuses unlisted currencies, and cannot decide on unreadable rules', () => {
-    const cf = balance({ account: 'casino', provider: 'cryptofuse', currency: 'USDT', network: 'tron', providerCurrency: 'USDTTRC20', available: '400.00', pending: '100.00' });
+    const cf = balance({
+      account: 'casino',
+      provider: 'cryptofuse',
+      currency: 'USDT',
+      network: 'tron',
+      providerCurrency: 'USDTTRC20',
+      available: '400.00',
+      pending: '100.00',
+    });
     const rules = { rules: [{ providerCurrency: 'USDTTRC20', currency: 'USDT', network: 'tron', minimum: new Decimal('20'), maximum: null }] };
     expect(checkCandidate(cf, request('USDT', '10'), minimumFor(cf, undefined, rules, CRYPTOFUSE), CRYPTOFUSE).reasons).toEqual([
       "below minimum: 10 < 20 USDTTRC20 for Cryptofuse account 'casino'",
     ]);
-    expect(minimumFor(cf, undefined, { rules: [] }, CRYPTOFUSE).blocker).toBe("not withdrawable: Cryptofuse does not list USDTTRC20 among the currencies 'casino' can withdraw");
+    expect(minimumFor(cf, undefined, { rules: [] }, CRYPTOFUSE).blocker).toBe(
+      "not withdrawable: Cryptofuse does not list USDTTRC20 among the currencies 'casino' can withdraw",
+    );
     const unreadable = checkCandidate(cf, request('USDT', '10'), minimumFor(cf, undefined, { rules: null }, CRYPTOFUSE), CRYPTOFUSE);
     expect(unreadable.status).toBe('unknown');
     expect(unreadable.reasons).toEqual(['unknown minimum: Cryptofuse withdrawal limits could not be read; set minimums.casino.USDTTRC20 in the config']);
@@ -70,9 +98,9 @@ describe('checkCandidate', () => {
       'too many decimals: 10.001 has 3, USD allows 2',
     ]);
     const unknown = balance({ account: 'x', provider: 'swipelux', currency: 'USDC', network: 'polygon', total: '5' });
-    expect(checkCandidate({ ...unknown, available: null }, request('USDC', '1'), minimumFor(unknown, undefined, undefined, SWIPELUX), SWIPELUX).reasons).toEqual([
-      "unknown: Swipelux does not report an available USDC (polygon) balance for 'x'",
-    ]);
+    expect(
+      checkCandidate({ ...unknown, available: null }, request('USDC', '1'), minimumFor(unknown, undefined, undefined, SWIPELUX), SWIPELUX).reasons,
+    ).toEqual(["unknown: Swipelux does not report an available USDC (polygon) balance for 'x'"]);
   });
 });
 
@@ -86,7 +114,15 @@ describe('request parsing', () => {
   });
 
   it('a bare symbol with --network never matches a same-named balance on another chain', async () => {
-    const flowUsdt = balance({ account: 'flow', provider: 'flow-payments', currency: 'USDT', network: 'ethereum', providerCurrency: 'USDT', available: '900', total: '900' });
+    const flowUsdt = balance({
+      account: 'flow',
+      provider: 'flow-payments',
+      currency: 'USDT',
+      network: 'ethereum',
+      providerCurrency: 'USDT',
+      available: '900',
+      total: '900',
+    });
     const parse = (currency: string, network?: string) => parseRequest(currency, '10', network);
     expect(matchesRequest(flowUsdt, await parse('USDT', 'tron'))).toBe(false);
     expect(matchesRequest(flowUsdt, await parse('USDT', 'ethereum'))).toBe(true);

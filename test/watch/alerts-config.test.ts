@@ -18,7 +18,12 @@ function problemsOf(alerts: unknown): string[] {
 
 describe('alerts: config section', () => {
   it('accepts named rules and turns them into thresholds', () => {
-    expect(problemsOf({ 'low-usdt': { currency: 'USDT', below: '100' }, band: { account: 'syncpay', currency: 'USDT', network: 'tron', below: '50', above: '10000.00' } })).toEqual([]);
+    expect(
+      problemsOf({
+        'low-usdt': { currency: 'USDT', below: '100' },
+        band: { account: 'syncpay', currency: 'USDT', network: 'tron', below: '50', above: '10000.00' },
+      }),
+    ).toEqual([]);
     const rules = validateAlerts({ band: { account: 'syncpay', currency: 'usdt', network: 'trc20', below: '50', above: '10000.00' } }, ['syncpay'], []);
     expect(rules.map((r) => [r.name, r.kind, r.selector.account, r.selector.currency, r.selector.network, r.levelText])).toEqual([
       ['band', 'below', 'syncpay', 'USDT', 'tron', '50'],
@@ -42,7 +47,7 @@ describe('alerts: config section', () => {
       }),
     ).toEqual([
       'alerts.a.below: expected a string, got a number (quote it, so no digits are lost)',
-      "alerts.b.treshold: unknown key",
+      'alerts.b.treshold: unknown key',
       'alerts.b.below: "1e3" is not a decimal; expected e.g. "0.00065"',
       'alerts.c.currency: missing; expected a symbol like USDT or a provider code like USDT_TRC20',
       'alerts.d: expected below: "<amount>" and/or above: "<amount>"',

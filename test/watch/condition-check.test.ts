@@ -9,7 +9,18 @@ import type { WatchEvent } from '../../src/watch/events.js';
 
 const at = new Date('2026-11-21T10:00:00.000Z');
 const usdt = (available: string | null, account = 'syncpay'): Balance =>
-  makeBalance({ account, provider: 'syncpay', mode: 'test', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', available: available === null ? null : new Decimal(available), pending: null, scale: 2, raw: {} });
+  makeBalance({
+    account,
+    provider: 'syncpay',
+    mode: 'test',
+    currency: 'USDT',
+    network: 'tron',
+    providerCurrency: 'USDT_TRC20',
+    available: available === null ? null : new Decimal(available),
+    pending: null,
+    scale: 2,
+    raw: {},
+  });
 // Only what the check reads of an account's state: its name, latest errors and last figures.
 const state = (name: string, fresh: boolean) => ({ account: { name }, errors: fresh ? [] : [new Error('down')], raw: [] }) as unknown as AccountState;
 function rule(text: string): ThresholdRule {
@@ -32,7 +43,9 @@ describe('ConditionCheck', () => {
     c.evaluate(at, [usdt('150.00')], [state('syncpay', true)]);
     c.evaluate(at, [usdt('90.00')], [state('syncpay', true)]);
     c.evaluate(at, [usdt('80.00')], [state('syncpay', true)]);
-    expect(alerts).toEqual([expect.objectContaining({ type: 'threshold', state: 'crossed', rule: 'USDT=100', amount: '90.00', previous: '150.00', level: '100' })]);
+    expect(alerts).toEqual([
+      expect.objectContaining({ type: 'threshold', state: 'crossed', rule: 'USDT=100', amount: '90.00', previous: '150.00', level: '100' }),
+    ]);
     expect(c.thresholds.alerting()).toBe(true);
   });
 

@@ -1,11 +1,36 @@
 // The condition grammar shared by --below/--above/--until and `alerts:`, and how amounts aggregate.
 import { describe, expect, it } from 'vitest';
 import { makeBalance } from '../../src/core/balance.js';
-import { breaches, codeSelector, compare, describeSelector, networkTypo, parseCondition, parseLevel, parseSelector, selectorMatches, selectorOf, sumAvailable, formatAggregate, type Selector } from '../../src/core/conditions.js';
+import {
+  breaches,
+  codeSelector,
+  compare,
+  describeSelector,
+  networkTypo,
+  parseCondition,
+  parseLevel,
+  parseSelector,
+  selectorMatches,
+  selectorOf,
+  sumAvailable,
+  formatAggregate,
+  type Selector,
+} from '../../src/core/conditions.js';
 import { Decimal } from '../../src/core/money.js';
 
 const row = (account: string, providerCurrency: string, currency: string, network: string | null, available: string | null) =>
-  makeBalance({ account, provider: 'syncpay', mode: 'test', currency, network, providerCurrency, available: available === null ? null : new Decimal(available), pending: null, scale: 2, raw: {} });
+  makeBalance({
+    account,
+    provider: 'syncpay',
+    mode: 'test',
+    currency,
+    network,
+    providerCurrency,
+    available: available === null ? null : new Decimal(available),
+    pending: null,
+    scale: 2,
+    raw: {},
+  });
 
 describe('selectors', () => {
   it.each([
@@ -100,7 +125,10 @@ describe('what a bad condition is told', () => {
   it('a condition reads from the whole text: spaces around it and around the operator are fine', () => {
     const c = parseCondition('  syncpay:USDT@tron  >=  500.00  ');
     expect('error' in c ? c.error : [c.selector, c.op, c.amount.toString(), c.text]).toEqual([
-      { account: 'syncpay', code: 'USDT', currency: 'USDT', network: 'tron' }, '>=', '500', 'syncpay:USDT@tron >= 500.00',
+      { account: 'syncpay', code: 'USDT', currency: 'USDT', network: 'tron' },
+      '>=',
+      '500',
+      'syncpay:USDT@tron >= 500.00',
     ]);
     const d = parseCondition('USDT_TRC20<1');
     expect('error' in d ? d.error : d.text).toBe('USDT_TRC20 < 1');
@@ -133,7 +161,11 @@ describe('what a bad condition is told', () => {
   it('a selector is described as typed: account, code, and @network only for a symbol', () => {
     const describe_ = (text: string) => describeSelector(parseSelector(text) as Selector);
     expect(['USDT', 'syncpay:USDT', 'USDT@tron', 'syncpay:usdt_trc20', 'USDT_TRC20@tron'].map(describe_)).toEqual([
-      'USDT', 'syncpay:USDT', 'USDT@tron', 'syncpay:USDT_TRC20', 'USDT_TRC20',
+      'USDT',
+      'syncpay:USDT',
+      'USDT@tron',
+      'syncpay:USDT_TRC20',
+      'USDT_TRC20',
     ]);
   });
 });
@@ -166,6 +198,11 @@ describe('which balances a selector names', () => {
 
   it('levels breach strictly below or above, never at the level', () => {
     const level = new Decimal('100');
-    expect([breaches({ kind: 'below', level }, new Decimal('99.99')), breaches({ kind: 'below', level }, level), breaches({ kind: 'above', level }, level), breaches({ kind: 'above', level }, new Decimal('100.01'))]).toEqual([true, false, false, true]);
+    expect([
+      breaches({ kind: 'below', level }, new Decimal('99.99')),
+      breaches({ kind: 'below', level }, level),
+      breaches({ kind: 'above', level }, level),
+      breaches({ kind: 'above', level }, new Decimal('100.01')),
+    ]).toEqual([true, false, false, true]);
   });
 });

@@ -10,7 +10,18 @@ import { ThresholdTracker, untilHolds } from '../../src/watch/thresholds.js';
 const at = new Date('2026-11-21T10:00:00.000Z');
 const dec = (v: string | null) => (v === null ? null : new Decimal(v));
 function usdt(available: string | null, pending: string | null = '0.00', account = 'syncpay'): Balance {
-  return makeBalance({ account, provider: 'syncpay', mode: 'test', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20', available: dec(available), pending: dec(pending), scale: 2, raw: {} });
+  return makeBalance({
+    account,
+    provider: 'syncpay',
+    mode: 'test',
+    currency: 'USDT',
+    network: 'tron',
+    providerCurrency: 'USDT_TRC20',
+    available: dec(available),
+    pending: dec(pending),
+    scale: 2,
+    raw: {},
+  });
 }
 function rule(text: string, kind: 'below' | 'above' = 'below'): ThresholdRule {
   const level = parseLevel(text);
@@ -31,7 +42,15 @@ describe('BalanceTracker', () => {
       { field: 'available', old: '200.00', new: '500.00', delta: '300.00', sinceStart: '300.00' },
       { field: 'pending', old: '300.00', new: '0.00', delta: '-300.00', sinceStart: '0.00' },
     ]);
-    expect(events[0]).toMatchObject({ type: 'change', schemaVersion: 1, at: at.toISOString(), account: 'syncpay', currency: 'USDT', network: 'tron', providerCurrency: 'USDT_TRC20' });
+    expect(events[0]).toMatchObject({
+      type: 'change',
+      schemaVersion: 1,
+      at: at.toISOString(),
+      account: 'syncpay',
+      currency: 'USDT',
+      network: 'tron',
+      providerCurrency: 'USDT_TRC20',
+    });
     expect(events[0]?.balance?.available).toBe('500.00');
   });
 
@@ -50,15 +69,32 @@ describe('BalanceTracker', () => {
     tracker.update('other', [usdt('5.00', '0.00', 'other')], at);
     for (let i = 0; i < 5_000; i++) tracker.update('syncpay', [usdt(`${i}.00`)], at);
     expect(tracker.size).toBe(2);
-    expect(tracker.all().find((t) => t.balance.account === 'syncpay')?.start.available?.toString()).toBe('0');
+    expect(
+      tracker
+        .all()
+        .find((t) => t.balance.account === 'syncpay')
+        ?.start.available?.toString(),
+    ).toBe('0');
   });
 });
 
 describe('ThresholdTracker', () => {
   it('fires once per crossing and once on recovery, never on every poll', () => {
     const t = new ThresholdTracker([rule('USDT=100')]);
-    const states = ['150.00', '120.00', '99.99', '50.00', '10.00', '100.00', '100.00', '99.00', '200.00'].map((v) => t.evaluate([usdt(v)]).map((e) => `${e.state} ${e.amount} from ${e.previous}`));
-    expect(states).toEqual([[], [], ['crossed 99.99 from 120.00'], [], [], ['recovered 100.00 from 10.00'], [], ['crossed 99.00 from 100.00'], ['recovered 200.00 from 99.00']]);
+    const states = ['150.00', '120.00', '99.99', '50.00', '10.00', '100.00', '100.00', '99.00', '200.00'].map((v) =>
+      t.evaluate([usdt(v)]).map((e) => `${e.state} ${e.amount} from ${e.previous}`),
+    );
+    expect(states).toEqual([
+      [],
+      [],
+      ['crossed 99.99 from 120.00'],
+      [],
+      [],
+      ['recovered 100.00 from 10.00'],
+      [],
+      ['crossed 99.00 from 100.00'],
+      ['recovered 200.00 from 99.00'],
+    ]);
   });
 
   it('reports a level already breached at start once, and ignores unknown amounts', () => {

@@ -18,9 +18,28 @@ import { CapturedStream } from '../helpers/captured-stream.js';
 import { Redactor } from '../../src/core/secrets.js';
 
 const at = new Date('2026-11-21T10:00:05');
-const account = (name: string, provider: 'syncpay' | 'flow-payments'): ResolvedAccount => ({ name, provider, baseUrl: null, mode: null, secrets: {}, settings: {}, credentials: { apiKey: 'k' } });
+const account = (name: string, provider: 'syncpay' | 'flow-payments'): ResolvedAccount => ({
+  name,
+  provider,
+  baseUrl: null,
+  mode: null,
+  secrets: {},
+  settings: {},
+  credentials: { apiKey: 'k' },
+});
 const usdt = (available: string, name = 'syncpay', currency = 'USDT\u001b[2J'): Balance =>
-  makeBalance({ account: name, provider: 'syncpay', mode: 'test', currency, network: 'tron', providerCurrency: 'USDT_TRC20', available: new Decimal(available), pending: new Decimal('0.00'), scale: 2, raw: {} });
+  makeBalance({
+    account: name,
+    provider: 'syncpay',
+    mode: 'test',
+    currency,
+    network: 'tron',
+    providerCurrency: 'USDT_TRC20',
+    available: new Decimal(available),
+    pending: new Decimal('0.00'),
+    scale: 2,
+    raw: {},
+  });
 
 function fixture() {
   const tracker = new BalanceTracker();
@@ -31,7 +50,13 @@ function fixture() {
   const [sync, flow] = states;
   if (!sync || !flow) throw new Error('fixture');
   Object.assign(sync, { polls: 2, lastSuccessAt: at, raw: [usdt('500.00')] });
-  Object.assign(flow, { polls: 2, lastSuccessAt: new Date('2026-11-21T09:59:00'), raw: [], errors: [new UnavailableError('timed out waiting for Flow', { code: 'TIMEOUT' })], failures: 1 });
+  Object.assign(flow, {
+    polls: 2,
+    lastSuccessAt: new Date('2026-11-21T09:59:00'),
+    raw: [],
+    errors: [new UnavailableError('timed out waiting for Flow', { code: 'TIMEOUT' })],
+    failures: 1,
+  });
   return { tracker, states };
 }
 
@@ -76,10 +101,20 @@ describe('LiveTable', () => {
   it('hides the cursor, redraws in place and restores the cursor', () => {
     let written = '';
     const stdout = Object.assign(new Writable({ write: (chunk, _enc, cb) => ((written += String(chunk)), cb()) }), { isTTY: true });
-    const output = createOutput({ redact: new Redactor().redact, format: 'table', stderr: new CapturedStream(), stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
+    const output = createOutput({
+      redact: new Redactor().redact,
+      format: 'table',
+      stderr: new CapturedStream(),
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      env: {},
+    });
     const { tracker, states } = fixture();
     const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
-    const table = new LiveTable(output, () => ({ columns: 120, rows: 40 }), () => 'HEADER');
+    const table = new LiveTable(
+      output,
+      () => ({ columns: 120, rows: 40 }),
+      () => 'HEADER',
+    );
     table.start();
     table.update(session);
     const first = written;
@@ -96,10 +131,20 @@ describe('LiveTable', () => {
     let errors = '';
     const sink = (collect: (text: string) => void, tty: boolean) =>
       Object.assign(new Writable({ write: (chunk, _enc, cb) => (collect(String(chunk)), cb()) }), { isTTY: tty }) as unknown as NodeJS.WriteStream;
-    const output = createOutput({ redact: new Redactor().redact, format: 'table', stdout: sink(() => undefined, true), stderr: sink((t) => (errors += t), false), env: {} });
+    const output = createOutput({
+      redact: new Redactor().redact,
+      format: 'table',
+      stdout: sink(() => undefined, true),
+      stderr: sink((t) => (errors += t), false),
+      env: {},
+    });
     const { tracker, states } = fixture();
     const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
-    const table = new LiveTable(output, () => ({ columns: 120, rows: 40 }), () => 'HEADER');
+    const table = new LiveTable(
+      output,
+      () => ({ columns: 120, rows: 40 }),
+      () => 'HEADER',
+    );
     table.start();
     table.update(session);
     table.notice('shown in the next frame', 'info');
@@ -123,7 +168,15 @@ describe('the live table fits the terminal', () => {
 
   it('clips rows to the height with "… N more", and no line is wider than the terminal', () => {
     const { tracker, states } = many();
-    const frame = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'HEADER '.repeat(20), notices: [], color: new Chalk({ level: 0 }), size: { columns: 60, rows: 24 } });
+    const frame = renderFrame({
+      tracked: tracker.all(),
+      states,
+      hideZero: false,
+      header: 'HEADER '.repeat(20),
+      notices: [],
+      color: new Chalk({ level: 0 }),
+      size: { columns: 60, rows: 24 },
+    });
     const lines = frame.trimEnd().split('\n');
     expect(lines).toHaveLength(23);
     // Balances first: no blank lines and the account's line shrinks to a summary, so 18 of the 30 fit.
@@ -140,18 +193,39 @@ describe('the live table fits the terminal', () => {
   it('a frame that fits is not clipped', () => {
     const { tracker, states } = fixture();
     const whole = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'H', notices: [], color: new Chalk({ level: 0 }) });
-    expect(renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'H', notices: [], color: new Chalk({ level: 0 }), size: { columns: 200, rows: 50 } })).toBe(whole);
+    expect(
+      renderFrame({
+        tracked: tracker.all(),
+        states,
+        hideZero: false,
+        header: 'H',
+        notices: [],
+        color: new Chalk({ level: 0 }),
+        size: { columns: 200, rows: 50 },
+      }),
+    ).toBe(whole);
   });
 
   it('redraws from the top of a cleared screen on resize, at the new size', () => {
     let written = '';
     const stdout = Object.assign(new Writable({ write: (chunk, _enc, cb) => ((written += String(chunk)), cb()) }), { isTTY: true });
-    const output = createOutput({ redact: new Redactor().redact, format: 'table', stderr: new CapturedStream(), stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
+    const output = createOutput({
+      redact: new Redactor().redact,
+      format: 'table',
+      stderr: new CapturedStream(),
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      env: {},
+    });
     const { tracker, states } = many();
     const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
     let size = { columns: 120, rows: 40 };
     let resize: () => void = () => undefined;
-    const table = new LiveTable(output, () => size, () => 'HEADER', (redraw) => ((resize = redraw), () => (resize = () => undefined)));
+    const table = new LiveTable(
+      output,
+      () => size,
+      () => 'HEADER',
+      (redraw) => ((resize = redraw), () => (resize = () => undefined)),
+    );
     table.start();
     table.update(session);
     const before = written.length;
@@ -174,17 +248,39 @@ describe('the watch screen at 80×24', () => {
   function sevenAccounts() {
     const tracker = new BalanceTracker();
     // 25 balances over 7 accounts, as the demo has.
-    NAMES.forEach((name, a) => tracker.update(name, Array.from({ length: a < 4 ? 4 : 3 }, (_, i) => usdt(`${1000 * a + i}.50`, name, `C${a}${i}`)), at));
-    const states = initialStates(NAMES.map((name) => account(name, 'syncpay')), 2_000, new ProviderRegistry());
+    NAMES.forEach((name, a) =>
+      tracker.update(
+        name,
+        Array.from({ length: a < 4 ? 4 : 3 }, (_, i) => usdt(`${1000 * a + i}.50`, name, `C${a}${i}`)),
+        at,
+      ),
+    );
+    const states = initialStates(
+      NAMES.map((name) => account(name, 'syncpay')),
+      2_000,
+      new ProviderRegistry(),
+    );
     for (const s of states) Object.assign(s, { polls: 1, lastSuccessAt: at, raw: [] });
-    Object.assign(states[5] as object, { errors: [new UnavailableError('Cryptofuse did not answer in time for account casino-v2', { code: 'TIMEOUT' })], failures: 1 });
+    Object.assign(states[5] as object, {
+      errors: [new UnavailableError('Cryptofuse did not answer in time for account casino-v2', { code: 'TIMEOUT' })],
+      failures: 1,
+    });
     return { tracker, states };
   }
-  const notice = "Cryptofuse allows 100 requests per minute per key (4 requests per poll) (accounts sharing its key counted together): polling accounts 'casino-v1', 'casino-v3' every 2.4s instead of 2s";
+  const notice =
+    "Cryptofuse allows 100 requests per minute per key (4 requests per poll) (accounts sharing its key counted together): polling accounts 'casino-v1', 'casino-v3' every 2.4s instead of 2s";
 
   it('shows its balances before the per-account lines: those that are fine share one line, a failing one keeps its own', () => {
     const { tracker, states } = sevenAccounts();
-    const frame = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'watch · 7 accounts', notices: [notice], color: new Chalk({ level: 0 }), size: { columns: 80, rows: 24 } });
+    const frame = renderFrame({
+      tracked: tracker.all(),
+      states,
+      hideZero: false,
+      header: 'watch · 7 accounts',
+      notices: [notice],
+      color: new Chalk({ level: 0 }),
+      size: { columns: 80, rows: 24 },
+    });
     const lines = frame.trimEnd().split('\n');
     expect(lines).toHaveLength(23);
     for (const line of lines) expect(cellWidth(line), line).toBeLessThanOrEqual(80);
@@ -192,19 +288,34 @@ describe('the watch screen at 80×24', () => {
     const shown = lines.filter((l) => /^\S+ \*?\s+C\d\d\s/.test(l)).length;
     expect(shown).toBe(13);
     expect(lines).toContain(`… ${25 - shown} more balances (make the terminal taller, or --json)`);
-    expect(lines.find((l) => l.startsWith('6 of 7 accounts ok'))).toMatch(/^6 of 7 accounts ok, last poll 10:00:05: flow-main, syncpay, bachs, swipelux, c\S*…$/);
+    expect(lines.find((l) => l.startsWith('6 of 7 accounts ok'))).toMatch(
+      /^6 of 7 accounts ok, last poll 10:00:05: flow-main, syncpay, bachs, swipelux, c\S*…$/,
+    );
     // The failing account's line wraps rather than losing its error.
     const failing = lines.findIndex((l) => l.startsWith('casino-v2 '));
-    expect(`${lines[failing]} ${lines[failing + 1]?.trim()}`).toMatch(/^casino-v2\s+failing values from 10:00:05 \(stale \*\)\s+every 2s\s+Cryptofuse did not answer in time for account casino-v2$/);
+    expect(`${lines[failing]} ${lines[failing + 1]?.trim()}`).toMatch(
+      /^casino-v2\s+failing values from 10:00:05 \(stale \*\)\s+every 2s\s+Cryptofuse did not answer in time for account casino-v2$/,
+    );
     // The notice wraps: every account it names is on screen.
-    const notices = lines.slice(lines.findIndex((l) => l.startsWith('! '))).map((l) => l.trim()).join(' ');
+    const notices = lines
+      .slice(lines.findIndex((l) => l.startsWith('! ')))
+      .map((l) => l.trim())
+      .join(' ');
     expect(notices).toContain("polling accounts 'casino-v1', 'casino-v3' every 2.4s instead of 2s");
   });
 
   it('with every account fine and no notice, 18 of the 25 balances and one line for the accounts', () => {
     const { tracker, states } = sevenAccounts();
     Object.assign(states[5] as object, { errors: [], failures: 0 });
-    const frame = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'watch · 7 accounts', notices: [], color: new Chalk({ level: 0 }), size: { columns: 80, rows: 24 } });
+    const frame = renderFrame({
+      tracked: tracker.all(),
+      states,
+      hideZero: false,
+      header: 'watch · 7 accounts',
+      notices: [],
+      color: new Chalk({ level: 0 }),
+      size: { columns: 80, rows: 24 },
+    });
     const lines = frame.trimEnd().split('\n');
     expect(lines).toHaveLength(23);
     expect(lines.filter((l) => /^\S+\s+C\d\d\s/.test(l))).toHaveLength(18);
@@ -213,28 +324,55 @@ describe('the watch screen at 80×24', () => {
 
   it('a terminal tall enough shows every balance and one line per account', () => {
     const { tracker, states } = sevenAccounts();
-    const frame = renderFrame({ tracked: tracker.all(), states, hideZero: false, header: 'watch', notices: [notice], color: new Chalk({ level: 0 }), size: { columns: 120, rows: 60 } });
+    const frame = renderFrame({
+      tracked: tracker.all(),
+      states,
+      hideZero: false,
+      header: 'watch',
+      notices: [notice],
+      color: new Chalk({ level: 0 }),
+      size: { columns: 120, rows: 60 },
+    });
     const lines = frame.trimEnd().split('\n');
     expect(lines.filter((l) => /^\S+ \*?\s+C\d\d\s/.test(l))).toHaveLength(25);
-    for (const name of NAMES) expect(lines.some((l) => new RegExp(`^${name}\\s+(ok|failing)`).test(l)), name).toBe(true);
+    for (const name of NAMES)
+      expect(
+        lines.some((l) => new RegExp(`^${name}\\s+(ok|failing)`).test(l)),
+        name,
+      ).toBe(true);
   });
 
   it('columns do not jump between frames: widths only grow until the terminal is resized', () => {
     let written = '';
     const stdout = Object.assign(new Writable({ write: (chunk, _enc, cb) => ((written += String(chunk)), cb()) }), { isTTY: true });
-    const output = createOutput({ redact: new Redactor().redact, format: 'table', stderr: new CapturedStream(), stdout: stdout as unknown as NodeJS.WriteStream, env: {} });
+    const output = createOutput({
+      redact: new Redactor().redact,
+      format: 'table',
+      stderr: new CapturedStream(),
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      env: {},
+    });
     const tracker = new BalanceTracker();
     const states = initialStates([account('syncpay', 'syncpay')], 1_000, new ProviderRegistry());
     Object.assign(states[0] as object, { polls: 1, lastSuccessAt: at, raw: [] });
     const session = { tracked: () => tracker.all(), states, settings: { hideZero: false } } as unknown as WatchSession;
-    const table = new LiveTable(output, () => ({ columns: 100, rows: 30 }), () => 'HEADER');
+    const table = new LiveTable(
+      output,
+      () => ({ columns: 100, rows: 30 }),
+      () => 'HEADER',
+    );
     const heads: string[] = [];
     table.start();
     for (const amount of ['5.00', '1250000.00', '7.00', '8.00']) {
       tracker.update('syncpay', [usdt(amount)], at);
       const before = written.length;
       table.update(session);
-      heads.push(written.slice(before).split('\n').find((l) => l.includes('ACCOUNT')) ?? '');
+      heads.push(
+        written
+          .slice(before)
+          .split('\n')
+          .find((l) => l.includes('ACCOUNT')) ?? '',
+      );
     }
     table.stop();
     // The first frame is narrower; from the frame that grew, every frame keeps the same columns.

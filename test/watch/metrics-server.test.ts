@@ -44,7 +44,13 @@ describe('metrics server limits', () => {
 
   it('200 idle connections: all but the cap are dropped at once, the rest when they time out; then a scrape works', async () => {
     const limits = { ...LIMITS, headersTimeoutMs: 2_000, requestTimeoutMs: 3_000 };
-    metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [{ name: 'a', provider: 'syncpay' }], { version: '0.0.0-test' }, new Redactor().redact, limits);
+    metrics = await startMetrics(
+      { host: '127.0.0.1', port: 0 },
+      [{ name: 'a', provider: 'syncpay' }],
+      { version: '0.0.0-test' },
+      new Redactor().redact,
+      limits,
+    );
     const opened = await Promise.all(Array.from({ length: 200 }, () => idleSocket(port(metrics as Metrics))));
     const lifetimes = await Promise.all(opened.map((o) => o.closedAfter));
     // Over the cap: closed long before any timeout. The rest: gone after the headers timeout.
@@ -65,7 +71,13 @@ describe('metrics server limits', () => {
 
 describe('metrics page', () => {
   it('label values from providers are escaped and redacted-safe: no raw control or invisible character', async () => {
-    metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [{ name: 'a', provider: 'syncpay' }], { version: '0.0.0-test' }, new Redactor().redact, LIMITS);
+    metrics = await startMetrics(
+      { host: '127.0.0.1', port: 0 },
+      [{ name: 'a', provider: 'syncpay' }],
+      { version: '0.0.0-test' },
+      new Redactor().redact,
+      LIMITS,
+    );
     metrics.setBalances('a', [balance({ account: 'a', currency: 'US\u2060DT', wallet: 'w\u001b]0;x\u0007', available: '1.5', total: '1.5' })]);
     const page = await fetch(metrics.url).then((r) => r.text());
     expect(page).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2060]/);

@@ -17,7 +17,15 @@ afterEach(async () => {
 });
 
 async function serve(): Promise<Metrics> {
-  metrics = await startMetrics({ host: '127.0.0.1', port: 0 }, [{ name: 'flow-main', provider: 'flow-payments' }, { name: 'syncpay', provider: 'syncpay' }], { version: '9.8.7' }, new Redactor().redact);
+  metrics = await startMetrics(
+    { host: '127.0.0.1', port: 0 },
+    [
+      { name: 'flow-main', provider: 'flow-payments' },
+      { name: 'syncpay', provider: 'syncpay' },
+    ],
+    { version: '9.8.7' },
+    new Redactor().redact,
+  );
   return metrics;
 }
 
@@ -29,8 +37,28 @@ async function scrape(m: Metrics): Promise<{ text: string; samples: Sample[] }> 
 const of = (samples: Sample[], name: string) => samples.filter((s) => s.name === name);
 
 // Flow reports USDC twice on ethereum, under two codes of its own.
-const usdc = balance({ account: 'flow-main', provider: 'flow-payments', mode: 'live', currency: 'USDC', network: 'ethereum', providerCurrency: 'USDC', available: '100', total: '100', usdValue: '100.00' });
-const usdcErc20 = balance({ account: 'flow-main', provider: 'flow-payments', mode: 'live', currency: 'USDC', network: 'ethereum', providerCurrency: 'USDC_ERC20', available: '250.5', total: '250.5', usdValue: '250.50' });
+const usdc = balance({
+  account: 'flow-main',
+  provider: 'flow-payments',
+  mode: 'live',
+  currency: 'USDC',
+  network: 'ethereum',
+  providerCurrency: 'USDC',
+  available: '100',
+  total: '100',
+  usdValue: '100.00',
+});
+const usdcErc20 = balance({
+  account: 'flow-main',
+  provider: 'flow-payments',
+  mode: 'live',
+  currency: 'USDC',
+  network: 'ethereum',
+  providerCurrency: 'USDC_ERC20',
+  available: '250.5',
+  total: '250.5',
+  usdValue: '250.50',
+});
 
 describe('balance series', () => {
   it('two balances that differ only by provider currency are two series, and sum by (currency) is their total', async () => {
@@ -38,8 +66,19 @@ describe('balance series', () => {
     m.setBalances('flow-main', [usdc, usdcErc20]);
     const { samples } = await scrape(m);
     const available = of(samples, 'balance_inspector_available_balance');
-    expect(available.map((s) => [s.labels.provider_currency, s.value])).toEqual([['USDC', 100], ['USDC_ERC20', 250.5]]);
-    expect(available[0]?.labels).toEqual({ account: 'flow-main', provider: 'flow-payments', mode: 'live', wallet: '', currency: 'USDC', network: 'ethereum', provider_currency: 'USDC' });
+    expect(available.map((s) => [s.labels.provider_currency, s.value])).toEqual([
+      ['USDC', 100],
+      ['USDC_ERC20', 250.5],
+    ]);
+    expect(available[0]?.labels).toEqual({
+      account: 'flow-main',
+      provider: 'flow-payments',
+      mode: 'live',
+      wallet: '',
+      currency: 'USDC',
+      network: 'ethereum',
+      provider_currency: 'USDC',
+    });
     const usd = of(samples, 'balance_inspector_total_value_usd');
     expect(usd.reduce((sum, s) => sum + s.value, 0)).toBe(350.5);
   });
@@ -60,7 +99,9 @@ describe('balance series', () => {
   it('help texts say what a series means, with its unit', async () => {
     const m = await serve();
     const { text } = await scrape(m);
-    expect(text).toContain('# HELP balance_inspector_pending_balance Pending (not yet available) balance, in units of the currency label. Absent, not 0, when the provider reports no pending figure');
+    expect(text).toContain(
+      '# HELP balance_inspector_pending_balance Pending (not yet available) balance, in units of the currency label. Absent, not 0, when the provider reports no pending figure',
+    );
     expect(text).toContain('# HELP balance_inspector_total_value_usd USD value of the total balance');
     expect(text).toMatch(/# HELP balance_inspector_account_up 1 when the account's latest poll succeeded, 0 when it failed/);
     // Old, unit-less name is gone.
@@ -72,8 +113,13 @@ describe('process and poll series', () => {
   it('build_info names the version; polls_total starts at 0 for every account', async () => {
     const m = await serve();
     const { samples } = await scrape(m);
-    expect(of(samples, 'balance_inspector_build_info')).toEqual([{ name: 'balance_inspector_build_info', labels: { version: '9.8.7', nodejs: process.versions.node }, value: 1 }]);
-    expect(of(samples, 'balance_inspector_polls_total').map((s) => [s.labels.account, s.value])).toEqual([['flow-main', 0], ['syncpay', 0]]);
+    expect(of(samples, 'balance_inspector_build_info')).toEqual([
+      { name: 'balance_inspector_build_info', labels: { version: '9.8.7', nodejs: process.versions.node }, value: 1 },
+    ]);
+    expect(of(samples, 'balance_inspector_polls_total').map((s) => [s.labels.account, s.value])).toEqual([
+      ['flow-main', 0],
+      ['syncpay', 0],
+    ]);
   });
 
   it('a failed poll counts under the code that decides its exit code; up goes 0 and back to 1', async () => {
@@ -83,7 +129,9 @@ describe('process and poll series', () => {
     m.pollDone('syncpay', 'syncpay', 0.2, [new BadResponseError('bad'), new UnavailableError('down', { code: 'TIMEOUT' })], at);
     m.pollDone('syncpay', 'syncpay', 0.2, [new UnavailableError('down', { code: 'TIMEOUT' })], at);
     let { samples } = await scrape(m);
-    expect(of(samples, 'balance_inspector_poll_errors_total').map((s) => [s.labels, s.value])).toEqual([[{ account: 'syncpay', provider: 'syncpay', code: 'TIMEOUT' }, 2]]);
+    expect(of(samples, 'balance_inspector_poll_errors_total').map((s) => [s.labels, s.value])).toEqual([
+      [{ account: 'syncpay', provider: 'syncpay', code: 'TIMEOUT' }, 2],
+    ]);
     expect(of(samples, 'balance_inspector_polls_total').find((s) => s.labels.account === 'syncpay')?.value).toBe(3);
     expect(of(samples, 'balance_inspector_account_up').find((s) => s.labels.account === 'syncpay')?.value).toBe(0);
     expect(of(samples, 'balance_inspector_last_success_timestamp_seconds').find((s) => s.labels.account === 'syncpay')?.value).toBe(at.getTime() / 1000);
@@ -94,7 +142,9 @@ describe('process and poll series', () => {
 });
 
 describe('provider-reported totals', () => {
-  const reported = (amount: string) => [{ account: 'syncpay', provider: 'syncpay', scope: 'account' as const, scopeId: null, currency: 'USD' as const, amount: new Decimal(amount), wallets: null }];
+  const reported = (amount: string) => [
+    { account: 'syncpay', provider: 'syncpay', scope: 'account' as const, scopeId: null, currency: 'USD' as const, amount: new Decimal(amount), wallets: null },
+  ];
 
   it('exports the reported total and our difference from it', async () => {
     const m = await serve();

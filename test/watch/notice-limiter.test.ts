@@ -33,7 +33,7 @@ describe('NoticeLimiter', () => {
       for (let account = 0; account < 100; account++) if (limiter.admit(inconsistent(`acct-${account}`, `-${poll + 1}`), poll * 60_000)) said += 1;
     }
     expect(said).toBe(100);
-    expect(limiter.admit('warning: inconsistent balance from Flow Payments for account \'flow-main\', ETH: balance -1: negative', 300_000)).toBe(true);
+    expect(limiter.admit("warning: inconsistent balance from Flow Payments for account 'flow-main', ETH: balance -1: negative", 300_000)).toBe(true);
     expect(limiter.admit("Swipelux account 'swipelux' has no customers", 300_001)).toBe(true);
   });
 

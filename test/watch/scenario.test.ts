@@ -49,9 +49,14 @@ describe('sandbox scenarios', () => {
   });
 
   it('any emulator offering a scenario target takes part, counting its own balance requests', async () => {
-    const rows = new Map([['USDT', { available: '9.00', pending: '0.00' }], ['USD', { available: '1.00', pending: '0.00' }]]);
+    const rows = new Map([
+      ['USDT', { available: '9.00', pending: '0.00' }],
+      ['USD', { available: '1.00', pending: '0.00' }],
+    ]);
     const target: ScenarioTarget = {
-      balancesPath: '/v9/funds', depositCurrency: 'USDT', dollarCurrency: 'USD',
+      balancesPath: '/v9/funds',
+      depositCurrency: 'USDT',
+      dollarCurrency: 'USD',
       amounts: (currency) => rows.get(currency) ?? null,
       setAmounts: (currency, available, pending) => void rows.set(currency, { available, pending }),
     };

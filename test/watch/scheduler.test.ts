@@ -53,18 +53,34 @@ describe('planning', () => {
   });
 
   it('derives floors from the catalog: guidance, request rate, requests per poll; the sandbox has no guidance', () => {
-    expect(providerFloor(PROVIDERS.syncpay, 1, false)).toMatchObject({ ms: 10_000, reason: expect.stringContaining('SyncPay asks for no more than one balance poll every 10s') });
+    expect(providerFloor(PROVIDERS.syncpay, 1, false)).toMatchObject({
+      ms: 10_000,
+      reason: expect.stringContaining('SyncPay asks for no more than one balance poll every 10s'),
+    });
     expect(providerFloor(PROVIDERS.syncpay, 1, true)).toEqual({ ms: 0, reason: null });
     expect(providerFloor(PROVIDERS['flow-payments'], 1, false).ms).toBe(2_000);
     expect(providerFloor(PROVIDERS['flow-payments'], 1, true).ms).toBe(2_000); // pacing still applies
-    expect(providerFloor(PROVIDERS['flow-payments'], 3, false)).toMatchObject({ ms: 6_000, reason: 'Flow Payments allows 30 requests per minute per key (3 requests per poll)' });
+    expect(providerFloor(PROVIDERS['flow-payments'], 3, false)).toMatchObject({
+      ms: 6_000,
+      reason: 'Flow Payments allows 30 requests per minute per key (3 requests per poll)',
+    });
     expect(providerFloor(PROVIDERS.cryptofuse, 1, false).ms).toBe(1_000);
     expect(providerFloor(PROVIDERS.cryptofuse, 12, false).ms).toBe(7_200);
   });
 });
 
 describe('PollLoop', () => {
-  function loop(timers: FakeTimers, accounts: string[], options: { count?: number | null; interval?: (a: string) => number; notBefore?: (a: string) => number; pollMs?: number; onHeldBack?: (a: string, ms: number) => void } = {}) {
+  function loop(
+    timers: FakeTimers,
+    accounts: string[],
+    options: {
+      count?: number | null;
+      interval?: (a: string) => number;
+      notBefore?: (a: string) => number;
+      pollMs?: number;
+      onHeldBack?: (a: string, ms: number) => void;
+    } = {},
+  ) {
     const log: Array<[string, number]> = [];
     const poll = (account: string) => {
       log.push([account, timers.now()]);

@@ -86,9 +86,10 @@ async function proxyRoutes(config: Config, accounts: Config['accounts'], env: No
   return accounts.map((a) => {
     try {
       const decision = proxyFor(new URL(a.baseUrl ?? config.providers.info(a.provider).defaultBaseUrl), env);
-      const proxy = decision.kind === 'proxy'
-        ? { used: true, url: decision.proxy.display, variable: decision.proxy.variable, reason: null, error: null }
-        : { used: false, url: null, variable: null, reason: decision.why, error: null };
+      const proxy =
+        decision.kind === 'proxy'
+          ? { used: true, url: decision.proxy.display, variable: decision.proxy.variable, reason: null, error: null }
+          : { used: false, url: null, variable: null, reason: decision.why, error: null };
       return { account: a.name, route: describeDecision(decision), proxy };
     } catch (error) {
       // The message names the variable, never its value (which may hold a password).

@@ -32,10 +32,8 @@ export interface InitAnswers {
 export type GivenAnswers = { [K in keyof InitAnswers]?: (K extends 'provider' ? string : InitAnswers[K]) | undefined };
 
 export const check = {
-  provider: (v: string) =>
-    isProviderId(v) ? null : `unknown provider '${v}'${didYouMean(v, PROVIDER_IDS)}; expected one of ${PROVIDER_IDS.join(', ')}`,
-  account: (v: string) =>
-    ACCOUNT_NAME.test(v) ? null : `'${v}' is not a valid account name: use ${ACCOUNT_NAME_RULE}`,
+  provider: (v: string) => (isProviderId(v) ? null : `unknown provider '${v}'${didYouMean(v, PROVIDER_IDS)}; expected one of ${PROVIDER_IDS.join(', ')}`),
+  account: (v: string) => (ACCOUNT_NAME.test(v) ? null : `'${v}' is not a valid account name: use ${ACCOUNT_NAME_RULE}`),
   keyEnv: (v: string) => (VAR_NAME.test(v) ? null : `'${v}' is not an environment variable name: use letters, digits and _, not starting with a digit`),
   apiVersion: (provider: ProviderId) => (v: string) => {
     const versions = apiVersionsOf(provider);
@@ -59,7 +57,9 @@ export function splitIds(text: string): string[] {
 
 /** `FLOW_API_KEY` for flow-payments: the provider's suggested account name, like .balancerc.example. */
 export function defaultKeyEnv(provider: ProviderId): string {
-  return `${defaultAccountName(provider).toUpperCase().replace(/[^A-Z0-9_]/g, '_')}_API_KEY`;
+  return `${defaultAccountName(provider)
+    .toUpperCase()
+    .replace(/[^A-Z0-9_]/g, '_')}_API_KEY`;
 }
 
 /** The account name the provider's info suggests (init.account). */
@@ -154,7 +154,8 @@ function givenIds(given: GivenAnswers): InitIds {
 
 /** Ask, on a terminal, for every answer no flag gave. */
 export async function askMissing(given: GivenAnswers, prompter: Prompter): Promise<InitAnswers> {
-  const provider = (given.provider as ProviderId | undefined) ??
+  const provider =
+    (given.provider as ProviderId | undefined) ??
     ((await prompter.choose({
       label: 'Provider',
       choices: PROVIDER_IDS.map((id) => ({ value: id, description: PROVIDERS[id].displayName })),
@@ -172,7 +173,11 @@ export async function askMissing(given: GivenAnswers, prompter: Prompter): Promi
       return splitIds(await ask(label, problem, ''));
     },
     version: (label, fallback) =>
-      prompter.choose({ label, default: fallback, choices: apiVersionsOf(provider).map((v) => ({ value: v, ...(notes[v] ? { description: notes[v] } : {}) })) }),
+      prompter.choose({
+        label,
+        default: fallback,
+        choices: apiVersionsOf(provider).map((v) => ({ value: v, ...(notes[v] ? { description: notes[v] } : {}) })),
+      }),
   });
   const wallets = asked?.wallets ?? given.wallets ?? [];
   const customers = asked?.customers ?? given.customers ?? [];

@@ -42,7 +42,11 @@ export interface InitIO extends PromptIO {
   configPathGiven?: boolean;
 }
 
-export async function parseInitOptions(opts: RawOptions, _args: readonly string[], globals: Pick<GlobalOptions, 'provider' | 'accounts'>): Promise<InitOptions> {
+export async function parseInitOptions(
+  opts: RawOptions,
+  _args: readonly string[],
+  globals: Pick<GlobalOptions, 'provider' | 'accounts'>,
+): Promise<InitOptions> {
   const given: GivenAnswers = {
     provider: globals.provider,
     account: accountFlag(globals.accounts),
@@ -55,8 +59,14 @@ export async function parseInitOptions(opts: RawOptions, _args: readonly string[
   const declare = stringOption(opts, 'declare');
   if (declare !== undefined) {
     checkDeclaredId(declare);
-    const extra = [given.provider !== undefined && '--provider', given.wallets && '--wallet', given.customers && '--customer', given.apiVersion && '--api-version'].filter(Boolean);
-    if (extra.length > 0) throw new UsageError(`--declare starts a provider of your own; ${extra.join(', ')} ${extra.length > 1 ? 'are' : 'is'} for built-in providers`);
+    const extra = [
+      given.provider !== undefined && '--provider',
+      given.wallets && '--wallet',
+      given.customers && '--customer',
+      given.apiVersion && '--api-version',
+    ].filter(Boolean);
+    if (extra.length > 0)
+      throw new UsageError(`--declare starts a provider of your own; ${extra.join(', ')} ${extra.length > 1 ? 'are' : 'is'} for built-in providers`);
   }
   checkGiven(given);
   return { given, global: booleanOption(opts, 'global'), force: booleanOption(opts, 'force'), ...(declare !== undefined ? { declare } : {}) };
@@ -113,7 +123,8 @@ function whereFound(ctx: RunContext, global: boolean, path: string): string {
 /** --declare: the template config, validated as the loader will read it, then written like any other. */
 async function runDeclareInit(ctx: RunContext, options: InitOptions, id: string): Promise<number> {
   const path = destination(ctx, options.global, globalConfigDir(ctx.env));
-  if (path.toLowerCase().endsWith('.json')) throw new UsageError(`--declare writes YAML with a comment on every key to change; give --config a .yaml path, not ${path}`);
+  if (path.toLowerCase().endsWith('.json'))
+    throw new UsageError(`--declare writes YAML with a comment on every key to change; give --config a .yaml path, not ${path}`);
   const answers = { id, account: options.given.account ?? id, keyEnv: options.given.keyEnv ?? declaredKeyEnv(id) };
   // The same modeline as every config init writes: editors then check the declaration as it is filled in.
   const text = `# yaml-language-server: $schema=${configSchemaLocation()}\n${declaredTemplate(answers)}`;
@@ -128,7 +139,9 @@ async function runDeclareInit(ctx: RunContext, options: InitOptions, id: string)
       '',
       'Next:',
       `  edit providers.${id} in ${path}: baseUrl, auth, balances.path and the JSONPaths of your API`,
-      ctx.env[answers.keyEnv] ? `  # ${answers.keyEnv} is already set in this shell` : `  export ${answers.keyEnv}=…    # your ${id} API key, e.g. from your secret store`,
+      ctx.env[answers.keyEnv]
+        ? `  # ${answers.keyEnv} is already set in this shell`
+        : `  export ${answers.keyEnv}=…    # your ${id} API key, e.g. from your secret store`,
       `  ${check} --explain ${answers.account}    # what the first page maps to, path by path`,
       '',
     ].join('\n'),
@@ -137,7 +150,11 @@ async function runDeclareInit(ctx: RunContext, options: InitOptions, id: string)
 }
 
 /** The answers, and whether the file is the user config (--global, or chosen on a terminal). */
-async function gatherAnswers(options: InitOptions, io: InitIO, places: { local: string; user: string | null }): Promise<{ answers: InitAnswers; global: boolean }> {
+async function gatherAnswers(
+  options: InitOptions,
+  io: InitIO,
+  places: { local: string; user: string | null },
+): Promise<{ answers: InitAnswers; global: boolean }> {
   // `given` was checked by parseInitOptions; only what is missing is asked.
   const { given } = options;
   const missing = missingFlags(given);
@@ -168,7 +185,15 @@ function processIO(ctx: RunContext): InitIO {
   const interactive = Boolean(ctx.io.stdin.isTTY);
   // TERM=dumb (an editor's shell buffer) has no cursor control to draw a select list with.
   const engine = ctx.env.TERM === 'dumb' ? 'lines' : 'terminal';
-  return { input: ctx.io.stdin, output: ctx.io.stderr, terminal: interactive, interactive, engine, signal: ctx.runtime.signal, configPathGiven: ctx.globals.configPath !== undefined };
+  return {
+    input: ctx.io.stdin,
+    output: ctx.io.stderr,
+    terminal: interactive,
+    interactive,
+    engine,
+    signal: ctx.runtime.signal,
+    configPathGiven: ctx.globals.configPath !== undefined,
+  };
 }
 
 function destination(ctx: RunContext, global: boolean, globalDir: string | null): string {

@@ -19,15 +19,18 @@ export function registerCanWithdraw(program: Program, declare: Declare): void {
         'balance-inspector can-withdraw USDT 250 --account syncpay && ./pay.sh',
         'balance-inspector can-withdraw USDT 450 --network tron --json',
         'balance-inspector can-withdraw usdttrc20 100 --account casino',
-        "balance-inspector can-withdraw --batch payouts.csv --csv | awk -F, '$2==\"yes\"'",
+        'balance-inspector can-withdraw --batch payouts.csv --csv | awk -F, \'$2=="yes"\'',
       ]),
     )
     .addHelpText('after', `\nExit: 0 yes, 1 no (reason on stderr), 2-6 could not decide (see --help of the program).\n${BATCH_HELP}`);
   // One answer prints a table or JSON; a --batch plan CSV too (its --help lists what either takes).
-  declare(command, () => import('../can-withdraw.js').then((m) => m.canWithdrawCommand), (opts) =>
-    opts !== null && opts.batch === undefined
-      ? { formats: ['table', 'json'], formatHint: 'can-withdraw answers with its exit code; --json gives the details (--csv is for --batch)', cache: true }
-      : { formats: ['table', 'json', 'csv'], cache: true },
+  declare(
+    command,
+    () => import('../can-withdraw.js').then((m) => m.canWithdrawCommand),
+    (opts) =>
+      opts !== null && opts.batch === undefined
+        ? { formats: ['table', 'json'], formatHint: 'can-withdraw answers with its exit code; --json gives the details (--csv is for --batch)', cache: true }
+        : { formats: ['table', 'json', 'csv'], cache: true },
   );
 }
 

@@ -24,12 +24,16 @@ export function registerCompletion(program: Program, declare: Declare): void {
       ]),
     );
   // The script describes this very program, so its implementation is given the program.
-  declare(command, () => import('../completion.js').then((m) => m.completionCommandOf(program)), (opts) => ({
-    formats: ['table'],
-    // The script is the same for every config; only `--accounts` / `--providers` (run by the
-    // script, hidden from --help and completion) read one.
-    config: opts !== null && (booleanOption(opts, 'accounts') || booleanOption(opts, 'providers')),
-    accounts: false,
-    providers: false,
-  }));
+  declare(
+    command,
+    () => import('../completion.js').then((m) => m.completionCommandOf(program)),
+    (opts) => ({
+      formats: ['table'],
+      // The script is the same for every config; only `--accounts` / `--providers` (run by the
+      // script, hidden from --help and completion) read one.
+      config: opts !== null && (booleanOption(opts, 'accounts') || booleanOption(opts, 'providers')),
+      accounts: false,
+      providers: false,
+    }),
+  );
 }

@@ -28,7 +28,10 @@ export function addHelpCommands(command: Command, isGroup: (command: Command) =>
 
 /** commander's wording: "(Did you mean balances?)" on a line of its own. */
 function suggestion(word: string, parent: Command): string {
-  const names = parent.createHelp().visibleCommands(parent).map((c) => c.name());
+  const names = parent
+    .createHelp()
+    .visibleCommands(parent)
+    .map((c) => c.name());
   const similar = closest(word, names);
   if (similar.length === 0) return '';
   return similar.length === 1 ? `\n(Did you mean ${similar[0]}?)` : `\n(Did you mean one of ${similar.join(', ')}?)`;

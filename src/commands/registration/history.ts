@@ -32,7 +32,10 @@ export function registerHistory(program: Program, declare: Declare): void {
     .description('forget snapshots older than a duration (default: the config history.retain)')
     .option('--older-than <duration>', 'e.g. 400d, 52w')
     .option(...STORE_OPTION)
-    .addHelpText('after', examples(['balance-inspector history prune --older-than 400d', 'balance-inspector history prune --store postgres://ops@db.internal/treasury --json']));
+    .addHelpText(
+      'after',
+      examples(['balance-inspector history prune --older-than 400d', 'balance-inspector history prune --store postgres://ops@db.internal/treasury --json']),
+    );
   // `history prune --store x`: commander hands --store to `history`, which declares it too.
   const withHistoryFlags = (opts: RawOptions) => ({ ...history.opts(), ...opts });
   const storeWide = () => import('../history-store.js');
@@ -41,15 +44,32 @@ export function registerHistory(program: Program, declare: Declare): void {
     .command('export')
     .description('write the whole store as JSON lines, one account read per line (for import, backups, moving stores)')
     .option(...STORE_OPTION)
-    .addHelpText('after', examples(['balance-inspector history export > history.ndjson', 'balance-inspector history export --store history.db | balance-inspector history import --store postgres://ops@db.internal/treasury']));
+    .addHelpText(
+      'after',
+      examples([
+        'balance-inspector history export > history.ndjson',
+        'balance-inspector history export --store history.db | balance-inspector history import --store postgres://ops@db.internal/treasury',
+      ]),
+    );
   // The lines are JSON with or without --json.
-  declare(exporting, () => storeWide().then((m) => m.exportCommand), { formats: ['table', 'json'], formatHint: 'history export always writes JSON lines' }, withHistoryFlags);
+  declare(
+    exporting,
+    () => storeWide().then((m) => m.exportCommand),
+    { formats: ['table', 'json'], formatHint: 'history export always writes JSON lines' },
+    withHistoryFlags,
+  );
   const importing = history
     .command('import')
     .description('add the lines history export wrote to a store (idempotent; all or nothing)')
     .argument('[file]', 'the lines to import; - or none for standard input')
     .option(...STORE_OPTION)
-    .addHelpText('after', examples(['balance-inspector history import history.ndjson --store postgres://ops@db.internal/treasury', 'balance-inspector history export --store postgres://ops@db.internal/treasury | balance-inspector history import --store backup.db']));
+    .addHelpText(
+      'after',
+      examples([
+        'balance-inspector history import history.ndjson --store postgres://ops@db.internal/treasury',
+        'balance-inspector history export --store postgres://ops@db.internal/treasury | balance-inspector history import --store backup.db',
+      ]),
+    );
   // Import takes every line it is given: --account and --provider would select nothing.
   declare(importing, () => storeWide().then((m) => m.importCommand), { formats: ['table', 'json'], accounts: false }, withHistoryFlags);
 }

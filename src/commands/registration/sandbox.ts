@@ -6,7 +6,7 @@ import type { Program } from '../shared/supports.js';
 export function registerSandbox(program: Program, declare: Declare): void {
   const command = program
     .command('sandbox')
-    .description('serve a loopback emulator of the providers\' balance APIs (for trying the tool and for tests)')
+    .description("serve a loopback emulator of the providers' balance APIs (for trying the tool and for tests)")
     .option('--port <n>', 'port on 127.0.0.1 (default: a free one)')
     .option('--latency <duration>', 'delay every response, e.g. 50ms')
     .option('--no-rate-limit', 'do not enforce the documented rate limits')

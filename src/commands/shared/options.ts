@@ -22,7 +22,13 @@ export interface GlobalOptions {
 }
 
 export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ];
 }
 
 export function addGlobalOptions(program: Command): Command {
@@ -58,7 +64,12 @@ interface RawGlobals {
 }
 
 export function parseGlobalOptions(raw: RawGlobals): GlobalOptions {
-  const chosen = [...formatSwitches().filter((s) => raw[s.key] === true).map((s) => s.format), ...(raw.output ? [raw.output] : [])];
+  const chosen = [
+    ...formatSwitches()
+      .filter((s) => raw[s.key] === true)
+      .map((s) => s.format),
+    ...(raw.output ? [raw.output] : []),
+  ];
   if (new Set(chosen).size > 1) throw new UsageError(`conflicting output formats: ${[...new Set(chosen)].join(' and ')}; pick one`);
   // A deadline is a timer: at most 24 days (setTimeout's longest wait).
   const timeoutMs = durationFlag('--timeout', raw.timeout, { max: LONGEST_TIMER_MS });
@@ -93,7 +104,10 @@ export function wordOption(flags: string, description: string, words: readonly s
 }
 
 /** `--store`, as every history command takes it. */
-export const STORE_OPTION = ['--store <path|url>', 'history store: a SQLite file or postgres://user@host/db (default: $XDG_DATA_HOME/balance-inspector/history.db)'] as const;
+export const STORE_OPTION = [
+  '--store <path|url>',
+  'history store: a SQLite file or postgres://user@host/db (default: $XDG_DATA_HOME/balance-inspector/history.db)',
+] as const;
 
 /** Text for the "Examples:" section appended to a command's --help. */
 export function examples(lines: string[]): string {

@@ -5,5 +5,11 @@ import { checkSelectedAccount } from '../../core/selected-account.js';
 
 /** `verb` says what selected means here: 'being watched' (watch), 'selected' (balances, total). */
 export function checkSelectorAccount(flag: string, account: string | null, config: Config, selected: string[], verb = 'selected'): void {
-  checkSelectedAccount(flag, account, config.accounts.map((a) => a.name), selected, verb);
+  checkSelectedAccount(
+    flag,
+    account,
+    config.accounts.map((a) => a.name),
+    selected,
+    verb,
+  );
 }

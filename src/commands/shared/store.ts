@@ -42,7 +42,11 @@ export async function optionalConfig(ctx: RunContext, storeFlag: string | undefi
 }
 
 /** Open the store a command names that must already exist: `read` never writes, `write` (prune) may. */
-export async function openExisting(ctx: RunContext, storeFlag: string | undefined, access: 'read' | 'write' = 'read'): Promise<{ db: Db; config: Config | null }> {
+export async function openExisting(
+  ctx: RunContext,
+  storeFlag: string | undefined,
+  access: 'read' | 'write' = 'read',
+): Promise<{ db: Db; config: Config | null }> {
   const config = await optionalConfig(ctx, storeFlag);
   const target = await targetFor(ctx, storeFlag, config);
   return { db: await openTarget(ctx, target, access), config };
@@ -58,7 +62,10 @@ export function refuseSandboxInDefaultStore(flag: string | undefined, config: Co
   const sandbox = accounts.filter(isSandboxAccount).map((a) => a.name);
   if (sandbox.length === 0) return;
   const names = sandbox.map((n) => `'${n}'`).join(', ');
-  throw new ConfigError(`${names} ${sandbox.length === 1 ? 'is an account' : 'are accounts'} of the local sandbox, which is not recorded in the default history store`, {
-    hint: 'give --store <file> (or history.store in that config) to record the sandbox apart from real money',
-  });
+  throw new ConfigError(
+    `${names} ${sandbox.length === 1 ? 'is an account' : 'are accounts'} of the local sandbox, which is not recorded in the default history store`,
+    {
+      hint: 'give --store <file> (or history.store in that config) to record the sandbox apart from real money',
+    },
+  );
 }

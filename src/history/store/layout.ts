@@ -28,7 +28,12 @@ const SCHEMA_VERSION_TABLE: Table = { name: 'schema_version', columns: [['versio
 const ACCOUNTS: Table = {
   name: 'accounts',
   // mode: 'live', 'test' or '' when the provider does not say (a read that failed, or never told).
-  columns: [['id', 'id', true], ['name', 'text', true], ['provider', 'text', true], ['mode', 'text', true]],
+  columns: [
+    ['id', 'id', true],
+    ['name', 'text', true],
+    ['provider', 'text', true],
+    ['mode', 'text', true],
+  ],
   constraints: ['UNIQUE (name, provider, mode)'],
 };
 
@@ -36,15 +41,24 @@ const SERIES: Table = {
   name: 'series',
   // key: the balance identity within its account, as JSON [wallet, currency, network, providerCurrency].
   columns: [
-    ['id', 'id', true], ['account_id', 'bigint', true], ['key', 'text', true], ['wallet', 'text', false],
-    ['currency', 'text', true], ['network', 'text', false], ['provider_currency', 'text', true],
+    ['id', 'id', true],
+    ['account_id', 'bigint', true],
+    ['key', 'text', true],
+    ['wallet', 'text', false],
+    ['currency', 'text', true],
+    ['network', 'text', false],
+    ['provider_currency', 'text', true],
   ],
   constraints: ['UNIQUE (account_id, key)', 'FOREIGN KEY (account_id) REFERENCES accounts (id)'],
 };
 
 const READS: Table = {
   name: 'reads',
-  columns: [['account_id', 'bigint', true], ['at', 'bigint', true], ['error_code', 'text', false]],
+  columns: [
+    ['account_id', 'bigint', true],
+    ['at', 'bigint', true],
+    ['error_code', 'text', false],
+  ],
   constraints: ['PRIMARY KEY (account_id, at)'],
   withoutRowid: true,
 };
@@ -52,8 +66,13 @@ const READS: Table = {
 const AMOUNTS: Table = {
   name: 'amounts',
   columns: [
-    ['series_id', 'bigint', true], ['at', 'bigint', true], ['present', 'integer', true], ['available', 'text', false],
-    ['pending', 'text', false], ['total', 'text', false], ['usd_value', 'text', false],
+    ['series_id', 'bigint', true],
+    ['at', 'bigint', true],
+    ['present', 'integer', true],
+    ['available', 'text', false],
+    ['pending', 'text', false],
+    ['total', 'text', false],
+    ['usd_value', 'text', false],
   ],
   constraints: ['PRIMARY KEY (series_id, at)'],
   withoutRowid: true,
@@ -64,7 +83,15 @@ export const TABLES: Table[] = [SCHEMA_VERSION_TABLE, ACCOUNTS, SERIES, READS, A
 /** Version 1 (before account identities): what a store written by the previous release holds. */
 export const V1_TABLES: Table[] = [
   SCHEMA_VERSION_TABLE,
-  { name: 'accounts', columns: [['id', 'id', true], ['name', 'text', true], ['provider', 'text', true]], constraints: ['UNIQUE (name)'] },
+  {
+    name: 'accounts',
+    columns: [
+      ['id', 'id', true],
+      ['name', 'text', true],
+      ['provider', 'text', true],
+    ],
+    constraints: ['UNIQUE (name)'],
+  },
   {
     name: 'series',
     columns: SERIES.columns,

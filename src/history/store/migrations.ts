@@ -35,10 +35,10 @@ export async function storeVersion(db: Db): Promise<number> {
   const version = rows.length === 1 ? num(rows[0]?.version) : Number.NaN;
   if (!Number.isInteger(version) || version < 1) throw new StoreError(`history store ${db.location} has a damaged schema_version table`);
   if (version > SCHEMA_VERSION) {
-    throw new StoreError(
-      `history store ${db.location} has schema version ${version}, newer than this balance-inspector understands (${SCHEMA_VERSION})`,
-      { hint: 'upgrade balance-inspector to read it; it was left untouched', code: 'STORE_TOO_NEW' },
-    );
+    throw new StoreError(`history store ${db.location} has schema version ${version}, newer than this balance-inspector understands (${SCHEMA_VERSION})`, {
+      hint: 'upgrade balance-inspector to read it; it was left untouched',
+      code: 'STORE_TOO_NEW',
+    });
   }
   return version;
 }
@@ -84,7 +84,13 @@ async function fromV1(tx: Db): Promise<void> {
     const network = text(s.network);
     const providerCurrency = String(s.provider_currency);
     await tx.run('INSERT INTO series (id, account_id, key, wallet, currency, network, provider_currency) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      num(s.id), num(s.account_id), seriesKey({ wallet, currency: String(s.currency), network, providerCurrency }), wallet, String(s.currency), network, providerCurrency,
+      num(s.id),
+      num(s.account_id),
+      seriesKey({ wallet, currency: String(s.currency), network, providerCurrency }),
+      wallet,
+      String(s.currency),
+      network,
+      providerCurrency,
     ]);
   }
   if (tx.dialect === 'postgres') {

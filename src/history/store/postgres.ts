@@ -115,10 +115,7 @@ class PostgresDb implements Db {
   }
 
   write<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    return this.transaction(
-      ['BEGIN', `SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.waitMs))}`, `SELECT pg_advisory_xact_lock(${WRITE_LOCK})`],
-      fn,
-    );
+    return this.transaction(['BEGIN', `SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.waitMs))}`, `SELECT pg_advisory_xact_lock(${WRITE_LOCK})`], fn);
   }
 
   read<T>(fn: (tx: Db) => Promise<T>): Promise<T> {

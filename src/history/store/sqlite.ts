@@ -41,7 +41,10 @@ function explain(path: string, waitMs: number, error: unknown): BalanceError {
     });
   }
   if (code.startsWith('SQLITE_READONLY')) {
-    return new StoreError(`history store ${path} is read-only (${driverReason(error)})`, { cause: error, hint: 'this command writes the store: give it write access' });
+    return new StoreError(`history store ${path} is read-only (${driverReason(error)})`, {
+      cause: error,
+      hint: 'this command writes the store: give it write access',
+    });
   }
   return new StoreError(`history store ${path}: ${driverReason(error)}`, { cause: error });
 }

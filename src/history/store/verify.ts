@@ -40,7 +40,10 @@ async function extras(db: Db, tables: Table[]): Promise<string[]> {
   const names = tables.map((t) => t.name);
   const list = names.map(() => '?').join(', ');
   if (db.dialect === 'sqlite') {
-    const rows = await db.all(`SELECT type, name, tbl_name FROM sqlite_master WHERE type IN ('trigger', 'view') AND (tbl_name IN (${list}) OR name IN (${list}))`, [...names, ...names]);
+    const rows = await db.all(
+      `SELECT type, name, tbl_name FROM sqlite_master WHERE type IN ('trigger', 'view') AND (tbl_name IN (${list}) OR name IN (${list}))`,
+      [...names, ...names],
+    );
     return rows.map((r) => `a ${String(r.type)} ${String(r.name)}`);
   }
   const rows = await db.all(

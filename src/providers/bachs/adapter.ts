@@ -20,11 +20,15 @@ export const bachs: ProviderAdapter = {
 
   async fetchBalances(ctx) {
     const target = bachsTarget(ctx);
-    const body = await callJson(this, { ...ctx, baseUrl: target.baseUrl }, {
-      method: 'GET',
-      path: '/v1/accounts/balances',
-      headers: { authorization: `Bearer ${ctx.account.credentials.apiKey}` },
-    });
+    const body = await callJson(
+      this,
+      { ...ctx, baseUrl: target.baseUrl },
+      {
+        method: 'GET',
+        path: '/v1/accounts/balances',
+        headers: { authorization: `Bearer ${ctx.account.credentials.apiKey}` },
+      },
+    );
     return parseAccountBalances(ctx, obj(body, '$'), target.mode);
   },
 };

@@ -38,7 +38,13 @@ async function readWallet(adapter: ProviderAdapter, ctx: AdapterContext, version
     parsed = parseWalletBalances(body);
   } catch (error) {
     if (!(error instanceof ShapeError)) throw error;
-    throw badShapeError(ctx.info.displayName, ctx.account.name, error, describeTarget(target), 'the provider may have changed its API; check apiVersion, and --debug shows the request');
+    throw badShapeError(
+      ctx.info.displayName,
+      ctx.account.name,
+      error,
+      describeTarget(target),
+      'the provider may have changed its API; check apiVersion, and --debug shows the request',
+    );
   }
   const wallet = parsed.walletId ?? (target.by === 'wallet_id' ? target.id : null);
   const balances: Balance[] = parsed.balances.map((b) =>
@@ -52,7 +58,17 @@ async function readWallet(adapter: ProviderAdapter, ctx: AdapterContext, version
     }),
   );
   const reported: ReportedTotal[] = parsed.reportedUsd
-    ? [{ account: ctx.account.name, provider: ctx.info.id, scope: 'wallet', scopeId: wallet, currency: 'USD', amount: parsed.reportedUsd, wallets: wallet === null ? null : [wallet] }]
+    ? [
+        {
+          account: ctx.account.name,
+          provider: ctx.info.id,
+          scope: 'wallet',
+          scopeId: wallet,
+          currency: 'USD',
+          amount: parsed.reportedUsd,
+          wallets: wallet === null ? null : [wallet],
+        },
+      ]
     : [];
   return { balances, reported, errors: [], notices: parsed.notices };
 }

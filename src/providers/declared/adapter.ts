@@ -41,7 +41,10 @@ async function fetchBalances(adapter: ProviderAdapter, d: DeclaredProvider, ctx:
         firstPage ??= body;
         return body;
       },
-      rows: (body) => ({ rows: selectList(spec.records, body, '$').map((node): RecordNode => ({ value: node.value, at: `$${locationText(node.location)}` })), path: '$' }),
+      rows: (body) => ({
+        rows: selectList(spec.records, body, '$').map((node): RecordNode => ({ value: node.value, at: `$${locationText(node.location)}` })),
+        path: '$',
+      }),
       signals: (body) => pageSignals(paging, body),
       ...(spec.wallet ? { idOf: (row: unknown) => walletId(spec.wallet?.id as JsonPath, row as RecordNode), idsInPaths: false } : {}),
     });

@@ -35,7 +35,12 @@ export async function explainFirstPage(adapter: ProviderAdapter, d: DeclaredProv
     problems.push(problemText(error));
   }
   const verdict = judgePage(pageSignals(spec.paginate, body), spec.paginate?.type ?? 'single', records.length, records.length);
-  const paging = verdict.next === 'end' ? 'end: the list is complete in this page' : verdict.next === 'more' ? `more: the next page is asked for${verdict.cursor ? ` with cursor ${forTerminal(verdict.cursor, 40)}` : ''}` : `incomplete: the list ${verdict.why}`;
+  const paging =
+    verdict.next === 'end'
+      ? 'end: the list is complete in this page'
+      : verdict.next === 'more'
+        ? `more: the next page is asked for${verdict.cursor ? ` with cursor ${forTerminal(verdict.cursor, 40)}` : ''}`
+        : `incomplete: the list ${verdict.why}`;
   const mode = modeOf(d, ctx);
   let balances = 0;
   const shown: ExplainedRecord[] = [];
@@ -48,7 +53,12 @@ export async function explainFirstPage(adapter: ProviderAdapter, d: DeclaredProv
   return { request, records: { path: spec.records.text, found: records.length }, paging, shown, balances, problems: [...new Set(problems)] };
 }
 
-function explainRecord(d: DeclaredProvider, ctx: AdapterContext, record: RecordNode, mode: ReturnType<typeof modeOf>): { record: ExplainedRecord; balances: number; problems: string[] } {
+function explainRecord(
+  d: DeclaredProvider,
+  ctx: AdapterContext,
+  record: RecordNode,
+  mode: ReturnType<typeof modeOf>,
+): { record: ExplainedRecord; balances: number; problems: string[] } {
   const explained: ExplainedRecord = { at: record.at, wallet: null, walletName: null, rows: 0, shown: [], problem: null };
   let rows: RecordNode[];
   try {

@@ -20,7 +20,16 @@ export function declaredInfo(d: DeclaredProvider): ProviderInfo {
     rateLimit: d.rateLimit,
     minPollIntervalMs: d.minPollIntervalMs,
     // The key prefixes tell the mode like a built-in's modeHints (providers/account-mode.ts).
-    ...(live !== null && test !== null ? { modeHints: { keyPrefixes: [[test, 'test'], [live, 'live']] as const } } : {}),
+    ...(live !== null && test !== null
+      ? {
+          modeHints: {
+            keyPrefixes: [
+              [test, 'test'],
+              [live, 'live'],
+            ] as const,
+          },
+        }
+      : {}),
     concurrency: d.concurrency,
     withdrawals: {
       ...(d.withdrawals.minimums ? { documentedMinimums: d.withdrawals.minimums } : {}),

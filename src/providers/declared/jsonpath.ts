@@ -106,5 +106,7 @@ function describe(value: unknown): string {
 
 /** A node's location as this tool writes JSON paths in messages: `.data[1].balances[0]`. */
 export function locationText(location: ReadonlyArray<string | number>): string {
-  return location.map((part) => (typeof part === 'number' ? `[${part}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`)).join('');
+  return location
+    .map((part) => (typeof part === 'number' ? `[${part}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`))
+    .join('');
 }

@@ -111,7 +111,14 @@ export function readRow(d: DeclaredProvider, row: RecordNode): RowReading {
   };
 }
 
-export function mapRow(d: DeclaredProvider, ctx: AdapterContext, row: RecordNode, mode: Mode | null, wallet: string | null, walletName: string | null): Balance {
+export function mapRow(
+  d: DeclaredProvider,
+  ctx: AdapterContext,
+  row: RecordNode,
+  mode: Mode | null,
+  wallet: string | null,
+  walletName: string | null,
+): Balance {
   const r = readRow(d, row);
   const [first] = r.problems;
   if (first) throw first[1];

@@ -27,7 +27,11 @@ export function call(adapter: ProviderAdapter, d: DeclaredProvider, ctx: Adapter
       const [user, password] = clientId ? [clientId, clientSecret] : [apiKey, ''];
       redactor.registerBasicAuth(user, password);
       const basic = Buffer.from(`${user}:${password}`).toString('base64');
-      return callJson(adapter, ctx, { ...spec, headers: { ...spec.headers, authorization: `Basic ${basic}` }, ...(clientId ? { credentialKeys: 'clientId/clientSecret' } : {}) });
+      return callJson(adapter, ctx, {
+        ...spec,
+        headers: { ...spec.headers, authorization: `Basic ${basic}` },
+        ...(clientId ? { credentialKeys: 'clientId/clientSecret' } : {}),
+      });
     }
     case 'oauth2': {
       const absolute = !auth.tokenUrl.startsWith('/');

@@ -13,7 +13,7 @@ export function readBalances(d: Reader): DeclaredBalances | null {
   const b = d.child('balances', 'a mapping with at least path, records, currency and available', true);
   if (!b) return null;
   b.allowKeys(KEYS);
-  const path = b.string('path', { required: 'the balance endpoint\'s path, e.g. /v1/balances' });
+  const path = b.string('path', { required: "the balance endpoint's path, e.g. /v1/balances" });
   if (path !== null && (!REQUEST_PATH.test(path) || path.split('/').some((s) => s === '.' || s === '..'))) {
     b.problem('path', `expected a path such as /v1/balances (no query string, no . or .. step), got ${describe(path)}`);
   }
@@ -28,7 +28,8 @@ export function readBalances(d: Reader): DeclaredBalances | null {
   const fields = readFields(b);
   const scale = readScale(b);
   const totalUsd = b.jsonPath('totalUsd');
-  if (path === null || query === null || paginate === undefined || records === null || fields === null || scale === undefined || (walletSection && !wallet)) return null;
+  if (path === null || query === null || paginate === undefined || records === null || fields === null || scale === undefined || (walletSection && !wallet))
+    return null;
   return { path, query, paginate, records, wallet, rows, fields, scale, totalUsd };
 }
 
@@ -56,7 +57,8 @@ function readPaging(b: Reader): DeclaredPaging | null | undefined {
   const limitParam = p.has('limitParam') ? p.string('limitParam', { pattern: QUERY_NAME, expected: 'a query parameter name' }) : null;
   const pageSize = p.int('pageSize', 1, 1000);
   const firstPage = p.int('firstPage', 0, 1);
-  if (type !== 'cursor' && p.has('next')) p.problem('next', `only cursor lists give a next cursor; a ${type ?? '…'} list asks by ${type === 'page' ? 'page number' : 'offset'}`);
+  if (type !== 'cursor' && p.has('next'))
+    p.problem('next', `only cursor lists give a next cursor; a ${type ?? '…'} list asks by ${type === 'page' ? 'page number' : 'offset'}`);
   if (type === null || param === null || (type === 'cursor' && next === null) || (p.has('limitParam') && limitParam === null)) return undefined;
   return { type, param, next, hasMore, total, limitParam, pageSize: pageSize ?? DEFAULT_PAGE_SIZE, firstPage: firstPage ?? 1 };
 }
@@ -83,6 +85,7 @@ function readFields(b: Reader): DeclaredFields | null {
 function readScale(b: Reader): number | JsonPath | null | undefined {
   const value = b.value.scale;
   if (value === undefined) return null;
-  if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value.trim()))) return b.int('scale', 0, 36, 'a whole number of decimals') ?? undefined;
+  if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value.trim())))
+    return b.int('scale', 0, 36, 'a whole number of decimals') ?? undefined;
   return b.jsonPath('scale') ?? undefined;
 }

@@ -46,7 +46,7 @@ function validateOne(id: string, value: unknown, path: string, problems: string[
   const d = Reader.of(value, path, problems, 'a mapping with at least baseUrl, auth and balances');
   if (!d) return null;
   d.allowKeys(KEYS);
-  const baseUrl = d.string('baseUrl', { required: 'the API\'s base URL, e.g. https://api.example.com' });
+  const baseUrl = d.string('baseUrl', { required: "the API's base URL, e.g. https://api.example.com" });
   if (baseUrl !== null) {
     const problem = baseUrlProblem(baseUrl);
     if (problem) d.problem('baseUrl', problem);
@@ -92,12 +92,17 @@ function readAuth(d: Reader): DeclaredAuth | null {
       return { type };
     case 'header': {
       const name = auth.string('name', { required: 'the header carrying the key, e.g. X-Api-Key', pattern: HEADER_NAME, expected: 'an HTTP header name' });
-      if (name !== null && RESERVED_HEADERS.has(name.toLowerCase())) auth.problem('name', `${name} is set by the HTTP client itself; name the header the provider reads the key from`);
+      if (name !== null && RESERVED_HEADERS.has(name.toLowerCase()))
+        auth.problem('name', `${name} is set by the HTTP client itself; name the header the provider reads the key from`);
       const prefix = auth.value.prefix === undefined ? '' : auth.string('prefix', { expected: 'the text before the key, e.g. "Token "' });
       return name === null || prefix === null ? null : { type, name, prefix };
     }
     case 'query': {
-      const name = auth.string('name', { required: 'the query parameter carrying the key, e.g. api_key', pattern: QUERY_NAME, expected: 'a query parameter name' });
+      const name = auth.string('name', {
+        required: 'the query parameter carrying the key, e.g. api_key',
+        pattern: QUERY_NAME,
+        expected: 'a query parameter name',
+      });
       return name === null ? null : { type, name };
     }
     case 'oauth2': {
@@ -151,7 +156,10 @@ function readWithdrawals(d: Reader): DeclaredProvider['withdrawals'] {
   for (const [code, value] of Object.entries(minimumsSection?.value ?? {})) {
     if (!CURRENCY_CODE.test(code)) minimumsSection?.problem(code, 'is not a currency code; expected e.g. USDT or USDT_TRC20');
     else if (typeof value !== 'string' || parseUserDecimal(value)?.isNegative() !== false) {
-      minimumsSection?.problem(code, `expected a decimal string such as "10", got ${describe(value)}${typeof value === 'number' ? ' (quote it, so no digits are lost)' : ''}`);
+      minimumsSection?.problem(
+        code,
+        `expected a decimal string such as "10", got ${describe(value)}${typeof value === 'number' ? ' (quote it, so no digits are lost)' : ''}`,
+      );
     } else minimums[code.toUpperCase()] = value.trim();
   }
   const decimalsSection = section?.child('decimals', 'a mapping of currency code to decimals, e.g. { USDT: 6 }');

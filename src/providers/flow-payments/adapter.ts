@@ -25,7 +25,11 @@ export const flowPayments: ProviderAdapter = {
   errorDetail(body) {
     if (!isObject(body)) return {};
     const message = typeof body.message === 'string' ? body.message : undefined;
-    const firstFieldError = isObject(body.errors) ? Object.values(body.errors).flat().find((e) => typeof e === 'string') : undefined;
+    const firstFieldError = isObject(body.errors)
+      ? Object.values(body.errors)
+          .flat()
+          .find((e) => typeof e === 'string')
+      : undefined;
     return { message: [message, firstFieldError].filter(Boolean).join(' ') || undefined };
   },
 
@@ -36,11 +40,12 @@ export const flowPayments: ProviderAdapter = {
       what: 'the balance list',
       paging: 'single',
       hint: 'the provider may have started paging its balances; --debug shows the response',
-      fetch: () => callJson(this, ctx, {
-        method: 'GET',
-        path: '/balances',
-        headers: { authorization: `Bearer ${ctx.account.credentials.apiKey}`, 'content-type': 'application/json' },
-      }),
+      fetch: () =>
+        callJson(this, ctx, {
+          method: 'GET',
+          path: '/balances',
+          headers: { authorization: `Bearer ${ctx.account.credentials.apiKey}`, 'content-type': 'application/json' },
+        }),
       rows: (body) => ({ rows: arr(obj(body, '$').data, '$.data'), path: '$.data' }),
     });
     const mode = setupMode(ctx.account, ctx.info);

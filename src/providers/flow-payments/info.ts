@@ -14,7 +14,10 @@ export const FLOW_PAYMENTS_INFO: ProviderInfo<'flow-payments'> = {
   minPollIntervalMs: 2_000,
   modeHints: {
     hosts: { 'api-staging.flow-payments.com': 'test', 'api.flow-payments.com': 'live' },
-    keyPrefixes: [['sk_test_', 'test'], ['sk_live_', 'live']],
+    keyPrefixes: [
+      ['sk_test_', 'test'],
+      ['sk_live_', 'live'],
+    ],
   },
   concurrency: 4,
   // No minimum is documented: the balance alone limits a withdrawal.

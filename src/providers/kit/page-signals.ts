@@ -137,7 +137,10 @@ export function judgePage(signals: PageSignals, paging: Paging, rows: number, re
     return rows === 0 ? { next: 'end' } : { next: 'more', cursor: null };
   }
   if (paging === 'single' && short && hasMore !== true && !cursor && !link) return incomplete(beforeTotal);
-  if (paging === 'single') return incomplete(`says more follow (${signals.more[0]?.at ?? signals.cursor[0]?.at ?? signals.link[0]?.at ?? signals.total[0]?.at}) but is documented as one page; it was not read further`);
+  if (paging === 'single')
+    return incomplete(
+      `says more follow (${signals.more[0]?.at ?? signals.cursor[0]?.at ?? signals.link[0]?.at ?? signals.total[0]?.at}) but is documented as one page; it was not read further`,
+    );
   if (paging === 'cursor') {
     if (cursor) return { next: 'more', cursor };
     if (link) return incomplete(`links its next page (${signals.link[0]?.at}) but gives no cursor; links are not followed`);

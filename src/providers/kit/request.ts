@@ -102,7 +102,9 @@ async function send(adapter: ProviderAdapter, ctx: AdapterContext, spec: CallSpe
       who: whoLabel(ctx),
       account: ctx.account.name,
       limiter: accountLimiter(ctx.http.runtime.limiters, ctx.account, ctx.info),
-      ...(adapter.retryable ? { retryable: (response: HttpResponse) => adapter.retryable?.(response.status, errorBody(response, ctx.http.runtime.redactor)) } : {}),
+      ...(adapter.retryable
+        ? { retryable: (response: HttpResponse) => adapter.retryable?.(response.status, errorBody(response, ctx.http.runtime.redactor)) }
+        : {}),
     },
     ctx.http,
   );
@@ -167,42 +169,59 @@ export function statusError(adapter: ProviderAdapter, ctx: AdapterContext, spec:
   const context = { account, provider: ctx.info.id };
   if (status === 401) {
     return new RefusedError(`${name} rejected ${spec.credentialName ?? 'the API key'} for account '${account}' (${detail})`, {
-      ...context, code: 'AUTH_FAILED', hint: `check ${keyPath}; the key may be revoked, expired or for the other environment`,
+      ...context,
+      code: 'AUTH_FAILED',
+      hint: `check ${keyPath}; the key may be revoked, expired or for the other environment`,
     });
   }
   if (status === 403) {
     return new RefusedError(`${name} refused account '${account}' access to ${spec.resource ?? 'its balances'} (${detail})`, {
-      ...context, code: 'FORBIDDEN', hint: 'give the key the permission named above, or use a key that has it',
+      ...context,
+      code: 'FORBIDDEN',
+      hint: 'give the key the permission named above, or use a key that has it',
     });
   }
   if (status === 404) {
     return new RefusedError(`${name} does not know ${spec.resource ?? 'this account'} for account '${account}' (${detail})`, {
-      ...context, code: 'NOT_FOUND', hint: `check accounts.${account} (ids and baseUrl)`,
+      ...context,
+      code: 'NOT_FOUND',
+      hint: `check accounts.${account} (ids and baseUrl)`,
     });
   }
   if (status === 429) {
     const after = response.retryAfterMs;
-    const when = after === null ? ''
-      : after >= MAX_RETRY_AFTER_MS ? `; it asks to wait ${formatDuration(MAX_RETRY_AFTER_MS)} or more (not before ${new Date(Date.now() + after).toISOString()})`
-      : `; retry after ${formatDuration(after)} (${new Date(Date.now() + after).toISOString()})`;
+    const when =
+      after === null
+        ? ''
+        : after >= MAX_RETRY_AFTER_MS
+          ? `; it asks to wait ${formatDuration(MAX_RETRY_AFTER_MS)} or more (not before ${new Date(Date.now() + after).toISOString()})`
+          : `; retry after ${formatDuration(after)} (${new Date(Date.now() + after).toISOString()})`;
     return new UnavailableError(`${name} rate-limited account '${account}' (${detail})${when}`, {
-      ...context, code: 'RATE_LIMITED', hint: after !== null ? undefined : 'try again in a minute',
+      ...context,
+      code: 'RATE_LIMITED',
+      hint: after !== null ? undefined : 'try again in a minute',
     });
   }
   if (status >= 500) {
     return new UnavailableError(`${name} failed for account '${account}' (${detail}) after ${response.attempts} attempt${response.attempts > 1 ? 's' : ''}`, {
-      ...context, code: 'PROVIDER_ERROR', hint: 'the provider is having trouble; try again later',
+      ...context,
+      code: 'PROVIDER_ERROR',
+      hint: 'the provider is having trouble; try again later',
     });
   }
   if (status >= 300 && status < 400) {
     const location = response.headers.location ? safeHost(response.headers.location, ctx.baseUrl) : 'elsewhere';
     return new BadResponseError(`${name} redirected account '${account}' to ${location} (${status}); not followed, so the key is not sent to another address`, {
-      ...context, code: 'REDIRECT', hint: `check accounts.${account}.baseUrl`,
+      ...context,
+      code: 'REDIRECT',
+      hint: `check accounts.${account}.baseUrl`,
     });
   }
   if (status >= 400) {
     return new RefusedError(`${name} rejected the request for account '${account}' (${detail})`, {
-      ...context, code: 'REJECTED', hint: `check accounts.${account}`,
+      ...context,
+      code: 'REJECTED',
+      hint: `check accounts.${account}`,
     });
   }
   return new BadResponseError(`${name} answered account '${account}' with unexpected HTTP ${status}`, context);

@@ -36,7 +36,10 @@ function describeWallet(version: Version, id: string): string {
 }
 
 /** No ids configured: every customer the key can see (bounded; an incomplete list is an error). */
-async function enumerate(version: Version, job: (resource: string, id: string) => Job): Promise<{ reads: Array<Promise<PartRead>>; error: BalanceError | null }> {
+async function enumerate(
+  version: Version,
+  job: (resource: string, id: string) => Job,
+): Promise<{ reads: Array<Promise<PartRead>>; error: BalanceError | null }> {
   const lister = job('the customer list', '');
   const listing = version === 'v3' ? await v3List(lister, '/v3/customers', 'the customer list') : await v1Customers(lister);
   const read = version === 'v3' ? readCustomerAccounts : readCustomerWallets;
@@ -48,7 +51,10 @@ async function enumerate(version: Version, job: (resource: string, id: string) =
 /** What a read says about one wallet, to tell two reads of it apart: codes and figures. */
 function walletView(balances: Balance[]): string {
   const figure = (value: Decimal | null) => (value === null ? '-' : value.toString());
-  return balances.map((b) => `${b.providerCurrency} ${figure(b.available)} ${figure(b.pending)} ${figure(b.total)}`).sort().join('\n');
+  return balances
+    .map((b) => `${b.providerCurrency} ${figure(b.available)} ${figure(b.pending)} ${figure(b.total)}`)
+    .sort()
+    .join('\n');
 }
 
 /**

@@ -12,7 +12,11 @@ export const SWIPELUX_INFO: ProviderInfo<'swipelux'> = {
   defaultBaseUrl: 'https://platform.swipelux.com',
   accountFields: {
     apiVersion: { kind: 'enum', values: ['v1', 'v3'], description: 'v1 wallets and customers (default) or v3 accounts' },
-    wallets: { kind: 'stringList', pathSegments: true, description: 'v1: wallet ids (wal_… or cus_…/wal_…); v3: cus_…/acc_… accounts; every customer is read when no ids are given' },
+    wallets: {
+      kind: 'stringList',
+      pathSegments: true,
+      description: 'v1: wallet ids (wal_… or cus_…/wal_…); v3: cus_…/acc_… accounts; every customer is read when no ids are given',
+    },
     customers: { kind: 'stringList', pathSegments: true, description: 'customer ids (cus_…/biz_…) to read' },
   },
   accountRule: swipeluxAccountRule,
@@ -21,7 +25,13 @@ export const SWIPELUX_INFO: ProviderInfo<'swipelux'> = {
   // No limit is documented (no 429 in the v3 problem catalog).
   minPollIntervalMs: 5_000,
   // Swipelux's own starter app names the sandbox host (their OpenAPI `servers`).
-  modeHints: { hosts: { 'platform.sbx.swipelux.com': 'test' }, keyPrefixes: [['sk.sbx.', 'test'], ['sk.live.', 'live']] },
+  modeHints: {
+    hosts: { 'platform.sbx.swipelux.com': 'test' },
+    keyPrefixes: [
+      ['sk.sbx.', 'test'],
+      ['sk.live.', 'live'],
+    ],
+  },
   concurrency: 4,
   // No minimum is documented: the balance alone limits a withdrawal.
   withdrawals: {},

@@ -98,7 +98,15 @@ export async function readCustomer(job: Job): Promise<PartRead> {
     const currency = str(total.currency, '$.totalBalance.currency');
     // Reconciliation compares USD figures only; another base currency is mentioned, never mislabelled.
     if (currency.toUpperCase() === 'USD') {
-      reported.push({ account: ctx.account.name, provider: ctx.info.id, scope: 'customer', scopeId: id, currency: 'USD', amount: value.value, wallets: walletIds });
+      reported.push({
+        account: ctx.account.name,
+        provider: ctx.info.id,
+        scope: 'customer',
+        scopeId: id,
+        currency: 'USD',
+        amount: value.value,
+        wallets: walletIds,
+      });
     } else {
       notices.push(`${whoLabel(ctx)}: ${job.resource}'s total is in ${forTerminal(currency, 16)}, not USD; it is not used to reconcile totals`);
     }

@@ -22,7 +22,12 @@ export const SYNCPAY_INFO: ProviderInfo<'syncpay'> = {
   credentials: [['apiKey']],
   // No number is published; the docs ask for no more than one balance poll per 10 s.
   minPollIntervalMs: 10_000,
-  modeHints: { keyPrefixes: [['sk_test_', 'test'], ['sk_live_', 'live']] },
+  modeHints: {
+    keyPrefixes: [
+      ['sk_test_', 'test'],
+      ['sk_live_', 'live'],
+    ],
+  },
   concurrency: 2,
   withdrawals: SYNCPAY_WITHDRAWALS,
   init: { account: 'syncpay', example: '--account payouts --key-env SYNCPAY_API_KEY', flags: [] },

@@ -55,7 +55,10 @@ export function bachsMount(keys: Set<string>): { mount: Mount; state: BachsState
 
   const mount: Mount = {
     credentialOf: bearer,
-    rateLimited: (retryAfter) => ({ ...error(429, 'TOO_MANY_REQUESTS', 'Rate limit exceeded. Please retry after a few seconds.'), headers: { 'retry-after': String(retryAfter) } }),
+    rateLimited: (retryAfter) => ({
+      ...error(429, 'TOO_MANY_REQUESTS', 'Rate limit exceeded. Please retry after a few seconds.'),
+      headers: { 'retry-after': String(retryAfter) },
+    }),
     notFound: () => error(404, 'NOT_FOUND', 'Resource not found'),
     handle(req) {
       if (req.path !== '/v1/accounts/balances') return null;
@@ -64,7 +67,10 @@ export function bachsMount(keys: Set<string>): { mount: Mount; state: BachsState
       const limit = count(key);
       if (limit.over) {
         const retryAfter = String(Math.max(1, Math.ceil(limit.resetMs / 1000)));
-        return { ...error(429, 'TOO_MANY_REQUESTS', 'Rate limit exceeded. Please retry after a few seconds.'), headers: { ...limit.headers, 'retry-after': retryAfter } };
+        return {
+          ...error(429, 'TOO_MANY_REQUESTS', 'Rate limit exceeded. Please retry after a few seconds.'),
+          headers: { ...limit.headers, 'retry-after': retryAfter },
+        };
       }
       return {
         status: 200,

@@ -8,12 +8,20 @@ export function cryptofuseDemoAccounts(base: string): Record<string, Record<stri
   const keys = CRYPTOFUSE_INFO.sandboxCredentials;
   return {
     'casino-v1': {
-      provider: 'cryptofuse', apiVersion: 'v1', baseUrl: base, apiKey: keys.apiKey, mode: 'test',
+      provider: 'cryptofuse',
+      apiVersion: 'v1',
+      baseUrl: base,
+      apiKey: keys.apiKey,
+      mode: 'test',
       wallets: [TRADING_WALLET],
     },
     'casino-v2': {
-      provider: 'cryptofuse', apiVersion: 'v2', baseUrl: base, mode: 'test',
-      clientId: keys.clientId, clientSecret: keys.clientSecret,
+      provider: 'cryptofuse',
+      apiVersion: 'v2',
+      baseUrl: base,
+      mode: 'test',
+      clientId: keys.clientId,
+      clientSecret: keys.clientSecret,
       wallets: [TRADING_WALLET, SAVINGS_WALLET],
     },
     'casino-v3': { provider: 'cryptofuse', apiVersion: 'v3', baseUrl: base, apiKey: keys.apiKey, mode: 'test' },

@@ -17,12 +17,32 @@ export function flowPaymentsMount(keys: Set<string>): { mount: Mount; state: Flo
   const state: FlowState = {
     rows: [
       {
-        asset: { id: 1, name: 'Bitcoin', symbol: 'BTC', chain: 'bitcoin', type: 'native', decimals: 8, usd_rate: '93037.28254643', network_fee: '0', min_confirmations: 1 },
+        asset: {
+          id: 1,
+          name: 'Bitcoin',
+          symbol: 'BTC',
+          chain: 'bitcoin',
+          type: 'native',
+          decimals: 8,
+          usd_rate: '93037.28254643',
+          network_fee: '0',
+          min_confirmations: 1,
+        },
         balanceJson: '0',
         usdValueJson: '0',
       },
       {
-        asset: { id: 2, name: 'Ethereum', symbol: 'ETH', chain: 'ethereum', type: 'native', decimals: 18, usd_rate: '3125.16675365', network_fee: '0.000000042162288', min_confirmations: 5 },
+        asset: {
+          id: 2,
+          name: 'Ethereum',
+          symbol: 'ETH',
+          chain: 'ethereum',
+          type: 'native',
+          decimals: 18,
+          usd_rate: '3125.16675365',
+          network_fee: '0.000000042162288',
+          min_confirmations: 5,
+        },
         balanceJson: '"0.000090074983482468"',
         usdValueJson: '"0.28"',
       },
@@ -42,9 +62,7 @@ export function flowPaymentsMount(keys: Set<string>): { mount: Mount; state: Flo
       if (req.method !== 'GET') return { status: 405, body: { message: 'The method is not supported for this route.' } };
       const token = bearer(req.headers);
       if (!token || !keys.has(token)) return { status: 401, body: { message: 'Unauthenticated.' } };
-      const items = state.rows.map(
-        (row) => `{"asset": ${JSON.stringify(row.asset)}, "balance": ${row.balanceJson}, "usd_value": ${row.usdValueJson}}`,
-      );
+      const items = state.rows.map((row) => `{"asset": ${JSON.stringify(row.asset)}, "balance": ${row.balanceJson}, "usd_value": ${row.usdValueJson}}`);
       return { status: 200, body: `{"data": [${items.join(', ')}]}` };
     },
   };

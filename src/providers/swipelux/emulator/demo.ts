@@ -2,5 +2,7 @@
 import { SWIPELUX_INFO } from '../info.js';
 
 export function swipeluxDemoAccounts(base: string): Record<string, Record<string, unknown>> {
-  return { swipelux: { provider: 'swipelux', baseUrl: base, apiKey: SWIPELUX_INFO.sandboxCredentials.apiKey, wallets: ['wal_abc123'], customers: ['cus_abc123'] } };
+  return {
+    swipelux: { provider: 'swipelux', baseUrl: base, apiKey: SWIPELUX_INFO.sandboxCredentials.apiKey, wallets: ['wal_abc123'], customers: ['cus_abc123'] },
+  };
 }

@@ -60,8 +60,18 @@ function defaultState(): SwipeluxState {
           customerId: 'cus_abc123',
           totalBalance: { amount: '2500.75', currency: 'USD' },
           wallets: [
-            { walletId: 'wal_poly_001', network: 'polygon', address: '0x742d35Cc6634C0532925a3b844Bc9e7595f0bEb', balances: [{ currency: 'USDC', amount: '1250.50' }] },
-            { walletId: 'wal_eth_002', network: 'ethereum', address: '0x9876543210987654321098765432109876543210', balances: [{ currency: 'USDC', amount: '1250.25' }] },
+            {
+              walletId: 'wal_poly_001',
+              network: 'polygon',
+              address: '0x742d35Cc6634C0532925a3b844Bc9e7595f0bEb',
+              balances: [{ currency: 'USDC', amount: '1250.50' }],
+            },
+            {
+              walletId: 'wal_eth_002',
+              network: 'ethereum',
+              address: '0x9876543210987654321098765432109876543210',
+              balances: [{ currency: 'USDC', amount: '1250.25' }],
+            },
           ],
         },
       ],
@@ -90,7 +100,10 @@ export function swipeluxMount(keys: Set<string>): { mount: Mount; state: Swipelu
   const mount: Mount = {
     credentialOf: (headers) => headers['x-api-key'] || null,
     // Not documented; the problem+json form and Retry-After are the sandbox's assumption.
-    rateLimited: (retryAfter) => ({ ...problem(429, 'rate_limited', 'Too many requests', 'Rate limit exceeded.'), headers: { 'retry-after': String(retryAfter) } }),
+    rateLimited: (retryAfter) => ({
+      ...problem(429, 'rate_limited', 'Too many requests', 'Rate limit exceeded.'),
+      headers: { 'retry-after': String(retryAfter) },
+    }),
     notFound,
     handle(req) {
       const wallet = WALLET_PATH.exec(req.path);

@@ -39,7 +39,8 @@ function cursorPage<T>(state: SwipeluxExtraState, req: MountRequest, items: T[])
 
 export function swipeluxRoutes(state: SwipeluxExtraState, problem: Problem): (req: MountRequest) => MountResponse | null {
   const customerMissing = () => problem(404, 'customer_not_found', 'Customer not found', 'The customer does not exist in the current API-key environment.');
-  const notFound = (what: string) => problem(404, 'not_found', `${what} not found`, `The ${what.toLowerCase()} does not exist in the current API-key environment.`);
+  const notFound = (what: string) =>
+    problem(404, 'not_found', `${what} not found`, `The ${what.toLowerCase()} does not exist in the current API-key environment.`);
   return (req) => {
     const parts = req.path.split('/').slice(1).map(decoded);
     if (parts.some((p) => p === null)) return notFound('Resource');
