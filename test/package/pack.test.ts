@@ -59,6 +59,9 @@ describe('the published package', () => {
       'docs/commands/balances.md',
       'docs/configuration.md',
       '.balancerc.example',
+      'examples/providers/flow-payments.yaml',
+      'examples/providers/syncpay.yaml',
+      'examples/alerts.yml',
       'package.json',
     ]) {
       expect(packed).toContain(file);
