@@ -48,8 +48,8 @@ async function variedStore(target: StoreTarget): Promise<void> {
   await recordAt(db, T0 + 3 * HOUR, [read('syncpay', [bal('syncpay', 'USD', '11')])]); // USDT gone
   await recordAt(db, T0 + 4 * HOUR, [read('syncpay', [bal('syncpay', 'USDT', '7', { network: 'tron', provider: 'bachs' })], null, 'bachs')]);
   await recordAt(db, T0 + 5 * HOUR, [read('syncpay', [bal('syncpay', 'USDT', '9', { network: 'tron' })], null, 'syncpay', 'test')]);
-  await pruneBefore(db, new Date(T0 - DAY)); // 'old' keeps its value in force, without a read
-  await recordAt(db, T0 + 6 * HOUR, [read('old', [bal('old', 'GBP', '1')])]);
+  await recordAt(db, T0 - 9 * DAY, [read('old', [bal('old', 'GBP', '1')])]); // unchanged: a read, no new figures
+  await pruneBefore(db, new Date(T0 - DAY)); // 'old' keeps its value in force (from T0-10d) and its latest read
   await db.close();
 }
 
@@ -92,8 +92,8 @@ describe('history export and import', () => {
     ).toEqual([
       'casino cryptofuse null 00:00 null BTC=123456789012345678901234567890.9999999999999999999999999999999999999999,USDT=100 ',
       'casino cryptofuse null 01:00 WALLET_LIST_INCOMPLETE USDT=90 ',
-      // The value 'old' kept through the prune is on its first remaining line.
-      'old syncpay live 06:00 null GBP=1 ',
+      // The value 'old' kept through the prune (recorded at a read that is gone) is on its first remaining line.
+      'old syncpay live 00:00 null GBP=1 ',
       'syncpay bachs live 04:00 null USDT=7 ',
       'syncpay syncpay live 00:00 null USD=10.00,USDT=6.5 ',
       'syncpay syncpay live 01:00 AUTH_FAILED  ',
