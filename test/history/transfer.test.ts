@@ -118,6 +118,20 @@ describe('history export and import', () => {
     }
   }, 60_000);
 
+  it('the summary lines count in words that agree: 1 read of 1 account', async () => {
+    const source = sqlite();
+    const db = await openStore(source, 'create');
+    await recordAt(db, T0, [read('solo', [bal('solo', 'USD', '1')])]);
+    await db.close();
+    const out = await runCli(['history', 'export', '--store', where(source)]);
+    expect(out.stderr).toBe(`exported 1 read of 1 account from ${where(source)}\n`);
+    const target = sqlite();
+    const into = await runCli(['history', 'import', '--store', where(target)], { stdin: out.stdout });
+    expect(into.stderr).toBe(`imported 1 read of 1 account into ${where(target)}\n`);
+    const pruned = await runCli(['history', 'prune', '--older-than', '1d', '--store', where(target)]);
+    expect(pruned.stderr).toMatch(/^pruned 0 account reads and 0 balance records older than /);
+  });
+
   it('importing the same lines twice changes nothing; lines already in the store must say what it says', async () => {
     const source = sqlite();
     await variedStore(source);
