@@ -80,6 +80,15 @@ function csvRows(text: string, fail: Fail, tooMany: (where: string) => never): R
     if (name !== '' && index.has(name)) fail(`line ${header.line}, column ${header.columns[i] ?? 1}`, `the header names "${name}" twice`);
     index.set(name, i);
   });
+  const only = header.fields.length === 1 ? (header.fields[0] ?? '') : '';
+  const separator = only.includes(';') ? '";"' : only.includes('\t') ? 'tabs' : null;
+  if (separator !== null) {
+    fail(
+      `line ${header.line}`,
+      `read as CSV, but the header is one field ${JSON.stringify(only.slice(0, 60))}: columns are separated by commas, not ${separator}`,
+      'save the file as CSV with commas (quote a field that holds a comma), or give a JSON array or NDJSON',
+    );
+  }
   for (const required of ['id', 'currency', 'amount']) {
     if (!index.has(required))
       fail(`line ${header.line}`, `read as CSV (the file starts with neither [ nor {), but the header has no "${required}" column`, HEADER_HINT);

@@ -3,8 +3,9 @@
 import type { AccountExplanation } from '../api/explain.js';
 import type { ExplainedField } from '../providers/kit/adapter.js';
 
+/** Columns are joined by one space, so a text as wide as its column (or wider) gets no padding. */
 function pad(text: string, width: number): string {
-  return text.length >= width ? `${text} ` : text.padEnd(width);
+  return text.padEnd(width);
 }
 
 function fieldLine(f: ExplainedField, pathWidth: number): string {

@@ -131,6 +131,23 @@ describe('references and links', () => {
     }
     expect(broken).toEqual([]);
   });
+
+  it('every YAML example in the docs parses as the config loader reads YAML (a user copies them whole)', async () => {
+    const { defaultLoaders } = await import('cosmiconfig');
+    const broken: string[] = [];
+    for (const file of MARKDOWN) {
+      const text = read(file);
+      for (const m of text.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)) {
+        const line = text.slice(0, m.index).split('\n').length;
+        try {
+          await defaultLoaders['.yaml'](`${file}:${line}`, m[1] ?? '');
+        } catch (error) {
+          broken.push(`${file}:${line}: ${(error as { reason?: string }).reason ?? String(error)}`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
 });
 
 describe('the README', () => {

@@ -182,6 +182,10 @@ describe('config check --explain', () => {
     expect(stdout).toMatch(/available +\$\.available +1250500000 +→ 1250\.500000/);
     expect(stdout).toMatch(/currency +\$\.asset +"USDT" +→ USDT \(provider code USDT\)/);
     expect(stdout).toContain('The first page maps to 3 balances; no problems.');
+    // The found column lines up on every field line, the widest path's included.
+    const fieldLines = stdout.split('\n').filter((line) => /^ {4}\w+ +\$/.test(line));
+    expect(fieldLines.length).toBeGreaterThan(5);
+    expect(new Set(fieldLines.map((line) => /^ {4}\w+ +\S+ +/.exec(line)?.[0].length))).toEqual(new Set([fieldLines[0]?.indexOf('"USDT"')]));
   });
 
   it('--json, and a path that finds nothing or the wrong thing: exit 6 with the problem', async () => {

@@ -152,6 +152,17 @@ describe('every bad row is a usage error naming where it is', () => {
     expect(refusal(text).slice(0, 2)).toEqual([2, message]);
   });
 
+  it('a CSV file separated by semicolons or tabs (spreadsheets in many locales) is told so, not "no id column"', () => {
+    expect(refusal('id;currency;amount\np1;USDT;10\n')).toEqual([
+      2,
+      'payouts.csv line 1: read as CSV, but the header is one field "id;currency;amount": columns are separated by commas, not ";"',
+      'save the file as CSV with commas (quote a field that holds a comma), or give a JSON array or NDJSON',
+    ]);
+    expect(refusal('\uFEFFID\tCurrency\tAmount\r\np1\tUSDT\t10\r\n')[1]).toBe(
+      'payouts.csv line 1: read as CSV, but the header is one field "ID\\tCurrency\\tAmount": columns are separated by commas, not tabs',
+    );
+  });
+
   it('the first problem is the error; the hint says how many more rows have one', () => {
     const [, message, hint] = refusal('id,currency,amount\n1,USDT,x\n2,USDT,5\n3,,5\n4,USDT,0\n');
     expect(message).toBe(
