@@ -3,23 +3,17 @@
 // and the same history; importing twice changes nothing; a bad or contradicting line is refused
 // with its number and the store is left exactly as it was.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pruneBefore } from '../../src/history/prune.js';
 import type { Db } from '../../src/history/store/db.js';
 import { openStore, type StoreTarget } from '../../src/history/store/open.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/fixtures.js';
-import { startPostgres, warnSkipped, type TestPostgres } from '../helpers/postgres.js';
+import { usePostgres } from '../helpers/postgres.js';
 import { schemaProblems } from '../helpers/schemas.js';
 import { bal, HOUR, read, recordAt, T0 } from './helpers.js';
 
-let server: TestPostgres | null = null;
-beforeAll(async () => {
-  const started = await startPostgres();
-  if ('skipped' in started) warnSkipped(started.skipped);
-  else server = started;
-}, 60_000);
-afterAll(async () => server?.stop());
+const postgres = usePostgres();
 
 const DAY = 24 * HOUR;
 const sqlite = (): StoreTarget => ({ kind: 'sqlite', path: join(tempDir(), 'history.db') });
@@ -101,7 +95,7 @@ describe('history export and import', () => {
       'syncpay syncpay live 03:00 null USD=11 USDT',
       'syncpay syncpay test 05:00 null USDT=9 ',
     ]);
-    const targets: StoreTarget[] = server ? [{ kind: 'postgres', url: await server.freshDatabase() }, sqlite()] : [sqlite()];
+    const targets: StoreTarget[] = postgres.server ? [{ kind: 'postgres', url: await postgres.server.freshDatabase() }, sqlite()] : [sqlite()];
     let text = lines;
     for (const target of targets) {
       const result = await imported(target, text);
