@@ -65,9 +65,10 @@ export async function canWithdraw(
   return { ...answer, mode: basis.mode, request, account: answer.chosen?.account ?? null, errors: result.errors, balances: result };
 }
 
-/** `--mode`: live or test; anything else is a usage error. */
+/** `--mode`: live or test, in any case (`--mode LIVE`); anything else is a usage error. */
 export function parseMode(text: string | undefined, names: Pick<OptionNames, 'mode'> = LIBRARY_OPTION_NAMES): Mode | undefined {
   if (text === undefined) return undefined;
-  if (text === 'live' || text === 'test') return text;
+  const mode = text.toLowerCase();
+  if (mode === 'live' || mode === 'test') return mode;
   throw new UsageError(`${names.mode} "${text}" is not a mode; expected live or test`);
 }

@@ -51,7 +51,9 @@ export async function runPrune(ctx: RunContext, options: PruneOptions): Promise<
     const result = await pruneBefore(db, cutoff);
     const space = await db.reclaimSpace();
     await render(ctx.output, RENDER_PRUNE, { store: db.location, cutoff, ...result, space });
-    ctx.output.info(`pruned ${result.reads} account reads and ${result.amounts} balance records older than ${cutoff.toISOString()} from ${db.location}`);
+    ctx.output.info(
+      `pruned ${counted(result.reads, 'account read')} and ${counted(result.amounts, 'balance record')} older than ${cutoff.toISOString()} from ${db.location}`,
+    );
     ctx.output.info(
       space === null
         ? 'PostgreSQL keeps the freed space for new rows once autovacuum has passed; VACUUM FULL would give it back to the system'
@@ -99,7 +101,7 @@ interface ExportView {
 /** The lines are JSON whatever the format: the transfer format is one (history/transfer-format.ts). */
 const exportLines: Renderer<ExportView> = async ({ db, accounts, provider }, output) => {
   const result = await exportHistory(db, { accounts, provider }, output.writer());
-  output.info(`exported ${result.reads} reads of ${result.accounts} accounts from ${db.location}`);
+  output.info(`exported ${counted(result.reads, 'read')} of ${counted(result.accounts, 'account')} from ${db.location}`);
 };
 
 const RENDER_EXPORT = { table: exportLines, json: exportLines } satisfies Renderers<ExportView>;
@@ -120,7 +122,7 @@ export async function runImport(ctx: RunContext, options: TransferOptions): Prom
     const result = await importHistory(db, numberedLines(input));
     await render(ctx.output, RENDER_IMPORT, { store: db.location, ...result });
     const already = result.unchanged > 0 ? ` (${result.unchanged} already there)` : '';
-    ctx.output.info(`imported ${result.added} reads of ${result.accounts} accounts into ${db.location}${already}`);
+    ctx.output.info(`imported ${counted(result.added, 'read')} of ${counted(result.accounts, 'account')} into ${db.location}${already}`);
   } finally {
     await db.close();
   }
@@ -154,3 +156,8 @@ function opened(stream: ReadStream, path: string): Promise<void> {
 export const pruneCommand = { parse: parsePruneOptions, run: runPrune, prints: RENDER_PRUNE };
 export const exportCommand = { parse: parseTransferOptions, run: runExport, prints: RENDER_EXPORT };
 export const importCommand = { parse: parseTransferOptions, run: runImport, prints: RENDER_IMPORT };
+
+/** "1 read", "2 reads". */
+function counted(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { Decimal, fractionDigits, groupThousands } from '../core/money.js';
 import { forTerminal } from '../core/sanitize.js';
+import { wrapToWidth } from './cells.js';
 import type { Point } from '../history/points.js';
 import type { SeriesInfo } from '../history/select.js';
 import { headline } from '../history/summary.js';
@@ -98,5 +99,6 @@ export function renderChart(input: ChartInput, width: number, height = 12): stri
   const start = input.times[0]?.toISOString().slice(0, 16).replace('T', ' ');
   const end = input.times[input.times.length - 1]?.toISOString().slice(0, 16).replace('T', ' ');
   const plot = asciichart().plot(sampled, { height, format: (x: number) => label(x).padStart(labelWidth) });
-  return `${input.title}, ${start} → ${end} UTC\n${plot}\n`;
+  // A wallet id and a network make the title longer than a narrow terminal: it wraps, like the plot it heads fits.
+  return `${wrapToWidth(`${input.title}, ${start} → ${end} UTC`, width)}\n${plot}\n`;
 }

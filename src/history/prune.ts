@@ -1,6 +1,6 @@
-// Forgetting old history: reads before the cutoff go; of each balance's figures before it, only the
-// last one stays, because it is still the value at the cutoff (what `changes --since` compares
-// against). Both deletes walk the primary keys account by account and series by series, so a
+// Forgetting old history: reads before the cutoff go (but each account's latest read); of each
+// balance's figures before it, only the last one stays, because it is still the value at the
+// cutoff (what `changes --since` compares against). Both deletes walk the primary keys account by account and series by series, so a
 // prune that finds nothing (every snapshot with `history.retain`) costs a few index probes.
 // `history prune` then gives the space back (store/db.ts reclaimSpace); the snapshot's own prune
 // leaves that to the next `history prune`, so cron snapshots stay quick.
@@ -17,7 +17,11 @@ export async function pruneBefore(db: Db, cutoff: Date): Promise<PruneResult> {
     let reads = 0;
     let amounts = 0;
     for (const row of await tx.all('SELECT id FROM accounts')) {
-      reads += await tx.run('DELETE FROM reads WHERE account_id = ? AND at < ?', [num(row.id), at]);
+      // An account's latest read always stays: the figures kept below are on it (history shows
+      // them, export writes them on that account's first line); without it they would be orphans.
+      const [latest] = await tx.all('SELECT MAX(at) AS at FROM reads WHERE account_id = ?', [num(row.id)]);
+      const until = latest?.at === null || latest?.at === undefined ? at : Math.min(at, num(latest.at));
+      reads += await tx.run('DELETE FROM reads WHERE account_id = ? AND at < ?', [num(row.id), until]);
     }
     for (const row of await tx.all('SELECT id FROM series')) {
       const id = num(row.id);

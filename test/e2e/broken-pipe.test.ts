@@ -2,10 +2,13 @@
 // — on stdout, on stderr, or on both at once (`2>&1 | head -1`) — ends the run quietly with the
 // code its command decided: never 1 ("no") after a yes, never 0 after a failure, never 70, no
 // stack trace. Needs a real process and real pipes, so these spawn the built CLI.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src/history/store/open.js';
 import { spawnCli } from '../helpers/cli.js';
 import { useSandbox } from '../helpers/e2e-sandbox.js';
-import { writeConfig } from '../helpers/fixtures.js';
+import { tempDir, writeConfig } from '../helpers/fixtures.js';
+import { bal, HOUR, read, recordAt, T0 } from '../history/helpers.js';
 
 const e2e = useSandbox();
 const yes = ['can-withdraw', 'USDT', '100', '--account', 'syncpay'];
@@ -66,4 +69,30 @@ describe('a closed stdout alone', () => {
     expect(code).toBe(5);
     expect(stderr).toMatch(/cannot reach SyncPay for account 'down'/);
   });
+});
+
+describe('a reader that stops early on a streamed output (history, export)', () => {
+  /** A store whose export and --csv are far more than one 64 KB chunk, so writing outlives the reader. */
+  async function bigStore(): Promise<string> {
+    const path = join(tempDir(), 'history.db');
+    const db = await openStore({ kind: 'sqlite', path }, 'create');
+    const balances = (i: number) => Array.from({ length: 20 }, (_, k) => bal('a', `T${k}`, `${i}.${k}`, { wallet: `wallet-${k}` }));
+    for (let i = 0; i < 150; i++) await recordAt(db, T0 + i * HOUR, [read('a', balances(i))]);
+    await db.close();
+    return path;
+  }
+
+  it('history export | head -1 and history --csv | head -1 end quietly with 0, not 74', async () => {
+    const store = await bigStore();
+    const until = new Date(T0 + 200 * HOUR).toISOString();
+    for (const args of [
+      ['history', 'export'],
+      ['history', '--csv', '--since', '2026-11-01', '--until', until],
+      ['history', '--json', '--since', '2026-11-01', '--until', until],
+    ]) {
+      const { code, stderr } = await spawnCli([...args, '--store', store], { closeStdoutEarly: true });
+      expect(code, `${args.join(' ')}: ${stderr}`).toBe(0);
+      expect(stderr).not.toMatch(/error|EPIPE/);
+    }
+  }, 60_000);
 });

@@ -67,7 +67,11 @@ describe('completion', () => {
       for (const word of [calls, 'accounts', 'providers']) {
         expect(stdout.replace(/'/g, '')).toContain(word);
       }
-      if (!hasShell(shell)) return;
+      if (!hasShell(shell)) {
+        // Said out loud: the script's syntax is then unchecked on this machine (.ci/run installs the shells).
+        process.stderr.write(`completion: ${shell} is not installed; its script's syntax check is skipped\n`);
+        return;
+      }
       const file = join(tempDir(), `completion.${shell}`);
       writeFileSync(file, stdout);
       const check = spawnSync(shell, ['-n', file], { encoding: 'utf8' });

@@ -1,6 +1,7 @@
 // Global flags a command cannot honour are refused as usage errors, never silently ignored.
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { useSandbox } from '../helpers/e2e-sandbox.js';
 import { tempDir, writeConfig } from '../helpers/fixtures.js';
 
 describe('unsupported global flags', () => {
@@ -58,5 +59,32 @@ describe('a key typed into a flag by mistake is never echoed', () => {
     expect([code, stdout]).toEqual([2, '']);
     expect(stderr.split('\n')[0]).toMatch(first instanceof RegExp ? first : new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     expect(stderr).not.toContain(KEY.slice(8));
+  });
+});
+
+describe('words typed in any case, as currency codes and --provider are', () => {
+  const e2e = useSandbox();
+  it.each([
+    [['can-withdraw', 'USDT', '100', '--account', 'syncpay', '--mode', 'TEST', '--quiet'], /^yes: 'syncpay' can withdraw 100 USDT/],
+    [['can-withdraw', 'USDT', '100', '--account', 'syncpay', '--mode', 'Test', '--json'], /"decision": "yes"/],
+    [['balances', '--account', 'syncpay', '-o', 'JSON'], /^\{\n {2}"schemaVersion": 1/],
+    [['balances', '--account', 'syncpay', '--output', 'Csv'], /^account,/],
+    [['total', '--by', 'Account'], /^ACCOUNT\s/],
+  ])('%j', async (args, expected) => {
+    const { code, stdout, stderr } = await e2e.cli(...args);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(expected);
+  });
+
+  it('history --by Day reads as --by day; a word that is none of them is still refused, naming the flag', async () => {
+    const store = `${tempDir()}/history.db`;
+    expect((await e2e.cli('snapshot', '--account', 'syncpay', '--quiet', '--store', store)).code).toBe(0);
+    const day = await e2e.cli('history', '--by', 'DAY', '--json', '--store', store);
+    expect(day.code, day.stderr).toBe(0);
+    expect(JSON.parse(day.stdout).by).toBe('day');
+    const wrong = await e2e.cli('history', '--by', 'Month', '--store', store);
+    expect([wrong.code, wrong.stderr]).toEqual([2, 'error: --by "Month" is not one of hour, day, week\n']);
+    const mode = await e2e.cli('can-withdraw', 'USDT', '1', '--mode', 'sandbox');
+    expect([mode.code, mode.stderr]).toEqual([2, 'error: --mode "sandbox" is not a mode; expected live or test\n']);
   });
 });

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface TestPostgres {
   /** A fresh, empty database on the server. */
@@ -118,4 +119,19 @@ export function warnSkipped(why: string): void {
   if (process.env.BI_REQUIRE_POSTGRES) throw new Error(`PostgreSQL store tests cannot run: ${why}`);
   const line = '!'.repeat(78);
   console.warn(`\n${line}\n!! PostgreSQL store tests SKIPPED: ${why}\n!! CI runs them (.ci/run installs PostgreSQL).\n${line}\n`);
+}
+
+/**
+ * A server for the calling test file: started before its tests, stopped after them. `server` is
+ * null when none could be started (said loudly by warnSkipped; CI fails instead).
+ */
+export function usePostgres(): { readonly server: TestPostgres | null } {
+  const state: { server: TestPostgres | null } = { server: null };
+  beforeAll(async () => {
+    const started = await startPostgres();
+    if ('skipped' in started) warnSkipped(started.skipped);
+    else state.server = started;
+  }, 60_000);
+  afterAll(async () => state.server?.stop());
+  return state;
 }

@@ -5,7 +5,7 @@
 import { copyFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changesBetween } from '../../src/history/changes.js';
 import { selectSeries, type SeriesFilter } from '../../src/history/select.js';
 import type { Db } from '../../src/history/store/db.js';
@@ -13,16 +13,10 @@ import { createStatement, V1_TABLES } from '../../src/history/store/layout.js';
 import { openStore, type StoreTarget } from '../../src/history/store/open.js';
 import { SeriesSummary } from '../../src/history/summary.js';
 import { tempDir } from '../helpers/fixtures.js';
-import { startPostgres, warnSkipped, type TestPostgres } from '../helpers/postgres.js';
+import { usePostgres } from '../helpers/postgres.js';
 import { bal, HOUR, read, recordAt, recordResult, seriesPoints, sqliteTarget, T0 } from './helpers.js';
 
-let server: TestPostgres | null = null;
-beforeAll(async () => {
-  const started = await startPostgres();
-  if ('skipped' in started) warnSkipped(started.skipped);
-  else server = started;
-}, 60_000);
-afterAll(async () => server?.stop());
+const postgres = usePostgres();
 
 const all: SeriesFilter = { accounts: [], provider: undefined, currencies: [] };
 const DAY = 24 * HOUR;
@@ -46,7 +40,7 @@ async function pointsOf(db: Db, from = T0 - DAY, to = T0 + DAY) {
 describe.each(['sqlite', 'postgres'] as const)('history identity on %s', (kind) => {
   async function target(): Promise<StoreTarget> {
     if (kind === 'sqlite') return sqliteTarget();
-    return { kind: 'postgres', url: await server!.freshDatabase() };
+    return { kind: 'postgres', url: await postgres.server!.freshDatabase() };
   }
   async function fresh(): Promise<Db> {
     return openStore(await target(), 'create');
@@ -55,7 +49,7 @@ describe.each(['sqlite', 'postgres'] as const)('history identity on %s', (kind) 
     it(
       name,
       async (ctx) => {
-        if (kind === 'postgres' && !server) ctx.skip();
+        if (kind === 'postgres' && !postgres.server) ctx.skip();
         await fn();
       },
       30_000,
@@ -268,9 +262,9 @@ describe('a store written by the previous release (schema 1, keyed by account na
   });
 
   it("on PostgreSQL too: the same rows in the previous release's tables are upgraded alike", async (ctx) => {
-    if (!server) ctx.skip();
+    if (!postgres.server) ctx.skip();
     const source = await openStore({ kind: 'sqlite', path: await v1Store() }, 'read'); // upgraded copy, to read the rows
-    const url = await server!.freshDatabase();
+    const url = await postgres.server!.freshDatabase();
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     for (const table of V1_TABLES) await client.query(createStatement('postgres', table));

@@ -5,22 +5,16 @@
 import { copyFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore, type StoreTarget } from '../../src/history/store/open.js';
 import { dataWriter } from '../../src/ui/data-writer.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/fixtures.js';
-import { startPostgres, warnSkipped, type TestPostgres } from '../helpers/postgres.js';
+import { usePostgres } from '../helpers/postgres.js';
 import { bal, HOUR, read, T0 } from './helpers.js';
 import { recordSnapshot } from '../../src/history/record.js';
 
-let server: TestPostgres | null = null;
-beforeAll(async () => {
-  const started = await startPostgres();
-  if ('skipped' in started) warnSkipped(started.skipped);
-  else server = started;
-}, 60_000);
-afterAll(async () => server?.stop());
+const postgres = usePostgres();
 
 const FIVE_MINUTES = 300_000;
 
@@ -116,9 +110,9 @@ describe('prune gives the space back', () => {
     }
   }, 120_000);
 
-  it('PostgreSQL: prune says the server reuses the space (autovacuum), and bytes is null', async (ctx) => {
-    if (!server) ctx.skip();
-    const target: StoreTarget = { kind: 'postgres', url: await server!.freshDatabase() };
+  it('PostgreSQL: prune says the postgres.server reuses the space (autovacuum), and bytes is null', async (ctx) => {
+    if (!postgres.server) ctx.skip();
+    const target: StoreTarget = { kind: 'postgres', url: await postgres.server!.freshDatabase() };
     await snapshots(target, 200, T0 + 2 * 24 * HOUR);
     const { doc, stderr } = await pruned(target);
     expect(doc.bytes).toBeNull();

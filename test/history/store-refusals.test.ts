@@ -5,26 +5,20 @@
 import { createRequire } from 'node:module';
 import { writeFileSync, statSync } from 'node:fs';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/history/store/db.js';
 import { openStore, type StoreTarget } from '../../src/history/store/open.js';
 import { runCli } from '../helpers/cli.js';
-import { startPostgres, warnSkipped, type TestPostgres } from '../helpers/postgres.js';
+import { usePostgres } from '../helpers/postgres.js';
 import { sqliteTarget } from './helpers.js';
 
-let server: TestPostgres | null = null;
-beforeAll(async () => {
-  const started = await startPostgres();
-  if ('skipped' in started) warnSkipped(started.skipped);
-  else server = started;
-}, 60_000);
-afterAll(async () => server?.stop());
+const postgres = usePostgres();
 
 const where = (t: StoreTarget) => (t.kind === 'sqlite' ? t.path : t.url);
 
 describe.each(['sqlite', 'postgres'] as const)('a %s store', (kind) => {
   async function empty(): Promise<StoreTarget> {
-    if (kind === 'postgres') return { kind: 'postgres', url: await server!.freshDatabase() };
+    if (kind === 'postgres') return { kind: 'postgres', url: await postgres.server!.freshDatabase() };
     const target = await sqliteTarget();
     writeFileSync(target.path, '', { mode: 0o600 }); // an empty file, as `touch` leaves it
     return target;
@@ -33,7 +27,7 @@ describe.each(['sqlite', 'postgres'] as const)('a %s store', (kind) => {
     it(
       name,
       async (ctx) => {
-        if (kind === 'postgres' && !server) ctx.skip();
+        if (kind === 'postgres' && !postgres.server) ctx.skip();
         await fn();
       },
       30_000,
@@ -92,7 +86,7 @@ describe.each(['sqlite', 'postgres'] as const)('a %s store', (kind) => {
   ];
   test('tables not exactly ours are refused by readers and writers (exit 3), whatever differs', async () => {
     for (const [what, statements, message] of foreign) {
-      const target = kind === 'sqlite' ? await sqliteTarget() : { kind: 'postgres' as const, url: await server!.freshDatabase() };
+      const target = kind === 'sqlite' ? await sqliteTarget() : { kind: 'postgres' as const, url: await postgres.server!.freshDatabase() };
       const db = await openStore(target, 'create');
       for (const statement of statements) await db.run(statement);
       await db.close();
@@ -109,7 +103,7 @@ describe.each(['sqlite', 'postgres'] as const)('a %s store', (kind) => {
   });
 
   test('a writer waits for another one at most --timeout, then exits 3 saying so', async () => {
-    const target = kind === 'sqlite' ? await sqliteTarget() : { kind: 'postgres' as const, url: await server!.freshDatabase() };
+    const target = kind === 'sqlite' ? await sqliteTarget() : { kind: 'postgres' as const, url: await postgres.server!.freshDatabase() };
     await (await openStore(target, 'create')).close();
     const release = await holdWriteLock(target);
     try {

@@ -2,6 +2,7 @@
 // gaps for failed reads, appear/disappear, buckets, changes between moments, prune, versions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesBetween } from '../../src/history/changes.js';
+import { exportHistory } from '../../src/history/export.js';
 import { pruneBefore } from '../../src/history/prune.js';
 import { selectSeries, type SeriesFilter } from '../../src/history/select.js';
 import type { Db } from '../../src/history/store/db.js';
@@ -169,6 +170,38 @@ describe.each(['sqlite', 'postgres'] as const)('history store on %s', (kind) => 
       ['USD', 'total', '2', '3'],
     ]);
     expect(await pruneBefore(db, new Date(T0 + 5 * HOUR))).toEqual({ reads: 0, amounts: 0 });
+    await db.close();
+  });
+
+  test("a prune past an account's last read keeps that read: what it keeps is still shown and exported", async () => {
+    // Snapshots stopped (cron broke) and then `history prune --older-than 30d`: the values in force
+    // stay, so the read they belong to stays too — without it history shows nothing and an export
+    // (a backup, a move to PostgreSQL) silently drops them.
+    const db = await fresh();
+    await recordAt(db, T0, [read('a', [bal('a', 'USD', '1'), bal('a', 'EUR', '5')])]);
+    await recordAt(db, T0 + HOUR, [read('a', [bal('a', 'USD', '2'), bal('a', 'EUR', '5')])]);
+    await recordAt(db, T0, [read('b', [bal('b', 'GBP', '7')], null, 'bachs')]);
+    expect(await pruneBefore(db, new Date(T0 + 60 * DAY))).toEqual({ reads: 1, amounts: 1 });
+    expect(await count(db, 'reads')).toBe(2);
+    const series = await selectSeries(db, all);
+    const points = await seriesPoints(db, series, new Date(T0 - DAY), new Date(T0 + 61 * DAY), null);
+    expect(
+      series.map(
+        (s) =>
+          `${s.account}:${s.currency}=${points
+            .get(s.id)
+            ?.map((p) => p.total)
+            .join(',')}`,
+      ),
+    ).toEqual(['a:EUR=5', 'a:USD=2', 'b:GBP=7']);
+    let text = '';
+    const result = await db.read((tx) =>
+      exportHistory(tx, { accounts: [], provider: undefined }, { write: async (t) => void (text += t), end: async () => undefined }),
+    );
+    expect(result).toEqual({ reads: 2, accounts: 2 });
+    expect(text).toContain('"total":"2"');
+    expect(text).toContain('"total":"5"');
+    expect(text).toContain('"total":"7"');
     await db.close();
   });
 

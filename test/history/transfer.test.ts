@@ -3,23 +3,17 @@
 // and the same history; importing twice changes nothing; a bad or contradicting line is refused
 // with its number and the store is left exactly as it was.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pruneBefore } from '../../src/history/prune.js';
 import type { Db } from '../../src/history/store/db.js';
 import { openStore, type StoreTarget } from '../../src/history/store/open.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/fixtures.js';
-import { startPostgres, warnSkipped, type TestPostgres } from '../helpers/postgres.js';
+import { usePostgres } from '../helpers/postgres.js';
 import { schemaProblems } from '../helpers/schemas.js';
 import { bal, HOUR, read, recordAt, T0 } from './helpers.js';
 
-let server: TestPostgres | null = null;
-beforeAll(async () => {
-  const started = await startPostgres();
-  if ('skipped' in started) warnSkipped(started.skipped);
-  else server = started;
-}, 60_000);
-afterAll(async () => server?.stop());
+const postgres = usePostgres();
 
 const DAY = 24 * HOUR;
 const sqlite = (): StoreTarget => ({ kind: 'sqlite', path: join(tempDir(), 'history.db') });
@@ -48,8 +42,8 @@ async function variedStore(target: StoreTarget): Promise<void> {
   await recordAt(db, T0 + 3 * HOUR, [read('syncpay', [bal('syncpay', 'USD', '11')])]); // USDT gone
   await recordAt(db, T0 + 4 * HOUR, [read('syncpay', [bal('syncpay', 'USDT', '7', { network: 'tron', provider: 'bachs' })], null, 'bachs')]);
   await recordAt(db, T0 + 5 * HOUR, [read('syncpay', [bal('syncpay', 'USDT', '9', { network: 'tron' })], null, 'syncpay', 'test')]);
-  await pruneBefore(db, new Date(T0 - DAY)); // 'old' keeps its value in force, without a read
-  await recordAt(db, T0 + 6 * HOUR, [read('old', [bal('old', 'GBP', '1')])]);
+  await recordAt(db, T0 - 9 * DAY, [read('old', [bal('old', 'GBP', '1')])]); // unchanged: a read, no new figures
+  await pruneBefore(db, new Date(T0 - DAY)); // 'old' keeps its value in force (from T0-10d) and its latest read
   await db.close();
 }
 
@@ -92,8 +86,8 @@ describe('history export and import', () => {
     ).toEqual([
       'casino cryptofuse null 00:00 null BTC=123456789012345678901234567890.9999999999999999999999999999999999999999,USDT=100 ',
       'casino cryptofuse null 01:00 WALLET_LIST_INCOMPLETE USDT=90 ',
-      // The value 'old' kept through the prune is on its first remaining line.
-      'old syncpay live 06:00 null GBP=1 ',
+      // The value 'old' kept through the prune (recorded at a read that is gone) is on its first remaining line.
+      'old syncpay live 00:00 null GBP=1 ',
       'syncpay bachs live 04:00 null USDT=7 ',
       'syncpay syncpay live 00:00 null USD=10.00,USDT=6.5 ',
       'syncpay syncpay live 01:00 AUTH_FAILED  ',
@@ -101,7 +95,7 @@ describe('history export and import', () => {
       'syncpay syncpay live 03:00 null USD=11 USDT',
       'syncpay syncpay test 05:00 null USDT=9 ',
     ]);
-    const targets: StoreTarget[] = server ? [{ kind: 'postgres', url: await server.freshDatabase() }, sqlite()] : [sqlite()];
+    const targets: StoreTarget[] = postgres.server ? [{ kind: 'postgres', url: await postgres.server.freshDatabase() }, sqlite()] : [sqlite()];
     let text = lines;
     for (const target of targets) {
       const result = await imported(target, text);
@@ -117,6 +111,20 @@ describe('history export and import', () => {
       expect(await view(target)).toBe(await view(source));
     }
   }, 60_000);
+
+  it('the summary lines count in words that agree: 1 read of 1 account', async () => {
+    const source = sqlite();
+    const db = await openStore(source, 'create');
+    await recordAt(db, T0, [read('solo', [bal('solo', 'USD', '1')])]);
+    await db.close();
+    const out = await runCli(['history', 'export', '--store', where(source)]);
+    expect(out.stderr).toBe(`exported 1 read of 1 account from ${where(source)}\n`);
+    const target = sqlite();
+    const into = await runCli(['history', 'import', '--store', where(target)], { stdin: out.stdout });
+    expect(into.stderr).toBe(`imported 1 read of 1 account into ${where(target)}\n`);
+    const pruned = await runCli(['history', 'prune', '--older-than', '1d', '--store', where(target)]);
+    expect(pruned.stderr).toMatch(/^pruned 0 account reads and 0 balance records older than /);
+  });
 
   it('importing the same lines twice changes nothing; lines already in the store must say what it says', async () => {
     const source = sqlite();

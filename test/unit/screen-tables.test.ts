@@ -301,7 +301,8 @@ describe.each(WIDTHS)('at %i columns', (width) => {
       usdValue: `${1_234_567 + i}.25`,
       error: null,
     }));
-    for (const input of [seriesChartInput(info, points), usdTotalChartInput([{ points }])]) {
+    const walletSeries: SeriesInfo = { ...info, account: 'casino-v3', wallet: '550e8400-e29b-41d4-a716-446655440000', network: 'ethereum' };
+    for (const input of [seriesChartInput(info, points), usdTotalChartInput([{ points }]), seriesChartInput(walletSeries, points)]) {
       const chart = renderChart(input, width) ?? '';
       expectFits(chart, width);
     }

@@ -1,7 +1,6 @@
 // `total`: what every start-up registers; the command itself (../total.ts) loads when it runs.
-import { Option } from 'commander';
 import { GROUP_BY } from '../shared/choices.js';
-import { examples, CURRENCY_OPTION } from '../shared/options.js';
+import { examples, wordOption, CURRENCY_OPTION } from '../shared/options.js';
 import type { Declare } from '../shared/context.js';
 import type { Program } from '../shared/supports.js';
 
@@ -9,7 +8,7 @@ export function registerTotal(program: Program, declare: Declare): void {
   const command = program
     .command('total')
     .description('sum the USD value of your balances, show where each value came from, and reconcile with provider totals')
-    .addOption(new Option('--by <group>', 'group lines by').choices(GROUP_BY).default('currency'))
+    .addOption(wordOption('--by <group>', 'group lines by', GROUP_BY).default('currency'))
     .option('--tolerance <percent>', 'allowed difference from a provider-reported total, in percent (e.g. 1%, 0.5)', '1%')
     .option('--strict', 'exit 1 if any balance could not be priced')
     .option(...CURRENCY_OPTION)

@@ -1,6 +1,6 @@
 // Global flags (docs/commands/README.md "Global options") and their validation into typed options. Light on purpose:
 // every command file imports this, and `--help` must not pay for chalk, undici or cosmiconfig.
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { durationFlag, LONGEST_TIMER_MS } from '../../core/duration.js';
 import { PROVIDER_IDS, providerIdIgnoringCase } from '../../providers/catalog.js';
@@ -39,7 +39,7 @@ export function addGlobalOptions(program: Command): Command {
   // The output formats' switches and --output's choices come from the one list (ui/formats.ts).
   for (const { flag, help } of formatSwitches()) program.option(flag, help);
   return program
-    .addOption(new Option('-o, --output <format>', 'output format').choices(FORMAT_NAMES))
+    .addOption(new Option('-o, --output <format>', 'output format').choices(FORMAT_NAMES).argParser(anyCaseOf(FORMAT_NAMES)))
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'no spinner, notices or warnings on stderr (errors are still printed)')
     .option('--debug', 'log each request (secrets redacted) and show stacks of internal errors')
@@ -101,6 +101,15 @@ export const CURRENCY_OPTION = ['--currency <code>', 'only this currency: USDT, 
  */
 export function wordOption(flags: string, description: string, words: readonly string[]): Option {
   return new Option(flags, description).choices(words).argParser((value: string) => value);
+}
+
+/** commander's check of a choice, in any case (`-o JSON`), as currency codes and --provider are read. */
+function anyCaseOf<W extends string>(words: readonly W[]): (value: string) => W {
+  return (value) => {
+    const word = words.find((w) => w === value.toLowerCase());
+    if (word === undefined) throw new InvalidArgumentError(`Allowed choices are ${words.join(', ')}.`);
+    return word;
+  };
 }
 
 /** `--store`, as every history command takes it. */

@@ -43,11 +43,11 @@ export function listOption(opts: RawOptions, key: string): string[] {
   return value;
 }
 
-/** A flag whose value is one of a few words; any other is a usage error naming the flag. */
+/** A flag whose value is one of a few words, in any case (`--by Day`); any other is a usage error naming the flag. */
 export function choiceOption<C extends string>(opts: RawOptions, key: string, flag: string, choices: readonly C[]): C | undefined {
   const value = stringOption(opts, key);
   if (value === undefined) return undefined;
-  const chosen = choices.find((c) => c === value);
+  const chosen = choices.find((c) => c === value.toLowerCase());
   if (chosen === undefined) throw new UsageError(`${flag} "${value}" is not one of ${choices.join(', ')}`);
   return chosen;
 }

@@ -134,10 +134,13 @@ class PostgresDb implements Db {
 /** `location`: the URL as it may be printed (store/open.ts strips its credentials). */
 export async function openPostgres(url: string, location: string, waitMs: number): Promise<Db> {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: Math.max(1, Math.round(waitMs)) }) as unknown as PgClient;
-  // A server that goes away later emits 'error' on the client; the next query reports it.
-  client.on('error', () => undefined);
+  let client: PgClient;
   try {
+    // The driver reads the URL's sslcert/sslkey/sslrootcert files as it parses it, in this
+    // constructor: a missing one is the user's setup, like a refused connection.
+    client = new pg.Client({ connectionString: url, connectionTimeoutMillis: Math.max(1, Math.round(waitMs)) }) as unknown as PgClient;
+    // A server that goes away later emits 'error' on the client; the next query reports it.
+    client.on('error', () => undefined);
     await client.connect();
   } catch (error) {
     throw new StoreError(`cannot connect to history store ${location}: ${driverReason(error)}`, { cause: error, code: 'STORE_UNREACHABLE' });
