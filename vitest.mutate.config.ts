@@ -16,6 +16,7 @@ const THREADED = [
   'test/unit/sanity.test.ts',
   'test/unit/withdrawal.test.ts',
   'test/unit/withdrawal-rules.test.ts',
+  'test/unit/withdrawal-rules-funds.test.ts',
   'test/unit/withdrawal-desk.test.ts',
   'test/unit/totals.test.ts',
   'test/unit/secrets.test.ts',
@@ -40,6 +41,7 @@ const THREADED = [
   'test/unit/balance-funds.test.ts',
   'test/unit/paginator.test.ts',
   'test/providers/lists.test.ts',
+  'test/unit/series-key.test.ts',
 ];
 /** Tests that need a process of their own: they set the umask. */
 const FORKED = ['test/unit/config-init.test.ts', 'test/unit/safe-file-mode.test.ts'];

@@ -10,6 +10,11 @@ const ZERO = new Decimal(0);
 export class BalanceFunds {
   private memo: { left: Decimal; free: Decimal } | null = null;
   private readonly texts = new Map<string, string>();
+  /**
+   * The texts can-withdraw quotes about this balance (core/withdrawal.ts), made once per state. Named
+   * fields, not `once` keys: a key is a string nothing else reads, so no test could tell one from another.
+   */
+  readonly quoted: { where?: string; noFee?: string } = {};
 
   /** `committed`: amount + fee of the payouts already planned on it (0 for a single payout). */
   constructor(
@@ -51,7 +56,8 @@ export class BalanceFunds {
     return text;
   }
 
-  private figures(): { left: Decimal; free: Decimal } | null {
+  /** left and free together, or null when the provider reports no available figure. */
+  figures(): { left: Decimal; free: Decimal } | null {
     const available = this.balance.available;
     if (available === null) return null;
     if (this.memo === null) {

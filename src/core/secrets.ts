@@ -119,10 +119,11 @@ export class Redactor {
 
   /** Replace every run of text covered by a fragment window with one mark. */
   private redactFragments(text: string): string {
-    if (this.fragments.size === 0 || text.length < FRAGMENT_LENGTH) return text;
+    // (A text shorter than a window needs no shortcut: the loop below does not run.)
+    if (this.fragments.size === 0) return text;
     let out = '';
     let copied = 0; // text before this index is already in `out`
-    let coveredUntil = -1; // end of the run being redacted, or -1
+    let coveredUntil = 0; // end of the run being redacted; 0 while there is none (no window ends there)
     for (let i = 0; i + FRAGMENT_LENGTH <= text.length; i++) {
       if (this.fragmentPairs[pairAt(text, i)] === 0 || !this.fragmentHeads.has(headAt(text, i)) || !this.fragments.has(text.slice(i, i + FRAGMENT_LENGTH)))
         continue;
@@ -130,14 +131,14 @@ export class Redactor {
         coveredUntil = i + FRAGMENT_LENGTH;
         continue;
       }
-      if (coveredUntil >= 0) {
+      if (coveredUntil > 0) {
         out += MARK;
         copied = coveredUntil;
       }
       out += text.slice(copied, i);
       coveredUntil = i + FRAGMENT_LENGTH;
     }
-    if (coveredUntil < 0) return text;
+    if (coveredUntil === 0) return text;
     return `${out}${MARK}${text.slice(coveredUntil)}`;
   }
 }

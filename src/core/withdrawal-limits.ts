@@ -89,8 +89,17 @@ export function minimumFor(
     const matching = providerRules.rules.filter(
       (r) => codeIdentity(r.providerCurrency) === codeIdentity(b.providerCurrency) || (r.currency === b.currency && r.network === b.network),
     );
-    const rule = matching.length === 1 ? matching[0] : (matching.find((r) => r.inconsistent) ?? matching[0]);
-    if (matching.length > 1 && !rule?.inconsistent) {
+    // A limit that broke an invariant is the reason wherever it stands; else several limits disagree.
+    const broken = matching.find((r) => r.inconsistent)?.inconsistent;
+    if (broken) {
+      return {
+        ...NOTHING,
+        minimum: configured,
+        source: fromConfig ? 'config' : 'provider-api',
+        unknown: `inconsistent limits: ${providerName} reported ${broken} for ${b.providerCurrency} in '${b.account}'`,
+      };
+    }
+    if (matching.length > 1) {
       return {
         ...NOTHING,
         minimum: configured,
@@ -98,20 +107,13 @@ export function minimumFor(
         unknown: `inconsistent limits: ${providerName} lists ${matching.length} limits for ${b.providerCurrency} in '${b.account}'`,
       };
     }
+    const [rule] = matching;
     if (!rule) {
       return {
         ...NOTHING,
         minimum: configured,
         source: fromConfig ? 'config' : 'provider-api',
         blocker: `not withdrawable: ${providerName} does not list ${b.providerCurrency} among the currencies '${b.account}' can withdraw`,
-      };
-    }
-    if (rule.inconsistent) {
-      return {
-        ...NOTHING,
-        minimum: configured,
-        source: fromConfig ? 'config' : 'provider-api',
-        unknown: `inconsistent limits: ${providerName} reported ${rule.inconsistent} for ${b.providerCurrency} in '${b.account}'`,
       };
     }
     const minimum = configured ?? rule.minimum;

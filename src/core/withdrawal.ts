@@ -87,16 +87,17 @@ export function checkCandidate(
   if (b.inconsistent) {
     unknown.push(`inconsistent: ${providerName} reported ${label(b)} in '${b.account}' with ${describeInconsistency(b.inconsistent)}`);
   }
-  if (b.available === null) {
+  const figures = funds.figures();
+  if (figures === null) {
     unknown.push(`unknown: ${providerName} does not report an available ${label(b)} balance for '${b.account}'`);
   } else {
-    const shortfall = fundsShortfall(b, required, funds);
+    const shortfall = fundsShortfall(b, required, funds, figures);
     if (shortfall) {
       const feeText = fee && !fee.isZero() ? ` + fee ${formatDecimal(fee)}` : '';
       no.push(`${shortfall} < ${amountText()}${feeText}`);
     }
   }
-  if (fee === null) notes.push(funds.once('no fee', () => `${providerName} reports no withdrawal fee for ${label(b)}; make sure the amount covers any fee`));
+  if (fee === null) notes.push((funds.quoted.noFee ??= `${providerName} reports no withdrawal fee for ${label(b)}; make sure the amount covers any fee`));
 
   if (minimum.blocker) no.push(minimum.blocker);
   if (minimum.unknown) unknown.push(minimum.unknown);
@@ -143,15 +144,15 @@ export function checkCandidate(
  * null when it covers it: `insufficient` when the money is not there (or already promised),
  * `reserve` when only the reserve stands in the way.
  */
-function fundsShortfall(b: Balance, required: Decimal, funds: BalanceFunds): string | null {
-  const { left, free, reserve, committed } = funds;
-  if (left === null || free === null || !free.lessThan(required)) return null;
-  const where = funds.once('where', () => `available ${funds.text('available')} ${label(b)} in '${b.account}'`);
-  const earlier = committed.isZero() ? null : `${funds.text('committed')} committed to earlier payouts`;
-  if (left.lessThan(required) || reserve === null) {
+function fundsShortfall(b: Balance, required: Decimal, funds: BalanceFunds, { left, free }: { left: Decimal; free: Decimal }): string | null {
+  if (!free.lessThan(required)) return null;
+  const where = (funds.quoted.where ??= `available ${funds.text('available')} ${label(b)} in '${b.account}'`);
+  const earlier = funds.committed.isZero() ? null : `${funds.text('committed')} committed to earlier payouts`;
+  // free is left less the reserve: with left enough, only a reserve can stand in the way.
+  if (left.lessThan(required)) {
     return earlier ? `insufficient: ${where} less ${earlier} leaves ${funds.text('left')}` : `insufficient: ${where}`;
   }
-  const less = [earlier, `reserve ${formatDecimal(reserve)}`].filter(Boolean).join(' and ');
+  const less = [earlier, funds.reserve && `reserve ${formatDecimal(funds.reserve)}`].filter(Boolean).join(' and ');
   return `reserve: ${where} less ${less} leaves ${funds.text('free')}`;
 }
 

@@ -151,3 +151,36 @@ describe('redact, exactly', () => {
     expect(redactDeep(undefined)).toBeUndefined();
   });
 });
+
+describe('redact, a secret the run obtained (an OAuth access token)', () => {
+  const registerObtained = (value: string) => redactor.registerObtained(value);
+
+  it('one of 8 characters or more is registered like any secret: redacted even inside a longer word', () => {
+    registerObtained('tok12345');
+    expect(redact('xtok12345y')).toBe('x«redacted»y');
+  });
+
+  it('a shorter one is still a secret: redacted wherever it stands as a whole token', () => {
+    registerObtained('ab12Z');
+    expect(redact('ab12Z')).toBe('«redacted»');
+    expect(redact('{"detail": "token ab12Z is invalid"} (ab12Z). ab12Z')).toBe('{"detail": "token «redacted» is invalid"} («redacted»). «redacted»');
+  });
+
+  it('a shorter one next to a token character is part of another word and left alone (a dot counts only between them)', () => {
+    registerObtained('ab12Z');
+    for (const word of ['xab12Z', 'ab12Zy', '_ab12Z', 'ab12Z-', 'v.ab12Z', 'ab12Z.v2', '=ab12Z', 'ab12Z/'])
+      expect(redact(`is ${word} ok`), word).toBe(`is ${word} ok`);
+    expect(redact('. ab12Z. and ab12Z.')).toBe('. «redacted». and «redacted».');
+  });
+
+  it('every encoded form of a short token goes (base64 of "abc" is "YWJj")', () => {
+    registerObtained('abc');
+    registerObtained('a b');
+    expect(redact('abc YWJj a%20b')).toBe('«redacted» «redacted» «redacted»');
+  });
+
+  it('an empty token registers nothing: the text stays as it is', () => {
+    registerObtained('');
+    expect(redact('a, b; c')).toBe('a, b; c');
+  });
+});

@@ -1,64 +1,14 @@
 // Every rule of the withdrawal decision (core/withdrawal.ts, core/withdrawal-limits.ts), one test
 // each, named after the rule: deleting or bending any single rule fails the test named after it
-// (and `npm run mutate` reports every mutant of both files killed). Each asserts what a user of
+// (and `npm run mutate` reports every mutant of both files killed; withdrawal-rules-funds.test.ts
+// holds the rules of a reserve, a run's commitments and duplicate limits). Each asserts what a user of
 // `can-withdraw` sees: the candidate's status (yes/no/unknown) and the reason line printed.
 import { describe, expect, it } from 'vitest';
-import type { Balance } from '../../src/core/balance.js';
 import { Decimal } from '../../src/core/money.js';
-import { checkCandidate, chooseCandidate, matchesRequest, notHeldReason, type WithdrawalRequest } from '../../src/core/withdrawal.js';
-import { allowedDecimals, minimumFor, type ProviderRules, type WithdrawalProvider } from '../../src/core/withdrawal-limits.js';
+import { chooseCandidate, matchesRequest, notHeldReason } from '../../src/core/withdrawal.js';
+import { allowedDecimals, minimumFor, type ProviderRules } from '../../src/core/withdrawal-limits.js';
 import { balance } from '../helpers/balances.js';
-
-/** A provider that documents nothing about withdrawals (like Flow and Swipelux). */
-const PLAIN: WithdrawalProvider = { name: 'Plain', withdrawals: {} };
-/** A provider with a documented minimum table and a decimals cap (like SyncPay). */
-const TABLED: WithdrawalProvider = { name: 'Tabled', withdrawals: { documentedMinimums: { USD: '10', USDT_TRC20: '20' }, maxCryptoDecimals: 4 } };
-
-function request(input: string, amount: string, network: string | null = null): WithdrawalRequest {
-  const dot = amount.indexOf('.');
-  return { input, currency: input.toUpperCase(), network, amount: new Decimal(amount), amountDecimals: dot === -1 ? 0 : amount.length - dot - 1 };
-}
-
-/** USDT on tron with 6 allowed decimals, 100.00 available: no other rule in the way. */
-const usdt = (fields: Partial<Parameters<typeof balance>[0]> = {}) =>
-  balance({
-    account: 'acct',
-    currency: 'USDT',
-    network: 'tron',
-    providerCurrency: 'USDT_TRC20',
-    available: '100.00',
-    pending: '0.00',
-    assetDecimals: 6,
-    networkFee: '0',
-    ...fields,
-  });
-
-const rules = (
-  ...list: Array<{ code?: string; currency?: string; network?: string | null; min?: string | null; max?: string | null; inconsistent?: string }>
-): ProviderRules => ({
-  rules: list.map((r) => ({
-    providerCurrency: r.code ?? 'USDT_TRC20',
-    currency: r.currency ?? 'USDT',
-    network: r.network === undefined ? 'tron' : r.network,
-    minimum: r.min === undefined || r.min === null ? null : new Decimal(r.min),
-    maximum: r.max === undefined || r.max === null ? null : new Decimal(r.max),
-    ...(r.inconsistent ? { inconsistent: r.inconsistent } : {}),
-  })),
-});
-
-/** The decision on one balance, as can-withdraw makes it. */
-function decide(
-  b: Balance,
-  amount: string,
-  options: { config?: Record<string, string>; served?: ProviderRules; provider?: WithdrawalProvider; decimals?: Record<string, number>; input?: string } = {},
-) {
-  const provider = options.provider ?? PLAIN;
-  const config = options.config ? new Map(Object.entries(options.config).map(([k, v]) => [k, new Decimal(v)])) : undefined;
-  const minimum = minimumFor(b, config, options.served, provider);
-  const decimals = options.decimals ? new Map(Object.entries(options.decimals)) : undefined;
-  const check = checkCandidate(b, request(options.input ?? b.currency, amount), minimum, provider, decimals);
-  return { status: check.status, ok: check.ok, reasons: check.reasons, notes: check.notes, check };
-}
+import { decide, PLAIN, request, rules, TABLED, usdt } from '../helpers/withdrawal-rules.js';
 
 describe('withdrawal rules: the balance', () => {
   it('rule: the available figure must cover the amount (equal is enough)', () => {
