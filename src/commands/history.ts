@@ -123,11 +123,14 @@ async function printChart(output: Output, stream: SeriesPoints, since: Date, unt
   }
   if (series.length === 0) return noHistory(output, since, until);
   // On demand: the chart and asciichart (which it requires when it draws), for --chart only.
-  const { renderChart, seriesChartInput, usdTotalChartInput } = await import('../format/history-chart.js');
+  const [{ renderChart, seriesChartInput, usdTotalChartInput }, { wrapToWidth }] = await Promise.all([
+    import('../format/history-chart.js'),
+    import('../format/cells.js'),
+  ]);
   const width = output.terminalSize()?.columns ?? 80;
   const only = series.length === 1 ? series[0] : undefined;
   const total = only ? null : usdTotalChartInput(series);
-  const chart = renderChart(total ?? seriesChartInput(only!.info, only!.points), width);
+  const chart = renderChart(total ?? seriesChartInput(only!.info, only!.points), width, wrapToWidth);
   if (chart === null) {
     output.info('Nothing to chart: no value in this period is known (or priced in USD).');
     return;

@@ -7,7 +7,6 @@
 import { createRequire } from 'node:module';
 import { Decimal, fractionDigits, groupThousands } from '../core/money.js';
 import { forTerminal } from '../core/sanitize.js';
-import { wrapToWidth } from './cells.js';
 import type { Point } from '../history/points.js';
 import type { SeriesInfo } from '../history/select.js';
 import { headline } from '../history/summary.js';
@@ -78,7 +77,13 @@ function labelDecimals(min: Decimal, max: Decimal, height: number, scale: number
 }
 
 /** The chart, its labels and plot together at most `width` columns wide; null when nothing is known. */
-export function renderChart(input: ChartInput, width: number, height = 12): string | null {
+/**
+ * `wrap` fits the title to the width in terminal cells (format/cells.ts wrapToWidth). It is passed
+ * in, not imported: cells.ts reaches string-width, and a static import would take this module out
+ * of the read commands' lazy chunk group and split shared chunks every one-shot run then loads
+ * (scripts/bundle.mjs; test/e2e/startup-modules.test.ts counts them).
+ */
+export function renderChart(input: ChartInput, width: number, wrap: (text: string, width: number) => string, height = 12): string | null {
   const known = input.values.filter((v): v is Decimal => v !== null);
   const first = known[0];
   if (first === undefined) return null;
@@ -100,5 +105,5 @@ export function renderChart(input: ChartInput, width: number, height = 12): stri
   const end = input.times[input.times.length - 1]?.toISOString().slice(0, 16).replace('T', ' ');
   const plot = asciichart().plot(sampled, { height, format: (x: number) => label(x).padStart(labelWidth) });
   // A wallet id and a network make the title longer than a narrow terminal: it wraps, like the plot it heads fits.
-  return `${wrapToWidth(`${input.title}, ${start} → ${end} UTC`, width)}\n${plot}\n`;
+  return `${wrap(`${input.title}, ${start} → ${end} UTC`, width)}\n${plot}\n`;
 }

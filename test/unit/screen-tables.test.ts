@@ -7,7 +7,7 @@ import type { AccountCheck, DoctorReport } from '../../src/api/doctor.js';
 import type { Balance } from '../../src/core/balance.js';
 import { Decimal, groupThousands } from '../../src/core/money.js';
 import { computeTotals } from '../../src/core/totals.js';
-import { cellWidth } from '../../src/format/cells.js';
+import { cellWidth, wrapToWidth } from '../../src/format/cells.js';
 import { doctorText } from '../../src/format/doctor-table.js';
 import { renderChart, seriesChartInput, usdTotalChartInput } from '../../src/format/history-chart.js';
 import { changesTable, historyTable } from '../../src/format/history-table.js';
@@ -303,7 +303,7 @@ describe.each(WIDTHS)('at %i columns', (width) => {
     }));
     const walletSeries: SeriesInfo = { ...info, account: 'casino-v3', wallet: '550e8400-e29b-41d4-a716-446655440000', network: 'ethereum' };
     for (const input of [seriesChartInput(info, points), usdTotalChartInput([{ points }]), seriesChartInput(walletSeries, points)]) {
-      const chart = renderChart(input, width) ?? '';
+      const chart = renderChart(input, width, wrapToWidth) ?? '';
       expectFits(chart, width);
     }
   });
@@ -330,7 +330,7 @@ describe('numbers look the same everywhere', () => {
       usdValue: null,
       error: null,
     }));
-    const labels = lines(renderChart(seriesChartInput(info, points), 80) ?? '')
+    const labels = lines(renderChart(seriesChartInput(info, points), 80, wrapToWidth) ?? '')
       .slice(1)
       .map((l) => l.split(/ [┤┼]/)[0]?.trim());
     expect(labels[0]).toBe('1,234,567,990.75');
@@ -347,7 +347,7 @@ describe('numbers look the same everywhere', () => {
       usdValue: usd,
       error: null,
     }));
-    const labels = lines(renderChart(usdTotalChartInput([{ points }]), 80) ?? '')
+    const labels = lines(renderChart(usdTotalChartInput([{ points }]), 80, wrapToWidth) ?? '')
       .slice(1)
       .map((l) => l.split(/ [┤┼]/)[0]?.trim());
     expect(new Set(labels).size).toBe(labels.length);
