@@ -4,45 +4,20 @@
 // status into a user-facing error is the provider layer's job (src/providers/kit/request.ts).
 import { BadResponseError, ConfigError, UnavailableError } from '../core/errors.js';
 import { formatDuration } from '../core/duration.js';
-import { RETRYABLE_ERROR_CODES, RETRYABLE_STATUS, backoffDelay, parseRetryAfter, DEFAULT_BACKOFF, type BackoffSettings } from './retry.js';
-import { sleep, type RateLimiter } from './rate-limiter.js';
+import { RETRYABLE_ERROR_CODES, RETRYABLE_STATUS, backoffDelay, parseRetryAfter, DEFAULT_BACKOFF } from './retry.js';
+import { sleep } from './rate-limiter.js';
 import { exhaustedUntil } from './rate-limit-headers.js';
 import { baseUrlProblem } from './url-policy.js';
-import type { Runtime } from './runtime.js';
-import { NOTICEABLE_WAIT_MS, pacingNotice, type RetryNotice } from './retry-notice.js';
+import { NOTICEABLE_WAIT_MS, pacingNotice } from './retry-notice.js';
 import { proxyFor, type ProxyChoice } from './proxy.js';
 import { attemptSignal } from './abort-scope.js';
+import type { HttpRequestSpec, HttpResponse, HttpSettings } from './types.js';
+import { errorCode, pacingError, retryReason, timeoutError, tooLarge, transportError } from './failures.js';
 import { publicUrl, urlForOutput } from '../core/url-credentials.js';
 
 // Callers import the notice helpers from here, with the client they configure.
 export { describeRetry, NOTICEABLE_WAIT_MS, type RetryNotice } from './retry-notice.js';
-
-export interface HttpSettings {
-  /** Whose sockets, pacing and redactor the requests use (src/http/runtime.ts). */
-  runtime: Runtime;
-  connectTimeoutMs: number;
-  headersTimeoutMs: number;
-  bodyTimeoutMs: number;
-  /** Absolute time (ms since epoch) by which the whole command must be done. */
-  deadline: number;
-  /** What the user asked for, for messages ("within 30s"). */
-  timeoutLabel: string;
-  maxAttempts: number;
-  maxResponseBytes: number;
-  backoff: BackoffSettings;
-  /** Stops the requests (default: the runtime's signal). */
-  signal?: AbortSignal | undefined;
-  debug?: ((line: string) => void) | undefined;
-  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default process.env). */
-  env?: NodeJS.ProcessEnv | undefined;
-  /**
-   * Called before waiting to retry, and before pacing holds a request back (a documented limit,
-   * X-RateLimit-Remaining 0), so people hear about the pause (docs/network.md).
-   */
-  onRetry?: ((notice: RetryNotice) => void) | undefined;
-  /** Called as each attempt is sent (watch counts requests per poll to respect rate limits). */
-  onRequest?: ((attempt: number) => void) | undefined;
-}
+export type { HttpRequestSpec, HttpResponse, HttpSettings } from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -68,29 +43,6 @@ export function defaultHttpSettings(overrides: HttpOverrides): HttpSettings {
     // called directly (tests) listen to the runtime's.
     signal: overrides.signal ?? overrides.runtime.signal,
   };
-}
-
-export interface HttpRequestSpec {
-  method: 'GET' | 'POST';
-  url: URL;
-  headers: Record<string, string>;
-  body?: string;
-  /** Who is asking, for messages: "Flow Payments for account 'flow-main'". */
-  who: string;
-  /** The account's name, for short notices ("syncpay: rate-limited, retrying in 3s"). */
-  account?: string | undefined;
-  limiter?: RateLimiter | undefined;
-  /** The provider's own say on retrying a failed answer (from its body); undefined: by status. */
-  retryable?: ((response: HttpResponse) => boolean | undefined) | undefined;
-}
-
-export interface HttpResponse {
-  status: number;
-  headers: Record<string, string>;
-  text: string;
-  attempts: number;
-  /** Set when a 429/503 asked for a wait longer than the time left. */
-  retryAfterMs: number | null;
 }
 
 export async function httpRequest(spec: HttpRequestSpec, settings: HttpSettings): Promise<HttpResponse> {
@@ -198,100 +150,11 @@ function isRetryableError(error: Error): boolean {
   return RETRYABLE_ERROR_CODES.has(errorCode(error));
 }
 
-function errorCode(error: unknown): string {
-  const direct = (error as { code?: string }).code;
-  if (direct) return direct;
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return cause?.code ?? '';
-}
-
 function finish(outcome: HttpResponse | Error, spec: HttpRequestSpec, settings: HttpSettings, proxy: ProxyChoice | null): HttpResponse {
   if (!(outcome instanceof Error)) return outcome;
   if (settings.signal?.aborted) throw settings.signal.reason;
   if (outcome instanceof BadResponseError || outcome instanceof UnavailableError || outcome instanceof ConfigError) throw outcome;
   throw transportError(outcome, spec, settings, proxy);
-}
-
-const TRANSPORT_WORDS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  EPIPE: 'connection closed while sending',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'DNS lookup failed temporarily',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  SOCKET_CLOSED: 'connection closed by the server',
-  BODY_TRUNCATED: 'connection closed before the whole response arrived',
-  CERT_HAS_EXPIRED: 'TLS certificate has expired',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate verification failed (self-signed)',
-  SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate verification failed (self-signed in chain)',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate verification failed',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
-  PROXY_REFUSED: 'the proxy refused the tunnel',
-  PROXY_FAILED: 'the proxy could not open the tunnel',
-  PROXY_CLOSED: 'the proxy closed the connection before answering CONNECT',
-  PROXY_BAD_ANSWER: 'the proxy did not answer CONNECT properly',
-};
-/** Codes whose error message adds what the proxy said (its status, what was wrong). */
-const PROXY_DETAIL = new Set(['PROXY_REFUSED', 'PROXY_FAILED', 'PROXY_BAD_ANSWER']);
-const TIMEOUT_CODES = new Set(['CONNECT_TIMEOUT', 'HEADERS_TIMEOUT', 'BODY_TIMEOUT', 'ETIMEDOUT', 'ABORTED']);
-
-function transportError(error: Error, spec: HttpRequestSpec, settings: HttpSettings, proxy: ProxyChoice | null): UnavailableError {
-  const code = errorCode(error);
-  if (TIMEOUT_CODES.has(code) || error.name === 'TimeoutError' || error.name === 'AbortError') {
-    return timeoutError(spec, settings, null, code, proxy, (error as { phase?: string }).phase);
-  }
-  let words = TRANSPORT_WORDS[code] ?? (code ? code : 'network error');
-  if (PROXY_DETAIL.has(code)) words += ` (${error.message})`;
-  // Behind a proxy, "connection refused" is the proxy's: say which one, never its credentials.
-  const via = viaProxy(proxy);
-  const hint = proxy
-    ? (error as { status?: number }).status === 407
-      ? `the proxy wants credentials: put user:password@ in ${proxy.variable} (percent-encode special characters)`
-      : `check ${proxy.variable} and NO_PROXY; the proxy must allow CONNECT to ${spec.url.host}`
-    : code === 'ENOTFOUND'
-      ? 'check baseUrl and your network/DNS (behind a proxy, set HTTPS_PROXY)'
-      : 'try again later; --debug shows each attempt';
-  return new UnavailableError(`cannot reach ${spec.who} at ${spec.url.host}${via}: ${words}`, { code: 'UNREACHABLE', hint });
-}
-
-function retryReason(outcome: HttpResponse | Error): string {
-  if (!(outcome instanceof Error)) return outcome.status === 429 ? 'rate-limited' : `HTTP ${outcome.status}`;
-  const code = errorCode(outcome);
-  return TIMEOUT_CODES.has(code) ? 'timed out' : (TRANSPORT_WORDS[code] ?? 'network error');
-}
-
-/** " via proxy http://host:port (HTTPS_PROXY)": which proxy, never its credentials; '' when direct. */
-function viaProxy(proxy: ProxyChoice | null): string {
-  return proxy ? ` via proxy ${proxy.display} (${proxy.variable})` : '';
-}
-
-/** `connectPhase`: where a connection attempt stood when its timer ran out (src/http/connector.ts). */
-function timeoutError(
-  spec: HttpRequestSpec,
-  settings: HttpSettings,
-  attempts: number | null,
-  code = '',
-  proxy: ProxyChoice | null = null,
-  connectPhase?: string,
-): UnavailableError {
-  const phase = code === 'CONNECT_TIMEOUT' ? (connectPhase ?? 'connecting') : code === 'BODY_TIMEOUT' ? 'the response body stalled' : 'no answer';
-  const within = settings.deadline - Date.now() <= 50 ? ` within ${settings.timeoutLabel}` : '';
-  return new UnavailableError(`timed out waiting for ${spec.who}${viaProxy(proxy)} (${phase}${within}${attempts ? `, ${attempts} attempts` : ''})`, {
-    code: 'TIMEOUT',
-    hint: proxy ? `check ${proxy.variable} and NO_PROXY, or raise --timeout` : 'try again later or raise --timeout',
-  });
-}
-
-function pacingError(spec: HttpRequestSpec, waitMs: number): UnavailableError {
-  return new UnavailableError(`rate limit for ${spec.who} leaves no request slot before the deadline (next in ${formatDuration(waitMs)})`, {
-    code: 'RATE_LIMITED',
-    hint: 'raise --timeout or query fewer wallets at once',
-  });
-}
-
-function tooLarge(spec: HttpRequestSpec, settings: HttpSettings): BadResponseError {
-  return new BadResponseError(`${spec.who} sent a response larger than ${Math.round(settings.maxResponseBytes / 1048576)} MiB; refusing to read it`);
 }
 
 function log(settings: HttpSettings, spec: HttpRequestSpec, attempt: number, ms: number, outcome: HttpResponse | Error, proxy: ProxyChoice | null): void {
