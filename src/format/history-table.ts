@@ -34,13 +34,25 @@ function accountLabels(rows: SeriesInfo[]): (s: SeriesInfo) => string {
   return (s) => ((identities.get(s.account)?.size ?? 0) > 1 ? `${s.account} (${s.provider}, ${s.mode ?? 'mode unknown'})` : s.account);
 }
 
+/**
+ * The CURRENCY cell: the currency, and where two rows of one account, wallet and network share it
+ * (Flow's USDC and USDC_ERC20 on ethereum), the provider's code that tells them apart: "USDC (USDC_ERC20)".
+ */
+function currencyLabels(rows: SeriesInfo[]): (s: SeriesInfo) => string {
+  const place = (s: SeriesInfo) => JSON.stringify([s.accountId, s.wallet, s.currency, s.network]);
+  const codes = new Map<string, Set<string>>();
+  for (const s of rows) codes.set(place(s), (codes.get(place(s)) ?? new Set()).add(s.providerCurrency));
+  return (s) => ((codes.get(place(s))?.size ?? 0) > 1 ? `${s.currency} (${s.providerCurrency})` : s.currency);
+}
+
 function identity(rows: SeriesInfo[], c: TableStyle['color']): Column[] {
   const showWallet = rows.some((s) => s.wallet !== null);
   const label = accountLabels(rows);
+  const currency = currencyLabels(rows);
   return [
     { head: 'ACCOUNT', cells: rows.map((s) => forTerminal(label(s))) },
     ...(showWallet ? [{ head: 'WALLET', cutTo: 8, cells: rows.map((s) => (s.wallet === null ? c.dim('—') : forTerminal(s.wallet, 40))) }] : []),
-    { head: 'CURRENCY', cells: rows.map((s) => forTerminal(s.currency, 16)) },
+    { head: 'CURRENCY', cells: rows.map((s) => forTerminal(currency(s), 40)) },
     { head: 'NETWORK', cells: rows.map((s) => (s.network === null ? c.dim('—') : forTerminal(s.network, 16))) },
   ];
 }

@@ -1,6 +1,7 @@
 // The lines of an import, read as they arrive (stdin or a file) with their 1-based numbers, handed
 // on a chunk's worth at a time (one await per chunk, not per line: an import reads millions). A
-// line longer than MAX_LINE is refused rather than buffered without bound; CRLF is accepted.
+// line longer than MAX_LINE is refused rather than buffered without bound; CRLF is accepted, and so
+// is a byte order mark at the start (as payout files and provider answers are read: editors add one).
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { LineError } from './import-line.js';
@@ -18,8 +19,13 @@ export async function* numberedLines(input: Readable | NodeJS.ReadableStream, ma
   let partial = '';
   let n = 0;
   const line = (text: string): NumberedLine => ({ n: ++n, text: text.endsWith('\r') ? text.slice(0, -1) : text });
+  let atStart = true;
   for await (const chunk of input as AsyncIterable<Buffer | string>) {
     partial += typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (atStart && partial !== '') {
+      if (partial.startsWith('\uFEFF')) partial = partial.slice(1);
+      atStart = false;
+    }
     const lines: NumberedLine[] = [];
     let start = 0;
     for (let end = partial.indexOf('\n'); end !== -1; end = partial.indexOf('\n', start)) {

@@ -204,6 +204,64 @@ describe('history export and import', () => {
     }
   });
 
+  it('a file that starts with a byte order mark imports like one without (as payout files and provider answers do)', async () => {
+    const source = sqlite();
+    await variedStore(source);
+    const lines = await exported(source);
+    for (const [label, text] of [
+      ['BOM', `\uFEFF${lines}`],
+      ['BOM and CRLF, a trailing blank line', `\uFEFF${lines.replace(/\n/g, '\r\n')}\r\n`],
+    ] as const) {
+      const target = sqlite();
+      const result = await imported(target, text);
+      expect([result.code, result.stderr], label).toEqual([0, `imported 9 reads of 5 accounts into ${where(target)}\n`]);
+      expect(JSON.parse(result.stdout), label).toMatchObject({ lines: 9, added: 9 });
+      expect(await exported(target), label).toBe(lines);
+    }
+    // Only at the start of the file: a byte order mark inside it is a bad line, named.
+    const target = sqlite();
+    const inside = lines.split('\n');
+    inside[2] = `\uFEFF${inside[2]}`;
+    const refused = await imported(target, inside.join('\n'));
+    expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([2, 'error: line 3: not a JSON object']);
+    expect(await counts(target)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('a name the store would refuse in one spelling of a line is refused in every spelling (the fast path for unchanged reads too)', async () => {
+    const long = 'E'.repeat(1001);
+    const compact = `{"at":"2026-11-02T00:00:00.000Z","account":"a","provider":"syncpay","mode":"live","error":"${long}","balances":[],"gone":[]}`;
+    for (const text of [
+      compact,
+      compact.replace('"gone"', ' "gone"'),
+      compact.replace('"error":"E', '"error":"X').replace(`"account":"a"`, `"account":"${long}"`),
+    ]) {
+      const target = sqlite();
+      const { code, stdout, stderr } = await imported(target, `${text}\n`);
+      expect([code, stdout], text.slice(0, 120)).toEqual([2, '']);
+      expect(stderr).toMatch(/^error: line 1: (error|account): expected a name( or null)?, got "[EX]{40}…"\n/);
+      expect(await counts(target)).toEqual([0, 0, 0, 0]);
+    }
+  });
+
+  it("tables tell apart two balances one provider code apart (Flow's USDC and USDC_ERC20 on ethereum): history and changes", async () => {
+    const target = sqlite();
+    const usdc = (code: string, total: string) =>
+      `{"wallet":null,"currency":"USDC","network":"ethereum","providerCurrency":"${code}","available":"${total}","pending":null,"total":"${total}","usdValue":null}`;
+    const at = (time: string, balances: string[]) =>
+      `{"at":"2026-11-02T${time}:00.000Z","account":"flow","provider":"flow-payments","mode":"live","error":null,"balances":[${balances.join(',')}],"gone":[]}`;
+    const lines = `${at('00:00', [usdc('USDC', '1'), usdc('USDC_ERC20', '2')])}\n${at('01:00', [usdc('USDC', '5'), usdc('USDC_ERC20', '3')])}\n`;
+    expect((await imported(target, lines)).code).toBe(0);
+    const history = await runCli(['history', '--since', '2026-11-01', '--until', '2026-11-03', '--store', where(target)]);
+    expect(history.stdout.split('\n').map((l) => l.replace(/\s+/g, ' ').trim())).toEqual([
+      'ACCOUNT CURRENCY NETWORK FIRST LAST CHANGE MIN MAX TREND POINTS',
+      'flow USDC (USDC) ethereum 1 5 +4 1 5 ▁█ 2',
+      'flow USDC (USDC_ERC20) ethereum 2 3 +1 2 3 ▁█ 2',
+      '',
+    ]);
+    const changes = await runCli(['changes', '--since', '2026-11-02T00:30:00Z', '--until', '2026-11-03', '--store', where(target)]);
+    expect(changes.stdout).toMatch(/^flow +USDC \(USDC_ERC20\) +ethereum +available /m);
+  });
+
   it('names from an imported file are shown escaped on a terminal, in the table and the chart', async () => {
     const target = sqlite();
     // A title-setting escape and a bell in the wallet, a cursor move in the network.
