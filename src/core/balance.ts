@@ -138,6 +138,28 @@ type InternalKey = 'raw' | 'scale' | 'networkFee' | 'assetDecimals' | 'fields';
 /** The JSON form: the same fields minus internals, with amounts as decimal strings. */
 export type BalanceJson = Omit<Balance, AmountKey | InternalKey> & Record<AmountKey, string | null>;
 
+/**
+ * The fields of a balance's JSON record, in their contract order (inconsistent aside: it appears
+ * only on inconsistent records). The CSV columns and what `history import` accepts are this list.
+ */
+export const BALANCE_JSON_FIELDS = [
+  'account',
+  'provider',
+  'mode',
+  'wallet',
+  'walletName',
+  'currency',
+  'network',
+  'providerCurrency',
+  'available',
+  'pending',
+  'total',
+  'usdValue',
+  'usdRate',
+  'usdSource',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof BalanceJson>;
+
 /** The schemaVersion 1 record: key order and field names are a contract (docs/json.md). */
 export function toBalanceJson(b: Balance): BalanceJson {
   return {

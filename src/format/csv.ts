@@ -1,6 +1,6 @@
 // RFC 4180 CSV: a header row, one row per balance, CRLF line ends, amounts as plain decimal
 // strings, empty cells for unknown values. Text cells are defused against formula injection.
-import { toBalanceJson, type Balance, type Inconsistency } from '../core/balance.js';
+import { BALANCE_JSON_FIELDS, toBalanceJson, type Balance, type Inconsistency } from '../core/balance.js';
 import { csvCell } from '../core/sanitize.js';
 
 export type CsvCellValue = { value: string | null; kind?: 'text' | 'amount' };
@@ -15,23 +15,7 @@ export function csvLine(cells: CsvCellValue[]): string {
   return `${cells.map((c) => csvCell(c.value, c.kind)).join(',')}\r\n`;
 }
 
-const COLUMNS = [
-  'account',
-  'provider',
-  'mode',
-  'wallet',
-  'walletName',
-  'currency',
-  'network',
-  'providerCurrency',
-  'available',
-  'pending',
-  'total',
-  'usdValue',
-  'usdRate',
-  'usdSource',
-  'updatedAt',
-] as const;
+const COLUMNS = BALANCE_JSON_FIELDS;
 // Last, so scripts that read the columns above by position keep working.
 const INCONSISTENT_COLUMN = 'inconsistent';
 const AMOUNT_COLUMNS = new Set(['available', 'pending', 'total', 'usdValue', 'usdRate']);

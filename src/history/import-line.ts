@@ -2,7 +2,7 @@
 // has (transfer-format.ts), of its type, amounts as plain decimal strings, a time in UTC, no
 // balance twice. A bad line is a usage error naming its line number (exit 2); the import then
 // writes nothing at all.
-import type { Mode } from '../core/balance.js';
+import { BALANCE_JSON_FIELDS, type Mode } from '../core/balance.js';
 import { UsageError } from '../core/errors.js';
 import { type Figures, type StoredBalance } from './figures.js';
 import { seriesKey, type SeriesIdentity } from './store/series-key.js';
@@ -10,24 +10,7 @@ import type { TransferLine } from './transfer-format.js';
 
 const LINE_KEYS = new Set(['at', 'account', 'provider', 'mode', 'error', 'balances', 'gone']);
 /** The keys `balances --json` writes for a balance; only the identity and amounts are kept. */
-const BALANCE_KEYS = new Set([
-  'account',
-  'provider',
-  'mode',
-  'wallet',
-  'walletName',
-  'currency',
-  'network',
-  'providerCurrency',
-  'available',
-  'pending',
-  'total',
-  'usdValue',
-  'usdRate',
-  'usdSource',
-  'updatedAt',
-  'inconsistent',
-]);
+const BALANCE_KEYS = new Set<string>([...BALANCE_JSON_FIELDS, 'inconsistent']);
 const IDENTITY_KEYS = new Set(['wallet', 'currency', 'network', 'providerCurrency']);
 const UTC_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
